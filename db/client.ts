@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+import { lockEmbeddedDataDir } from './embedded-lock';
+
+type Schema = typeof schema;
+/** The database, whichever driver is behind it: every query in the app is written against this. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Code that works inside or outside a transaction takes this. */
+export type DbOrTx = Db | Tx;
+
+export type Database = { db: Db; driver: 'pglite' | 'postgres'; close: () => Promise<void> };
+
+export function defaultEmbeddedDataDir(): string {
+  return path.resolve(process.env.HRD_DATA_DIR ?? path.join(process.cwd(), 'data', 'pglite'));
+}
+
+/** Opens PostgreSQL through postgres.js. */
+export function openPostgres(url: string, options: { max?: number } = {}): Database {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+}
+
+/** Opens embedded PostgreSQL (PGlite). `memory://` needs no lock; a folder is locked to this process. */
+export async function openEmbedded(dataDir: string): Promise<Database> {
+  let release = () => {};
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockEmbeddedDataDir(dataDir);
+  }
+  try {
+    const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      db,
+      driver: 'pglite',
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** The configured database: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
+export function openConfiguredDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (url) return Promise.resolve(openPostgres(url));
+  return openEmbedded(defaultEmbeddedDataDir());
+}
+
+// One database per process. Kept on globalThis because Next.js may load this module in more than
+// one bundle layer, and two PGlite instances on one folder would corrupt it.
+const holder = globalThis as unknown as { __hrdDatabase?: Promise<Database> };
+
+/** Opens the configured database on first use (never at import, so `next build` opens nothing). */
+export function getDatabase(): Promise<Database> {
+  holder.__hrdDatabase ??= openConfiguredDatabase().catch((error: unknown) => {
+    holder.__hrdDatabase = undefined;
+    throw error;
+  });
+  return holder.__hrdDatabase;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

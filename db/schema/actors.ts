@@ -1,0 +1,54 @@
+import { boolean, index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { genderEnum } from './enums';
+import { organizations } from './organizations';
+
+/**
+ * A person named in the records (a defender, a relative, a witness). Owned by one NGO.
+ * `confidential` means the name and notes never leave the workspace.
+ */
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    ref: text('ref').notNull(),
+    name: text('name').notNull(),
+    gender: genderEnum('gender'),
+    categories: text('categories').array().notNull().default([]),
+    roleNote: text('role_note'),
+    confidential: boolean('confidential').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('persons_org_ref').on(t.organizationId, t.ref), index('persons_org_name').on(t.organizationId, t.name)],
+);
+
+/**
+ * An organization named in the records (a union, a newspaper, an NGO under attack), as opposed to
+ * the NGOs that use the platform (`organizations`).
+ */
+export const documentedOrganizations = pgTable(
+  'documented_organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    ref: text('ref').notNull(),
+    name: text('name').notNull(),
+    acronym: text('acronym'),
+    kind: text('kind'),
+    country: text('country'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('documented_organizations_org_ref').on(t.organizationId, t.ref)],
+);
+
+export const personAffiliations = pgTable(
+  'person_affiliations',
+  {
+    personId: uuid('person_id').notNull().references(() => persons.id, { onDelete: 'cascade' }),
+    documentedOrganizationId: uuid('documented_organization_id')
+      .notNull()
+      .references(() => documentedOrganizations.id),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.documentedOrganizationId] })],
+);

@@ -1,0 +1,141 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { datePrecisionEnum, locationPrecisionEnum, reviewStatusEnum } from './enums';
+import { organizations } from './organizations';
+import { users } from './users';
+import { documentedOrganizations, persons } from './actors';
+import { legalProvisions, sources } from './sources';
+
+/** One documented event: what happened, when, where, to whom, by whom. */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    /** Stable identifier in the exchange format, unique within the owning NGO. */
+    ref: text('ref').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    datePrecision: datePrecisionEnum('date_precision').notNull(),
+    country: text('country').notNull(),
+    region: text('region'),
+    locality: text('locality'),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    locationPrecision: locationPrecisionEnum('location_precision').notNull(),
+    violationTypes: text('violation_types').array().notNull(),
+    status: reviewStatusEnum('status').notNull().default('draft'),
+    /** Optimistic concurrency: every save names the version it edits and increments this. */
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('incidents_org_ref').on(t.organizationId, t.ref),
+    index('incidents_org_start').on(t.organizationId, t.startDate.desc(), t.id.desc()),
+    index('incidents_org_updated').on(t.organizationId, t.updatedAt.desc(), t.id.desc()),
+    index('incidents_org_status_start').on(t.organizationId, t.status, t.startDate.desc(), t.id.desc()),
+    index('incidents_org_region').on(t.organizationId, t.region),
+    index('incidents_violation_types').using('gin', t.violationTypes),
+    check('incidents_end_after_start', sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
+    check('incidents_lat_range', sql`${t.lat} IS NULL OR (${t.lat} BETWEEN -90 AND 90)`),
+    check('incidents_lon_range', sql`${t.lon} IS NULL OR (${t.lon} BETWEEN -180 AND 180)`),
+    check('incidents_version_positive', sql`${t.version} >= 1`),
+  ],
+);
+
+/** A victim is exactly one of a person, a documented organization or a named group. */
+export const incidentVictims = pgTable(
+  'incident_victims',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    personId: uuid('person_id').references(() => persons.id),
+    documentedOrganizationId: uuid('documented_organization_id').references(() => documentedOrganizations.id),
+    groupName: text('group_name'),
+    count: integer('count'),
+    killed: integer('killed'),
+    injured: integer('injured'),
+    categories: text('categories').array().notNull().default([]),
+  },
+  (t) => [
+    index('incident_victims_incident').on(t.incidentId),
+    index('incident_victims_person').on(t.personId),
+    check(
+      'incident_victims_exactly_one',
+      sql`num_nonnulls(${t.personId}, ${t.documentedOrganizationId}, ${t.groupName}) = 1`,
+    ),
+  ],
+);
+
+export const incidentPerpetrators = pgTable(
+  'incident_perpetrators',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    typeCode: text('type_code').notNull(),
+    name: text('name'),
+  },
+  (t) => [index('incident_perpetrators_incident').on(t.incidentId)],
+);
+
+export const incidentLegalProvisions = pgTable(
+  'incident_legal_provisions',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    legalProvisionId: uuid('legal_provision_id').notNull().references(() => legalProvisions.id),
+  },
+  (t) => [index('incident_legal_provisions_incident').on(t.incidentId)],
+);
+
+export const incidentSources = pgTable(
+  'incident_sources',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    sourceId: uuid('source_id').notNull().references(() => sources.id),
+  },
+  (t) => [index('incident_sources_incident').on(t.incidentId)],
+);
+
+/**
+ * Append-only: every saved version of an incident, as a full snapshot. The database refuses
+ * UPDATE and DELETE on this table (see the migration that adds the trigger).
+ */
+export const incidentVersions = pgTable(
+  'incident_versions',
+  {
+    id: serial('id').primaryKey(),
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id),
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    savedBy: uuid('saved_by').references(() => users.id),
+    /** How the version came to be: the workspace form, or an import. */
+    savedVia: text('saved_via').notNull(),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('incident_versions_incident_version').on(t.incidentId, t.version)],
+);
