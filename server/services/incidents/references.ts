@@ -1,0 +1,181 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { documentedOrganizations, legalProvisions, persons, sources, vocabularyTerms } from '@/db/schema';
+import type { VocabularyKind } from '@/db/schema';
+import type { IncidentInput } from '@/server/validation/incident';
+import { invalidField } from '../errors';
+import { newRef } from './refs';
+
+/** An incident's links with every reference resolved to a row id of the owning organization. */
+export type ResolvedLinks = {
+  victims: {
+    personId: string | null;
+    documentedOrganizationId: string | null;
+    groupName: string | null;
+    count: number | null;
+    killed: number | null;
+    injured: number | null;
+    categories: string[];
+  }[];
+  perpetrators: { typeCode: string; name: string | null }[];
+  legalProvisionIds: string[];
+  sourceIds: string[];
+};
+
+async function knownCodes(tx: Tx, kind: VocabularyKind, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await tx
+    .select({ code: vocabularyTerms.code })
+    .from(vocabularyTerms)
+    .where(and(eq(vocabularyTerms.kind, kind), inArray(vocabularyTerms.code, codes)));
+  return new Set(rows.map((row) => row.code));
+}
+
+/** Refuses vocabulary codes the platform does not know, naming the field. */
+export async function checkVocabulary(tx: Tx, input: IncidentInput): Promise<void> {
+  const violationTypes = await knownCodes(tx, 'violation_type', input.violationTypes);
+  input.violationTypes.forEach((code, index) => {
+    if (!violationTypes.has(code)) throw invalidField(['violationTypes', index], `Unknown violation type “${code}”`);
+  });
+  const perpetratorTypes = await knownCodes(tx, 'perpetrator_type', input.perpetrators.map((p) => p.typeCode));
+  input.perpetrators.forEach((perpetrator, index) => {
+    if (!perpetratorTypes.has(perpetrator.typeCode)) {
+      throw invalidField(['perpetrators', index, 'typeCode'], `Unknown perpetrator type “${perpetrator.typeCode}”`);
+    }
+  });
+  const categoryPaths: { code: string; path: (string | number)[] }[] = [];
+  input.victims.forEach((victim, index) => {
+    if (victim.kind === 'group') victim.categories.forEach((code, i) => categoryPaths.push({ code, path: ['victims', index, 'categories', i] }));
+    if (victim.kind === 'newPerson') {
+      victim.person.categories.forEach((code, i) => categoryPaths.push({ code, path: ['victims', index, 'person', 'categories', i] }));
+    }
+  });
+  const categories = await knownCodes(tx, 'defender_category', categoryPaths.map((c) => c.code));
+  for (const { code, path } of categoryPaths) {
+    if (!categories.has(code)) throw invalidField(path, `Unknown defender category “${code}”`);
+  }
+}
+
+/** Finds or creates a provision of law; provisions are shared by every organization. */
+export async function findOrCreateLegalProvision(
+  tx: Tx,
+  provision: { code: string | null; article: string; title: string | null },
+): Promise<string> {
+  const code = provision.code ?? '';
+  const [row] = await tx
+    .insert(legalProvisions)
+    .values({ code, article: provision.article, title: provision.title })
+    .onConflictDoUpdate({
+      target: [legalProvisions.code, legalProvisions.article],
+      // Keep a known title; fill one in where none was known.
+      set: { title: sql`coalesce(${legalProvisions.title}, excluded.title)` },
+    })
+    .returning({ id: legalProvisions.id });
+  if (!row) throw new Error('Upsert of a legal provision returned nothing');
+  return row.id;
+}
+
+/**
+ * Turns the form's victims, provisions and sources into row ids: existing ones must belong to the
+ * organization (anything else reads as "not found"), new ones are created in it.
+ */
+export async function resolveLinks(tx: Tx, organizationId: string, input: IncidentInput): Promise<ResolvedLinks> {
+  const victims: ResolvedLinks['victims'] = [];
+  for (const [index, victim] of input.victims.entries()) {
+    const base = { personId: null, documentedOrganizationId: null, groupName: null, count: null, killed: null, injured: null, categories: [] };
+    switch (victim.kind) {
+      case 'person': {
+        const [found] = await tx
+          .select({ id: persons.id })
+          .from(persons)
+          .where(and(eq(persons.id, victim.personId), eq(persons.organizationId, organizationId)));
+        if (!found) throw invalidField(['victims', index, 'personId'], 'No such person in this organization');
+        victims.push({ ...base, personId: found.id });
+        break;
+      }
+      case 'newPerson': {
+        const [created] = await tx
+          .insert(persons)
+          .values({
+            organizationId,
+            ref: newRef('person'),
+            name: victim.person.name,
+            gender: victim.person.gender ?? null,
+            categories: victim.person.categories,
+            roleNote: victim.person.roleNote,
+            confidential: victim.person.confidential,
+          })
+          .returning({ id: persons.id });
+        victims.push({ ...base, personId: created!.id });
+        break;
+      }
+      case 'organization': {
+        const [found] = await tx
+          .select({ id: documentedOrganizations.id })
+          .from(documentedOrganizations)
+          .where(
+            and(
+              eq(documentedOrganizations.id, victim.documentedOrganizationId),
+              eq(documentedOrganizations.organizationId, organizationId),
+            ),
+          );
+        if (!found) throw invalidField(['victims', index, 'documentedOrganizationId'], 'No such organization in the records');
+        victims.push({ ...base, documentedOrganizationId: found.id });
+        break;
+      }
+      case 'newOrganization': {
+        const [created] = await tx
+          .insert(documentedOrganizations)
+          .values({
+            organizationId,
+            ref: newRef('org'),
+            name: victim.organization.name,
+            acronym: victim.organization.acronym,
+            kind: victim.organization.kind,
+            country: victim.organization.country ?? null,
+          })
+          .returning({ id: documentedOrganizations.id });
+        victims.push({ ...base, documentedOrganizationId: created!.id });
+        break;
+      }
+      case 'group':
+        victims.push({
+          ...base,
+          groupName: victim.groupName,
+          count: victim.count ?? null,
+          killed: victim.killed ?? null,
+          injured: victim.injured ?? null,
+          categories: victim.categories,
+        });
+        break;
+    }
+  }
+
+  const legalProvisionIds: string[] = [];
+  for (const provision of input.legalProvisions) legalProvisionIds.push(await findOrCreateLegalProvision(tx, provision));
+
+  const sourceIds: string[] = [];
+  for (const [index, citation] of input.sources.entries()) {
+    if (citation.kind === 'source') {
+      const [found] = await tx
+        .select({ id: sources.id })
+        .from(sources)
+        .where(and(eq(sources.id, citation.sourceId), eq(sources.organizationId, organizationId)));
+      if (!found) throw invalidField(['sources', index, 'sourceId'], 'No such source in this organization');
+      sourceIds.push(found.id);
+    } else {
+      const [created] = await tx
+        .insert(sources)
+        .values({ organizationId, ref: newRef('src'), ...citation.source, reliability: citation.source.reliability ?? null })
+        .returning({ id: sources.id });
+      sourceIds.push(created!.id);
+    }
+  }
+
+  return {
+    victims,
+    perpetrators: input.perpetrators.map((p) => ({ typeCode: p.typeCode, name: p.name })),
+    legalProvisionIds,
+    sourceIds,
+  };
+}

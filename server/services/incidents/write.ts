@@ -1,0 +1,95 @@
+import { TRPCError } from '@trpc/server';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { incidents } from '@/db/schema';
+import type { IncidentInput } from '@/server/validation/incident';
+import { notFound } from '../errors';
+import { recordIncidentVersion } from './history';
+import { replaceIncidentLinks } from './links';
+import { checkVocabulary, resolveLinks } from './references';
+import { newRef } from './refs';
+
+function incidentColumns(input: IncidentInput) {
+  return {
+    title: input.title,
+    summary: input.summary,
+    startDate: input.date.start,
+    endDate: input.date.end,
+    datePrecision: input.date.precision,
+    country: input.location.country,
+    region: input.location.region,
+    locality: input.location.locality,
+    lat: input.location.lat,
+    lon: input.location.lon,
+    locationPrecision: input.location.precision,
+    violationTypes: input.violationTypes,
+  };
+}
+
+/** A monitor's new incident: a draft at version 1, with its first history entry, in one transaction. */
+export async function createIncident(
+  db: Db,
+  params: { organizationId: string; userId: string; input: IncidentInput },
+): Promise<{ id: string; version: number }> {
+  return db.transaction(async (tx) => {
+    await checkVocabulary(tx, params.input);
+    const [created] = await tx
+      .insert(incidents)
+      .values({
+        ...incidentColumns(params.input),
+        organizationId: params.organizationId,
+        ref: newRef('inc'),
+        status: 'draft',
+        version: 1,
+        createdBy: params.userId,
+        updatedBy: params.userId,
+      })
+      .returning({ id: incidents.id, version: incidents.version });
+    if (!created) throw new Error('Insert of an incident returned nothing');
+    await replaceIncidentLinks(tx, created.id, await resolveLinks(tx, params.organizationId, params.input));
+    await recordIncidentVersion(tx, { incidentId: created.id, version: 1, savedBy: params.userId, savedVia: 'workspace' });
+    return created;
+  });
+}
+
+/**
+ * Saves an edit made from `version`. If anyone saved since, nothing is written and the caller gets
+ * CONFLICT: the editor must reload and redo their change on top of the other one.
+ */
+export async function updateIncident(
+  db: Db,
+  params: { id: string; version: number; userId: string; input: IncidentInput },
+): Promise<{ id: string; version: number }> {
+  return db.transaction(async (tx) => {
+    await checkVocabulary(tx, params.input);
+    const [updated] = await tx
+      .update(incidents)
+      .set({
+        ...incidentColumns(params.input),
+        version: sql`${incidents.version} + 1`,
+        updatedBy: params.userId,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(incidents.id, params.id), eq(incidents.version, params.version)))
+      .returning({ id: incidents.id, version: incidents.version, organizationId: incidents.organizationId });
+    if (!updated) {
+      const [current] = await tx
+        .select({ version: incidents.version, updatedBy: incidents.updatedBy })
+        .from(incidents)
+        .where(eq(incidents.id, params.id));
+      if (!current) throw notFound('incident');
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `Someone else saved this incident while you were editing it (you edited version ${params.version}; it is now at version ${current.version}). Reload to see their changes, then make yours again.`,
+      });
+    }
+    await replaceIncidentLinks(tx, updated.id, await resolveLinks(tx, updated.organizationId, params.input));
+    await recordIncidentVersion(tx, {
+      incidentId: updated.id,
+      version: updated.version,
+      savedBy: params.userId,
+      savedVia: 'workspace',
+    });
+    return { id: updated.id, version: updated.version };
+  });
+}

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { openEmbedded, openPostgres, type Database } from '@/db/client';
+import { applyMigrations } from '@/db/migrate';
+
+/** Where integration tests find PostgreSQL: TEST_DATABASE_URL, or this machine's server. */
+export function testServerUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+/**
+ * A fresh, migrated database of its own on the PostgreSQL server, dropped by `close()`.
+ * Each test file gets one, so files can run in parallel without seeing each other's rows.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  const name = `hrd_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const serverUrl = testServerUrl();
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+  } catch (error) {
+    await admin.end();
+    throw new Error(`Integration tests need PostgreSQL at ${serverUrl} (set TEST_DATABASE_URL): ${String(error)}`);
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = openPostgres(url.toString(), { max: 5 });
+  await applyMigrations(database);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** A migrated in-memory PGlite: the embedded driver, for the smaller set of tests that run on it. */
+export async function createEmbeddedTestDatabase(): Promise<Database> {
+  const database = await openEmbedded('memory://');
+  await applyMigrations(database);
+  return database;
+}
