@@ -13,6 +13,7 @@ export function invalidField(path: (string | number)[], message: string): TRPCEr
   return new TRPCError({
     code: 'BAD_REQUEST',
     message,
-    cause: new z.ZodError([{ code: 'custom', path, message, input: undefined }]),
+    // ZodRealError (unlike ZodError in zod 4) is an Error, so tRPC keeps it as the cause for the formatter.
+    cause: new z.ZodRealError([{ code: 'custom', path, message, input: undefined }]),
   });
 }

@@ -35,12 +35,12 @@ async function knownCodes(tx: Tx, kind: VocabularyKind, codes: string[]): Promis
 export async function checkVocabulary(tx: Tx, input: IncidentInput): Promise<void> {
   const violationTypes = await knownCodes(tx, 'violation_type', input.violationTypes);
   input.violationTypes.forEach((code, index) => {
-    if (!violationTypes.has(code)) throw invalidField(['violationTypes', index], `Unknown violation type “${code}”`);
+    if (!violationTypes.has(code)) throw invalidField(['incident', 'violationTypes', index], `Unknown violation type “${code}”`);
   });
   const perpetratorTypes = await knownCodes(tx, 'perpetrator_type', input.perpetrators.map((p) => p.typeCode));
   input.perpetrators.forEach((perpetrator, index) => {
     if (!perpetratorTypes.has(perpetrator.typeCode)) {
-      throw invalidField(['perpetrators', index, 'typeCode'], `Unknown perpetrator type “${perpetrator.typeCode}”`);
+      throw invalidField(['incident', 'perpetrators', index, 'typeCode'], `Unknown perpetrator type “${perpetrator.typeCode}”`);
     }
   });
   const categoryPaths: { code: string; path: (string | number)[] }[] = [];
@@ -52,7 +52,7 @@ export async function checkVocabulary(tx: Tx, input: IncidentInput): Promise<voi
   });
   const categories = await knownCodes(tx, 'defender_category', categoryPaths.map((c) => c.code));
   for (const { code, path } of categoryPaths) {
-    if (!categories.has(code)) throw invalidField(path, `Unknown defender category “${code}”`);
+    if (!categories.has(code)) throw invalidField(['incident', ...path], `Unknown defender category “${code}”`);
   }
 }
 
@@ -89,7 +89,7 @@ export async function resolveLinks(tx: Tx, organizationId: string, input: Incide
           .select({ id: persons.id })
           .from(persons)
           .where(and(eq(persons.id, victim.personId), eq(persons.organizationId, organizationId)));
-        if (!found) throw invalidField(['victims', index, 'personId'], 'No such person in this organization');
+        if (!found) throw invalidField(['incident', 'victims', index, 'personId'], 'No such person in this organization');
         victims.push({ ...base, personId: found.id });
         break;
       }
@@ -119,7 +119,7 @@ export async function resolveLinks(tx: Tx, organizationId: string, input: Incide
               eq(documentedOrganizations.organizationId, organizationId),
             ),
           );
-        if (!found) throw invalidField(['victims', index, 'documentedOrganizationId'], 'No such organization in the records');
+        if (!found) throw invalidField(['incident', 'victims', index, 'documentedOrganizationId'], 'No such organization in the records');
         victims.push({ ...base, documentedOrganizationId: found.id });
         break;
       }
@@ -161,7 +161,7 @@ export async function resolveLinks(tx: Tx, organizationId: string, input: Incide
         .select({ id: sources.id })
         .from(sources)
         .where(and(eq(sources.id, citation.sourceId), eq(sources.organizationId, organizationId)));
-      if (!found) throw invalidField(['sources', index, 'sourceId'], 'No such source in this organization');
+      if (!found) throw invalidField(['incident', 'sources', index, 'sourceId'], 'No such source in this organization');
       sourceIds.push(found.id);
     } else {
       const [created] = await tx

@@ -1,0 +1,46 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getDb } from '@/db/client';
+import { checkSignIn } from './sign-in';
+
+/** The client's address as the proxy reports it; the per-account limit holds even if this is spoofed. */
+function clientAddress(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.['x-forwarded-for'];
+  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : null;
+  const real = headers?.['x-real-ip'];
+  return first || (typeof real === 'string' ? real : null);
+}
+
+const secure = process.env.NODE_ENV === 'production' && (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
+
+export const authOptions: NextAuthOptions = {
+  // Credentials sign-in requires JWT sessions; every request still re-reads the user (server/auth/viewer.ts).
+  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  pages: { signIn: '/sign-in' },
+  useSecureCookies: secure,
+  cookies: {
+    sessionToken: {
+      name: secure ? '__Secure-hrd.session' : 'hrd.session',
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure },
+    },
+  },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, request) {
+        const db = await getDb();
+        return checkSignIn(db, credentials, clientAddress(request?.headers as Record<string, unknown> | undefined));
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, user: { id: token.sub ?? '', email: session.user?.email ?? null, name: session.user?.name ?? null } };
+    },
+  },
+};

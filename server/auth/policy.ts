@@ -1,0 +1,65 @@
+import { TRPCError } from '@trpc/server';
+import type { Role } from '@/db/schema';
+import type { Viewer } from './viewer';
+import { notFound } from '../services/errors';
+
+/**
+ * Who may do what to which record. Every procedure asks here; the UI only mirrors the answers.
+ * A record the viewer may not see answers NOT_FOUND, exactly as a missing one does.
+ */
+
+export function roleIn(viewer: Viewer, organizationId: string): Role | null {
+  return viewer.memberships.find((m) => m.organizationId === organizationId)?.role ?? null;
+}
+
+export function memberOrganizationIds(viewer: Viewer): string[] {
+  return viewer.memberships.map((m) => m.organizationId);
+}
+
+/** Organizations the viewer can list from: all theirs, or the one asked for if it is theirs. */
+export function listableOrganizationIds(viewer: Viewer, organizationId?: string | null): string[] {
+  const mine = memberOrganizationIds(viewer);
+  if (!organizationId) return mine;
+  return mine.includes(organizationId) ? [organizationId] : [];
+}
+
+type IncidentFacts = { organizationId: string; status: string; createdBy: string | null };
+
+const editableStatuses = new Set(['draft', 'changes_requested']);
+
+export const incidentPolicy = {
+  canView(viewer: Viewer, incident: IncidentFacts): boolean {
+    return roleIn(viewer, incident.organizationId) !== null;
+  },
+  canCreateIn(viewer: Viewer, organizationId: string): boolean {
+    return roleIn(viewer, organizationId) !== null;
+  },
+  /**
+   * Drafts and entries returned for changes are editable; a monitor edits only their own, a
+   * reviewer or admin any of their organization's. Submitted and later states are frozen.
+   */
+  canEdit(viewer: Viewer, incident: IncidentFacts): boolean {
+    const role = roleIn(viewer, incident.organizationId);
+    if (!role || !editableStatuses.has(incident.status)) return false;
+    return role !== 'monitor' || incident.createdBy === viewer.id;
+  },
+};
+
+export function assertCanViewIncident(viewer: Viewer, incident: IncidentFacts | null): asserts incident is IncidentFacts {
+  if (!incident || !incidentPolicy.canView(viewer, incident)) throw notFound('incident');
+}
+
+export function assertCanEditIncident(viewer: Viewer, incident: IncidentFacts | null): asserts incident is IncidentFacts {
+  assertCanViewIncident(viewer, incident);
+  if (!incidentPolicy.canEdit(viewer, incident)) {
+    const why = editableStatuses.has(incident.status)
+      ? 'Monitors edit only the drafts they wrote.'
+      : `It is ${incident.status.replace('_', ' ')}; only drafts and entries returned for changes can be edited.`;
+    throw new TRPCError({ code: 'FORBIDDEN', message: `You cannot edit this incident. ${why}` });
+  }
+}
+
+export function assertCanCreateIn(viewer: Viewer, organizationId: string): void {
+  // Not being a member of an organization looks the same as it not existing.
+  if (!incidentPolicy.canCreateIn(viewer, organizationId)) throw notFound('organization');
+}

@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { users } from '@/db/schema';
+import { dummyPasswordHash, verifyPassword } from './password';
+import { isBlocked, recordFailure, recordSuccess, throttleKeys } from './throttle';
+
+export const signInInput = z.object({
+  email: z.string().trim().toLowerCase().email().max(320),
+  password: z.string().min(1).max(1000),
+});
+
+/**
+ * Checks an email and password. Every failure looks the same to the caller (unknown email, wrong
+ * password, deactivated account, too many attempts), so the answer never tells whether an account exists.
+ */
+export async function checkSignIn(
+  db: Db,
+  credentials: unknown,
+  address: string | null,
+): Promise<{ id: string; email: string; name: string } | null> {
+  const parsed = signInInput.safeParse(credentials);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const keys = throttleKeys(email, address);
+
+  if (await isBlocked(db, keys)) {
+    await verifyPassword(await dummyPasswordHash(), password);
+    return null;
+  }
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, active: users.active })
+    .from(users)
+    .where(eq(users.email, email));
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !ok || !user.active) {
+    await recordFailure(db, keys);
+    return null;
+  }
+  await recordSuccess(db, email);
+  return { id: user.id, email: user.email, name: user.name };
+}

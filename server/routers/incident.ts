@@ -1,0 +1,47 @@
+import { assertCanCreateIn, assertCanEditIncident, assertCanViewIncident, incidentPolicy, listableOrganizationIds } from '../auth/policy';
+import { createTRPCRouter, signedInProcedure } from '../trpc';
+import { listIncidentHistory } from '../services/incidents/history';
+import { listIncidentRegions, listIncidents } from '../services/incidents/list';
+import { findIncidentForPolicy, getIncidentDetail } from '../services/incidents/read';
+import { createIncident, updateIncident } from '../services/incidents/write';
+import { notFound } from '../services/errors';
+import {
+  createIncidentInput,
+  incidentIdInput,
+  incidentListInput,
+  updateIncidentInput,
+} from '../validation/incident';
+import { z } from 'zod';
+
+export const incidentRouter = createTRPCRouter({
+  list: signedInProcedure
+    .input(incidentListInput.extend({ organizationId: z.uuid().nullish() }))
+    .query(({ ctx, input }) => listIncidents(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId), input)),
+
+  regions: signedInProcedure
+    .input(z.object({ organizationId: z.uuid().nullish() }).default({}))
+    .query(({ ctx, input }) => listIncidentRegions(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId))),
+
+  get: signedInProcedure.input(incidentIdInput).query(async ({ ctx, input }) => {
+    const incident = await findIncidentForPolicy(ctx.db, input.id);
+    assertCanViewIncident(ctx.viewer, incident);
+    const detail = await getIncidentDetail(ctx.db, input.id);
+    if (!detail) throw notFound('incident');
+    return { ...detail, canEdit: incidentPolicy.canEdit(ctx.viewer, incident) };
+  }),
+
+  history: signedInProcedure.input(incidentIdInput).query(async ({ ctx, input }) => {
+    assertCanViewIncident(ctx.viewer, await findIncidentForPolicy(ctx.db, input.id));
+    return listIncidentHistory(ctx.db, input.id);
+  }),
+
+  create: signedInProcedure.input(createIncidentInput).mutation(({ ctx, input }) => {
+    assertCanCreateIn(ctx.viewer, input.organizationId);
+    return createIncident(ctx.db, { organizationId: input.organizationId, userId: ctx.viewer.id, input: input.incident });
+  }),
+
+  update: signedInProcedure.input(updateIncidentInput).mutation(async ({ ctx, input }) => {
+    assertCanEditIncident(ctx.viewer, await findIncidentForPolicy(ctx.db, input.id));
+    return updateIncident(ctx.db, { id: input.id, version: input.version, userId: ctx.viewer.id, input: input.incident });
+  }),
+});

@@ -1,0 +1,67 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { incidents, users } from '@/db/schema';
+import { alias } from 'drizzle-orm/pg-core';
+import { loadIncidentSnapshot, type IncidentSnapshot } from './snapshot';
+
+/** The incident row the policy needs to decide who may see or edit it; null when missing or deleted. */
+export async function findIncidentForPolicy(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({
+      id: incidents.id,
+      organizationId: incidents.organizationId,
+      status: incidents.status,
+      createdBy: incidents.createdBy,
+      version: incidents.version,
+    })
+    .from(incidents)
+    .where(and(eq(incidents.id, id), isNull(incidents.deletedAt)));
+  return row ?? null;
+}
+export type IncidentForPolicy = NonNullable<Awaited<ReturnType<typeof findIncidentForPolicy>>>;
+
+const creator = alias(users, 'creator');
+const updater = alias(users, 'updater');
+
+export type IncidentDetail = IncidentSnapshot & {
+  id: string;
+  organizationId: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: { id: string; name: string } | null;
+  updatedBy: { id: string; name: string } | null;
+};
+
+/** Everything the incident page and the edit form show. */
+export async function getIncidentDetail(db: DbOrTx, id: string): Promise<IncidentDetail | null> {
+  const [row] = await db
+    .select({
+      id: incidents.id,
+      organizationId: incidents.organizationId,
+      version: incidents.version,
+      createdAt: incidents.createdAt,
+      updatedAt: incidents.updatedAt,
+      creatorId: creator.id,
+      creatorName: creator.name,
+      updaterId: updater.id,
+      updaterName: updater.name,
+    })
+    .from(incidents)
+    .leftJoin(creator, eq(creator.id, incidents.createdBy))
+    .leftJoin(updater, eq(updater.id, incidents.updatedBy))
+    .where(and(eq(incidents.id, id), isNull(incidents.deletedAt)));
+  if (!row) return null;
+  const snapshot = await loadIncidentSnapshot(db, id);
+  if (!snapshot) return null;
+  return {
+    ...snapshot,
+    id: row.id,
+    organizationId: row.organizationId,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    createdBy: row.creatorId ? { id: row.creatorId, name: row.creatorName ?? '' } : null,
+    updatedBy: row.updaterId ? { id: row.updaterId, name: row.updaterName ?? '' } : null,
+  };
+}
