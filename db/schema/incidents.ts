@@ -50,9 +50,11 @@ export const incidents = pgTable(
   },
   (t) => [
     unique('incidents_org_ref').on(t.organizationId, t.ref),
-    index('incidents_org_start').on(t.organizationId, t.startDate.desc(), t.id.desc()),
-    index('incidents_org_updated').on(t.organizationId, t.updatedAt.desc(), t.id.desc()),
-    index('incidents_org_status_start').on(t.organizationId, t.status, t.startDate.desc(), t.id.desc()),
+    // Plain ascending keys: scanned forwards they serve "oldest first", backwards "newest first"
+    // (a DESC NULLS LAST index matches neither ORDER BY ... DESC nor ASC, so the planner sorted instead).
+    index('incidents_org_start_id').on(t.organizationId, t.startDate, t.id),
+    index('incidents_org_updated_id').on(t.organizationId, t.updatedAt, t.id),
+    index('incidents_org_status_start_id').on(t.organizationId, t.status, t.startDate, t.id),
     index('incidents_org_region').on(t.organizationId, t.region),
     index('incidents_violation_types').using('gin', t.violationTypes),
     check('incidents_end_after_start', sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),

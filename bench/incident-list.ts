@@ -1,0 +1,92 @@
+/**
+ * Incident list speed on a large collection: `npm run bench:incidents [-- --count 100000 --embedded]`.
+ * Makes its own database (on the PostgreSQL server at BENCH_DATABASE_URL or 127.0.0.1:5432, or an
+ * in-memory embedded one with --embedded), fills it with synthetic incidents, times the list's
+ * queries, prints the figures, and drops the database.
+ */
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { listIncidents } from '../server/services/incidents/list';
+import { incidentListInput } from '../server/validation/incident';
+import { createEmbeddedTestDatabase, createTestDatabase } from '../tests/support/database';
+
+const args = process.argv.slice(2);
+const count = Number(args[args.indexOf('--count') + 1] ?? 0) || 100_000;
+const embedded = args.includes('--embedded');
+const runs = 15;
+
+async function fill(database: Database, organizationId: string) {
+  const { db } = database;
+  await db.execute(sql`INSERT INTO vocabulary_terms (kind, code, labels) VALUES
+    ('violation_type', 'judicial_harassment', '{"en":"Judicial harassment"}'),
+    ('violation_type', 'arbitrary_detention', '{"en":"Arbitrary detention"}'),
+    ('violation_type', 'threats', '{"en":"Threats"}'),
+    ('violation_type', 'physical_attack', '{"en":"Physical attack"}')`);
+  await db.execute(sql`UPDATE vocabulary_terms SET parent_code = 'judicial_harassment' WHERE code = 'arbitrary_detention'`);
+  // One statement, so generating 100,000 rows takes seconds rather than minutes.
+  await db.execute(sql`
+    INSERT INTO incidents (organization_id, ref, title, summary, start_date, date_precision, country, region,
+                           locality, location_precision, violation_types, status, version, updated_at)
+    SELECT ${organizationId}, 'inc:bench-' || n,
+           'Incident ' || n || ' ' || (ARRAY['detention','search','threat','assault','fine'])[1 + n % 5],
+           'Synthetic summary number ' || n || ' about a ' || (ARRAY['journalist','lawyer','unionist'])[1 + n % 3],
+           date '2000-01-01' + (n % 9000),
+           (ARRAY['day','month','year'])[1 + n % 3]::date_precision,
+           'KZ', 'Region ' || (n % 17), 'Town ' || (n % 300), 'locality',
+           ARRAY[(ARRAY['arbitrary_detention','threats','physical_attack','judicial_harassment'])[1 + n % 4]],
+           (ARRAY['draft','submitted','published','approved','changes_requested','archived'])[1 + n % 6]::review_status,
+           1, now() - make_interval(secs => n)
+    FROM generate_series(1, ${count}) AS n`);
+  await db.execute(sql`ANALYZE incidents`);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function time(label: string, run: () => Promise<unknown>) {
+  await run(); // warm up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  console.log(`${label.padEnd(48)} median ${median(samples).toFixed(2).padStart(8)} ms   max ${Math.max(...samples).toFixed(2).padStart(8)} ms`);
+}
+
+async function main() {
+  const database = embedded ? await createEmbeddedTestDatabase() : await createTestDatabase();
+  try {
+    const { db } = database;
+    const [org] = (await db.execute(sql`INSERT INTO organizations (slug, name) VALUES ('bench', 'Bench NGO') RETURNING id`)) as unknown as
+      | { id: string }[]
+      | undefined;
+    const organizationId = org?.id ?? ((await db.execute(sql`SELECT id FROM organizations WHERE slug = 'bench'`)) as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    const fillStart = performance.now();
+    await fill(database, organizationId);
+    console.log(`Generated ${count.toLocaleString('en')} incidents on ${database.driver} in ${((performance.now() - fillStart) / 1000).toFixed(1)} s; ${runs} timed runs each (page of 25):`);
+
+    const list = (input: Record<string, unknown>) => listIncidents(db, [organizationId], incidentListInput.parse(input));
+    await time('first page, newest first', () => list({}));
+    await time('first page, recently updated', () => list({ sort: 'updated_desc' }));
+    let cursor: string | null = null;
+    for (let page = 0; page < 200; page++) cursor = (await list({ cursor })).nextCursor;
+    await time('page 201 via cursor (after 5,000 rows)', () => list({ cursor }));
+    await time('status = submitted', () => list({ status: 'submitted' }));
+    await time('violation type (parent, includes children)', () => list({ violationType: 'judicial_harassment' }));
+    await time('region = Region 5', () => list({ region: 'Region 5' }));
+    await time('date range 2010', () => list({ from: '2010-01-01', to: '2010-12-31' }));
+    await time('text "number 4242"', () => list({ text: 'number 4242' }));
+    await time('text "journalist" + status published', () => list({ text: 'journalist', status: 'published' }));
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
