@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { rowsOf } from '../db/rows';
 import { listIncidents } from '../server/services/incidents/list';
 import { incidentListInput } from '../server/validation/incident';
 import { createEmbeddedTestDatabase, createTestDatabase } from '../tests/support/database';
@@ -61,10 +62,8 @@ async function main() {
   const database = embedded ? await createEmbeddedTestDatabase() : await createTestDatabase();
   try {
     const { db } = database;
-    const [org] = (await db.execute(sql`INSERT INTO organizations (slug, name) VALUES ('bench', 'Bench NGO') RETURNING id`)) as unknown as
-      | { id: string }[]
-      | undefined;
-    const organizationId = org?.id ?? ((await db.execute(sql`SELECT id FROM organizations WHERE slug = 'bench'`)) as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    const [org] = rowsOf<{ id: string }>(await db.execute(sql`INSERT INTO organizations (slug, name) VALUES ('bench', 'Bench NGO') RETURNING id`));
+    const organizationId = org!.id;
     const fillStart = performance.now();
     await fill(database, organizationId);
     console.log(`Generated ${count.toLocaleString('en')} incidents on ${database.driver} in ${((performance.now() - fillStart) / 1000).toFixed(1)} s; ${runs} timed runs each (page of 25):`);

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { rowsOf } from '@/db/rows';
 import { incidents, vocabularyTerms } from '@/db/schema';
 import type { IncidentListInput } from '@/server/validation/incident';
 
@@ -25,7 +26,7 @@ function decodeCursor(text: string | null | undefined): Cursor | null {
 
 /** A violation type and all the narrower types under it, so a filter on a parent finds its children. */
 async function withNarrowerTypes(db: DbOrTx, code: string): Promise<string[]> {
-  const rows = await db.execute<{ code: string }>(sql`
+  const rows = await db.execute(sql`
     WITH RECURSIVE tree(code) AS (
       SELECT ${code}::text
       UNION
@@ -33,8 +34,7 @@ async function withNarrowerTypes(db: DbOrTx, code: string): Promise<string[]> {
       WHERE t.kind = 'violation_type'
     )
     SELECT code FROM tree`);
-  const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { code: string }[] }).rows;
-  return list.map((row) => row.code);
+  return rowsOf<{ code: string }>(rows).map((row) => row.code);
 }
 
 /** The text both the filter and the trigram index use, so the index serves the search. */
