@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { openConfiguredDatabase } from '../db/client';
+import { EmbeddedDatabaseInUseError } from '../db/embedded-lock';
+import { applyMigrations } from '../db/migrate';
+import { users } from '../db/schema';
+import { importExchangeDocument } from '../server/services/exchange/import';
+import { incidentsPerStep } from '../server/services/exchange/import-incidents';
+import { formatProblems, InvalidExchangeDocumentError } from '../server/services/exchange/problems';
+import type { ImportCounts, ImportSummary } from '../server/services/exchange/summary';
+import { resolveTargetOrganization } from '../server/services/exchange/target-organization';
+
+const usage = 'Usage: npm run import -- <file.json> [--org <slug>] [--as <email>]';
+
+/** A mistake in how the command was called or what it was given: its message is all the user needs. */
+class UserError extends Error {}
+
+async function readDocument(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`${file} is not JSON: ${(error as Error).message}`);
+  }
+}
+
+function describeCounts(label: string, counts: ImportCounts): string {
+  return `  ${label.padEnd(18)} ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`;
+}
+
+function printSummary(summary: ImportSummary): void {
+  console.log(describeCounts('vocabulary terms', summary.vocabularyTerms));
+  console.log(describeCounts('organizations', summary.organizations));
+  console.log(describeCounts('persons', summary.persons));
+  console.log(describeCounts('sources', summary.sources));
+  console.log(describeCounts('incidents', summary.incidents));
+  console.log(describeCounts('cases', summary.cases));
+  if (summary.deletedIncidentsLeftAlone > 0) {
+    console.log(`  ${summary.deletedIncidentsLeftAlone} incident(s) in the file are deleted in the workspace and were left deleted.`);
+  }
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    options: { org: { type: 'string' }, as: { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new UserError(usage);
+  const file = path.resolve(positionals[0]!);
+  const doc = await readDocument(file);
+
+  const database = await openConfiguredDatabase();
+  try {
+    await applyMigrations(database);
+    let actingUserId: string | null = null;
+    if (values.as !== undefined) {
+      const email = values.as.trim().toLowerCase();
+      const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+      if (!user) throw new UserError(`No user with the email ${email}.`);
+      actingUserId = user.id;
+    }
+
+    // The organization is created in the same transaction as the import, so a refused file leaves none behind.
+    const { organization, created, summary } = await database.db.transaction(async (tx) => {
+      const target = await resolveTargetOrganization(tx, values.org, { createMissing: true });
+      const summary = await importExchangeDocument(tx, doc, {
+        organizationId: target.organization.id,
+        actingUserId,
+        onProgress: (done, total) => {
+          if (total > incidentsPerStep) console.error(`Imported ${done}/${total} incidents`);
+        },
+      });
+      return { ...target, summary };
+    });
+
+    const into = `organization “${organization.slug}”${created ? ' (created)' : ''}`;
+    console.log(`Imported ${positionals[0]} into ${into}${values.as ? ` as ${values.as.toLowerCase()}` : ''}:`);
+    printSummary(summary);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof InvalidExchangeDocumentError) {
+    const count = error.problems.length === 1 ? '1 problem' : `${error.problems.length} problems`;
+    console.error(`The file was not imported (nothing was changed): it has ${count}.`);
+    for (const line of formatProblems(error.problems)) console.error(line);
+  } else if (error instanceof UserError || error instanceof TRPCError || error instanceof EmbeddedDatabaseInUseError) {
+    console.error(error.message);
+  } else {
+    console.error(`The import failed and nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { memberships, organizations, users } from '@/db/schema';
+import { hashPassword } from '@/server/auth/password';
+import { importExchangeDocument } from '@/server/services/exchange/import';
+import { demoAccounts, demoOrganization } from './accounts';
+
+export const demoFixturePath = path.join(process.cwd(), 'fixtures', 'kazakhstan-2017.json');
+
+/**
+ * Loads the demo: one organization, one account per role, and the Kazakhstan 2017 records imported
+ * on behalf of the admin. Safe to run again: everything is found or updated by its natural key.
+ */
+export async function seedDemo(database: Database) {
+  const { db } = database;
+  const [organization] = await db
+    .insert(organizations)
+    .values(demoOrganization)
+    .onConflictDoUpdate({ target: organizations.slug, set: { name: demoOrganization.name } })
+    .returning({ id: organizations.id });
+  if (!organization) throw new Error('Could not create the demo organization');
+
+  const accountIds: Record<string, string> = {};
+  for (const account of demoAccounts) {
+    // The demo passwords are published, so each run resets them to what the README says.
+    const passwordHash = await hashPassword(account.password);
+    const [user] = await db
+      .insert(users)
+      .values({ email: account.email, name: account.name, passwordHash, active: true })
+      .onConflictDoUpdate({ target: users.email, set: { name: account.name, passwordHash, active: true } })
+      .returning({ id: users.id });
+    if (!user) throw new Error(`Could not create the demo ${account.role}`);
+    accountIds[account.role] = user.id;
+    await db
+      .insert(memberships)
+      .values({ userId: user.id, organizationId: organization.id, role: account.role })
+      .onConflictDoUpdate({ target: [memberships.userId, memberships.organizationId], set: { role: sql`excluded.role` } });
+  }
+
+  const document: unknown = JSON.parse(await readFile(demoFixturePath, 'utf8'));
+  const summary = await importExchangeDocument(db, document, {
+    organizationId: organization.id,
+    actingUserId: accountIds.admin ?? null,
+  });
+
+  return {
+    organizationId: organization.id,
+    accounts: demoAccounts.map(({ role, email, password }) => ({ role, email, password })),
+    summary,
+  };
+}

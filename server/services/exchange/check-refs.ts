@@ -1,0 +1,78 @@
+import type { ExchangeDocument } from './document';
+import { pointerTo, type ExchangeProblem } from './problems';
+
+/** The record lists whose entries carry a ref, and how a message names one of their records. */
+const recordLists = {
+  organizations: 'organization',
+  persons: 'person',
+  sources: 'source',
+  incidents: 'incident',
+  cases: 'case',
+} as const;
+type RecordList = keyof typeof recordLists;
+
+function withArticle(list: RecordList): string {
+  const noun = recordLists[list];
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+/**
+ * Refs are unique within the file (across all lists, since one ref names one record), and every ref
+ * the file points at is defined in the file, in the right list: a victim "person" must be a person.
+ */
+export function checkRefs(doc: ExchangeDocument): ExchangeProblem[] {
+  const problems: ExchangeProblem[] = [];
+  const defined = new Map<string, { list: RecordList; at: string }>();
+
+  for (const list of Object.keys(recordLists) as RecordList[]) {
+    (doc[list] ?? []).forEach((record, index) => {
+      const earlier = defined.get(record.ref);
+      if (earlier) {
+        problems.push({
+          pointer: pointerTo(list, index, 'ref'),
+          message: `The ref “${record.ref}” is already used by ${earlier.at}; each record needs a ref of its own`,
+        });
+      } else {
+        defined.set(record.ref, { list, at: pointerTo(list, index) });
+      }
+    });
+  }
+
+  const expect = (ref: string, list: RecordList, pointer: string) => {
+    const found = defined.get(ref);
+    if (!found) {
+      problems.push({ pointer, message: `No ${recordLists[list]} with the ref “${ref}” is defined in this file (under “${list}”)` });
+    } else if (found.list !== list) {
+      problems.push({ pointer, message: `“${ref}” is ${withArticle(found.list)} (${found.at}), not ${withArticle(list)}` });
+    }
+  };
+  // Lists that the database keeps as sets (a person's affiliations, a case's incidents) cannot name a record twice.
+  const expectOnce = (refs: string[], list: RecordList, at: (index: number) => string) => {
+    const seen = new Set<string>();
+    refs.forEach((ref, index) => {
+      if (seen.has(ref)) problems.push({ pointer: at(index), message: `“${ref}” is listed twice` });
+      seen.add(ref);
+      expect(ref, list, at(index));
+    });
+  };
+
+  doc.persons?.forEach((person, p) => {
+    expectOnce(person.affiliations ?? [], 'organizations', (a) => pointerTo('persons', p, 'affiliations', a));
+  });
+  doc.incidents.forEach((incident, i) => {
+    incident.victims?.forEach((victim, v) => {
+      if (victim.person !== undefined) expect(victim.person, 'persons', pointerTo('incidents', i, 'victims', v, 'person'));
+      if (victim.organization !== undefined) {
+        expect(victim.organization, 'organizations', pointerTo('incidents', i, 'victims', v, 'organization'));
+      }
+    });
+    incident.sources?.forEach((ref, s) => expect(ref, 'sources', pointerTo('incidents', i, 'sources', s)));
+  });
+  doc.cases?.forEach((record, c) => {
+    expectOnce(record.incidents ?? [], 'incidents', (i) => pointerTo('cases', c, 'incidents', i));
+    record.interventions?.forEach((intervention, n) => {
+      if (intervention.source != null) expect(intervention.source, 'sources', pointerTo('cases', c, 'interventions', n, 'source'));
+    });
+  });
+  return problems;
+}

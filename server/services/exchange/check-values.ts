@@ -1,0 +1,39 @@
+import { isRealIsoDate } from '@/server/validation/partial-date';
+import type { ExchangeDocument } from './document';
+import { pointerTo, type ExchangeProblem } from './problems';
+
+// PostgreSQL's integer: a larger count would fail half-way through the import instead of up front.
+const largestCount = 2_147_483_647;
+
+/** What the schema's patterns cannot say: dates that exist on the calendar, ranges that run forwards, counts that fit. */
+export function checkValues(doc: ExchangeDocument): ExchangeProblem[] {
+  const problems: ExchangeProblem[] = [];
+  const realDate = (text: string, pointer: string): boolean => {
+    if (isRealIsoDate(text)) return true;
+    problems.push({ pointer, message: `“${text}” is not a real calendar date` });
+    return false;
+  };
+
+  doc.sources?.forEach((source, s) => {
+    if (source.published_on != null) realDate(source.published_on, pointerTo('sources', s, 'published_on'));
+  });
+  doc.incidents.forEach((incident, i) => {
+    const { start, end } = incident.date;
+    const startIsReal = realDate(start, pointerTo('incidents', i, 'date', 'start'));
+    if (end != null && realDate(end, pointerTo('incidents', i, 'date', 'end')) && startIsReal && end < start) {
+      problems.push({ pointer: pointerTo('incidents', i, 'date', 'end'), message: `The end, ${end}, is before the start, ${start}` });
+    }
+    incident.victims?.forEach((victim, v) => {
+      for (const field of ['count', 'killed', 'injured'] as const) {
+        const value = victim[field];
+        if (value != null && value > largestCount) {
+          problems.push({ pointer: pointerTo('incidents', i, 'victims', v, field), message: `${value} is too large (at most ${largestCount})` });
+        }
+      }
+    });
+  });
+  doc.cases?.forEach((record, c) => {
+    record.interventions?.forEach((intervention, n) => realDate(intervention.date, pointerTo('cases', c, 'interventions', n, 'date')));
+  });
+  return problems;
+}

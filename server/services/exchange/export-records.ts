@@ -1,0 +1,70 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { documentedOrganizations, personAffiliations, persons, sources, vocabularyTerms, type VocabularyKind } from '@/db/schema';
+import {
+  vocabularyLists,
+  type ExchangeDocument,
+  type ExchangeOrganization,
+  type ExchangePerson,
+  type ExchangeSource,
+  type ExchangeTerm,
+  type VocabularyList,
+} from './document';
+import { byCode, byRef } from './order';
+
+/** Every term of the platform's vocabularies, by code within each list; `en` first among the labels. */
+export async function exportVocabularies(db: DbOrTx): Promise<NonNullable<ExchangeDocument['vocabularies']>> {
+  const rows = await db.select().from(vocabularyTerms);
+  const lists = Object.fromEntries(Object.keys(vocabularyLists).map((list) => [list, [] as ExchangeTerm[]])) as Record<
+    VocabularyList,
+    ExchangeTerm[]
+  >;
+  const listOf = (kind: VocabularyKind) => (Object.keys(vocabularyLists) as VocabularyList[]).find((list) => vocabularyLists[list] === kind)!;
+  for (const row of rows.sort(byCode)) {
+    const { en, ...others } = row.labels;
+    const labels = { en, ...Object.fromEntries(Object.keys(others).sort().map((tag) => [tag, others[tag] as string])) };
+    lists[listOf(row.kind)].push(row.parentCode === null ? { code: row.code, labels } : { code: row.code, parent: row.parentCode, labels });
+  }
+  return lists;
+}
+
+export async function exportOrganizations(db: DbOrTx, organizationId: string): Promise<ExchangeOrganization[]> {
+  const rows = await db.select().from(documentedOrganizations).where(eq(documentedOrganizations.organizationId, organizationId));
+  return rows.sort(byRef).map((row) => ({ ref: row.ref, name: row.name, acronym: row.acronym, kind: row.kind, country: row.country }));
+}
+
+export async function exportPersons(db: DbOrTx, organizationId: string): Promise<ExchangePerson[]> {
+  const rows = await db.select().from(persons).where(eq(persons.organizationId, organizationId));
+  const affiliationRows = await db
+    .select({ personId: personAffiliations.personId, ref: documentedOrganizations.ref })
+    .from(personAffiliations)
+    .innerJoin(persons, eq(persons.id, personAffiliations.personId))
+    .innerJoin(documentedOrganizations, eq(documentedOrganizations.id, personAffiliations.documentedOrganizationId))
+    .where(eq(persons.organizationId, organizationId));
+  const affiliations = new Map<string, string[]>();
+  for (const row of affiliationRows) affiliations.set(row.personId, [...(affiliations.get(row.personId) ?? []), row.ref]);
+
+  return rows.sort(byRef).map((row) => ({
+    ref: row.ref,
+    name: row.name,
+    gender: row.gender,
+    categories: row.categories,
+    affiliations: (affiliations.get(row.id) ?? []).sort(),
+    role_note: row.roleNote,
+    confidential: row.confidential,
+  }));
+}
+
+export async function exportSources(db: DbOrTx, organizationId: string): Promise<ExchangeSource[]> {
+  const rows = await db.select().from(sources).where(eq(sources.organizationId, organizationId));
+  return rows.sort(byRef).map((row) => ({
+    ref: row.ref,
+    title: row.title,
+    publisher: row.publisher,
+    published_on: row.publishedOn,
+    kind: row.kind,
+    reference_code: row.referenceCode,
+    url: row.url,
+    reliability: row.reliability,
+  }));
+}

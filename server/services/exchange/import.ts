@@ -1,0 +1,59 @@
+import type { Db } from '@/db/client';
+import { importCases } from './import-cases';
+import { importIncidents } from './import-incidents';
+import { importOrganizations } from './import-organizations';
+import { checkImportPermission } from './import-permission';
+import { importPersons } from './import-persons';
+import { importSources } from './import-sources';
+import { importVocabulary } from './import-vocabulary';
+import { loadKnownVocabulary } from './known-vocabulary';
+import type { ImportSummary } from './summary';
+import { assertValidExchangeDocument } from './validate';
+
+export type ImportOptions = {
+  organizationId: string;
+  /** Recorded as the author of every version the import writes; must be a reviewer or admin to import published records. */
+  actingUserId: string | null;
+  /** Called after every step of about 250 incidents, and at the end. */
+  onProgress?: (done: number, total: number) => void;
+};
+
+/**
+ * Imports an exchange file into one organization, all or nothing. The whole file is validated first;
+ * with any problem, InvalidExchangeDocumentError lists them all and nothing is written. Records are
+ * matched by ref, so importing the same file twice changes nothing the second time.
+ *
+ * Runs in one transaction; given a transaction as `db`, it runs in a savepoint of it (the CLI creates
+ * a missing organization and imports into it that way, so a refused file leaves no organization behind).
+ */
+export async function importExchangeDocument(db: Db, doc: unknown, options: ImportOptions): Promise<ImportSummary> {
+  const { organizationId, actingUserId } = options;
+  return db.transaction(async (tx) => {
+    assertValidExchangeDocument(doc, await loadKnownVocabulary(tx));
+    await checkImportPermission(tx, { organizationId, actingUserId, doc });
+
+    // Order matters: each step needs the row ids of the records the previous ones wrote.
+    const vocabularyTerms = await importVocabulary(tx, doc);
+    const organizations = await importOrganizations(tx, organizationId, doc.organizations ?? []);
+    const persons = await importPersons(tx, organizationId, doc.persons ?? [], organizations.ids);
+    const sources = await importSources(tx, organizationId, doc.sources ?? []);
+    const incidents = await importIncidents(tx, {
+      organizationId,
+      actingUserId,
+      records: doc.incidents,
+      ids: { persons: persons.ids, organizations: organizations.ids, sources: sources.ids },
+      onProgress: options.onProgress,
+    });
+    const cases = await importCases(tx, organizationId, doc.cases ?? [], { incidents: incidents.ids, sources: sources.ids });
+
+    return {
+      vocabularyTerms,
+      organizations: organizations.counts,
+      persons: persons.counts,
+      sources: sources.counts,
+      incidents: incidents.counts,
+      cases,
+      deletedIncidentsLeftAlone: incidents.deletedLeftAlone,
+    };
+  });
+}
