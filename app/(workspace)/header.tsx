@@ -1,0 +1,41 @@
+import Link from 'next/link';
+import { LanguageSwitcher } from '@/app/i18n/language-switcher';
+import type { Translate } from '@/app/i18n';
+import type { Viewer } from '@/server/auth/viewer';
+import { SignOutButton } from './sign-out-button';
+
+/** The workspace header: product, navigation, who is signed in (organization and role), language, sign out. */
+export function WorkspaceHeader({ viewer, t }: { viewer: Viewer; t: Translate }) {
+  const memberships = viewer.memberships.map((m) => `${m.organizationName} (${t(`role.${m.role}`)})`).join(', ');
+  return (
+    <header className="bg-slate-900 text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+        <Link href="/incidents" className="text-lg font-semibold text-white no-underline">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('nav.label')}>
+          <ul className="flex flex-wrap gap-4">
+            <li>
+              <Link href="/incidents" className="text-slate-100 underline decoration-slate-500 hover:decoration-white">
+                {t('nav.incidents')}
+              </Link>
+            </li>
+            <li>
+              <Link href="/incidents/new" className="text-slate-100 underline decoration-slate-500 hover:decoration-white">
+                {t('nav.newIncident')}
+              </Link>
+            </li>
+          </ul>
+        </nav>
+        <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-2">
+          <section aria-label={t('header.account')} className="text-sm leading-tight">
+            <p className="font-medium">{viewer.name}</p>
+            <p className="text-slate-300">{memberships || t('header.noOrganization')}</p>
+          </section>
+          <LanguageSwitcher />
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { formatIncidentDateRange, formatMoment } from '@/app/i18n';
+import { getI18n } from '@/app/i18n/server';
+import { StatusBadge } from '@/app/ui/status-badge';
+import { linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { termLabeller } from '@/app/ui/vocabulary';
+import { requireViewer } from '../../session';
+import { placeOf } from '../incident-table';
+import { loadIncident } from './load';
+import { LegalProvisionList, PerpetratorList, Section, SourceList, VictimList } from './sections';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('meta.incident') };
+}
+
+export default async function IncidentPage({ params }: Props) {
+  const { id } = await params;
+  const [incident, { caller }, { locale, t }] = await Promise.all([loadIncident(id), requireViewer(), getI18n()]);
+  const terms = await caller.vocabulary.all();
+  const label = (kind: Parameters<typeof termLabeller>[1]) => termLabeller(terms, kind, locale);
+  const violationLabel = label('violation_type');
+  const { lat, lon } = incident.location;
+  const person = (who: { name: string } | null) => who?.name || t('incident.unknownUser');
+
+  return (
+    <article className="space-y-6">
+      <header>
+        <p className="text-sm text-slate-600">
+          <Link href="/incidents" className={linkClass}>
+            {t('incident.backToList')}
+          </Link>
+        </p>
+        <h1 className="mt-3 text-3xl font-semibold">{incident.title}</h1>
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          <StatusBadge status={incident.status} t={t} />
+          <span className="text-sm text-slate-600">
+            {t('incident.version')} {incident.version} · {incident.ref}
+          </span>
+        </div>
+        <div className="mt-4 flex flex-wrap gap-3">
+          {incident.canEdit ? (
+            <Link href={`/incidents/${incident.id}/edit`} className={primaryButtonClass}>
+              {t('incident.edit')}
+            </Link>
+          ) : null}
+          <Link href={`/incidents/${incident.id}/history`} className={secondaryButtonClass}>
+            {t('incident.history')}
+          </Link>
+        </div>
+      </header>
+
+      <Section title={t('incident.details')}>
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium text-slate-700">{t('incident.date')}</dt>
+          <dd>{formatIncidentDateRange(incident.date.start, incident.date.end, incident.date.precision, locale)}</dd>
+          <dt className="font-medium text-slate-700">{t('incident.place')}</dt>
+          <dd>
+            {placeOf(incident.location)}{' '}
+            <span className="text-sm text-slate-600">
+              ({t('incident.locationPrecision')}: {t(`locationPrecision.${incident.location.precision}`)})
+            </span>
+          </dd>
+          {lat != null && lon != null ? (
+            <>
+              <dt className="font-medium text-slate-700">{t('incident.coordinates')}</dt>
+              <dd>
+                {lat}, {lon}
+              </dd>
+            </>
+          ) : null}
+          <dt className="font-medium text-slate-700">{t('incident.violationTypes')}</dt>
+          <dd>{incident.violationTypes.map(violationLabel).join(', ') || t('incident.none')}</dd>
+        </dl>
+        {incident.summary ? (
+          <>
+            <h3 className="mt-5 font-medium text-slate-700">{t('incident.summary')}</h3>
+            <p className="mt-1 whitespace-pre-wrap leading-relaxed">{incident.summary}</p>
+          </>
+        ) : null}
+      </Section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section title={t('incident.victims')}>
+          <VictimList victims={incident.victims} categoryLabel={label('defender_category')} t={t} />
+        </Section>
+        <Section title={t('incident.perpetrators')}>
+          <PerpetratorList perpetrators={incident.perpetrators} typeLabel={label('perpetrator_type')} t={t} />
+        </Section>
+        <Section title={t('incident.legalProvisions')}>
+          <LegalProvisionList provisions={incident.legalProvisions} t={t} />
+        </Section>
+        <Section title={t('incident.sources')}>
+          <SourceList sources={incident.sources} t={t} />
+        </Section>
+      </div>
+
+      <Section title={t('incident.record')}>
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium text-slate-700">{t('incident.created')}</dt>
+          <dd>{t('incident.byAt', { name: person(incident.createdBy), at: formatMoment(incident.createdAt, locale) })}</dd>
+          <dt className="font-medium text-slate-700">{t('incident.updated')}</dt>
+          <dd>{t('incident.byAt', { name: person(incident.updatedBy), at: formatMoment(incident.updatedAt, locale) })}</dd>
+          <dt className="font-medium text-slate-700">{t('incident.version')}</dt>
+          <dd>{incident.version}</dd>
+          <dt className="font-medium text-slate-700">{t('incident.ref')}</dt>
+          <dd>{incident.ref}</dd>
+        </dl>
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,106 @@
+import type { ReactNode } from 'react';
+import type { IncidentSnapshot } from '@/server/services/incidents/snapshot';
+import type { Translate } from '@/app/i18n';
+
+type Labeller = (code: string) => string;
+
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      <div className="mt-3">{children}</div>
+    </section>
+  );
+}
+
+function None({ t }: { t: Translate }) {
+  return <p className="text-slate-600">{t('incident.none')}</p>;
+}
+
+export function VictimList({ victims, categoryLabel, t }: { victims: IncidentSnapshot['victims']; categoryLabel: Labeller; t: Translate }) {
+  if (victims.length === 0) return <None t={t} />;
+  return (
+    <ul className="space-y-3">
+      {victims.map((victim, index) => (
+        <li key={index} className="border-l-4 border-slate-300 pl-3">
+          {victim.kind === 'person' ? (
+            <>
+              <span className="text-sm text-slate-600">{t('incident.person')}: </span>
+              <span className="font-medium">{victim.name}</span>
+              {victim.confidential ? (
+                <>
+                  {' '}
+                  <span className="rounded border border-amber-600 bg-amber-50 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-amber-900">
+                    {t('incident.confidential')}
+                  </span>
+                  <span className="block text-sm text-slate-600">{t('incident.confidentialNote')}</span>
+                </>
+              ) : null}
+            </>
+          ) : victim.kind === 'organization' ? (
+            <>
+              <span className="text-sm text-slate-600">{t('incident.organization')}: </span>
+              <span className="font-medium">{victim.name}</span>
+            </>
+          ) : (
+            <>
+              <span className="text-sm text-slate-600">{t('incident.group')}: </span>
+              <span className="font-medium">{victim.name}</span>
+              <span className="block text-sm text-slate-700">
+                {[
+                  victim.count != null ? t('incident.people', { n: victim.count }) : null,
+                  victim.killed ? t('incident.killed', { n: victim.killed }) : null,
+                  victim.injured ? t('incident.injured', { n: victim.injured }) : null,
+                  victim.categories.length ? victim.categories.map(categoryLabel).join(', ') : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function PerpetratorList({ perpetrators, typeLabel, t }: { perpetrators: IncidentSnapshot['perpetrators']; typeLabel: Labeller; t: Translate }) {
+  if (perpetrators.length === 0) return <None t={t} />;
+  return (
+    <ul className="list-disc space-y-1 pl-5">
+      {perpetrators.map((perpetrator, index) => (
+        <li key={index}>
+          <span className="font-medium">{typeLabel(perpetrator.typeCode)}</span>
+          {perpetrator.name ? `: ${perpetrator.name}` : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function LegalProvisionList({ provisions, t }: { provisions: IncidentSnapshot['legalProvisions']; t: Translate }) {
+  if (provisions.length === 0) return <None t={t} />;
+  return (
+    <ul className="list-disc space-y-1 pl-5">
+      {provisions.map((provision, index) => (
+        <li key={index}>
+          {[provision.code, t('incident.article', { article: provision.article })].filter(Boolean).join(', ')}
+          {provision.title ? ` “${provision.title}”` : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SourceList({ sources, t }: { sources: IncidentSnapshot['sources']; t: Translate }) {
+  if (sources.length === 0) return <None t={t} />;
+  return (
+    <ul className="list-disc space-y-1 pl-5">
+      {sources.map((source) => (
+        <li key={source.id}>
+          {source.title} <span className="text-sm text-slate-600">({source.ref})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

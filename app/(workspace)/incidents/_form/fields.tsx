@@ -1,0 +1,225 @@
+'use client';
+
+import { createContext, useContext, useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useI18n } from '@/app/i18n/client';
+import type { TermOption } from '@/app/ui/vocabulary';
+import { errorClass, hintClass, inputClass, labelClass, legendClass } from '@/app/ui/styles';
+import { fieldId, type FieldErrors } from './errors';
+
+/** The current field messages; every control looks up its own by its dotted path. */
+export const FieldErrorsContext = createContext<FieldErrors>({});
+
+/** Id, message and ARIA wiring for the control at a path. */
+export function useField(path: string, hasHint = false) {
+  const error = useContext(FieldErrorsContext)[path];
+  const id = fieldId(path);
+  const describedBy = [hasHint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return { id, error, describedBy, invalid: error ? true : undefined };
+}
+
+/** Focus an element by id after the next render (a row just added, a control just shown). */
+export function useFocusAfterRender(): (id: string) => void {
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    if (!pending.current) return;
+    document.getElementById(pending.current)?.focus();
+    pending.current = null;
+  });
+  return (id) => {
+    pending.current = id;
+  };
+}
+
+export function FieldMessage({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <p id={`${id}-error`} className={errorClass}>
+      {error}
+    </p>
+  ) : null;
+}
+
+function Label({ htmlFor, label, required }: { htmlFor: string; label: string; required?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <label htmlFor={htmlFor} className={labelClass}>
+      {label} {required ? <span className="font-normal text-slate-600">{t('form.required')}</span> : null}
+    </label>
+  );
+}
+
+type Common = { path: string; label: string; hint?: string; required?: boolean; className?: string };
+
+type TextFieldProps = Common & {
+  value: string;
+  onChange: (value: string) => void;
+  multiline?: boolean;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id' | 'className' | 'required'>;
+
+export function TextField({ path, label, hint, required, className, value, onChange, multiline, ...rest }: TextFieldProps) {
+  const { id, error, describedBy, invalid } = useField(path, Boolean(hint));
+  const shared = {
+    id,
+    value,
+    'aria-describedby': describedBy,
+    'aria-invalid': invalid,
+    'aria-required': required || undefined,
+    className: `${inputClass} mt-1`,
+  };
+  return (
+    <div className={className}>
+      <Label htmlFor={id} label={label} required={required} />
+      {hint ? (
+        <p id={`${id}-hint`} className={hintClass}>
+          {hint}
+        </p>
+      ) : null}
+      {multiline ? (
+        <textarea {...shared} rows={6} onChange={(event) => onChange(event.target.value)} />
+      ) : (
+        <input type="text" {...rest} {...shared} onChange={(event) => onChange(event.target.value)} />
+      )}
+      <FieldMessage id={id} error={error} />
+    </div>
+  );
+}
+
+type SelectFieldProps<V extends string> = Common & {
+  value: V | '';
+  options: { value: V | ''; label: string }[];
+  onChange: (value: V | '') => void;
+};
+
+export function SelectField<V extends string>({ path, label, hint, required, className, value, options, onChange }: SelectFieldProps<V>) {
+  const { id, error, describedBy, invalid } = useField(path, Boolean(hint));
+  return (
+    <div className={className}>
+      <Label htmlFor={id} label={label} required={required} />
+      {hint ? (
+        <p id={`${id}-hint`} className={hintClass}>
+          {hint}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        value={value}
+        aria-describedby={describedBy}
+        aria-invalid={invalid}
+        className={`${inputClass} mt-1`}
+        onChange={(event) => onChange(event.target.value as V | '')}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldMessage id={id} error={error} />
+    </div>
+  );
+}
+
+export function Checkbox({ path, label, checked, onChange }: { path: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  const { id, error, describedBy, invalid } = useField(path);
+  return (
+    <div>
+      <div className="flex items-start gap-2">
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          className="mt-1 h-4 w-4 accent-blue-800"
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      <FieldMessage id={id} error={error} />
+    </div>
+  );
+}
+
+type CheckboxListProps = {
+  path: string;
+  legend: string;
+  hint?: string;
+  required?: boolean;
+  options: TermOption[];
+  selected: string[];
+  onChange: (selected: string[]) => void;
+  large?: boolean;
+};
+
+/** Top-level terms, each with the narrower terms under it (in tree order, with their depth). */
+function branches(options: TermOption[]): { root: TermOption; narrower: TermOption[] }[] {
+  const result: { root: TermOption; narrower: TermOption[] }[] = [];
+  for (const option of options) {
+    const last = result.at(-1);
+    if (option.depth === 0 || !last) result.push({ root: option, narrower: [] });
+    else last.narrower.push(option);
+  }
+  return result;
+}
+
+/**
+ * A vocabulary as checkboxes. Narrower terms sit in a nested list under their parent, and a
+ * parent never splits from its children across the columns.
+ */
+export function CheckboxList({ path, legend, hint, required, options, selected, onChange, large }: CheckboxListProps) {
+  const { t } = useI18n();
+  const { id, error, describedBy } = useField(path, Boolean(hint));
+  const toggle = (code: string, on: boolean) =>
+    onChange(on ? [...selected, code] : selected.filter((existing) => existing !== code));
+  const box = (option: TermOption) => (
+    <div className="flex items-start gap-2 py-0.5" style={{ marginInlineStart: `${Math.max(option.depth - 1, 0) * 1.5}rem` }}>
+      <input
+        id={`${id}-${option.code}`}
+        type="checkbox"
+        checked={selected.includes(option.code)}
+        className="mt-1 h-4 w-4 shrink-0 accent-blue-800"
+        onChange={(event) => toggle(option.code, event.target.checked)}
+      />
+      <label htmlFor={`${id}-${option.code}`}>{option.label}</label>
+    </div>
+  );
+  return (
+    <fieldset id={id} aria-describedby={describedBy}>
+      <legend className={large ? legendClass : labelClass}>
+        {legend} {required ? <span className="text-base font-normal text-slate-600">{t('form.required')}</span> : null}
+      </legend>
+      {hint ? (
+        <p id={`${id}-hint`} className={hintClass}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldMessage id={id} error={error} />
+      <ul className={`mt-2 gap-x-6 sm:columns-2 ${large ? '' : 'lg:columns-3'}`}>
+        {branches(options).map(({ root, narrower }) => (
+          <li key={root.code} className="break-inside-avoid">
+            {box(root)}
+            {narrower.length ? (
+              <ul className="ml-6">
+                {narrower.map((option) => (
+                  <li key={option.code}>{box(option)}</li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** A bordered group with a legend: one section of the form, or one row of a repeating list. */
+export function Group({ legend, children, nested, id }: { legend: ReactNode; children: ReactNode; nested?: boolean; id?: string }) {
+  return (
+    <fieldset
+      id={id}
+      className={nested ? 'rounded-md border border-slate-300 bg-slate-50 p-4' : 'rounded-lg border border-slate-300 bg-white p-4 sm:p-6'}
+    >
+      <legend className={nested ? 'px-1 font-semibold text-slate-900' : legendClass}>{legend}</legend>
+      <div className="space-y-4">{children}</div>
+    </fieldset>
+  );
+}

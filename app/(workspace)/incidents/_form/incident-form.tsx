@@ -1,0 +1,204 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TRPCClientErrorLike } from '@trpc/client';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import type { AppRouter } from '@/server/routers';
+import type { IncidentDetail } from '@/server/services/incidents/read';
+import { incidentInput } from '@/server/validation/incident';
+import { useI18n } from '@/app/i18n/client';
+import { useTRPC } from '@/app/trpc';
+import { primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { termOptions, type Term } from '@/app/ui/vocabulary';
+import { zodFieldErrors, type FieldErrors } from './errors';
+import { CheckboxList, FieldErrorsContext, Group, SelectField, TextField, useFocusAfterRender } from './fields';
+import { LegalProvisionsFieldset, PerpetratorsFieldset } from './lists';
+import { ConflictMessage, ErrorSummary } from './notices';
+import { SourcesFieldset } from './sources';
+import { draftFromIncident, emptyDraft, toIncidentInput, type IncidentDraft } from './state';
+import { VictimsFieldset } from './victims';
+import { DateFieldset, LocationFieldset } from './when-where';
+
+type Membership = { organizationId: string; organizationName: string };
+type Props = { terms: Term[]; regions: string[] } & (
+  | { mode: 'create'; memberships: Membership[] }
+  | { mode: 'edit'; incident: IncidentDetail }
+);
+
+/** The server names fields from its input's root ("incident.date.start"); the form from the incident's. */
+function fromServerPaths(errors: Record<string, string>): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).map(([path, message]) => [path.replace(/^incident\./, ''), message]));
+}
+
+/**
+ * One form for a new incident and for an edit. It builds exactly `incidentInput`, checks it with
+ * the same schema as the server, and shows the server's field messages beside their fields. An edit
+ * names the version it started from; if someone saved since, nothing is overwritten.
+ */
+export function IncidentForm(props: Props) {
+  const { locale, t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const focusLater = useFocusAfterRender();
+
+  const [draft, setDraft] = useState<IncidentDraft>(() => (props.mode === 'edit' ? draftFromIncident(props.incident) : emptyDraft()));
+  const [version, setVersion] = useState(props.mode === 'edit' ? props.incident.version : 0);
+  const [organizationId, setOrganizationId] = useState(
+    props.mode === 'edit' ? props.incident.organizationId : (props.memberships[0]?.organizationId ?? ''),
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const [reloadFailed, setReloadFailed] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [leaving, setLeaving] = useState(false);
+
+  const create = useMutation(trpc.incident.create.mutationOptions());
+  const update = useMutation(trpc.incident.update.mutationOptions());
+  const saving = create.isPending || update.isPending || leaving;
+
+  const set = <K extends keyof IncidentDraft>(key: K) => (value: IncidentDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+
+  function showProblems(fieldErrors: FieldErrors, message: string | null) {
+    setErrors(fieldErrors);
+    setFormError(message);
+    focusLater('error-summary');
+  }
+
+  function onError(error: TRPCClientErrorLike<AppRouter>) {
+    if (error.data?.code === 'CONFLICT') {
+      setErrors({});
+      setFormError(null);
+      setConflict(error.message);
+      focusLater('conflict-message');
+      return;
+    }
+    const fieldErrors = fromServerPaths(error.data?.fieldErrors ?? {});
+    const hasFields = Object.keys(fieldErrors).length > 0;
+    // No `data` means the request never got an answer (offline, server down).
+    showProblems(fieldErrors, hasFields ? null : error.data ? error.message : t('error.body'));
+  }
+
+  function onSaved(id: string) {
+    setLeaving(true);
+    queryClient.removeQueries(trpc.incident.get.queryFilter({ id }));
+    router.push(`/incidents/${id}`);
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    setNotice(null);
+    const { values, problems } = toIncidentInput(draft);
+    const parsed = incidentInput.safeParse(values);
+    const found: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
+    for (const [path, key] of Object.entries(problems)) found[path] = t(key);
+    if (Object.keys(found).length > 0) return showProblems(found, null);
+
+    setErrors({});
+    setFormError(null);
+    if (props.mode === 'create') {
+      create.mutate({ organizationId, incident: values }, { onSuccess: ({ id }) => onSaved(id), onError });
+    } else {
+      update.mutate({ id: props.incident.id, version, incident: values }, { onSuccess: ({ id }) => onSaved(id), onError });
+    }
+  }
+
+  /** Replaces the monitor's input with the latest saved version: only when they ask for it. */
+  async function reloadLatest() {
+    if (props.mode !== 'edit') return;
+    setReloading(true);
+    setReloadFailed(false);
+    try {
+      const latest = await queryClient.fetchQuery({ ...trpc.incident.get.queryOptions({ id: props.incident.id }), staleTime: 0 });
+      setDraft(draftFromIncident(latest));
+      setVersion(latest.version);
+      setConflict(null);
+      setErrors({});
+      setFormError(null);
+      setNotice(t('form.reloaded', { n: latest.version }));
+      focusLater('form-notice');
+    } catch {
+      setReloadFailed(true);
+    } finally {
+      setReloading(false);
+    }
+  }
+
+  if (props.mode === 'create' && props.memberships.length === 0) {
+    return <p className="rounded-lg border border-slate-300 bg-white p-6">{t('form.noMembership')}</p>;
+  }
+
+  const cancelHref = props.mode === 'edit' ? `/incidents/${props.incident.id}` : '/incidents';
+  return (
+    <FieldErrorsContext.Provider value={errors}>
+      <form onSubmit={onSubmit} noValidate className="space-y-6">
+        {conflict ? <ConflictMessage message={conflict} reloading={reloading} reloadFailed={reloadFailed} onReload={reloadLatest} /> : null}
+        <ErrorSummary errors={errors} formError={formError} />
+        <div role="status">
+          {notice ? (
+            <p id="form-notice" tabIndex={-1} className="rounded-lg border border-green-700 bg-green-50 p-4 text-green-950">
+              {notice}
+            </p>
+          ) : null}
+        </div>
+        {props.mode === 'edit' ? <p className="text-sm text-slate-600">{t('form.editingVersion', { n: version })}</p> : null}
+
+        {props.mode === 'create' ? (
+          <Group legend={t('form.section.organization')}>
+            {props.memberships.length > 1 ? (
+              <SelectField
+                path="organizationId"
+                label={t('form.organization')}
+                value={organizationId}
+                options={props.memberships.map((m) => ({ value: m.organizationId, label: m.organizationName }))}
+                onChange={(id) => id && setOrganizationId(id)}
+              />
+            ) : (
+              <p>{t('form.organizationFixed', { name: props.memberships[0]?.organizationName ?? '' })}</p>
+            )}
+          </Group>
+        ) : null}
+
+        <Group legend={t('form.section.about')}>
+          <TextField path="title" label={t('form.title')} hint={t('form.titleHint')} required value={draft.title} onChange={set('title')} maxLength={500} autoComplete="off" />
+          <TextField path="summary" label={t('form.summary')} hint={t('form.summaryHint')} multiline value={draft.summary} onChange={set('summary')} />
+        </Group>
+
+        <DateFieldset date={draft.date} onChange={set('date')} />
+        <LocationFieldset location={draft.location} regions={props.regions} onChange={set('location')} />
+
+        <div className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+          <CheckboxList
+            large
+            required
+            path="violationTypes"
+            legend={t('form.section.violationTypes')}
+            hint={t('form.violationTypesHint')}
+            options={termOptions(props.terms, 'violation_type', locale)}
+            selected={draft.violationTypes}
+            onChange={set('violationTypes')}
+          />
+        </div>
+
+        <VictimsFieldset victims={draft.victims} organizationId={organizationId} categories={termOptions(props.terms, 'defender_category', locale)} onChange={set('victims')} />
+        <PerpetratorsFieldset perpetrators={draft.perpetrators} types={termOptions(props.terms, 'perpetrator_type', locale)} onChange={set('perpetrators')} />
+        <LegalProvisionsFieldset provisions={draft.legalProvisions} onChange={set('legalProvisions')} />
+        <SourcesFieldset sources={draft.sources} organizationId={organizationId} onChange={set('sources')} />
+
+        <div className="flex flex-wrap items-center gap-4 border-t border-slate-300 pt-6">
+          <button type="submit" disabled={saving} className={primaryButtonClass}>
+            {saving ? t('form.saving') : t('form.save')}
+          </button>
+          <Link href={cancelHref} className={secondaryButtonClass}>
+            {t('form.cancel')}
+          </Link>
+        </div>
+      </form>
+    </FieldErrorsContext.Provider>
+  );
+}

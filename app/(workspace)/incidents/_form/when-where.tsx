@@ -1,0 +1,99 @@
+'use client';
+
+import { datePrecisionEnum, locationPrecisionEnum, type DatePrecision, type LocationPrecision } from '@/db/schema';
+import { isoToPartialDate, partialDateToIso, precisionHint } from '@/server/validation/partial-date';
+import { useI18n } from '@/app/i18n/client';
+import { Group, SelectField, TextField } from './fields';
+import type { IncidentDraft } from './state';
+
+type DateDraft = IncidentDraft['date'];
+
+/**
+ * Moving to a coarser precision keeps what was written ("2017-05-25" becomes "2017-05"); moving to
+ * a finer one leaves the text for the monitor to complete rather than inventing a day.
+ */
+function rewrite(text: string, from: DatePrecision, to: DatePrecision): string {
+  const order: DatePrecision[] = ['year', 'month', 'day'];
+  const iso = partialDateToIso(text.trim(), from);
+  if (!iso || order.indexOf(to) > order.indexOf(from)) return text;
+  return isoToPartialDate(iso, to);
+}
+
+export function DateFieldset({ date, onChange }: { date: DateDraft; onChange: (date: DateDraft) => void }) {
+  const { t } = useI18n();
+  const pattern = precisionHint[date.precision];
+  return (
+    <Group legend={t('form.section.date')}>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <SelectField<DatePrecision>
+          path="date.precision"
+          label={t('form.datePrecision')}
+          value={date.precision}
+          options={datePrecisionEnum.enumValues.map((p) => ({ value: p, label: t(`precision.${p}`) }))}
+          onChange={(precision) =>
+            precision &&
+            onChange({
+              precision,
+              start: rewrite(date.start, date.precision, precision),
+              end: rewrite(date.end, date.precision, precision),
+            })
+          }
+        />
+        <TextField
+          path="date.start"
+          label={t('form.dateStart')}
+          required
+          hint={t('form.dateHint', { pattern })}
+          placeholder={pattern}
+          value={date.start}
+          onChange={(start) => onChange({ ...date, start })}
+          maxLength={10}
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        <TextField
+          path="date.end"
+          label={t('form.dateEnd')}
+          hint={t('form.dateEndHint', { pattern })}
+          placeholder={pattern}
+          value={date.end}
+          onChange={(end) => onChange({ ...date, end })}
+          maxLength={10}
+          inputMode="numeric"
+          autoComplete="off"
+        />
+      </div>
+    </Group>
+  );
+}
+
+type LocationDraft = IncidentDraft['location'];
+
+export function LocationFieldset({ location, regions, onChange }: { location: LocationDraft; regions: string[]; onChange: (location: LocationDraft) => void }) {
+  const { t } = useI18n();
+  const set = (patch: Partial<LocationDraft>) => onChange({ ...location, ...patch });
+  return (
+    <Group legend={t('form.section.location')}>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <TextField path="location.country" label={t('form.country')} required hint={t('form.countryHint')} value={location.country} onChange={(country) => set({ country: country.toUpperCase() })} maxLength={2} autoComplete="off" />
+        {/* Suggest regions already used, so that the list's region filter finds them all. */}
+        <TextField path="location.region" label={t('form.region')} value={location.region} onChange={(region) => set({ region })} maxLength={200} list="known-regions" autoComplete="off" />
+        <datalist id="known-regions">
+          {regions.map((region) => (
+            <option key={region} value={region} />
+          ))}
+        </datalist>
+        <TextField path="location.locality" label={t('form.locality')} value={location.locality} onChange={(locality) => set({ locality })} maxLength={200} autoComplete="off" />
+        <SelectField<LocationPrecision>
+          path="location.precision"
+          label={t('form.locationPrecision')}
+          value={location.precision}
+          options={locationPrecisionEnum.enumValues.map((p) => ({ value: p, label: t(`locationPrecision.${p}`) }))}
+          onChange={(precision) => precision && set({ precision })}
+        />
+        <TextField path="location.lat" label={t('form.latitude')} hint={t('form.coordinatesHint')} inputMode="decimal" value={location.lat} onChange={(lat) => set({ lat })} autoComplete="off" />
+        <TextField path="location.lon" label={t('form.longitude')} hint={t('form.coordinatesHint')} inputMode="decimal" value={location.lon} onChange={(lon) => set({ lon })} autoComplete="off" />
+      </div>
+    </Group>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getI18n } from '@/app/i18n/server';
+import { linkClass, secondaryButtonClass } from '@/app/ui/styles';
+import { termLabeller, termOptions } from '@/app/ui/vocabulary';
+import { requireViewer } from '../session';
+import { IncidentFilters } from './filters';
+import { IncidentTable } from './incident-table';
+import { filterNames, listHref, parseListParams } from './list-params';
+
+const pageSize = 25;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('meta.incidents') };
+}
+
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { caller } = await requireViewer();
+  const { locale, t } = await getI18n();
+  const params = parseListParams(await searchParams, pageSize);
+  const [page, terms, regions] = await Promise.all([
+    caller.incident.list(params.input),
+    caller.vocabulary.all(),
+    caller.incident.regions({}),
+  ]);
+
+  const { cursor: _cursor, ...filters } = params.values;
+  const filtered = filterNames.some((name) => name !== 'sort' && params.values[name]);
+
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-semibold">{t('list.heading')}</h1>
+        <Link href="/incidents/new" className={secondaryButtonClass}>
+          {t('nav.newIncident')}
+        </Link>
+      </div>
+
+      <div className="mt-6">
+        <IncidentFilters params={params} violationTypes={termOptions(terms, 'violation_type', locale)} regions={regions} t={t} />
+      </div>
+
+      <div className="mt-8">
+        {page.items.length === 0 ? (
+          <div className="rounded-lg border border-slate-300 bg-white p-6">
+            <p className="font-medium">{t('list.empty')}</p>
+            <p className="mt-1 text-slate-700">{t('list.emptyHint')}</p>
+          </div>
+        ) : (
+          <IncidentTable
+            rows={page.items}
+            caption={filtered ? t('list.captionFiltered') : t('list.caption')}
+            violationLabel={termLabeller(terms, 'violation_type', locale)}
+            locale={locale}
+            t={t}
+          />
+        )}
+      </div>
+
+      {page.nextCursor || params.values.cursor ? (
+        <nav aria-label={t('list.pagination')} className="mt-6 flex flex-wrap gap-6">
+          {params.values.cursor ? (
+            <Link href={listHref(filters)} className={linkClass}>
+              {t('list.firstPage')}
+            </Link>
+          ) : null}
+          {page.nextCursor ? (
+            <Link href={listHref({ ...filters, cursor: page.nextCursor })} className={linkClass}>
+              {t('list.nextPage')}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

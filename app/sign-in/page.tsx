@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { LanguageSwitcher } from '@/app/i18n/language-switcher';
+import { getI18n } from '@/app/i18n/server';
+import { getServerCaller } from '@/server/caller';
+import { safeCallbackPath } from './safe-callback';
+import { SignInForm } from './sign-in-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('meta.signIn'), robots: { index: false, follow: false } };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { t } = await getI18n();
+  const callbackPath = safeCallbackPath((await searchParams).callbackUrl);
+  const viewer = await (await getServerCaller()).viewer.me();
+  if (viewer) redirect(callbackPath);
+
+  return (
+    <>
+      <header className="bg-slate-900 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <p className="text-lg font-semibold">{t('app.name')}</p>
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-md px-4 py-12">
+        <div className="rounded-lg border border-slate-300 bg-white p-6 shadow-sm sm:p-8">
+          <h1 className="text-2xl font-semibold">{t('signIn.heading')}</h1>
+          <p className="mt-2 text-slate-700">{t('signIn.intro')}</p>
+          <div className="mt-6">
+            <SignInForm callbackPath={callbackPath} />
+          </div>
+        </div>
+        <p className="mt-6 text-center text-sm text-slate-600">{t('app.tagline')}</p>
+      </main>
+    </>
+  );
+}

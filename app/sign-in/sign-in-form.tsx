@@ -1,0 +1,78 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '@/app/i18n/client';
+import { inputClass, labelClass, primaryButtonClass } from '@/app/ui/styles';
+
+/**
+ * Email and password. Every failure shows the same message, so the page never tells whether an
+ * account exists or is locked.
+ */
+export function SignInForm({ callbackPath }: { callbackPath: string }) {
+  const { t } = useI18n();
+  const [failed, setFailed] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setPending(true);
+    setFailed(false);
+    try {
+      const result = await signIn('credentials', {
+        email: String(data.get('email') ?? ''),
+        password: String(data.get('password') ?? ''),
+        redirect: false,
+      });
+      if (result?.ok && !result.error) {
+        // A full load, so nothing cached for a previous person on this computer survives.
+        window.location.assign(callbackPath);
+        return;
+      }
+    } catch {
+      // A network failure reads the same as a refusal.
+    }
+    setPending(false);
+    setFailed(true);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      <div role="alert" className={failed ? 'rounded-md border border-red-700 bg-red-50 p-3 text-red-900' : ''}>
+        {failed ? <p id="sign-in-error">{t('signIn.failed')}</p> : null}
+      </div>
+      <div>
+        <label htmlFor="email" className={labelClass}>
+          {t('signIn.email')}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className={`${inputClass} mt-1`}
+          aria-describedby={failed ? 'sign-in-error' : undefined}
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className={labelClass}>
+          {t('signIn.password')}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={`${inputClass} mt-1`}
+          aria-describedby={failed ? 'sign-in-error' : undefined}
+        />
+      </div>
+      <button type="submit" disabled={pending} className={`${primaryButtonClass} w-full`}>
+        {pending ? t('signIn.submitting') : t('signIn.submit')}
+      </button>
+    </form>
+  );
+}
