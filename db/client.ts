@@ -20,7 +20,8 @@ export type DbOrTx = Db | Tx;
 export type Database = { db: Db; driver: 'pglite' | 'postgres'; close: () => Promise<void> };
 
 export function defaultEmbeddedDataDir(): string {
-  return path.resolve(process.env.HRD_DATA_DIR ?? path.join(process.cwd(), 'data', 'pglite'));
+  // The hint keeps Turbopack from tracing the whole project through this runtime path.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.HRD_DATA_DIR ?? path.join(process.cwd(), 'data', 'pglite'));
 }
 
 /** Opens PostgreSQL through postgres.js. */

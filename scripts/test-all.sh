@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# `npm test`: the one command that runs every check and every test, and fails at the first failure.
+#   prerequisites -> typecheck -> lint -> unit -> integration -> build -> e2e
+# Env: TEST_DATABASE_URL (PostgreSQL for the integration tests; default
+# postgres://postgres@127.0.0.1:5432/postgres), CHROMIUM_PATH, E2E_PORT (default 3100).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ -t 1 ]; then BOLD=$'\e[1m' RED=$'\e[31m' GREEN=$'\e[32m' RESET=$'\e[0m'; else BOLD='' RED='' GREEN='' RESET=''; fi
+
+START=$SECONDS
+export NEXT_TELEMETRY_DISABLED=1
+CURRENT_STEP='starting'
+SUMMARY=()
+
+duration() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
+
+on_exit() {
+  local status=$?
+  local total=$((SECONDS - START))
+  echo
+  if [ "$status" -eq 0 ]; then
+    printf '%s\n' "${SUMMARY[@]}"
+    echo "${GREEN}${BOLD}All checks and tests passed${RESET} in $(duration "$total")."
+  else
+    [ "${#SUMMARY[@]}" -gt 0 ] && printf '%s\n' "${SUMMARY[@]}"
+    echo "${RED}${BOLD}FAILED in step: ${CURRENT_STEP}${RESET} (exit ${status}) after $(duration "$total") in all."
+  fi
+}
+trap on_exit EXIT
+
+# step NAME COMMAND...: runs one step under a heading and records its time; stops on failure.
+step() {
+  local name=$1
+  shift
+  CURRENT_STEP=$name
+  echo
+  echo "${BOLD}==> ${name}${RESET}  (\$ $*)"
+  local started=$SECONDS
+  "$@"
+  local took=$((SECONDS - started))
+  echo "${GREEN}--- ${name}: passed in $(duration "$took")${RESET}"
+  SUMMARY+=("$(printf '  %-22s %s' "$name" "$(duration "$took")")")
+}
+
+# --- prerequisites ---------------------------------------------------------------------------
+check_prerequisites() {
+  local problems=()
+
+  if ! command -v node >/dev/null; then
+    echo "${RED}Node.js is missing${RESET}: install Node.js >= 20.19 (with npm), then run \`npm ci\`."
+    return 1
+  fi
+  if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null; then
+    problems+=("Node.js >= 20.19 is needed (found: $(node --version 2>/dev/null || echo none)).")
+  fi
+
+  local missing_bins=()
+  for bin in tsc eslint vitest next playwright tsx; do
+    [ -x "node_modules/.bin/$bin" ] || missing_bins+=("$bin")
+  done
+  if [ ! -d node_modules ]; then
+    problems+=("node_modules is missing: run \`npm ci\`.")
+  elif [ "${#missing_bins[@]}" -gt 0 ]; then
+    problems+=("node_modules is incomplete (no ${missing_bins[*]}): run \`npm ci\`.")
+  fi
+
+  local chromium
+  if chromium=$(bash scripts/find-chromium.sh 2>&1); then
+    export CHROMIUM_PATH=$chromium
+    echo "Chromium:   $CHROMIUM_PATH ($("$CHROMIUM_PATH" --version 2>/dev/null))"
+  else
+    problems+=("$chromium")
+  fi
+
+  export TEST_DATABASE_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+  local url_hint="set TEST_DATABASE_URL=postgres://USER[:PASSWORD]@HOST:PORT/DB (a user that may CREATE DATABASE)"
+  if command -v pg_isready >/dev/null && ! pg_isready -q -t 5 -d "$TEST_DATABASE_URL"; then
+    problems+=("PostgreSQL is not accepting connections at $TEST_DATABASE_URL. Start it (on Debian: pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start) or $url_hint.")
+  elif [ -d node_modules/postgres ]; then
+    # pg_isready does not log in; this does (a wrong user or password shows here, not mid-tests).
+    local pg_error
+    if ! pg_error=$(node -e '
+      const sql = require("postgres")(process.env.TEST_DATABASE_URL, { max: 1, connect_timeout: 5, onnotice: () => {} });
+      sql`select 1`.then(() => sql.end(), async (e) => { console.log(e.message); await sql.end({ timeout: 1 }); process.exit(1); });
+    ' 2>&1); then
+      problems+=("Cannot use PostgreSQL at $TEST_DATABASE_URL: ${pg_error}. Is it running? Otherwise $url_hint.")
+    else
+      echo "PostgreSQL: $TEST_DATABASE_URL"
+    fi
+  fi
+
+  local port=${E2E_PORT:-3100}
+  if ! node -e '
+    const s = require("net").createServer().once("error", () => process.exit(1));
+    s.listen(Number(process.argv[1]), "127.0.0.1", () => s.close(() => process.exit(0)));
+  ' "$port" 2>/dev/null; then
+    problems+=("Port $port on 127.0.0.1 (for the end-to-end server) is in use: stop what is listening there or set E2E_PORT.")
+  fi
+
+  if [ "${#problems[@]}" -gt 0 ]; then
+    echo "${RED}Missing prerequisites:${RESET}"
+    printf '  - %s\n' "${problems[@]}"
+    return 1
+  fi
+  echo "Node.js:    $(node --version); node_modules present"
+}
+
+step 'prerequisites' check_prerequisites
+step 'typecheck' npm run --silent typecheck
+step 'lint' npm run --silent lint
+step 'unit tests' npm run --silent test:unit
+step 'integration tests' npm run --silent test:integration
+step 'build' npm run --silent build
+step 'end-to-end tests' npm run --silent test:e2e
