@@ -45,7 +45,8 @@ export function lockEmbeddedDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readFileSync(lockPath, 'utf8').trim(), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && processIsAlive(holder)) {
+      // Our own pid counts too: two PGlite instances in one process corrupt the folder just the same.
+      if (Number.isInteger(holder) && processIsAlive(holder)) {
         throw new EmbeddedDatabaseInUseError(dataDir, holder);
       }
       // The holder died without releasing: the lock is stale.
