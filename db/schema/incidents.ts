@@ -42,6 +42,12 @@ export const incidents = pgTable(
     status: reviewStatusEnum('status').notNull().default('draft'),
     /** Optimistic concurrency: every save names the version it edits and increments this. */
     version: integer('version').notNull().default(1),
+    /**
+     * The version the public sees, if any. Editing a published incident makes a new draft while
+     * this stays, so the public keeps the last published version until the new one is published.
+     */
+    publishedVersion: integer('published_version'),
+    deletedBy: uuid('deleted_by').references(() => users.id),
     createdBy: uuid('created_by').references(() => users.id),
     updatedBy: uuid('updated_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -6,3 +6,5 @@ export * from './actors';
 export * from './sources';
 export * from './incidents';
 export * from './cases';
+export * from './review';
+export * from './audit';

@@ -1,0 +1,79 @@
+import { bigint, bigserial, index, integer, pgTable, pgEnum, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { incidents } from './incidents';
+import { organizations } from './organizations';
+import { users } from './users';
+
+export const reviewDecisionEnum = pgEnum('review_decision', [
+  'submitted',
+  'changes_requested',
+  'approved',
+  'published',
+  'retracted',
+]);
+export type ReviewDecision = (typeof reviewDecisionEnum.enumValues)[number];
+
+/** Who decided what on which version of an incident, with their comment. Append-only. */
+export const incidentReviews = pgTable(
+  'incident_reviews',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id),
+    version: integer('version').notNull(),
+    decision: reviewDecisionEnum('decision').notNull(),
+    decidedBy: uuid('decided_by').notNull().references(() => users.id),
+    comment: text('comment'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('incident_reviews_incident').on(t.incidentId, t.id)],
+);
+
+/** Discussion on an incident among its organization's members; kept forever, optionally about one field. */
+export const incidentComments = pgTable(
+  'incident_comments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id),
+    parentId: bigint('parent_id', { mode: 'number' }).references((): AnyPgColumn => incidentComments.id),
+    authorId: uuid('author_id').notNull().references(() => users.id),
+    field: text('field'),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('incident_comments_incident').on(t.incidentId, t.id)],
+);
+
+export const notificationKindEnum = pgEnum('notification_kind', [
+  'submitted',
+  'changes_requested',
+  'approved',
+  'published',
+  'retracted',
+  'commented',
+]);
+
+/** In-app notices: reviewers hear of submissions, authors of decisions on their entries. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    kind: notificationKindEnum('kind').notNull(),
+    incidentId: uuid('incident_id').references(() => incidents.id),
+    actorId: uuid('actor_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_user_unread').on(t.userId, t.readAt, t.id)],
+);
+
+/** Read-only sharing of an incident with another organization on the platform. */
+export const incidentShares = pgTable(
+  'incident_shares',
+  {
+    incidentId: uuid('incident_id').notNull().references(() => incidents.id),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    sharedBy: uuid('shared_by').notNull().references(() => users.id),
+    sharedAt: timestamp('shared_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.organizationId] }), index('incident_shares_org').on(t.organizationId)],
+);
