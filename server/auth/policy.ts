@@ -25,7 +25,8 @@ export function listableOrganizationIds(viewer: Viewer, organizationId?: string 
 
 type IncidentFacts = { organizationId: string; status: string; createdBy: string | null };
 
-const editableStatuses = new Set(['draft', 'changes_requested']);
+// A published incident is editable too: the edit becomes a new draft, and the public keeps the published version.
+const editableStatuses = new Set(['draft', 'changes_requested', 'published']);
 
 export const incidentPolicy = {
   canView(viewer: Viewer, incident: IncidentFacts): boolean {
@@ -35,8 +36,9 @@ export const incidentPolicy = {
     return roleIn(viewer, organizationId) !== null;
   },
   /**
-   * Drafts and entries returned for changes are editable; a monitor edits only their own, a
-   * reviewer or admin any of their organization's. Submitted and later states are frozen.
+   * Drafts, entries returned for changes and published entries are editable; a monitor edits only
+   * their own, a reviewer or admin any of their organization's. Submitted, approved and archived
+   * entries are frozen while someone decides on them.
    */
   canEdit(viewer: Viewer, incident: IncidentFacts): boolean {
     const role = roleIn(viewer, incident.organizationId);
@@ -54,7 +56,7 @@ export function assertCanEditIncident(viewer: Viewer, incident: IncidentFacts | 
   if (!incidentPolicy.canEdit(viewer, incident)) {
     const why = editableStatuses.has(incident.status)
       ? 'Monitors edit only the drafts they wrote.'
-      : `It is ${incident.status.replace('_', ' ')}; only drafts and entries returned for changes can be edited.`;
+      : `It is ${incident.status.replace('_', ' ')}; only drafts, entries returned for changes and published entries can be edited.`;
     throw new TRPCError({ code: 'FORBIDDEN', message: `You cannot edit this incident. ${why}` });
   }
 }

@@ -4,6 +4,9 @@ import { listIncidentHistory } from '../services/incidents/history';
 import { listIncidentRegions, listIncidents } from '../services/incidents/list';
 import { findIncidentForPolicy, getIncidentDetail } from '../services/incidents/read';
 import { createIncident, updateIncident } from '../services/incidents/write';
+import { deleteIncident, listDeletedIncidents, restoreIncident } from '../services/incidents/delete';
+import { adminOrganizationIds, assertCanDeleteIncident, canDeleteIncident } from '../auth/deletion-policy';
+import { availableTransitions } from '../auth/review-policy';
 import { notFound } from '../services/errors';
 import {
   createIncidentInput,
@@ -27,7 +30,13 @@ export const incidentRouter = createTRPCRouter({
     assertCanViewIncident(ctx.viewer, incident);
     const detail = await getIncidentDetail(ctx.db, input.id);
     if (!detail) throw notFound('incident');
-    return { ...detail, canEdit: incidentPolicy.canEdit(ctx.viewer, incident) };
+    return {
+      ...detail,
+      publishedVersion: incident.publishedVersion,
+      canEdit: incidentPolicy.canEdit(ctx.viewer, incident),
+      canDelete: canDeleteIncident(ctx.viewer, incident),
+      transitions: availableTransitions(ctx.viewer, incident),
+    };
   }),
 
   history: signedInProcedure.input(incidentIdInput).query(async ({ ctx, input }) => {
@@ -44,4 +53,18 @@ export const incidentRouter = createTRPCRouter({
     assertCanEditIncident(ctx.viewer, await findIncidentForPolicy(ctx.db, input.id));
     return updateIncident(ctx.db, { id: input.id, version: input.version, userId: ctx.viewer.id, input: input.incident });
   }),
+
+  delete: signedInProcedure.input(incidentIdInput.extend({ version: z.number().int().min(1) })).mutation(async ({ ctx, input }) => {
+    const incident = await findIncidentForPolicy(ctx.db, input.id);
+    assertCanViewIncident(ctx.viewer, incident);
+    assertCanDeleteIncident(ctx.viewer, incident);
+    await deleteIncident(ctx.db, { id: input.id, version: input.version, actorId: ctx.viewer.id });
+  }),
+
+  /** Admins see deleted incidents of their organizations and restore them. */
+  deleted: signedInProcedure.query(({ ctx }) => listDeletedIncidents(ctx.db, adminOrganizationIds(ctx.viewer))),
+
+  restore: signedInProcedure.input(incidentIdInput).mutation(({ ctx, input }) =>
+    restoreIncident(ctx.db, { id: input.id, actorId: ctx.viewer.id, organizationIds: adminOrganizationIds(ctx.viewer) }),
+  ),
 });

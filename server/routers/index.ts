@@ -1,6 +1,9 @@
 import { createCallerFactory, createTRPCRouter } from '../trpc';
+import { commentRouter } from './comment';
 import { directoryRouter } from './directory';
 import { incidentRouter } from './incident';
+import { notificationRouter } from './notification';
+import { reviewRouter } from './review';
 import { viewerRouter } from './viewer';
 import { vocabularyRouter } from './vocabulary';
 
@@ -9,6 +12,9 @@ export const appRouter = createTRPCRouter({
   incident: incidentRouter,
   vocabulary: vocabularyRouter,
   directory: directoryRouter,
+  review: reviewRouter,
+  comment: commentRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

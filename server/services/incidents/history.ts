@@ -4,7 +4,8 @@ import { incidentVersions, users } from '@/db/schema';
 import { loadIncidentSnapshot, type IncidentSnapshot } from './snapshot';
 import { diffSnapshots, type FieldChange } from './diff';
 
-export type SavedVia = 'workspace' | 'import';
+/** How a version came to be: an edit in the workspace, an import, or a review decision. */
+export type SavedVia = 'workspace' | 'import' | 'review';
 
 /**
  * Appends the incident as it now stands to its history. Call it inside the transaction that made

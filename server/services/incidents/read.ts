@@ -12,7 +12,9 @@ export async function findIncidentForPolicy(db: DbOrTx, id: string) {
       organizationId: incidents.organizationId,
       status: incidents.status,
       createdBy: incidents.createdBy,
+      updatedBy: incidents.updatedBy,
       version: incidents.version,
+      publishedVersion: incidents.publishedVersion,
     })
     .from(incidents)
     .where(and(eq(incidents.id, id), isNull(incidents.deletedAt)));

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { incidents } from '@/db/schema';
 import type { IncidentInput } from '@/server/validation/incident';
@@ -66,11 +66,13 @@ export async function updateIncident(
       .update(incidents)
       .set({
         ...incidentColumns(params.input),
+        // Editing a published incident starts a new draft; publishedVersion keeps what the public sees.
+        status: sql`CASE WHEN ${incidents.status} = 'published' THEN 'draft'::review_status ELSE ${incidents.status} END`,
         version: sql`${incidents.version} + 1`,
         updatedBy: params.userId,
         updatedAt: sql`now()`,
       })
-      .where(and(eq(incidents.id, params.id), eq(incidents.version, params.version)))
+      .where(and(eq(incidents.id, params.id), eq(incidents.version, params.version), isNull(incidents.deletedAt)))
       .returning({ id: incidents.id, version: incidents.version, organizationId: incidents.organizationId });
     if (!updated) {
       const [current] = await tx

@@ -1,0 +1,49 @@
+import { TRPCError } from '@trpc/server';
+import type { ReviewStatus } from '@/db/schema';
+import type { TransitionName } from '../services/review/transitions';
+import { transitions } from '../services/review/transitions';
+import { roleIn } from './policy';
+import type { Viewer } from './viewer';
+
+type IncidentFacts = {
+  organizationId: string;
+  status: ReviewStatus;
+  createdBy: string | null;
+  updatedBy: string | null;
+  publishedVersion: number | null;
+};
+
+/**
+ * Four eyes: who may take which review decision. The author submits; a reviewer of the organization
+ * who neither wrote nor last edited the entry approves or returns it; a reviewer publishes what was
+ * approved; a reviewer or admin retracts. Nobody approves or publishes their own work.
+ */
+export function whyCannot(viewer: Viewer, name: TransitionName, incident: IncidentFacts): string | null {
+  const role = roleIn(viewer, incident.organizationId);
+  if (!role) return 'not a member';
+  const isReviewer = role === 'reviewer' || role === 'admin';
+  const ownWork = incident.createdBy === viewer.id || incident.updatedBy === viewer.id;
+  switch (name) {
+    case 'submit':
+      return incident.createdBy === viewer.id ? null : 'Only the author submits an entry for review.';
+    case 'approve':
+    case 'requestChanges':
+    case 'publish':
+      if (!isReviewer) return 'Only a reviewer of the organization can do this.';
+      return ownWork ? 'You wrote or last edited this entry: another reviewer must decide on it.' : null;
+    case 'retract':
+      return isReviewer ? null : 'Only a reviewer or an admin can retract a published entry.';
+  }
+}
+
+/** The decisions this viewer could take on the incident as it stands (what the page offers as buttons). */
+export function availableTransitions(viewer: Viewer, incident: IncidentFacts): TransitionName[] {
+  return (Object.keys(transitions) as TransitionName[]).filter(
+    (name) => (transitions[name].from as readonly string[]).includes(incident.status) && whyCannot(viewer, name, incident) === null,
+  );
+}
+
+export function assertMayTransition(viewer: Viewer, name: TransitionName, incident: IncidentFacts): void {
+  const why = whyCannot(viewer, name, incident);
+  if (why) throw new TRPCError({ code: 'FORBIDDEN', message: why });
+}

@@ -1,0 +1,28 @@
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { memberships, notifications } from '@/db/schema';
+
+type Kind = (typeof notifications.$inferInsert)['kind'];
+
+/** Notifies the given users, never the person who acted. */
+export async function notifyUsers(
+  tx: Tx,
+  params: { userIds: (string | null)[]; kind: Kind; incidentId: string; actorId: string },
+): Promise<void> {
+  const recipients = [...new Set(params.userIds.filter((id): id is string => !!id && id !== params.actorId))];
+  if (!recipients.length) return;
+  await tx
+    .insert(notifications)
+    .values(recipients.map((userId) => ({ userId, kind: params.kind, incidentId: params.incidentId, actorId: params.actorId })));
+}
+
+/** Reviewers and admins of the organization, who hear of new submissions. */
+export async function reviewersOf(tx: Tx, organizationId: string, except: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(
+      and(eq(memberships.organizationId, organizationId), inArray(memberships.role, ['reviewer', 'admin']), ne(memberships.userId, except)),
+    );
+  return rows.map((row) => row.userId);
+}

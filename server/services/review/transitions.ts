@@ -1,0 +1,24 @@
+import type { ReviewDecision, ReviewStatus } from '@/db/schema';
+
+/**
+ * The review workflow: which decision moves an incident from which state to which.
+ * draft → submitted → (changes_requested → submitted)* → approved → published → archived.
+ */
+export type Transition = {
+  decision: ReviewDecision;
+  from: readonly ReviewStatus[];
+  to: ReviewStatus;
+  /** A comment the decider must give (a request for changes says what to change; a retraction says why). */
+  needsComment: boolean;
+};
+
+export const transitions = {
+  submit: { decision: 'submitted', from: ['draft', 'changes_requested'], to: 'submitted', needsComment: false },
+  requestChanges: { decision: 'changes_requested', from: ['submitted'], to: 'changes_requested', needsComment: true },
+  approve: { decision: 'approved', from: ['submitted'], to: 'approved', needsComment: false },
+  publish: { decision: 'published', from: ['approved'], to: 'published', needsComment: false },
+  retract: { decision: 'retracted', from: ['published'], to: 'archived', needsComment: true },
+} as const satisfies Record<string, Transition>;
+
+export type TransitionName = keyof typeof transitions;
+export const transitionNames = Object.keys(transitions) as TransitionName[];

@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { auditLog, incidentReviews, incidentVersions, notifications } from '@/db/schema';
+import { createTestDatabase } from '../support/database';
+import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+
+let database: Database;
+let ngo: { id: string };
+let monitor: { id: string };
+let reviewer: { id: string };
+let secondReviewer: { id: string };
+let admin: { id: string };
+let outsiderReviewer: { id: string };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedVocabulary(database.db);
+  ngo = await createOrganization(database.db);
+  const other = await createOrganization(database.db);
+  monitor = await createUser(database.db, ngo.id, 'monitor');
+  reviewer = await createUser(database.db, ngo.id, 'reviewer');
+  secondReviewer = await createUser(database.db, ngo.id, 'reviewer');
+  admin = await createUser(database.db, ngo.id, 'admin');
+  outsiderReviewer = await createUser(database.db, other.id, 'reviewer');
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+async function draftBy(userId: string) {
+  const caller = await callerFor(database.db, userId);
+  return caller.incident.create({ organizationId: ngo.id, incident: anIncident() });
+}
+
+async function rowCounts(incidentId: string) {
+  const [versions] = await database.db.select({ n: count() }).from(incidentVersions).where(eq(incidentVersions.incidentId, incidentId));
+  const [reviews] = await database.db.select({ n: count() }).from(incidentReviews).where(eq(incidentReviews.incidentId, incidentId));
+  const [notices] = await database.db.select({ n: count() }).from(notifications).where(eq(notifications.incidentId, incidentId));
+  const [audits] = await database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.subjectId, incidentId));
+  return { versions: versions!.n, reviews: reviews!.n, notices: notices!.n, audits: audits!.n };
+}
+
+describe('four-eyes review', () => {
+  it('runs draft → submitted → changes requested → submitted → approved → published, with history, notices and audit', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const reviewing = await callerFor(database.db, reviewer.id);
+    const { id } = await draftBy(monitor.id);
+
+    expect((await author.incident.get({ id })).transitions).toEqual(['submit']);
+    let state = await author.review.submit({ id, version: 1 });
+    expect(state).toMatchObject({ status: 'submitted', version: 2 });
+    expect(await reviewing.notification.unreadCount()).toBeGreaterThan(0);
+
+    const queue = await reviewing.review.queue();
+    expect(queue.map((q) => q.id)).toContain(id);
+    expect(queue.find((q) => q.id === id)?.comparedWith).toBeNull();
+
+    expect((await reviewing.incident.get({ id })).transitions.sort()).toEqual(['approve', 'requestChanges']);
+    state = await reviewing.review.requestChanges({ id, version: 2, comment: 'Which court? Add the source.' });
+    expect(state.status).toBe('changes_requested');
+
+    const unread = await author.notification.list({});
+    expect(unread[0]).toMatchObject({ kind: 'changes_requested', incidentId: id });
+    expect((await author.comment.list({ incidentId: id })).map((c) => c.body)).toContain('Which court? Add the source.');
+
+    await author.incident.update({ id, version: 3, incident: anIncident({ title: 'Leader detained; court named' }) });
+    state = await author.review.submit({ id, version: 4 });
+    state = await reviewing.review.approve({ id, version: state.version });
+    expect(state.status).toBe('approved');
+    state = await reviewing.review.publish({ id, version: state.version });
+    expect(state.status).toBe('published');
+
+    const published = await author.incident.get({ id });
+    expect(published.publishedVersion).toBe(published.version);
+    const history = await author.incident.history({ id });
+    expect(history.map((h) => h.version)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(history[0]!.changes).toEqual([{ field: 'status', before: 'approved', after: 'published' }]);
+    expect(await rowCounts(id)).toMatchObject({ reviews: 5, audits: 5 });
+  });
+
+  it('shows the reviewer what changed since the last published version', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const reviewing = await callerFor(database.db, reviewer.id);
+    const { id } = await draftBy(monitor.id);
+    let v = (await author.review.submit({ id, version: 1 })).version;
+    v = (await reviewing.review.approve({ id, version: v })).version;
+    v = (await reviewing.review.publish({ id, version: v })).version;
+    const publishedVersion = v;
+
+    // Editing a published incident starts a new draft; the published version stays what the public sees.
+    v = (await author.incident.update({ id, version: v, incident: anIncident({ title: 'Corrected title' }) })).version;
+    const draft = await author.incident.get({ id });
+    expect(draft.status).toBe('draft');
+    expect(draft.publishedVersion).toBe(publishedVersion);
+
+    v = (await author.review.submit({ id, version: v })).version;
+    const item = (await reviewing.review.queue()).find((q) => q.id === id)!;
+    expect(item.comparedWith).toBe(publishedVersion);
+    expect(item.changes).toEqual([{ field: 'title', before: 'Trade union leader detained after a strike', after: 'Corrected title' }]);
+  });
+
+  it('nobody approves or publishes their own work', async () => {
+    const reviewerAsAuthor = await callerFor(database.db, reviewer.id);
+    const { id } = await draftBy(reviewer.id);
+    const v = (await reviewerAsAuthor.review.submit({ id, version: 1 })).version;
+    expect((await reviewerAsAuthor.incident.get({ id })).transitions).toEqual([]);
+    await expect(reviewerAsAuthor.review.approve({ id, version: v })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    // A reviewer who last edited someone else's draft is not a second pair of eyes either.
+    const { id: other } = await draftBy(monitor.id);
+    const edited = await reviewerAsAuthor.incident.update({ id: other, version: 1, incident: anIncident({ title: 'Reviewer edit' }) });
+    const submitted = await (await callerFor(database.db, monitor.id)).review.submit({ id: other, version: edited.version });
+    await expect(reviewerAsAuthor.review.approve({ id: other, version: submitted.version })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect((await callerFor(database.db, secondReviewer.id)).review.approve({ id: other, version: submitted.version })).resolves.toMatchObject({
+      status: 'approved',
+    });
+  });
+
+  it('monitors cannot decide, and another organization’s reviewer gets NOT_FOUND', async () => {
+    const { id } = await draftBy(monitor.id);
+    const author = await callerFor(database.db, monitor.id);
+    const v = (await author.review.submit({ id, version: 1 })).version;
+    await expect(author.review.approve({ id, version: v })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect((await callerFor(database.db, outsiderReviewer.id)).review.approve({ id, version: v })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('illegal transitions and stale versions are refused and change nothing', async () => {
+    const { id } = await draftBy(monitor.id);
+    const reviewing = await callerFor(database.db, reviewer.id);
+    const before = await rowCounts(id);
+    await expect(reviewing.review.publish({ id, version: 1 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const author = await callerFor(database.db, monitor.id);
+    const v = (await author.review.submit({ id, version: 1 })).version;
+    await expect(reviewing.review.approve({ id, version: 1 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const afterSubmit = await rowCounts(id);
+    await reviewing.review.approve({ id, version: v });
+    await expect(reviewing.review.approve({ id, version: v + 1 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(reviewing.review.requestChanges({ id, version: v + 1, comment: '' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(before.versions).toBe(1);
+    expect(afterSubmit.versions).toBe(2);
+    expect((await rowCounts(id)).versions).toBe(3);
+  });
+
+  it('a submitted entry cannot be edited until it is returned', async () => {
+    const { id } = await draftBy(monitor.id);
+    const author = await callerFor(database.db, monitor.id);
+    const v = (await author.review.submit({ id, version: 1 })).version;
+    await expect(author.incident.update({ id, version: v, incident: anIncident() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('an edit made from the version before a submission conflicts', async () => {
+    const { id } = await draftBy(monitor.id);
+    const author = await callerFor(database.db, monitor.id);
+    await author.review.submit({ id, version: 1 });
+    await (await callerFor(database.db, reviewer.id)).review.requestChanges({ id, version: 2, comment: 'More detail' });
+    await expect(author.incident.update({ id, version: 1, incident: anIncident() })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('a retraction needs a reason, takes the record off the public side, and notifies the author', async () => {
+    const { id } = await draftBy(monitor.id);
+    const author = await callerFor(database.db, monitor.id);
+    const reviewing = await callerFor(database.db, reviewer.id);
+    let v = (await author.review.submit({ id, version: 1 })).version;
+    v = (await reviewing.review.approve({ id, version: v })).version;
+    v = (await reviewing.review.publish({ id, version: v })).version;
+    await expect(reviewing.review.retract({ id, version: v, comment: '   ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const retracted = await (await callerFor(database.db, admin.id)).review.retract({ id, version: v, comment: 'Victim asked us to withdraw it' });
+    expect(retracted.status).toBe('archived');
+    expect((await author.incident.get({ id })).publishedVersion).toBeNull();
+    expect((await author.notification.list({})).map((n) => n.kind)).toContain('retracted');
+  });
+
+  it('a transition that fails midway leaves no trace', async () => {
+    const { id } = await draftBy(monitor.id);
+    const before = await rowCounts(id);
+    // Make the audit append fail inside the transaction: the state change must roll back with it.
+    await database.db.execute(sql`ALTER TABLE audit_log ADD CONSTRAINT audit_test_block CHECK (action <> 'incident.submit') NOT VALID`);
+    try {
+      await expect((await callerFor(database.db, monitor.id)).review.submit({ id, version: 1 })).rejects.toThrow();
+    } finally {
+      await database.db.execute(sql`ALTER TABLE audit_log DROP CONSTRAINT audit_test_block`);
+    }
+    expect(await rowCounts(id)).toEqual(before);
+    expect((await (await callerFor(database.db, monitor.id)).incident.get({ id })).status).toBe('draft');
+  });
+});
+
+describe('comments and notifications', () => {
+  it('members comment in threads, about a field; outsiders cannot read them', async () => {
+    const { id } = await draftBy(monitor.id);
+    const reviewing = await callerFor(database.db, reviewer.id);
+    const first = await reviewing.comment.add({ incidentId: id, body: 'Is the date right?', field: 'date' });
+    await (await callerFor(database.db, monitor.id)).comment.add({ incidentId: id, body: 'Yes, from the court record.', parentId: first.id });
+    const thread = await reviewing.comment.list({ incidentId: id });
+    expect(thread.map((c) => [c.body, c.field, c.parentId])).toEqual([
+      ['Is the date right?', 'date', null],
+      ['Yes, from the court record.', null, first.id],
+    ]);
+    await expect((await callerFor(database.db, outsiderReviewer.id)).comment.list({ incidentId: id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(database.db.execute(sql`DELETE FROM incident_comments`)).rejects.toThrow();
+  });
+
+  it('marking read touches only one’s own notifications', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const unreadBefore = await author.notification.unreadCount();
+    expect(unreadBefore).toBeGreaterThan(0);
+    await (await callerFor(database.db, reviewer.id)).notification.markRead({});
+    expect(await author.notification.unreadCount()).toBe(unreadBefore);
+    await author.notification.markRead({});
+    expect(await author.notification.unreadCount()).toBe(0);
+  });
+});
+
+describe('soft delete', () => {
+  it('the author deletes a draft; it vanishes from lists; an admin restores it', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const { id } = await author.incident.create({ organizationId: ngo.id, incident: anIncident({ title: 'Deletable kiwi draft' }) });
+    await expect((await callerFor(database.db, reviewer.id)).incident.delete({ id, version: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await author.incident.delete({ id, version: 1 });
+    expect((await author.incident.list({ text: 'kiwi' })).items).toEqual([]);
+    await expect(author.incident.get({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(author.incident.restore({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    const administering = await callerFor(database.db, admin.id);
+    expect((await administering.incident.deleted()).map((d) => d.id)).toContain(id);
+    await administering.incident.restore({ id });
+    expect((await author.incident.list({ text: 'kiwi' })).items.map((i) => i.id)).toEqual([id]);
+  });
+
+  it('a submitted or published entry cannot be deleted', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const { id } = await draftBy(monitor.id);
+    await author.review.submit({ id, version: 1 });
+    await expect(author.incident.delete({ id, version: 2 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
