@@ -1,0 +1,207 @@
+/**
+ * Who may call which procedure on which record. Every procedure of the app router must have an
+ * entry here (read from the router itself), so a new procedure without a stated policy fails.
+ * Each entry is called by every kind of person against a record in every review state.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRPCError } from '@trpc/server';
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { rowsOf } from '@/db/rows';
+import { reviewStatusEnum, type ReviewStatus } from '@/db/schema';
+import { appRouter } from '@/server/routers';
+import { createTestDatabase } from '../support/database';
+import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+type Outcome = 'ok' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'FORBIDDEN' | 'BAD_REQUEST';
+const actors = ['anonymous', 'author', 'colleague', 'outsider', 'reviewer', 'authorReviewer', 'admin'] as const;
+type Actor = (typeof actors)[number];
+const states = reviewStatusEnum.enumValues;
+type Subject = { id: string; version: number; organizationId: string; state: ReviewStatus; deleted: boolean };
+
+type Entry =
+  | { on: 'incident'; deleted?: boolean; call: (c: Caller, s: Subject) => Promise<unknown>; expect: (a: Actor, s: ReviewStatus) => Outcome }
+  | { on: 'organization'; call: (c: Caller, s: Subject) => Promise<unknown>; expect: (a: Actor) => Outcome }
+  | { on: 'self'; call: (c: Caller) => Promise<unknown>; expect: (a: Actor) => Outcome };
+
+const isMonitorOfOrg = (a: Actor) => a === 'author' || a === 'colleague';
+const isReviewerOfOrg = (a: Actor) => a === 'reviewer' || a === 'authorReviewer' || a === 'admin';
+const isAuthor = (a: Actor) => a === 'author' || a === 'authorReviewer';
+
+/** Anonymous callers are asked to sign in; people outside the organization are told the record does not exist. */
+function gate(a: Actor, inside: () => Outcome): Outcome {
+  if (a === 'anonymous') return 'UNAUTHORIZED';
+  if (a === 'outsider') return 'NOT_FOUND';
+  return inside();
+}
+const signedIn = (a: Actor): Outcome => (a === 'anonymous' ? 'UNAUTHORIZED' : 'ok');
+const editable = (s: ReviewStatus) => s === 'draft' || s === 'changes_requested' || s === 'published';
+
+function reviewerDecision(from: ReviewStatus[]) {
+  return (a: Actor, s: ReviewStatus): Outcome =>
+    gate(a, () => {
+      if (!isReviewerOfOrg(a) || a === 'authorReviewer') return 'FORBIDDEN';
+      return from.includes(s) ? 'ok' : 'BAD_REQUEST';
+    });
+}
+
+export const policies: Record<string, Entry> = {
+  'viewer.me': { on: 'self', call: (c) => c.viewer.me(), expect: () => 'ok' },
+  'incident.list': { on: 'self', call: (c) => c.incident.list({}), expect: signedIn },
+  'incident.regions': { on: 'self', call: (c) => c.incident.regions({}), expect: signedIn },
+  'incident.deleted': { on: 'self', call: (c) => c.incident.deleted(), expect: signedIn },
+  'vocabulary.all': { on: 'self', call: (c) => c.vocabulary.all(), expect: signedIn },
+  'review.queue': { on: 'self', call: (c) => c.review.queue(), expect: signedIn },
+  'notification.unreadCount': { on: 'self', call: (c) => c.notification.unreadCount(), expect: signedIn },
+  'notification.list': { on: 'self', call: (c) => c.notification.list({}), expect: signedIn },
+  'notification.markRead': { on: 'self', call: (c) => c.notification.markRead({}), expect: signedIn },
+  'directory.persons': { on: 'organization', call: (c, s) => c.directory.persons({ organizationId: s.organizationId }), expect: signedIn },
+  'directory.organizations': {
+    on: 'organization',
+    call: (c, s) => c.directory.organizations({ organizationId: s.organizationId }),
+    expect: signedIn,
+  },
+  'directory.sources': { on: 'organization', call: (c, s) => c.directory.sources({ organizationId: s.organizationId }), expect: signedIn },
+  'incident.create': {
+    on: 'organization',
+    call: (c, s) => c.incident.create({ organizationId: s.organizationId, incident: anIncident() }),
+    expect: (a) => gate(a, () => 'ok'),
+  },
+  'incident.get': { on: 'incident', call: (c, s) => c.incident.get({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'incident.history': { on: 'incident', call: (c, s) => c.incident.history({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'comment.list': { on: 'incident', call: (c, s) => c.comment.list({ incidentId: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'comment.add': {
+    on: 'incident',
+    call: (c, s) => c.comment.add({ incidentId: s.id, body: 'A question' }),
+    expect: (a) => gate(a, () => 'ok'),
+  },
+  'incident.update': {
+    on: 'incident',
+    call: (c, s) => c.incident.update({ id: s.id, version: s.version, incident: anIncident() }),
+    expect: (a, s) =>
+      gate(a, () => {
+        if (!editable(s)) return 'FORBIDDEN';
+        return a === 'colleague' ? 'FORBIDDEN' : 'ok';
+      }),
+  },
+  'incident.delete': {
+    on: 'incident',
+    call: (c, s) => c.incident.delete({ id: s.id, version: s.version }),
+    expect: (a, s) => gate(a, () => (isAuthor(a) && (s === 'draft' || s === 'changes_requested') ? 'ok' : 'FORBIDDEN')),
+  },
+  'incident.restore': {
+    on: 'incident',
+    deleted: true,
+    call: (c, s) => c.incident.restore({ id: s.id }),
+    expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : a === 'admin' ? 'ok' : 'NOT_FOUND'),
+  },
+  'review.submit': {
+    on: 'incident',
+    call: (c, s) => c.review.submit({ id: s.id, version: s.version }),
+    expect: (a, s) =>
+      gate(a, () => {
+        if (!isAuthor(a)) return 'FORBIDDEN';
+        return s === 'draft' || s === 'changes_requested' ? 'ok' : 'BAD_REQUEST';
+      }),
+  },
+  'review.approve': { on: 'incident', call: (c, s) => c.review.approve({ id: s.id, version: s.version }), expect: reviewerDecision(['submitted']) },
+  'review.requestChanges': {
+    on: 'incident',
+    call: (c, s) => c.review.requestChanges({ id: s.id, version: s.version, comment: 'Add the court' }),
+    expect: reviewerDecision(['submitted']),
+  },
+  'review.publish': { on: 'incident', call: (c, s) => c.review.publish({ id: s.id, version: s.version }), expect: reviewerDecision(['approved']) },
+  'review.retract': {
+    on: 'incident',
+    call: (c, s) => c.review.retract({ id: s.id, version: s.version, comment: 'Withdrawn at the victim’s request' }),
+    expect: (a, s) => gate(a, () => (isReviewerOfOrg(a) ? (s === 'published' ? 'ok' : 'BAD_REQUEST') : 'FORBIDDEN')),
+  },
+};
+
+let database: Database;
+let organizationId: string;
+const people = {} as Record<Exclude<Actor, 'anonymous'>, { id: string }>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedVocabulary(database.db);
+  organizationId = (await createOrganization(database.db)).id;
+  const other = await createOrganization(database.db);
+  people.author = await createUser(database.db, organizationId, 'monitor');
+  people.colleague = await createUser(database.db, organizationId, 'monitor');
+  people.outsider = await createUser(database.db, other.id, 'monitor');
+  people.reviewer = await createUser(database.db, organizationId, 'reviewer');
+  people.authorReviewer = await createUser(database.db, organizationId, 'reviewer');
+  people.admin = await createUser(database.db, organizationId, 'admin');
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+/** A record in the given state, written by the author (or by the reviewer-author when that is who acts). */
+async function subjectFor(actor: Actor, state: ReviewStatus, deleted: boolean): Promise<Subject> {
+  const authorId = actor === 'authorReviewer' ? people.authorReviewer.id : people.author.id;
+  const [row] = rowsOf<{ id: string }>(
+    await database.db.execute(sql`
+      INSERT INTO incidents (organization_id, ref, title, start_date, date_precision, country, location_precision,
+                             violation_types, status, version, published_version, created_by, updated_by, deleted_at, deleted_by)
+      VALUES (${organizationId}, 'inc:' || md5(random()::text), 'Matrix subject', '2017-05-01', 'month', 'KZ', 'country',
+              ARRAY['threats'], ${state}::review_status, 3, ${state === 'published' ? 3 : null}, ${authorId}, ${authorId},
+              ${deleted ? sql`now()` : null}, ${deleted ? authorId : null})
+      RETURNING id`),
+  );
+  return { id: row!.id, version: 3, organizationId, state, deleted };
+}
+
+async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome | string> {
+  try {
+    await run();
+    return 'ok';
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : `crash: ${String(error)}`;
+  }
+}
+
+describe('permission matrix', () => {
+  it('has a stated policy for every procedure of the router, and none for procedures that no longer exist', () => {
+    const procedures = Object.keys((appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures).sort();
+    expect(Object.keys(policies).sort()).toEqual(procedures);
+  });
+
+  it.each(Object.keys(policies))('%s', async (path) => {
+    const entry = policies[path]!;
+    const mismatches: string[] = [];
+    for (const actor of actors) {
+      const caller = await callerFor(database.db, actor === 'anonymous' ? null : people[actor].id);
+      if (entry.on === 'self') {
+        const got = await outcomeOf(() => entry.call(caller));
+        if (got !== entry.expect(actor)) mismatches.push(`${actor}: expected ${entry.expect(actor)}, got ${got}`);
+        continue;
+      }
+      if (entry.on === 'organization') {
+        const subject = { id: '', version: 1, organizationId, state: 'draft' as const, deleted: false };
+        const got = await outcomeOf(() => entry.call(caller, subject));
+        if (got !== entry.expect(actor)) mismatches.push(`${actor}: expected ${entry.expect(actor)}, got ${got}`);
+        continue;
+      }
+      for (const state of states) {
+        const subject = await subjectFor(actor, state, entry.deleted ?? false);
+        const expected = entry.expect(actor, state);
+        const got = await outcomeOf(() => entry.call(caller, subject));
+        if (got !== expected) mismatches.push(`${actor} on ${state}: expected ${expected}, got ${got}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('answers a record one may not see exactly as a record that does not exist', async () => {
+    const subject = await subjectFor('author', 'draft', false);
+    const outsider = await callerFor(database.db, people.outsider.id);
+    const hidden = await outsider.incident.get({ id: subject.id }).catch((e: TRPCError) => ({ code: e.code, message: e.message }));
+    const missing = await outsider.incident
+      .get({ id: '00000000-0000-4000-8000-000000000000' })
+      .catch((e: TRPCError) => ({ code: e.code, message: e.message }));
+    expect(hidden).toEqual(missing);
+  });
+});
