@@ -61,7 +61,11 @@ async function main() {
     // Release the embedded folder: the server process opens it next.
     await database.close();
   }
-  console.log(`Demo data loaded after ${seconds()}: ${JSON.stringify(seeded.summary)}`);
+  console.log(
+    typeof seeded.summary === 'string'
+      ? `Demo data already loaded (kept as the demo users left it); ready after ${seconds()}.`
+      : `Demo data loaded after ${seconds()}: ${seeded.summary.incidents.created} incidents, ${seeded.summary.persons.created} persons, ${seeded.summary.cases.created} cases.`,
+  );
 
   buildIfNeeded();
 

@@ -25,7 +25,6 @@ type Entry =
   | { on: 'organization'; call: (c: Caller, s: Subject) => Promise<unknown>; expect: (a: Actor) => Outcome }
   | { on: 'self'; call: (c: Caller) => Promise<unknown>; expect: (a: Actor) => Outcome };
 
-const isMonitorOfOrg = (a: Actor) => a === 'author' || a === 'colleague';
 const isReviewerOfOrg = (a: Actor) => a === 'reviewer' || a === 'authorReviewer' || a === 'admin';
 const isAuthor = (a: Actor) => a === 'author' || a === 'authorReviewer';
 

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { memberships, organizations, users } from '@/db/schema';
+import { incidents, memberships, organizations, users } from '@/db/schema';
 import { hashPassword } from '@/server/auth/password';
 import { importExchangeDocument } from '@/server/services/exchange/import';
+import type { ImportSummary } from '@/server/services/exchange/summary';
 import { demoAccounts, demoOrganization } from './accounts';
+import { seedDemoWorkflow } from './workflow';
 
 export const demoFixturePath = path.join(process.cwd(), 'fixtures', 'kazakhstan-2017.json');
 
@@ -39,11 +41,15 @@ export async function seedDemo(database: Database) {
       .onConflictDoUpdate({ target: [memberships.userId, memberships.organizationId], set: { role: sql`excluded.role` } });
   }
 
-  const document: unknown = JSON.parse(await readFile(demoFixturePath, 'utf8'));
-  const summary = await importExchangeDocument(db, document, {
-    organizationId: organization.id,
-    actingUserId: accountIds.admin ?? null,
-  });
+  // The demo's records are loaded once: afterwards they are the demo users' to change, and a second
+  // run must not import the file over their edits and review decisions.
+  const [existing] = await db.select({ n: count() }).from(incidents).where(eq(incidents.organizationId, organization.id));
+  let summary: ImportSummary | 'already loaded' = 'already loaded';
+  if (!existing?.n) {
+    const document: unknown = JSON.parse(await readFile(demoFixturePath, 'utf8'));
+    summary = await importExchangeDocument(db, document, { organizationId: organization.id, actingUserId: accountIds.admin ?? null });
+    await seedDemoWorkflow(db, { organizationId: organization.id, authorId: accountIds.admin!, reviewerId: accountIds.reviewer! });
+  }
 
   return {
     organizationId: organization.id,

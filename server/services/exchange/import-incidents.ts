@@ -111,7 +111,15 @@ export async function importIncidents(
       } else {
         const [updated] = await tx
           .update(incidents)
-          .set({ ...wanted, version: sql`${incidents.version} + 1`, updatedBy: actingUserId, updatedAt: sql`now()` })
+          .set({
+            ...wanted,
+            version: sql`${incidents.version} + 1`,
+            // What the public sees follows the file: a published record shows this version, a retracted one nothing.
+            ...(wanted.status === 'published' ? { publishedVersion: sql`${incidents.version} + 1` } : {}),
+            ...(wanted.status === 'archived' ? { publishedVersion: null } : {}),
+            updatedBy: actingUserId,
+            updatedAt: sql`now()`,
+          })
           .where(eq(incidents.id, row.id))
           .returning({ version: incidents.version });
         await replaceIncidentLinks(tx, row.id, await resolve(links));
@@ -129,6 +137,7 @@ export async function importIncidents(
             organizationId,
             ref: record.ref,
             version: 1,
+            publishedVersion: record.status === 'published' ? 1 : null,
             createdBy: actingUserId,
             updatedBy: actingUserId,
           })),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { incidentReviews, incidentVersions, incidents, users } from '@/db/schema';
 import { diffSnapshots } from '../incidents/diff';
@@ -45,20 +45,21 @@ export async function diffAgainstLastApproved(db: DbOrTx, incidentId: string, ve
     .select({ snapshot: incidentVersions.snapshot })
     .from(incidentVersions)
     .where(and(eq(incidentVersions.incidentId, incidentId), eq(incidentVersions.version, version)));
-  const [baseline] = await db
-    .select({ version: incidentReviews.version })
-    .from(incidentReviews)
-    .where(and(eq(incidentReviews.incidentId, incidentId), inArray(incidentReviews.decision, ['published', 'approved'])))
-    .orderBy(desc(incidentReviews.id))
+  // The last version that was approved or published, whether by a review in the workspace or an import.
+  const [baselineRow] = await db
+    .select({ version: incidentVersions.version, snapshot: incidentVersions.snapshot })
+    .from(incidentVersions)
+    .where(
+      and(
+        eq(incidentVersions.incidentId, incidentId),
+        lt(incidentVersions.version, version),
+        sql`${incidentVersions.snapshot}->>'status' IN ('approved', 'published')`,
+      ),
+    )
+    .orderBy(desc(incidentVersions.version))
     .limit(1);
-  let before: IncidentSnapshot | null = null;
-  if (baseline) {
-    const [row] = await db
-      .select({ snapshot: incidentVersions.snapshot })
-      .from(incidentVersions)
-      .where(and(eq(incidentVersions.incidentId, incidentId), eq(incidentVersions.version, baseline.version)));
-    before = (row?.snapshot as IncidentSnapshot | undefined) ?? null;
-  }
+  const baseline = baselineRow ? { version: baselineRow.version } : null;
+  const before = (baselineRow?.snapshot as IncidentSnapshot | undefined) ?? null;
   if (!current) return { comparedWith: baseline?.version ?? null, changes: [] };
   // The status always differs between a submitted and an approved version; it is not what the reviewer checks.
   const changes = diffSnapshots(before, current.snapshot as IncidentSnapshot).filter((c) => c.field !== 'status');
