@@ -1,4 +1,11 @@
-import { assertCanCreateIn, assertCanEditIncident, assertCanViewIncident, incidentPolicy, listableOrganizationIds } from '../auth/policy';
+import {
+  assertCanCreateIn,
+  assertCanEditIncident,
+  assertCanViewIncident,
+  incidentPolicy,
+  listableOrganizationIds,
+  memberOrganizationIds,
+} from '../auth/policy';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { listIncidentHistory } from '../services/incidents/history';
 import { listIncidentRegions, listIncidents } from '../services/incidents/list';
@@ -7,6 +14,16 @@ import { createIncident, updateIncident } from '../services/incidents/write';
 import { deleteIncident, listDeletedIncidents, restoreIncident } from '../services/incidents/delete';
 import { adminOrganizationIds, assertCanDeleteIncident, canDeleteIncident } from '../auth/deletion-policy';
 import { availableTransitions } from '../auth/review-policy';
+import { assertCanShare, readsAsSharedOnly } from '../auth/sharing-policy';
+import {
+  findSimilarElsewhere,
+  listSharedWith,
+  listShareTargets,
+  listSharesOf,
+  redactForSharedReader,
+  shareIncident,
+  unshareIncident,
+} from '../services/incidents/sharing';
 import { notFound } from '../services/errors';
 import {
   createIncidentInput,
@@ -15,6 +32,8 @@ import {
   updateIncidentInput,
 } from '../validation/incident';
 import { z } from 'zod';
+
+const shareInput = z.object({ id: z.uuid(), organizationId: z.uuid() });
 
 export const incidentRouter = createTRPCRouter({
   list: signedInProcedure
@@ -27,12 +46,18 @@ export const incidentRouter = createTRPCRouter({
 
   get: signedInProcedure.input(incidentIdInput).query(async ({ ctx, input }) => {
     const incident = await findIncidentForPolicy(ctx.db, input.id);
+    if (incident && readsAsSharedOnly(ctx.viewer, incident)) {
+      const detail = await getIncidentDetail(ctx.db, input.id);
+      if (!detail) throw notFound('incident');
+      return { ...redactForSharedReader(detail), publishedVersion: incident.publishedVersion, sharedReadOnly: true, canEdit: false, canDelete: false, transitions: [] };
+    }
     assertCanViewIncident(ctx.viewer, incident);
     const detail = await getIncidentDetail(ctx.db, input.id);
     if (!detail) throw notFound('incident');
     return {
       ...detail,
       publishedVersion: incident.publishedVersion,
+      sharedReadOnly: false,
       canEdit: incidentPolicy.canEdit(ctx.viewer, incident),
       canDelete: canDeleteIncident(ctx.viewer, incident),
       transitions: availableTransitions(ctx.viewer, incident),
@@ -67,4 +92,37 @@ export const incidentRouter = createTRPCRouter({
   restore: signedInProcedure.input(incidentIdInput).mutation(({ ctx, input }) =>
     restoreIncident(ctx.db, { id: input.id, actorId: ctx.viewer.id, organizationIds: adminOrganizationIds(ctx.viewer) }),
   ),
+
+  /** Organizations this incident is shared with (read-only), for its owners. */
+  shares: signedInProcedure.input(incidentIdInput).query(async ({ ctx, input }) => {
+    assertCanViewIncident(ctx.viewer, await findIncidentForPolicy(ctx.db, input.id));
+    return listSharesOf(ctx.db, input.id);
+  }),
+
+  shareTargets: signedInProcedure.input(incidentIdInput).query(async ({ ctx, input }) => {
+    const incident = await findIncidentForPolicy(ctx.db, input.id);
+    assertCanViewIncident(ctx.viewer, incident);
+    return listShareTargets(ctx.db, incident.organizationId);
+  }),
+
+  share: signedInProcedure.input(shareInput).mutation(async ({ ctx, input }) => {
+    const incident = await findIncidentForPolicy(ctx.db, input.id);
+    assertCanShare(ctx.viewer, incident, input.organizationId);
+    await shareIncident(ctx.db, { incidentId: input.id, organizationId: input.organizationId, actorId: ctx.viewer.id, ownerId: incident!.organizationId });
+  }),
+
+  unshare: signedInProcedure.input(shareInput).mutation(async ({ ctx, input }) => {
+    const incident = await findIncidentForPolicy(ctx.db, input.id);
+    assertCanShare(ctx.viewer, incident, input.organizationId);
+    await unshareIncident(ctx.db, { incidentId: input.id, organizationId: input.organizationId, actorId: ctx.viewer.id, ownerId: incident!.organizationId });
+  }),
+
+  /** Incidents other organizations have shared with the viewer's organizations. */
+  sharedWithMe: signedInProcedure.query(({ ctx }) => listSharedWith(ctx.db, memberOrganizationIds(ctx.viewer))),
+
+  /** Whether similar incidents exist in other organizations, without anything confidential. */
+  similar: signedInProcedure.input(incidentIdInput).query(async ({ ctx, input }) => {
+    assertCanViewIncident(ctx.viewer, await findIncidentForPolicy(ctx.db, input.id));
+    return findSimilarElsewhere(ctx.db, input.id);
+  }),
 });

@@ -95,6 +95,20 @@ export const policies: Record<string, Entry> = {
     call: (c, s) => c.incident.restore({ id: s.id }),
     expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : a === 'admin' ? 'ok' : 'NOT_FOUND'),
   },
+  'incident.sharedWithMe': { on: 'self', call: (c) => c.incident.sharedWithMe(), expect: signedIn },
+  'incident.shares': { on: 'incident', call: (c, s) => c.incident.shares({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'incident.shareTargets': { on: 'incident', call: (c, s) => c.incident.shareTargets({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'incident.similar': { on: 'incident', call: (c, s) => c.incident.similar({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'incident.share': {
+    on: 'incident',
+    call: (c, s) => c.incident.share({ id: s.id, organizationId: otherOrganizationId }),
+    expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
+  },
+  'incident.unshare': {
+    on: 'incident',
+    call: (c, s) => c.incident.unshare({ id: s.id, organizationId: otherOrganizationId }),
+    expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
+  },
   'review.submit': {
     on: 'incident',
     call: (c, s) => c.review.submit({ id: s.id, version: s.version }),
@@ -120,6 +134,7 @@ export const policies: Record<string, Entry> = {
 
 let database: Database;
 let organizationId: string;
+let otherOrganizationId: string;
 const people = {} as Record<Exclude<Actor, 'anonymous'>, { id: string }>;
 
 beforeAll(async () => {
@@ -127,6 +142,7 @@ beforeAll(async () => {
   await seedVocabulary(database.db);
   organizationId = (await createOrganization(database.db)).id;
   const other = await createOrganization(database.db);
+  otherOrganizationId = other.id;
   people.author = await createUser(database.db, organizationId, 'monitor');
   people.colleague = await createUser(database.db, organizationId, 'monitor');
   people.outsider = await createUser(database.db, other.id, 'monitor');

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { incidents, users } from '@/db/schema';
+import { incidentShares, incidents, users } from '@/db/schema';
 import { alias } from 'drizzle-orm/pg-core';
 import { loadIncidentSnapshot, type IncidentSnapshot } from './snapshot';
 
@@ -15,6 +15,7 @@ export async function findIncidentForPolicy(db: DbOrTx, id: string) {
       updatedBy: incidents.updatedBy,
       version: incidents.version,
       publishedVersion: incidents.publishedVersion,
+      sharedWith: sql<string[]>`coalesce((SELECT array_agg(${incidentShares.organizationId}::text) FROM ${incidentShares} WHERE ${incidentShares.incidentId} = ${incidents.id}), '{}')`,
     })
     .from(incidents)
     .where(and(eq(incidents.id, id), isNull(incidents.deletedAt)));

@@ -1,0 +1,26 @@
+import { TRPCError } from '@trpc/server';
+import { memberOrganizationIds, roleIn } from './policy';
+import type { Viewer } from './viewer';
+import { notFound } from '../services/errors';
+
+type SharedFacts = { organizationId: string; sharedWith: string[] };
+
+/**
+ * Collaboration across organizations: an incident shared with another organization can be read,
+ * redacted, by that organization's members; they can neither edit it nor see its discussion or history.
+ */
+export function readsAsSharedOnly(viewer: Viewer, incident: SharedFacts): boolean {
+  if (roleIn(viewer, incident.organizationId)) return false;
+  const mine = new Set(memberOrganizationIds(viewer));
+  return incident.sharedWith.some((id) => mine.has(id));
+}
+
+/** Reviewers and admins of the owning organization decide what is shared, and with whom. */
+export function assertCanShare(viewer: Viewer, incident: SharedFacts | null, targetOrganizationId: string): void {
+  const role = incident ? roleIn(viewer, incident.organizationId) : null;
+  if (!incident || !role) throw notFound('incident');
+  if (role === 'monitor') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a reviewer or an admin can share an incident.' });
+  if (targetOrganizationId === incident.organizationId) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'The incident already belongs to that organization.' });
+  }
+}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
+import { createTestDatabase } from '../support/database';
+import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+
+let database: Database;
+let owner: { id: string };
+let partner: { id: string };
+let monitor: { id: string };
+let reviewer: { id: string };
+let partnerMonitor: { id: string };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedVocabulary(database.db);
+  owner = await createOrganization(database.db, 'Kazakhstan Bureau');
+  partner = await createOrganization(database.db, 'Partner Coalition');
+  monitor = await createUser(database.db, owner.id, 'monitor');
+  reviewer = await createUser(database.db, owner.id, 'reviewer');
+  partnerMonitor = await createUser(database.db, partner.id, 'monitor');
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe('sharing an incident with another organization', () => {
+  it('lets the partner read it, redacted and read-only, until it is unshared', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const { id } = await author.incident.create({
+      organizationId: owner.id,
+      incident: anIncident({
+        victims: [
+          { kind: 'newPerson', person: { name: 'Canary Secret Witness', confidential: true, categories: [] } },
+          { kind: 'newPerson', person: { name: 'Public Defender Name', confidential: false, categories: [] } },
+        ],
+      }),
+    });
+    const theirs = await callerFor(database.db, partnerMonitor.id);
+    await expect(theirs.incident.get({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    await expect(author.incident.share({ id, organizationId: partner.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const reviewing = await callerFor(database.db, reviewer.id);
+    await reviewing.incident.share({ id, organizationId: partner.id });
+    await reviewing.incident.share({ id, organizationId: partner.id }); // twice is harmless
+    expect((await reviewing.incident.shares({ id })).map((s) => s.name)).toEqual(['Partner Coalition']);
+
+    const shared = await theirs.incident.get({ id });
+    expect(shared.sharedReadOnly).toBe(true);
+    expect(shared.canEdit).toBe(false);
+    expect(shared.transitions).toEqual([]);
+    expect(shared.createdBy).toBeNull();
+    expect(shared.victims.map((v) => v.kind === 'person' && v.name)).toEqual(['Protected person 1', 'Public Defender Name']);
+    expect(JSON.stringify(shared)).not.toContain('Canary Secret Witness');
+    expect((await theirs.incident.sharedWithMe()).map((s) => s.id)).toEqual([id]);
+
+    // Reading is all: no history (it holds names), no discussion, no edits, no decisions.
+    await expect(theirs.incident.history({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(theirs.comment.list({ incidentId: id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(theirs.incident.update({ id, version: 1, incident: anIncident() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(theirs.review.submit({ id, version: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    await reviewing.incident.unshare({ id, organizationId: partner.id });
+    await expect(theirs.incident.get({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('tells a monitor that a similar incident exists elsewhere, without its title, summary or people', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const { id } = await author.incident.create({ organizationId: owner.id, incident: anIncident() });
+    const partnerCaller = await callerFor(database.db, partnerMonitor.id);
+    await partnerCaller.incident.create({
+      organizationId: partner.id,
+      incident: anIncident({
+        title: 'Canary partner title',
+        summary: 'Canary partner summary',
+        victims: [{ kind: 'newPerson', person: { name: 'Canary Partner Victim', confidential: true, categories: [] } }],
+      }),
+    });
+    const similar = await author.incident.similar({ id });
+    expect(similar).toEqual([
+      expect.objectContaining({ organizationName: 'Partner Coalition', datePrecision: 'month', violationTypes: ['arbitrary_detention'] }),
+    ]);
+    expect(JSON.stringify(similar)).not.toMatch(/Canary/);
+  });
+});
