@@ -8,3 +8,4 @@ export * from './incidents';
 export * from './cases';
 export * from './review';
 export * from './audit';
+export * from './public';

@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client';
+import { refreshPublicIncidentsOf } from '../publishing/public-record';
 import { importCases } from './import-cases';
 import { importIncidents } from './import-incidents';
 import { importOrganizations } from './import-organizations';
@@ -45,6 +46,8 @@ export async function importExchangeDocument(db: Db, doc: unknown, options: Impo
       onProgress: options.onProgress,
     });
     const cases = await importCases(tx, organizationId, doc.cases ?? [], { incidents: incidents.ids, sources: sources.ids });
+    // Published records, and persons now marked confidential, change what the public sees.
+    await refreshPublicIncidentsOf(tx, organizationId);
 
     return {
       vocabularyTerms,

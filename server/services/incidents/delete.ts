@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '@/db/client';
 import { incidents, users } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { notFound } from '../errors';
+import { refreshPublicIncident } from '../publishing/public-record';
 
 /** Soft delete: the incident vanishes from every list but stays in the database, restorable by an admin. */
 export async function deleteIncident(db: Db, params: { id: string; version: number; actorId: string }) {
@@ -16,6 +17,7 @@ export async function deleteIncident(db: Db, params: { id: string; version: numb
     if (!deleted) {
       throw new TRPCError({ code: 'CONFLICT', message: 'This incident changed or was deleted meanwhile. Reload it first.' });
     }
+    await refreshPublicIncident(tx, params.id);
     await recordAudit(tx, { actorId: params.actorId, action: 'incident.delete', organizationId: deleted.organizationId, subjectType: 'incident', subjectId: params.id });
   });
 }
@@ -28,6 +30,7 @@ export async function restoreIncident(db: Db, params: { id: string; actorId: str
       .where(and(eq(incidents.id, params.id), isNotNull(incidents.deletedAt), inArray(incidents.organizationId, params.organizationIds)))
       .returning({ organizationId: incidents.organizationId });
     if (!restored) throw notFound('deleted incident');
+    await refreshPublicIncident(tx, params.id);
     await recordAudit(tx, { actorId: params.actorId, action: 'incident.restore', organizationId: restored.organizationId, subjectType: 'incident', subjectId: params.id });
   });
 }

@@ -5,6 +5,7 @@ import { incidentComments, incidentReviews, incidents } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { notFound } from '../errors';
 import { recordIncidentVersion } from '../incidents/history';
+import { refreshPublicIncident } from '../publishing/public-record';
 import { notifyUsers, reviewersOf } from './notify';
 import { transitions, type TransitionName } from './transitions';
 
@@ -64,6 +65,7 @@ export async function decideOnIncident(
     if (!updated) throw new Error('The incident row was locked but could not be updated');
 
     await recordIncidentVersion(tx, { incidentId: params.incidentId, version: updated.version, savedBy: params.actorId, savedVia: 'review' });
+    if (params.name === 'publish' || params.name === 'retract') await refreshPublicIncident(tx, params.incidentId);
     await tx.insert(incidentReviews).values({
       incidentId: params.incidentId,
       version: updated.version,
