@@ -127,6 +127,18 @@ describe('editing', () => {
     expect((await caller.incident.get({ id })).title).toBe('Third');
   });
 
+  it('a save that changes nothing is refused, and leaves no version behind', async () => {
+    const caller = await callerFor(database.db, monitor.id);
+    const { id } = await caller.incident.create({ organizationId: ngo.id, incident: anIncident() });
+    const unchanged = anIncident({ victims: [] });
+    const { version } = await caller.incident.update({ id, version: 1, incident: unchanged });
+    await expect(caller.incident.update({ id, version, incident: unchanged })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Nothing to save: no field has changed.',
+    });
+    expect((await caller.incident.history({ id })).map((h) => h.version)).toEqual([2, 1]);
+  });
+
   it('the database refuses to change or delete a saved version', async () => {
     const refusal = (promise: Promise<unknown>) =>
       promise.then(

@@ -1,10 +1,12 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { incidents } from '@/db/schema';
+import { incidentVersions, incidents } from '@/db/schema';
 import type { IncidentInput } from '@/server/validation/incident';
 import { notFound } from '../errors';
+import { diffSnapshots } from './diff';
 import { recordIncidentVersion } from './history';
+import type { IncidentSnapshot } from './snapshot';
 import { replaceIncidentLinks } from './links';
 import { checkVocabulary, resolveLinks } from './references';
 import { newRef } from './refs';
@@ -86,12 +88,20 @@ export async function updateIncident(
       });
     }
     await replaceIncidentLinks(tx, updated.id, await resolveLinks(tx, updated.organizationId, params.input));
-    await recordIncidentVersion(tx, {
+    const saved = await recordIncidentVersion(tx, {
       incidentId: updated.id,
       version: updated.version,
       savedBy: params.userId,
       savedVia: 'workspace',
     });
+    // A save that changes nothing would only add noise to the history (and turn a published entry into a draft).
+    const [previous] = await tx
+      .select({ snapshot: incidentVersions.snapshot })
+      .from(incidentVersions)
+      .where(and(eq(incidentVersions.incidentId, updated.id), eq(incidentVersions.version, params.version)));
+    if (previous && diffSnapshots(previous.snapshot as IncidentSnapshot, saved).every((change) => change.field === 'status')) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'Nothing to save: no field has changed.' });
+    }
     return { id: updated.id, version: updated.version };
   });
 }
