@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import { getDb, openPostgres, type Db, type Tx } from '@/db/client';
+
+/**
+ * The only way the public side reaches the database. Every read runs in a read-only transaction as
+ * the role `hrd_public` (db/migrations/0006_public_role.sql), which may SELECT the public read model
+ * and the vocabulary and nothing else: a query that strays into the workspace tables fails with
+ * "permission denied" rather than answering. With PUBLIC_DATABASE_URL the public side also logs in
+ * as a separate, restricted user.
+ */
+
+export type PublicTx = Tx;
+
+const holder = globalThis as unknown as { __hrdPublicDb?: Db; __hrdPublicDbOverride?: Db };
+
+/** Tests point the public side at their own database. */
+export function setPublicDatabaseForTests(db: Db | undefined): void {
+  holder.__hrdPublicDbOverride = db;
+}
+
+async function publicDb(): Promise<Db> {
+  if (holder.__hrdPublicDbOverride) return holder.__hrdPublicDbOverride;
+  const url = process.env.PUBLIC_DATABASE_URL;
+  if (url) {
+    holder.__hrdPublicDb ??= openPostgres(url, { max: 5 }).db;
+    return holder.__hrdPublicDb;
+  }
+  return getDb();
+}
+
+/** Runs `read` in a read-only transaction as hrd_public, on the given database or the configured one. */
+export async function publicRead<T>(read: (tx: PublicTx) => Promise<T>, db?: Db): Promise<T> {
+  const database = db ?? (await publicDb());
+  return database.transaction(async (tx) => {
+    await tx.execute(sql`SET TRANSACTION READ ONLY`);
+    await tx.execute(sql`SET LOCAL ROLE hrd_public`);
+    return read(tx);
+  });
+}

@@ -1,0 +1,76 @@
+import type { Db } from '@/db/client';
+import type { PublicFilters } from './filters';
+import { publicIncidentBatches, publicVocabulary } from './incidents';
+
+/** The public CSV: one row per published incident, every cell safe to open in a spreadsheet. */
+
+/**
+ * A CSV cell: a text a spreadsheet would read as a formula (= + - @, tab, carriage return) gets a
+ * leading single quote; then quoted when it holds a comma, quote or line break (RFC 4180).
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csvColumns = [
+  'id',
+  'title',
+  'summary',
+  'start_date',
+  'end_date',
+  'date_precision',
+  'country',
+  'region',
+  'locality',
+  'lat',
+  'lon',
+  'location_precision',
+  'violation_types',
+  'defender_categories',
+  'perpetrator_types',
+  'victims',
+  'perpetrators',
+  'sources',
+  'publisher',
+  'published_at',
+] as const;
+
+export const csvLine = (cells: (string | number | null | undefined)[]) => `${cells.map(csvCell).join(',')}\r\n`;
+
+export async function* publicCsvChunks(filters: PublicFilters, db?: Db): AsyncGenerator<string> {
+  const vocabulary = await publicVocabulary('en', db);
+  const labels = (kind: 'violation_type' | 'defender_category' | 'perpetrator_type', codes: string[]) =>
+    codes.map((code) => vocabulary.label(kind, code)).join('; ');
+  yield csvLine([...csvColumns]);
+  for await (const batch of publicIncidentBatches(filters, 500, db)) {
+    yield batch
+      .map((row) =>
+        csvLine([
+          row.incidentId,
+          row.title,
+          row.summary,
+          row.startDate,
+          row.endDate,
+          row.datePrecision,
+          row.country,
+          row.region,
+          row.locality,
+          row.lat,
+          row.lon,
+          row.locationPrecision,
+          labels('violation_type', row.violationTypes),
+          labels('defender_category', row.defenderCategories),
+          labels('perpetrator_type', row.perpetratorTypes),
+          row.victims.map((v) => v.name).join('; '),
+          row.perpetrators.map((p) => [vocabulary.label('perpetrator_type', p.type), p.name].filter(Boolean).join(': ')).join('; '),
+          row.sources.map((s) => [s.title, s.publisher, s.publishedOn, s.url].filter(Boolean).join(', ')).join('; '),
+          row.publisher,
+          row.publishedAt.toISOString(),
+        ]),
+      )
+      .join('');
+  }
+}

@@ -1,0 +1,130 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { publicIncidents, type PublicSource, type PublicVictim } from '@/db/schema/public';
+import type { Db } from '@/db/client';
+import { publicRead, type PublicTx } from './db';
+import type { Language, PublicFilters } from './filters';
+import { loadVocabulary, type PublicVocabulary } from './vocabulary';
+import { whereFilters } from './where';
+
+/** Published incidents as the public sees them: a page at a time, one by id, or every one in batches. */
+
+export type PublicIncidentRow = typeof publicIncidents.$inferSelect;
+
+export type PublicIncident = {
+  id: string;
+  title: string;
+  summary: string | null;
+  date: { start: string; end: string | null; precision: PublicIncidentRow['datePrecision'] };
+  location: {
+    country: string;
+    region: string | null;
+    locality: string | null;
+    lat: number | null;
+    lon: number | null;
+    precision: PublicIncidentRow['locationPrecision'];
+  };
+  violationTypes: { code: string; label: string }[];
+  defenderCategories: { code: string; label: string }[];
+  perpetratorTypes: { code: string; label: string }[];
+  victims: PublicVictim[];
+  perpetrators: { type: string; typeLabel: string; name: string | null }[];
+  legal: PublicIncidentRow['legal'];
+  sources: PublicSource[];
+  publisher: string;
+  publishedAt: string;
+};
+
+export function toPublicIncident(row: PublicIncidentRow, vocabulary: PublicVocabulary): PublicIncident {
+  const terms = (kind: 'violation_type' | 'defender_category' | 'perpetrator_type', codes: string[]) =>
+    codes.map((code) => ({ code, label: vocabulary.label(kind, code) }));
+  return {
+    id: row.incidentId,
+    title: row.title,
+    summary: row.summary,
+    date: { start: row.startDate, end: row.endDate, precision: row.datePrecision },
+    location: { country: row.country, region: row.region, locality: row.locality, lat: row.lat, lon: row.lon, precision: row.locationPrecision },
+    violationTypes: terms('violation_type', row.violationTypes),
+    defenderCategories: terms('defender_category', row.defenderCategories),
+    perpetratorTypes: terms('perpetrator_type', row.perpetratorTypes),
+    victims: row.victims,
+    perpetrators: row.perpetrators.map((p) => ({ type: p.type, typeLabel: vocabulary.label('perpetrator_type', p.type), name: p.name })),
+    legal: row.legal,
+    sources: row.sources,
+    publisher: row.publisher,
+    publishedAt: row.publishedAt.toISOString(),
+  };
+}
+
+/** The position after the last incident of a page, opaque to clients: newest first, then by id. */
+const cursorShape = z.strictObject({ d: z.iso.date(), id: z.uuid() });
+export type Cursor = z.infer<typeof cursorShape>;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+/** The cursor, or null when it is not one this API gave out. */
+export function decodeCursor(text: string): Cursor | null {
+  try {
+    const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+async function pageOf(tx: PublicTx, filters: PublicFilters, after: Cursor | null, limit: number): Promise<PublicIncidentRow[]> {
+  const keyset = after
+    ? sql`(${publicIncidents.startDate}, ${publicIncidents.incidentId}) < (${after.d}::date, ${after.id}::uuid)`
+    : sql`TRUE`;
+  return tx
+    .select()
+    .from(publicIncidents)
+    .where(and(whereFilters(filters), keyset))
+    .orderBy(desc(publicIncidents.startDate), desc(publicIncidents.incidentId))
+    .limit(limit);
+}
+
+export async function listPublicIncidents(
+  params: { filters: PublicFilters; cursor: Cursor | null; limit: number; lang: Language },
+  db?: Db,
+): Promise<{ incidents: PublicIncident[]; nextCursor: string | null }> {
+  return publicRead(async (tx) => {
+    const vocabulary = await loadVocabulary(tx, params.lang);
+    const rows = await pageOf(tx, params.filters, params.cursor, params.limit + 1);
+    const page = rows.slice(0, params.limit);
+    const last = page.at(-1);
+    return {
+      incidents: page.map((row) => toPublicIncident(row, vocabulary)),
+      nextCursor: rows.length > params.limit && last ? encodeCursor({ d: last.startDate, id: last.incidentId }) : null,
+    };
+  }, db);
+}
+
+/** One published incident; null for an unknown id and for one that is not (or no longer) public alike. */
+export async function getPublicIncident(id: string, lang: Language, db?: Db): Promise<PublicIncident | null> {
+  if (!z.uuid().safeParse(id).success) return null;
+  return publicRead(async (tx) => {
+    const [row] = await tx.select().from(publicIncidents).where(eq(publicIncidents.incidentId, id));
+    return row ? toPublicIncident(row, await loadVocabulary(tx, lang)) : null;
+  }, db);
+}
+
+/** Every matching incident, newest first, a batch per transaction (keyset pagination), for the exports. */
+export async function* publicIncidentBatches(filters: PublicFilters, batchSize = 500, db?: Db): AsyncGenerator<PublicIncidentRow[]> {
+  let after: Cursor | null = null;
+  for (;;) {
+    const cursor: Cursor | null = after;
+    const rows: PublicIncidentRow[] = await publicRead((tx) => pageOf(tx, filters, cursor, batchSize), db);
+    if (rows.length > 0) yield rows;
+    if (rows.length < batchSize) return;
+    const last = rows.at(-1)!;
+    after = { d: last.startDate, id: last.incidentId };
+  }
+}
+
+/** The labels for the exports, read once per export. */
+export function publicVocabulary(lang: Language, db?: Db): Promise<PublicVocabulary> {
+  return publicRead((tx) => loadVocabulary(tx, lang), db);
+}

@@ -1,0 +1,158 @@
+import { groupings } from './stats';
+
+/** The open-data API described for machines (OpenAPI 3.1), served at /api/public/v1/openapi.json. */
+
+const filterParameters = [
+  { name: 'from', description: 'Incidents that may have happened on or after this date: YYYY, YYYY-MM or YYYY-MM-DD. An incident known only to the month or year matches when its period overlaps.', schema: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } },
+  { name: 'to', description: 'Incidents that may have happened on or before this date (same forms as `from`).', schema: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } },
+  { name: 'type', description: 'Violation type code; a broader type includes its narrower types.', schema: { type: 'string' } },
+  { name: 'region', description: 'Region, exactly as written in the data.', schema: { type: 'string' } },
+  { name: 'category', description: 'Defender category code of a victim.', schema: { type: 'string' } },
+  { name: 'perpetrator', description: 'Perpetrator type code.', schema: { type: 'string' } },
+  { name: 'q', description: 'Words in the title, summary, region or locality.', schema: { type: 'string', maxLength: 200 } },
+  { name: 'lang', description: 'Language of vocabulary labels.', schema: { type: 'string', enum: ['en', 'ru', 'kk'], default: 'en' } },
+].map((parameter) => ({ in: 'query', required: false, ...parameter }));
+
+const filterRefs = filterParameters.map((parameter) => ({ $ref: `#/components/parameters/${parameter.name}` }));
+const errors = {
+  '400': { description: 'A parameter is unknown, repeated or malformed.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '429': { description: 'Too many requests from this address; see Retry-After.', headers: { 'Retry-After': { schema: { type: 'integer' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+};
+const term = { type: 'object', required: ['code', 'label'], properties: { code: { type: 'string' }, label: { type: 'string' } } };
+const nullableString = { type: ['string', 'null'] };
+
+export function openApiDocument(origin: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'HRD Monitor open data',
+      version: '1',
+      description:
+        'Published incidents of attacks on human rights defenders, redacted: protected persons appear only as "Protected person N", coordinates are no finer than what is known. No sign-in. Answers may be cached for 60 seconds. Rate limited per address.',
+    },
+    servers: [{ url: `${origin}/api/public/v1` }],
+    paths: {
+      '/incidents': {
+        get: {
+          summary: 'Published incidents, newest first, a page at a time',
+          parameters: [
+            ...filterRefs,
+            { in: 'query', name: 'cursor', required: false, description: 'The `nextCursor` of the previous page.', schema: { type: 'string' } },
+            { in: 'query', name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } },
+          ],
+          responses: {
+            '200': {
+              description: 'A page of incidents.',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['incidents', 'nextCursor', 'limit'],
+                    properties: { incidents: { type: 'array', items: { $ref: '#/components/schemas/Incident' } }, nextCursor: nullableString, limit: { type: 'integer' } },
+                  },
+                },
+              },
+            },
+            ...errors,
+          },
+        },
+      },
+      '/incidents/{id}': {
+        get: {
+          summary: 'One published incident',
+          parameters: [{ in: 'path', name: 'id', required: true, schema: { type: 'string', format: 'uuid' } }, filterRefs.at(-1)],
+          responses: {
+            '200': { description: 'The incident.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Incident' } } } },
+            '404': { description: 'No published incident has this id.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+            ...errors,
+          },
+        },
+      },
+      '/stats': {
+        get: {
+          summary: 'Counts of published incidents by one dimension',
+          description:
+            '`count` counts incidents: one with two violation types counts once under each, and once under a broader type. `total` counts each incident once. An incident known only to the year never counts in a month; `unknownMonth` (groupBy=month) says how many.',
+          parameters: [{ in: 'query', name: 'groupBy', required: true, schema: { type: 'string', enum: groupings } }, ...filterRefs],
+          responses: {
+            '200': {
+              description: 'The counts.',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['groupBy', 'total', 'counts'],
+                    properties: {
+                      groupBy: { type: 'string', enum: groupings },
+                      total: { type: 'integer' },
+                      unknownMonth: { type: 'integer' },
+                      counts: {
+                        type: 'array',
+                        items: {
+                          type: 'object',
+                          required: ['key', 'label', 'count'],
+                          properties: { key: nullableString, label: { type: 'string' }, count: { type: 'integer' }, parent: nullableString },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            ...errors,
+          },
+        },
+      },
+      '/export.json': {
+        get: {
+          summary: 'Every matching published incident in the exchange format (exchange/schema.json), with the persons, organizations and sources they reference',
+          parameters: filterRefs.slice(0, -1),
+          responses: { '200': { description: 'An exchange document (streamed).', content: { 'application/json': { schema: { type: 'object' } } } }, ...errors },
+        },
+      },
+      '/export.csv': {
+        get: {
+          summary: 'Every matching published incident, one CSV row each (cells that a spreadsheet would read as formulas start with a single quote)',
+          parameters: filterRefs.slice(0, -1),
+          responses: { '200': { description: 'CSV with a header row (streamed).', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors },
+        },
+      },
+      '/openapi.json': { get: { summary: 'This description', responses: { '200': { description: 'OpenAPI 3.1 document.' } } } },
+    },
+    components: {
+      parameters: Object.fromEntries(filterParameters.map((parameter) => [parameter.name, parameter])),
+      schemas: {
+        Error: { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' }, problems: { type: 'array', items: { type: 'string' } } } },
+        Incident: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            title: { type: 'string' },
+            summary: nullableString,
+            date: { type: 'object', properties: { start: { type: 'string', format: 'date' }, end: nullableString, precision: { enum: ['day', 'month', 'year'] } } },
+            location: {
+              type: 'object',
+              properties: {
+                country: { type: 'string' },
+                region: nullableString,
+                locality: nullableString,
+                lat: { type: ['number', 'null'] },
+                lon: { type: ['number', 'null'] },
+                precision: { enum: ['exact', 'locality', 'region', 'country'] },
+              },
+            },
+            violationTypes: { type: 'array', items: term },
+            defenderCategories: { type: 'array', items: term },
+            perpetratorTypes: { type: 'array', items: term },
+            victims: { type: 'array', items: { type: 'object', description: 'A person (protected ones named "Protected person N"), an organization or a group.' } },
+            perpetrators: { type: 'array', items: { type: 'object', properties: { type: { type: 'string' }, typeLabel: { type: 'string' }, name: nullableString } } },
+            legal: { type: 'array', items: { type: 'object' } },
+            sources: { type: 'array', items: { type: 'object' } },
+            publisher: { type: 'string' },
+            publishedAt: { type: 'string', format: 'date-time' },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { rowsOf } from '@/db/rows';
+import type { Db } from '@/db/client';
+import type { VocabularyKind } from '@/db/schema/enums';
+import { publicIncidents as p } from '@/db/schema/public';
+import { publicRead, type PublicTx } from './db';
+import type { Language, PublicFilters } from './filters';
+import { loadVocabulary, type PublicVocabulary } from './vocabulary';
+import { whereFilters } from './where';
+
+/**
+ * Counts of published incidents. `count` counts incidents: one with two violation types counts once
+ * under each, and once under a parent type however many of its children it has. `total` counts each
+ * incident once. An incident known only to the year never counts in a month: `unknownMonth` says how
+ * many there are.
+ */
+
+export const groupings = ['year', 'month', 'violation_type', 'region', 'defender_category', 'perpetrator_type'] as const;
+export type Grouping = (typeof groupings)[number];
+
+export type StatsCount = { key: string | null; label: string; count: number; parent?: string | null };
+export type Stats = { groupBy: Grouping; total: number; counts: StatsCount[]; unknownMonth?: number };
+
+const arrayColumn = { violation_type: p.violationTypes, defender_category: p.defenderCategories, perpetrator_type: p.perpetratorTypes } as const;
+
+function vocabularyCounts(kind: VocabularyKind, where: SQL): SQL {
+  const column = arrayColumn[kind as keyof typeof arrayColumn];
+  // Each incident's terms plus all their broader terms, then distinct incidents per term.
+  return sql`WITH RECURSIVE broader(code, ancestor) AS (
+      SELECT code, parent_code FROM vocabulary_terms WHERE kind = ${kind} AND parent_code IS NOT NULL
+      UNION SELECT b.code, v.parent_code FROM broader b JOIN vocabulary_terms v ON v.kind = ${kind} AND v.code = b.ancestor WHERE v.parent_code IS NOT NULL
+    ), hits AS (
+      SELECT ${p.incidentId} AS incident_id, t.code FROM ${p} CROSS JOIN LATERAL unnest(${column}) AS t(code) WHERE ${where}
+    )
+    SELECT key, count(DISTINCT incident_id)::int AS n FROM (
+      SELECT incident_id, code AS key FROM hits
+      UNION SELECT h.incident_id, b.ancestor FROM hits h JOIN broader b ON b.code = h.code
+    ) x GROUP BY key ORDER BY n DESC, key`;
+}
+
+function groupedCounts(groupBy: Grouping, where: SQL): SQL {
+  switch (groupBy) {
+    case 'year':
+      return sql`SELECT to_char(${p.startDate}, 'YYYY') AS key, count(*)::int AS n FROM ${p} WHERE ${where} GROUP BY 1 ORDER BY 1`;
+    case 'month':
+      return sql`SELECT to_char(${p.startDate}, 'YYYY-MM') AS key, count(*)::int AS n FROM ${p} WHERE ${where} AND ${p.datePrecision} <> 'year' GROUP BY 1 ORDER BY 1`;
+    case 'region':
+      return sql`SELECT ${p.region} AS key, count(*)::int AS n FROM ${p} WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1`;
+    default:
+      return vocabularyCounts(groupBy, where);
+  }
+}
+
+export async function statsIn(tx: PublicTx, groupBy: Grouping, filters: PublicFilters, vocabulary: PublicVocabulary): Promise<Stats> {
+  const where = whereFilters(filters);
+  const [totals] = rowsOf<{ total: number; year_only: number }>(
+    await tx.execute(
+      sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE ${p.datePrecision} = 'year')::int AS year_only FROM ${p} WHERE ${where}`,
+    ),
+  );
+  const rows = rowsOf<{ key: string | null; n: number }>(await tx.execute(groupedCounts(groupBy, where)));
+  const isVocabulary = groupBy === 'violation_type' || groupBy === 'defender_category' || groupBy === 'perpetrator_type';
+  const counts: StatsCount[] = rows.map((row) => {
+    const count = Number(row.n);
+    if (isVocabulary && row.key !== null) {
+      return { key: row.key, label: vocabulary.label(groupBy, row.key), count, parent: vocabulary.parentOf(groupBy, row.key) };
+    }
+    return { key: row.key, label: row.key ?? 'Not recorded', count };
+  });
+  const stats: Stats = { groupBy, total: Number(totals?.total ?? 0), counts };
+  if (groupBy === 'month') stats.unknownMonth = Number(totals?.year_only ?? 0);
+  return stats;
+}
+
+export async function publicStats(groupBy: Grouping, filters: PublicFilters, lang: Language, db?: Db): Promise<Stats> {
+  return publicRead(async (tx) => statsIn(tx, groupBy, filters, await loadVocabulary(tx, lang)), db);
+}
+
+/** Every grouping at once, in one transaction, for the dashboard. */
+export async function publicDashboard(filters: PublicFilters, lang: Language, db?: Db): Promise<Record<Grouping, Stats> & { vocabulary: PublicVocabulary }> {
+  return publicRead(async (tx) => {
+    const vocabulary = await loadVocabulary(tx, lang);
+    const entries: [Grouping, Stats][] = [];
+    for (const groupBy of groupings) entries.push([groupBy, await statsIn(tx, groupBy, filters, vocabulary)]);
+    return { ...(Object.fromEntries(entries) as Record<Grouping, Stats>), vocabulary };
+  }, db);
+}

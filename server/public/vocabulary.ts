@@ -1,0 +1,31 @@
+import { asc } from 'drizzle-orm';
+import { vocabularyTerms, type TermLabels } from '@/db/schema/vocabularies';
+import type { VocabularyKind } from '@/db/schema/enums';
+import type { Language } from './filters';
+import type { PublicTx } from './db';
+
+/** Vocabulary labels are public: the same words the workspace uses, in each language. */
+export type PublicTerm = { kind: VocabularyKind; code: string; parentCode: string | null; labels: TermLabels };
+
+export type PublicVocabulary = {
+  terms: PublicTerm[];
+  /** The term's label in the language (else English); an unknown code shows as itself. */
+  label: (kind: VocabularyKind, code: string) => string;
+  parentOf: (kind: VocabularyKind, code: string) => string | null;
+};
+
+export async function loadVocabulary(tx: PublicTx, lang: Language): Promise<PublicVocabulary> {
+  const terms = await tx
+    .select({ kind: vocabularyTerms.kind, code: vocabularyTerms.code, parentCode: vocabularyTerms.parentCode, labels: vocabularyTerms.labels })
+    .from(vocabularyTerms)
+    .orderBy(asc(vocabularyTerms.kind), asc(vocabularyTerms.code));
+  const byKey = new Map(terms.map((term) => [`${term.kind}:${term.code}`, term]));
+  return {
+    terms,
+    label: (kind, code) => {
+      const term = byKey.get(`${kind}:${code}`);
+      return term ? (term.labels[lang] ?? term.labels.en) : code;
+    },
+    parentOf: (kind, code) => byKey.get(`${kind}:${code}`)?.parentCode ?? null,
+  };
+}

@@ -1,0 +1,49 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { publicIncidents as p } from '@/db/schema/public';
+import type { VocabularyKind } from '@/db/schema/enums';
+import { periodBounds, type PublicFilters } from './filters';
+
+/**
+ * The SQL condition for the public filters over public_incidents. Dates overlap: an incident known
+ * only to May 2017 matches `from=2017-05-20`, since it may have happened then; it counts in May.
+ * A vocabulary filter matches the term and every narrower term (a parent type includes its children).
+ */
+
+/** The last day of the period the start date names, at its precision. */
+export const periodEnd = sql`(CASE ${p.datePrecision}
+  WHEN 'year' THEN (date_trunc('year', ${p.startDate}) + interval '1 year - 1 day')::date
+  WHEN 'month' THEN (date_trunc('month', ${p.startDate}) + interval '1 month - 1 day')::date
+  ELSE ${p.startDate} END)`;
+
+function termAndNarrower(kind: VocabularyKind, code: string): SQL {
+  return sql`ARRAY(WITH RECURSIVE narrower(code) AS (
+      SELECT ${code}::text
+      UNION SELECT v.code FROM vocabulary_terms v JOIN narrower n ON v.parent_code = n.code WHERE v.kind = ${kind}
+    ) SELECT code FROM narrower)`;
+}
+
+/** `%`, `_` and `\` in a search are literal characters, not wildcards. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function whereFilters(filters: PublicFilters): SQL {
+  const conditions: SQL[] = [sql`TRUE`];
+  if (filters.from) {
+    const first = periodBounds(filters.from)!.first;
+    // The first condition lets the start-date index narrow the scan; the second is the exact overlap.
+    conditions.push(sql`${p.startDate} > (${first}::date - interval '1 year')`, sql`${periodEnd} >= ${first}::date`);
+  }
+  if (filters.to) conditions.push(sql`${p.startDate} <= ${periodBounds(filters.to)!.last}::date`);
+  if (filters.type) conditions.push(sql`${p.violationTypes} && ${termAndNarrower('violation_type', filters.type)}`);
+  if (filters.category) conditions.push(sql`${p.defenderCategories} && ${termAndNarrower('defender_category', filters.category)}`);
+  if (filters.perpetrator) conditions.push(sql`${p.perpetratorTypes} && ${termAndNarrower('perpetrator_type', filters.perpetrator)}`);
+  if (filters.region) conditions.push(sql`${p.region} = ${filters.region}`);
+  if (filters.q) {
+    const pattern = likePattern(filters.q);
+    conditions.push(
+      sql`(${p.title} ILIKE ${pattern} OR ${p.summary} ILIKE ${pattern} OR ${p.region} ILIKE ${pattern} OR ${p.locality} ILIKE ${pattern})`,
+    );
+  }
+  return sql.join(conditions, sql` AND `);
+}

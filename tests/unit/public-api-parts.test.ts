@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvLine } from '@/server/public/export-csv';
+import { periodBounds, publicFilters } from '@/server/public/filters';
+import { decodeCursor, encodeCursor } from '@/server/public/incidents';
+import { TokenBuckets, clientAddress } from '@/server/public/rate-limit';
+import { likePattern } from '@/server/public/where';
+
+describe('public CSV cells', () => {
+  it('defuses formulas and quotes what needs quoting', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    for (const start of ['+', '-', '@', '\t', '\r']) expect(csvCell(`${start}1`).replace(/^"/, '').startsWith(`'${start}`)).toBe(true);
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a, b')).toBe('"a, b"');
+    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(-3)).toBe("'-3");
+    expect(csvLine(['a', 'b'])).toBe('a,b\r\n');
+  });
+});
+
+describe('public filters', () => {
+  it('reads partial dates as periods and refuses unreal ones', () => {
+    expect(periodBounds('2017')).toEqual({ first: '2017-01-01', last: '2017-12-31' });
+    expect(periodBounds('2016-02')).toEqual({ first: '2016-02-01', last: '2016-02-29' });
+    expect(periodBounds('2017-05-25')).toEqual({ first: '2017-05-25', last: '2017-05-25' });
+    for (const bad of ['2017-13', '2017-02-29', '17', '2017/05', 'yesterday']) expect(periodBounds(bad)).toBeNull();
+  });
+
+  it('refuses unknown parameters and a range that runs backwards', () => {
+    expect(publicFilters.safeParse({ colour: 'red' }).success).toBe(false);
+    expect(publicFilters.safeParse({ from: '2018', to: '2017' }).success).toBe(false);
+    expect(publicFilters.safeParse({ from: '2017', to: '2017', type: 'judicial_harassment' }).success).toBe(true);
+  });
+
+  it('treats LIKE wildcards in a search as plain characters', () => {
+    expect(likePattern('50%_a\\b')).toBe('%50\\%\\_a\\\\b%');
+  });
+
+  it('gives out cursors that round-trip and refuses forged ones', () => {
+    const cursor = { d: '2017-05-01', id: '0b8f3a52-56a4-4b7c-9a39-3f1c2f0e9d11' };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    expect(decodeCursor('junk')).toBeNull();
+    expect(decodeCursor(Buffer.from(JSON.stringify({ d: "2017'; --", id: 'x' })).toString('base64url'))).toBeNull();
+  });
+});
+
+describe('the per-address rate limit', () => {
+  it('lets a burst through, then answers when to come back, and refills', () => {
+    const buckets = new TokenBuckets(3, 1);
+    expect([1, 2, 3].map(() => buckets.take('a', 1, 0).ok)).toEqual([true, true, true]);
+    expect(buckets.take('a', 1, 0)).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(buckets.take('b', 1, 0).ok).toBe(true);
+    expect(buckets.take('a', 1, 1000).ok).toBe(true);
+    expect(buckets.take('a', 10, 1000)).toMatchObject({ ok: false });
+  });
+
+  it('takes the first hop of X-Forwarded-For as the address', () => {
+    expect(clientAddress(new Request('http://x', { headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' } }))).toBe('203.0.113.9');
+    expect(clientAddress(new Request('http://x'))).toBe('unknown');
+  });
+});
