@@ -1,0 +1,69 @@
+import type { Translate } from '@/app/i18n';
+
+export type Bar = { key: string; label: string; count: number; depth?: number };
+
+/**
+ * A horizontal bar chart in plain HTML: every bar carries its number in text (readable without
+ * colour or sight of the bar), a table states the same figures, and a link downloads the incidents.
+ */
+export function BarChart(props: { id: string; title: string; counts: string; bars: Bar[]; csvHref: string; t: Translate; note?: string }) {
+  const { id, title, counts, bars, csvHref, t, note } = props;
+  const max = Math.max(1, ...bars.map((bar) => bar.count));
+  return (
+    <section aria-labelledby={`${id}-heading`} className="rounded-lg border border-slate-300 bg-white p-4">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">{counts}</p>
+      {note ? <p className="mt-1 text-sm text-slate-700">{note}</p> : null}
+      {bars.length === 0 ? (
+        <p className="mt-3 text-slate-700">{t('public.chart.empty')}</p>
+      ) : (
+        <ul className="mt-3 space-y-1" aria-hidden="true">
+          {bars.map((bar) => (
+            <li key={bar.key} className="grid grid-cols-[minmax(8rem,14rem)_1fr] items-center gap-2 text-sm">
+              <span className="truncate" style={{ paddingLeft: `${(bar.depth ?? 0) * 1}rem` }} title={bar.label}>
+                {bar.label}
+              </span>
+              <span className="flex items-center gap-2">
+                <span className="h-4 rounded-sm border border-slate-700 bg-blue-800" style={{ width: `${(bar.count / max) * 85}%`, minWidth: '2px' }} />
+                <span className="tabular-nums">{bar.count}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <details className="mt-3">
+        <summary className="cursor-pointer font-medium text-blue-800 underline">{t('public.chart.table')}</summary>
+        <table className="mt-2 w-full text-left text-sm">
+          <caption className="sr-only">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="py-1 pr-4">
+                {t('public.chart.value')}
+              </th>
+              <th scope="col" className="py-1 text-right">
+                {t('public.chart.incidents')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {bars.map((bar) => (
+              <tr key={bar.key} className="border-t border-slate-200">
+                <th scope="row" className="py-1 pr-4 font-normal" style={{ paddingLeft: `${(bar.depth ?? 0) * 1}rem` }}>
+                  {bar.label}
+                </th>
+                <td className="py-1 text-right tabular-nums">{bar.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+      <p className="mt-2 text-sm">
+        <a href={csvHref} className="font-medium text-blue-800 underline hover:text-blue-950" download>
+          {t('public.chart.csv')}
+        </a>
+      </p>
+    </section>
+  );
+}
