@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     // A fresh embedded folder then answers "no organization" rather than "no such table".
     await applyMigrations(database);
     const { organization } = await resolveTargetOrganization(database.db, values.org, { createMissing: false });
-    const doc = await exportExchangeDocument(database.db, organization.id);
+    const doc = await exportExchangeDocument(database.db, organization.id, { via: 'cli' });
     try {
       await writeFile(file, `${JSON.stringify(doc, null, 2)}\n`, 'utf8');
     } catch (error) {

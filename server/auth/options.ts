@@ -2,6 +2,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { checkSignIn } from './sign-in';
+import { auditSignOut } from './sign-in-audit';
 
 /** The client's address as the proxy reports it; the per-account limit holds even if this is spoofed. */
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
@@ -34,6 +35,15 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // next-auth logs and swallows an error here, so a failed audit write never keeps anyone signed in.
+    async signOut({ token }) {
+      const userId = token?.sub;
+      if (!userId) return;
+      const db = await getDb();
+      await db.transaction((tx) => auditSignOut(tx, userId));
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) token.sub = user.id;

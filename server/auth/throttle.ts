@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { DbOrTx } from '@/db/client';
 import { signInThrottle } from '@/db/schema';
 
 /**
@@ -19,7 +19,7 @@ export function throttleKeys(email: string, address: string | null): { key: stri
   return keys;
 }
 
-export async function isBlocked(db: Db, keys: { key: string }[]): Promise<boolean> {
+export async function isBlocked(db: DbOrTx, keys: { key: string }[]): Promise<boolean> {
   const rows = await db
     .select({ blockedUntil: signInThrottle.blockedUntil })
     .from(signInThrottle)
@@ -28,7 +28,7 @@ export async function isBlocked(db: Db, keys: { key: string }[]): Promise<boolea
   return rows.some((row) => row.blockedUntil !== null && row.blockedUntil.getTime() > now);
 }
 
-export async function recordFailure(db: Db, keys: { key: string; kind: Kind }[]): Promise<void> {
+export async function recordFailure(db: DbOrTx, keys: { key: string; kind: Kind }[]): Promise<void> {
   for (const { key, kind } of keys) {
     const rule = throttleRules[kind];
     // One statement per key: a new window starts when the old one has passed; the block is set when the count reaches the limit.
@@ -47,6 +47,6 @@ export async function recordFailure(db: Db, keys: { key: string; kind: Kind }[])
 }
 
 /** A success clears the account's count (not the address's: one good password must not unlock guessing others). */
-export async function recordSuccess(db: Db, email: string): Promise<void> {
+export async function recordSuccess(db: DbOrTx, email: string): Promise<void> {
   await db.delete(signInThrottle).where(eq(signInThrottle.key, `account:${email.toLowerCase()}`));
 }

@@ -1,0 +1,129 @@
+import Link from 'next/link';
+import { formatMoment, type Locale, type Translate } from '@/app/i18n';
+import { linkClass } from '@/app/ui/styles';
+import type { AuditEntryView } from '@/server/services/audit/browse';
+import { actionLabel, detailLabel, detailValue, orderedDetails } from './describe';
+import { auditHref, type AuditFilterName } from './params';
+
+type Props = {
+  entries: AuditEntryView[];
+  caption: string;
+  showOrganization: boolean;
+  filters: Partial<Record<AuditFilterName, string>>;
+  locale: Locale;
+  t: Translate;
+};
+
+function Subject({ entry, filters, t }: { entry: AuditEntryView; filters: Props['filters']; t: Translate }) {
+  const subject = entry.subject;
+  if (!subject) return null;
+  const what =
+    subject.type === 'user' ? (
+      <>
+        {subject.name ?? subject.id}
+        {subject.email ? (
+          <>
+            <br />
+            <span className="text-sm text-slate-700">{subject.email}</span>
+          </>
+        ) : null}
+      </>
+    ) : subject.type === 'incident' ? (
+      <Link href={`/incidents/${subject.id}`} className={linkClass}>
+        {t('audit.subject.incident')} {subject.id.slice(0, 8)}
+      </Link>
+    ) : subject.type === 'organization' ? (
+      t('audit.subject.organization')
+    ) : (
+      t('audit.subject.other', { type: subject.type, id: subject.id })
+    );
+  return (
+    <>
+      <span>{what}</span>
+      {filters.subject === subject.id ? null : (
+        <>
+          <br />
+          <Link href={auditHref({ ...filters, subject: subject.id })} className="text-sm text-blue-800 underline hover:text-blue-950">
+            {t('audit.subject.onlyThis')}
+          </Link>
+        </>
+      )}
+    </>
+  );
+}
+
+/** One page of the log. The time is the row's header, so each cell is read with when it happened. */
+export function AuditTable({ entries, caption, showOrganization, filters, locale, t }: Props) {
+  const th = 'px-3 py-2 text-left text-sm font-semibold text-slate-700';
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+      <table className="min-w-full divide-y divide-slate-200">
+        <caption className="px-3 py-2 text-left text-sm text-slate-600">{caption}</caption>
+        <thead className="bg-slate-100">
+          <tr>
+            <th scope="col" className={th}>
+              {t('audit.col.when')}
+            </th>
+            <th scope="col" className={th}>
+              {t('audit.col.action')}
+            </th>
+            <th scope="col" className={th}>
+              {t('audit.col.actor')}
+            </th>
+            <th scope="col" className={th}>
+              {t('audit.col.subject')}
+            </th>
+            {showOrganization ? (
+              <th scope="col" className={th}>
+                {t('audit.col.organization')}
+              </th>
+            ) : null}
+            <th scope="col" className={th}>
+              {t('audit.col.details')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {entries.map((entry) => {
+            const details = orderedDetails(entry.details);
+            return (
+              <tr key={entry.id} className="align-top">
+                <th scope="row" className="whitespace-nowrap px-3 py-3 text-left text-sm font-normal">
+                  <time dateTime={entry.at}>{formatMoment(new Date(entry.at), locale)}</time>
+                </th>
+                <td className="px-3 py-3 font-medium">{actionLabel(entry.action, t)}</td>
+                <td className="px-3 py-3">
+                  {entry.actor ? (
+                    <>
+                      {entry.actor.name}
+                      <br />
+                      <span className="text-sm text-slate-700">{entry.actor.email}</span>
+                    </>
+                  ) : (
+                    <span className="text-slate-600">{t('audit.noActor')}</span>
+                  )}
+                </td>
+                <td className="px-3 py-3">
+                  <Subject entry={entry} filters={filters} t={t} />
+                </td>
+                {showOrganization ? <td className="px-3 py-3 text-sm">{entry.organization?.name ?? ''}</td> : null}
+                <td className="min-w-64 px-3 py-3 text-sm">
+                  {details.length > 0 ? (
+                    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+                      {details.map(([name, value]) => (
+                        <div key={name} className="contents">
+                          <dt className="text-slate-600">{detailLabel(name, t)}</dt>
+                          <dd className="[overflow-wrap:anywhere]">{detailValue(name, value, t, locale)}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useRef, useState, type FormEvent } from 'react';
+import type { Role } from '@/db/schema';
+import { createUserInput } from '@/server/services/admin/validation';
+import { useI18n } from '@/app/i18n/client';
+import { useTRPC } from '@/app/trpc';
+import { errorClass, fieldsetClass, hintClass, inputClass, labelClass, legendClass, primaryButtonClass } from '@/app/ui/styles';
+import { LinkNotice, type ShownLink } from './link-notice';
+import { useNotice } from './notice';
+
+type Field = 'name' | 'email' | 'role' | 'access' | 'password';
+type Errors = Partial<Record<Field | '_', string>>;
+const fieldOrder: Field[] = ['name', 'email', 'role', 'access', 'password'];
+
+function firstMessages(issues: { path: PropertyKey[]; message: string }[]): Errors {
+  const errors: Errors = {};
+  for (const issue of issues) {
+    const key = (String(issue.path[0] ?? '_') as Field | '_');
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/**
+ * Adds a person to the organization. It checks with the procedure's own schema first; the server's
+ * field messages show beside their fields, and focus goes to the first field with a problem.
+ */
+export function CreateUserForm({ organization, roles }: { organization: { id: string; name: string }; roles: readonly Role[] }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const notice = useNotice();
+  const form = useRef<HTMLFormElement>(null);
+  const [access, setAccess] = useState<'link' | 'password'>('link');
+  const [errors, setErrors] = useState<Errors>({});
+  const [link, setLink] = useState<ShownLink | null>(null);
+  const create = useMutation(trpc.admin.createUser.mutationOptions());
+
+  function showErrors(found: Errors) {
+    setErrors(found);
+    const first = fieldOrder.find((field) => found[field]);
+    if (first) requestAnimationFrame(() => document.getElementById(`new-${first}`)?.focus());
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (create.isPending) return;
+    const data = new FormData(event.currentTarget);
+    const values = {
+      organizationId: organization.id,
+      name: String(data.get('name') ?? ''),
+      email: String(data.get('email') ?? ''),
+      role: String(data.get('role') ?? ''),
+      access,
+      password: access === 'password' ? String(data.get('password') ?? '') : undefined,
+    };
+    const parsed = createUserInput.safeParse(values);
+    if (!parsed.success) return showErrors(firstMessages(parsed.error.issues));
+    setErrors({});
+    create.mutate(parsed.data, {
+      onSuccess: (created) => {
+        const role = t(`role.${parsed.data.role}`);
+        // A link is shown once: it takes the focus, the notice is only announced.
+        const focus = { focus: !created.link };
+        if (created.existing) notice.show(t('admin.create.existing', { role }), focus);
+        else notice.show(t('admin.create.created', { name: parsed.data.name, role }), focus);
+        setLink(created.link ? { name: parsed.data.name, token: created.link.token, expiresAt: created.link.expiresAt } : null);
+        form.current?.reset();
+        setAccess('link');
+        router.refresh();
+      },
+      onError: (error) => {
+        const fieldErrors = (error.data?.fieldErrors ?? {}) as Errors;
+        if (Object.keys(fieldErrors).length > 0) return showErrors(fieldErrors);
+        setErrors({});
+        notice.fail(error.data ? error.message : t('error.body'));
+      },
+    });
+  }
+
+  const described = (field: Field, hint?: boolean) =>
+    [hint ? `new-${field}-hint` : null, errors[field] ? `new-${field}-error` : null].filter(Boolean).join(' ') || undefined;
+  const problem = (field: Field) =>
+    errors[field] ? (
+      <p id={`new-${field}-error`} className={errorClass}>
+        {errors[field]}
+      </p>
+    ) : null;
+
+  return (
+    <section aria-labelledby="create-user-heading" className="mt-10">
+      <h2 id="create-user-heading" className="text-xl font-semibold">
+        {t('admin.create.heading')}
+      </h2>
+      {notice.element}
+      {link ? <LinkNotice link={link} onDismiss={() => setLink(null)} /> : null}
+      <form ref={form} onSubmit={onSubmit} noValidate className={`${fieldsetClass} mt-4 max-w-2xl space-y-5`}>
+        <div>
+          <label htmlFor="new-name" className={labelClass}>
+            {t('admin.create.name')}
+          </label>
+          <input id="new-name" name="name" autoComplete="off" maxLength={200} aria-invalid={errors.name ? true : undefined} aria-describedby={described('name')} className={`${inputClass} mt-1`} />
+          {problem('name')}
+        </div>
+        <div>
+          <label htmlFor="new-email" className={labelClass}>
+            {t('admin.create.email')}
+          </label>
+          <input
+            id="new-email"
+            name="email"
+            type="email"
+            autoComplete="off"
+            maxLength={320}
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={described('email', true)}
+            className={`${inputClass} mt-1`}
+          />
+          <p id="new-email-hint" className={hintClass}>
+            {t('admin.create.emailHint')}
+          </p>
+          {problem('email')}
+        </div>
+        <div>
+          <label htmlFor="new-role" className={labelClass}>
+            {t('admin.create.role')}
+          </label>
+          <select id="new-role" name="role" defaultValue="monitor" aria-invalid={errors.role ? true : undefined} aria-describedby={described('role')} className={`${inputClass} mt-1 max-w-xs`}>
+            {roles.map((role) => (
+              <option key={role} value={role}>
+                {t(`role.${role}`)}
+              </option>
+            ))}
+          </select>
+          {problem('role')}
+        </div>
+        <fieldset aria-describedby={described('access')}>
+          <legend className={`${legendClass} px-0 text-base`}>{t('admin.create.access')}</legend>
+          <div className="mt-2 space-y-2">
+            {(['link', 'password'] as const).map((value) => (
+              <div key={value} className="flex items-start gap-2">
+                <input
+                  id={value === 'link' ? 'new-access' : `new-access-${value}`}
+                  type="radio"
+                  name="access"
+                  value={value}
+                  checked={access === value}
+                  onChange={() => setAccess(value)}
+                  className="mt-1 h-4 w-4"
+                />
+                <label htmlFor={value === 'link' ? 'new-access' : `new-access-${value}`}>{t(`admin.create.access.${value}`)}</label>
+              </div>
+            ))}
+          </div>
+          {problem('access')}
+        </fieldset>
+        {access === 'password' ? (
+          <div>
+            <label htmlFor="new-password" className={labelClass}>
+              {t('admin.create.password')}
+            </label>
+            <input
+              id="new-password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              maxLength={200}
+              aria-invalid={errors.password ? true : undefined}
+              aria-describedby={described('password', true)}
+              className={`${inputClass} mt-1`}
+            />
+            <p id="new-password-hint" className={hintClass}>
+              {t('admin.create.passwordHint')}
+            </p>
+            {problem('password')}
+          </div>
+        ) : null}
+        <button type="submit" disabled={create.isPending} className={primaryButtonClass}>
+          {create.isPending ? t('admin.create.submitting') : t('admin.create.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,198 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { demoAccount, type DemoRole } from './support/server-state';
+
+/**
+ * An admin's journey: add a colleague as a monitor, make them a reviewer, deactivate them (after a
+ * question that Escape dismisses), and find all three changes in the audit log. The colleague,
+ * signed in elsewhere, is turned away at their next page.
+ */
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/incidents$/);
+}
+
+async function signInAs(page: Page, role: DemoRole) {
+  const account = demoAccount(role);
+  await signIn(page, account.email, account.password);
+}
+
+test('the admin link is only for admins', async ({ page }) => {
+  await signInAs(page, 'reviewer');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' })).toHaveCount(0);
+  for (const path of ['/admin/users', '/admin/audit']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
+  }
+});
+
+test('the demo admin adds a monitor, makes them a reviewer, deactivates them and reads it all in the audit log', async ({ page, browser }) => {
+  const stamp = Date.now();
+  const name = `Asel Testova ${stamp}`;
+  const email = `asel.${stamp}@example.org`;
+  const password = 'a first password for Asel';
+  const row = () => page.getByRole('row').filter({ hasText: email });
+
+  await test.step('sign in as the admin and open the people page', async () => {
+    await signInAs(page, 'admin');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'People and roles' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'People and roles' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  await test.step('a short password is refused beside its field', async () => {
+    await page.getByLabel('Full name (required)').fill(name);
+    await page.getByLabel('Email (required)').fill(email);
+    await page.getByLabel('I choose a first password now and tell it to them').check();
+    await page.getByLabel('First password (required)').fill('short');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect(page.getByText('At least 12 characters: a few unrelated words make a strong one')).toBeVisible();
+    await expect(page.getByLabel('First password (required)')).toBeFocused();
+  });
+
+  await test.step('add them as a monitor with a first password', async () => {
+    await page.getByLabel('Role', { exact: true }).selectOption('monitor');
+    await page.getByLabel('First password (required)').fill(password);
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect(page.getByText(`${name} was added as Monitor.`)).toBeVisible();
+    await expect(row().getByLabel(`Role of ${name}`)).toHaveValue('monitor');
+    await expect(row()).toContainText('Active');
+  });
+
+  // The new colleague signs in on another computer and stays there.
+  const colleagueContext = await browser.newContext();
+  const colleague = await colleagueContext.newPage();
+  await test.step('the colleague signs in with that password', async () => {
+    await signIn(colleague, email, password);
+  });
+
+  await test.step('make them a reviewer', async () => {
+    await row().getByLabel(`Role of ${name}`).selectOption('reviewer');
+    await row().getByRole('button', { name: `Change role: ${name}` }).click();
+    await expect(page.getByText(`${name} is now Reviewer.`)).toBeVisible();
+    await expect(row().getByLabel(`Role of ${name}`)).toHaveValue('reviewer');
+  });
+
+  await test.step('the question before deactivating is dismissed with Escape, then confirmed', async () => {
+    await row().getByRole('button', { name: `Deactivate: ${name}` }).click();
+    const question = page.getByRole('dialog', { name: `Deactivate ${name}?` });
+    await expect(question).toBeVisible();
+    await expect(question.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(question).toBeHidden();
+    await expect(row()).toContainText('Active');
+
+    await row().getByRole('button', { name: `Deactivate: ${name}` }).click();
+    await question.getByRole('button', { name: 'Deactivate', exact: true }).click();
+    await expect(page.getByText(`${name} is deactivated.`)).toBeVisible();
+    await expect(row()).toContainText('Deactivated');
+    await expect(row().getByRole('button', { name: `Reactivate: ${name}` })).toBeVisible();
+  });
+
+  await test.step('the deactivated colleague is turned away at their next page', async () => {
+    await colleague.reload();
+    await expect(colleague).toHaveURL(/\/sign-in/);
+    await colleagueContext.close();
+  });
+
+  await test.step('the audit log shows the three changes, newest first', async () => {
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Audit log' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+    await page.getByLabel('Concerning').selectOption({ label: `${name} (${email})` });
+    await page.getByRole('button', { name: 'Show entries' }).click();
+    await expect(page).toHaveURL(/[?&]subject=/);
+
+    const table = page.getByRole('table', { name: 'Audit log entries matching the filters, newest first' });
+    const entries = table.locator('tbody tr');
+    // The colleague's own sign-in concerns them too: it came between their creation and the role change.
+    await expect(entries.locator('td:nth-child(2)')).toHaveText(['Account deactivated', 'Role changed', 'Signed in', 'Person added (new account)']);
+    await expect(entries.nth(1)).toContainText('Before');
+    await expect(entries.nth(1)).toContainText('Monitor');
+    await expect(entries.nth(1)).toContainText('Reviewer');
+    for (const i of [0, 1, 3]) await expect(entries.nth(i)).toContainText(demoAccount('admin').email);
+  });
+
+  await test.step('filtering by what happened narrows to the role change', async () => {
+    await page.getByLabel('What happened').selectOption({ label: 'Role changed' });
+    await page.getByRole('button', { name: 'Show entries' }).click();
+    await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(1);
+  });
+});
+
+test('a person added with a one-time link sets their own password with it, once', async ({ page, browser }) => {
+  const stamp = Date.now();
+  const name = `Timur Linkov ${stamp}`;
+  const email = `timur.${stamp}@example.org`;
+
+  await signInAs(page, 'admin');
+  await page.goto('/admin/users');
+  await page.getByLabel('Full name (required)').fill(name);
+  await page.getByLabel('Email (required)').fill(email);
+  await page.getByLabel('A one-time link with which they choose their own password (recommended)').check();
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('heading', { name: `Set-password link for ${name}` })).toBeFocused();
+  const link = await page.getByLabel('One-time link', { exact: true }).inputValue();
+  expect(link).toMatch(/\/set-password#[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole('row').filter({ hasText: email })).toContainText('Has not set a password yet.');
+
+  const context = await browser.newContext();
+  const invitee = await context.newPage();
+  await invitee.goto(link);
+  // The token leaves the address bar as soon as the page has read it.
+  await expect(invitee).toHaveURL(/\/set-password$/);
+  await invitee.getByLabel('New password', { exact: true }).fill('timur chooses this one');
+  await invitee.getByLabel('New password again').fill('timur chooses something else');
+  await invitee.getByRole('button', { name: 'Set password' }).click();
+  await expect(invitee.getByText('The two passwords are not the same.')).toBeVisible();
+  await invitee.getByLabel('New password again').fill('timur chooses this one');
+  await invitee.getByRole('button', { name: 'Set password' }).click();
+  await expect(invitee.getByText(`Your password is set. Sign in with ${email} and your new password.`)).toBeVisible();
+  await invitee.getByRole('link', { name: 'Go to sign-in' }).click();
+  await signIn(invitee, email, 'timur chooses this one');
+
+  // The same link a second time does nothing.
+  const again = await context.newPage();
+  await again.goto(link);
+  await again.getByLabel('New password', { exact: true }).fill('someone else tries this');
+  await again.getByLabel('New password again').fill('someone else tries this');
+  await again.getByRole('button', { name: 'Set password' }).click();
+  await expect(again.getByText(/This link does not work/)).toBeVisible();
+  await context.close();
+});
+
+/** Serious and critical axe-core findings on the page as it stands. */
+async function axeProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; nodes: unknown[] }[] };
+    const result = await (window as unknown as { axe: { run: () => Promise<Result> } }).axe.run();
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+  const where = new URL(page.url()).pathname;
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where}: ${v.id} (${v.impact}, ${v.nodes} elements)`);
+}
+
+test('the admin pages and the set-password page pass axe-core without serious or critical violations', async ({ page }) => {
+  const problems: string[] = [];
+  await signInAs(page, 'admin');
+  await page.goto('/admin/users');
+  problems.push(...(await axeProblems(page)));
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByText('Enter the person’s name')).toBeVisible();
+  problems.push(...(await axeProblems(page)));
+  await page.getByRole('button', { name: /^Remove from organization: Aigerim Monitor/ }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  problems.push(...(await axeProblems(page)));
+  await page.keyboard.press('Escape');
+  await page.goto('/admin/audit?from=not-a-date');
+  await expect(page.getByText('Not understood, so not applied.')).toBeVisible();
+  problems.push(...(await axeProblems(page)));
+  await page.goto('/set-password#some-token');
+  await expect(page.getByLabel('New password', { exact: true })).toBeVisible();
+  problems.push(...(await axeProblems(page)));
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,64 @@
+import { adminOrganizationIds, assertAdminOf, assertMayManageAccount, assertMemberOf, auditOrganizationIds } from '../auth/admin-policy';
+import type { Viewer } from '../auth/viewer';
+import type { DbOrTx } from '@/db/client';
+import { deactivateUser, newSetPasswordLink, reactivateUser } from '../services/admin/accounts';
+import { createUser } from '../services/admin/create-user';
+import { listMembers } from '../services/admin/members';
+import { changeRole, removeMember } from '../services/admin/memberships';
+import { findPerson } from '../services/admin/people';
+import { changeRoleInput, createUserInput, memberInput, removeMemberInput } from '../services/admin/validation';
+import { auditListInput, listAuditEntries } from '../services/audit/browse';
+import { createTRPCRouter, signedInProcedure } from '../trpc';
+import { z } from 'zod';
+
+/** The person acted on, who must be a member of the organization the admin acts in. */
+async function memberOf(db: DbOrTx, viewer: Viewer, input: { organizationId: string; userId: string }) {
+  assertAdminOf(viewer, input.organizationId);
+  const person = await findPerson(db, input.userId);
+  assertMemberOf(person, input.organizationId);
+  return person;
+}
+
+/** People, roles and the audit log, for the administrators of each organization. Every change writes its audit row. */
+export const adminRouter = createTRPCRouter({
+  members: signedInProcedure.input(z.object({ organizationId: z.uuid() })).query(({ ctx, input }) => {
+    assertAdminOf(ctx.viewer, input.organizationId);
+    return listMembers(ctx.db, input.organizationId, adminOrganizationIds(ctx.viewer));
+  }),
+
+  createUser: signedInProcedure.input(createUserInput).mutation(({ ctx, input }) => {
+    assertAdminOf(ctx.viewer, input.organizationId);
+    return createUser(ctx.db, ctx.viewer.id, input);
+  }),
+
+  changeRole: signedInProcedure.input(changeRoleInput).mutation(async ({ ctx, input }) => {
+    await memberOf(ctx.db, ctx.viewer, input);
+    return changeRole(ctx.db, { ...input, actorId: ctx.viewer.id });
+  }),
+
+  removeMember: signedInProcedure.input(removeMemberInput).mutation(async ({ ctx, input }) => {
+    await memberOf(ctx.db, ctx.viewer, input);
+    await removeMember(ctx.db, { ...input, actorId: ctx.viewer.id });
+  }),
+
+  deactivate: signedInProcedure.input(memberInput).mutation(async ({ ctx, input }) => {
+    assertMayManageAccount(ctx.viewer, await memberOf(ctx.db, ctx.viewer, input));
+    await deactivateUser(ctx.db, { ...input, actorId: ctx.viewer.id });
+  }),
+
+  reactivate: signedInProcedure.input(memberInput).mutation(async ({ ctx, input }) => {
+    assertMayManageAccount(ctx.viewer, await memberOf(ctx.db, ctx.viewer, input));
+    await reactivateUser(ctx.db, { ...input, actorId: ctx.viewer.id });
+  }),
+
+  /** A new one-time link for the person to set their password; shown once to the admin. */
+  newSetPasswordLink: signedInProcedure.input(memberInput).mutation(async ({ ctx, input }) => {
+    assertMayManageAccount(ctx.viewer, await memberOf(ctx.db, ctx.viewer, input));
+    return newSetPasswordLink(ctx.db, { ...input, actorId: ctx.viewer.id });
+  }),
+
+  /** The audit log of the organizations the viewer administers (or one of them), newest first. */
+  auditLog: signedInProcedure.input(auditListInput).query(({ ctx, input }) =>
+    listAuditEntries(ctx.db, auditOrganizationIds(ctx.viewer, input.organizationId), input),
+  ),
+});
