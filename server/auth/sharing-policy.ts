@@ -16,10 +16,14 @@ export function readsAsSharedOnly(viewer: Viewer, incident: SharedFacts): boolea
 }
 
 /** Reviewers and admins of the owning organization decide what is shared, and with whom. */
+export function canShareIncident(viewer: Viewer, incident: { organizationId: string }): boolean {
+  const role = roleIn(viewer, incident.organizationId);
+  return role === 'reviewer' || role === 'admin';
+}
+
 export function assertCanShare(viewer: Viewer, incident: SharedFacts | null, targetOrganizationId: string): void {
-  const role = incident ? roleIn(viewer, incident.organizationId) : null;
-  if (!incident || !role) throw notFound('incident');
-  if (role === 'monitor') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a reviewer or an admin can share an incident.' });
+  if (!incident || !roleIn(viewer, incident.organizationId)) throw notFound('incident');
+  if (!canShareIncident(viewer, incident)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a reviewer or an admin can share an incident.' });
   if (targetOrganizationId === incident.organizationId) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'The incident already belongs to that organization.' });
   }

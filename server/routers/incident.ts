@@ -14,7 +14,7 @@ import { createIncident, updateIncident } from '../services/incidents/write';
 import { deleteIncident, listDeletedIncidents, restoreIncident } from '../services/incidents/delete';
 import { adminOrganizationIds, assertCanDeleteIncident, canDeleteIncident } from '../auth/deletion-policy';
 import { availableTransitions } from '../auth/review-policy';
-import { assertCanShare, readsAsSharedOnly } from '../auth/sharing-policy';
+import { assertCanShare, canShareIncident, readsAsSharedOnly } from '../auth/sharing-policy';
 import {
   findSimilarElsewhere,
   listSharedWith,
@@ -49,7 +49,7 @@ export const incidentRouter = createTRPCRouter({
     if (incident && readsAsSharedOnly(ctx.viewer, incident)) {
       const detail = await getIncidentDetail(ctx.db, input.id);
       if (!detail) throw notFound('incident');
-      return { ...redactForSharedReader(detail), publishedVersion: incident.publishedVersion, sharedReadOnly: true, canEdit: false, canDelete: false, transitions: [] };
+      return { ...redactForSharedReader(detail), publishedVersion: incident.publishedVersion, sharedReadOnly: true, canEdit: false, canDelete: false, canShare: false, transitions: [] };
     }
     assertCanViewIncident(ctx.viewer, incident);
     const detail = await getIncidentDetail(ctx.db, input.id);
@@ -60,6 +60,7 @@ export const incidentRouter = createTRPCRouter({
       sharedReadOnly: false,
       canEdit: incidentPolicy.canEdit(ctx.viewer, incident),
       canDelete: canDeleteIncident(ctx.viewer, incident),
+      canShare: canShareIncident(ctx.viewer, incident),
       transitions: availableTransitions(ctx.viewer, incident),
     };
   }),

@@ -38,8 +38,11 @@ describe('sharing an incident with another organization', () => {
     const theirs = await callerFor(database.db, partnerMonitor.id);
     await expect(theirs.incident.get({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
+    // The page offers sharing exactly to those the server lets share.
+    expect((await author.incident.get({ id })).canShare).toBe(false);
     await expect(author.incident.share({ id, organizationId: partner.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const reviewing = await callerFor(database.db, reviewer.id);
+    expect((await reviewing.incident.get({ id })).canShare).toBe(true);
     await reviewing.incident.share({ id, organizationId: partner.id });
     await reviewing.incident.share({ id, organizationId: partner.id }); // twice is harmless
     expect((await reviewing.incident.shares({ id })).map((s) => s.name)).toEqual(['Partner Coalition']);
@@ -48,6 +51,7 @@ describe('sharing an incident with another organization', () => {
     expect(shared.sharedReadOnly).toBe(true);
     expect(shared.canEdit).toBe(false);
     expect(shared.transitions).toEqual([]);
+    expect(shared.canShare).toBe(false);
     expect(shared.createdBy).toBeNull();
     expect(shared.victims.map((v) => v.kind === 'person' && v.name)).toEqual(['Protected person 1', 'Public Defender Name']);
     expect(JSON.stringify(shared)).not.toContain('Canary Secret Witness');

@@ -1,0 +1,207 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { listComments } from '@/server/services/review/comments';
+import { incidentFields, type IncidentField } from '@/server/services/incidents/diff';
+import { formatMoment } from '@/app/i18n';
+import { useI18n } from '@/app/i18n/client';
+import { useTRPCClient } from '@/app/trpc';
+import { errorClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { ActionAlert } from '../../_actions/action-alert';
+import { problemOf, type ActionProblem } from '../../_actions/problem';
+
+export type IncidentComment = Awaited<ReturnType<typeof listComments>>[number];
+
+const isField = (value: string | null): value is IncidentField => !!value && (incidentFields as readonly string[]).includes(value);
+
+/**
+ * The discussion on an incident among its organization: comments oldest first, each reply indented
+ * under the comment it answers, optionally pointing at one field of the incident.
+ */
+export function CommentThread({ incidentId, comments }: { incidentId: string; comments: IncidentComment[] }) {
+  const { t } = useI18n();
+  const children = new Map<number | null, IncidentComment[]>();
+  const ids = new Set(comments.map((c) => c.id));
+  for (const comment of comments) {
+    const parent = comment.parentId !== null && ids.has(comment.parentId) ? comment.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), comment]);
+  }
+  const roots = children.get(null) ?? [];
+
+  return (
+    <section aria-labelledby="comments-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+      <h2 id="comments-heading" className="text-lg font-semibold">
+        {t('comments.heading')} <span className="font-normal text-slate-600">({comments.length})</span>
+      </h2>
+      {roots.length === 0 ? (
+        <p className="mt-3 text-slate-600">{t('comments.none')}</p>
+      ) : (
+        <CommentList comments={roots} replies={children} incidentId={incidentId} depth={0} />
+      )}
+      <div className="mt-6 border-t border-slate-200 pt-4">
+        <h3 className="font-semibold">{t('comments.addHeading')}</h3>
+        <CommentForm incidentId={incidentId} parent={null} />
+      </div>
+    </section>
+  );
+}
+
+function CommentList({
+  comments,
+  replies,
+  incidentId,
+  depth,
+}: {
+  comments: IncidentComment[];
+  replies: Map<number | null, IncidentComment[]>;
+  incidentId: string;
+  depth: number;
+}) {
+  return (
+    <ol className={depth === 0 ? 'mt-3 space-y-4' : 'mt-3 space-y-3 border-l-2 border-slate-300 pl-4 sm:pl-6'}>
+      {comments.map((comment) => (
+        <li key={comment.id}>
+          <CommentItem comment={comment} incidentId={incidentId} />
+          {replies.get(comment.id)?.length ? (
+            <CommentList comments={replies.get(comment.id)!} replies={replies} incidentId={incidentId} depth={depth + 1} />
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function CommentItem({ comment, incidentId }: { comment: IncidentComment; incidentId: string }) {
+  const { locale, t } = useI18n();
+  const [replying, setReplying] = useState(false);
+  const createdAt = new Date(comment.createdAt);
+  return (
+    <article aria-label={t('comments.by', { name: comment.author.name })} className="rounded-md bg-slate-50 p-3">
+      <p className="text-sm text-slate-700">
+        <span className="font-semibold text-slate-900">{comment.author.name}</span>
+        {' · '}
+        <time dateTime={createdAt.toISOString()}>{formatMoment(createdAt, locale)}</time>
+        {isField(comment.field) ? (
+          <>
+            {' · '}
+            <span className="rounded border border-slate-400 bg-white px-1.5 py-0.5 text-xs font-medium">
+              {t('comments.about', { field: t(`field.${comment.field}`) })}
+            </span>
+          </>
+        ) : null}
+      </p>
+      <p className="mt-1 whitespace-pre-wrap">{comment.body}</p>
+      {replying ? (
+        <CommentForm incidentId={incidentId} parent={comment} onClose={() => setReplying(false)} />
+      ) : (
+        <button
+          type="button"
+          onClick={() => setReplying(true)}
+          aria-label={t('comments.replyTo', { name: comment.author.name })}
+          className="mt-2 text-sm font-medium text-blue-800 underline hover:text-blue-950"
+        >
+          {t('comments.reply')}
+        </button>
+      )}
+    </article>
+  );
+}
+
+function CommentForm({ incidentId, parent, onClose }: { incidentId: string; parent: IncidentComment | null; onClose?: () => void }) {
+  const { t } = useI18n();
+  const client = useTRPCClient();
+  const router = useRouter();
+  const id = useId();
+  const [body, setBody] = useState('');
+  const [field, setField] = useState<IncidentField | ''>('');
+  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ActionProblem | null>(null);
+  const [pending, setPending] = useState(false);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    if (!body.trim()) {
+      setError(t('comments.bodyRequired'));
+      bodyRef.current?.focus();
+      return;
+    }
+    setError(null);
+    setProblem(null);
+    setPending(true);
+    try {
+      await client.comment.add.mutate({ incidentId, body: body.trim(), parentId: parent?.id ?? null, field: field || null });
+      setBody('');
+      setField('');
+      onClose?.();
+      router.refresh();
+    } catch (caught) {
+      const found = problemOf(caught, t);
+      if (found.fieldErrors.body) {
+        setError(found.fieldErrors.body);
+        bodyRef.current?.focus();
+      } else {
+        setProblem(found);
+      }
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const bodyLabel = parent ? t('comments.replyLabel', { name: parent.author.name }) : t('comments.bodyLabel');
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label={parent ? t('comments.replyTo', { name: parent.author.name }) : t('comments.addHeading')}>
+      <ActionAlert problem={problem} heading={t('comments.notAdded')} />
+      <div>
+        <label htmlFor={`${id}-body`} className={labelClass}>
+          {bodyLabel} <span className="font-normal text-slate-600">{t('form.required')}</span>
+        </label>
+        <textarea
+          ref={bodyRef}
+          id={`${id}-body`}
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+          rows={parent ? 2 : 3}
+          maxLength={5000}
+          required
+          autoFocus={parent !== null}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className={`${inputClass} mt-1`}
+        />
+        {error ? (
+          <p id={`${id}-error`} className={errorClass}>
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <div>
+        <label htmlFor={`${id}-field`} className={labelClass}>
+          {t('comments.fieldLabel')} <span className="font-normal text-slate-600">{t('form.optional')}</span>
+        </label>
+        <select id={`${id}-field`} value={field} onChange={(event) => setField(event.target.value as IncidentField | '')} className={`${inputClass} mt-1 sm:w-auto`}>
+          <option value="">{t('comments.wholeIncident')}</option>
+          {incidentFields
+            .filter((name) => name !== 'status')
+            .map((name) => (
+              <option key={name} value={name}>
+                {t(`field.${name}`)}
+              </option>
+            ))}
+        </select>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" disabled={pending} className={primaryButtonClass}>
+          {pending ? t('comments.posting') : parent ? t('comments.postReply') : t('comments.post')}
+        </button>
+        {onClose ? (
+          <button type="button" onClick={onClose} className={secondaryButtonClass}>
+            {t('form.cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

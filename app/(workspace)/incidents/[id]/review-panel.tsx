@@ -1,0 +1,155 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { ReviewStatus } from '@/db/schema';
+import type { TransitionName } from '@/server/services/review/transitions';
+import { useI18n } from '@/app/i18n/client';
+import { useTRPCClient } from '@/app/trpc';
+import { errorClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
+import { problemOf, type ActionProblem } from '../../_actions/problem';
+
+type Props = { incidentId: string; version: number; status: ReviewStatus; transitions: TransitionName[] };
+
+/** Decisions that need words from the decider: what to change, or why it is retracted. */
+type CommentedName = 'requestChanges' | 'retract';
+const isCommented = (name: TransitionName): name is CommentedName => name === 'requestChanges' || name === 'retract';
+const order: TransitionName[] = ['submit', 'approve', 'publish', 'requestChanges', 'retract'];
+
+/**
+ * The review status and the decisions this viewer may take now. Which decisions those are comes from
+ * the server (incident.get → transitions, the same policy that checks each decision); each decision
+ * names the version it was taken on, so a decision on a version someone has since changed is refused.
+ */
+export function ReviewPanel({ incidentId, version, status, transitions }: Props) {
+  const { t } = useI18n();
+  const client = useTRPCClient();
+  const router = useRouter();
+  const [pending, setPending] = useState<TransitionName | null>(null);
+  const [problem, setProblem] = useState<ActionProblem | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function decide(name: TransitionName, comment?: string): Promise<boolean> {
+    setPending(name);
+    setProblem(null);
+    setDone(null);
+    try {
+      const input = { id: incidentId, version };
+      if (name === 'submit') await client.review.submit.mutate(input);
+      else if (name === 'approve') await client.review.approve.mutate(input);
+      else if (name === 'publish') await client.review.publish.mutate(input);
+      else if (name === 'requestChanges') await client.review.requestChanges.mutate({ ...input, comment: comment ?? '' });
+      else await client.review.retract.mutate({ ...input, comment: comment ?? '' });
+      setDone(t(`review.done.${name}`));
+      return true;
+    } catch (error) {
+      setProblem(problemOf(error, t));
+      return false;
+    } finally {
+      setPending(null);
+      // Either way the page shows the incident as it now stands, with the decisions now open.
+      router.refresh();
+    }
+  }
+
+  const available = order.filter((name) => transitions.includes(name));
+  const plain = available.filter((name) => !isCommented(name));
+  const withComment = available.filter(isCommented);
+
+  return (
+    <section aria-labelledby="review-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+      <h2 id="review-heading" className="text-lg font-semibold">
+        {t('review.heading')}
+      </h2>
+      {/* One sentence, not a second badge: the page header already shows the status as a badge. */}
+      <p className="mt-2 text-slate-800">{t('review.statusLine', { status: t(`status.${status}`), n: version })}</p>
+      <div className="mt-3 space-y-3">
+        <ActionAlert problem={problem} heading={t('review.refused')} />
+        <ActionStatus message={done} />
+      </div>
+      {available.length === 0 ? (
+        <p className="mt-3 text-slate-700">{t(`review.nothingFor.${status}`)}</p>
+      ) : (
+        <>
+          {plain.length > 0 ? (
+            <div className="mt-4 flex flex-wrap gap-3">
+              {plain.map((name) => (
+                <button
+                  key={name}
+                  type="button"
+                  disabled={pending !== null}
+                  onClick={() => void decide(name)}
+                  className={name === 'submit' || name === 'approve' ? primaryButtonClass : secondaryButtonClass}
+                >
+                  {pending === name ? t('review.working') : t(`review.action.${name}`)}
+                </button>
+              ))}
+            </div>
+          ) : null}
+          {withComment.map((name) => (
+            <CommentedDecision key={name} name={name} pending={pending} onDecide={(comment) => decide(name, comment)} />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+function CommentedDecision({
+  name,
+  pending,
+  onDecide,
+}: {
+  name: CommentedName;
+  pending: TransitionName | null;
+  onDecide: (comment: string) => Promise<boolean>;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!comment.trim()) {
+      setError(t(`review.commentRequired.${name}`));
+      textareaRef.current?.focus();
+      return;
+    }
+    setError(null);
+    if (await onDecide(comment.trim())) setComment('');
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-5 border-t border-slate-200 pt-4">
+      <label htmlFor={`${id}-comment`} className={labelClass}>
+        {t(`review.commentLabel.${name}`)} <span className="font-normal text-slate-600">{t('form.required')}</span>
+      </label>
+      <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+        {t(`review.commentHint.${name}`)}
+      </p>
+      <textarea
+        ref={textareaRef}
+        id={`${id}-comment`}
+        value={comment}
+        onChange={(event) => setComment(event.target.value)}
+        rows={3}
+        maxLength={5000}
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        className={`${inputClass} mt-2`}
+      />
+      {error ? (
+        <p id={`${id}-error`} className={errorClass}>
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={pending !== null} className={`${secondaryButtonClass} mt-3`}>
+        {pending === name ? t('review.working') : t(`review.action.${name}`)}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import type { findSimilarElsewhere } from '@/server/services/incidents/sharing';
+import { formatIncidentDate, type Locale, type Translate } from '@/app/i18n';
+
+type Similar = Awaited<ReturnType<typeof findSimilarElsewhere>>[number];
+
+/**
+ * Other organizations recorded something like this incident. Only the organization, the period, the
+ * region and the types are told (the server sends nothing else): enough to get in touch.
+ */
+export function SimilarElsewhere({ similar, violationLabel, locale, t }: { similar: Similar[]; violationLabel: (code: string) => string; locale: Locale; t: Translate }) {
+  if (similar.length === 0) return null;
+  return (
+    <section aria-labelledby="similar-heading" className="rounded-lg border border-amber-500 bg-amber-50 p-4 sm:p-6">
+      <h2 id="similar-heading" className="text-lg font-semibold">
+        {t('sharing.similarHeading')}
+      </h2>
+      <p className="mt-2 text-sm text-slate-800">{t('sharing.similarExplain')}</p>
+      <ul className="mt-3 list-disc space-y-1 pl-5">
+        {similar.map((item, index) => (
+          <li key={index}>
+            <span className="font-medium">{item.organizationName}</span>
+            {': '}
+            {[formatIncidentDate(item.startDate, item.datePrecision, locale), item.region, item.violationTypes.map(violationLabel).join(', ')]
+              .filter(Boolean)
+              .join(' · ')}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { formatIncidentDate } from '@/app/i18n';
+import { getI18n } from '@/app/i18n/server';
+import { StatusBadge } from '@/app/ui/status-badge';
+import { linkClass } from '@/app/ui/styles';
+import { requireViewer } from '../session';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('sharing.sharedWithUsMeta') };
+}
+
+/** Incidents other organizations have shared with ours: read-only, with confidential names replaced. */
+export default async function SharedWithUsPage() {
+  const { caller } = await requireViewer();
+  const { locale, t } = await getI18n();
+  const shared = await caller.incident.sharedWithMe();
+  const th = 'px-3 py-2 text-left text-sm font-semibold text-slate-700';
+  const td = 'px-3 py-2 align-top';
+
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-3xl font-semibold">{t('sharing.sharedWithUsHeading')}</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">{t('sharing.sharedWithUsIntro')}</p>
+      </header>
+      {shared.length === 0 ? (
+        <p className="rounded-lg border border-slate-300 bg-white p-6">{t('sharing.sharedWithUsNone')}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+          <table className="min-w-full divide-y divide-slate-200">
+            <caption className="px-3 py-2 text-left text-sm text-slate-600">{t('sharing.sharedWithUsCaption')}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className={th}>
+                  {t('list.col.title')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('sharing.owner')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('list.col.date')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('list.col.status')}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {shared.map((row) => (
+                <tr key={row.id}>
+                  <td className={td}>
+                    <Link href={`/incidents/${row.id}`} className={linkClass}>
+                      {row.title}
+                    </Link>
+                  </td>
+                  <td className={td}>{row.ownerName}</td>
+                  <td className={td}>{formatIncidentDate(row.startDate, row.datePrecision, locale)}</td>
+                  <td className={td}>
+                    <StatusBadge status={row.status} t={t} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
