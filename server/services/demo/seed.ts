@@ -7,6 +7,7 @@ import { hashPassword } from '@/server/auth/password';
 import { importExchangeDocument } from '@/server/services/exchange/import';
 import type { ImportSummary } from '@/server/services/exchange/summary';
 import { demoAccounts, demoOrganization } from './accounts';
+import { seedDemoCases } from './cases';
 import { seedDemoWorkflow } from './workflow';
 
 export const demoFixturePath = path.join(process.cwd(), 'fixtures', 'kazakhstan-2017.json');
@@ -49,6 +50,7 @@ export async function seedDemo(database: Database) {
     const document: unknown = JSON.parse(await readFile(demoFixturePath, 'utf8'));
     summary = await importExchangeDocument(db, document, { organizationId: organization.id, actingUserId: accountIds.admin ?? null });
     await seedDemoWorkflow(db, { organizationId: organization.id, authorId: accountIds.admin!, reviewerId: accountIds.reviewer! });
+    await seedDemoCases(db, { organizationId: organization.id, actorId: accountIds.admin! });
   }
 
   return {

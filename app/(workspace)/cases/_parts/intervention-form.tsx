@@ -1,0 +1,206 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { DatePrecision } from '@/db/schema';
+import { interventionKinds, suggestedReplyDue } from '@/server/validation/case';
+import { partialDateToIso } from '@/server/validation/partial-date';
+import { useI18n } from '@/app/i18n/client';
+import { useTRPC, useTRPCClient } from '@/app/trpc';
+import { fieldsetClass, legendClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
+import { Field, PartialDateFields, SelectField } from './fields';
+import { interventionKindLabel } from './labels';
+import { SearchList, useDebounced } from './search-list';
+import { useCaseAction } from './use-action';
+
+export type InterventionValues = {
+  kind: string;
+  datePrecision: DatePrecision;
+  date: string;
+  by: string;
+  referenceCode: string;
+  summary: string;
+  source: { id: string; title: string } | null;
+  replyDueOn: string;
+  replyReceivedOn: string;
+};
+const empty: InterventionValues = {
+  kind: 'un_communication',
+  datePrecision: 'day',
+  date: '',
+  by: '',
+  referenceCode: '',
+  summary: '',
+  source: null,
+  replyDueOn: '',
+  replyReceivedOn: '',
+};
+
+type Props = {
+  caseId: string;
+  organizationId: string;
+  editing?: { id: number; version: number; values: InterventionValues };
+  onDone?: () => void;
+};
+
+/** The source an intervention rests on, chosen from the organization's sources. */
+function SourceChooser({ id, organizationId, source, onChange }: { id: string; organizationId: string; source: InterventionValues['source']; onChange: (source: InterventionValues['source']) => void }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const [text, setText] = useState('');
+  const search = useDebounced(text.trim());
+  const found = useQuery({ ...trpc.directory.sources.queryOptions({ organizationId, text: search }), enabled: search.length > 0 });
+  if (source) {
+    return (
+      <div>
+        <p className="font-medium text-slate-900">{t('interventions.source')}</p>
+        <p className="mt-1">
+          {source.title}{' '}
+          <button type="button" className={`${secondaryButtonClass} ml-2 text-sm`} onClick={() => onChange(null)}>
+            {t('interventions.removeSource')}
+          </button>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <SearchList
+      id={id}
+      label={t('interventions.searchSource')}
+      text={text}
+      onText={setText}
+      items={search ? found.data : undefined}
+      searching={found.isFetching}
+      failed={found.isError}
+      keyOf={(s) => s.id}
+      render={(s) => (
+        <>
+          <span className="font-medium">{s.title}</span>
+          <button type="button" className={`${secondaryButtonClass} text-sm`} onClick={() => onChange({ id: s.id, title: s.title })}>
+            {t('interventions.chooseSource')}
+          </button>
+        </>
+      )}
+    />
+  );
+}
+
+/**
+ * Adds an intervention (UN communication, urgent appeal, government reply…) or edits one. For a UN
+ * communication the reply due date is filled in 60 days after its date, until someone changes it.
+ */
+export function InterventionForm({ caseId, organizationId, editing, onDone }: Props) {
+  const { t } = useI18n();
+  const client = useTRPCClient();
+  const action = useCaseAction();
+  const [values, setValues] = useState<InterventionValues>(editing?.values ?? empty);
+  const [dueTouched, setDueTouched] = useState(Boolean(editing?.values.replyDueOn));
+  const errors = action.fieldErrors;
+  const prefix = editing ? `intervention-${editing.id}` : 'intervention-new';
+
+  function set(patch: Partial<InterventionValues>) {
+    const next = { ...values, ...patch };
+    if (!dueTouched) next.replyDueOn = suggestedReplyDue(next.kind, partialDateToIso(next.date, next.datePrecision)) ?? '';
+    setValues(next);
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const fields = {
+      kind: values.kind,
+      datePrecision: values.datePrecision,
+      date: values.date,
+      by: values.by || null,
+      referenceCode: values.referenceCode || null,
+      summary: values.summary || null,
+      sourceId: values.source?.id ?? null,
+      replyDueOn: values.replyDueOn || null,
+      replyReceivedOn: values.replyReceivedOn || null,
+    };
+    const ok = await action.run(
+      () => (editing ? client.case.updateIntervention.mutate({ id: editing.id, version: editing.version, ...fields }) : client.case.addIntervention.mutate({ caseId, ...fields })),
+      () => t('interventions.saved'),
+    );
+    if (ok) {
+      if (!editing) {
+        setValues(empty);
+        setDueTouched(false);
+      }
+      onDone?.();
+    }
+  }
+
+  const kinds: string[] = (interventionKinds as readonly string[]).includes(values.kind) ? [...interventionKinds] : [values.kind, ...interventionKinds];
+  return (
+    <form noValidate onSubmit={onSubmit} className={fieldsetClass} aria-labelledby={`${prefix}-heading`}>
+      <h3 id={`${prefix}-heading`} className={legendClass}>
+        {editing ? t('interventions.editHeading') : t('interventions.heading')}
+      </h3>
+      <div className="mt-3 space-y-4">
+        <ActionAlert problem={action.problem} heading={t('interventions.notSaved')} />
+        <ActionStatus message={action.done} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField id={`${prefix}-kind`} label={t('interventions.kind')} value={values.kind} error={errors.kind} onChange={(kind) => set({ kind })}>
+            {kinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {interventionKindLabel(kind, t)}
+              </option>
+            ))}
+          </SelectField>
+          <Field id={`${prefix}-by`} label={t('interventions.by')} value={values.by} error={errors.by} onChange={(by) => set({ by })} />
+        </div>
+        <PartialDateFields
+          idPrefix={prefix}
+          precision={values.datePrecision}
+          date={values.date}
+          required
+          error={errors.date}
+          onChange={({ precision, date }) => set({ datePrecision: precision, date })}
+        />
+        <Field
+          id={`${prefix}-reference`}
+          label={t('interventions.referenceCode')}
+          hint={t('interventions.referenceHint')}
+          value={values.referenceCode}
+          error={errors.referenceCode}
+          onChange={(referenceCode) => set({ referenceCode })}
+        />
+        <Field id={`${prefix}-summary`} label={t('interventions.summary')} multiline value={values.summary} error={errors.summary} onChange={(summary) => set({ summary })} />
+        <SourceChooser id={`${prefix}-source`} organizationId={organizationId} source={values.source} onChange={(source) => set({ source })} />
+        {errors.sourceId ? <p className="text-sm font-medium text-red-800">{errors.sourceId}</p> : null}
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field
+            id={`${prefix}-reply-due`}
+            label={t('interventions.replyDueOn')}
+            hint={t('interventions.replyDueHint')}
+            value={values.replyDueOn}
+            error={errors.replyDueOn}
+            onChange={(replyDueOn) => {
+              setDueTouched(true);
+              setValues({ ...values, replyDueOn });
+            }}
+          />
+          <Field
+            id={`${prefix}-reply-received`}
+            label={t('interventions.replyReceivedOn')}
+            hint={t('interventions.replyReceivedHint')}
+            value={values.replyReceivedOn}
+            error={errors.replyReceivedOn}
+            onChange={(replyReceivedOn) => set({ replyReceivedOn })}
+          />
+        </div>
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" className={primaryButtonClass} disabled={action.pending}>
+            {action.pending ? t('cases.form.saving') : editing ? t('cases.form.save') : t('interventions.add')}
+          </button>
+          {editing && onDone ? (
+            <button type="button" className={secondaryButtonClass} onClick={onDone}>
+              {t('cases.form.cancel')}
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </form>
+  );
+}

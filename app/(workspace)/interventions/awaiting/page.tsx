@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getI18n } from '@/app/i18n/server';
+import { linkClass } from '@/app/ui/styles';
+import { dayOf, interventionKindLabel, whenOf } from '../../cases/_parts/labels';
+import { requireViewer } from '../../session';
+import { RecordReply } from './record-reply';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('interventions.awaiting.meta') };
+}
+
+/** Interventions that asked for a reply that has not come: overdue first, then by due date. */
+export default async function AwaitingRepliesPage() {
+  const { caller } = await requireViewer();
+  const { locale, t } = await getI18n();
+  const rows = await caller.case.awaitingReply();
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href="/cases" className={linkClass}>
+          {t('cases.page.back')}
+        </Link>
+      </p>
+      <h1 className="text-3xl font-semibold">{t('interventions.awaiting.heading')}</h1>
+      <p className="text-slate-700">{t('interventions.awaiting.intro')}</p>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-slate-300 bg-white p-6">{t('interventions.awaiting.empty')}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+          <table className="w-full text-left">
+            <caption className="sr-only">{t('interventions.awaiting.caption')}</caption>
+            <thead className="bg-slate-100 text-sm">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t('interventions.awaiting.due')}</th>
+                <th scope="col" className="px-3 py-2">{t('interventions.awaiting.intervention')}</th>
+                <th scope="col" className="px-3 py-2">{t('interventions.awaiting.case')}</th>
+                <th scope="col" className="px-3 py-2">{t('interventions.awaiting.reply')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200 align-top">
+              {rows.map((row) => (
+                <tr key={row.id} data-overdue={row.overdue}>
+                  <td className="px-3 py-2">
+                    <time dateTime={row.replyDueOn}>{dayOf(row.replyDueOn, locale)}</time>
+                    {row.overdue ? (
+                      <span className="mt-1 block text-sm font-semibold text-red-800">{t('interventions.overdueBy', { n: row.daysOverdue })}</span>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    <span className="font-medium">{interventionKindLabel(row.kind, t)}</span>
+                    {row.referenceCode ? <span className="ml-2 font-mono text-sm">{row.referenceCode}</span> : null}
+                    <span className="block text-sm text-slate-700">
+                      {whenOf(row, locale, t)}
+                      {row.by ? ` · ${row.by}` : ''}
+                    </span>
+                  </td>
+                  <td className="px-3 py-2">
+                    <Link href={`/cases/${row.caseId}`} className={linkClass}>
+                      {row.caseTitle}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    <RecordReply id={row.id} version={row.version} label={`${interventionKindLabel(row.kind, t)} ${row.referenceCode ?? ''}`.trim()} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import {
+  assertCanCreateCaseIn,
+  assertCanDeleteCase,
+  assertCanEditCase,
+  assertCanViewCase,
+  assertIncidentLinkable,
+  caseOrganizationIds,
+  casePolicy,
+} from '../auth/case-policy';
+import { assertCanViewIncident } from '../auth/policy';
+import { assertMayTransition, availableTransitions } from '../auth/review-policy';
+import { readsAsSharedOnly } from '../auth/sharing-policy';
+import type { Viewer } from '../auth/viewer';
+import { listAwaitingReply } from '../services/cases/awaiting';
+import { decideOnCase } from '../services/cases/decide';
+import { getCaseDetail } from '../services/cases/detail';
+import { listCaseHistory } from '../services/cases/history';
+import { addIntervention, caseOfIntervention, recordReplyReceived, removeIntervention, updateIntervention } from '../services/cases/interventions';
+import { addLegalEvent, caseOfLegalEvent, removeLegalEvent, updateLegalEvent } from '../services/cases/legal-events';
+import { linkIncident, unlinkIncident } from '../services/cases/links';
+import { listCaseChoices, listCases, listCasesOfIncident } from '../services/cases/list';
+import { searchLinkableIncidents } from '../services/cases/picker';
+import { findCaseForPolicy } from '../services/cases/read';
+import { getCaseTimeline } from '../services/cases/timeline';
+import { createCase, deleteCase, updateCase } from '../services/cases/write';
+import { notFound } from '../services/errors';
+import { findIncidentForPolicy } from '../services/incidents/read';
+import type { TransitionName } from '../services/review/transitions';
+import { createTRPCRouter, signedInProcedure, type Context } from '../trpc';
+import {
+  addInterventionInput,
+  addLegalEventInput,
+  caseCommentedDecisionInput,
+  caseDecisionInput,
+  caseIdInput,
+  caseListInput,
+  createCaseInput,
+  incidentPickerInput,
+  linkIncidentInput,
+  removeRecordInput,
+  replyReceivedInput,
+  updateCaseInput,
+  updateInterventionInput,
+  updateLegalEventInput,
+} from '../validation/case';
+
+type Ctx = Context & { viewer: Viewer };
+
+async function viewableCase(ctx: Ctx, id: string) {
+  const record = await findCaseForPolicy(ctx.db, id);
+  assertCanViewCase(ctx.viewer, record);
+  return record;
+}
+
+async function editableCase(ctx: Ctx, id: string) {
+  const record = await findCaseForPolicy(ctx.db, id);
+  assertCanEditCase(ctx.viewer, record);
+  return record;
+}
+
+/** The case of a legal event or intervention, which must be editable by the viewer; a part one may not see is NOT_FOUND. */
+async function editableCaseOf(ctx: Ctx, caseId: string | null, what: string) {
+  const record = caseId ? await findCaseForPolicy(ctx.db, caseId) : null;
+  if (!record || !casePolicy.canView(ctx.viewer, record)) throw notFound(what);
+  assertCanEditCase(ctx.viewer, record);
+  return record;
+}
+
+async function decide(ctx: Ctx, name: TransitionName, input: { id: string; version: number; comment?: string }) {
+  const record = await viewableCase(ctx, input.id);
+  assertMayTransition(ctx.viewer, name, { ...record, status: record.reviewStatus });
+  return decideOnCase(ctx.db, { name, caseId: input.id, version: input.version, actorId: ctx.viewer.id, comment: input.comment ?? null });
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const caseRouter = createTRPCRouter({
+  list: signedInProcedure
+    .input(caseListInput.default({ limit: 50 }))
+    .query(({ ctx, input }) => listCases(ctx.db, caseOrganizationIds(ctx.viewer, input.organizationId), input)),
+
+  get: signedInProcedure.input(caseIdInput).query(async ({ ctx, input }) => {
+    const record = await viewableCase(ctx, input.id);
+    const detail = await getCaseDetail(ctx.db, input.id);
+    if (!detail) throw notFound('case');
+    return {
+      ...detail,
+      canEdit: casePolicy.canEdit(ctx.viewer, record),
+      canDelete: casePolicy.canDelete(ctx.viewer, record),
+      transitions: availableTransitions(ctx.viewer, { ...record, status: record.reviewStatus }),
+    };
+  }),
+
+  /** Incidents, legal events and interventions in date order, undated last. */
+  timeline: signedInProcedure.input(caseIdInput).query(async ({ ctx, input }) => {
+    const record = await viewableCase(ctx, input.id);
+    return getCaseTimeline(ctx.db, input.id, record.organizationId);
+  }),
+
+  history: signedInProcedure.input(caseIdInput).query(async ({ ctx, input }) => {
+    await viewableCase(ctx, input.id);
+    return listCaseHistory(ctx.db, input.id);
+  }),
+
+  create: signedInProcedure.input(createCaseInput).mutation(({ ctx, input }) => {
+    const { organizationId, ...fields } = input;
+    assertCanCreateCaseIn(ctx.viewer, organizationId);
+    return createCase(ctx.db, { organizationId, userId: ctx.viewer.id, input: fields });
+  }),
+
+  update: signedInProcedure.input(updateCaseInput).mutation(async ({ ctx, input }) => {
+    const { id, version, ...fields } = input;
+    await editableCase(ctx, id);
+    return updateCase(ctx.db, { id, version, userId: ctx.viewer.id, input: fields });
+  }),
+
+  delete: signedInProcedure.input(caseIdInput.extend({ version: z.number().int().min(1) })).mutation(async ({ ctx, input }) => {
+    assertCanDeleteCase(ctx.viewer, await findCaseForPolicy(ctx.db, input.id));
+    await deleteCase(ctx.db, { id: input.id, version: input.version, actorId: ctx.viewer.id });
+  }),
+
+  /** Links an incident of the case's organization, or one shared with it; linking twice is harmless. */
+  linkIncident: signedInProcedure.input(linkIncidentInput).mutation(async ({ ctx, input }) => {
+    const record = await editableCase(ctx, input.caseId);
+    assertIncidentLinkable(record, await findIncidentForPolicy(ctx.db, input.incidentId));
+    return linkIncident(ctx.db, { caseId: input.caseId, incidentId: input.incidentId, actorId: ctx.viewer.id });
+  }),
+
+  unlinkIncident: signedInProcedure.input(linkIncidentInput).mutation(async ({ ctx, input }) => {
+    await editableCase(ctx, input.caseId);
+    return unlinkIncident(ctx.db, { caseId: input.caseId, incidentId: input.incidentId, actorId: ctx.viewer.id });
+  }),
+
+  /** Search-as-you-type: incidents the case could take. */
+  incidentPicker: signedInProcedure.input(incidentPickerInput).query(async ({ ctx, input }) => {
+    const record = await viewableCase(ctx, input.caseId);
+    return searchLinkableIncidents(ctx.db, { caseId: input.caseId, organizationId: record.organizationId, text: input.text, limit: input.limit });
+  }),
+
+  /** The viewer's cases that hold an incident they can see (their own or shared with them), for the incident page. */
+  ofIncident: signedInProcedure.input(z.object({ incidentId: z.uuid() })).query(async ({ ctx, input }) => {
+    const incident = await findIncidentForPolicy(ctx.db, input.incidentId);
+    if (!incident || !readsAsSharedOnly(ctx.viewer, incident)) assertCanViewIncident(ctx.viewer, incident);
+    const rows = await listCasesOfIncident(ctx.db, input.incidentId, caseOrganizationIds(ctx.viewer));
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      reviewStatus: row.reviewStatus,
+      version: row.version,
+      canEdit: casePolicy.canEdit(ctx.viewer, row),
+    }));
+  }),
+
+  /** Cases the viewer may add an incident to, by title. */
+  editableChoices: signedInProcedure.input(z.object({ text: z.string().trim().max(200).default('') })).query(async ({ ctx, input }) => {
+    const rows = await listCaseChoices(ctx.db, caseOrganizationIds(ctx.viewer), input.text);
+    return rows.filter((row) => casePolicy.canEdit(ctx.viewer, row)).map((row) => ({ id: row.id, title: row.title, reviewStatus: row.reviewStatus }));
+  }),
+
+  addLegalEvent: signedInProcedure.input(addLegalEventInput).mutation(async ({ ctx, input }) => {
+    const { caseId, ...fields } = input;
+    await editableCase(ctx, caseId);
+    return addLegalEvent(ctx.db, { caseId, actorId: ctx.viewer.id, input: fields });
+  }),
+
+  updateLegalEvent: signedInProcedure.input(updateLegalEventInput).mutation(async ({ ctx, input }) => {
+    const { id, version, ...fields } = input;
+    await editableCaseOf(ctx, await caseOfLegalEvent(ctx.db, id), 'legal event');
+    return updateLegalEvent(ctx.db, { id, version, actorId: ctx.viewer.id, input: fields });
+  }),
+
+  removeLegalEvent: signedInProcedure.input(removeRecordInput).mutation(async ({ ctx, input }) => {
+    await editableCaseOf(ctx, await caseOfLegalEvent(ctx.db, input.id), 'legal event');
+    return removeLegalEvent(ctx.db, { ...input, actorId: ctx.viewer.id });
+  }),
+
+  addIntervention: signedInProcedure.input(addInterventionInput).mutation(async ({ ctx, input }) => {
+    const { caseId, ...fields } = input;
+    await editableCase(ctx, caseId);
+    return addIntervention(ctx.db, { caseId, actorId: ctx.viewer.id, input: fields });
+  }),
+
+  updateIntervention: signedInProcedure.input(updateInterventionInput).mutation(async ({ ctx, input }) => {
+    const { id, version, ...fields } = input;
+    await editableCaseOf(ctx, await caseOfIntervention(ctx.db, id), 'intervention');
+    return updateIntervention(ctx.db, { id, version, actorId: ctx.viewer.id, input: fields });
+  }),
+
+  removeIntervention: signedInProcedure.input(removeRecordInput).mutation(async ({ ctx, input }) => {
+    await editableCaseOf(ctx, await caseOfIntervention(ctx.db, input.id), 'intervention');
+    return removeIntervention(ctx.db, { ...input, actorId: ctx.viewer.id });
+  }),
+
+  replyReceived: signedInProcedure.input(replyReceivedInput).mutation(async ({ ctx, input }) => {
+    await editableCaseOf(ctx, await caseOfIntervention(ctx.db, input.id), 'intervention');
+    return recordReplyReceived(ctx.db, { ...input, actorId: ctx.viewer.id });
+  }),
+
+  /** Interventions awaiting a reply across the viewer's organizations, overdue first. */
+  awaitingReply: signedInProcedure.query(({ ctx }) => listAwaitingReply(ctx.db, caseOrganizationIds(ctx.viewer), today())),
+
+  submit: signedInProcedure.input(caseDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'submit', input)),
+  approve: signedInProcedure.input(caseDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'approve', input)),
+  requestChanges: signedInProcedure.input(caseCommentedDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'requestChanges', input)),
+  publish: signedInProcedure.input(caseDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'publish', input)),
+  retract: signedInProcedure.input(caseCommentedDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'retract', input)),
+});

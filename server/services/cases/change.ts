@@ -1,0 +1,63 @@
+import { TRPCError } from '@trpc/server';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { cases } from '@/db/schema';
+import { recordAudit } from '../audit/record';
+import { notFound } from '../errors';
+import { recordCaseVersion } from './history';
+
+/** Review states in which a case and its parts may change (the same as for incidents). */
+export const editableCaseStatuses = ['draft', 'changes_requested', 'published'] as const;
+
+/**
+ * Locks the case row for the rest of the transaction, so that changes to one case and its parts
+ * queue up and each gets its own version. A case that was submitted or deleted since the caller's
+ * policy check is refused: the person reloads and sees why.
+ */
+export async function lockEditableCase(tx: Tx, caseId: string) {
+  const [row] = await tx
+    .select({ id: cases.id, organizationId: cases.organizationId, reviewStatus: cases.reviewStatus, version: cases.version })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), isNull(cases.deletedAt)))
+    .for('update');
+  if (!row) throw notFound('case');
+  if (!(editableCaseStatuses as readonly string[]).includes(row.reviewStatus)) {
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: `This case is ${row.reviewStatus.replace('_', ' ')} now, so it cannot be changed. Reload it to see its state.`,
+    });
+  }
+  return row;
+}
+
+/**
+ * Records a change to a locked case or one of its parts: the case gets a new version (a published
+ * case becomes a draft again while the public keeps the published version), the history a snapshot,
+ * the audit log a row. All in the caller's transaction.
+ */
+export async function recordCaseChange(
+  tx: Tx,
+  params: { caseId: string; organizationId: string; actorId: string; action: string; details?: Record<string, unknown> },
+): Promise<{ version: number }> {
+  const [updated] = await tx
+    .update(cases)
+    .set({
+      reviewStatus: sql`CASE WHEN ${cases.reviewStatus} = 'published' THEN 'draft'::review_status ELSE ${cases.reviewStatus} END`,
+      version: sql`${cases.version} + 1`,
+      updatedBy: params.actorId,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(cases.id, params.caseId), inArray(cases.reviewStatus, [...editableCaseStatuses])))
+    .returning({ version: cases.version });
+  if (!updated) throw new Error('A locked, editable case could not be updated');
+  await recordCaseVersion(tx, { caseId: params.caseId, version: updated.version, savedBy: params.actorId, savedVia: 'workspace' });
+  await recordAudit(tx, {
+    actorId: params.actorId,
+    action: params.action,
+    organizationId: params.organizationId,
+    subjectType: 'case',
+    subjectId: params.caseId,
+    details: { ...params.details, version: updated.version },
+  });
+  return updated;
+}

@@ -1,0 +1,102 @@
+import { TRPCError } from '@trpc/server';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { caseReviews, cases, users } from '@/db/schema';
+import { recordAudit } from '../audit/record';
+import { notFound } from '../errors';
+import { transitions, type TransitionName } from '../review/transitions';
+import { recordCaseVersion } from './history';
+
+const statusWords: Record<string, string> = {
+  draft: 'a draft',
+  submitted: 'submitted',
+  changes_requested: 'returned for changes',
+  approved: 'approved',
+  published: 'published',
+  archived: 'retracted',
+};
+
+/**
+ * Takes a review decision on the version of the case the decider saw: the same workflow and the
+ * same transitions as incidents. The state change, its history version, the review record and the
+ * audit row commit together. The caller has checked the policy (server/auth/review-policy.ts).
+ *
+ * The public read model of cases is built by another part of the platform; when it exists, a
+ * publish or retract here is where `refreshPublicCase(tx, caseId)` belongs.
+ */
+export async function decideOnCase(
+  db: Db,
+  params: { name: TransitionName; caseId: string; version: number; actorId: string; comment: string | null },
+): Promise<{ id: string; version: number; reviewStatus: string }> {
+  const transition = transitions[params.name];
+  if (transition.needsComment && !params.comment) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'A comment is required for this decision.' });
+  }
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ reviewStatus: cases.reviewStatus, version: cases.version, organizationId: cases.organizationId })
+      .from(cases)
+      .where(and(eq(cases.id, params.caseId), isNull(cases.deletedAt)))
+      .for('update');
+    if (!current) throw notFound('case');
+    if (current.version !== params.version) {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `This case changed while you were looking at it (you saw version ${params.version}; it is now at version ${current.version}). Reload it before deciding.`,
+      });
+    }
+    if (!(transition.from as readonly string[]).includes(current.reviewStatus)) {
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: `This case is ${statusWords[current.reviewStatus] ?? current.reviewStatus}; it cannot be ${params.name === 'requestChanges' ? 'returned for changes' : transition.decision} now.`,
+      });
+    }
+    const [updated] = await tx
+      .update(cases)
+      .set({
+        reviewStatus: transition.to,
+        version: sql`${cases.version} + 1`,
+        updatedAt: sql`now()`,
+        ...(params.name === 'publish' ? { publishedVersion: params.version + 1 } : {}),
+        ...(params.name === 'retract' ? { publishedVersion: null } : {}),
+      })
+      .where(and(eq(cases.id, params.caseId), eq(cases.version, params.version)))
+      .returning({ version: cases.version });
+    if (!updated) throw new Error('The case row was locked but could not be updated');
+
+    await recordCaseVersion(tx, { caseId: params.caseId, version: updated.version, savedBy: params.actorId, savedVia: 'review' });
+    await tx.insert(caseReviews).values({
+      caseId: params.caseId,
+      version: updated.version,
+      decision: transition.decision,
+      decidedBy: params.actorId,
+      comment: params.comment,
+    });
+    await recordAudit(tx, {
+      actorId: params.actorId,
+      action: `case.${params.name}`,
+      organizationId: current.organizationId,
+      subjectType: 'case',
+      subjectId: params.caseId,
+      details: { from: current.reviewStatus, to: transition.to, version: updated.version },
+    });
+    return { id: params.caseId, version: updated.version, reviewStatus: transition.to };
+  });
+}
+
+/** The review decisions on a case, newest first, for its page. */
+export function listCaseReviews(db: DbOrTx, caseId: string) {
+  return db
+    .select({
+      id: caseReviews.id,
+      version: caseReviews.version,
+      decision: caseReviews.decision,
+      comment: caseReviews.comment,
+      decidedAt: caseReviews.decidedAt,
+      decidedBy: users.name,
+    })
+    .from(caseReviews)
+    .innerJoin(users, eq(users.id, caseReviews.decidedBy))
+    .where(eq(caseReviews.caseId, caseId))
+    .orderBy(desc(caseReviews.id));
+}

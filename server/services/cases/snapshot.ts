@@ -1,0 +1,148 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import {
+  caseIncidents,
+  caseInterventions,
+  caseLegalEventProvisions,
+  caseLegalEvents,
+  casePersons,
+  cases,
+  incidents,
+  legalProvisions,
+  persons,
+  sources,
+} from '@/db/schema';
+import type { DatePrecision, LegalEventKind, ReviewStatus } from '@/db/schema';
+
+export type SnapshotProvision = { code: string | null; article: string; title: string | null };
+
+/**
+ * A saved version of a case as people read it: its fields, the persons, the linked incidents, the
+ * legal events and the interventions (deleted ones left out). History keeps one per version.
+ */
+export type CaseSnapshot = {
+  ref: string;
+  title: string;
+  summary: string | null;
+  status: 'open' | 'closed';
+  reviewStatus: ReviewStatus;
+  persons: { id: string; ref: string; name: string; confidential: boolean; role: string | null }[];
+  /** Ordered by ref: a case holds its incidents as a set. */
+  incidents: { id: string; ref: string; title: string }[];
+  legalEvents: {
+    id: number;
+    kind: LegalEventKind;
+    date: string | null;
+    datePrecision: DatePrecision;
+    personId: string | null;
+    personName: string | null;
+    court: string | null;
+    summary: string | null;
+    outcome: string | null;
+    provisions: SnapshotProvision[];
+  }[];
+  interventions: {
+    id: number;
+    kind: string;
+    date: string;
+    datePrecision: DatePrecision;
+    by: string | null;
+    referenceCode: string | null;
+    summary: string | null;
+    sourceId: string | null;
+    sourceTitle: string | null;
+    replyDueOn: string | null;
+    replyReceivedOn: string | null;
+  }[];
+};
+
+/** The provisions of each legal event, in order, by event id. */
+export async function loadLegalEventProvisions(db: DbOrTx, eventIds: number[]): Promise<Map<number, SnapshotProvision[]>> {
+  const byEvent = new Map<number, SnapshotProvision[]>();
+  if (!eventIds.length) return byEvent;
+  const rows = await db
+    .select({
+      eventId: caseLegalEventProvisions.legalEventId,
+      code: legalProvisions.code,
+      article: legalProvisions.article,
+      title: legalProvisions.title,
+    })
+    .from(caseLegalEventProvisions)
+    .innerJoin(legalProvisions, eq(legalProvisions.id, caseLegalEventProvisions.legalProvisionId))
+    .where(inArray(caseLegalEventProvisions.legalEventId, eventIds))
+    .orderBy(asc(caseLegalEventProvisions.legalEventId), asc(caseLegalEventProvisions.position));
+  for (const { eventId, ...provision } of rows) {
+    const list = byEvent.get(eventId) ?? [];
+    list.push({ ...provision, code: provision.code || null });
+    byEvent.set(eventId, list);
+  }
+  return byEvent;
+}
+
+/** Reads the case and its parts as they are now; null when there is no such case. */
+export async function loadCaseSnapshot(db: DbOrTx, caseId: string): Promise<CaseSnapshot | null> {
+  const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+  if (!row) return null;
+
+  const [personRows, incidentRows, eventRows, interventionRows] = await Promise.all([
+    db
+      .select({ id: persons.id, ref: persons.ref, name: persons.name, confidential: persons.confidential, role: casePersons.role })
+      .from(casePersons)
+      .innerJoin(persons, eq(persons.id, casePersons.personId))
+      .where(eq(casePersons.caseId, caseId))
+      .orderBy(asc(casePersons.position)),
+    db
+      .select({ id: incidents.id, ref: incidents.ref, title: incidents.title })
+      .from(caseIncidents)
+      .innerJoin(incidents, eq(incidents.id, caseIncidents.incidentId))
+      .where(eq(caseIncidents.caseId, caseId))
+      .orderBy(asc(incidents.ref), asc(incidents.id)),
+    db
+      .select({
+        id: caseLegalEvents.id,
+        kind: caseLegalEvents.kind,
+        date: caseLegalEvents.date,
+        datePrecision: caseLegalEvents.datePrecision,
+        personId: caseLegalEvents.personId,
+        personName: persons.name,
+        court: caseLegalEvents.court,
+        summary: caseLegalEvents.summary,
+        outcome: caseLegalEvents.outcome,
+      })
+      .from(caseLegalEvents)
+      .leftJoin(persons, eq(persons.id, caseLegalEvents.personId))
+      .where(and(eq(caseLegalEvents.caseId, caseId), isNull(caseLegalEvents.deletedAt)))
+      .orderBy(asc(caseLegalEvents.id)),
+    db
+      .select({
+        id: caseInterventions.id,
+        kind: caseInterventions.kind,
+        date: caseInterventions.date,
+        datePrecision: caseInterventions.datePrecision,
+        by: caseInterventions.by,
+        referenceCode: caseInterventions.referenceCode,
+        summary: caseInterventions.summary,
+        sourceId: caseInterventions.sourceId,
+        sourceTitle: sources.title,
+        replyDueOn: caseInterventions.replyDueOn,
+        replyReceivedOn: caseInterventions.replyReceivedOn,
+      })
+      .from(caseInterventions)
+      .leftJoin(sources, eq(sources.id, caseInterventions.sourceId))
+      .where(and(eq(caseInterventions.caseId, caseId), isNull(caseInterventions.deletedAt)))
+      .orderBy(asc(caseInterventions.position), asc(caseInterventions.id)),
+  ]);
+  const provisions = await loadLegalEventProvisions(db, eventRows.map((event) => event.id));
+
+  return {
+    ref: row.ref,
+    title: row.title,
+    summary: row.summary,
+    status: row.status,
+    reviewStatus: row.reviewStatus,
+    persons: personRows,
+    incidents: incidentRows,
+    legalEvents: eventRows.map((event) => ({ ...event, provisions: provisions.get(event.id) ?? [] })),
+    interventions: interventionRows,
+  };
+}

@@ -1,0 +1,115 @@
+import { TRPCError } from '@trpc/server';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { caseVersions, cases } from '@/db/schema';
+import type { CaseFields } from '@/server/validation/case';
+import { recordAudit } from '../audit/record';
+import { notFound } from '../errors';
+import { newRef } from '../incidents/refs';
+import { diffCaseSnapshots } from './diff';
+import { recordCaseVersion } from './history';
+import { checkPersonsOf, replaceCasePersons } from './persons';
+import type { CaseSnapshot } from './snapshot';
+
+/** A monitor's new case: a draft at version 1 with its first history entry and audit row, in one transaction. */
+export async function createCase(
+  db: Db,
+  params: { organizationId: string; userId: string; input: CaseFields },
+): Promise<{ id: string; version: number }> {
+  return db.transaction(async (tx) => {
+    await checkPersonsOf(tx, params.organizationId, params.input.persons.map((p) => p.personId), (i) => ['persons', i, 'personId']);
+    const [created] = await tx
+      .insert(cases)
+      .values({
+        organizationId: params.organizationId,
+        ref: newRef('case'),
+        title: params.input.title,
+        summary: params.input.summary,
+        status: params.input.status,
+        reviewStatus: 'draft',
+        version: 1,
+        createdBy: params.userId,
+        updatedBy: params.userId,
+      })
+      .returning({ id: cases.id, version: cases.version });
+    if (!created) throw new Error('Insert of a case returned nothing');
+    await replaceCasePersons(tx, created.id, params.input.persons);
+    await recordCaseVersion(tx, { caseId: created.id, version: 1, savedBy: params.userId, savedVia: 'workspace' });
+    await recordAudit(tx, {
+      actorId: params.userId,
+      action: 'case.create',
+      organizationId: params.organizationId,
+      subjectType: 'case',
+      subjectId: created.id,
+      details: { version: 1 },
+    });
+    return created;
+  });
+}
+
+/**
+ * Saves an edit of the case's own fields made from `version`. If anyone changed the case (or its
+ * incidents, legal events, interventions) since, nothing is written and the caller gets CONFLICT.
+ */
+export async function updateCase(
+  db: Db,
+  params: { id: string; version: number; userId: string; input: CaseFields },
+): Promise<{ id: string; version: number }> {
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(cases)
+      .set({
+        title: params.input.title,
+        summary: params.input.summary,
+        status: params.input.status,
+        // Editing a published case starts a new draft; publishedVersion keeps what the public sees.
+        reviewStatus: sql`CASE WHEN ${cases.reviewStatus} = 'published' THEN 'draft'::review_status ELSE ${cases.reviewStatus} END`,
+        version: sql`${cases.version} + 1`,
+        updatedBy: params.userId,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(cases.id, params.id), eq(cases.version, params.version), isNull(cases.deletedAt)))
+      .returning({ id: cases.id, version: cases.version, organizationId: cases.organizationId });
+    if (!updated) {
+      const [current] = await tx.select({ version: cases.version }).from(cases).where(and(eq(cases.id, params.id), isNull(cases.deletedAt)));
+      if (!current) throw notFound('case');
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `Someone else changed this case while you were editing it (you edited version ${params.version}; it is now at version ${current.version}). Reload to see their changes, then make yours again.`,
+      });
+    }
+    await checkPersonsOf(tx, updated.organizationId, params.input.persons.map((p) => p.personId), (i) => ['persons', i, 'personId']);
+    await replaceCasePersons(tx, updated.id, params.input.persons);
+    const saved = await recordCaseVersion(tx, { caseId: updated.id, version: updated.version, savedBy: params.userId, savedVia: 'workspace' });
+    // A save that changes nothing would only add noise to the history (and turn a published case into a draft).
+    const [previous] = await tx
+      .select({ snapshot: caseVersions.snapshot })
+      .from(caseVersions)
+      .where(and(eq(caseVersions.caseId, updated.id), eq(caseVersions.version, params.version)));
+    if (previous && diffCaseSnapshots(previous.snapshot as CaseSnapshot, saved).every((change) => change.field === 'reviewStatus')) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'Nothing to save: no field has changed.' });
+    }
+    await recordAudit(tx, {
+      actorId: params.userId,
+      action: 'case.update',
+      organizationId: updated.organizationId,
+      subjectType: 'case',
+      subjectId: updated.id,
+      details: { version: updated.version },
+    });
+    return { id: updated.id, version: updated.version };
+  });
+}
+
+/** Soft delete: the case vanishes from every list but stays in the database with its history. */
+export async function deleteCase(db: Db, params: { id: string; version: number; actorId: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .update(cases)
+      .set({ deletedAt: sql`now()`, deletedBy: params.actorId })
+      .where(and(eq(cases.id, params.id), eq(cases.version, params.version), isNull(cases.deletedAt)))
+      .returning({ organizationId: cases.organizationId });
+    if (!deleted) throw new TRPCError({ code: 'CONFLICT', message: 'This case changed or was deleted meanwhile. Reload it first.' });
+    await recordAudit(tx, { actorId: params.actorId, action: 'case.delete', organizationId: deleted.organizationId, subjectType: 'case', subjectId: params.id });
+  });
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { caseStatusEnum, datePrecisionEnum, legalEventKindEnum, reviewStatusEnum, type DatePrecision } from '@/db/schema';
+import { legalProvisionInput } from './incident';
+import { partialDateToIso, precisionHint } from './partial-date';
+
+/**
+ * Input schemas for cases, their legal events and interventions: shared by the forms (field
+ * messages) and the procedures (the boundary). Field errors come back keyed by these flat names
+ * ("date", "replyDueOn"), which the forms use as they are.
+ */
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+/** Kinds of intervention the workspace offers; the exchange format allows any word, so others are kept as they come. */
+export const interventionKinds = ['un_communication', 'urgent_appeal', 'government_reply', 'statement', 'legal_aid', 'trial_monitoring', 'other'] as const;
+
+/** UN special procedures ask the government to reply within 60 days. */
+export const unReplyDays = 60;
+
+/** The reply due date a new intervention of this kind suggests: 60 days after a UN communication, else none. */
+export function suggestedReplyDue(kind: string, isoDate: string | null): string | null {
+  if (kind !== 'un_communication' || !isoDate) return null;
+  const due = new Date(`${isoDate}T00:00:00Z`);
+  due.setUTCDate(due.getUTCDate() + unReplyDays);
+  return due.toISOString().slice(0, 10);
+}
+
+/** A real calendar day written YYYY-MM-DD, or empty (null). */
+const optionalDay = z
+  .string()
+  .trim()
+  .max(10, 'A real date, YYYY-MM-DD')
+  .nullish()
+  .refine((value) => !value || partialDateToIso(value, 'day') !== null, 'A real date, YYYY-MM-DD')
+  .transform((value) => value || null);
+
+const datePrecision = z.enum(datePrecisionEnum.enumValues);
+const dateText = z.string().trim().max(10, 'A date is at most 10 characters').nullish();
+
+type Dated = { date?: string | null; datePrecision: DatePrecision };
+
+/**
+ * A date known to a day, a month or a year is written with exactly that much ("2017-07-25",
+ * "2017-07", "2017") and stored as the first day of the period. A malformed date gets a message on
+ * the "date" field naming the shape expected.
+ */
+function refineDate(required: boolean) {
+  return (value: Dated, ctx: z.RefinementCtx) => {
+    if (!value.date) {
+      if (required) ctx.addIssue({ code: 'custom', path: ['date'], message: `A date is required, written ${precisionHint[value.datePrecision]}` });
+      return;
+    }
+    if (!partialDateToIso(value.date, value.datePrecision)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: `Give a real date written ${precisionHint[value.datePrecision]} (the precision is "${value.datePrecision}")`,
+      });
+    }
+  };
+}
+
+function toIsoDate<T extends Dated>(value: T): Omit<T, 'date'> & { date: string | null } {
+  return { ...value, date: value.date ? partialDateToIso(value.date, value.datePrecision) : null };
+}
+
+function toRequiredIsoDate<T extends Dated>(value: T): Omit<T, 'date'> & { date: string } {
+  return { ...value, date: partialDateToIso(value.date ?? '', value.datePrecision) ?? '' };
+}
+
+export const caseIdInput = z.object({ id: z.uuid() });
+
+export const caseFieldsInput = z.object({
+  title: z.string().trim().min(1, 'A title is required').max(500, 'At most 500 characters'),
+  summary: optionalText(20000),
+  status: z.enum(caseStatusEnum.enumValues).default('open'),
+  /** The persons the case concerns, in order; they belong to the case's organization. */
+  persons: z
+    .array(z.object({ personId: z.uuid('Choose a person'), role: optionalText(200) }))
+    .max(100, 'At most 100 persons')
+    .default([])
+    .refine((list) => new Set(list.map((p) => p.personId)).size === list.length, 'A person is listed twice'),
+});
+
+export const createCaseInput = z.object({ organizationId: z.uuid() }).extend(caseFieldsInput.shape);
+export const updateCaseInput = z
+  .object({ id: z.uuid(), version: z.number().int().min(1, 'The version you edited') })
+  .extend(caseFieldsInput.shape);
+
+export const caseListInput = z.object({
+  organizationId: z.uuid().nullish(),
+  text: z.string().trim().max(200).nullish(),
+  status: z.enum(caseStatusEnum.enumValues).nullish(),
+  reviewStatus: z.enum(reviewStatusEnum.enumValues).nullish(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+export const linkIncidentInput = z.object({ caseId: z.uuid(), incidentId: z.uuid() });
+
+export const incidentPickerInput = z.object({
+  caseId: z.uuid(),
+  text: z.string().trim().max(200).default(''),
+  limit: z.number().int().min(1).max(20).default(10),
+});
+
+const legalEventObject = z.object({
+  datePrecision,
+  date: dateText,
+  kind: z.enum(legalEventKindEnum.enumValues),
+  personId: z
+    .uuid('Choose a person')
+    .nullish()
+    .transform((value) => value ?? null),
+  court: optionalText(500),
+  summary: optionalText(5000),
+  outcome: optionalText(500),
+  provisions: z.array(legalProvisionInput).max(20, 'At most 20 provisions').default([]),
+});
+
+/** A step of the proceedings; its date may be unknown (it then comes last on the timeline). */
+export const legalEventFieldsInput = legalEventObject.superRefine(refineDate(false)).transform(toIsoDate);
+export const addLegalEventInput = legalEventObject.extend({ caseId: z.uuid() }).superRefine(refineDate(false)).transform(toIsoDate);
+export const updateLegalEventInput = legalEventObject
+  .extend({ id: z.number().int().positive(), version: z.number().int().min(1) })
+  .superRefine(refineDate(false))
+  .transform(toIsoDate);
+export const removeRecordInput = z.object({ id: z.number().int().positive(), version: z.number().int().min(1) });
+
+const interventionObject = z.object({
+  datePrecision,
+  date: dateText,
+  kind: z.string().trim().min(1, 'Choose a kind').max(100, 'At most 100 characters'),
+  by: optionalText(500),
+  referenceCode: optionalText(200),
+  summary: optionalText(5000),
+  sourceId: z
+    .uuid('Choose a source')
+    .nullish()
+    .transform((value) => value ?? null),
+  replyDueOn: optionalDay,
+  replyReceivedOn: optionalDay,
+});
+
+/** An intervention always has a date; a missing reference code is fine (many appeals have none). */
+export const interventionFieldsInput = interventionObject.superRefine(refineDate(true)).transform(toRequiredIsoDate);
+export const addInterventionInput = interventionObject.extend({ caseId: z.uuid() }).superRefine(refineDate(true)).transform(toRequiredIsoDate);
+export const updateInterventionInput = interventionObject
+  .extend({ id: z.number().int().positive(), version: z.number().int().min(1) })
+  .superRefine(refineDate(true))
+  .transform(toRequiredIsoDate);
+export const replyReceivedInput = z.object({
+  id: z.number().int().positive(),
+  version: z.number().int().min(1),
+  replyReceivedOn: z.string().trim().refine((value) => partialDateToIso(value, 'day') !== null, 'A real date, YYYY-MM-DD'),
+});
+
+export const caseDecisionInput = z.object({ id: z.uuid(), version: z.number().int().min(1) });
+export const caseCommentedDecisionInput = caseDecisionInput.extend({
+  comment: z.string().trim().min(1, 'Say what needs to change, or why').max(5000, 'At most 5,000 characters'),
+});
+
+export type CaseFields = z.infer<typeof caseFieldsInput>;
+export type CaseFormValues = z.input<typeof caseFieldsInput>;
+export type CaseListInput = z.infer<typeof caseListInput>;
+export type LegalEventFields = z.infer<typeof legalEventFieldsInput>;
+export type LegalEventFormValues = z.input<typeof legalEventFieldsInput>;
+export type InterventionFields = z.infer<typeof interventionFieldsInput>;
+export type InterventionFormValues = z.input<typeof interventionFieldsInput>;
