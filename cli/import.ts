@@ -46,6 +46,9 @@ function printSummary(summary: ImportSummary): void {
   if (summary.deletedIncidentsLeftAlone > 0) {
     console.log(`  ${summary.deletedIncidentsLeftAlone} incident(s) in the file are deleted in the workspace and were left deleted.`);
   }
+  if (summary.deletedCasesLeftAlone > 0) {
+    console.log(`  ${summary.deletedCasesLeftAlone} case(s) in the file are deleted in the workspace and were left deleted.`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
       const summary = await importExchangeDocument(tx, doc, {
         organizationId: target.organization.id,
         actingUserId,
+        via: 'cli',
         onProgress: (done, total) => {
           if (total > incidentsPerStep) console.error(`Imported ${done}/${total} incidents`);
         },

@@ -1,6 +1,7 @@
-import { boolean, index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { genderEnum } from './enums';
 import { organizations } from './organizations';
+import { users } from './users';
 
 /**
  * A person named in the records (a defender, a relative, a witness). Owned by one NGO.
@@ -17,10 +18,23 @@ export const persons = pgTable(
     categories: text('categories').array().notNull().default([]),
     roleNote: text('role_note'),
     confidential: boolean('confidential').notNull().default(false),
+    /** Optimistic concurrency: a merge names the versions of both records it was confirmed on. */
+    version: integer('version').notNull().default(1),
+    /**
+     * Set when a reviewer merged this record into another one (a duplicate of the same person): every
+     * reference moved there, and this row stays, frozen, so that history and old versions still resolve.
+     */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => persons.id),
+    mergedAt: timestamp('merged_at', { withTimezone: true }),
+    mergedBy: uuid('merged_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('persons_org_ref').on(t.organizationId, t.ref), index('persons_org_name').on(t.organizationId, t.name)],
+  (t) => [
+    unique('persons_org_ref').on(t.organizationId, t.ref),
+    index('persons_org_name').on(t.organizationId, t.name),
+    index('persons_merged_into').on(t.mergedIntoId),
+  ],
 );
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { incidentVersions, incidents, users } from '@/db/schema';
+import { cases, incidentVersions, incidents, persons, users } from '@/db/schema';
 import { seedDemo } from '@/server/services/demo/seed';
 import { createTestDatabase } from '../support/database';
 import { callerFor } from '../support/factories';
@@ -46,5 +46,50 @@ describe('the demo', () => {
     const [mamay] = await database.db.select({ id: incidents.id }).from(incidents).where(eq(incidents.ref, 'inc:mamay-beaten'));
     const comments = await (await callerFor(database.db, reviewerRow!.id)).comment.list({ incidentId: mamay!.id });
     expect(comments[0]?.body).toMatch(/cite the source/);
+  });
+
+  it('tells the Kharkova case as it happened: charges in January 2017, conviction on 25 July 2017, appeal upheld on 29 September 2017', async () => {
+    const { accounts } = await seedDemo(database);
+    const [reviewerRow] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, accounts[1]!.email));
+    const caller = await callerFor(database.db, reviewerRow!.id);
+    const [kharkovaCase] = await database.db.select({ id: cases.id }).from(cases).where(eq(cases.ref, 'case:kharkova'));
+    const timeline = await caller.case.timeline({ id: kharkovaCase!.id });
+
+    const steps = timeline.flatMap((item) =>
+      item.type === 'legalEvent' ? [{ kind: item.kind, date: item.date, precision: item.datePrecision, outcome: item.outcome }] : [],
+    );
+    expect(steps).toEqual([
+      { kind: 'charges', date: '2017-01-01', precision: 'month', outcome: null },
+      { kind: 'verdict', date: '2017-07-25', precision: 'day', outcome: 'convicted' },
+      { kind: 'hearing', date: '2017-09-28', precision: 'day', outcome: null },
+      { kind: 'appeal_decision', date: '2017-09-29', precision: 'day', outcome: 'upheld' },
+    ]);
+    // The interventions come from the fixture through the exchange importer, in date order among the rest.
+    const interventions = timeline.flatMap((item) => (item.type === 'intervention' ? [[item.date, item.kind, item.referenceCode]] : []));
+    expect(interventions).toEqual([
+      ['2017-01-23', 'un_communication', 'KAZ 1/2017'],
+      ['2017-03-20', 'government_reply', 'KAZ 1/2017'],
+      ['2017-10-04', 'urgent_appeal', null],
+      ['2017-12-12', 'un_communication', 'AL KAZ 3/2017'],
+    ]);
+    const dates = timeline.map((item) => item.date);
+    expect(dates).toEqual([...dates].sort());
+    const conviction = timeline.findIndex((item) => item.type === 'incident' && item.title === 'Larisa Kharkova convicted of abuse of office');
+    const verdict = timeline.findIndex((item) => item.type === 'legalEvent' && item.kind === 'verdict');
+    expect(timeline[conviction]?.date).toBe('2017-07-25');
+    expect(Math.abs(conviction - verdict)).toBe(1);
+
+    // Her person page lists her incidents and this case.
+    const [kharkova] = await database.db.select({ id: persons.id }).from(persons).where(eq(persons.ref, 'person:kharkova'));
+    const page = await caller.person.get({ id: kharkova!.id });
+    expect(page.incidents.map((incident) => incident.ref)).toEqual([
+      'inc:kharkova-charges',
+      'inc:kharkova-conviction',
+      'inc:kharkova-expert-refused',
+      'inc:kharkova-appeal',
+    ]);
+    expect(page.cases).toEqual([
+      expect.objectContaining({ id: kharkovaCase!.id, role: 'defendant', connections: ['person', 'legalEvent', 'incident'] }),
+    ]);
   });
 });

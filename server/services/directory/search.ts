@@ -1,4 +1,4 @@
-import { and, asc, ilike, inArray, or } from 'drizzle-orm';
+import { and, asc, ilike, inArray, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { documentedOrganizations, persons, sources } from '@/db/schema';
 
@@ -13,7 +13,8 @@ export async function searchPersons(db: DbOrTx, organizationIds: string[], text?
   return db
     .select({ id: persons.id, ref: persons.ref, name: persons.name, confidential: persons.confidential, categories: persons.categories })
     .from(persons)
-    .where(and(inArray(persons.organizationId, organizationIds), ilike(persons.name, pattern(text))))
+    // A merged duplicate is no longer offered: its references moved to the record that remains.
+    .where(and(inArray(persons.organizationId, organizationIds), isNull(persons.mergedIntoId), ilike(persons.name, pattern(text))))
     .orderBy(asc(persons.name))
     .limit(limit);
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { documentedOrganizations, personAffiliations, persons, sources, vocabularyTerms, type VocabularyKind } from '@/db/schema';
 import {
@@ -33,8 +33,9 @@ export async function exportOrganizations(db: DbOrTx, organizationId: string): P
   return rows.sort(byRef).map((row) => ({ ref: row.ref, name: row.name, acronym: row.acronym, kind: row.kind, country: row.country }));
 }
 
+/** Merged duplicates are left out: every reference to them moved to the record that remains. */
 export async function exportPersons(db: DbOrTx, organizationId: string): Promise<ExchangePerson[]> {
-  const rows = await db.select().from(persons).where(eq(persons.organizationId, organizationId));
+  const rows = await db.select().from(persons).where(and(eq(persons.organizationId, organizationId), isNull(persons.mergedIntoId)));
   const affiliationRows = await db
     .select({ personId: personAffiliations.personId, ref: documentedOrganizations.ref })
     .from(personAffiliations)

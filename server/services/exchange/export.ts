@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { organizations } from '@/db/schema';
+import { recordAudit } from '../audit/record';
 import { notFound } from '../errors';
 import type { ExchangeDocument } from './document';
 import { exportCases } from './export-cases';
@@ -8,6 +9,13 @@ import { exportIncidents } from './export-incidents';
 import { exportOrganizations, exportPersons, exportSources, exportVocabularies } from './export-records';
 import { formatProblems } from './problems';
 import { validateExchangeDocument } from './validate';
+
+export type ExportOptions = {
+  /** Who asked for the export, for the audit log; null from the command line. */
+  actorId?: string | null;
+  /** How the export was started, for the audit log ("cli"). */
+  via?: string;
+};
 
 /**
  * The organization's whole collection as an exchange file: every incident in every review state
@@ -18,7 +26,7 @@ import { validateExchangeDocument } from './validate';
  * The file is checked against the schema and the semantic rules before it is returned, so that what
  * the platform exports, it (or a partner) can import.
  */
-export async function exportExchangeDocument(db: Db, organizationId: string): Promise<ExchangeDocument> {
+export async function exportExchangeDocument(db: Db, organizationId: string, options: ExportOptions = {}): Promise<ExchangeDocument> {
   // One snapshot of the database: an incident saved half-way through must not point at a person
   // that the person query, run earlier, did not see.
   const doc = await db.transaction(
@@ -47,5 +55,29 @@ export async function exportExchangeDocument(db: Db, organizationId: string): Pr
       `The export of this organization does not validate against the exchange format, so it was not written:\n${formatProblems(problems).join('\n')}`,
     );
   }
+  // Its own transaction: the snapshot above is read-only, and an audit row appended from a
+  // repeatable-read snapshot could miss rows committed since and fork the hash chain.
+  await db.transaction((tx) =>
+    recordAudit(tx, {
+      actorId: options.actorId ?? null,
+      action: 'exchange.export',
+      organizationId,
+      subjectType: 'organization',
+      subjectId: organizationId,
+      details: { ...exportCounts(doc), ...(options.via ? { via: options.via } : {}) },
+    }),
+  );
   return doc;
+}
+
+/** How many records of each kind the file holds: what the audit row keeps of an export. */
+function exportCounts(doc: ExchangeDocument): Record<string, number> {
+  return {
+    incidents: doc.incidents.length,
+    cases: doc.cases?.length ?? 0,
+    persons: doc.persons?.length ?? 0,
+    organizations: doc.organizations?.length ?? 0,
+    sources: doc.sources?.length ?? 0,
+    vocabularyTerms: Object.values(doc.vocabularies ?? {}).reduce((sum, list) => sum + list.length, 0),
+  };
 }

@@ -1,9 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { caseIncidents, caseInterventions, cases } from '@/db/schema';
-import { caseLinksFromFile, loadCaseLinksByRef, type CaseLinksByRef } from './case-links';
+import { cases } from '@/db/schema';
+import { recordCaseVersion } from '../cases/history';
+import { caseLinksFromFile, comparableCaseLinks, loadCaseLinksByRef } from './case-links';
 import { differs, sameContent } from './compare';
 import type { ExchangeCase } from './document';
+import { writeCaseIncidents, writeCaseInterventions } from './import-case-parts';
 import { emptyCounts, type ImportCounts } from './summary';
 
 function columns(record: ExchangeCase) {
@@ -14,55 +16,77 @@ function columns(record: ExchangeCase) {
   } satisfies Partial<typeof cases.$inferInsert>;
 }
 
-async function writeLinks(
-  tx: Tx,
-  caseId: string,
-  links: CaseLinksByRef,
-  ids: { incidents: ReadonlyMap<string, string>; sources: ReadonlyMap<string, string> },
-): Promise<void> {
-  await tx.delete(caseIncidents).where(eq(caseIncidents.caseId, caseId));
-  await tx.delete(caseInterventions).where(eq(caseInterventions.caseId, caseId));
-  if (links.incidents.length > 0) {
-    await tx.insert(caseIncidents).values(links.incidents.map((ref) => ({ caseId, incidentId: ids.incidents.get(ref) as string })));
-  }
-  if (links.interventions.length > 0) {
-    await tx.insert(caseInterventions).values(
-      links.interventions.map(({ source, ...intervention }, position) => ({
-        ...intervention,
-        caseId,
-        position,
-        sourceId: source === null ? null : (ids.sources.get(source) as string),
-      })),
-    );
-  }
-}
+type Params = {
+  organizationId: string;
+  actingUserId: string | null;
+  records: readonly ExchangeCase[];
+  ids: { incidents: ReadonlyMap<string, string>; sources: ReadonlyMap<string, string> };
+};
 
-/** Upserts cases by (organization, ref) with their incidents and interventions. */
-export async function importCases(
-  tx: Tx,
-  organizationId: string,
-  records: readonly ExchangeCase[],
-  ids: { incidents: ReadonlyMap<string, string>; sources: ReadonlyMap<string, string> },
-): Promise<ImportCounts> {
+/**
+ * Upserts cases by (organization, ref) with their incidents and interventions. A case whose content
+ * is unchanged is not touched: no new version. A new case starts as a draft at version 1 (the format
+ * has no review state for cases, and an import publishes nothing the file does not mark published);
+ * a changed one goes up one version and, if it was approved or published, becomes a draft again
+ * while the public keeps its published version, as an edit in the workspace does. Either way its
+ * history records the import and who ran it. The persons and legal events of a case are not in
+ * the format: an import leaves them as they are.
+ */
+export async function importCases(tx: Tx, params: Params): Promise<{ counts: ImportCounts; deletedLeftAlone: number }> {
+  const { organizationId, actingUserId } = params;
   const counts = emptyCounts();
+  let deletedLeftAlone = 0;
   const existing = new Map((await tx.select().from(cases).where(eq(cases.organizationId, organizationId))).map((row) => [row.ref, row]));
   const currentLinks = await loadCaseLinksByRef(tx, organizationId, { includeDeletedIncidents: true });
 
-  for (const record of records) {
+  for (const record of params.records) {
     const wanted = columns(record);
     const links = caseLinksFromFile(record);
     const current = existing.get(record.ref);
     if (!current) {
-      const [created] = await tx.insert(cases).values({ organizationId, ref: record.ref, ...wanted }).returning({ id: cases.id });
-      await writeLinks(tx, created!.id, links, ids);
+      const [created] = await tx
+        .insert(cases)
+        .values({ organizationId, ref: record.ref, ...wanted, version: 1, createdBy: actingUserId, updatedBy: actingUserId })
+        .returning({ id: cases.id });
+      const caseId = created!.id;
+      await writeCaseIncidents(tx, { caseId, organizationId, actingUserId, current: [], wanted: links.incidents, ids: params.ids });
+      await writeCaseInterventions(tx, { caseId, actingUserId, current: undefined, wanted: links.interventions, ids: params.ids });
+      await recordCaseVersion(tx, { caseId, version: 1, savedBy: actingUserId, savedVia: 'import' });
       counts.created++;
-    } else if (differs(current, wanted) || !sameContent(currentLinks.get(current.id) ?? { incidents: [], interventions: [] }, links)) {
-      await tx.update(cases).set({ ...wanted, updatedAt: sql`now()` }).where(eq(cases.id, current.id));
-      await writeLinks(tx, current.id, links, ids);
-      counts.updated++;
-    } else {
-      counts.unchanged++;
+      continue;
     }
+    if (current.deletedAt) {
+      // Bringing a deleted case back is an admin's decision, not a side effect of loading an older file.
+      deletedLeftAlone++;
+      continue;
+    }
+    const stored = currentLinks.get(current.id);
+    if (!differs(current, wanted) && sameContent(comparableCaseLinks(stored), links)) {
+      counts.unchanged++;
+      continue;
+    }
+    const [updated] = await tx
+      .update(cases)
+      .set({
+        ...wanted,
+        reviewStatus: sql`CASE WHEN ${cases.reviewStatus} IN ('approved', 'published') THEN 'draft'::review_status ELSE ${cases.reviewStatus} END`,
+        version: sql`${cases.version} + 1`,
+        updatedBy: actingUserId,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(cases.id, current.id))
+      .returning({ version: cases.version });
+    await writeCaseIncidents(tx, {
+      caseId: current.id,
+      organizationId,
+      actingUserId,
+      current: stored?.incidents ?? [],
+      wanted: links.incidents,
+      ids: params.ids,
+    });
+    await writeCaseInterventions(tx, { caseId: current.id, actingUserId, current: stored, wanted: links.interventions, ids: params.ids });
+    await recordCaseVersion(tx, { caseId: current.id, version: updated!.version, savedBy: actingUserId, savedVia: 'import' });
+    counts.updated++;
   }
-  return counts;
+  return { counts, deletedLeftAlone };
 }

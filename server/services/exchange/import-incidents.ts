@@ -6,7 +6,7 @@ import { replaceIncidentLinks } from '@/server/services/incidents/links';
 import { findOrCreateLegalProvision, type ResolvedLinks } from '@/server/services/incidents/references';
 import { chunk, differs, sameContent } from './compare';
 import type { ExchangeIncident } from './document';
-import { comparableLinks, linksFromFile, loadLinksByRef, type LinksByRef } from './links-by-ref';
+import { comparableLinks, followMergedPersons, linksFromFile, loadLinksByRef, type LinksByRef } from './links-by-ref';
 import { emptyCounts, type ImportCounts } from './summary';
 
 /** How many incidents are compared and written per step; progress is reported after each step. */
@@ -17,6 +17,8 @@ export type RecordIds = {
   persons: ReadonlyMap<string, string>;
   organizations: ReadonlyMap<string, string>;
   sources: ReadonlyMap<string, string>;
+  /** Refs of persons merged into another record, with the ref of the record that remains (see importPersons). */
+  personAliases?: ReadonlyMap<string, string>;
 };
 
 function columns(incident: ExchangeIncident) {
@@ -97,7 +99,7 @@ export async function importIncidents(
 
     for (const record of step) {
       const wanted = columns(record);
-      const links = linksFromFile(record);
+      const links = followMergedPersons(linksFromFile(record), params.ids.personAliases);
       const row = current.get(record.ref);
       if (!row) {
         created.push({ record, links });

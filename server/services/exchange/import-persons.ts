@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { documentedOrganizations, personAffiliations, persons } from '@/db/schema';
 import { chunk, differs, sameContent } from './compare';
@@ -35,25 +35,54 @@ async function loadAffiliations(tx: Tx, organizationId: string): Promise<Map<str
 }
 
 /**
+ * A record merged into another in the workspace (a duplicate of the same person) is not written
+ * again: its ref stands for the record that remains, so a file made before the merge points its
+ * incidents there. Protection still only tightens: a file marking the duplicate confidential makes
+ * the remaining record confidential too.
+ */
+async function followMerged(tx: Tx, record: ExchangePerson, merged: PersonRow, byId: ReadonlyMap<string, PersonRow>): Promise<boolean> {
+  const remaining = byId.get(merged.mergedIntoId as string);
+  if (!record.confidential || !remaining || remaining.confidential) return false;
+  await tx
+    .update(persons)
+    .set({ confidential: true, version: sql`${persons.version} + 1`, updatedAt: sql`now()` })
+    .where(inArray(persons.id, [remaining.id, merged.id]));
+  remaining.confidential = true;
+  return true;
+}
+
+/**
  * Upserts the persons by (organization, ref) with their affiliations; returns the row id of every
- * ref. `organizationIds` maps documented-organization refs to row ids (see importOrganizations).
+ * ref, and `aliases`: the refs of merged duplicates with the ref of the record that remains.
+ * `organizationIds` maps documented-organization refs to row ids (see importOrganizations).
  */
 export async function importPersons(
   tx: Tx,
   organizationId: string,
   records: readonly ExchangePerson[],
   organizationIds: ReadonlyMap<string, string>,
-): Promise<{ counts: ImportCounts; ids: Map<string, string> }> {
+): Promise<{ counts: ImportCounts; ids: Map<string, string>; aliases: Map<string, string> }> {
   const counts = emptyCounts();
   const existing = await tx.select().from(persons).where(eq(persons.organizationId, organizationId));
   const byRef = new Map(existing.map((row) => [row.ref, row]));
-  const ids = new Map(existing.map((row) => [row.ref, row.id]));
+  const byId = new Map(existing.map((row) => [row.id, row]));
+  const aliases = new Map<string, string>();
+  for (const row of existing) {
+    const remaining = row.mergedIntoId ? byId.get(row.mergedIntoId) : undefined;
+    if (remaining) aliases.set(row.ref, remaining.ref);
+  }
+  const ids = new Map(existing.map((row) => [row.ref, row.mergedIntoId ?? row.id]));
   const currentAffiliations = await loadAffiliations(tx, organizationId);
   const created: (typeof persons.$inferInsert)[] = [];
   const affiliationChanges: { ref: string; replace: boolean; refs: string[] }[] = [];
 
   for (const record of records) {
     const current = byRef.get(record.ref);
+    if (current?.mergedIntoId) {
+      if (await followMerged(tx, record, current, byId)) counts.updated++;
+      else counts.unchanged++;
+      continue;
+    }
     const wanted = columns(record, current);
     const affiliations = [...(record.affiliations ?? [])].sort();
     const affiliationsChanged = !sameContent(current ? (currentAffiliations.get(current.id) ?? []) : [], affiliations);
@@ -62,7 +91,7 @@ export async function importPersons(
       created.push({ organizationId, ref: record.ref, ...wanted });
       counts.created++;
     } else if (differs(current, wanted) || affiliationsChanged) {
-      await tx.update(persons).set({ ...wanted, updatedAt: sql`now()` }).where(eq(persons.id, current.id));
+      await tx.update(persons).set({ ...wanted, version: sql`${persons.version} + 1`, updatedAt: sql`now()` }).where(eq(persons.id, current.id));
       counts.updated++;
     } else {
       counts.unchanged++;
@@ -80,5 +109,5 @@ export async function importPersons(
     for (const ref of change.refs) affiliationRows.push({ personId, documentedOrganizationId: organizationIds.get(ref) as string });
   }
   for (const rows of chunk(affiliationRows, 1000)) await tx.insert(personAffiliations).values(rows);
-  return { counts, ids };
+  return { counts, ids, aliases };
 }

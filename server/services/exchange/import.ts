@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client';
+import { recordAudit } from '../audit/record';
 import { refreshPublicIncidentsOf } from '../publishing/public-record';
 import { importCases } from './import-cases';
 import { importIncidents } from './import-incidents';
@@ -17,6 +18,8 @@ export type ImportOptions = {
   actingUserId: string | null;
   /** Called after every step of about 250 incidents, and at the end. */
   onProgress?: (done: number, total: number) => void;
+  /** How the import was started, for the audit log ("cli", "demo"). */
+  via?: string;
 };
 
 /**
@@ -42,21 +45,37 @@ export async function importExchangeDocument(db: Db, doc: unknown, options: Impo
       organizationId,
       actingUserId,
       records: doc.incidents,
-      ids: { persons: persons.ids, organizations: organizations.ids, sources: sources.ids },
+      ids: { persons: persons.ids, organizations: organizations.ids, sources: sources.ids, personAliases: persons.aliases },
       onProgress: options.onProgress,
     });
-    const cases = await importCases(tx, organizationId, doc.cases ?? [], { incidents: incidents.ids, sources: sources.ids });
+    const cases = await importCases(tx, {
+      organizationId,
+      actingUserId,
+      records: doc.cases ?? [],
+      ids: { incidents: incidents.ids, sources: sources.ids },
+    });
     // Published records, and persons now marked confidential, change what the public sees.
     await refreshPublicIncidentsOf(tx, organizationId);
 
-    return {
+    const summary: ImportSummary = {
       vocabularyTerms,
       organizations: organizations.counts,
       persons: persons.counts,
       sources: sources.counts,
       incidents: incidents.counts,
-      cases,
+      cases: cases.counts,
       deletedIncidentsLeftAlone: incidents.deletedLeftAlone,
+      deletedCasesLeftAlone: cases.deletedLeftAlone,
     };
+    // In the import's transaction: a refused or failed import leaves no audit row, a done one always does.
+    await recordAudit(tx, {
+      actorId: actingUserId,
+      action: 'exchange.import',
+      organizationId,
+      subjectType: 'organization',
+      subjectId: organizationId,
+      details: { ...summary, ...(options.via ? { via: options.via } : {}) },
+    });
+    return summary;
   });
 }

@@ -47,6 +47,23 @@ export function linksFromFile(incident: ExchangeIncident): LinksByRef {
 }
 
 /**
+ * A file made before two person records were merged still names the duplicate: its victims are
+ * the remaining record, named once (the merge left one link where an incident named both).
+ */
+export function followMergedPersons(links: LinksByRef, aliases: ReadonlyMap<string, string> | undefined): LinksByRef {
+  if (!aliases?.size || !links.victims.some((victim) => victim.person !== null && aliases.has(victim.person))) return links;
+  const seen = new Set<string>();
+  const victims = links.victims.flatMap((victim) => {
+    if (victim.person === null) return [victim];
+    const person = aliases.get(victim.person) ?? victim.person;
+    if (seen.has(person)) return [];
+    seen.add(person);
+    return [{ ...victim, person }];
+  });
+  return { ...links, victims };
+}
+
+/**
  * What an import compares: a provision is identified by code and article; its title is shared by
  * every organization and kept as first known, so a file's different wording is not an incident change.
  */

@@ -13,6 +13,8 @@ export type ImportSummary = {
    * bringing a record back is an admin's decision, not a side effect of loading an older file.
    */
   deletedIncidentsLeftAlone: number;
+  /** Cases the file names that were deleted in the workspace; left deleted, as incidents are. */
+  deletedCasesLeftAlone: number;
 };
 
 export function emptyCounts(): ImportCounts {

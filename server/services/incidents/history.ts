@@ -4,8 +4,8 @@ import { incidentVersions, users } from '@/db/schema';
 import { loadIncidentSnapshot, type IncidentSnapshot } from './snapshot';
 import { diffSnapshots, type FieldChange } from './diff';
 
-/** How a version came to be: an edit in the workspace, an import, or a review decision. */
-export type SavedVia = 'workspace' | 'import' | 'review';
+/** How a version came to be: an edit in the workspace, an import, a review decision, or a merge of two person records. */
+export type SavedVia = 'workspace' | 'import' | 'review' | 'merge';
 
 /**
  * Appends the incident as it now stands to its history. Call it inside the transaction that made

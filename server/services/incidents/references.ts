@@ -85,12 +85,15 @@ export async function resolveLinks(tx: Tx, organizationId: string, input: Incide
     const base = { personId: null, documentedOrganizationId: null, groupName: null, count: null, killed: null, injured: null, categories: [] };
     switch (victim.kind) {
       case 'person': {
+        // FOR SHARE: a merge of this person waits for this save, or this save sees the merge. A form
+        // opened before a merge still names the duplicate; the link goes to the record that remains.
         const [found] = await tx
-          .select({ id: persons.id })
+          .select({ id: persons.id, mergedIntoId: persons.mergedIntoId })
           .from(persons)
-          .where(and(eq(persons.id, victim.personId), eq(persons.organizationId, organizationId)));
+          .where(and(eq(persons.id, victim.personId), eq(persons.organizationId, organizationId)))
+          .for('share');
         if (!found) throw invalidField(['incident', 'victims', index, 'personId'], 'No such person in this organization');
-        victims.push({ ...base, personId: found.id });
+        victims.push({ ...base, personId: found.mergedIntoId ?? found.id });
         break;
       }
       case 'newPerson': {

@@ -1,0 +1,82 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { caseIncidents, caseInterventions, incidents } from '@/db/schema';
+import type { CaseLinksByRef, InterventionByRef, StoredCaseLinks } from './case-links';
+import { sameContent } from './compare';
+
+type Ids = { incidents: ReadonlyMap<string, string>; sources: ReadonlyMap<string, string> };
+
+/**
+ * Makes the case's own incidents the file's set. Links that stay keep who linked them and when;
+ * links to another organization's shared incidents are not the file's to remove.
+ */
+export async function writeCaseIncidents(tx: Tx, params: { caseId: string; organizationId: string; actingUserId: string | null; current: string[]; wanted: string[]; ids: Ids }) {
+  const wanted = new Set(params.wanted);
+  const current = new Set(params.current);
+  const removed = params.current.filter((ref) => !wanted.has(ref)).map((ref) => params.ids.incidents.get(ref) as string);
+  const added = params.wanted.filter((ref) => !current.has(ref)).map((ref) => params.ids.incidents.get(ref) as string);
+  if (removed.length) {
+    const own = await tx
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(and(inArray(incidents.id, removed), eq(incidents.organizationId, params.organizationId)));
+    const ownIds = own.map((row) => row.id);
+    if (ownIds.length) await tx.delete(caseIncidents).where(and(eq(caseIncidents.caseId, params.caseId), inArray(caseIncidents.incidentId, ownIds)));
+  }
+  if (added.length) {
+    await tx.insert(caseIncidents).values(added.map((incidentId) => ({ caseId: params.caseId, incidentId, linkedBy: params.actingUserId })));
+  }
+}
+
+const sameSlot = (a: InterventionByRef, b: InterventionByRef) => a.date === b.date && a.kind === b.kind && a.referenceCode === b.referenceCode;
+
+/**
+ * Makes the case's interventions the file's list, in the file's order, changing as few rows as it
+ * can: an intervention found unchanged, or at the same date and kind with the same reference, is
+ * updated in place, so its id, its history and the workspace's own fields (the reply due and
+ * received dates) stay. Interventions the file no longer lists are soft-deleted, never erased.
+ */
+export async function writeCaseInterventions(
+  tx: Tx,
+  params: { caseId: string; actingUserId: string | null; current: StoredCaseLinks | undefined; wanted: CaseLinksByRef['interventions']; ids: Ids },
+) {
+  const current = (params.current?.interventions ?? []).map((intervention, index) => ({ intervention, id: params.current!.interventionIds[index]! }));
+  const unused = new Set(current.map((_, index) => index));
+  const matches: (number | null)[] = params.wanted.map(() => null);
+  // Exact matches first, so that reordering alone never rewrites a row; then the same slot with new wording.
+  for (const pass of [sameContent, sameSlot] as ((a: InterventionByRef, b: InterventionByRef) => boolean)[]) {
+    params.wanted.forEach((wanted, w) => {
+      if (matches[w] !== null) return;
+      const found = [...unused].find((c) => pass(current[c]!.intervention, wanted));
+      if (found !== undefined) {
+        matches[w] = found;
+        unused.delete(found);
+      }
+    });
+  }
+
+  for (const [position, wanted] of params.wanted.entries()) {
+    const { source, ...fields } = wanted;
+    const values = { ...fields, sourceId: source === null ? null : (params.ids.sources.get(source) as string) };
+    const match = matches[position];
+    if (match === null || match === undefined) {
+      await tx.insert(caseInterventions).values({ ...values, caseId: params.caseId, position, createdBy: params.actingUserId, updatedBy: params.actingUserId });
+      continue;
+    }
+    const changed = !sameContent(current[match]!.intervention, wanted);
+    await tx
+      .update(caseInterventions)
+      .set({
+        position,
+        ...(changed ? { ...values, version: sql`${caseInterventions.version} + 1`, updatedBy: params.actingUserId, updatedAt: sql`now()` } : {}),
+      })
+      .where(eq(caseInterventions.id, current[match]!.id));
+  }
+  const gone = [...unused].map((index) => current[index]!.id);
+  if (gone.length) {
+    await tx
+      .update(caseInterventions)
+      .set({ deletedAt: sql`now()`, deletedBy: params.actingUserId, version: sql`${caseInterventions.version} + 1`, updatedAt: sql`now()` })
+      .where(inArray(caseInterventions.id, gone));
+  }
+}
