@@ -1,20 +1,28 @@
 import { createCallerFactory, createTRPCRouter } from '../trpc';
+import { accountRouter } from './account';
+import { adminRouter } from './admin';
+import { caseRouter } from './case';
 import { commentRouter } from './comment';
 import { directoryRouter } from './directory';
 import { incidentRouter } from './incident';
 import { notificationRouter } from './notification';
+import { personRouter } from './person';
 import { reviewRouter } from './review';
 import { viewerRouter } from './viewer';
 import { vocabularyRouter } from './vocabulary';
 
 export const appRouter = createTRPCRouter({
   viewer: viewerRouter,
+  admin: adminRouter,
+  account: accountRouter,
   incident: incidentRouter,
+  case: caseRouter,
   vocabulary: vocabularyRouter,
   directory: directoryRouter,
   review: reviewRouter,
   comment: commentRouter,
   notification: notificationRouter,
+  person: personRouter,
 });
 
 export type AppRouter = typeof appRouter;

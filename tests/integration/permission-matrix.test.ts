@@ -3,6 +3,7 @@
  * entry here (read from the router itself), so a new procedure without a stated policy fails.
  * Each entry is called by every kind of person against a record in every review state.
  */
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
@@ -19,9 +20,12 @@ const actors = ['anonymous', 'author', 'colleague', 'outsider', 'reviewer', 'aut
 type Actor = (typeof actors)[number];
 const states = reviewStatusEnum.enumValues;
 type Subject = { id: string; version: number; organizationId: string; state: ReviewStatus; deleted: boolean };
+/** A case in a review state, with an incident of its organization, a legal event and an intervention (each at version 1). */
+type CaseSubject = Subject & { incidentId: string; legalEventId: number; interventionId: number };
 
 type Entry =
   | { on: 'incident'; deleted?: boolean; call: (c: Caller, s: Subject) => Promise<unknown>; expect: (a: Actor, s: ReviewStatus) => Outcome }
+  | { on: 'case'; call: (c: Caller, s: CaseSubject) => Promise<unknown>; expect: (a: Actor, s: ReviewStatus) => Outcome }
   | { on: 'organization'; call: (c: Caller, s: Subject) => Promise<unknown>; expect: (a: Actor) => Outcome }
   | { on: 'self'; call: (c: Caller) => Promise<unknown>; expect: (a: Actor) => Outcome };
 
@@ -35,6 +39,8 @@ function gate(a: Actor, inside: () => Outcome): Outcome {
   return inside();
 }
 const signedIn = (a: Actor): Outcome => (a === 'anonymous' ? 'UNAUTHORIZED' : 'ok');
+/** Admin procedures: a member who is not an admin is refused; an outsider is told the organization does not exist. */
+const adminOnly = (a: Actor): Outcome => gate(a, () => (a === 'admin' ? 'ok' : 'FORBIDDEN'));
 const editable = (s: ReviewStatus) => s === 'draft' || s === 'changes_requested' || s === 'published';
 
 function reviewerDecision(from: ReviewStatus[]) {
@@ -99,6 +105,53 @@ export const policies: Record<string, Entry> = {
   'incident.shares': { on: 'incident', call: (c, s) => c.incident.shares({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
   'incident.shareTargets': { on: 'incident', call: (c, s) => c.incident.shareTargets({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
   'incident.similar': { on: 'incident', call: (c, s) => c.incident.similar({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'person.list': { on: 'self', call: (c) => c.person.list(), expect: signedIn },
+  'person.get': {
+    on: 'organization',
+    call: async (c, s) => c.person.get({ id: await aPersonIn(s.organizationId) }),
+    expect: (a) => gate(a, () => 'ok'),
+  },
+  'person.merge': {
+    on: 'organization',
+    call: async (c, s) =>
+      c.person.merge({ id: await aPersonIn(s.organizationId), version: 1, duplicateId: await aPersonIn(s.organizationId), duplicateVersion: 1 }),
+    expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
+  },
+  'admin.members': { on: 'organization', call: (c, s) => c.admin.members({ organizationId: s.organizationId }), expect: adminOnly },
+  'admin.auditLog': { on: 'organization', call: (c, s) => c.admin.auditLog({ organizationId: s.organizationId }), expect: adminOnly },
+  'admin.createUser': {
+    on: 'organization',
+    call: (c, s) =>
+      c.admin.createUser({ organizationId: s.organizationId, name: 'Matrix newcomer', email: `new-${randomUUID()}@example.org`, role: 'monitor', access: 'link' }),
+    expect: adminOnly,
+  },
+  'admin.changeRole': {
+    on: 'organization',
+    call: async (c, s) => c.admin.changeRole({ organizationId: s.organizationId, userId: await aMemberOf(s.organizationId), currentRole: 'monitor', role: 'reviewer' }),
+    expect: adminOnly,
+  },
+  'admin.removeMember': {
+    on: 'organization',
+    call: async (c, s) => c.admin.removeMember({ organizationId: s.organizationId, userId: await aMemberOf(s.organizationId), currentRole: 'monitor' }),
+    expect: adminOnly,
+  },
+  'admin.deactivate': {
+    on: 'organization',
+    call: async (c, s) => c.admin.deactivate({ organizationId: s.organizationId, userId: await aMemberOf(s.organizationId) }),
+    expect: adminOnly,
+  },
+  'admin.reactivate': {
+    on: 'organization',
+    call: async (c, s) => c.admin.reactivate({ organizationId: s.organizationId, userId: await aMemberOf(s.organizationId, { active: false }) }),
+    expect: adminOnly,
+  },
+  'admin.newSetPasswordLink': {
+    on: 'organization',
+    call: async (c, s) => c.admin.newSetPasswordLink({ organizationId: s.organizationId, userId: await aMemberOf(s.organizationId) }),
+    expect: adminOnly,
+  },
+  // Public: the one-time link is the credential.
+  'account.setPasswordWithLink': { on: 'self', call: async (c) => c.account.setPasswordWithLink({ token: await aSetPasswordLink(), password: 'a brand new password' }), expect: () => 'ok' },
   'incident.share': {
     on: 'incident',
     call: (c, s) => c.incident.share({ id: s.id, organizationId: otherOrganizationId }),
@@ -131,6 +184,80 @@ export const policies: Record<string, Entry> = {
     expect: (a, s) => gate(a, () => (isReviewerOfOrg(a) ? (s === 'published' ? 'ok' : 'BAD_REQUEST') : 'FORBIDDEN')),
   },
 };
+
+/** Changing a case or its parts: as editing an incident (monitors their own, reviewers any; not while under review). */
+const caseChange = (a: Actor, s: ReviewStatus): Outcome => gate(a, () => (editable(s) && a !== 'colleague' ? 'ok' : 'FORBIDDEN'));
+const anIntervention = { kind: 'un_communication', datePrecision: 'day' as const, date: '2017-12-12', referenceCode: 'AL KAZ 3/2017' };
+let matrixTitles = 0;
+
+const casePolicies: Record<string, Entry> = {
+  'case.list': { on: 'self', call: (c) => c.case.list({}), expect: signedIn },
+  'case.awaitingReply': { on: 'self', call: (c) => c.case.awaitingReply(), expect: signedIn },
+  'case.editableChoices': { on: 'self', call: (c) => c.case.editableChoices({}), expect: signedIn },
+  'case.create': {
+    on: 'organization',
+    call: (c, s) => c.case.create({ organizationId: s.organizationId, title: 'A case', persons: [] }),
+    expect: (a) => gate(a, () => 'ok'),
+  },
+  'case.ofIncident': { on: 'incident', call: (c, s) => c.case.ofIncident({ incidentId: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'case.get': { on: 'case', call: (c, s) => c.case.get({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'case.timeline': { on: 'case', call: (c, s) => c.case.timeline({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'case.history': { on: 'case', call: (c, s) => c.case.history({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'case.incidentPicker': { on: 'case', call: (c, s) => c.case.incidentPicker({ caseId: s.id, text: 'Matrix' }), expect: (a) => gate(a, () => 'ok') },
+  'case.update': {
+    on: 'case',
+    call: (c, s) => c.case.update({ id: s.id, version: s.version, title: `Edited case ${++matrixTitles}`, persons: [] }),
+    expect: caseChange,
+  },
+  'case.delete': {
+    on: 'case',
+    call: (c, s) => c.case.delete({ id: s.id, version: s.version }),
+    expect: (a, s) => gate(a, () => (isAuthor(a) && (s === 'draft' || s === 'changes_requested') ? 'ok' : 'FORBIDDEN')),
+  },
+  'case.linkIncident': { on: 'case', call: (c, s) => c.case.linkIncident({ caseId: s.id, incidentId: s.incidentId }), expect: caseChange },
+  'case.unlinkIncident': { on: 'case', call: (c, s) => c.case.unlinkIncident({ caseId: s.id, incidentId: s.incidentId }), expect: caseChange },
+  'case.addLegalEvent': {
+    on: 'case',
+    call: (c, s) => c.case.addLegalEvent({ caseId: s.id, kind: 'verdict', datePrecision: 'day', date: '2017-07-25' }),
+    expect: caseChange,
+  },
+  'case.updateLegalEvent': {
+    on: 'case',
+    call: (c, s) => c.case.updateLegalEvent({ id: s.legalEventId, version: 1, kind: 'verdict', datePrecision: 'month', date: '2017-07' }),
+    expect: caseChange,
+  },
+  'case.removeLegalEvent': { on: 'case', call: (c, s) => c.case.removeLegalEvent({ id: s.legalEventId, version: 1 }), expect: caseChange },
+  'case.addIntervention': { on: 'case', call: (c, s) => c.case.addIntervention({ caseId: s.id, ...anIntervention }), expect: caseChange },
+  'case.updateIntervention': {
+    on: 'case',
+    call: (c, s) => c.case.updateIntervention({ id: s.interventionId, version: 1, ...anIntervention, summary: 'Edited' }),
+    expect: caseChange,
+  },
+  'case.removeIntervention': { on: 'case', call: (c, s) => c.case.removeIntervention({ id: s.interventionId, version: 1 }), expect: caseChange },
+  'case.replyReceived': {
+    on: 'case',
+    call: (c, s) => c.case.replyReceived({ id: s.interventionId, version: 1, replyReceivedOn: '2018-02-01' }),
+    expect: caseChange,
+  },
+  'case.submit': {
+    on: 'case',
+    call: (c, s) => c.case.submit({ id: s.id, version: s.version }),
+    expect: (a, s) => gate(a, () => (!isAuthor(a) ? 'FORBIDDEN' : s === 'draft' || s === 'changes_requested' ? 'ok' : 'BAD_REQUEST')),
+  },
+  'case.approve': { on: 'case', call: (c, s) => c.case.approve({ id: s.id, version: s.version }), expect: reviewerDecision(['submitted']) },
+  'case.requestChanges': {
+    on: 'case',
+    call: (c, s) => c.case.requestChanges({ id: s.id, version: s.version, comment: 'Add the court' }),
+    expect: reviewerDecision(['submitted']),
+  },
+  'case.publish': { on: 'case', call: (c, s) => c.case.publish({ id: s.id, version: s.version }), expect: reviewerDecision(['approved']) },
+  'case.retract': {
+    on: 'case',
+    call: (c, s) => c.case.retract({ id: s.id, version: s.version, comment: 'At the family’s request' }),
+    expect: (a, s) => gate(a, () => (isReviewerOfOrg(a) ? (s === 'published' ? 'ok' : 'BAD_REQUEST') : 'FORBIDDEN')),
+  },
+};
+Object.assign(policies, casePolicies);
 
 let database: Database;
 let organizationId: string;
@@ -169,6 +296,36 @@ async function subjectFor(actor: Actor, state: ReviewStatus, deleted: boolean): 
   return { id: row!.id, version: 3, organizationId, state, deleted };
 }
 
+/** A case in the given state, written by the author (or the reviewer-author), with one part of each kind. */
+async function caseSubjectFor(actor: Actor, state: ReviewStatus): Promise<CaseSubject> {
+  const authorId = actor === 'authorReviewer' ? people.authorReviewer.id : people.author.id;
+  const incident = await subjectFor(actor, 'draft', false);
+  const [row] = rowsOf<{ id: string }>(
+    await database.db.execute(sql`
+      INSERT INTO cases (organization_id, ref, title, review_status, version, published_version, created_by, updated_by)
+      VALUES (${organizationId}, 'case:' || md5(random()::text), 'Matrix case', ${state}::review_status, 3,
+              ${state === 'published' ? 3 : null}, ${authorId}, ${authorId})
+      RETURNING id`),
+  );
+  const [event] = rowsOf<{ id: number }>(
+    await database.db.execute(sql`INSERT INTO case_legal_events (case_id, kind, date, date_precision) VALUES (${row!.id}, 'charges', '2017-01-01', 'month') RETURNING id`),
+  );
+  const [intervention] = rowsOf<{ id: number }>(
+    await database.db.execute(sql`
+      INSERT INTO case_interventions (case_id, position, date, kind, reply_due_on) VALUES (${row!.id}, 0, '2017-12-12', 'un_communication', '2018-02-10')
+      RETURNING id`),
+  );
+  return { id: row!.id, version: 3, organizationId, state, deleted: false, incidentId: incident.id, legalEventId: event!.id, interventionId: intervention!.id };
+}
+
+/** A person record of the organization, for the person procedures (persons have no review state). */
+async function aPersonIn(organizationId: string): Promise<string> {
+  const [row] = rowsOf<{ id: string }>(
+    await database.db.execute(sql`INSERT INTO persons (organization_id, ref, name) VALUES (${organizationId}, 'person:' || md5(random()::text), 'Matrix person') RETURNING id`),
+  );
+  return row!.id;
+}
+
 async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome | string> {
   try {
     await run();
@@ -176,6 +333,27 @@ async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome | string>
   } catch (error) {
     return error instanceof TRPCError ? error.code : `crash: ${String(error)}`;
   }
+}
+
+/** A fresh member of the organization (a monitor), for the admin procedures that act on a person. */
+async function aMemberOf(organizationId: string, options: { active?: boolean } = {}): Promise<string> {
+  const [row] = rowsOf<{ id: string }>(
+    await database.db.execute(sql`
+      WITH u AS (INSERT INTO users (email, name, password_hash, active)
+                 VALUES ('member-' || md5(random()::text) || '@example.org', 'Matrix member', 'unusable', ${options.active ?? true}) RETURNING id)
+      INSERT INTO memberships (user_id, organization_id, role) SELECT id, ${organizationId}, 'monitor' FROM u RETURNING user_id AS id`),
+  );
+  return row!.id;
+}
+
+/** A user with an unused set-password link; returns the link's token. */
+async function aSetPasswordLink(): Promise<string> {
+  const token = randomUUID();
+  await database.db.execute(sql`
+    WITH u AS (INSERT INTO users (email, name, password_hash) VALUES ('link-' || md5(random()::text) || '@example.org', 'Matrix invitee', 'unusable') RETURNING id)
+    INSERT INTO set_password_links (user_id, token_hash, expires_at)
+    SELECT id, ${createHash('sha256').update(token).digest('hex')}, now() + interval '1 day' FROM u`);
+  return token;
 }
 
 describe('permission matrix', () => {
@@ -198,6 +376,15 @@ describe('permission matrix', () => {
         const subject = { id: '', version: 1, organizationId, state: 'draft' as const, deleted: false };
         const got = await outcomeOf(() => entry.call(caller, subject));
         if (got !== entry.expect(actor)) mismatches.push(`${actor}: expected ${entry.expect(actor)}, got ${got}`);
+        continue;
+      }
+      if (entry.on === 'case') {
+        for (const state of states) {
+          const subject = await caseSubjectFor(actor, state);
+          const expected = entry.expect(actor, state);
+          const got = await outcomeOf(() => entry.call(caller, subject));
+          if (got !== expected) mismatches.push(`${actor} on ${state}: expected ${expected}, got ${got}`);
+        }
         continue;
       }
       for (const state of states) {

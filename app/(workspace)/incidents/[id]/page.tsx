@@ -7,8 +7,14 @@ import { linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/st
 import { termLabeller } from '@/app/ui/vocabulary';
 import { requireViewer } from '../../session';
 import { placeOf } from '../incident-table';
+import { IncidentCases } from '../../cases/_parts/incident-cases';
+import { CommentThread } from './comments';
+import { DeleteIncident } from './delete-incident';
 import { loadIncident } from './load';
+import { ReviewPanel } from './review-panel';
 import { LegalProvisionList, PerpetratorList, Section, SourceList, VictimList } from './sections';
+import { SharingPanel } from './sharing';
+import { SimilarElsewhere } from './similar';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -20,7 +26,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
   const [incident, { caller }, { locale, t }] = await Promise.all([loadIncident(id), requireViewer(), getI18n()]);
-  const terms = await caller.vocabulary.all();
+  // A reader from an organization the incident is shared with sees the record only: no discussion, review or sharing.
+  const owned = !incident.sharedReadOnly;
+  const [terms, comments, shares, targets, similar] = await Promise.all([
+    caller.vocabulary.all(),
+    owned ? caller.comment.list({ incidentId: id }) : [],
+    owned ? caller.incident.shares({ id }) : [],
+    incident.canShare ? caller.incident.shareTargets({ id }) : [],
+    owned ? caller.incident.similar({ id }) : [],
+  ]);
   const label = (kind: Parameters<typeof termLabeller>[1]) => termLabeller(terms, kind, locale);
   const violationLabel = label('violation_type');
   const { lat, lon } = incident.location;
@@ -47,11 +61,25 @@ export default async function IncidentPage({ params }: Props) {
               {t('incident.edit')}
             </Link>
           ) : null}
-          <Link href={`/incidents/${incident.id}/history`} className={secondaryButtonClass}>
-            {t('incident.history')}
-          </Link>
+          {owned ? (
+            <Link href={`/incidents/${incident.id}/history`} className={secondaryButtonClass}>
+              {t('incident.history')}
+            </Link>
+          ) : null}
         </div>
+        {incident.canDelete ? (
+          <div className="mt-4">
+            <DeleteIncident incidentId={incident.id} version={incident.version} title={incident.title} />
+          </div>
+        ) : null}
       </header>
+
+      {owned ? (
+        <ReviewPanel incidentId={incident.id} version={incident.version} status={incident.status} transitions={incident.transitions} />
+      ) : (
+        <p className="rounded-lg border border-blue-300 bg-blue-50 p-4 text-blue-950">{t('sharing.readOnlyNotice')}</p>
+      )}
+      <SimilarElsewhere similar={similar} violationLabel={violationLabel} locale={locale} t={t} />
 
       <Section title={t('incident.details')}>
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
@@ -85,7 +113,7 @@ export default async function IncidentPage({ params }: Props) {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section title={t('incident.victims')}>
-          <VictimList victims={incident.victims} categoryLabel={label('defender_category')} t={t} />
+          <VictimList victims={incident.victims} categoryLabel={label('defender_category')} t={t} linkPersons={!incident.sharedReadOnly} />
         </Section>
         <Section title={t('incident.perpetrators')}>
           <PerpetratorList perpetrators={incident.perpetrators} typeLabel={label('perpetrator_type')} t={t} />
@@ -110,6 +138,10 @@ export default async function IncidentPage({ params }: Props) {
           <dd>{incident.ref}</dd>
         </dl>
       </Section>
+
+      {owned ? <CommentThread incidentId={incident.id} comments={comments} /> : null}
+      <IncidentCases incidentId={incident.id} />
+      {owned ? <SharingPanel incidentId={incident.id} canShare={incident.canShare} shares={shares} targets={targets} /> : null}
     </article>
   );
 }

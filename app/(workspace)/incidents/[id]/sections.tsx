@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { linkClass } from '@/app/ui/styles';
 import type { IncidentSnapshot } from '@/server/services/incidents/snapshot';
 import type { Translate } from '@/app/i18n';
 
@@ -17,7 +19,18 @@ function None({ t }: { t: Translate }) {
   return <p className="text-slate-600">{t('incident.none')}</p>;
 }
 
-export function VictimList({ victims, categoryLabel, t }: { victims: IncidentSnapshot['victims']; categoryLabel: Labeller; t: Translate }) {
+/** `linkPersons`: each person links to their page (not for readers from another organization, who cannot open it). */
+export function VictimList({
+  victims,
+  categoryLabel,
+  t,
+  linkPersons = false,
+}: {
+  victims: IncidentSnapshot['victims'];
+  categoryLabel: Labeller;
+  t: Translate;
+  linkPersons?: boolean;
+}) {
   if (victims.length === 0) return <None t={t} />;
   return (
     <ul className="space-y-3">
@@ -26,7 +39,13 @@ export function VictimList({ victims, categoryLabel, t }: { victims: IncidentSna
           {victim.kind === 'person' ? (
             <>
               <span className="text-sm text-slate-600">{t('incident.person')}: </span>
-              <span className="font-medium">{victim.name}</span>
+              {linkPersons && victim.id ? (
+                <Link href={`/persons/${victim.id}`} className={`${linkClass} font-medium`}>
+                  {victim.name}
+                </Link>
+              ) : (
+                <span className="font-medium">{victim.name}</span>
+              )}
               {victim.confidential ? (
                 <>
                   {' '}
