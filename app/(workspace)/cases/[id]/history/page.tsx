@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('cases.meta.history') };
 }
 
-const viaKey: Record<string, MessageKey> = { workspace: 'via.workspace', import: 'via.import', review: 'cases.history.viaReview' };
+const viaKey: Record<string, MessageKey> = { workspace: 'via.workspace', import: 'via.import', review: 'cases.history.viaReview', merge: 'via.merge' };
 
 export default async function CaseHistoryPage({ params }: Props) {
   const { id } = await params;

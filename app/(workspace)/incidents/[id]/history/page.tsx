@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatMoment } from '@/app/i18n';
+import type { MessageKey } from '@/app/i18n/en';
 import { getI18n } from '@/app/i18n/server';
 import { linkClass } from '@/app/ui/styles';
 import { termLabeller } from '@/app/ui/vocabulary';
 import { requireViewer } from '../../../session';
 import { ChangeTable, type ChangeLabels } from '../../change-table';
 import { loadIncident, loadIncidentHistory } from '../load';
+
+const viaKey: Record<string, MessageKey> = { workspace: 'via.workspace', import: 'via.import', review: 'via.review', merge: 'via.merge' };
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -58,7 +61,7 @@ export default async function IncidentHistoryPage({ params }: Props) {
                   <time dateTime={entry.savedAt.toISOString()}>{formatMoment(entry.savedAt, locale)}</time>
                 </dd>
                 <dt className="font-medium text-slate-700">{t('history.via')}</dt>
-                <dd>{entry.savedVia === 'import' ? t('via.import') : entry.savedVia === 'merge' ? t('via.merge') : t('via.workspace')}</dd>
+                <dd>{t(viaKey[entry.savedVia] ?? 'via.workspace')}</dd>
               </dl>
               {entry.changes.length === 0 ? (
                 <p className="mt-4 text-slate-600">{t('history.noChanges')}</p>
