@@ -32,8 +32,9 @@ async function publicDb(): Promise<Db> {
 export async function publicRead<T>(read: (tx: PublicTx) => Promise<T>, db?: Db): Promise<T> {
   const database = db ?? (await publicDb());
   return database.transaction(async (tx) => {
-    await tx.execute(sql`SET TRANSACTION READ ONLY`);
-    await tx.execute(sql`SET LOCAL ROLE hrd_public`);
+    // SET TRANSACTION READ ONLY and SET LOCAL ROLE hrd_public in one round trip: both last until the
+    // transaction ends, and every statement after this one runs read-only, as hrd_public.
+    await tx.execute(sql`SELECT set_config('transaction_read_only', 'on', true), set_config('role', 'hrd_public', true)`);
     return read(tx);
   });
 }

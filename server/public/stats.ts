@@ -5,6 +5,8 @@ import type { VocabularyKind } from '@/db/schema/enums';
 import { publicIncidents as p } from '@/db/schema/public';
 import { publicRead, type PublicTx } from './db';
 import type { Language, PublicFilters } from './filters';
+import { groupings, type Grouping } from './groupings';
+import { rollupPlan, statsFromRollup, type Counted } from './stats-rollup';
 import { loadVocabulary, type PublicVocabulary } from './vocabulary';
 import { whereFilters } from './where';
 
@@ -15,8 +17,7 @@ import { whereFilters } from './where';
  * many there are.
  */
 
-export const groupings = ['year', 'month', 'violation_type', 'region', 'defender_category', 'perpetrator_type'] as const;
-export type Grouping = (typeof groupings)[number];
+export { groupings, type Grouping };
 
 export type StatsCount = { key: string | null; label: string; count: number; parent?: string | null };
 export type Stats = { groupBy: Grouping; total: number; counts: StatsCount[]; unknownMonth?: number };
@@ -51,37 +52,51 @@ function groupedCounts(groupBy: Grouping, where: SQL): SQL {
   }
 }
 
-export async function statsIn(tx: PublicTx, groupBy: Grouping, filters: PublicFilters, vocabulary: PublicVocabulary): Promise<Stats> {
+/** Counts from the read model itself: any filter, at the cost of reading every matching incident. */
+export async function statsFromReadModel(tx: PublicTx, groupBy: Grouping, filters: PublicFilters): Promise<Counted> {
   const where = whereFilters(filters);
   const [totals] = rowsOf<{ total: number; year_only: number }>(
     await tx.execute(
       sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE ${p.datePrecision} = 'year')::int AS year_only FROM ${p} WHERE ${where}`,
     ),
   );
-  const rows = rowsOf<{ key: string | null; n: number }>(await tx.execute(groupedCounts(groupBy, where)));
+  const rows = rowsOf<{ key: string | null; n: number }>(await tx.execute(groupedCounts(groupBy, where))).map((row) => ({ key: row.key, n: Number(row.n) }));
+  return { total: Number(totals?.total ?? 0), yearOnly: Number(totals?.year_only ?? 0), rows };
+}
+
+function labelled(groupBy: Grouping, counted: Counted, vocabulary: PublicVocabulary): Stats {
   const isVocabulary = groupBy === 'violation_type' || groupBy === 'defender_category' || groupBy === 'perpetrator_type';
-  const counts: StatsCount[] = rows.map((row) => {
-    const count = Number(row.n);
+  const counts: StatsCount[] = counted.rows.map((row) => {
+    const count = row.n;
     if (isVocabulary && row.key !== null) {
       return { key: row.key, label: vocabulary.label(groupBy, row.key), count, parent: vocabulary.parentOf(groupBy, row.key) };
     }
     return { key: row.key, label: row.key ?? 'Not recorded', count };
   });
-  const stats: Stats = { groupBy, total: Number(totals?.total ?? 0), counts };
-  if (groupBy === 'month') stats.unknownMonth = Number(totals?.year_only ?? 0);
+  const stats: Stats = { groupBy, total: counted.total, counts };
+  if (groupBy === 'month') stats.unknownMonth = counted.yearOnly;
   return stats;
 }
 
+/** From the counted figures when they can answer (see ./stats-rollup.ts), else from the read model. */
+async function countsIn(tx: PublicTx, groupBy: Grouping, filters: PublicFilters): Promise<Counted> {
+  const plan = rollupPlan(groupBy, filters);
+  return (plan && (await statsFromRollup(tx, plan))) ?? (await statsFromReadModel(tx, groupBy, filters));
+}
+
 export async function publicStats(groupBy: Grouping, filters: PublicFilters, lang: Language, db?: Db): Promise<Stats> {
-  return publicRead(async (tx) => statsIn(tx, groupBy, filters, await loadVocabulary(tx, lang)), db);
+  return publicRead(async (tx) => {
+    // Sent together (see listPublicIncidents); the labels are applied once both are back.
+    const [vocabulary, counted] = await Promise.all([loadVocabulary(tx, lang), countsIn(tx, groupBy, filters)]);
+    return labelled(groupBy, counted, vocabulary);
+  }, db);
 }
 
 /** Every grouping at once, in one transaction, for the dashboard. */
 export async function publicDashboard(filters: PublicFilters, lang: Language, db?: Db): Promise<Record<Grouping, Stats> & { vocabulary: PublicVocabulary }> {
   return publicRead(async (tx) => {
-    const vocabulary = await loadVocabulary(tx, lang);
-    const entries: [Grouping, Stats][] = [];
-    for (const groupBy of groupings) entries.push([groupBy, await statsIn(tx, groupBy, filters, vocabulary)]);
+    const [vocabulary, ...counted] = await Promise.all([loadVocabulary(tx, lang), ...groupings.map((groupBy) => countsIn(tx, groupBy, filters))]);
+    const entries = groupings.map((groupBy, index): [Grouping, Stats] => [groupBy, labelled(groupBy, counted[index]!, vocabulary)]);
     return { ...(Object.fromEntries(entries) as Record<Grouping, Stats>), vocabulary };
   }, db);
 }

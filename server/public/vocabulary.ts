@@ -2,6 +2,7 @@ import { asc } from 'drizzle-orm';
 import { vocabularyTerms, type TermLabels } from '@/db/schema/vocabularies';
 import type { VocabularyKind } from '@/db/schema/enums';
 import type { Language } from './filters';
+import type { Db } from '@/db/client';
 import type { PublicTx } from './db';
 
 /** Vocabulary labels are public: the same words the workspace uses, in each language. */
@@ -14,11 +15,16 @@ export type PublicVocabulary = {
   parentOf: (kind: VocabularyKind, code: string) => string | null;
 };
 
-export async function loadVocabulary(tx: PublicTx, lang: Language): Promise<PublicVocabulary> {
-  const terms = await tx
+/** The query for every term (bench/public-api.ts runs its SQL text on its own, as part of a floor). */
+export function vocabularyQuery(tx: PublicTx | Db) {
+  return tx
     .select({ kind: vocabularyTerms.kind, code: vocabularyTerms.code, parentCode: vocabularyTerms.parentCode, labels: vocabularyTerms.labels })
     .from(vocabularyTerms)
     .orderBy(asc(vocabularyTerms.kind), asc(vocabularyTerms.code));
+}
+
+export async function loadVocabulary(tx: PublicTx, lang: Language): Promise<PublicVocabulary> {
+  const terms = await vocabularyQuery(tx);
   const byKey = new Map(terms.map((term) => [`${term.kind}:${term.code}`, term]));
   return {
     terms,
