@@ -24,6 +24,9 @@ const secrets = [
   'Journalist Zhanbolat Mamay beaten in pre-trial detention in Almaty',
   'Please cite the source that describes the beating', // a reviewer's comment
   'Trade unionist charged with inciting discord', // drafts logged by the monitor spec, when it ran first
+  'Prosecution of Mahkambet Abzhan', // a case submitted for review, never published (server/services/demo/publish-cases.ts)
+  'Fraud investigation of the head of Shanyrak',
+  'Prosecution of the Mangystau union leaders', // cases the monitor spec builds, when it ran first
 ].filter((text) => text.length > 3);
 
 const totalOf = async (page: Page) => Number((await page.getByTestId('public-total').textContent())?.match(/(\d+)\s*$/)?.[1]);
@@ -132,7 +135,43 @@ test('an anonymous visitor filters the dashboard, opens an incident and download
   });
 });
 
-/** Every public page and API address, with the ids of all published incidents. */
+test('an anonymous visitor finds a published case and reads its timeline with dates as precise as they are known', async ({ page }) => {
+  await test.step('search the published cases', async () => {
+    await page.goto('/dashboard');
+    await page.getByRole('navigation', { name: 'Public pages' }).getByRole('link', { name: 'Cases' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Published cases' })).toBeVisible();
+    await page.getByLabel('Search words').fill('Kharkova');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/\/public\/cases\?q=Kharkova/);
+    await expect(page.getByRole('status')).toHaveText('Cases shown: 1');
+    await page.getByRole('main').getByRole('listitem').getByRole('link').first().click();
+    await expect(page).toHaveTitle(/^Case · /);
+  });
+
+  await test.step('the case: its people (her son protected), its timeline in date order, its sources', async () => {
+    await expect(page.getByRole('listitem').filter({ hasText: 'Larisa Kharkova, defendant' })).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Protected person 1, relative' })).toBeVisible();
+    const steps = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem');
+    await expect(steps).toHaveCount(16);
+    // The charges are known only to the month: "January 2017", never "1 January 2017"; they come first.
+    await expect(steps.first()).toContainText('January 2017');
+    await expect(steps.first()).toContainText('Proceedings: Charges');
+    await expect(steps.first()).not.toContainText('1 January 2017');
+    await expect(steps.filter({ hasText: 'Intervention: UN communication' }).first()).toContainText('Reference: KAZ 1/2017');
+    await expect(page.getByRole('heading', { name: 'Sources' })).toBeVisible();
+  });
+
+  await test.step('an incident of the case links back to it', async () => {
+    const caseAddress = page.url();
+    await page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: 'convicted of abuse of office' }).getByRole('link').click();
+    await expect(page).toHaveTitle(/^Incident · /);
+    const cases = page.locator('section', { has: page.getByRole('heading', { name: 'Published cases with this incident' }) });
+    await cases.getByRole('link').click();
+    await expect(page).toHaveURL(caseAddress);
+  });
+});
+
+/** Every public page and API address, with the ids of all published incidents and cases. */
 async function publicAddresses(request: APIRequestContext): Promise<{ pages: string[]; api: string[] }> {
   const ids: string[] = [];
   let cursor: string | null = null;
@@ -144,6 +183,10 @@ async function publicAddresses(request: APIRequestContext): Promise<{ pages: str
     cursor = body.nextCursor;
   } while (cursor);
   expect(ids.length).toBeGreaterThan(10);
+  const cases = await request.get('/api/public/v1/cases?limit=100');
+  expect(cases.status()).toBe(200);
+  const caseIds = ((await cases.json()) as { cases: { id: string }[] }).cases.map((c) => c.id);
+  expect(caseIds.length).toBeGreaterThanOrEqual(4);
   const filters = ['', '?from=2017&to=2017', '?region=Almaty', '?type=judicial_harassment', '?from=2017-05&to=2017-06'];
   return {
     pages: [
@@ -152,6 +195,9 @@ async function publicAddresses(request: APIRequestContext): Promise<{ pages: str
       '/public/incidents',
       '/public/incidents?q=Kazakhstan',
       ...ids.map((id) => `/public/incidents/${id}`),
+      '/public/cases',
+      '/public/cases?q=Kharkova',
+      ...caseIds.map((id) => `/public/cases/${id}`),
     ],
     api: [
       ...filters.map((f) => `/api/public/v1/incidents${f}`),
@@ -162,6 +208,9 @@ async function publicAddresses(request: APIRequestContext): Promise<{ pages: str
       '/api/public/v1/export.json',
       '/api/public/v1/export.csv',
       '/api/public/v1/export.csv?region=Almaty',
+      '/api/public/v1/cases',
+      '/api/public/v1/cases?q=Abzhan',
+      ...caseIds.map((id) => `/api/public/v1/cases/${id}`),
       '/api/public/v1/openapi.json',
     ],
   };
@@ -205,7 +254,8 @@ test('every public page passes axe-core without serious or critical violations',
     return;
   }
   const { pages } = await publicAddresses(request);
-  const sample = [...pages.filter((p) => !p.startsWith('/public/incidents/')), pages.find((p) => p.startsWith('/public/incidents/'))!];
+  const one = (prefix: string) => pages.filter((p) => p.startsWith(prefix)).slice(0, 1);
+  const sample = [...pages.filter((p) => !p.startsWith('/public/incidents/') && !p.startsWith('/public/cases/')), ...one('/public/incidents/'), ...one('/public/cases/')];
   const problems: string[] = [];
   for (const address of sample) {
     await page.goto(address);

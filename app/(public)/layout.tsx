@@ -33,6 +33,11 @@ export default async function PublicLayout({ children }: { children: ReactNode }
                 </Link>
               </li>
               <li>
+                <Link href="/public/cases" className={link}>
+                  {t('public.nav.cases')}
+                </Link>
+              </li>
+              <li>
                 <a href="/api/public/v1/openapi.json" className={link}>
                   {t('public.nav.api')}
                 </a>

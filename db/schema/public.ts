@@ -1,5 +1,6 @@
-import { date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { datePrecisionEnum, locationPrecisionEnum } from './enums';
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { caseStatusEnum, datePrecisionEnum, locationPrecisionEnum } from './enums';
 
 /**
  * The public read model: one row per published incident, holding only what may be shown to anyone.
@@ -52,4 +53,124 @@ export type PublicSource = {
   publishedOn: string | null;
   referenceCode: string | null;
   url: string | null;
+};
+
+/**
+ * The public figures, kept counted: how many published incidents have each value, and each pair of
+ * values, per month of their start. The stats endpoint sums these rows instead of aggregating a
+ * million incidents per request (server/public/stats.ts says which questions it can answer so).
+ *
+ * An incident's facets are its region (one value, possibly none) and its violation types, defender
+ * categories and perpetrator types, each taken with all their broader terms and without repeats
+ * (an incident with two narrower types of one parent has the parent once). It adds one to:
+ *  - the total row:            filter ('', null), group ('', null)
+ *  - a row per facet:          filter ('', null), group (dimension, value)
+ *  - a row per ordered pair of facets, itself included: filter (dimension, value), group (dimension, value);
+ *    the filter side never holds "no region", which nobody can filter by.
+ * So every row counts distinct incidents, and "incidents with A and B, by month" is one row per month:
+ * the total, a grouping or the year/month series under at most one filter, and the total and the
+ * year/month series under two, are sums of rows. `month` is the first day of the start date's
+ * month; `year_only` marks incidents known only to the year, which count in a year but in no month.
+ *
+ * Maintained in the same transaction as the read model (server/services/publishing/public-counts.ts):
+ * the old row's contribution is taken away, the new one's added. Rows that fall to zero stay (the
+ * queries skip them) until the next rebuild. Which broader terms a value has depends on the
+ * vocabulary's hierarchy: public_incident_counts_state records the hierarchy the rows were counted
+ * with, and a different one makes the next write rebuild the rollup and the stats read the read model meanwhile.
+ */
+export const publicIncidentCounts = pgTable(
+  'public_incident_counts',
+  {
+    filterDim: text('filter_dim').notNull(),
+    filterKey: text('filter_key'),
+    groupDim: text('group_dim').notNull(),
+    groupKey: text('group_key'),
+    month: date('month').notNull(),
+    yearOnly: boolean('year_only').notNull(),
+    incidents: integer('incidents').notNull(),
+  },
+  (t) => [
+    // Equality on the first three columns and a range of months: the shape of every stats query.
+    unique('public_incident_counts_key').on(t.filterDim, t.filterKey, t.groupDim, t.month, t.yearOnly, t.groupKey).nullsNotDistinct(),
+  ],
+);
+
+/** One row: the vocabulary hierarchy public_incident_counts was counted with; also the lock its writers take. */
+export const publicIncidentCountsState = pgTable(
+  'public_incident_counts_state',
+  {
+    id: boolean('id').primaryKey().default(true),
+    vocabulary: text('vocabulary').notNull(),
+    rebuiltAt: timestamp('rebuilt_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('public_incident_counts_state_one_row', sql`${t.id}`)],
+);
+
+/** The dimensions an incident is counted by in public_incident_counts (besides its month). */
+export const countedDimensions = ['region', 'violation_type', 'defender_category', 'perpetrator_type'] as const;
+export type CountedDimension = (typeof countedDimensions)[number];
+
+/**
+ * The vocabulary hierarchy as one string: which broader term each narrower term has. The counts
+ * depend on it (an incident counts under the broader terms of its values) and on nothing else of
+ * the vocabulary; public_incident_counts_state keeps the one they were made with.
+ */
+export const vocabularyHierarchy = sql`(SELECT md5(coalesce(string_agg(kind::text || ':' || code || '<' || parent_code, ',' ORDER BY kind, code), ''))
+  FROM vocabulary_terms WHERE parent_code IS NOT NULL)`;
+
+/**
+ * The public read model of cases: one row per published case, from its published version, redacted
+ * like incidents (protected persons by label, every confidential name replaced in the text). Its
+ * incidents are only those public at the time of writing, with their public title and date: the row
+ * is rewritten when the case is published, retracted, deleted or restored, and when one of its
+ * incidents is (server/services/publishing/public-case.ts).
+ *
+ * What is public, conservatively: what a published report on the case would say. Left out: the
+ * workspace's refs (an exchange ref may carry a name), row ids and versions of the parts, who
+ * entered what, the review trail, and the reply follow-up of interventions (due and received dates
+ * are the NGO's own monitoring of governments, not part of the public record it publishes).
+ */
+export const publicCases = pgTable(
+  'public_cases',
+  {
+    caseId: uuid('case_id').primaryKey(),
+    publisher: text('publisher').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    status: caseStatusEnum('status').notNull(),
+    persons: jsonb('persons').$type<PublicCasePerson[]>().notNull(),
+    incidents: jsonb('incidents').$type<PublicCaseIncident[]>().notNull(),
+    legalEvents: jsonb('legal_events').$type<PublicLegalEvent[]>().notNull(),
+    interventions: jsonb('interventions').$type<PublicIntervention[]>().notNull(),
+    publishedVersion: integer('published_version').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('public_cases_published').on(t.publishedAt, t.caseId),
+    // "The published cases containing this incident", asked by every public incident page: incidents @> '[{"id": …}]'.
+    index('public_cases_incidents').using('gin', t.incidents.op('jsonb_path_ops')),
+  ],
+);
+
+export type PublicCasePerson = { name: string; protected: boolean; role: string | null };
+export type PublicCaseIncident = { id: string; title: string; startDate: string; datePrecision: 'day' | 'month' | 'year' };
+export type PublicLegalEvent = {
+  kind: string;
+  date: string | null;
+  datePrecision: 'day' | 'month' | 'year';
+  person: string | null;
+  court: string | null;
+  summary: string | null;
+  outcome: string | null;
+  provisions: { code: string | null; article: string; title: string | null }[];
+};
+export type PublicIntervention = {
+  kind: string;
+  date: string;
+  datePrecision: 'day' | 'month' | 'year';
+  by: string | null;
+  referenceCode: string | null;
+  summary: string | null;
+  /** Cited as incidents cite theirs. */
+  source: PublicSource | null;
 };

@@ -22,9 +22,9 @@ export function badRequest(problems: string[]): Response {
   return json({ error: 'bad_request', message: `The request cannot be answered: ${problems.join('; ')}.`, problems }, 400);
 }
 
-/** The same answer for an unknown id and for an incident that is not public: nothing tells them apart. */
-export function notFound(): Response {
-  return json({ error: 'not_found', message: 'No published incident has this id.' }, 404);
+/** The same answer for an unknown id and for a record that is not public: nothing tells them apart. */
+export function notFound(what: 'incident' | 'case' = 'incident'): Response {
+  return json({ error: 'not_found', message: `No published ${what} has this id.` }, 404);
 }
 
 /** Null when the address may go on; otherwise the 429 answer. */

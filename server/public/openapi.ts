@@ -28,7 +28,7 @@ export function openApiDocument(origin: string) {
       title: 'HRD Monitor open data',
       version: '1',
       description:
-        'Published incidents of attacks on human rights defenders, redacted: protected persons appear only as "Protected person N", coordinates are no finer than what is known. No sign-in. Answers may be cached for 60 seconds. Rate limited per address.',
+        'Published incidents of attacks on human rights defenders, and the published cases that follow them, redacted: protected persons appear only as "Protected person N", coordinates are no finer than what is known. No sign-in. Answers may be cached for 60 seconds. Rate limited per address.',
     },
     servers: [{ url: `${origin}/api/public/v1` }],
     paths: {
@@ -117,12 +117,97 @@ export function openApiDocument(origin: string) {
           responses: { '200': { description: 'CSV with a header row (streamed).', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors },
         },
       },
+      '/cases': {
+        get: {
+          summary: 'Published cases (incidents about the same people or proceedings, with legal events and interventions), latest published first',
+          description: 'The incident filters do not apply to cases; any parameter other than these is refused with 400.',
+          parameters: [
+            { in: 'query', name: 'q', required: false, description: 'Words in the title, the summary, the name of a person concerned or the title of one of its published incidents.', schema: { type: 'string', maxLength: 200 } },
+            { in: 'query', name: 'cursor', required: false, description: 'The `nextCursor` of the previous page.', schema: { type: 'string' } },
+            { in: 'query', name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } },
+          ],
+          responses: {
+            '200': {
+              description: 'A page of cases.',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['cases', 'nextCursor', 'limit'],
+                    properties: { cases: { type: 'array', items: { $ref: '#/components/schemas/CaseSummary' } }, nextCursor: nullableString, limit: { type: 'integer' } },
+                  },
+                },
+              },
+            },
+            ...errors,
+          },
+        },
+      },
+      '/cases/{id}': {
+        get: {
+          summary: 'One published case with its timeline: its published incidents, legal events and interventions in date order',
+          parameters: [{ in: 'path', name: 'id', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: {
+            '200': { description: 'The case.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Case' } } } },
+            '404': { description: 'No published case has this id.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+            ...errors,
+          },
+        },
+      },
       '/openapi.json': { get: { summary: 'This description', responses: { '200': { description: 'OpenAPI 3.1 document.' } } } },
     },
     components: {
       parameters: Object.fromEntries(filterParameters.map((parameter) => [parameter.name, parameter])),
       schemas: {
         Error: { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' }, problems: { type: 'array', items: { type: 'string' } } } },
+        CaseSummary: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            title: { type: 'string' },
+            summary: nullableString,
+            status: { enum: ['open', 'closed'] },
+            incidents: { type: 'integer', description: 'How many of its incidents are published.' },
+            publisher: { type: 'string' },
+            publishedAt: { type: 'string', format: 'date-time' },
+          },
+        },
+        Case: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            title: { type: 'string' },
+            summary: nullableString,
+            status: { enum: ['open', 'closed'] },
+            persons: {
+              type: 'array',
+              items: { type: 'object', properties: { name: { type: 'string', description: 'Protected persons appear as "Protected person N".' }, protected: { type: 'boolean' }, role: nullableString } },
+            },
+            timeline: {
+              type: 'array',
+              description: 'In date order; steps of unknown date last.',
+              items: {
+                type: 'object',
+                required: ['kind', 'date', 'datePrecision'],
+                properties: {
+                  kind: { enum: ['incident', 'legal_event', 'intervention'] },
+                  date: nullableString,
+                  datePrecision: { enum: ['day', 'month', 'year'] },
+                  incident: { type: 'object', description: 'For kind=incident: its id and title (see /incidents/{id}).' },
+                  legalEvent: { type: 'object', description: 'For kind=legal_event: kind, person, court, summary, outcome, provisions of law.' },
+                  intervention: { type: 'object', description: 'For kind=intervention: kind, by, reference code, summary, and its source cited like an incident\'s (title, publisher, publishedOn, referenceCode, url) or null.' },
+                },
+              },
+            },
+            sources: {
+              type: 'array',
+              description: 'Every source its interventions and its published incidents cite, once each.',
+              items: { type: 'object', properties: { title: { type: 'string' }, publisher: nullableString, publishedOn: nullableString, referenceCode: nullableString, url: nullableString } },
+            },
+            publisher: { type: 'string' },
+            publishedAt: { type: 'string', format: 'date-time' },
+          },
+        },
         Incident: {
           type: 'object',
           properties: {

@@ -23,6 +23,9 @@ describe('the demo', () => {
   it('loads the 26 incidents with the review workflow in motion, and a second run changes nothing', async () => {
     const first = await seedDemo(database);
     expect(await statusCounts()).toEqual({ published: 23, submitted: 2, changes_requested: 1 });
+    // Four of the five cases are published through review; one waits for a reviewer.
+    const caseStates = await database.db.select({ status: cases.reviewStatus, n: count() }).from(cases).groupBy(cases.reviewStatus);
+    expect(Object.fromEntries(caseStates.map((row) => [row.status, row.n]))).toEqual({ published: 4, submitted: 1 });
     // The two corrected incidents keep their published version for the public.
     const [withPublished] = await database.db.select({ n: count() }).from(incidents).where(isNotNull(incidents.publishedVersion));
     expect(withPublished!.n).toBe(25);

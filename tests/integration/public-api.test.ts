@@ -193,7 +193,7 @@ describe('the open-data API', () => {
   it('describes itself and limits each address', async () => {
     const doc = (await (await openApiGet(url('/openapi.json'))).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/incidents', '/incidents/{id}', '/stats', '/export.json', '/export.csv', '/openapi.json']);
+    expect(Object.keys(doc.paths)).toEqual(['/incidents', '/incidents/{id}', '/stats', '/export.json', '/export.csv', '/cases', '/cases/{id}', '/openapi.json']);
     const from = (address: string) => new Request('http://test/api/public/v1/stats?groupBy=year', { headers: { 'x-forwarded-for': `${address}, 10.0.0.1` } });
     let limited: Response | undefined;
     for (let i = 0; i < 200 && !limited; i++) {

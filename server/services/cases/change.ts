@@ -33,7 +33,9 @@ export async function lockEditableCase(tx: Tx, caseId: string) {
 /**
  * Records a change to a locked case or one of its parts: the case gets a new version (a published
  * case becomes a draft again while the public keeps the published version), the history a snapshot,
- * the audit log a row. All in the caller's transaction.
+ * the audit log a row. All in the caller's transaction. Nothing public changes here: the public case
+ * is built from the published version's snapshot (server/services/publishing/public-case.ts), so a
+ * linked or unlinked incident, a new legal event or intervention shows once the edit is published.
  */
 export async function recordCaseChange(
   tx: Tx,

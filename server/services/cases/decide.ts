@@ -5,6 +5,7 @@ import { caseReviews, cases, users } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { notFound } from '../errors';
 import { transitions, type TransitionName } from '../review/transitions';
+import { refreshPublicCase } from '../publishing/public-case';
 import { recordCaseVersion } from './history';
 
 const statusWords: Record<string, string> = {
@@ -20,9 +21,7 @@ const statusWords: Record<string, string> = {
  * Takes a review decision on the version of the case the decider saw: the same workflow and the
  * same transitions as incidents. The state change, its history version, the review record and the
  * audit row commit together. The caller has checked the policy (server/auth/review-policy.ts).
- *
- * The public read model of cases is built by another part of the platform; when it exists, a
- * publish or retract here is where `refreshPublicCase(tx, caseId)` belongs.
+ * A publication or retraction rewrites the case's public page in the same transaction.
  */
 export async function decideOnCase(
   db: Db,
@@ -80,6 +79,8 @@ export async function decideOnCase(
       subjectId: params.caseId,
       details: { from: current.reviewStatus, to: transition.to, version: updated.version },
     });
+    // Only these two change what the public sees: the other decisions concern a draft, and the public keeps the published version.
+    if (params.name === 'publish' || params.name === 'retract') await refreshPublicCase(tx, params.caseId);
     return { id: params.caseId, version: updated.version, reviewStatus: transition.to };
   });
 }

@@ -6,6 +6,7 @@ import type { CaseFields } from '@/server/validation/case';
 import { recordAudit } from '../audit/record';
 import { notFound } from '../errors';
 import { newRef } from '../incidents/refs';
+import { refreshPublicCase } from '../publishing/public-case';
 import { diffCaseSnapshots } from './diff';
 import { recordCaseVersion } from './history';
 import { checkPersonsOf, replaceCasePersons } from './persons';
@@ -110,6 +111,8 @@ export async function deleteCase(db: Db, params: { id: string; version: number; 
       .where(and(eq(cases.id, params.id), eq(cases.version, params.version), isNull(cases.deletedAt)))
       .returning({ organizationId: cases.organizationId });
     if (!deleted) throw new TRPCError({ code: 'CONFLICT', message: 'This case changed or was deleted meanwhile. Reload it first.' });
+    // The policy lets only never-published drafts be deleted; should that change, a deleted case still leaves the public side at once.
+    await refreshPublicCase(tx, params.id);
     await recordAudit(tx, { actorId: params.actorId, action: 'case.delete', organizationId: deleted.organizationId, subjectType: 'case', subjectId: params.id });
   });
 }

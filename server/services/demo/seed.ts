@@ -8,6 +8,7 @@ import { importExchangeDocument } from '@/server/services/exchange/import';
 import type { ImportSummary } from '@/server/services/exchange/summary';
 import { demoAccounts, demoOrganization } from './accounts';
 import { seedDemoCases } from './cases';
+import { publishDemoCases } from './publish-cases';
 import { seedDemoWorkflow } from './workflow';
 
 export const demoFixturePath = path.join(process.cwd(), 'fixtures', 'kazakhstan-2017.json');
@@ -51,6 +52,7 @@ export async function seedDemo(database: Database) {
     summary = await importExchangeDocument(db, document, { organizationId: organization.id, actingUserId: accountIds.admin ?? null });
     await seedDemoWorkflow(db, { organizationId: organization.id, authorId: accountIds.admin!, reviewerId: accountIds.reviewer! });
     await seedDemoCases(db, { organizationId: organization.id, actorId: accountIds.admin! });
+    await publishDemoCases(db, { organizationId: organization.id, authorId: accountIds.admin!, reviewerId: accountIds.reviewer! });
   }
 
   return {

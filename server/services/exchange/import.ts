@@ -54,7 +54,8 @@ export async function importExchangeDocument(db: Db, doc: unknown, options: Impo
       records: doc.cases ?? [],
       ids: { incidents: incidents.ids, sources: sources.ids },
     });
-    // Published records, and persons now marked confidential, change what the public sees.
+    // Published records, and persons now marked confidential, change what the public sees: the
+    // organization's public incidents, then its public cases and those linking its incidents.
     await refreshPublicIncidentsOf(tx, organizationId);
 
     const summary: ImportSummary = {

@@ -3,6 +3,8 @@ import type { Tx } from '@/db/client';
 import { incidentReviews, incidentVersions, incidents, organizations, persons, publicIncidents, sources } from '@/db/schema';
 import type { PublicVictim } from '@/db/schema';
 import type { IncidentSnapshot } from '../incidents/snapshot';
+import { refreshPublicCasesOf, refreshPublicCasesWithIncident } from './public-case';
+import { withPublicCounts } from './public-counts';
 import { nameRedactor } from './redact-names';
 
 /** Coordinates no finer than what is known: a locality's point to about a kilometre, none for a region or country. */
@@ -16,10 +18,18 @@ function coarsen(lat: number | null, lon: number | null, precision: string): { l
 
 /**
  * Rewrites an incident's row in the public read model from its published version, or removes the
- * row when nothing of it is public (never published, retracted, deleted). Call it inside the
- * transaction that changed what is public, so every public surface changes at the same moment.
+ * row when nothing of it is public (never published, retracted, deleted), and the public counts
+ * with it. Call it inside the transaction that changed what is public, so every public surface
+ * changes at the same moment.
  */
-export async function refreshPublicIncident(tx: Tx, incidentId: string): Promise<void> {
+export async function refreshPublicIncident(tx: Tx, incidentId: string, options: { cases?: boolean } = {}): Promise<void> {
+  await withPublicCounts(tx, incidentId, () => rewritePublicIncident(tx, incidentId));
+  // A public case shows its incidents that are public, with their public title. A caller refreshing
+  // many incidents at once (refreshPublicIncidentsOf) refreshes their cases once, at the end.
+  if (options.cases !== false) await refreshPublicCasesWithIncident(tx, incidentId);
+}
+
+async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> {
   const [incident] = await tx
     .select({
       organizationId: incidents.organizationId,
@@ -132,14 +142,19 @@ export async function refreshPublicIncident(tx: Tx, incidentId: string): Promise
   await tx.insert(publicIncidents).values(row).onConflictDoUpdate({ target: publicIncidents.incidentId, set: row });
 }
 
-/** Refreshes every incident of an organization that is, or was, public (after an import changed many at once). */
+/**
+ * Refreshes every incident of an organization that is, or was, public, and then every case that is,
+ * or was, public and belongs to the organization or links one of these incidents (after an import
+ * or a change of protection altered many at once).
+ */
 export async function refreshPublicIncidentsOf(tx: Tx, organizationId: string): Promise<number> {
   const rows = await tx
     .select({ id: incidents.id })
     .from(incidents)
     .leftJoin(publicIncidents, eq(publicIncidents.incidentId, incidents.id))
     .where(and(eq(incidents.organizationId, organizationId), or(isNotNull(incidents.publishedVersion), isNotNull(publicIncidents.incidentId))));
-  for (const row of rows) await refreshPublicIncident(tx, row.id);
+  for (const row of rows) await refreshPublicIncident(tx, row.id, { cases: false });
+  await refreshPublicCasesOf(tx, organizationId);
   return rows.length;
 }
 

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatIncidentDateRange, formatMoment } from '@/app/i18n';
 import { getI18n } from '@/app/i18n/server';
+import { publicCasesWithIncident } from '@/server/public/cases';
 import { getPublicIncident } from '@/server/public/incidents';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +17,7 @@ export default async function PublicIncidentPage({ params }: { params: Promise<{
   const { t, locale } = await getI18n();
   const incident = await getPublicIncident((await params).id, locale);
   if (!incident) notFound();
+  const inCases = await publicCasesWithIncident(incident.id);
   const none = <p className="text-slate-700">{t('public.incident.none')}</p>;
   const section = 'rounded-lg border border-slate-300 bg-white p-4';
   return (
@@ -92,6 +94,22 @@ export default async function PublicIncidentPage({ params }: { params: Promise<{
           </ol>
         )}
       </section>
+      {inCases.length > 0 ? (
+        <section aria-labelledby="cases" className={section}>
+          <h2 id="cases" className="text-lg font-semibold">
+            {t('public.case.inCases')}
+          </h2>
+          <ul className="mt-2 list-disc pl-6">
+            {inCases.map((item) => (
+              <li key={item.id}>
+                <Link href={`/public/cases/${item.id}`} className="text-blue-800 underline hover:text-blue-950">
+                  {item.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p className="text-sm text-slate-700">
         {t('public.incident.published', { publisher: incident.publisher, date: formatMoment(new Date(incident.publishedAt), locale) })}{' '}
         <a href={`/api/public/v1/incidents/${incident.id}`} className="text-blue-800 underline">

@@ -1,0 +1,154 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { formatIncidentDate, formatMoment, type Locale, type Translate } from '@/app/i18n';
+import { en, type MessageKey } from '@/app/i18n/en';
+import { getI18n } from '@/app/i18n/server';
+import { getPublicCase, type TimelineEntry } from '@/server/public/cases';
+import { SourceCitation } from '../source-citation';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  // Generic on purpose, as for incidents: page titles end up in browser histories.
+  return { title: t('public.meta.case') };
+}
+
+/** A kind's label when the workspace has one (interventions' kinds are free text in the exchange format). */
+function kindLabel(t: Translate, prefix: 'cases.legal.kind.' | 'interventions.kind.', kind: string): string {
+  const key = `${prefix}${kind}`;
+  return key in en ? t(key as MessageKey) : kind;
+}
+
+/** The date only as precise as it is known: "May 2017", never "1 May 2017". */
+function when(entry: TimelineEntry, t: Translate, locale: Locale): string {
+  return entry.date ? formatIncidentDate(entry.date, entry.datePrecision, locale) : t('public.case.dateUnknown');
+}
+
+function Step({ entry, t }: { entry: TimelineEntry; t: Translate }) {
+  const detail = 'text-sm text-slate-800';
+  if (entry.kind === 'incident') {
+    return (
+      <p className="font-medium">
+        {t('public.case.incident')}:{' '}
+        <Link href={`/public/incidents/${entry.incident.id}`} className="text-blue-800 underline hover:text-blue-950">
+          {entry.incident.title}
+        </Link>
+      </p>
+    );
+  }
+  if (entry.kind === 'legal_event') {
+    const event = entry.legalEvent;
+    const provisions = event.provisions.map((p) => [p.code, p.article, p.title].filter(Boolean).join(', ')).join('; ');
+    return (
+      <>
+        <p className="font-medium">
+          {t('public.case.legalEvent')}: {kindLabel(t, 'cases.legal.kind.', event.kind)}
+        </p>
+        {event.person ? <p className={detail}>{t('public.case.person', { name: event.person })}</p> : null}
+        {event.court ? <p className={detail}>{t('public.case.court', { court: event.court })}</p> : null}
+        {event.summary ? <p className={`${detail} whitespace-pre-line`}>{event.summary}</p> : null}
+        {event.outcome ? <p className={detail}>{t('public.case.outcome', { outcome: event.outcome })}</p> : null}
+        {provisions ? <p className={detail}>{t('public.case.provisions', { provisions })}</p> : null}
+      </>
+    );
+  }
+  const intervention = entry.intervention;
+  return (
+    <>
+      <p className="font-medium">
+        {t('public.case.intervention')}: {kindLabel(t, 'interventions.kind.', intervention.kind)}
+      </p>
+      {intervention.by ? <p className={detail}>{t('public.case.by', { by: intervention.by })}</p> : null}
+      {intervention.referenceCode ? <p className={detail}>{t('public.incident.reference', { code: intervention.referenceCode })}</p> : null}
+      {intervention.summary ? <p className={`${detail} whitespace-pre-line`}>{intervention.summary}</p> : null}
+      {intervention.source ? (
+        <p className={detail}>
+          {t('public.case.source')} <SourceCitation source={intervention.source} referenceLabel={(code) => t('public.incident.reference', { code })} />
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** One published case: the people concerned (protected ones by label), its timeline, and the sources it rests on. */
+export default async function PublicCasePage({ params }: { params: Promise<{ id: string }> }) {
+  const { t, locale } = await getI18n();
+  const found = await getPublicCase((await params).id);
+  if (!found) notFound();
+  const section = 'rounded-lg border border-slate-300 bg-white p-4';
+  return (
+    <article className="space-y-4">
+      <p>
+        <Link href="/public/cases" className="font-medium text-blue-800 underline">
+          {t('public.case.back')}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">{found.title}</h1>
+      {found.summary ? <p className="max-w-3xl whitespace-pre-line text-slate-900">{found.summary}</p> : null}
+      <dl className={`${section} grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr]`}>
+        <dt className="font-medium">{t('public.case.status')}</dt>
+        <dd>{t(found.status === 'open' ? 'public.cases.status.open' : 'public.cases.status.closed')}</dd>
+        <dt className="font-medium">{t('public.case.persons')}</dt>
+        <dd>
+          {found.persons.length === 0 ? (
+            t('public.incident.none')
+          ) : (
+            <ul>
+              {found.persons.map((person, index) => (
+                <li key={index}>
+                  {person.name}
+                  {person.role ? `, ${person.role}` : ''}
+                  {person.protected ? <span className="text-slate-700"> ({t('public.incident.protected')})</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+      <section aria-labelledby="timeline" className={section}>
+        <h2 id="timeline" className="text-lg font-semibold">
+          {t('public.case.timeline')}
+        </h2>
+        {found.timeline.length === 0 ? (
+          <p className="mt-2 text-slate-700">{t('public.case.timelineEmpty')}</p>
+        ) : (
+          <ol aria-labelledby="timeline" className="mt-2 space-y-3">
+            {found.timeline.map((entry, index) => (
+              <li key={index} className="grid gap-x-4 sm:grid-cols-[10rem_1fr]">
+                <p className="text-sm font-medium text-slate-700">{when(entry, t, locale)}</p>
+                <div>
+                  <Step entry={entry} t={t} />
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section aria-labelledby="sources" className={section}>
+        <h2 id="sources" className="text-lg font-semibold">
+          {t('public.case.sources')}
+        </h2>
+        {found.sources.length === 0 ? (
+          <p className="mt-2 text-slate-700">{t('public.case.noSources')}</p>
+        ) : (
+          <>
+            <p className="mt-1 text-sm text-slate-700">{t('public.case.sourcesNote')}</p>
+            <ol className="mt-2 list-decimal space-y-1 pl-6">
+              {found.sources.map((source, index) => (
+                <li key={index}>
+                  <SourceCitation source={source} referenceLabel={(code) => t('public.incident.reference', { code })} />
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </section>
+      <p className="text-sm text-slate-700">
+        {t('public.incident.published', { publisher: found.publisher, date: formatMoment(new Date(found.publishedAt), locale) })}{' '}
+        <a href={`/api/public/v1/cases/${found.id}`} className="text-blue-800 underline">
+          {t('public.case.json')}
+        </a>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "public_cases_incidents" ON "public_cases" USING gin ("incidents" jsonb_path_ops);
