@@ -1,76 +1,142 @@
 import { createHash } from 'node:crypto';
+import { and, desc, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { rowsOf } from '@/db/rows';
+import { publicIncidents as p, type PublicSource, type PublicVictim } from '@/db/schema/public';
+import { publicRead } from './db';
 import type { PublicFilters } from './filters';
-import { publicIncidentBatches, publicVocabulary, type PublicIncidentRow } from './incidents';
+import { publicIncidentBatches, publicVocabulary, type Cursor, type PublicIncidentRow } from './incidents';
+import { whereFilters } from './where';
 
 /**
  * The public export in the exchange format (exchange/schema.json): only published incidents, and
  * the persons, organizations and sources they reference, as the read model holds them (protected
- * persons as their label, marked confidential, never named). Streamed: incidents first, a batch at
- * a time, then the records they referenced. Cases are not part of the public read model yet, so
- * the public export holds none.
+ * persons as their label, marked confidential, never named). Streamed in constant memory, however
+ * many incidents: every ref is made from the record itself (so nothing is remembered between
+ * incidents), the incidents come first, a batch at a time, then the records they referenced, read
+ * again from the read model with the database removing repeats. Published cases are served at
+ * /api/public/v1/cases; this export holds incidents only.
  */
 
-type ExchangePerson = { ref: string; name: string; categories: string[]; confidential: boolean };
-type ExchangeOrganization = { ref: string; name: string };
-type ExchangeSource = { ref: string; title: string; publisher: string | null; published_on: string | null; reference_code: string | null; url: string | null };
-
 const digest = (...parts: (string | null)[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 20);
+/** A protected person's ref comes from the incident and the label's place, never from the name. */
+const protectedRef = (incidentId: string, index: number) => `person:protected-${incidentId}-${index}`;
+const personRef = (name: string) => `person:${digest('person', name)}`;
+const organizationRef = (name: string) => `org:${digest('organization', name)}`;
+const sourceRef = (s: PublicSource) => `source:${digest(s.title, s.publisher, s.publishedOn, s.referenceCode, s.url)}`;
 
-export class PublicExchangeBuilder {
-  private persons = new Map<string, ExchangePerson>();
-  private organizations = new Map<string, ExchangeOrganization>();
-  private sources = new Map<string, ExchangeSource>();
+export function exchangeIncident(row: PublicIncidentRow) {
+  let protectedIndex = 0;
+  const victims = row.victims.map((victim) => {
+    if (victim.kind === 'person') {
+      return { person: victim.protected ? protectedRef(row.incidentId, ++protectedIndex) : personRef(victim.name), categories: victim.categories };
+    }
+    if (victim.kind === 'organization') return { organization: organizationRef(victim.name) };
+    return { group: victim.name, count: victim.count, killed: victim.killed, injured: victim.injured, categories: victim.categories };
+  });
+  return {
+    ref: `inc:${row.incidentId}`,
+    title: row.title,
+    summary: row.summary,
+    date: { start: row.startDate, end: row.endDate, precision: row.datePrecision },
+    location: { country: row.country, region: row.region, locality: row.locality, lat: row.lat, lon: row.lon, precision: row.locationPrecision },
+    violation_types: row.violationTypes,
+    victims,
+    perpetrators: row.perpetrators.map((perpetrator) => ({ type: perpetrator.type, name: perpetrator.name })),
+    legal: row.legal,
+    sources: row.sources.map(sourceRef),
+    status: 'published' as const,
+  };
+}
 
-  incident(row: PublicIncidentRow) {
-    let protectedIndex = 0;
-    const victims = row.victims.map((victim) => {
-      if (victim.kind === 'person') {
-        // A protected person's ref comes from the incident and the label's place, never from the name.
-        const ref = victim.protected ? `person:protected-${row.incidentId}-${++protectedIndex}` : `person:${digest('person', victim.name)}`;
-        const known = this.persons.get(ref);
-        const categories = [...new Set([...(known?.categories ?? []), ...victim.categories])].sort();
-        this.persons.set(ref, { ref, name: victim.name, categories, confidential: victim.protected });
-        return { person: ref, categories: victim.categories };
-      }
-      if (victim.kind === 'organization') {
-        const ref = `org:${digest('organization', victim.name)}`;
-        this.organizations.set(ref, { ref, name: victim.name });
-        return { organization: ref };
-      }
-      return { group: victim.name, count: victim.count, killed: victim.killed, injured: victim.injured, categories: victim.categories };
-    });
-    const sourceRefs = row.sources.map((source) => {
-      const ref = `source:${digest(source.title, source.publisher, source.publishedOn, source.referenceCode, source.url)}`;
-      this.sources.set(ref, {
-        ref,
-        title: source.title,
-        publisher: source.publisher,
-        published_on: source.publishedOn,
-        reference_code: source.referenceCode,
-        url: source.url,
-      });
-      return ref;
-    });
-    return {
-      ref: `inc:${row.incidentId}`,
-      title: row.title,
-      summary: row.summary,
-      date: { start: row.startDate, end: row.endDate, precision: row.datePrecision },
-      location: { country: row.country, region: row.region, locality: row.locality, lat: row.lat, lon: row.lon, precision: row.locationPrecision },
-      violation_types: row.violationTypes,
-      victims,
-      perpetrators: row.perpetrators.map((p) => ({ type: p.type, name: p.name })),
-      legal: row.legal,
-      sources: sourceRefs,
-      status: 'published' as const,
-    };
-  }
-
-  referenced() {
-    return { organizations: [...this.organizations.values()], persons: [...this.persons.values()], sources: [...this.sources.values()] };
+/** JSON array elements, a chunk per batch, led by a comma unless the array is still empty (`array.empty`). */
+async function* elements<T>(batches: AsyncGenerator<T[]>, toJson: (item: T) => unknown, array = { empty: true }): AsyncGenerator<string> {
+  for await (const batch of batches) {
+    if (batch.length === 0) continue;
+    const text = batch.map((item) => JSON.stringify(toJson(item))).join(',');
+    yield array.empty ? text : `,${text}`;
+    array.empty = false;
   }
 }
+
+/** The protected persons, incident by incident in the export's order (a keyset over the same index). */
+async function* protectedPersons(filters: PublicFilters, db?: Db) {
+  let after: Cursor | null = null;
+  const batchSize = 1000;
+  for (;;) {
+    const cursor: Cursor | null = after;
+    const keyset = cursor ? sql`(${p.startDate}, ${p.incidentId}) < (${cursor.d}::date, ${cursor.id}::uuid)` : sql`TRUE`;
+    const rows: { incidentId: string; startDate: string; victims: PublicVictim[] }[] = await publicRead(
+      (tx) =>
+        tx
+          .select({ incidentId: p.incidentId, startDate: p.startDate, victims: p.victims })
+          .from(p)
+          .where(and(whereFilters(filters), keyset))
+          .orderBy(desc(p.startDate), desc(p.incidentId))
+          .limit(batchSize),
+      db,
+    );
+    yield rows.flatMap((row) => {
+      let index = 0;
+      return row.victims.flatMap((victim) =>
+        victim.kind === 'person' && victim.protected
+          ? [{ ref: protectedRef(row.incidentId, ++index), name: victim.name, categories: [...victim.categories].sort(), confidential: true }]
+          : [],
+      );
+    });
+    if (rows.length < batchSize) return;
+    const last = rows.at(-1)!;
+    after = { d: last.startDate, id: last.incidentId };
+  }
+}
+
+/**
+ * Distinct values over the matching incidents' victims or sources, in order of their key, a batch
+ * per transaction: the database removes the repeats, and each batch starts after the last key seen.
+ */
+async function* distinctBatches<T extends { key: string }>(filters: PublicFilters, query: (where: SQL, after: (key: SQL) => SQL) => SQL, db?: Db): AsyncGenerator<T[]> {
+  const batchSize = 5000;
+  let last: string | null = null;
+  for (;;) {
+    const from: string | null = last;
+    const after = (key: SQL) => (from === null ? sql`TRUE` : sql`${key} > ${from}`);
+    const rows: T[] = await publicRead(
+      async (tx) => rowsOf<T>(await tx.execute(sql`${query(whereFilters(filters), after)} ORDER BY key LIMIT ${batchSize}`)),
+      db,
+    );
+    yield rows;
+    if (rows.length < batchSize) return;
+    last = rows.at(-1)!.key;
+  }
+}
+
+const unprotectedPersons = (filters: PublicFilters, db?: Db) =>
+  distinctBatches<{ key: string; categories: string[] | null }>(
+    filters,
+    (where, after) => sql`SELECT v->>'name' AS key, array_agg(DISTINCT c.code) FILTER (WHERE c.code IS NOT NULL) AS categories
+      FROM ${p} CROSS JOIN LATERAL jsonb_array_elements(${p.victims}) AS v
+      LEFT JOIN LATERAL jsonb_array_elements_text(v->'categories') AS c(code) ON TRUE
+      WHERE ${where} AND v->>'kind' = 'person' AND v->>'protected' = 'false' AND ${after(sql`v->>'name'`)}
+      GROUP BY 1`,
+    db,
+  );
+
+const organizations = (filters: PublicFilters, db?: Db) =>
+  distinctBatches<{ key: string }>(
+    filters,
+    (where, after) => sql`SELECT DISTINCT v->>'name' AS key FROM ${p} CROSS JOIN LATERAL jsonb_array_elements(${p.victims}) AS v
+      WHERE ${where} AND v->>'kind' = 'organization' AND ${after(sql`v->>'name'`)}`,
+    db,
+  );
+
+const sources = (filters: PublicFilters, db?: Db) =>
+  distinctBatches<{ key: string; source: PublicSource }>(
+    filters,
+    // jsonb's text is canonical, so equal sources have equal keys.
+    (where, after) => sql`SELECT DISTINCT s::text AS key, s AS source FROM ${p} CROSS JOIN LATERAL jsonb_array_elements(${p.sources}) AS s
+      WHERE ${where} AND ${after(sql`s::text`)}`,
+    db,
+  );
 
 /** The export as chunks of JSON text. */
 export async function* publicExchangeChunks(filters: PublicFilters, db?: Db, now = new Date()): AsyncGenerator<string> {
@@ -87,13 +153,25 @@ export async function* publicExchangeChunks(filters: PublicFilters, db?: Db, now
     vocabularies: { violation_types: terms('violation_type'), defender_categories: terms('defender_category'), perpetrator_types: terms('perpetrator_type') },
   };
   yield `${JSON.stringify(head).slice(0, -1)},"incidents":[`;
-  const builder = new PublicExchangeBuilder();
-  let first = true;
-  for await (const batch of publicIncidentBatches(filters, 500, db)) {
-    const text = batch.map((row) => JSON.stringify(builder.incident(row))).join(',');
-    yield first ? text : `,${text}`;
-    first = false;
-  }
-  const { organizations, persons, sources } = builder.referenced();
-  yield `],"organizations":${JSON.stringify(organizations)},"persons":${JSON.stringify(persons)},"sources":${JSON.stringify(sources)}}`;
+  yield* elements(publicIncidentBatches(filters, 500, db), exchangeIncident);
+  yield '],"organizations":[';
+  yield* elements(organizations(filters, db), (row) => ({ ref: organizationRef(row.key), name: row.key }));
+  yield '],"persons":[';
+  const persons = { empty: true };
+  yield* elements(protectedPersons(filters, db), (person) => person, persons);
+  yield* elements(
+    unprotectedPersons(filters, db),
+    (row) => ({ ref: personRef(row.key), name: row.key, categories: (row.categories ?? []).sort(), confidential: false }),
+    persons,
+  );
+  yield '],"sources":[';
+  yield* elements(sources(filters, db), ({ source }) => ({
+    ref: sourceRef(source),
+    title: source.title,
+    publisher: source.publisher,
+    published_on: source.publishedOn,
+    reference_code: source.referenceCode,
+    url: source.url,
+  }));
+  yield ']}';
 }

@@ -1,27 +1,27 @@
-import { and, isNotNull } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { rowsOf } from '@/db/rows';
 import { publicIncidents as p } from '@/db/schema/public';
 import { publicRead } from './db';
 import type { PublicFilters } from './filters';
 import { whereFilters } from './where';
 
-/** Where the matching incidents happened, for the map: already coarsened in the read model. */
-export async function publicPlaces(filters: PublicFilters, db?: Db): Promise<{ lat: number; lon: number; count: number }[]> {
-  const rows = await publicRead(
-    (tx) =>
-      tx
-        .select({ lat: p.lat, lon: p.lon })
-        .from(p)
-        .where(and(whereFilters(filters), isNotNull(p.lat), isNotNull(p.lon)))
-        .limit(20_000),
-    db,
-  );
-  const byPoint = new Map<string, { lat: number; lon: number; count: number }>();
-  for (const row of rows) {
-    const key = `${row.lat},${row.lon}`;
-    const point = byPoint.get(key) ?? { lat: row.lat!, lon: row.lon!, count: 0 };
-    point.count += 1;
-    byPoint.set(key, point);
-  }
-  return [...byPoint.values()];
+export type PublicPlaces = {
+  /** Incidents per point (already coarsened in the read model), the busiest `limit` points. */
+  places: { lat: number; lon: number; count: number }[];
+  /** How many matching incidents have a point at all (also those beyond the busiest points). */
+  located: number;
+};
+
+/** Where the matching incidents happened, for the map: counted in the database, however many there are. */
+export async function publicPlaces(filters: PublicFilters, db?: Db, limit = 2000): Promise<PublicPlaces> {
+  return publicRead(async (tx) => {
+    const where = sql`${whereFilters(filters)} AND ${p.lat} IS NOT NULL AND ${p.lon} IS NOT NULL`;
+    const [located] = rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM ${p} WHERE ${where}`));
+    const places = rowsOf<{ lat: number; lon: number; count: number }>(
+      await tx.execute(sql`SELECT ${p.lat} AS lat, ${p.lon} AS lon, count(*)::int AS count FROM ${p} WHERE ${where}
+        GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ${limit}`),
+    );
+    return { places: places.map((place) => ({ lat: Number(place.lat), lon: Number(place.lon), count: Number(place.count) })), located: Number(located?.n ?? 0) };
+  }, db);
 }

@@ -12,9 +12,14 @@ const width = Math.ceil(x(88));
 const height = Math.ceil(y(40));
 
 /** An offline map: a simplified outline and a dot per place (bigger for more incidents), with a count table beside it. */
-export function KazakhstanMap(props: { places: { lat: number; lon: number; count: number }[]; regions: { label: string; count: number }[]; withoutPlace: number; t: Translate }) {
-  const { places, regions, withoutPlace, t } = props;
-  const located = places.reduce((sum, place) => sum + place.count, 0);
+export function KazakhstanMap(props: {
+  places: { lat: number; lon: number; count: number }[];
+  located: number;
+  regions: { label: string; count: number }[];
+  withoutPlace: number;
+  t: Translate;
+}) {
+  const { places, located, regions, withoutPlace, t } = props;
   const outline = kazakhstanOutline.map(([lon, lat]) => `${x(lon).toFixed(1)},${y(lat).toFixed(1)}`).join(' ');
   return (
     <section aria-labelledby="map-heading" className="rounded-lg border border-slate-300 bg-white p-4">

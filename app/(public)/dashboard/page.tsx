@@ -26,7 +26,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
     counts.map((c) => ({ key: c.key ?? '', label: label(c.key), count: c.count }));
   const typeChoices = termChoices(figures.vocabulary.terms, 'violation_type', locale);
   const categoryChoices = termChoices(figures.vocabulary.terms, 'defender_category', locale);
-  const located = places.reduce((sum, place) => sum + place.count, 0);
 
   return (
     <div className="space-y-6">
@@ -117,9 +116,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
       </div>
 
       <KazakhstanMap
-        places={places}
+        places={places.places}
+        located={places.located}
         regions={figures.region.counts.map((c) => ({ label: regionLabel(c.key), count: c.count }))}
-        withoutPlace={figures.year.total - located}
+        withoutPlace={figures.year.total - places.located}
         t={t}
       />
     </div>
