@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { getI18n } from './i18n/server';
-import { Providers } from './providers';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +14,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <Providers locale={locale}>{children}</Providers>
+        {/* No client providers here: the public pages ship no React Query, tRPC or sign-in code.
+            The workspace, sign-in and set-password layouts add what their pages need. */}
+        {children}
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: the one command that runs every check and every test, and fails at the first failure.
-#   prerequisites -> typecheck -> lint -> unit -> integration -> build -> e2e
+#   prerequisites -> typecheck -> lint -> unit -> integration -> build -> public bundle size -> e2e
 # Env: TEST_DATABASE_URL (PostgreSQL for the integration tests; default
 # postgres://postgres@127.0.0.1:5432/postgres), CHROMIUM_PATH, E2E_PORT (default 3100).
 set -euo pipefail
@@ -112,4 +112,5 @@ step 'lint' npm run --silent lint
 step 'unit tests' npm run --silent test:unit
 step 'integration tests' npm run --silent test:integration
 step 'build' npm run --silent build
+step 'public bundle size' npm run --silent bundle:size
 step 'end-to-end tests' npm run --silent test:e2e

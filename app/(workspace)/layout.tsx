@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { getI18n } from '@/app/i18n/server';
+import { Providers } from '@/app/providers';
 import { WorkspaceHeader } from './header';
 import { requireViewer } from './session';
 
@@ -9,9 +10,9 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 /** Every signed-in page: checked on the server (no viewer → sign-in), with the header and a skip link. */
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const { viewer } = await requireViewer();
-  const { t } = await getI18n();
+  const { t, locale } = await getI18n();
   return (
-    <>
+    <Providers locale={locale}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-blue-900"
@@ -22,6 +23,6 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
         {children}
       </main>
-    </>
+    </Providers>
   );
 }
