@@ -1,15 +1,14 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
+import { clientAddressOf } from '@/server/public/client-address';
 import { checkSignIn } from './sign-in';
 import { auditSignOut } from './sign-in-audit';
 
-/** The client's address as the proxy reports it; the per-account limit holds even if this is spoofed. */
+/** The client's address (see server/public/client-address.ts); the per-account limit holds whatever it is. */
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : null;
-  const real = headers?.['x-real-ip'];
-  return first || (typeof real === 'string' ? real : null);
+  const text = (name: string) => (typeof headers?.[name] === 'string' ? (headers[name] as string) : null);
+  return clientAddressOf(text('x-forwarded-for'), text('x-real-ip'));
 }
 
 const secure = process.env.NODE_ENV === 'production' && (process.env.NEXTAUTH_URL ?? '').startsWith('https://');

@@ -1,7 +1,8 @@
 /**
  * A per-address token bucket, in memory (per server process): enough to keep one client from
- * hogging the open-data API. Behind a proxy the address is the first hop of X-Forwarded-For.
+ * hogging the open-data API. Whose address counts: ./client-address.ts.
  */
+import { clientAddressOf } from './client-address';
 
 export type Bucket = { tokens: number; updatedAt: number };
 
@@ -36,9 +37,7 @@ export class TokenBuckets {
 }
 
 export function clientAddress(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for');
-  const first = forwarded?.split(',')[0]?.trim();
-  return first || request.headers.get('x-real-ip')?.trim() || 'unknown';
+  return clientAddressOf(request.headers.get('x-forwarded-for'), request.headers.get('x-real-ip')) ?? 'unknown';
 }
 
 const holder = globalThis as unknown as { __hrdPublicBuckets?: TokenBuckets };
