@@ -50,6 +50,12 @@ function buildIfNeeded() {
   if (commit) writeFileSync(stampFile, commit);
 }
 
+/** Printed as soon as they exist, and again once the server is up (the build's output lies between). */
+function printAccounts(accounts: Awaited<ReturnType<typeof seedDemo>>['accounts']) {
+  console.log('Demo accounts (public demo passwords; never use them for real records):');
+  for (const account of accounts) console.log(`  ${account.role.padEnd(9)} ${account.email.padEnd(32)} ${account.password}`);
+}
+
 async function main() {
   const database = await openConfiguredDatabase();
   let seeded: Awaited<ReturnType<typeof seedDemo>>;
@@ -67,6 +73,7 @@ async function main() {
       : `Demo data loaded after ${seconds()}: ${seeded.summary.incidents.created} incidents, ${seeded.summary.persons.created} persons, ${seeded.summary.cases.created} cases.`,
   );
 
+  printAccounts(seeded.accounts);
   buildIfNeeded();
 
   const url = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
@@ -78,13 +85,15 @@ async function main() {
     process.stdout.write(chunk);
     if (/Ready in/i.test(chunk.toString())) {
       console.log(`\nHRD Monitor demo is serving on ${url} (ready ${seconds()} after the command started).`);
-      console.log('Demo accounts (public demo passwords; never use them for real records):');
-      for (const account of seeded.accounts) console.log(`  ${account.role.padEnd(9)} ${account.email.padEnd(32)} ${account.password}`);
+      printAccounts(seeded.accounts);
       console.log('Press Ctrl+C to stop.');
     }
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-  server.on('exit', (code) => process.exit(code ?? 0));
+  server.on('exit', (code) => {
+    if (code) console.error(`The server stopped with exit code ${code}. If port ${port} is taken, stop what uses it or run PORT=3001 npm run demo.`);
+    process.exit(code ?? 0);
+  });
 }
 
 main().catch((error: unknown) => {

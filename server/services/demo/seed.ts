@@ -49,10 +49,16 @@ export async function seedDemo(database: Database) {
   let summary: ImportSummary | 'already loaded' = 'already loaded';
   if (!existing?.n) {
     const document: unknown = JSON.parse(await readFile(demoFixturePath, 'utf8'));
-    summary = await importExchangeDocument(db, document, { organizationId: organization.id, actingUserId: accountIds.admin ?? null });
-    await seedDemoWorkflow(db, { organizationId: organization.id, authorId: accountIds.admin!, reviewerId: accountIds.reviewer! });
-    await seedDemoCases(db, { organizationId: organization.id, actorId: accountIds.admin! });
-    await publishDemoCases(db, { organizationId: organization.id, authorId: accountIds.admin!, reviewerId: accountIds.reviewer! });
+    // One transaction for the whole first load: the check above skips it once incidents exist, so a
+    // run interrupted half-way must leave nothing, not a demo that stays incomplete for ever after.
+    // (A transaction is a Db here: each step's own transaction becomes a savepoint of this one.)
+    summary = await db.transaction(async (tx) => {
+      const loaded = await importExchangeDocument(tx, document, { organizationId: organization.id, actingUserId: accountIds.admin ?? null, via: 'demo' });
+      await seedDemoWorkflow(tx, { organizationId: organization.id, authorId: accountIds.admin!, reviewerId: accountIds.reviewer! });
+      await seedDemoCases(tx, { organizationId: organization.id, actorId: accountIds.admin! });
+      await publishDemoCases(tx, { organizationId: organization.id, authorId: accountIds.admin!, reviewerId: accountIds.reviewer! });
+      return loaded;
+    });
   }
 
   return {
