@@ -7,7 +7,7 @@ import { openConfiguredDatabase } from '../db/client';
 import { EmbeddedDatabaseInUseError } from '../db/embedded-lock';
 import { applyMigrations } from '../db/migrate';
 import { users } from '../db/schema';
-import { importExchangeDocument } from '../server/services/exchange/import';
+import { importExchangeDocument, type ImportStage } from '../server/services/exchange/import';
 import { incidentsPerStep } from '../server/services/exchange/import-incidents';
 import { formatProblems, InvalidExchangeDocumentError } from '../server/services/exchange/problems';
 import type { ImportCounts, ImportSummary } from '../server/services/exchange/summary';
@@ -51,6 +51,24 @@ function printSummary(summary: ImportSummary): void {
   }
 }
 
+const started = Date.now();
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+const stageWords: Record<ImportStage, string> = {
+  checking: 'Checking the whole file before writing anything…',
+  'vocabulary and records': 'The file is valid. Writing vocabulary, organizations, persons and sources…',
+  incidents: 'Writing incidents…',
+  cases: 'Writing cases…',
+  'public pages': 'Updating the public pages for what is published…',
+};
+
+/** How many records the file holds, read loosely: it has not been validated yet. */
+function recordCount(doc: unknown): number {
+  if (typeof doc !== 'object' || doc === null) return 0;
+  const lists = ['incidents', 'persons', 'organizations', 'sources', 'cases'].map((key) => (doc as Record<string, unknown>)[key]);
+  return lists.reduce<number>((sum, list) => sum + (Array.isArray(list) ? list.length : 0), 0);
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     options: { org: { type: 'string' }, as: { type: 'string' } },
@@ -60,6 +78,7 @@ async function main(): Promise<void> {
   const file = path.resolve(positionals[0]!);
   const doc = await readDocument(file);
 
+  const large = recordCount(doc) > incidentsPerStep;
   const database = await openConfiguredDatabase();
   try {
     await applyMigrations(database);
@@ -78,8 +97,12 @@ async function main(): Promise<void> {
         organizationId: target.organization.id,
         actingUserId,
         via: 'cli',
+        // Progress goes to stderr, only for files large enough to take a while.
+        onStage: (stage) => {
+          if (large) console.error(`${stageWords[stage]} (after ${seconds()})`);
+        },
         onProgress: (done, total) => {
-          if (total > incidentsPerStep) console.error(`Imported ${done}/${total} incidents`);
+          if (large) console.error(`  ${done}/${total} incidents`);
         },
       });
       return { ...target, summary };

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openEmbedded, openPostgres, type Database } from '@/db/client';
+import { openEmbedded, openPostgres, type Database, type Db } from '@/db/client';
 import { applyMigrations } from '@/db/migrate';
+import { rowsOf } from '@/db/rows';
 
 /** Where integration tests find PostgreSQL: TEST_DATABASE_URL, or this machine's server. */
 export function testServerUrl(): string {
@@ -41,4 +43,12 @@ export async function createEmbeddedTestDatabase(): Promise<Database> {
   const database = await openEmbedded('memory://');
   await applyMigrations(database);
   return database;
+}
+
+/** The address of a test database, for running the command-line tools on it as a user would. */
+export async function databaseUrlOf(db: Db): Promise<string> {
+  const [row] = rowsOf<{ name: string }>(await db.execute(sql`SELECT current_database() AS name`));
+  const url = new URL(testServerUrl());
+  url.pathname = `/${row!.name}`;
+  return url.toString();
 }

@@ -18,6 +18,8 @@ export type ImportOptions = {
   actingUserId: string | null;
   /** Called after every step of about 250 incidents, and at the end. */
   onProgress?: (done: number, total: number) => void;
+  /** Called as each stage begins, so a long import can say what it is doing. */
+  onStage?: (stage: ImportStage) => void;
   /** How the import was started, for the audit log ("cli", "demo"). */
   via?: string;
 };
@@ -30,17 +32,24 @@ export type ImportOptions = {
  * Runs in one transaction; given a transaction as `db`, it runs in a savepoint of it (the CLI creates
  * a missing organization and imports into it that way, so a refused file leaves no organization behind).
  */
+export const importStages = ['checking', 'vocabulary and records', 'incidents', 'cases', 'public pages'] as const;
+export type ImportStage = (typeof importStages)[number];
+
 export async function importExchangeDocument(db: Db, doc: unknown, options: ImportOptions): Promise<ImportSummary> {
   const { organizationId, actingUserId } = options;
+  const stage = options.onStage ?? (() => {});
   return db.transaction(async (tx) => {
+    stage('checking');
     assertValidExchangeDocument(doc, await loadKnownVocabulary(tx));
     await checkImportPermission(tx, { organizationId, actingUserId, doc });
 
     // Order matters: each step needs the row ids of the records the previous ones wrote.
+    stage('vocabulary and records');
     const vocabularyTerms = await importVocabulary(tx, doc);
     const organizations = await importOrganizations(tx, organizationId, doc.organizations ?? []);
     const persons = await importPersons(tx, organizationId, doc.persons ?? [], organizations.ids);
     const sources = await importSources(tx, organizationId, doc.sources ?? []);
+    stage('incidents');
     const incidents = await importIncidents(tx, {
       organizationId,
       actingUserId,
@@ -48,6 +57,7 @@ export async function importExchangeDocument(db: Db, doc: unknown, options: Impo
       ids: { persons: persons.ids, organizations: organizations.ids, sources: sources.ids, personAliases: persons.aliases },
       onProgress: options.onProgress,
     });
+    stage('cases');
     const cases = await importCases(tx, {
       organizationId,
       actingUserId,
@@ -56,6 +66,7 @@ export async function importExchangeDocument(db: Db, doc: unknown, options: Impo
     });
     // Published records, and persons now marked confidential, change what the public sees: the
     // organization's public incidents, then its public cases and those linking its incidents.
+    stage('public pages');
     await refreshPublicIncidentsOf(tx, organizationId);
 
     const summary: ImportSummary = {

@@ -1,0 +1,126 @@
+/**
+ * `npm run import` and `npm run export` as a monitor runs them: on the app's database (DATABASE_URL
+ * here), whole-file validation with pointers, idempotent by ref, progress for large files, and an
+ * export that a plain JSON Schema validator accepts (not only the app's own checks).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
+import { incidents } from '@/db/schema';
+import { createTestDatabase, databaseUrlOf } from '../support/database';
+import { createOrganization, createUser } from '../support/factories';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '../..');
+const fixture = path.join(root, 'fixtures', 'kazakhstan-2017.json');
+
+let database: Database;
+let databaseUrl: string;
+let folder: string;
+let slug: string;
+let reviewerEmail: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  databaseUrl = await databaseUrlOf(database.db);
+  folder = mkdtempSync(path.join(os.tmpdir(), 'hrd-cli-'));
+  const organization = await createOrganization(database.db);
+  slug = organization.slug;
+  // The fixture's published records are published on behalf of a reviewer of the organization.
+  reviewerEmail = (await createUser(database.db, organization.id, 'reviewer')).email;
+});
+afterAll(async () => {
+  rmSync(folder, { recursive: true, force: true });
+  await database?.close();
+});
+
+async function command(script: 'import' | 'export', ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', `cli/${script}.ts`, ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const incidentCount = async () => Number((await database.db.select({ n: count() }).from(incidents))[0]!.n);
+const writeJson = (name: string, value: unknown) => {
+  const file = path.join(folder, name);
+  writeFileSync(file, JSON.stringify(value));
+  return file;
+};
+
+describe('the import and export commands', () => {
+  it('import the fixture, then change nothing the second time', async () => {
+    const first = await command('import', fixture, '--org', slug, '--as', reviewerEmail);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`into organization “${slug}” as ${reviewerEmail}`);
+    expect(first.stdout).toMatch(/incidents\s+26 created, 0 updated, 0 unchanged/);
+    expect(await incidentCount()).toBe(26);
+
+    // With one organization on the database, the command needs no --org.
+    const second = await command('import', fixture, '--as', reviewerEmail);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/incidents\s+0 created, 0 updated, 26 unchanged/);
+    expect(await incidentCount()).toBe(26);
+  });
+
+  it('refuse a file with a dangling ref as a whole, naming the pointer, and change nothing', async () => {
+    const doc = JSON.parse(readFileSync(fixture, 'utf8'));
+    doc.incidents[3].victims[0] = { person: 'person:nobody-has-this-ref' };
+    const result = await command('import', writeJson('dangling.json', doc), '--org', slug, '--as', reviewerEmail);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The file was not imported (nothing was changed)');
+    expect(result.stderr).toContain('/incidents/3/victims/0/person');
+    expect(await incidentCount()).toBe(26);
+  });
+
+  it('export every record of the organization to a file that the JSON Schema accepts', async () => {
+    const file = path.join(folder, 'export.json');
+    const result = await command('export', file, '--org', slug);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('26 incidents');
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const valid = ajv.validate(JSON.parse(readFileSync(path.join(root, 'exchange', 'schema.json'), 'utf8')), exported);
+    expect(ajv.errors ?? [], 'schema errors').toEqual([]);
+    expect(valid).toBe(true);
+    expect(exported.incidents).toHaveLength(26);
+    // Every record in every state: the fixture's 25 published and 1 submitted.
+    const statuses = exported.incidents.map((incident: { status: string }) => incident.status);
+    expect(statuses.filter((status: string) => status === 'published')).toHaveLength(25);
+    expect(statuses.filter((status: string) => status === 'submitted')).toHaveLength(1);
+  });
+
+  it('say what they are doing while importing a large file', async () => {
+    const doc = JSON.parse(readFileSync(fixture, 'utf8'));
+    const template = doc.incidents[0];
+    doc.incidents = Array.from({ length: 300 }, (_, i) => ({ ...template, ref: `inc:cli-bulk-${i}`, title: `Bulk incident ${i}` }));
+    doc.cases = [];
+    const result = await command('import', writeJson('large.json', doc), '--org', slug, '--as', reviewerEmail);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('Checking the whole file before writing anything');
+    expect(result.stderr).toContain('250/300 incidents');
+    expect(result.stderr).toContain('300/300 incidents');
+    expect(result.stderr).toContain('Updating the public pages');
+    expect(result.stdout).toMatch(/incidents\s+300 created/);
+  });
+
+  it('refuse an export of an organization that does not exist', async () => {
+    const result = await command('export', path.join(folder, 'none.json'), '--org', 'no-such-ngo');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('No organization with the slug “no-such-ngo”');
+  });
+});
