@@ -58,6 +58,17 @@ async function time(label: string, run: () => Promise<unknown>) {
   console.log(`${label.padEnd(48)} median ${median(samples).toFixed(2).padStart(8)} ms   max ${Math.max(...samples).toFixed(2).padStart(8)} ms`);
 }
 
+/** The cursor after the first `rows` rows in this order, reached as a client would: page by page (of 100). */
+async function cursorAfter(
+  list: (input: Record<string, unknown>) => Promise<{ nextCursor: string | null }>,
+  sort: string,
+  rows: number,
+): Promise<string | null> {
+  let cursor: string | null = null;
+  for (let page = 0; page < rows / 100; page++) cursor = (await list({ sort, cursor, limit: 100 })).nextCursor;
+  return cursor;
+}
+
 async function main() {
   const database = embedded ? await createEmbeddedTestDatabase() : await createTestDatabase();
   try {
@@ -74,6 +85,12 @@ async function main() {
     let cursor: string | null = null;
     for (let page = 0; page < 200; page++) cursor = (await list({ cursor })).nextCursor;
     await time('page 201 via cursor (after 5,000 rows)', () => list({ cursor }));
+    // Deep pages: a keyset condition the index cannot bound would scan every earlier row here.
+    const deep = Math.min(50_000, Math.floor(count / 2));
+    for (const sort of ['date_desc', 'date_asc', 'updated_desc'] as const) {
+      const after = await cursorAfter(list, sort, deep);
+      await time(`${sort}, page after ${deep.toLocaleString('en')} rows`, () => list({ sort, cursor: after }));
+    }
     await time('status = submitted', () => list({ status: 'submitted' }));
     await time('violation type (parent, includes children)', () => list({ violationType: 'judicial_harassment' }));
     await time('region = Region 5', () => list({ region: 'Region 5' }));

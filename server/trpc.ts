@@ -5,6 +5,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Db } from '@/db/client';
+import { refusedValueCode } from '@/db/errors';
 import { loadViewer, type Viewer } from './auth/viewer';
 
 // 1. CONTEXT
@@ -23,7 +24,13 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       // Never send a server-side stack or an internal message for an unexpected failure.
-      message: error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on the server. Please try again.' : shape.message,
+      message:
+        error.code === 'INTERNAL_SERVER_ERROR'
+          ? 'Something went wrong on the server. Please try again.'
+          : // A failed input check carries zod's issues as JSON for a message: say them as a sentence instead.
+            zodError && shape.message === zodError.message
+            ? correctionsOf(zodError)
+            : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
@@ -44,15 +51,64 @@ function fieldErrorsOf(error: ZodError): Record<string, string> {
   return errors;
 }
 
+/** "Title", "Victims 1 › Person › Name": a field's dotted path in words. */
+function fieldName(path: readonly PropertyKey[]): string {
+  const words = path.map((segment) =>
+    typeof segment === 'number' ? String(segment + 1) : String(segment).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase(),
+  );
+  const joined = words.reduce<string[]>((parts, word, index) => {
+    // A list position reads with its list: "victims 1", not "victims › 1".
+    if (/^\d+$/.test(word) && index > 0) parts[parts.length - 1] += ` ${word}`;
+    else parts.push(word);
+    return parts;
+  }, []);
+  return joined.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' › ');
+}
+
+const shownCorrections = 5;
+
+/** "Please correct: Title — A title is required; Date › Start — Give a real date …" */
+function correctionsOf(error: ZodError): string {
+  const seen = new Set<string>();
+  const items: string[] = [];
+  for (const issue of error.issues) {
+    const where = issue.path.length > 0 ? fieldName(issue.path) : '';
+    const item = where ? `${where} — ${issue.message}` : issue.message;
+    if (!seen.has(item)) items.push(item);
+    seen.add(item);
+  }
+  const more = items.length - shownCorrections;
+  return `Please correct: ${items.slice(0, shownCorrections).join('; ')}${more > 0 ? `; and ${more} more` : ''}.`;
+}
+
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
 
 // 3. PROCEDURES
+/**
+ * Every procedure: a value the database refuses (a class-22 "data exception": text that is not a
+ * date, a number out of range, a character it cannot store) is the input's fault, so BAD_REQUEST;
+ * the input schemas should catch each of these first, so it is logged (without the input, which may
+ * hold confidential names) for someone to add the check. The database's own words stay on the server.
+ */
+const baseProcedure = t.procedure.use(async ({ next, path }) => {
+  const result = await next();
+  if (result.ok || result.error.code !== 'INTERNAL_SERVER_ERROR') return result;
+  const refused = refusedValueCode(result.error.cause);
+  if (!refused) return result;
+  console.warn(`tRPC ${path}: the database refused a value of the input (SQLSTATE ${refused})`);
+  throw new TRPCError({
+    code: 'BAD_REQUEST',
+    message: 'One of the values given cannot be saved or searched for as it is (check dates, numbers and pasted text).',
+    cause: result.error.cause,
+  });
+});
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = baseProcedure;
 
 /** A signed-in, active user; the viewer is narrowed to non-null for every procedure built on it. */
-export const signedInProcedure = t.procedure.use(({ ctx, next }) => {
+export const signedInProcedure = baseProcedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
   return next({ ctx: { ...ctx, viewer: ctx.viewer } });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decodeCaseCursor, getPublicCase, listPublicCases } from './cases';
-import { describeIssues, queryObject } from './filters';
+import { describeIssues, publicText, queryObject } from './filters';
 import { badRequest, guarded, json, notFound, rateLimited } from './http';
 
 /**
@@ -10,7 +10,7 @@ import { badRequest, guarded, json, notFound, rateLimited } from './http';
  */
 
 const listQuery = z.strictObject({
-  q: z.string().max(200, 'must be at most 200 characters').optional(),
+  q: publicText(200).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number({ message: 'must be a whole number from 1 to 100' }).int('must be a whole number').min(1).max(100).optional(),
 });

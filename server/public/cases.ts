@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
+import { hasNul, isDatabaseMoment } from '@/db/values';
 import { publicCases, publicIncidents, type PublicCasePerson, type PublicIntervention, type PublicLegalEvent, type PublicSource } from '@/db/schema/public';
 import { publicRead } from './db';
 import { likePattern } from './where';
@@ -86,14 +87,14 @@ export function toPublicCase(row: PublicCaseRow, incidentSources: PublicSource[]
 }
 
 /** The position after the last case of a page, opaque to clients: latest published first, then by id. */
-const cursorShape = z.strictObject({ t: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/), id: z.uuid() });
+const cursorShape = z.strictObject({ t: z.string().refine(isDatabaseMoment), id: z.uuid() });
 export type CaseCursor = z.infer<typeof cursorShape>;
 
 export function encodeCaseCursor(cursor: CaseCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-/** The cursor, or null when it is not one this API gave out. */
+/** The cursor, or null when it is not one this API gave out (a moment that cannot be, e.g. month 13, included). */
 export function decodeCaseCursor(text: string): CaseCursor | null {
   try {
     const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
@@ -109,6 +110,8 @@ const publishedAtExactly = sql<string>`to_char(${publicCases.publishedAt} AT TIM
 /** Words in the title, the summary, a named person or the title of one of its public incidents. */
 function matching(q: string | undefined) {
   if (!q) return sql`TRUE`;
+  // Stored text cannot hold NUL, so such a search matches nothing (the API refuses it before; a page may not).
+  if (hasNul(q)) return sql`FALSE`;
   const pattern = likePattern(q);
   return sql`(${publicCases.title} ILIKE ${pattern} OR ${publicCases.summary} ILIKE ${pattern}
     OR EXISTS (SELECT 1 FROM jsonb_array_elements(${publicCases.persons}) AS person WHERE person->>'name' ILIKE ${pattern})

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNul } from '@/db/values';
 
 /**
  * The filters shared by the public API, the exports and the dashboard, parsed from a query string.
@@ -29,16 +30,23 @@ export function periodBounds(text: string): { first: string; last: string } | nu
 const dateParam = z
   .string()
   .refine((value) => periodBounds(value) !== null, { message: 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD' });
+/** Text the public types into a search or a filter: never the NUL character, which the database refuses. */
+export const publicText = (max: number) =>
+  z
+    .string()
+    .refine((text) => !hasNul(text), { message: 'must not contain the invisible NUL character (U+0000)', abort: true })
+    .max(max, `must be at most ${max} characters`);
+
 const code = z.string().max(100).regex(/^[a-z][a-z0-9_]*$/, { message: 'must be a vocabulary code such as arbitrary_detention' });
 
 export const filterShape = {
   from: dateParam.optional(),
   to: dateParam.optional(),
   type: code.optional(),
-  region: z.string().max(200).optional(),
+  region: publicText(200).optional(),
   category: code.optional(),
   perpetrator: code.optional(),
-  q: z.string().max(200).optional(),
+  q: publicText(200).optional(),
 };
 
 export const publicFilters = z.strictObject(filterShape).refine((f) => !f.from || !f.to || periodBounds(f.from)!.first <= periodBounds(f.to)!.last, {

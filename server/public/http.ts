@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusedValueCode } from '@/db/errors';
 import { describeIssues, languages, publicFilters, queryObject, type Language, type PublicFilters } from './filters';
 import { clientAddress, publicApiBuckets } from './rate-limit';
 
@@ -88,11 +89,20 @@ export async function streamed(chunks: AsyncGenerator<string>, headers: Record<s
   });
 }
 
-/** Runs a handler; an unexpected failure answers 500 without details (they may name a table). */
+/**
+ * Runs a handler; an unexpected failure answers 500 without details (they may name a table). A value
+ * the database refused (one the checks above let through) is the request's fault: 400, also without
+ * the database's words, which quote the value and name the column.
+ */
 export async function guarded(handler: () => Promise<Response>): Promise<Response> {
   try {
     return await handler();
   } catch (error) {
+    const refused = refusedValueCode(error);
+    if (refused) {
+      console.warn(`[public api] the database refused a value of the request (SQLSTATE ${refused})`);
+      return badRequest(['a value in the request is not one the data can be searched by (check dates, numbers and text for stray characters)']);
+    }
     console.error('[public api]', error);
     return json({ error: 'internal', message: 'Something went wrong on our side. Try again later.' }, 500);
   }

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { publicIncidents, type PublicSource, type PublicVictim } from '@/db/schema/public';
 import type { Db } from '@/db/client';
+import { isDatabaseDay } from '@/db/values';
 import { publicRead, type PublicTx } from './db';
 import type { Language, PublicFilters } from './filters';
 import { loadVocabulary, type PublicVocabulary } from './vocabulary';
@@ -57,14 +58,14 @@ export function toPublicIncident(row: PublicIncidentRow, vocabulary: PublicVocab
 }
 
 /** The position after the last incident of a page, opaque to clients: newest first, then by id. */
-const cursorShape = z.strictObject({ d: z.iso.date(), id: z.uuid() });
+const cursorShape = z.strictObject({ d: z.string().refine(isDatabaseDay), id: z.uuid() });
 export type Cursor = z.infer<typeof cursorShape>;
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-/** The cursor, or null when it is not one this API gave out. */
+/** The cursor, or null when it is not one this API gave out (a date the database has no such day for, e.g. year 0, included). */
 export function decodeCursor(text: string): Cursor | null {
   try {
     const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));

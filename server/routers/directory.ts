@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { listableOrganizationIds } from '../auth/policy';
 import { searchDocumentedOrganizations, searchPersons, searchSources } from '../services/directory/search';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
+import { userText } from '../validation/text';
 
 const searchInput = z.object({
   organizationId: z.uuid(),
-  text: z.string().trim().max(200).nullish(),
+  text: userText().trim().max(200, 'At most 200 characters').nullish(),
 });
 
 /** Look-ups for the incident form's pickers; only the records of the viewer's own organization. */

@@ -6,13 +6,13 @@ import { casesConcerning, incidentsConcerning } from '../services/persons/concer
 import { mergePersons } from '../services/persons/merge';
 import { findPersonForPolicy, getPersonDetail, listMergesInto, listPersons } from '../services/persons/read';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
-
-const version = z.number().int().min(1);
+import { versionNumber } from '../validation/numbers';
+import { userText } from '../validation/text';
 
 const listInput = z
   .object({
     organizationId: z.uuid().nullish(),
-    text: z.string().trim().max(200, 'At most 200 characters').nullish(),
+    text: userText().trim().max(200, 'At most 200 characters').nullish(),
     page: z.number().int().min(0).max(10_000).default(0),
   })
   .default({ page: 0 });
@@ -20,10 +20,10 @@ const listInput = z
 const mergeInput = z.object({
   /** The record that remains. */
   id: z.uuid(),
-  version,
+  version: versionNumber,
   /** The duplicate that is merged into it. */
   duplicateId: z.uuid(),
-  duplicateVersion: version,
+  duplicateVersion: versionNumber,
 });
 
 /** The persons named in an organization's records: the list, one person's page, and the merge of two records of the same person. */

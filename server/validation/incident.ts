@@ -6,23 +6,17 @@ import {
   reliabilityEnum,
   reviewStatusEnum,
 } from '@/db/schema';
+import { cursorDay, cursorMoment, decodeCursor } from './cursor';
+import { versionNumber } from './numbers';
 import { partialDateToIso, precisionHint } from './partial-date';
+import { optionalText, userText } from './text';
 
 /**
  * Input schemas for incidents: shared by the form (field messages) and the procedures (the boundary).
  * Every string has a length limit; every list has a size limit.
  */
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
-    .nullish()
-    .transform((value) => (value ? value : null));
-
-export const vocabularyCode = z
-  .string()
+export const vocabularyCode = userText()
   .trim()
   .min(1, 'Choose a term')
   .max(100)
@@ -33,8 +27,8 @@ const count = z.number().int('A whole number').min(0, 'Cannot be negative').max(
 export const incidentDateInput = z
   .object({
     precision: z.enum(datePrecisionEnum.enumValues),
-    start: z.string().trim().max(10),
-    end: z.string().trim().max(10).nullish(),
+    start: userText().trim().max(10),
+    end: userText().trim().max(10).nullish(),
   })
   .superRefine((date, ctx) => {
     const start = partialDateToIso(date.start, date.precision);
@@ -66,8 +60,7 @@ export const incidentDateInput = z
 
 export const incidentLocationInput = z
   .object({
-    country: z
-      .string()
+    country: userText()
       .trim()
       .toUpperCase()
       .regex(/^[A-Z]{2}$/, 'A two-letter country code, e.g. KZ'),
@@ -97,7 +90,7 @@ export const incidentLocationInput = z
   .transform((location) => ({ ...location, lat: location.lat ?? null, lon: location.lon ?? null }));
 
 export const newPersonInput = z.object({
-  name: z.string().trim().min(1, 'A name is required').max(500),
+  name: userText().trim().min(1, 'A name is required').max(500),
   gender: z.enum(genderEnum.enumValues).nullish(),
   categories: z.array(vocabularyCode).max(20).default([]),
   roleNote: optionalText(1000),
@@ -105,11 +98,10 @@ export const newPersonInput = z.object({
 });
 
 export const newDocumentedOrganizationInput = z.object({
-  name: z.string().trim().min(1, 'A name is required').max(500),
+  name: userText().trim().min(1, 'A name is required').max(500),
   acronym: optionalText(50),
   kind: optionalText(100),
-  country: z
-    .string()
+  country: userText()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, 'A two-letter country code')
@@ -124,7 +116,7 @@ export const victimInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('newOrganization'), organization: newDocumentedOrganizationInput }),
   z.object({
     kind: z.literal('group'),
-    groupName: z.string().trim().min(1, 'Describe the group').max(500),
+    groupName: userText().trim().min(1, 'Describe the group').max(500),
     count,
     killed: count,
     injured: count,
@@ -139,15 +131,14 @@ export const perpetratorInput = z.object({
 
 export const legalProvisionInput = z.object({
   code: optionalText(200),
-  article: z.string().trim().min(1, 'An article is required').max(50),
+  article: userText().trim().min(1, 'An article is required').max(50),
   title: optionalText(500),
 });
 
 export const newSourceInput = z.object({
-  title: z.string().trim().min(1, 'A title is required').max(1000),
+  title: userText().trim().min(1, 'A title is required').max(1000),
   publisher: optionalText(500),
-  publishedOn: z
-    .string()
+  publishedOn: userText()
     .trim()
     .nullish()
     .refine((value) => !value || partialDateToIso(value, 'day') !== null, 'A real date, YYYY-MM-DD')
@@ -164,7 +155,7 @@ export const sourceCitationInput = z.discriminatedUnion('kind', [
 ]);
 
 export const incidentInput = z.object({
-  title: z.string().trim().min(1, 'A title is required').max(500, 'At most 500 characters'),
+  title: userText().trim().min(1, 'A title is required').max(500, 'At most 500 characters'),
   summary: optionalText(20000),
   date: incidentDateInput,
   location: incidentLocationInput,
@@ -183,7 +174,7 @@ export const createIncidentInput = z.object({
 export const updateIncidentInput = z.object({
   id: z.uuid(),
   /** The version the editor started from; a different current version means someone else saved first. */
-  version: z.number().int().min(1),
+  version: versionNumber,
   incident: incidentInput,
 });
 
@@ -191,16 +182,26 @@ export const incidentIdInput = z.object({ id: z.uuid() });
 
 export const incidentSortValues = ['date_desc', 'date_asc', 'updated_desc'] as const;
 
+/** The list's position after a page: the last incident's sort key (its start date, or when it was last updated) and its id. */
+export const incidentListCursor = z.tuple([z.union([cursorDay, cursorMoment]), z.uuid()]);
+
+// A cursor only comes from a "next page" link; one that does not decode was edited or is from an older version.
+const outdatedCursor = 'This page link is out of date or was changed; start again from the first page';
+
 export const incidentListInput = z.object({
   status: z.enum(reviewStatusEnum.enumValues).nullish(),
   violationType: vocabularyCode.nullish(),
-  region: z.string().trim().max(200).nullish(),
-  from: z.string().refine((v) => partialDateToIso(v, 'day') !== null, 'A real date, YYYY-MM-DD').nullish(),
-  to: z.string().refine((v) => partialDateToIso(v, 'day') !== null, 'A real date, YYYY-MM-DD').nullish(),
-  text: z.string().trim().max(200).nullish(),
+  region: userText().trim().max(200).nullish(),
+  from: userText().refine((v) => partialDateToIso(v, 'day') !== null, 'A real date, YYYY-MM-DD').nullish(),
+  to: userText().refine((v) => partialDateToIso(v, 'day') !== null, 'A real date, YYYY-MM-DD').nullish(),
+  text: userText().trim().max(200).nullish(),
   sort: z.enum(incidentSortValues).default('date_desc'),
   limit: z.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).nullish(),
+  cursor: z
+    .string()
+    .max(200, outdatedCursor)
+    .refine((text) => decodeCursor(text, incidentListCursor) !== null, outdatedCursor)
+    .nullish(),
 });
 
 export type IncidentInput = z.infer<typeof incidentInput>;

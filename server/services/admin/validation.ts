@@ -1,25 +1,25 @@
 import { z } from 'zod';
 import { roleEnum } from '@/db/schema';
+import { userText } from '@/server/validation/text';
 
 /** Inputs of the admin procedures, shared by the forms (which check with the same schemas) and the router. */
 
 export const roleInput = z.enum(roleEnum.enumValues, 'Choose a role');
 
 /** A password someone chooses now (sign-in accepts any length, for accounts made before this rule). */
-export const newPasswordInput = z
-  .string('Enter a password')
+export const newPasswordInput = userText({ required: 'Enter a password' })
   .min(12, 'At least 12 characters: a few unrelated words make a strong one')
   .max(200, 'At most 200 characters');
 
 export const createUserInput = z
   .object({
     organizationId: z.uuid(),
-    name: z.string('Enter the person’s name').trim().min(1, 'Enter the person’s name').max(200, 'At most 200 characters'),
-    email: z.string('Enter an email address').trim().toLowerCase().email('Enter an email address such as name@example.org').max(320, 'At most 320 characters'),
+    name: userText({ required: 'Enter the person’s name' }).trim().min(1, 'Enter the person’s name').max(200, 'At most 200 characters'),
+    email: userText({ required: 'Enter an email address' }).trim().toLowerCase().email('Enter an email address such as name@example.org').max(320, 'At most 320 characters'),
     role: roleInput,
     /** `link`: a one-time link with which the person sets their own password; `password`: the admin sets one now. */
     access: z.enum(['link', 'password'], 'Choose how the person will sign in'),
-    password: z.string().max(200).optional(),
+    password: userText().max(200).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.access !== 'password') return;
@@ -36,6 +36,6 @@ export const changeRoleInput = memberInput.extend({ currentRole: roleInput, role
 export const removeMemberInput = memberInput.extend({ currentRole: roleInput });
 
 export const setPasswordWithLinkInput = z.object({
-  token: z.string().trim().min(1, 'The link is not complete').max(200, 'The link is not complete'),
+  token: userText().trim().min(1, 'The link is not complete').max(200, 'The link is not complete'),
   password: newPasswordInput,
 });

@@ -3,6 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { auditLog, memberships, organizations, users } from '@/db/schema';
+import { bigSerialId } from '@/server/validation/numbers';
+import { userText } from '@/server/validation/text';
 
 const isoDay = z.iso.date('Enter a date as YYYY-MM-DD');
 
@@ -10,15 +12,15 @@ export const auditListInput = z
   .object({
     /** One organization the viewer administers; all of them when left out. */
     organizationId: z.uuid().nullish(),
-    action: z.string().trim().regex(/^[a-zA-Z_.]{1,80}$/, 'Choose an action from the list').nullish(),
+    action: userText().trim().regex(/^[a-zA-Z_.]{1,80}$/, 'Choose an action from the list').nullish(),
     actorId: z.uuid('Choose a person from the list').nullish(),
     /** The record the entry is about: a user id, an incident id… */
-    subjectId: z.string().trim().min(1).max(200).nullish(),
+    subjectId: userText().trim().min(1).max(200).nullish(),
     /** Days in UTC, both included. */
     from: isoDay.nullish(),
     to: isoDay.nullish(),
     /** The id of the last entry of the previous page: the next page holds older entries. */
-    cursor: z.number().int().positive().nullish(),
+    cursor: bigSerialId.nullish(),
     limit: z.number().int().min(1).max(200).default(50),
   })
   .refine((value) => !value.from || !value.to || value.from <= value.to, { path: ['to'], message: 'The end date is before the start date' });

@@ -1,9 +1,10 @@
+import { largestInteger } from '@/db/values';
 import { isRealIsoDate } from '@/server/validation/partial-date';
 import type { ExchangeDocument } from './document';
 import { pointerTo, type ExchangeProblem } from './problems';
 
 // PostgreSQL's integer: a larger count would fail half-way through the import instead of up front.
-const largestCount = 2_147_483_647;
+const largestCount = largestInteger;
 
 /** What the schema's patterns cannot say: dates that exist on the calendar, ranges that run forwards, counts that fit. */
 export function checkValues(doc: ExchangeDocument): ExchangeProblem[] {

@@ -1,27 +1,21 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { incidents, vocabularyTerms } from '@/db/schema';
-import type { IncidentListInput } from '@/server/validation/incident';
+import { decodeCursor, encodeCursor } from '@/server/validation/cursor';
+import { incidentListCursor, type IncidentListInput } from '@/server/validation/incident';
 
-type Cursor = { key: string; id: string };
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
-}
-
-/** A cursor that does not decode is treated as "from the start" rather than an error. */
-function decodeCursor(text: string | null | undefined): Cursor | null {
-  if (!text) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      if (/^[0-9a-f-]{36}$/i.test(value[1]) && value[0].length <= 40) return { key: value[0], id: value[1] };
-    }
-  } catch {
-    // fall through
-  }
-  return null;
+/**
+ * The cursor's key as the sort compares it. The input schema has already refused a cursor that does
+ * not decode (the page sets such a one aside and starts from the first page); one made for the other
+ * kind of sort (a date for "recently updated", a moment for a date order) still reads sensibly.
+ */
+function cursorKey(text: string | null | undefined, byUpdate: boolean): { key: SQL; id: string } | null {
+  const cursor = text ? decodeCursor(text, incidentListCursor) : null;
+  if (!cursor) return null;
+  const [key, id] = cursor;
+  if (byUpdate) return { key: sql`${key.length === 10 ? `${key}T00:00:00.000000Z` : key}::timestamptz`, id };
+  return { key: sql`${key.slice(0, 10)}::date`, id };
 }
 
 /** A violation type and all the narrower types under it, so a filter on a parent finds its children. */
@@ -46,7 +40,10 @@ function escapeLike(text: string): string {
 
 /**
  * One page of the monitor's incident list. Keyset pagination (sort key + id) keeps every page as
- * fast as the first, however deep, on 100,000 incidents.
+ * fast as the first, however deep, on 100,000 incidents: the row comparison `(sort, id) < (key, id)`
+ * bounds the index scan (incidents_org_start_id, incidents_org_updated_id, incidents_org_status_start_id
+ * hold both columns in the same direction), where `sort < key OR (sort = key AND id < …)` is only a
+ * filter over every earlier row.
  */
 export async function listIncidents(db: DbOrTx, organizationIds: string[], input: IncidentListInput) {
   if (organizationIds.length === 0) return { items: [], nextCursor: null };
@@ -61,15 +58,16 @@ export async function listIncidents(db: DbOrTx, organizationIds: string[], input
   if (input.to) conditions.push(sql`${incidents.startDate} <= ${input.to}`);
   if (input.text) conditions.push(sql`${searchableText} ILIKE ${`%${escapeLike(input.text)}%`}`);
 
-  const sortKey =
-    input.sort === 'updated_desc' ? sql<string>`${incidents.updatedAt}::text` : sql<string>`${incidents.startDate}::text`;
-  const sortColumn = input.sort === 'updated_desc' ? incidents.updatedAt : incidents.startDate;
+  const byUpdate = input.sort === 'updated_desc';
+  // To the microsecond in UTC, as stored: a JavaScript Date would round it and the keyset could skip a row.
+  const sortKey = byUpdate
+    ? sql<string>`to_char(${incidents.updatedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+    : sql<string>`to_char(${incidents.startDate}, 'YYYY-MM-DD')`;
+  const sortColumn = byUpdate ? incidents.updatedAt : incidents.startDate;
   const ascending = input.sort === 'date_asc';
-  const cursor = decodeCursor(input.cursor);
+  const cursor = cursorKey(input.cursor, byUpdate);
   if (cursor) {
-    const key = input.sort === 'updated_desc' ? sql`${cursor.key}::timestamptz` : sql`${cursor.key}::date`;
-    const after = ascending ? gt : lt;
-    conditions.push(or(after(sortColumn, key), and(eq(sortColumn, key), after(incidents.id, cursor.id)))!);
+    conditions.push(sql`(${sortColumn}, ${incidents.id}) ${ascending ? sql`>` : sql`<`} (${cursor.key}, ${cursor.id}::uuid)`);
   }
 
   const rows = await db
@@ -99,7 +97,7 @@ export async function listIncidents(db: DbOrTx, organizationIds: string[], input
   const last = page.at(-1);
   return {
     items: page.map(({ sortKey: _sortKey, ...item }) => item),
-    nextCursor: hasMore && last ? encodeCursor({ key: last.sortKey, id: last.id }) : null,
+    nextCursor: hasMore && last ? encodeCursor([last.sortKey, last.id]) : null,
   };
 }
 

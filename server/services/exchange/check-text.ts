@@ -1,0 +1,27 @@
+import { hasNul } from '@/db/values';
+import { pointerTo, type ExchangeProblem } from './problems';
+
+const message = 'Contains the invisible NUL character (\\u0000), which the database cannot store; remove it';
+
+/**
+ * Text anywhere in the file (a value, or a name in a free-form object such as labels) that holds NUL:
+ * PostgreSQL refuses it in text and JSON alike, so an import would fail half-way with a server error.
+ * Walks the raw document, so it holds for every field, including ones added to the format later.
+ */
+export function checkText(doc: unknown): ExchangeProblem[] {
+  const problems: ExchangeProblem[] = [];
+  const walk = (value: unknown, segments: (string | number)[]) => {
+    if (typeof value === 'string') {
+      if (hasNul(value)) problems.push({ pointer: pointerTo(...segments), message });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item, [...segments, index]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [name, item] of Object.entries(value)) {
+        if (hasNul(name)) problems.push({ pointer: pointerTo(...segments, name), message: `The field name ${message.charAt(0).toLowerCase()}${message.slice(1)}` });
+        walk(item, [...segments, name]);
+      }
+    }
+  };
+  walk(doc, []);
+  return problems;
+}
