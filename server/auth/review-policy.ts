@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { ReviewStatus } from '@/db/schema';
 import type { TransitionName } from '../services/review/transitions';
-import { transitions } from '../services/review/transitions';
+import { retractsPublishedVersionOnly, transitions } from '../services/review/transitions';
 import { roleIn } from './policy';
 import type { Viewer } from './viewer';
 
@@ -41,6 +41,16 @@ export function availableTransitions(viewer: Viewer, incident: IncidentFacts): T
   return (Object.keys(transitions) as TransitionName[]).filter(
     (name) => (transitions[name].from as readonly string[]).includes(incident.status) && whyCannot(viewer, name, incident) === null,
   );
+}
+
+/**
+ * The decisions on an incident, with retraction also offered while an edit of a published incident is
+ * pending (server/services/review/decide.ts takes only the published version off the public side then).
+ */
+export function availableIncidentTransitions(viewer: Viewer, incident: IncidentFacts): TransitionName[] {
+  const names = availableTransitions(viewer, incident);
+  if (retractsPublishedVersionOnly(incident) && whyCannot(viewer, 'retract', incident) === null) names.push('retract');
+  return names;
 }
 
 export function assertMayTransition(viewer: Viewer, name: TransitionName, incident: IncidentFacts): void {

@@ -13,7 +13,7 @@ import { findIncidentForPolicy, getIncidentDetail } from '../services/incidents/
 import { createIncident, updateIncident } from '../services/incidents/write';
 import { deleteIncident, listDeletedIncidents, restoreIncident } from '../services/incidents/delete';
 import { adminOrganizationIds, assertCanDeleteIncident, canDeleteIncident } from '../auth/deletion-policy';
-import { availableTransitions } from '../auth/review-policy';
+import { availableIncidentTransitions } from '../auth/review-policy';
 import { assertCanShare, canShareIncident, readsAsSharedOnly } from '../auth/sharing-policy';
 import {
   findSimilarElsewhere,
@@ -32,6 +32,7 @@ import {
   updateIncidentInput,
 } from '../validation/incident';
 import { z } from 'zod';
+import { versionNumber } from '../validation/numbers';
 
 const shareInput = z.object({ id: z.uuid(), organizationId: z.uuid() });
 
@@ -49,7 +50,7 @@ export const incidentRouter = createTRPCRouter({
     if (incident && readsAsSharedOnly(ctx.viewer, incident)) {
       const detail = await getIncidentDetail(ctx.db, input.id);
       if (!detail) throw notFound('incident');
-      return { ...redactForSharedReader(detail), publishedVersion: incident.publishedVersion, sharedReadOnly: true, canEdit: false, canDelete: false, canShare: false, transitions: [] };
+      return { ...(await redactForSharedReader(ctx.db, detail)), publishedVersion: incident.publishedVersion, sharedReadOnly: true, canEdit: false, canDelete: false, canShare: false, transitions: [] };
     }
     assertCanViewIncident(ctx.viewer, incident);
     const detail = await getIncidentDetail(ctx.db, input.id);
@@ -61,7 +62,7 @@ export const incidentRouter = createTRPCRouter({
       canEdit: incidentPolicy.canEdit(ctx.viewer, incident),
       canDelete: canDeleteIncident(ctx.viewer, incident),
       canShare: canShareIncident(ctx.viewer, incident),
-      transitions: availableTransitions(ctx.viewer, incident),
+      transitions: availableIncidentTransitions(ctx.viewer, incident),
     };
   }),
 
@@ -80,7 +81,7 @@ export const incidentRouter = createTRPCRouter({
     return updateIncident(ctx.db, { id: input.id, version: input.version, userId: ctx.viewer.id, input: input.incident });
   }),
 
-  delete: signedInProcedure.input(incidentIdInput.extend({ version: z.number().int().min(1) })).mutation(async ({ ctx, input }) => {
+  delete: signedInProcedure.input(incidentIdInput.extend({ version: versionNumber })).mutation(async ({ ctx, input }) => {
     const incident = await findIncidentForPolicy(ctx.db, input.id);
     assertCanViewIncident(ctx.viewer, incident);
     assertCanDeleteIncident(ctx.viewer, incident);

@@ -19,13 +19,19 @@ type Outcome = 'ok' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'FORBIDDEN' | 'BAD_REQUEST'
 const actors = ['anonymous', 'author', 'colleague', 'outsider', 'reviewer', 'authorReviewer', 'admin'] as const;
 type Actor = (typeof actors)[number];
 const states = reviewStatusEnum.enumValues;
+/** Each review state, and the states of an edit pending on a published incident (the public still sees the published version). */
+const incidentStates = [
+  ...states.map((state) => ({ state, publishedBefore: state === 'published' })),
+  ...(['draft', 'submitted', 'changes_requested', 'approved'] as const).map((state) => ({ state, publishedBefore: true })),
+];
 type Subject = { id: string; version: number; organizationId: string; state: ReviewStatus; deleted: boolean };
 /** A case in a review state, with an incident of its organization, a legal event and an intervention (each at version 1). */
 type CaseSubject = Subject & { incidentId: string; legalEventId: number; interventionId: number };
 
 type Entry =
-  | { on: 'incident'; deleted?: boolean; call: (c: Caller, s: Subject) => Promise<unknown>; expect: (a: Actor, s: ReviewStatus) => Outcome }
-  | { on: 'case'; call: (c: Caller, s: CaseSubject) => Promise<unknown>; expect: (a: Actor, s: ReviewStatus) => Outcome }
+  /** `publishedBefore`: a version of the incident is public (a published incident, or one whose edit is pending). */
+  | { on: 'incident'; deleted?: boolean; call: (c: Caller, s: Subject) => Promise<unknown>; expect: (a: Actor, s: ReviewStatus, publishedBefore: boolean) => Outcome }
+  | { on: 'case'; deleted?: boolean; call: (c: Caller, s: CaseSubject) => Promise<unknown>; expect: (a: Actor, s: ReviewStatus) => Outcome }
   | { on: 'organization'; call: (c: Caller, s: Subject) => Promise<unknown>; expect: (a: Actor) => Outcome }
   | { on: 'self'; call: (c: Caller) => Promise<unknown>; expect: (a: Actor) => Outcome };
 
@@ -58,6 +64,7 @@ export const policies: Record<string, Entry> = {
   'incident.deleted': { on: 'self', call: (c) => c.incident.deleted(), expect: signedIn },
   'vocabulary.all': { on: 'self', call: (c) => c.vocabulary.all(), expect: signedIn },
   'review.queue': { on: 'self', call: (c) => c.review.queue(), expect: signedIn },
+  'review.caseQueue': { on: 'self', call: (c) => c.review.caseQueue(), expect: signedIn },
   'notification.unreadCount': { on: 'self', call: (c) => c.notification.unreadCount(), expect: signedIn },
   'notification.list': { on: 'self', call: (c) => c.notification.list({}), expect: signedIn },
   'notification.markRead': { on: 'self', call: (c) => c.notification.markRead({}), expect: signedIn },
@@ -93,7 +100,8 @@ export const policies: Record<string, Entry> = {
   'incident.delete': {
     on: 'incident',
     call: (c, s) => c.incident.delete({ id: s.id, version: s.version }),
-    expect: (a, s) => gate(a, () => (isAuthor(a) && (s === 'draft' || s === 'changes_requested') ? 'ok' : 'FORBIDDEN')),
+    // Never once published: deleting a draft of a published incident would take it off the public side without a retraction.
+    expect: (a, s, publishedBefore) => gate(a, () => (isAuthor(a) && (s === 'draft' || s === 'changes_requested') && !publishedBefore ? 'ok' : 'FORBIDDEN')),
   },
   'incident.restore': {
     on: 'incident',
@@ -181,7 +189,8 @@ export const policies: Record<string, Entry> = {
   'review.retract': {
     on: 'incident',
     call: (c, s) => c.review.retract({ id: s.id, version: s.version, comment: 'Withdrawn at the victim’s request' }),
-    expect: (a, s) => gate(a, () => (isReviewerOfOrg(a) ? (s === 'published' ? 'ok' : 'BAD_REQUEST') : 'FORBIDDEN')),
+    // Whatever has a public version can be taken off the public side at once, even while an edit is pending.
+    expect: (a, _s, publishedBefore) => gate(a, () => (isReviewerOfOrg(a) ? (publishedBefore ? 'ok' : 'BAD_REQUEST') : 'FORBIDDEN')),
   },
 };
 
@@ -203,6 +212,9 @@ const casePolicies: Record<string, Entry> = {
   'case.get': { on: 'case', call: (c, s) => c.case.get({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
   'case.timeline': { on: 'case', call: (c, s) => c.case.timeline({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
   'case.history': { on: 'case', call: (c, s) => c.case.history({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
+  // Members of the case's organization discuss it in every state, as they discuss incidents.
+  'comment.listOnCase': { on: 'case', call: (c, s) => c.comment.listOnCase({ caseId: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'comment.addOnCase': { on: 'case', call: (c, s) => c.comment.addOnCase({ caseId: s.id, body: 'Which court?' }), expect: (a) => gate(a, () => 'ok') },
   'case.incidentPicker': { on: 'case', call: (c, s) => c.case.incidentPicker({ caseId: s.id, text: 'Matrix' }), expect: (a) => gate(a, () => 'ok') },
   'case.update': {
     on: 'case',
@@ -213,6 +225,14 @@ const casePolicies: Record<string, Entry> = {
     on: 'case',
     call: (c, s) => c.case.delete({ id: s.id, version: s.version }),
     expect: (a, s) => gate(a, () => (isAuthor(a) && (s === 'draft' || s === 'changes_requested') ? 'ok' : 'FORBIDDEN')),
+  },
+  'case.deleted': { on: 'self', call: (c) => c.case.deleted(), expect: signedIn },
+  // As incident.restore: a deleted case exists only for the admins of its organization.
+  'case.restore': {
+    on: 'case',
+    deleted: true,
+    call: (c, s) => c.case.restore({ id: s.id }),
+    expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : a === 'admin' ? 'ok' : 'NOT_FOUND'),
   },
   'case.linkIncident': { on: 'case', call: (c, s) => c.case.linkIncident({ caseId: s.id, incidentId: s.incidentId }), expect: caseChange },
   'case.unlinkIncident': { on: 'case', call: (c, s) => c.case.unlinkIncident({ caseId: s.id, incidentId: s.incidentId }), expect: caseChange },
@@ -282,14 +302,14 @@ afterAll(async () => {
 });
 
 /** A record in the given state, written by the author (or by the reviewer-author when that is who acts). */
-async function subjectFor(actor: Actor, state: ReviewStatus, deleted: boolean): Promise<Subject> {
+async function subjectFor(actor: Actor, state: ReviewStatus, deleted: boolean, publishedBefore = state === 'published'): Promise<Subject> {
   const authorId = actor === 'authorReviewer' ? people.authorReviewer.id : people.author.id;
   const [row] = rowsOf<{ id: string }>(
     await database.db.execute(sql`
       INSERT INTO incidents (organization_id, ref, title, start_date, date_precision, country, location_precision,
                              violation_types, status, version, published_version, created_by, updated_by, deleted_at, deleted_by)
       VALUES (${organizationId}, 'inc:' || md5(random()::text), 'Matrix subject', '2017-05-01', 'month', 'KZ', 'country',
-              ARRAY['threats'], ${state}::review_status, 3, ${state === 'published' ? 3 : null}, ${authorId}, ${authorId},
+              ARRAY['threats'], ${state}::review_status, 3, ${publishedBefore ? (state === 'published' ? 3 : 2) : null}, ${authorId}, ${authorId},
               ${deleted ? sql`now()` : null}, ${deleted ? authorId : null})
       RETURNING id`),
   );
@@ -297,14 +317,14 @@ async function subjectFor(actor: Actor, state: ReviewStatus, deleted: boolean): 
 }
 
 /** A case in the given state, written by the author (or the reviewer-author), with one part of each kind. */
-async function caseSubjectFor(actor: Actor, state: ReviewStatus): Promise<CaseSubject> {
+async function caseSubjectFor(actor: Actor, state: ReviewStatus, deleted = false): Promise<CaseSubject> {
   const authorId = actor === 'authorReviewer' ? people.authorReviewer.id : people.author.id;
   const incident = await subjectFor(actor, 'draft', false);
   const [row] = rowsOf<{ id: string }>(
     await database.db.execute(sql`
-      INSERT INTO cases (organization_id, ref, title, review_status, version, published_version, created_by, updated_by)
+      INSERT INTO cases (organization_id, ref, title, review_status, version, published_version, created_by, updated_by, deleted_at, deleted_by)
       VALUES (${organizationId}, 'case:' || md5(random()::text), 'Matrix case', ${state}::review_status, 3,
-              ${state === 'published' ? 3 : null}, ${authorId}, ${authorId})
+              ${state === 'published' ? 3 : null}, ${authorId}, ${authorId}, ${deleted ? sql`now()` : null}, ${deleted ? authorId : null})
       RETURNING id`),
   );
   const [event] = rowsOf<{ id: number }>(
@@ -315,7 +335,7 @@ async function caseSubjectFor(actor: Actor, state: ReviewStatus): Promise<CaseSu
       INSERT INTO case_interventions (case_id, position, date, kind, reply_due_on) VALUES (${row!.id}, 0, '2017-12-12', 'un_communication', '2018-02-10')
       RETURNING id`),
   );
-  return { id: row!.id, version: 3, organizationId, state, deleted: false, incidentId: incident.id, legalEventId: event!.id, interventionId: intervention!.id };
+  return { id: row!.id, version: 3, organizationId, state, deleted, incidentId: incident.id, legalEventId: event!.id, interventionId: intervention!.id };
 }
 
 /** A person record of the organization, for the person procedures (persons have no review state). */
@@ -380,18 +400,19 @@ describe('permission matrix', () => {
       }
       if (entry.on === 'case') {
         for (const state of states) {
-          const subject = await caseSubjectFor(actor, state);
+          const subject = await caseSubjectFor(actor, state, entry.deleted ?? false);
           const expected = entry.expect(actor, state);
           const got = await outcomeOf(() => entry.call(caller, subject));
           if (got !== expected) mismatches.push(`${actor} on ${state}: expected ${expected}, got ${got}`);
         }
         continue;
       }
-      for (const state of states) {
-        const subject = await subjectFor(actor, state, entry.deleted ?? false);
-        const expected = entry.expect(actor, state);
+      for (const { state, publishedBefore } of incidentStates) {
+        const subject = await subjectFor(actor, state, entry.deleted ?? false, publishedBefore);
+        const expected = entry.expect(actor, state, publishedBefore);
         const got = await outcomeOf(() => entry.call(caller, subject));
-        if (got !== expected) mismatches.push(`${actor} on ${state}: expected ${expected}, got ${got}`);
+        const label = publishedBefore && state !== 'published' ? `${state} of a published incident` : state;
+        if (got !== expected) mismatches.push(`${actor} on ${label}: expected ${expected}, got ${got}`);
       }
     }
     expect(mismatches).toEqual([]);

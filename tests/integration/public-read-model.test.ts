@@ -89,7 +89,7 @@ describe('the public read model', () => {
     expect(after).not.toContain(publicPerson!.name);
   });
 
-  it('a deleted draft of a published incident takes it off the public side', async () => {
+  it('a draft of a published incident is not deleted; a retraction takes the published version off the public side at once', async () => {
     const author = await callerFor(database.db, monitor.id);
     const reviewing = await callerFor(database.db, reviewer.id);
     const { id } = await author.incident.create({ organizationId: ngo.id, incident: anIncident() });
@@ -97,6 +97,12 @@ describe('the public read model', () => {
     v = (await reviewing.review.approve({ id, version: v })).version;
     v = (await reviewing.review.publish({ id, version: v })).version;
     v = (await author.incident.update({ id, version: v, incident: anIncident({ title: 'Draft of a correction' }) })).version;
+    await expect(author.incident.delete({ id, version: v })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await publicRow(id))!.title).toBe('Trade union leader detained after a strike');
+
+    v = (await reviewing.review.retract({ id, version: v, comment: 'Withdrawn at once' })).version;
+    expect(await publicRow(id)).toBeNull();
+    // Nothing of it is public now, so its author may delete the draft; the public side stays as it is.
     await author.incident.delete({ id, version: v });
     expect(await publicRow(id)).toBeNull();
   });

@@ -180,13 +180,19 @@ describe('the counted public figures', () => {
     expect((await publicStats('year', {}, 'en', database.db)).total).toBe(before);
     await expectRollupEqualsReadModel();
 
-    // A published incident with a draft correction is deleted by its author, then restored by an admin.
+    // A published incident with a draft correction is retracted at once; the draft is deleted by its author,
+    // restored by an admin, and published: each change of what is public moves the counts with it.
     const second = await publishNew({ violationTypes: ['search_and_seizure'] });
-    const draft = (await author.incident.update({ id: second.id, version: second.version, incident: anIncident({ title: 'Correction' }) })).version;
-    await author.incident.delete({ id: second.id, version: draft });
+    let draft = (await author.incident.update({ id: second.id, version: second.version, incident: anIncident({ title: 'Correction' }) })).version;
+    draft = (await reviewing.review.retract({ id: second.id, version: draft, comment: 'Names a witness' })).version;
     expect((await publicStats('year', {}, 'en', database.db)).total).toBe(before);
     await expectRollupEqualsReadModel();
+    await author.incident.delete({ id: second.id, version: draft });
     await administering.incident.restore({ id: second.id });
+    expect((await publicStats('year', {}, 'en', database.db)).total).toBe(before);
+    draft = (await author.review.submit({ id: second.id, version: draft })).version;
+    draft = (await reviewing.review.approve({ id: second.id, version: draft })).version;
+    await reviewing.review.publish({ id: second.id, version: draft });
     expect((await publicStats('year', {}, 'en', database.db)).total).toBe(before + 1);
     await expectRollupEqualsReadModel();
     await expectMaintainedEqualsRecount();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq, sql } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { auditLog, incidentReviews, incidentVersions, notifications } from '@/db/schema';
+import { auditLog, incidentReviews, incidentVersions, notifications, publicIncidents } from '@/db/schema';
 import { createTestDatabase } from '../support/database';
 import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
 
@@ -31,6 +31,21 @@ afterAll(async () => {
 async function draftBy(userId: string) {
   const caller = await callerFor(database.db, userId);
   return caller.incident.create({ organizationId: ngo.id, incident: anIncident() });
+}
+
+async function publicRow(incidentId: string) {
+  const [row] = await database.db.select().from(publicIncidents).where(eq(publicIncidents.incidentId, incidentId));
+  return row ?? null;
+}
+
+/** A published incident of the monitor's, and the version it is at. */
+async function publishedBy(userId: string) {
+  const { id } = await draftBy(userId);
+  let v = (await (await callerFor(database.db, userId)).review.submit({ id, version: 1 })).version;
+  const reviewing = await callerFor(database.db, reviewer.id);
+  v = (await reviewing.review.approve({ id, version: v })).version;
+  v = (await reviewing.review.publish({ id, version: v })).version;
+  return { id, version: v };
 }
 
 async function rowCounts(incidentId: string) {
@@ -76,7 +91,8 @@ describe('four-eyes review', () => {
     const history = await author.incident.history({ id });
     expect(history.map((h) => h.version)).toEqual([7, 6, 5, 4, 3, 2, 1]);
     expect(history[0]!.changes).toEqual([{ field: 'status', before: 'approved', after: 'published' }]);
-    expect(await rowCounts(id)).toMatchObject({ reviews: 5, audits: 5 });
+    // Five decisions; the audit log also holds the creation and the edit.
+    expect(await rowCounts(id)).toMatchObject({ reviews: 5, audits: 7 });
   });
 
   it('shows the reviewer what changed since the last published version', async () => {
@@ -173,6 +189,67 @@ describe('four-eyes review', () => {
     expect((await author.notification.list({})).map((n) => n.kind)).toContain('retracted');
   });
 
+  it('a reviewer retracts the published version at once while an edit is pending; the edit stays and is published anew later', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const reviewing = await callerFor(database.db, reviewer.id);
+    const published = await publishedBy(monitor.id);
+    let v = (await author.incident.update({ id: published.id, version: published.version, incident: anIncident({ title: 'Correction in progress' }) })).version;
+    const { id } = published;
+    expect((await publicRow(id))!.title).toBe('Trade union leader detained after a strike');
+    // The author is offered no retraction; a reviewer is, though the entry is a draft.
+    expect((await author.incident.get({ id })).transitions).toEqual(['submit']);
+    expect((await reviewing.incident.get({ id })).transitions).toEqual(['retract']);
+
+    const before = await rowCounts(id);
+    await expect(reviewing.review.retract({ id, version: v, comment: '  ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(author.review.retract({ id, version: v, comment: 'I want it gone' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await rowCounts(id)).toEqual(before);
+    expect(await publicRow(id)).not.toBeNull();
+
+    const retracted = await reviewing.review.retract({ id, version: v, comment: 'It gives the street where the victim lives' });
+    expect(retracted).toEqual({ id, version: v + 1, status: 'draft' });
+    expect(await publicRow(id)).toBeNull();
+    const draft = await author.incident.get({ id });
+    expect(draft).toMatchObject({ status: 'draft', title: 'Correction in progress', publishedVersion: null, canEdit: true });
+    expect(draft.transitions).toEqual(['submit']);
+    expect(await rowCounts(id)).toEqual({ versions: before.versions + 1, reviews: before.reviews + 1, notices: before.notices + 1, audits: before.audits + 1 });
+    const [history] = await author.incident.history({ id });
+    expect(history).toMatchObject({ version: v + 1, savedVia: 'review', savedBy: { id: reviewer.id }, changes: [] });
+    const [review] = await database.db.select().from(incidentReviews).where(eq(incidentReviews.incidentId, id)).orderBy(desc(incidentReviews.id)).limit(1);
+    expect(review).toMatchObject({ version: v + 1, decision: 'retracted', decidedBy: reviewer.id, comment: 'It gives the street where the victim lives' });
+    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.subjectId, id)).orderBy(desc(auditLog.id)).limit(1);
+    expect(audit).toMatchObject({
+      action: 'incident.retract',
+      actorId: reviewer.id,
+      details: { from: 'draft', to: 'draft', version: v + 1, retractedVersion: published.version },
+    });
+    expect((await author.notification.list({}))[0]).toMatchObject({ kind: 'retracted', incidentId: id });
+    expect((await author.comment.list({ incidentId: id })).map((c) => c.body)).toContain('It gives the street where the victim lives');
+
+    // Nothing is public any more, so there is nothing left to retract.
+    await expect(reviewing.review.retract({ id, version: v + 1, comment: 'Again' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+
+    // The edit goes on: corrected, submitted, approved and published anew.
+    v = (await author.incident.update({ id, version: v + 1, incident: anIncident({ title: 'Correction without the street' }) })).version;
+    v = (await author.review.submit({ id, version: v })).version;
+    v = (await reviewing.review.approve({ id, version: v })).version;
+    await reviewing.review.publish({ id, version: v });
+    expect((await publicRow(id))!.title).toBe('Correction without the street');
+  });
+
+  it('a submitted or approved edit of a published incident can be retracted too, and keeps its state', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const administering = await callerFor(database.db, admin.id);
+    const { id, version } = await publishedBy(monitor.id);
+    let v = (await author.incident.update({ id, version, incident: anIncident({ title: 'Submitted correction' }) })).version;
+    v = (await author.review.submit({ id, version: v })).version;
+    expect((await administering.incident.get({ id })).transitions.sort()).toEqual(['approve', 'requestChanges', 'retract']);
+    expect(await administering.review.retract({ id, version: v, comment: 'Withdrawn while we check' })).toMatchObject({ status: 'submitted' });
+    expect(await publicRow(id)).toBeNull();
+    v = (await (await callerFor(database.db, reviewer.id)).review.approve({ id, version: v + 1 })).version;
+    expect((await author.incident.get({ id })).status).toBe('approved');
+  });
+
   it('a transition that fails midway leaves no trace', async () => {
     const { id } = await draftBy(monitor.id);
     const before = await rowCounts(id);
@@ -216,6 +293,19 @@ describe('comments and notifications', () => {
   });
 });
 
+describe('notifications of deleted incidents', () => {
+  it('show neither the title nor a link once the incident is deleted', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const { id } = await author.incident.create({ organizationId: ngo.id, incident: anIncident({ title: 'Quokka draft to delete' }) });
+    await (await callerFor(database.db, reviewer.id)).comment.add({ incidentId: id, body: 'Should this be deleted?' });
+    expect((await author.notification.list({}))[0]).toMatchObject({ kind: 'commented', incidentId: id, incidentTitle: 'Quokka draft to delete' });
+    await author.incident.delete({ id, version: 1 });
+    const [notice] = await author.notification.list({});
+    expect(notice).toMatchObject({ kind: 'commented', incidentId: null, incidentTitle: null });
+    expect(JSON.stringify(await author.notification.list({}))).not.toContain('Quokka');
+  });
+});
+
 describe('soft delete', () => {
   it('the author deletes a draft; it vanishes from lists; an admin restores it', async () => {
     const author = await callerFor(database.db, monitor.id);
@@ -230,6 +320,21 @@ describe('soft delete', () => {
     expect((await administering.incident.deleted()).map((d) => d.id)).toContain(id);
     await administering.incident.restore({ id });
     expect((await author.incident.list({ text: 'kiwi' })).items.map((i) => i.id)).toEqual([id]);
+  });
+
+  it('the author cannot delete a draft of a published incident: only a retraction, with its reason, takes it off the public side', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const { id, version } = await publishedBy(monitor.id);
+    const v = (await author.incident.update({ id, version, incident: anIncident({ title: 'Draft of a correction' }) })).version;
+    const draft = await author.incident.get({ id });
+    expect(draft).toMatchObject({ status: 'draft', canEdit: true, canDelete: false });
+    await expect(author.incident.delete({ id, version: v })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('a reviewer retracts it first'),
+    });
+    expect((await publicRow(id))!.title).toBe('Trade union leader detained after a strike');
+    expect((await (await callerFor(database.db, admin.id)).incident.deleted()).map((d) => d.id)).not.toContain(id);
+    expect((await author.incident.get({ id })).title).toBe('Draft of a correction');
   });
 
   it('a submitted or published entry cannot be deleted', async () => {

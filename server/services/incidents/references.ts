@@ -22,6 +22,9 @@ export type ResolvedLinks = {
   sourceIds: string[];
 };
 
+/** The records a save of the incident form created in the organization (new victims and sources), for the audit log. */
+export type CreatedFromForm = { persons: string[]; documentedOrganizations: string[]; sources: string[] };
+
 async function knownCodes(tx: Tx, kind: VocabularyKind, codes: string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
   const rows = await tx
@@ -79,7 +82,12 @@ export async function findOrCreateLegalProvision(
  * Turns the form's victims, provisions and sources into row ids: existing ones must belong to the
  * organization (anything else reads as "not found"), new ones are created in it.
  */
-export async function resolveLinks(tx: Tx, organizationId: string, input: IncidentInput): Promise<ResolvedLinks> {
+export async function resolveLinks(
+  tx: Tx,
+  organizationId: string,
+  input: IncidentInput,
+): Promise<ResolvedLinks & { created: CreatedFromForm }> {
+  const created: CreatedFromForm = { persons: [], documentedOrganizations: [], sources: [] };
   const victims: ResolvedLinks['victims'] = [];
   for (const [index, victim] of input.victims.entries()) {
     const base = { personId: null, documentedOrganizationId: null, groupName: null, count: null, killed: null, injured: null, categories: [] };
@@ -97,7 +105,7 @@ export async function resolveLinks(tx: Tx, organizationId: string, input: Incide
         break;
       }
       case 'newPerson': {
-        const [created] = await tx
+        const [person] = await tx
           .insert(persons)
           .values({
             organizationId,
@@ -109,7 +117,8 @@ export async function resolveLinks(tx: Tx, organizationId: string, input: Incide
             confidential: victim.person.confidential,
           })
           .returning({ id: persons.id });
-        victims.push({ ...base, personId: created!.id });
+        created.persons.push(person!.id);
+        victims.push({ ...base, personId: person!.id });
         break;
       }
       case 'organization': {
@@ -127,7 +136,7 @@ export async function resolveLinks(tx: Tx, organizationId: string, input: Incide
         break;
       }
       case 'newOrganization': {
-        const [created] = await tx
+        const [organization] = await tx
           .insert(documentedOrganizations)
           .values({
             organizationId,
@@ -138,7 +147,8 @@ export async function resolveLinks(tx: Tx, organizationId: string, input: Incide
             country: victim.organization.country ?? null,
           })
           .returning({ id: documentedOrganizations.id });
-        victims.push({ ...base, documentedOrganizationId: created!.id });
+        created.documentedOrganizations.push(organization!.id);
+        victims.push({ ...base, documentedOrganizationId: organization!.id });
         break;
       }
       case 'group':
@@ -167,11 +177,12 @@ export async function resolveLinks(tx: Tx, organizationId: string, input: Incide
       if (!found) throw invalidField(['incident', 'sources', index, 'sourceId'], 'No such source in this organization');
       sourceIds.push(found.id);
     } else {
-      const [created] = await tx
+      const [source] = await tx
         .insert(sources)
         .values({ organizationId, ref: newRef('src'), ...citation.source, reliability: citation.source.reliability ?? null })
         .returning({ id: sources.id });
-      sourceIds.push(created!.id);
+      created.sources.push(source!.id);
+      sourceIds.push(source!.id);
     }
   }
 
@@ -180,5 +191,6 @@ export async function resolveLinks(tx: Tx, organizationId: string, input: Incide
     perpetrators: input.perpetrators.map((p) => ({ typeCode: p.typeCode, name: p.name })),
     legalProvisionIds,
     sourceIds,
+    created,
   };
 }

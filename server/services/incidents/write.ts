@@ -1,14 +1,15 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { incidentVersions, incidents } from '@/db/schema';
 import type { IncidentInput } from '@/server/validation/incident';
+import { recordAudit } from '../audit/record';
 import { notFound } from '../errors';
 import { diffSnapshots } from './diff';
 import { recordIncidentVersion } from './history';
 import type { IncidentSnapshot } from './snapshot';
 import { replaceIncidentLinks } from './links';
-import { checkVocabulary, resolveLinks } from './references';
+import { checkVocabulary, resolveLinks, type CreatedFromForm } from './references';
 import { newRef } from './refs';
 
 function incidentColumns(input: IncidentInput) {
@@ -28,7 +29,25 @@ function incidentColumns(input: IncidentInput) {
   };
 }
 
-/** A monitor's new incident: a draft at version 1, with its first history entry, in one transaction. */
+/**
+ * The audit rows of a save from the incident form: one for the incident, one for each person,
+ * organization or source the form created along with it. Ids only: a new victim may be confidential.
+ */
+async function auditSave(
+  tx: Tx,
+  save: { action: 'incident.create' | 'incident.update'; actorId: string; organizationId: string; incidentId: string; details: Record<string, unknown>; created: CreatedFromForm },
+): Promise<void> {
+  const base = { actorId: save.actorId, organizationId: save.organizationId };
+  await recordAudit(tx, { ...base, action: save.action, subjectType: 'incident', subjectId: save.incidentId, details: save.details });
+  const details = { incidentId: save.incidentId };
+  for (const id of save.created.persons) await recordAudit(tx, { ...base, action: 'person.create', subjectType: 'person', subjectId: id, details });
+  for (const id of save.created.documentedOrganizations) {
+    await recordAudit(tx, { ...base, action: 'documented_organization.create', subjectType: 'documented_organization', subjectId: id, details });
+  }
+  for (const id of save.created.sources) await recordAudit(tx, { ...base, action: 'source.create', subjectType: 'source', subjectId: id, details });
+}
+
+/** A monitor's new incident: a draft at version 1, with its first history entry and audit rows, in one transaction. */
 export async function createIncident(
   db: Db,
   params: { organizationId: string; userId: string; input: IncidentInput },
@@ -48,8 +67,17 @@ export async function createIncident(
       })
       .returning({ id: incidents.id, version: incidents.version });
     if (!created) throw new Error('Insert of an incident returned nothing');
-    await replaceIncidentLinks(tx, created.id, await resolveLinks(tx, params.organizationId, params.input));
+    const links = await resolveLinks(tx, params.organizationId, params.input);
+    await replaceIncidentLinks(tx, created.id, links);
     await recordIncidentVersion(tx, { incidentId: created.id, version: 1, savedBy: params.userId, savedVia: 'workspace' });
+    await auditSave(tx, {
+      action: 'incident.create',
+      actorId: params.userId,
+      organizationId: params.organizationId,
+      incidentId: created.id,
+      details: { version: 1 },
+      created: links.created,
+    });
     return created;
   });
 }
@@ -64,6 +92,8 @@ export async function updateIncident(
 ): Promise<{ id: string; version: number }> {
   return db.transaction(async (tx) => {
     await checkVocabulary(tx, params.input);
+    // Read before the update: if the update below succeeds, this was the status of the version edited.
+    const [before] = await tx.select({ status: incidents.status }).from(incidents).where(eq(incidents.id, params.id));
     const [updated] = await tx
       .update(incidents)
       .set({
@@ -75,7 +105,7 @@ export async function updateIncident(
         updatedAt: sql`now()`,
       })
       .where(and(eq(incidents.id, params.id), eq(incidents.version, params.version), isNull(incidents.deletedAt)))
-      .returning({ id: incidents.id, version: incidents.version, organizationId: incidents.organizationId });
+      .returning({ id: incidents.id, version: incidents.version, organizationId: incidents.organizationId, status: incidents.status });
     if (!updated) {
       const [current] = await tx
         .select({ version: incidents.version, updatedBy: incidents.updatedBy })
@@ -87,7 +117,8 @@ export async function updateIncident(
         message: `Someone else saved this incident while you were editing it (you edited version ${params.version}; it is now at version ${current.version}). Reload to see their changes, then make yours again.`,
       });
     }
-    await replaceIncidentLinks(tx, updated.id, await resolveLinks(tx, updated.organizationId, params.input));
+    const links = await resolveLinks(tx, updated.organizationId, params.input);
+    await replaceIncidentLinks(tx, updated.id, links);
     const saved = await recordIncidentVersion(tx, {
       incidentId: updated.id,
       version: updated.version,
@@ -102,6 +133,15 @@ export async function updateIncident(
     if (previous && diffSnapshots(previous.snapshot as IncidentSnapshot, saved).every((change) => change.field === 'status')) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'Nothing to save: no field has changed.' });
     }
+    await auditSave(tx, {
+      action: 'incident.update',
+      actorId: params.userId,
+      organizationId: updated.organizationId,
+      incidentId: updated.id,
+      // An edit of a published incident makes it a draft: the log says so.
+      details: { version: updated.version, ...(before && before.status !== updated.status ? { from: before.status, to: updated.status } : {}) },
+      created: links.created,
+    });
     return { id: updated.id, version: updated.version };
   });
 }

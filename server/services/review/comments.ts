@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { incidentComments, incidents, users } from '@/db/schema';
+import { recordAudit } from '../audit/record';
 import { invalidField } from '../errors';
 import { notifyUsers } from './notify';
 
@@ -38,7 +39,7 @@ export async function addComment(
       .values({ incidentId: params.incidentId, authorId: params.authorId, body: params.body, parentId: params.parentId, field: params.field })
       .returning({ id: incidentComments.id });
     const [incident] = await tx
-      .select({ createdBy: incidents.createdBy, updatedBy: incidents.updatedBy })
+      .select({ organizationId: incidents.organizationId, createdBy: incidents.createdBy, updatedBy: incidents.updatedBy })
       .from(incidents)
       .where(eq(incidents.id, params.incidentId));
     await notifyUsers(tx, {
@@ -46,6 +47,15 @@ export async function addComment(
       kind: 'commented',
       incidentId: params.incidentId,
       actorId: params.authorId,
+    });
+    // The comment's words stay in the discussion: they may name someone confidential.
+    await recordAudit(tx, {
+      actorId: params.authorId,
+      action: 'incident.comment',
+      organizationId: incident?.organizationId ?? null,
+      subjectType: 'incident',
+      subjectId: params.incidentId,
+      details: { commentId: comment!.id, ...(params.parentId !== null ? { replyTo: params.parentId } : {}) },
     });
     return comment!;
   });

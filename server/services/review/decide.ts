@@ -7,7 +7,7 @@ import { notFound } from '../errors';
 import { recordIncidentVersion } from '../incidents/history';
 import { refreshPublicIncident } from '../publishing/public-record';
 import { notifyUsers, reviewersOf } from './notify';
-import { transitions, type TransitionName } from './transitions';
+import { retractsPublishedVersionOnly, transitions, type TransitionName } from './transitions';
 
 const statusWords: Record<string, string> = {
   draft: 'a draft',
@@ -33,7 +33,14 @@ export async function decideOnIncident(
   }
   return db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ status: incidents.status, version: incidents.version, organizationId: incidents.organizationId, createdBy: incidents.createdBy, updatedBy: incidents.updatedBy })
+      .select({
+        status: incidents.status,
+        version: incidents.version,
+        publishedVersion: incidents.publishedVersion,
+        organizationId: incidents.organizationId,
+        createdBy: incidents.createdBy,
+        updatedBy: incidents.updatedBy,
+      })
       .from(incidents)
       .where(and(eq(incidents.id, params.incidentId), isNull(incidents.deletedAt)))
       .for('update');
@@ -44,17 +51,24 @@ export async function decideOnIncident(
         message: `This incident changed while you were looking at it (you saw version ${params.version}; it is now at version ${current.version}). Reload it before deciding.`,
       });
     }
-    if (!(transition.from as readonly string[]).includes(current.status)) {
+    // Retracting while an edit is pending takes only the published version away; the edit keeps its state.
+    const retractingPublishedOnly = params.name === 'retract' && retractsPublishedVersionOnly(current);
+    if (!retractingPublishedOnly && !(transition.from as readonly string[]).includes(current.status)) {
+      const now = statusWords[current.status] ?? current.status;
       throw new TRPCError({
         code: 'BAD_REQUEST',
-        message: `This incident is ${statusWords[current.status] ?? current.status}; it cannot be ${params.name === 'requestChanges' ? 'returned for changes' : `${transition.decision}`} now.`,
+        message:
+          params.name === 'retract'
+            ? `This incident is ${now} and no version of it is public: there is nothing to retract.`
+            : `This incident is ${now}; it cannot be ${params.name === 'requestChanges' ? 'returned for changes' : `${transition.decision}`} now.`,
       });
     }
+    const to = retractingPublishedOnly ? current.status : transition.to;
 
     const [updated] = await tx
       .update(incidents)
       .set({
-        status: transition.to,
+        status: to,
         version: sql`${incidents.version} + 1`,
         updatedAt: sql`now()`,
         ...(params.name === 'publish' ? { publishedVersion: params.version + 1 } : {}),
@@ -86,8 +100,13 @@ export async function decideOnIncident(
       organizationId: current.organizationId,
       subjectType: 'incident',
       subjectId: params.incidentId,
-      details: { from: current.status, to: transition.to, version: updated.version },
+      details: {
+        from: current.status,
+        to,
+        version: updated.version,
+        ...(params.name === 'retract' ? { retractedVersion: current.publishedVersion } : {}),
+      },
     });
-    return { id: params.incidentId, version: updated.version, status: transition.to };
+    return { id: params.incidentId, version: updated.version, status: to };
   });
 }

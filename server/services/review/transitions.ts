@@ -22,3 +22,15 @@ export const transitions = {
 
 export type TransitionName = keyof typeof transitions;
 export const transitionNames = Object.keys(transitions) as TransitionName[];
+
+/** Where an edit of a published record stands while the public keeps seeing the published version. */
+const pendingEditStatuses: readonly ReviewStatus[] = ['draft', 'submitted', 'changes_requested', 'approved'];
+
+/**
+ * A retraction while an edit of a published record is pending: only the published version leaves the
+ * public side, and the edit keeps its state, to be reviewed and published anew. A reviewer must be able
+ * to withdraw a published record at once (it may endanger someone) whatever a monitor has in progress.
+ */
+export function retractsPublishedVersionOnly(record: { status: ReviewStatus; publishedVersion: number | null }): boolean {
+  return record.publishedVersion !== null && pendingEditStatuses.includes(record.status);
+}

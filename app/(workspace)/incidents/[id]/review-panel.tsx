@@ -10,7 +10,7 @@ import { errorClass, inputClass, labelClass, primaryButtonClass, secondaryButton
 import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../../_actions/problem';
 
-type Props = { incidentId: string; version: number; status: ReviewStatus; transitions: TransitionName[] };
+type Props = { incidentId: string; version: number; status: ReviewStatus; publishedVersion: number | null; transitions: TransitionName[] };
 
 /** Decisions that need words from the decider: what to change, or why it is retracted. */
 type CommentedName = 'requestChanges' | 'retract';
@@ -22,13 +22,15 @@ const order: TransitionName[] = ['submit', 'approve', 'publish', 'requestChanges
  * the server (incident.get → transitions, the same policy that checks each decision); each decision
  * names the version it was taken on, so a decision on a version someone has since changed is refused.
  */
-export function ReviewPanel({ incidentId, version, status, transitions }: Props) {
+export function ReviewPanel({ incidentId, version, status, publishedVersion, transitions }: Props) {
   const { t } = useI18n();
   const client = useTRPCClient();
   const router = useRouter();
   const [pending, setPending] = useState<TransitionName | null>(null);
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // An edit of a published incident is pending: a retraction takes only the published version off the public side.
+  const pendingEdit = publishedVersion !== null && status !== 'published';
 
   async function decide(name: TransitionName, comment?: string): Promise<boolean> {
     setPending(name);
@@ -41,7 +43,7 @@ export function ReviewPanel({ incidentId, version, status, transitions }: Props)
       else if (name === 'publish') await client.review.publish.mutate(input);
       else if (name === 'requestChanges') await client.review.requestChanges.mutate({ ...input, comment: comment ?? '' });
       else await client.review.retract.mutate({ ...input, comment: comment ?? '' });
-      setDone(t(`review.done.${name}`));
+      setDone(t(name === 'retract' && pendingEdit ? 'review.done.retractPublished' : `review.done.${name}`));
       return true;
     } catch (error) {
       setProblem(problemOf(error, t));
@@ -64,6 +66,7 @@ export function ReviewPanel({ incidentId, version, status, transitions }: Props)
       </h2>
       {/* One sentence, not a second badge: the page header already shows the status as a badge. */}
       <p className="mt-2 text-slate-800">{t('review.statusLine', { status: t(`status.${status}`), n: version })}</p>
+      {pendingEdit ? <p className="mt-1 text-slate-800">{t('review.publicVersion', { n: publishedVersion })}</p> : null}
       <div className="mt-3 space-y-3">
         <ActionAlert problem={problem} heading={t('review.refused')} />
         <ActionStatus message={done} />
@@ -88,7 +91,13 @@ export function ReviewPanel({ incidentId, version, status, transitions }: Props)
             </div>
           ) : null}
           {withComment.map((name) => (
-            <CommentedDecision key={name} name={name} pending={pending} onDecide={(comment) => decide(name, comment)} />
+            <CommentedDecision
+              key={name}
+              name={name}
+              hint={name === 'retract' && pendingEdit ? t('review.commentHint.retractPublished', { n: publishedVersion }) : t(`review.commentHint.${name}`)}
+              pending={pending}
+              onDecide={(comment) => decide(name, comment)}
+            />
           ))}
         </>
       )}
@@ -98,10 +107,12 @@ export function ReviewPanel({ incidentId, version, status, transitions }: Props)
 
 function CommentedDecision({
   name,
+  hint,
   pending,
   onDecide,
 }: {
   name: CommentedName;
+  hint: string;
   pending: TransitionName | null;
   onDecide: (comment: string) => Promise<boolean>;
 }) {
@@ -128,7 +139,7 @@ function CommentedDecision({
         {t(`review.commentLabel.${name}`)} <span className="font-normal text-slate-600">{t('form.required')}</span>
       </label>
       <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-        {t(`review.commentHint.${name}`)}
+        {hint}
       </p>
       <textarea
         ref={textareaRef}

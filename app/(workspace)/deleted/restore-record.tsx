@@ -8,8 +8,10 @@ import { linkClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';
 
-/** Restores one deleted incident; on success the row leaves the list and a link to the incident remains. */
-export function RestoreIncident({ incidentId, title }: { incidentId: string; title: string }) {
+type Props = { kind: 'incident' | 'case'; id: string; title: string };
+
+/** Restores one deleted incident or case; on success the button gives way to a link to the record. */
+export function RestoreRecord({ kind, id, title }: Props) {
   const { t } = useI18n();
   const client = useTRPCClient();
   const [pending, setPending] = useState(false);
@@ -20,7 +22,8 @@ export function RestoreIncident({ incidentId, title }: { incidentId: string; tit
     setPending(true);
     setProblem(null);
     try {
-      await client.incident.restore.mutate({ id: incidentId });
+      if (kind === 'incident') await client.incident.restore.mutate({ id });
+      else await client.case.restore.mutate({ id });
       setRestored(true);
     } catch (error) {
       setProblem(problemOf(error, t));
@@ -36,7 +39,7 @@ export function RestoreIncident({ incidentId, title }: { incidentId: string; tit
         {restored ? (
           <p className="text-green-900">
             {t('deleted.restored')}{' '}
-            <Link href={`/incidents/${incidentId}`} className={linkClass}>
+            <Link href={kind === 'incident' ? `/incidents/${id}` : `/cases/${id}`} className={linkClass}>
               {t('deleted.openRestored', { title })}
             </Link>
           </p>
