@@ -15,13 +15,12 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { caseStatusEnum, datePrecisionEnum, reviewStatusEnum } from './enums';
+import { caseStatusEnum, datePrecisionEnum, reviewDecisionEnum, reviewStatusEnum } from './enums';
 import { organizations } from './organizations';
 import { users } from './users';
 import { persons } from './actors';
 import { incidents } from './incidents';
 import { legalProvisions, sources } from './sources';
-import { reviewDecisionEnum } from './review';
 
 /**
  * A case groups incidents concerning the same people or proceedings (e.g. one prosecution), with

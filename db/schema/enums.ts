@@ -20,9 +20,18 @@ export const vocabularyKindEnum = pgEnum('vocabulary_kind', [
 export const genderEnum = pgEnum('gender', ['female', 'male', 'other', 'unknown']);
 export const reliabilityEnum = pgEnum('reliability', ['A', 'B', 'C', 'D', 'E', 'F']);
 export const caseStatusEnum = pgEnum('case_status', ['open', 'closed']);
+/** The decisions of the review workflow, shared by incidents and cases (here so that neither schema file imports the other's). */
+export const reviewDecisionEnum = pgEnum('review_decision', [
+  'submitted',
+  'changes_requested',
+  'approved',
+  'published',
+  'retracted',
+]);
 
 export type Role = (typeof roleEnum.enumValues)[number];
 export type ReviewStatus = (typeof reviewStatusEnum.enumValues)[number];
 export type DatePrecision = (typeof datePrecisionEnum.enumValues)[number];
 export type LocationPrecision = (typeof locationPrecisionEnum.enumValues)[number];
 export type VocabularyKind = (typeof vocabularyKindEnum.enumValues)[number];
+export type ReviewDecision = (typeof reviewDecisionEnum.enumValues)[number];

@@ -1,16 +1,10 @@
-import { bigint, bigserial, index, integer, pgTable, pgEnum, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, check, index, integer, pgTable, pgEnum, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { cases } from './cases';
+import { reviewDecisionEnum } from './enums';
 import { incidents } from './incidents';
 import { organizations } from './organizations';
 import { users } from './users';
-
-export const reviewDecisionEnum = pgEnum('review_decision', [
-  'submitted',
-  'changes_requested',
-  'approved',
-  'published',
-  'retracted',
-]);
-export type ReviewDecision = (typeof reviewDecisionEnum.enumValues)[number];
 
 /** Who decided what on which version of an incident, with their comment. Append-only. */
 export const incidentReviews = pgTable(
@@ -27,19 +21,29 @@ export const incidentReviews = pgTable(
   (t) => [index('incident_reviews_incident').on(t.incidentId, t.id)],
 );
 
-/** Discussion on an incident among its organization's members; kept forever, optionally about one field. */
+/**
+ * Discussion on an incident or a case among its organization's members; kept forever (append-only
+ * triggers), optionally about one field. The table kept its first name when cases joined: a comment
+ * concerns exactly one incident or one case (checked here), and a reply the same one as its parent
+ * (checked by the services that add comments).
+ */
 export const incidentComments = pgTable(
   'incident_comments',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    incidentId: uuid('incident_id').notNull().references(() => incidents.id),
+    incidentId: uuid('incident_id').references(() => incidents.id),
+    caseId: uuid('case_id').references(() => cases.id),
     parentId: bigint('parent_id', { mode: 'number' }).references((): AnyPgColumn => incidentComments.id),
     authorId: uuid('author_id').notNull().references(() => users.id),
     field: text('field'),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('incident_comments_incident').on(t.incidentId, t.id)],
+  (t) => [
+    index('incident_comments_incident').on(t.incidentId, t.id),
+    index('incident_comments_case').on(t.caseId, t.id),
+    check('incident_comments_one_subject', sql`num_nonnulls(${t.incidentId}, ${t.caseId}) = 1`),
+  ],
 );
 
 export const notificationKindEnum = pgEnum('notification_kind', [
@@ -51,7 +55,7 @@ export const notificationKindEnum = pgEnum('notification_kind', [
   'commented',
 ]);
 
-/** In-app notices: reviewers hear of submissions, authors of decisions on their entries. */
+/** In-app notices: reviewers hear of submissions, authors of decisions on their entries; each concerns one incident or one case. */
 export const notifications = pgTable(
   'notifications',
   {
@@ -59,11 +63,16 @@ export const notifications = pgTable(
     userId: uuid('user_id').notNull().references(() => users.id),
     kind: notificationKindEnum('kind').notNull(),
     incidentId: uuid('incident_id').references(() => incidents.id),
+    caseId: uuid('case_id').references(() => cases.id),
     actorId: uuid('actor_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_user_unread').on(t.userId, t.readAt, t.id)],
+  (t) => [
+    index('notifications_user_unread').on(t.userId, t.readAt, t.id),
+    // Every notice so far names an incident, so existing rows satisfy this.
+    check('notifications_one_subject', sql`num_nonnulls(${t.incidentId}, ${t.caseId}) = 1`),
+  ],
 );
 
 /** Read-only sharing of an incident with another organization on the platform. */

@@ -1,7 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import type { ReviewStatus } from '@/db/schema';
 import { notFound } from '../services/errors';
+import { retractsPublishedVersionOnly, type TransitionName } from '../services/review/transitions';
 import { memberOrganizationIds, roleIn } from './policy';
+import { availableTransitions, whyCannot } from './review-policy';
 import type { Viewer } from './viewer';
 
 /**
@@ -66,6 +68,18 @@ export function assertCanDeleteCase(viewer: Viewer, record: CaseFacts | null): a
 export function assertCanCreateCaseIn(viewer: Viewer, organizationId: string): void {
   // Not being a member of an organization looks the same as it not existing.
   if (roleIn(viewer, organizationId) === null) throw notFound('organization');
+}
+
+/**
+ * The review decisions this viewer could take on the case as it stands (what the page offers):
+ * the incidents' four-eyes rules, and a reviewer may also retract a published case while an edit of
+ * it is pending, so that it leaves the public side at once (server/services/cases/decide.ts).
+ */
+export function availableCaseTransitions(viewer: Viewer, record: CaseFacts): TransitionName[] {
+  const facts = { ...record, status: record.reviewStatus };
+  const names = availableTransitions(viewer, facts);
+  if (retractsPublishedVersionOnly(facts) && whyCannot(viewer, 'retract', facts) === null) names.push('retract');
+  return names;
 }
 
 type IncidentFacts = { organizationId: string; sharedWith: string[] };

@@ -5,15 +5,18 @@ import {
   assertCanEditCase,
   assertCanViewCase,
   assertIncidentLinkable,
+  availableCaseTransitions,
   caseOrganizationIds,
   casePolicy,
 } from '../auth/case-policy';
+import { adminOrganizationIds } from '../auth/deletion-policy';
 import { assertCanViewIncident } from '../auth/policy';
-import { assertMayTransition, availableTransitions } from '../auth/review-policy';
+import { assertMayTransition } from '../auth/review-policy';
 import { readsAsSharedOnly } from '../auth/sharing-policy';
 import type { Viewer } from '../auth/viewer';
 import { listAwaitingReply } from '../services/cases/awaiting';
 import { decideOnCase } from '../services/cases/decide';
+import { listDeletedCases, restoreCase } from '../services/cases/deleted';
 import { getCaseDetail } from '../services/cases/detail';
 import { listCaseHistory } from '../services/cases/history';
 import { addIntervention, caseOfIntervention, recordReplyReceived, removeIntervention, updateIntervention } from '../services/cases/interventions';
@@ -44,6 +47,8 @@ import {
   updateInterventionInput,
   updateLegalEventInput,
 } from '../validation/case';
+import { versionNumber } from '../validation/numbers';
+import { userText } from '../validation/text';
 
 type Ctx = Context & { viewer: Viewer };
 
@@ -88,7 +93,7 @@ export const caseRouter = createTRPCRouter({
       ...detail,
       canEdit: casePolicy.canEdit(ctx.viewer, record),
       canDelete: casePolicy.canDelete(ctx.viewer, record),
-      transitions: availableTransitions(ctx.viewer, { ...record, status: record.reviewStatus }),
+      transitions: availableCaseTransitions(ctx.viewer, record),
     };
   }),
 
@@ -115,10 +120,17 @@ export const caseRouter = createTRPCRouter({
     return updateCase(ctx.db, { id, version, userId: ctx.viewer.id, input: fields });
   }),
 
-  delete: signedInProcedure.input(caseIdInput.extend({ version: z.number().int().min(1) })).mutation(async ({ ctx, input }) => {
+  delete: signedInProcedure.input(caseIdInput.extend({ version: versionNumber })).mutation(async ({ ctx, input }) => {
     assertCanDeleteCase(ctx.viewer, await findCaseForPolicy(ctx.db, input.id));
     await deleteCase(ctx.db, { id: input.id, version: input.version, actorId: ctx.viewer.id });
   }),
+
+  /** Admins see deleted cases of their organizations and restore them; to anyone else a deleted case does not exist. */
+  deleted: signedInProcedure.query(({ ctx }) => listDeletedCases(ctx.db, adminOrganizationIds(ctx.viewer))),
+
+  restore: signedInProcedure.input(caseIdInput).mutation(({ ctx, input }) =>
+    restoreCase(ctx.db, { id: input.id, actorId: ctx.viewer.id, organizationIds: adminOrganizationIds(ctx.viewer) }),
+  ),
 
   /** Links an incident of the case's organization, or one shared with it; linking twice is harmless. */
   linkIncident: signedInProcedure.input(linkIncidentInput).mutation(async ({ ctx, input }) => {
@@ -154,7 +166,7 @@ export const caseRouter = createTRPCRouter({
   }),
 
   /** Cases the viewer may add an incident to, by title. */
-  editableChoices: signedInProcedure.input(z.object({ text: z.string().trim().max(200).default('') })).query(async ({ ctx, input }) => {
+  editableChoices: signedInProcedure.input(z.object({ text: userText().trim().max(200).default('') })).query(async ({ ctx, input }) => {
     const rows = await listCaseChoices(ctx.db, caseOrganizationIds(ctx.viewer), input.text);
     return rows.filter((row) => casePolicy.canEdit(ctx.viewer, row)).map((row) => ({ id: row.id, title: row.title, reviewStatus: row.reviewStatus }));
   }),

@@ -2,16 +2,19 @@ import { z } from 'zod';
 import { assertCanViewIncident, roleIn } from '../auth/policy';
 import { assertMayTransition } from '../auth/review-policy';
 import type { Viewer } from '../auth/viewer';
+import { listCaseReviewQueue } from '../services/cases/review-queue';
 import { findIncidentForPolicy } from '../services/incidents/read';
 import { decideOnIncident } from '../services/review/decide';
 import { listReviewQueue } from '../services/review/queue';
 import type { TransitionName } from '../services/review/transitions';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import type { Context } from '../trpc';
+import { versionNumber } from '../validation/numbers';
+import { userText } from '../validation/text';
 
-const decisionInput = z.object({ id: z.uuid(), version: z.number().int().min(1) });
+const decisionInput = z.object({ id: z.uuid(), version: versionNumber });
 const commentedDecisionInput = decisionInput.extend({
-  comment: z.string().trim().min(1, 'Say what needs to change, or why').max(5000, 'At most 5,000 characters'),
+  comment: userText().trim().min(1, 'Say what needs to change, or why').max(5000, 'At most 5,000 characters'),
 });
 
 async function decide(ctx: Context & { viewer: Viewer }, name: TransitionName, input: { id: string; version: number; comment?: string }) {
@@ -19,6 +22,11 @@ async function decide(ctx: Context & { viewer: Viewer }, name: TransitionName, i
   assertCanViewIncident(ctx.viewer, incident);
   assertMayTransition(ctx.viewer, name, incident);
   return decideOnIncident(ctx.db, { name, incidentId: input.id, version: input.version, actorId: ctx.viewer.id, comment: input.comment ?? null });
+}
+
+/** The organizations where the viewer is a reviewer or an admin: whose submissions wait for them. */
+function reviewingOrganizationIds(viewer: Viewer): string[] {
+  return viewer.memberships.filter((m) => roleIn(viewer, m.organizationId) !== 'monitor').map((m) => m.organizationId);
 }
 
 export const reviewRouter = createTRPCRouter({
@@ -29,10 +37,8 @@ export const reviewRouter = createTRPCRouter({
   retract: signedInProcedure.input(commentedDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'retract', input)),
 
   /** Submitted entries of the organizations where the viewer reviews; empty for monitors. */
-  queue: signedInProcedure.query(({ ctx }) => {
-    const reviewing = ctx.viewer.memberships
-      .filter((m) => roleIn(ctx.viewer, m.organizationId) !== 'monitor')
-      .map((m) => m.organizationId);
-    return listReviewQueue(ctx.db, reviewing);
-  }),
+  queue: signedInProcedure.query(({ ctx }) => listReviewQueue(ctx.db, reviewingOrganizationIds(ctx.viewer))),
+
+  /** Submitted cases of the organizations where the viewer reviews, each with its diff; empty for monitors. */
+  caseQueue: signedInProcedure.query(({ ctx }) => listCaseReviewQueue(ctx.db, reviewingOrganizationIds(ctx.viewer))),
 });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { caseStatusEnum, datePrecisionEnum, legalEventKindEnum, reviewStatusEnum, type DatePrecision } from '@/db/schema';
 import { legalProvisionInput } from './incident';
+import { serialId, versionNumber } from './numbers';
 import { partialDateToIso, precisionHint } from './partial-date';
+import { optionalText, userText } from './text';
 
 /**
  * Input schemas for cases, their legal events and interventions: shared by the forms (field
@@ -9,31 +11,33 @@ import { partialDateToIso, precisionHint } from './partial-date';
  * ("date", "replyDueOn"), which the forms use as they are.
  */
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
-    .nullish()
-    .transform((value) => (value ? value : null));
-
 /** Kinds of intervention the workspace offers; the exchange format allows any word, so others are kept as they come. */
 export const interventionKinds = ['un_communication', 'urgent_appeal', 'government_reply', 'statement', 'legal_aid', 'trial_monitoring', 'other'] as const;
 
 /** UN special procedures ask the government to reply within 60 days. */
 export const unReplyDays = 60;
 
-/** The reply due date a new intervention of this kind suggests: 60 days after a UN communication, else none. */
-export function suggestedReplyDue(kind: string, isoDate: string | null): string | null {
+/**
+ * The reply due date a new intervention of this kind suggests: 60 days after a UN communication,
+ * else none. The form offers it, and the server applies it to a UN communication created or
+ * imported without one (server/services/cases/interventions.ts, exchange/import-case-parts.ts).
+ *
+ * A date known only to the month or the year is stored as the first day of that period, but the
+ * communication may have been sent on its last day. Counting from the last day of the period makes
+ * the suggested date never earlier than the true one: the list of replies awaited then never calls
+ * a government late before it is (at worst it calls it late up to a month or a year after it was).
+ */
+export function suggestedReplyDue(kind: string, isoDate: string | null, precision: DatePrecision = 'day'): string | null {
   if (kind !== 'un_communication' || !isoDate) return null;
   const due = new Date(`${isoDate}T00:00:00Z`);
+  if (precision === 'month') due.setUTCMonth(due.getUTCMonth() + 1, 0);
+  if (precision === 'year') due.setUTCMonth(12, 0);
   due.setUTCDate(due.getUTCDate() + unReplyDays);
   return due.toISOString().slice(0, 10);
 }
 
 /** A real calendar day written YYYY-MM-DD, or empty (null). */
-const optionalDay = z
-  .string()
+const optionalDay = userText()
   .trim()
   .max(10, 'A real date, YYYY-MM-DD')
   .nullish()
@@ -41,7 +45,7 @@ const optionalDay = z
   .transform((value) => value || null);
 
 const datePrecision = z.enum(datePrecisionEnum.enumValues);
-const dateText = z.string().trim().max(10, 'A date is at most 10 characters').nullish();
+const dateText = userText().trim().max(10, 'A date is at most 10 characters').nullish();
 
 type Dated = { date?: string | null; datePrecision: DatePrecision };
 
@@ -77,7 +81,7 @@ function toRequiredIsoDate<T extends Dated>(value: T): Omit<T, 'date'> & { date:
 export const caseIdInput = z.object({ id: z.uuid() });
 
 export const caseFieldsInput = z.object({
-  title: z.string().trim().min(1, 'A title is required').max(500, 'At most 500 characters'),
+  title: userText().trim().min(1, 'A title is required').max(500, 'At most 500 characters'),
   summary: optionalText(20000),
   status: z.enum(caseStatusEnum.enumValues).default('open'),
   /** The persons the case concerns, in order; they belong to the case's organization. */
@@ -90,12 +94,12 @@ export const caseFieldsInput = z.object({
 
 export const createCaseInput = z.object({ organizationId: z.uuid() }).extend(caseFieldsInput.shape);
 export const updateCaseInput = z
-  .object({ id: z.uuid(), version: z.number().int().min(1, 'The version you edited') })
+  .object({ id: z.uuid(), version: versionNumber })
   .extend(caseFieldsInput.shape);
 
 export const caseListInput = z.object({
   organizationId: z.uuid().nullish(),
-  text: z.string().trim().max(200).nullish(),
+  text: userText().trim().max(200).nullish(),
   status: z.enum(caseStatusEnum.enumValues).nullish(),
   reviewStatus: z.enum(reviewStatusEnum.enumValues).nullish(),
   limit: z.number().int().min(1).max(100).default(50),
@@ -105,7 +109,7 @@ export const linkIncidentInput = z.object({ caseId: z.uuid(), incidentId: z.uuid
 
 export const incidentPickerInput = z.object({
   caseId: z.uuid(),
-  text: z.string().trim().max(200).default(''),
+  text: userText().trim().max(200).default(''),
   limit: z.number().int().min(1).max(20).default(10),
 });
 
@@ -127,15 +131,15 @@ const legalEventObject = z.object({
 export const legalEventFieldsInput = legalEventObject.superRefine(refineDate(false)).transform(toIsoDate);
 export const addLegalEventInput = legalEventObject.extend({ caseId: z.uuid() }).superRefine(refineDate(false)).transform(toIsoDate);
 export const updateLegalEventInput = legalEventObject
-  .extend({ id: z.number().int().positive(), version: z.number().int().min(1) })
+  .extend({ id: serialId, version: versionNumber })
   .superRefine(refineDate(false))
   .transform(toIsoDate);
-export const removeRecordInput = z.object({ id: z.number().int().positive(), version: z.number().int().min(1) });
+export const removeRecordInput = z.object({ id: serialId, version: versionNumber });
 
 const interventionObject = z.object({
   datePrecision,
   date: dateText,
-  kind: z.string().trim().min(1, 'Choose a kind').max(100, 'At most 100 characters'),
+  kind: userText().trim().min(1, 'Choose a kind').max(100, 'At most 100 characters'),
   by: optionalText(500),
   referenceCode: optionalText(200),
   summary: optionalText(5000),
@@ -151,18 +155,18 @@ const interventionObject = z.object({
 export const interventionFieldsInput = interventionObject.superRefine(refineDate(true)).transform(toRequiredIsoDate);
 export const addInterventionInput = interventionObject.extend({ caseId: z.uuid() }).superRefine(refineDate(true)).transform(toRequiredIsoDate);
 export const updateInterventionInput = interventionObject
-  .extend({ id: z.number().int().positive(), version: z.number().int().min(1) })
+  .extend({ id: serialId, version: versionNumber })
   .superRefine(refineDate(true))
   .transform(toRequiredIsoDate);
 export const replyReceivedInput = z.object({
-  id: z.number().int().positive(),
-  version: z.number().int().min(1),
-  replyReceivedOn: z.string().trim().refine((value) => partialDateToIso(value, 'day') !== null, 'A real date, YYYY-MM-DD'),
+  id: serialId,
+  version: versionNumber,
+  replyReceivedOn: userText().trim().refine((value) => partialDateToIso(value, 'day') !== null, 'A real date, YYYY-MM-DD'),
 });
 
-export const caseDecisionInput = z.object({ id: z.uuid(), version: z.number().int().min(1) });
+export const caseDecisionInput = z.object({ id: z.uuid(), version: versionNumber });
 export const caseCommentedDecisionInput = caseDecisionInput.extend({
-  comment: z.string().trim().min(1, 'Say what needs to change, or why').max(5000, 'At most 5,000 characters'),
+  comment: userText().trim().min(1, 'Say what needs to change, or why').max(5000, 'At most 5,000 characters'),
 });
 
 export type CaseFields = z.infer<typeof caseFieldsInput>;

@@ -51,10 +51,10 @@ export function NotificationList({ items, unread }: { items: Item[]; unread: num
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
         {items.map((item) => {
           const isUnread = item.readAt === null;
-          const what = t(`notifications.kind.${item.kind}`, {
-            actor: item.actorName || t('notifications.someone'),
-            title: item.incidentTitle ?? t('notifications.untitled'),
-          });
+          const actor = item.actorName || t('notifications.someone');
+          const what = item.caseId
+            ? t(`notifications.caseKind.${item.kind}`, { actor, title: item.caseTitle ?? t('notifications.untitledCase') })
+            : t(`notifications.kind.${item.kind}`, { actor, title: item.incidentTitle ?? t('notifications.untitled') });
           const createdAt = new Date(item.createdAt);
           return (
             <li key={item.id} className={`flex flex-wrap items-start gap-x-4 gap-y-2 p-4 ${isUnread ? 'bg-blue-50' : ''}`}>
@@ -81,6 +81,16 @@ export function NotificationList({ items, unread }: { items: Item[]; unread: num
                     onClick={() => isUnread && void markRead([item.id])}
                   >
                     {t('notifications.open')}
+                  </Link>
+                ) : null}
+                {item.caseId ? (
+                  <Link
+                    href={`/cases/${item.caseId}`}
+                    aria-label={t('notifications.openCaseNamed', { what })}
+                    className={linkClass}
+                    onClick={() => isUnread && void markRead([item.id])}
+                  >
+                    {t('notifications.openCase')}
                   </Link>
                 ) : null}
                 {isUnread ? (

@@ -1,11 +1,12 @@
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { caseReviews, cases, users } from '@/db/schema';
+import { caseReviews, cases, incidentComments, users } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { notFound } from '../errors';
-import { transitions, type TransitionName } from '../review/transitions';
+import { retractsPublishedVersionOnly, transitions, type TransitionName } from '../review/transitions';
 import { refreshPublicCase } from '../publishing/public-case';
+import { notifyUsers, reviewersOf } from '../review/notify';
 import { recordCaseVersion } from './history';
 
 const statusWords: Record<string, string> = {
@@ -19,9 +20,13 @@ const statusWords: Record<string, string> = {
 
 /**
  * Takes a review decision on the version of the case the decider saw: the same workflow and the
- * same transitions as incidents. The state change, its history version, the review record and the
- * audit row commit together. The caller has checked the policy (server/auth/review-policy.ts).
- * A publication or retraction rewrites the case's public page in the same transaction.
+ * same transitions as incidents. A published case being edited (a new draft, perhaps already
+ * submitted or approved) can be retracted at once, as an incident can: only its published version
+ * leaves the public side, and the working copy keeps its review state.
+ * The state change, its history version, the review record, the comment the decider gave (in the
+ * case's discussion), the notifications and the audit row commit together. The caller has checked
+ * the policy (server/auth/case-policy.ts). A publication or retraction rewrites the case's public
+ * page in the same transaction.
  */
 export async function decideOnCase(
   db: Db,
@@ -33,7 +38,14 @@ export async function decideOnCase(
   }
   return db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ reviewStatus: cases.reviewStatus, version: cases.version, organizationId: cases.organizationId })
+      .select({
+        reviewStatus: cases.reviewStatus,
+        version: cases.version,
+        organizationId: cases.organizationId,
+        publishedVersion: cases.publishedVersion,
+        createdBy: cases.createdBy,
+        updatedBy: cases.updatedBy,
+      })
       .from(cases)
       .where(and(eq(cases.id, params.caseId), isNull(cases.deletedAt)))
       .for('update');
@@ -44,16 +56,22 @@ export async function decideOnCase(
         message: `This case changed while you were looking at it (you saw version ${params.version}; it is now at version ${current.version}). Reload it before deciding.`,
       });
     }
-    if (!(transition.from as readonly string[]).includes(current.reviewStatus)) {
+    const publishedVersionOnly = params.name === 'retract' && retractsPublishedVersionOnly({ status: current.reviewStatus, publishedVersion: current.publishedVersion });
+    if (!publishedVersionOnly && !(transition.from as readonly string[]).includes(current.reviewStatus)) {
+      const now = statusWords[current.reviewStatus] ?? current.reviewStatus;
       throw new TRPCError({
         code: 'BAD_REQUEST',
-        message: `This case is ${statusWords[current.reviewStatus] ?? current.reviewStatus}; it cannot be ${params.name === 'requestChanges' ? 'returned for changes' : transition.decision} now.`,
+        message:
+          params.name === 'retract'
+            ? `This case is ${now} and no version of it is public: there is nothing to retract.`
+            : `This case is ${now}; it cannot be ${params.name === 'requestChanges' ? 'returned for changes' : transition.decision} now.`,
       });
     }
+    const to = publishedVersionOnly ? current.reviewStatus : transition.to;
     const [updated] = await tx
       .update(cases)
       .set({
-        reviewStatus: transition.to,
+        reviewStatus: to,
         version: sql`${cases.version} + 1`,
         updatedAt: sql`now()`,
         ...(params.name === 'publish' ? { publishedVersion: params.version + 1 } : {}),
@@ -71,17 +89,29 @@ export async function decideOnCase(
       decidedBy: params.actorId,
       comment: params.comment,
     });
+    if (params.comment) {
+      // The reason is also part of the case's discussion, where the author reads and answers it.
+      await tx.insert(incidentComments).values({ caseId: params.caseId, authorId: params.actorId, body: params.comment });
+    }
+    const recipients =
+      params.name === 'submit' ? await reviewersOf(tx, current.organizationId, params.actorId) : [current.createdBy, current.updatedBy];
+    await notifyUsers(tx, { userIds: recipients, kind: transition.decision, caseId: params.caseId, actorId: params.actorId });
     await recordAudit(tx, {
       actorId: params.actorId,
       action: `case.${params.name}`,
       organizationId: current.organizationId,
       subjectType: 'case',
       subjectId: params.caseId,
-      details: { from: current.reviewStatus, to: transition.to, version: updated.version },
+      details: {
+        from: current.reviewStatus,
+        to,
+        version: updated.version,
+        ...(params.name === 'retract' ? { retractedVersion: current.publishedVersion } : {}),
+      },
     });
     // Only these two change what the public sees: the other decisions concern a draft, and the public keeps the published version.
     if (params.name === 'publish' || params.name === 'retract') await refreshPublicCase(tx, params.caseId);
-    return { id: params.caseId, version: updated.version, reviewStatus: transition.to };
+    return { id: params.caseId, version: updated.version, reviewStatus: to };
   });
 }
 

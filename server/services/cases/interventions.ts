@@ -3,7 +3,7 @@ import { and, eq, isNull, max, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@/db/client';
 import { caseInterventions, sources } from '@/db/schema';
-import type { InterventionFields } from '@/server/validation/case';
+import { suggestedReplyDue, type InterventionFields } from '@/server/validation/case';
 import { invalidField, notFound } from '../errors';
 import { lockEditableCase, recordCaseChange } from './change';
 
@@ -49,16 +49,28 @@ export async function caseOfIntervention(db: Db | Tx, id: number): Promise<strin
   return row?.caseId ?? null;
 }
 
+/**
+ * A new UN communication asks for a reply within 60 days, whoever creates it (the form, a direct
+ * API call, a script): without a due date and with no reply received yet, it gets that default
+ * (suggestedReplyDue says how a month or a year is counted). Someone who knows better edits the
+ * date afterwards, or clears it; the default is only applied on creation.
+ */
+function withDefaultReplyDue(input: InterventionFields): InterventionFields {
+  if (input.replyDueOn || input.replyReceivedOn) return input;
+  return { ...input, replyDueOn: suggestedReplyDue(input.kind, input.date, input.datePrecision) };
+}
+
 /** Adds an intervention to a case; the case gets a new version. */
 export async function addIntervention(db: Db, params: { caseId: string; actorId: string; input: InterventionFields }) {
+  const input = withDefaultReplyDue(params.input);
   return db.transaction(async (tx) => {
     const locked = await lockEditableCase(tx, params.caseId);
-    await check(tx, locked.organizationId, params.input);
+    await check(tx, locked.organizationId, input);
     const [last] = await tx.select({ position: max(caseInterventions.position) }).from(caseInterventions).where(eq(caseInterventions.caseId, params.caseId));
     const [created] = await tx
       .insert(caseInterventions)
       .values({
-        ...columns(params.input),
+        ...columns(input),
         caseId: params.caseId,
         position: (last?.position ?? -1) + 1,
         createdBy: params.actorId,
@@ -71,7 +83,7 @@ export async function addIntervention(db: Db, params: { caseId: string; actorId:
       organizationId: locked.organizationId,
       actorId: params.actorId,
       action: 'case.add_intervention',
-      details: { interventionId: created.id, kind: params.input.kind },
+      details: { interventionId: created.id, kind: input.kind },
     });
     return { ...created, caseVersion: version };
   });

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { caseIncidents, caseInterventions, incidents } from '@/db/schema';
+import { suggestedReplyDue } from '@/server/validation/case';
 import type { CaseLinksByRef, InterventionByRef, StoredCaseLinks } from './case-links';
 import { sameContent } from './compare';
 
@@ -60,7 +61,12 @@ export async function writeCaseInterventions(
     const values = { ...fields, sourceId: source === null ? null : (params.ids.sources.get(source) as string) };
     const match = matches[position];
     if (match === null || match === undefined) {
-      await tx.insert(caseInterventions).values({ ...values, caseId: params.caseId, position, createdBy: params.actingUserId, updatedBy: params.actingUserId });
+      // The format carries no reply dates (they are the workspace's own), so a new UN communication gets the
+      // 60-day default as one made in the workspace does; its date is a whole day, stored at day precision.
+      const replyDueOn = suggestedReplyDue(values.kind, values.date);
+      await tx
+        .insert(caseInterventions)
+        .values({ ...values, replyDueOn, caseId: params.caseId, position, createdBy: params.actingUserId, updatedBy: params.actingUserId });
       continue;
     }
     const changed = !sameContent(current[match]!.intervention, wanted);

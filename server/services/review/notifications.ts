@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { incidents, notifications, users } from '@/db/schema';
+import { cases, incidents, notifications, users } from '@/db/schema';
 
 export async function unreadNotificationCount(db: DbOrTx, userId: string): Promise<number> {
   const [row] = await db
@@ -10,7 +10,7 @@ export async function unreadNotificationCount(db: DbOrTx, userId: string): Promi
   return row?.n ?? 0;
 }
 
-/** A user's notifications, newest first, with the incident title and who acted. */
+/** A user's notifications, newest first, with the incident's or the case's title and who acted. */
 export function listNotifications(db: DbOrTx, userId: string, before: number | null, limit = 30) {
   return db
     .select({
@@ -18,12 +18,16 @@ export function listNotifications(db: DbOrTx, userId: string, before: number | n
       kind: notifications.kind,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
-      incidentId: notifications.incidentId,
+      // From the join, which leaves out deleted incidents: their notifications read "an incident", with no link.
+      incidentId: incidents.id,
       incidentTitle: incidents.title,
+      caseId: notifications.caseId,
+      caseTitle: cases.title,
       actorName: users.name,
     })
     .from(notifications)
-    .leftJoin(incidents, eq(incidents.id, notifications.incidentId))
+    .leftJoin(incidents, and(eq(incidents.id, notifications.incidentId), isNull(incidents.deletedAt)))
+    .leftJoin(cases, eq(cases.id, notifications.caseId))
     .leftJoin(users, eq(users.id, notifications.actorId))
     .where(and(eq(notifications.userId, userId), before ? lt(notifications.id, before) : undefined))
     .orderBy(desc(notifications.id))

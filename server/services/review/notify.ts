@@ -4,16 +4,18 @@ import { memberships, notifications } from '@/db/schema';
 
 type Kind = (typeof notifications.$inferInsert)['kind'];
 
+/** What a notice is about: one incident or one case (the table checks it is exactly one). */
+type Subject = { incidentId: string; caseId?: never } | { caseId: string; incidentId?: never };
+
 /** Notifies the given users, never the person who acted. */
 export async function notifyUsers(
   tx: Tx,
-  params: { userIds: (string | null)[]; kind: Kind; incidentId: string; actorId: string },
+  params: { userIds: (string | null)[]; kind: Kind; actorId: string } & Subject,
 ): Promise<void> {
   const recipients = [...new Set(params.userIds.filter((id): id is string => !!id && id !== params.actorId))];
   if (!recipients.length) return;
-  await tx
-    .insert(notifications)
-    .values(recipients.map((userId) => ({ userId, kind: params.kind, incidentId: params.incidentId, actorId: params.actorId })));
+  const subject = { incidentId: params.incidentId ?? null, caseId: params.caseId ?? null };
+  await tx.insert(notifications).values(recipients.map((userId) => ({ userId, kind: params.kind, ...subject, actorId: params.actorId })));
 }
 
 /** Reviewers and admins of the organization, who hear of new submissions. */

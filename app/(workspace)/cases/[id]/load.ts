@@ -23,3 +23,8 @@ export const loadCaseHistory = cache(async (id: string) => {
   const { caller } = await requireViewer();
   return caller.case.history({ id }).catch(notFoundOnMiss);
 });
+
+export const loadCaseComments = cache(async (id: string) => {
+  const { caller } = await requireViewer();
+  return caller.comment.listOnCase({ caseId: id }).catch(notFoundOnMiss);
+});

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { formatMoment } from '@/app/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { StatusBadge } from '@/app/ui/status-badge';
+import { CommentThread } from '../../_comments/comment-thread';
 import { fieldsetClass, linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { DeleteCase } from '../_parts/delete-case';
 import { InterventionForm } from '../_parts/intervention-form';
@@ -10,7 +11,7 @@ import { LegalEventForm } from '../_parts/legal-event-form';
 import { LinkIncidents } from '../_parts/link-incidents';
 import { CaseReviewPanel } from '../_parts/review-panel';
 import { CaseTimeline } from '../_parts/timeline';
-import { loadCase, loadCaseTimeline } from './load';
+import { loadCase, loadCaseComments, loadCaseTimeline } from './load';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CasePage({ params }: Props) {
   const { id } = await params;
-  const [record, timeline, { locale, t }] = await Promise.all([loadCase(id), loadCaseTimeline(id), getI18n()]);
+  const [record, timeline, comments, { locale, t }] = await Promise.all([loadCase(id), loadCaseTimeline(id), loadCaseComments(id), getI18n()]);
   const persons = record.persons.map((p) => ({ id: p.id, name: p.name }));
   const today = new Date().toISOString().slice(0, 10);
 
@@ -84,7 +85,13 @@ export default async function CasePage({ params }: Props) {
             {t('cases.page.changed', { name: record.updatedBy?.name ?? t('incident.unknownUser'), at: formatMoment(record.updatedAt, locale) })}
           </p>
         </section>
-        <CaseReviewPanel caseId={record.id} version={record.version} status={record.reviewStatus} transitions={record.transitions} />
+        <CaseReviewPanel
+          caseId={record.id}
+          version={record.version}
+          status={record.reviewStatus}
+          publishedVersion={record.publishedVersion}
+          transitions={record.transitions}
+        />
       </div>
 
       <section aria-labelledby="case-timeline" className="space-y-3">
@@ -131,6 +138,8 @@ export default async function CasePage({ params }: Props) {
           </ul>
         </section>
       ) : null}
+
+      <CommentThread caseId={record.id} comments={comments} />
     </article>
   );
 }

@@ -101,7 +101,7 @@ export function InterventionForm({ caseId, organizationId, editing, onDone }: Pr
 
   function set(patch: Partial<InterventionValues>) {
     const next = { ...values, ...patch };
-    if (!dueTouched) next.replyDueOn = suggestedReplyDue(next.kind, partialDateToIso(next.date, next.datePrecision)) ?? '';
+    if (!dueTouched) next.replyDueOn = suggestedReplyDue(next.kind, partialDateToIso(next.date, next.datePrecision), next.datePrecision) ?? '';
     setValues(next);
   }
 

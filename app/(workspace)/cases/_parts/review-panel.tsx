@@ -18,8 +18,22 @@ const needsComment = (name: TransitionName) => name === 'requestChanges' || name
  * The case's review state and the decisions this viewer may take now, as the server's policy says
  * (case.get → transitions). Each decision names the version it was taken on.
  */
-export function CaseReviewPanel({ caseId, version, status, transitions }: { caseId: string; version: number; status: ReviewStatus; transitions: TransitionName[] }) {
+export function CaseReviewPanel({
+  caseId,
+  version,
+  status,
+  publishedVersion,
+  transitions,
+}: {
+  caseId: string;
+  version: number;
+  status: ReviewStatus;
+  publishedVersion: number | null;
+  transitions: TransitionName[];
+}) {
   const { t } = useI18n();
+  // An edit of a published case is pending: a retraction takes only the published version off the public side.
+  const pendingEdit = publishedVersion !== null && status !== 'published';
   const client = useTRPCClient();
   const action = useCaseAction();
   const [commenting, setCommenting] = useState<TransitionName | null>(null);
@@ -35,7 +49,7 @@ export function CaseReviewPanel({ caseId, version, status, transitions }: { case
         if (name === 'requestChanges') return client.case.requestChanges.mutate({ ...input, comment });
         return client.case.retract.mutate({ ...input, comment });
       },
-      () => t(`cases.review.done.${name}`),
+      () => t(name === 'retract' && pendingEdit ? 'cases.review.done.retractPublished' : `cases.review.done.${name}`),
     );
   };
 
@@ -56,6 +70,7 @@ export function CaseReviewPanel({ caseId, version, status, transitions }: { case
       <p className="mt-2 flex items-center gap-2">
         {t('cases.review.state')} <StatusBadge status={status} t={t} />
       </p>
+      {pendingEdit ? <p className="mt-1 text-slate-800">{t('cases.review.publicVersion', { n: publishedVersion })}</p> : null}
       <div className="mt-3 space-y-3">
         <ActionAlert problem={action.problem} heading={t('cases.review.notDone')} />
         <ActionStatus message={action.done} />
@@ -76,7 +91,16 @@ export function CaseReviewPanel({ caseId, version, status, transitions }: { case
         </div>
         {commenting ? (
           <form noValidate onSubmit={onComment} className="space-y-3">
-            <Field id="case-review-comment" label={t('cases.review.comment')} required multiline value={comment} error={action.fieldErrors.comment} onChange={setComment} />
+            <Field
+              id="case-review-comment"
+              label={t(`review.commentLabel.${commenting === 'retract' ? 'retract' : 'requestChanges'}`)}
+              hint={commenting === 'retract' && pendingEdit ? t('cases.review.retractPublishedHint', { n: publishedVersion }) : undefined}
+              required
+              multiline
+              value={comment}
+              error={action.fieldErrors.comment}
+              onChange={setComment}
+            />
             <button type="submit" className={primaryButtonClass} disabled={action.pending}>
               {t(`cases.review.${commenting}`)}
             </button>

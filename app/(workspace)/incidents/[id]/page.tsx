@@ -8,7 +8,7 @@ import { termLabeller } from '@/app/ui/vocabulary';
 import { requireViewer } from '../../session';
 import { placeOf } from '../incident-table';
 import { IncidentCases } from '../../cases/_parts/incident-cases';
-import { CommentThread } from './comments';
+import { CommentThread } from '../../_comments/comment-thread';
 import { DeleteIncident } from './delete-incident';
 import { loadIncident } from './load';
 import { ReviewPanel } from './review-panel';
@@ -75,7 +75,13 @@ export default async function IncidentPage({ params }: Props) {
       </header>
 
       {owned ? (
-        <ReviewPanel incidentId={incident.id} version={incident.version} status={incident.status} transitions={incident.transitions} />
+        <ReviewPanel
+          incidentId={incident.id}
+          version={incident.version}
+          status={incident.status}
+          publishedVersion={incident.publishedVersion}
+          transitions={incident.transitions}
+        />
       ) : (
         <p className="rounded-lg border border-blue-300 bg-blue-50 p-4 text-blue-950">{t('sharing.readOnlyNotice')}</p>
       )}

@@ -2,26 +2,54 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { listComments } from '@/server/services/review/comments';
-import { incidentFields, type IncidentField } from '@/server/services/incidents/diff';
+import type { MessageKey, Translate } from '@/app/i18n';
 import { formatMoment } from '@/app/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { errorClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
-import { ActionAlert } from '../../_actions/action-alert';
-import { problemOf, type ActionProblem } from '../../_actions/problem';
+import { caseCommentFields } from '@/server/services/cases/diff';
+import { incidentFields } from '@/server/services/incidents/diff';
+import type { listComments } from '@/server/services/review/comments';
+import { ActionAlert } from '../_actions/action-alert';
+import { problemOf, type ActionProblem } from '../_actions/problem';
 
-export type IncidentComment = Awaited<ReturnType<typeof listComments>>[number];
+/** A comment as both discussions list it (server/services/review/comments.ts, server/services/cases/comments.ts). */
+export type Comment = Awaited<ReturnType<typeof listComments>>[number];
 
-const isField = (value: string | null): value is IncidentField => !!value && (incidentFields as readonly string[]).includes(value);
+/** What the discussion is about: an incident or a case of the viewer's organization. */
+type Subject = { incidentId: string; caseId?: never } | { caseId: string; incidentId?: never };
 
 /**
- * The discussion on an incident among its organization: comments oldest first, each reply indented
- * under the comment it answers, optionally pointing at one field of the incident.
+ * The parts of the record a comment may point at, with their names in the users' words: `fields`
+ * are those a comment shows as its subject, `choices` those the form offers.
  */
-export function CommentThread({ incidentId, comments }: { incidentId: string; comments: IncidentComment[] }) {
+function partsOf(subject: Subject, t: Translate) {
+  if (subject.caseId !== undefined) {
+    return {
+      fields: caseCommentFields as readonly string[],
+      choices: caseCommentFields as readonly string[],
+      label: (field: string) => t(`cases.history.field.${field}` as MessageKey),
+      question: t('comments.fieldLabelCase'),
+      whole: t('comments.wholeCase'),
+    };
+  }
+  return {
+    fields: incidentFields as readonly string[],
+    // An incident's review status is the workflow's, not a part to discuss.
+    choices: incidentFields.filter((name) => name !== 'status') as readonly string[],
+    label: (field: string) => t(`field.${field}` as MessageKey),
+    question: t('comments.fieldLabel'),
+    whole: t('comments.wholeIncident'),
+  };
+}
+
+/**
+ * The discussion on an incident or a case among its organization: comments oldest first, each reply
+ * indented under the comment it answers, optionally pointing at one part of the record.
+ */
+export function CommentThread({ comments, ...subject }: Subject & { comments: Comment[] }) {
   const { t } = useI18n();
-  const children = new Map<number | null, IncidentComment[]>();
+  const children = new Map<number | null, Comment[]>();
   const ids = new Set(comments.map((c) => c.id));
   for (const comment of comments) {
     const parent = comment.parentId !== null && ids.has(comment.parentId) ? comment.parentId : null;
@@ -37,11 +65,11 @@ export function CommentThread({ incidentId, comments }: { incidentId: string; co
       {roots.length === 0 ? (
         <p className="mt-3 text-slate-600">{t('comments.none')}</p>
       ) : (
-        <CommentList comments={roots} replies={children} incidentId={incidentId} depth={0} />
+        <CommentList comments={roots} replies={children} subject={subject} depth={0} />
       )}
       <div className="mt-6 border-t border-slate-200 pt-4">
         <h3 className="font-semibold">{t('comments.addHeading')}</h3>
-        <CommentForm incidentId={incidentId} parent={null} />
+        <CommentForm subject={subject} parent={null} />
       </div>
     </section>
   );
@@ -50,21 +78,21 @@ export function CommentThread({ incidentId, comments }: { incidentId: string; co
 function CommentList({
   comments,
   replies,
-  incidentId,
+  subject,
   depth,
 }: {
-  comments: IncidentComment[];
-  replies: Map<number | null, IncidentComment[]>;
-  incidentId: string;
+  comments: Comment[];
+  replies: Map<number | null, Comment[]>;
+  subject: Subject;
   depth: number;
 }) {
   return (
     <ol className={depth === 0 ? 'mt-3 space-y-4' : 'mt-3 space-y-3 border-l-2 border-slate-300 pl-4 sm:pl-6'}>
       {comments.map((comment) => (
         <li key={comment.id}>
-          <CommentItem comment={comment} incidentId={incidentId} />
+          <CommentItem comment={comment} subject={subject} />
           {replies.get(comment.id)?.length ? (
-            <CommentList comments={replies.get(comment.id)!} replies={replies} incidentId={incidentId} depth={depth + 1} />
+            <CommentList comments={replies.get(comment.id)!} replies={replies} subject={subject} depth={depth + 1} />
           ) : null}
         </li>
       ))}
@@ -72,8 +100,9 @@ function CommentList({
   );
 }
 
-function CommentItem({ comment, incidentId }: { comment: IncidentComment; incidentId: string }) {
+function CommentItem({ comment, subject }: { comment: Comment; subject: Subject }) {
   const { locale, t } = useI18n();
+  const parts = partsOf(subject, t);
   const [replying, setReplying] = useState(false);
   const createdAt = new Date(comment.createdAt);
   return (
@@ -82,18 +111,18 @@ function CommentItem({ comment, incidentId }: { comment: IncidentComment; incide
         <span className="font-semibold text-slate-900">{comment.author.name}</span>
         {' · '}
         <time dateTime={createdAt.toISOString()}>{formatMoment(createdAt, locale)}</time>
-        {isField(comment.field) ? (
+        {comment.field && parts.fields.includes(comment.field) ? (
           <>
             {' · '}
             <span className="rounded border border-slate-400 bg-white px-1.5 py-0.5 text-xs font-medium">
-              {t('comments.about', { field: t(`field.${comment.field}`) })}
+              {t('comments.about', { field: parts.label(comment.field) })}
             </span>
           </>
         ) : null}
       </p>
       <p className="mt-1 whitespace-pre-wrap">{comment.body}</p>
       {replying ? (
-        <CommentForm incidentId={incidentId} parent={comment} onClose={() => setReplying(false)} />
+        <CommentForm subject={subject} parent={comment} onClose={() => setReplying(false)} />
       ) : (
         <button
           type="button"
@@ -108,13 +137,14 @@ function CommentItem({ comment, incidentId }: { comment: IncidentComment; incide
   );
 }
 
-function CommentForm({ incidentId, parent, onClose }: { incidentId: string; parent: IncidentComment | null; onClose?: () => void }) {
+function CommentForm({ subject, parent, onClose }: { subject: Subject; parent: Comment | null; onClose?: () => void }) {
   const { t } = useI18n();
+  const parts = partsOf(subject, t);
   const client = useTRPCClient();
   const router = useRouter();
   const id = useId();
   const [body, setBody] = useState('');
-  const [field, setField] = useState<IncidentField | ''>('');
+  const [field, setField] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const [pending, setPending] = useState(false);
@@ -132,7 +162,12 @@ function CommentForm({ incidentId, parent, onClose }: { incidentId: string; pare
     setProblem(null);
     setPending(true);
     try {
-      await client.comment.add.mutate({ incidentId, body: body.trim(), parentId: parent?.id ?? null, field: field || null });
+      const fields = { body: body.trim(), parentId: parent?.id ?? null };
+      if (subject.caseId !== undefined) {
+        await client.comment.addOnCase.mutate({ caseId: subject.caseId, ...fields, field: (field || null) as (typeof caseCommentFields)[number] | null });
+      } else {
+        await client.comment.add.mutate({ incidentId: subject.incidentId, ...fields, field: (field || null) as (typeof incidentFields)[number] | null });
+      }
       setBody('');
       setField('');
       onClose?.();
@@ -179,17 +214,15 @@ function CommentForm({ incidentId, parent, onClose }: { incidentId: string; pare
       </div>
       <div>
         <label htmlFor={`${id}-field`} className={labelClass}>
-          {t('comments.fieldLabel')} <span className="font-normal text-slate-600">{t('form.optional')}</span>
+          {parts.question} <span className="font-normal text-slate-600">{t('form.optional')}</span>
         </label>
-        <select id={`${id}-field`} value={field} onChange={(event) => setField(event.target.value as IncidentField | '')} className={`${inputClass} mt-1 sm:w-auto`}>
-          <option value="">{t('comments.wholeIncident')}</option>
-          {incidentFields
-            .filter((name) => name !== 'status')
-            .map((name) => (
-              <option key={name} value={name}>
-                {t(`field.${name}`)}
-              </option>
-            ))}
+        <select id={`${id}-field`} value={field} onChange={(event) => setField(event.target.value)} className={`${inputClass} mt-1 sm:w-auto`}>
+          <option value="">{parts.whole}</option>
+          {parts.choices.map((name) => (
+            <option key={name} value={name}>
+              {parts.label(name)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="flex flex-wrap gap-3">

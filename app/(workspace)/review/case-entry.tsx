@@ -1,0 +1,70 @@
+import Link from 'next/link';
+import { formatMoment, type Locale, type Translate } from '@/app/i18n';
+import { linkClass } from '@/app/ui/styles';
+import type { listCaseReviewQueue } from '@/server/services/cases/review-queue';
+import { CaseChangeTable } from '../cases/_parts/change-table';
+
+type QueuedCase = Awaited<ReturnType<typeof listCaseReviewQueue>>[number];
+
+/** One submitted case in the review queue: who wrote it, since when it waits, what changed; deciding happens on its page. */
+export function QueuedCaseEntry({
+  entry,
+  organizationName,
+  locale,
+  t,
+}: {
+  entry: QueuedCase;
+  organizationName: string | null;
+  locale: Locale;
+  t: Translate;
+}) {
+  const headingId = `queued-case-${entry.id}`;
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
+      <h3 id={headingId} className="text-xl font-semibold">
+        <Link href={`/cases/${entry.id}`} className={linkClass}>
+          {entry.title}
+        </Link>
+      </h3>
+      <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+        <dt className="font-medium text-slate-700">{t('review.queueAuthor')}</dt>
+        <dd>{entry.authorName || t('incident.unknownUser')}</dd>
+        <dt className="font-medium text-slate-700">{t('review.queueSubmittedAt')}</dt>
+        <dd>
+          {entry.submittedAt ? (
+            <time dateTime={new Date(entry.submittedAt).toISOString()}>{formatMoment(new Date(entry.submittedAt), locale)}</time>
+          ) : (
+            t('review.queueUnknownTime')
+          )}
+        </dd>
+        <dt className="font-medium text-slate-700">{t('incident.version')}</dt>
+        <dd>{entry.version}</dd>
+        {entry.publishedVersion !== null ? (
+          <>
+            <dt className="font-medium text-slate-700">{t('review.queuePublicVersion')}</dt>
+            <dd>{entry.publishedVersion}</dd>
+          </>
+        ) : null}
+        {organizationName ? (
+          <>
+            <dt className="font-medium text-slate-700">{t('review.queueOrganization')}</dt>
+            <dd>{organizationName}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h4 className="mt-4 font-semibold">
+        {entry.comparedWith != null ? t('review.comparedWith', { n: entry.comparedWith }) : t('review.comparedWithNothing')}
+      </h4>
+      {entry.changes.length === 0 ? (
+        <p className="mt-2 text-slate-600">{t('review.noChanges')}</p>
+      ) : (
+        <CaseChangeTable changes={entry.changes} caption={t('review.changesOf', { title: entry.title })} t={t} />
+      )}
+      <p className="mt-4">
+        <Link href={`/cases/${entry.id}`} aria-label={t('review.openToDecideNamed', { title: entry.title })} className={linkClass}>
+          {t('review.openToDecide')}
+        </Link>
+      </p>
+    </section>
+  );
+}
