@@ -67,6 +67,40 @@ describe('sharing an incident with another organization', () => {
     await expect(theirs.incident.get({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it("hides a confidential person's name wherever the shared copy's text names them, as the public side does", async () => {
+    const author = await callerFor(database.db, monitor.id);
+    // Known to the owner from another record: confidential, but not a victim of this incident.
+    await author.incident.create({
+      organizationId: owner.id,
+      incident: anIncident({ victims: [{ kind: 'newPerson', person: { name: 'Yerlan Canaryelsewhere', confidential: true, categories: [] } }] }),
+    });
+    const { id } = await author.incident.create({
+      organizationId: owner.id,
+      incident: anIncident({
+        title: 'Dana Canaryvictim detained after the strike',
+        summary: 'Police held Dana Canaryvictim overnight; Yerlan Canaryelsewhere saw it. Canaryvictim was released.',
+        victims: [
+          { kind: 'newPerson', person: { name: 'Dana Canaryvictim', confidential: true, categories: [] } },
+          { kind: 'group', groupName: 'Colleagues of Dana Canaryvictim', count: 3, killed: null, injured: null, categories: [] },
+        ],
+        perpetrators: [{ typeCode: 'police', name: 'Officer who arrested Dana Canaryvictim' }],
+        sources: [{ kind: 'newSource', source: { title: 'Interview with Yerlan Canaryelsewhere', reliability: 'B' } }],
+      }),
+    });
+    const reviewing = await callerFor(database.db, reviewer.id);
+    await reviewing.incident.share({ id, organizationId: partner.id });
+
+    const shared = await (await callerFor(database.db, partnerMonitor.id)).incident.get({ id });
+    expect(JSON.stringify(shared)).not.toMatch(/Canary|Dana|Yerlan/);
+    expect(shared.title).toBe('Protected person 1 detained after the strike');
+    expect(shared.summary).toBe('Police held Protected person 1 overnight; Protected person saw it. Protected person 1 was released.');
+    expect(shared.victims.map((v) => v.name)).toEqual(['Protected person 1', 'Colleagues of Protected person 1']);
+    expect(shared.perpetrators.map((p) => p.name)).toEqual(['Officer who arrested Protected person 1']);
+    expect(shared.sources.map((s) => s.title)).toEqual(['Interview with Protected person']);
+    // The owner still reads every name.
+    expect((await author.incident.get({ id })).title).toBe('Dana Canaryvictim detained after the strike');
+  });
+
   it('tells a monitor that a similar incident exists elsewhere, without its title, summary or people', async () => {
     const author = await callerFor(database.db, monitor.id);
     const { id } = await author.incident.create({ organizationId: owner.id, incident: anIncident() });

@@ -1,8 +1,9 @@
 import { and, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { incidentShares, incidents, organizations } from '@/db/schema';
+import { incidentShares, incidents, organizations, persons } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { notFound } from '../errors';
+import { nameRedactor } from '../publishing/redact-names';
 import type { IncidentDetail } from './read';
 
 export async function shareIncident(db: Db, params: { incidentId: string; organizationId: string; actorId: string; ownerId: string }) {
@@ -85,19 +86,38 @@ export async function listSharedWith(db: DbOrTx, organizationIds: string[]) {
 
 /**
  * What a member of an organization the incident is shared with may read: no confidential person's
- * name (a stable neutral label instead) and no names of the owning organization's staff.
+ * name (a stable neutral label instead) and no names of the owning organization's staff. As on the
+ * public side (server/services/publishing/public-record.ts), the name of every confidential person
+ * of the owning organization is replaced wherever the text names them too: in the title, the
+ * summary, the sources' titles, the names of perpetrators and groups.
  */
-export function redactForSharedReader(detail: IncidentDetail): IncidentDetail {
+export async function redactForSharedReader(db: DbOrTx, detail: IncidentDetail): Promise<IncidentDetail> {
   let protectedCount = 0;
+  const labels = new Map<string, string>();
+  const victims = detail.victims.map((victim) => {
+    if (victim.kind !== 'person' || !victim.confidential) return victim;
+    const label = `Protected person ${++protectedCount}`;
+    labels.set(victim.id, label);
+    return { ...victim, id: '', ref: '', name: label };
+  });
+  const confidentialRows = await db
+    .select({ id: persons.id, name: persons.name })
+    .from(persons)
+    .where(and(eq(persons.organizationId, detail.organizationId), eq(persons.confidential, true)));
+  const redact = nameRedactor([
+    ...detail.victims.flatMap((v) => (v.kind === 'person' && labels.has(v.id) ? [{ name: v.name, label: labels.get(v.id)! }] : [])),
+    ...confidentialRows.map((row) => ({ name: row.name, label: labels.get(row.id) ?? 'Protected person' })),
+  ]);
   return {
     ...detail,
+    title: redact(detail.title) ?? '',
+    summary: redact(detail.summary),
     createdBy: null,
     updatedBy: null,
-    victims: detail.victims.map((victim) =>
-      victim.kind === 'person' && victim.confidential
-        ? { ...victim, id: '', ref: '', name: `Protected person ${++protectedCount}` }
-        : victim,
-    ),
+    victims: victims.map((victim) => (victim.kind === 'person' ? victim : { ...victim, name: redact(victim.name) ?? '' })),
+    perpetrators: detail.perpetrators.map((perpetrator) => ({ ...perpetrator, name: redact(perpetrator.name) })),
+    legalProvisions: detail.legalProvisions.map((provision) => ({ ...provision, title: redact(provision.title) })),
+    sources: detail.sources.map((source) => ({ ...source, title: redact(source.title) ?? '' })),
   };
 }
 
