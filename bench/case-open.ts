@@ -1,6 +1,6 @@
 /**
  * Case page speed: `npm run bench:case [-- --count 100000 --links 500 --embedded]`.
- * Makes its own database (PostgreSQL at BENCH_DATABASE_URL or 127.0.0.1:5432, or an in-memory
+ * Makes its own database (PostgreSQL at TEST_DATABASE_URL or 127.0.0.1:5432, or an in-memory
  * embedded one with --embedded), fills it with synthetic incidents and one case linked to 500 of
  * them with legal events and interventions, then times what the case page asks the server for
  * (case.get and case.timeline through the tRPC caller, viewer loading included), prints the

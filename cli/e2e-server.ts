@@ -5,9 +5,11 @@
  *
  * 1. Builds first if there is no production build (`.next/BUILD_ID`); warns when sources are newer.
  * 2. Makes a fresh embedded data folder under the OS temp folder, migrates it and seeds the demo
- *    organisation and accounts through seedDemo(), the same function `npm run demo` uses.
+ *    organisation and accounts through seedDemo(), the same function `npm run demo` uses, then a
+ *    second organisation planted with canaries in every confidential field and every state that is
+ *    not public (tests/support/leak-canaries.ts, shared with the integration leak test).
  * 3. Closes that database (releasing the folder's lock), then runs `next start` on it with a
- *    test-only NEXTAUTH_SECRET, and leaves the seeded accounts in the state file for the specs.
+ *    test-only NEXTAUTH_SECRET, and leaves the seeded accounts and canaries in the state file for the specs.
  * 4. Forwards SIGINT/SIGTERM/SIGHUP to Next and deletes the temporary folder when Next exits.
  *
  * Env: E2E_PORT (default 3100), E2E_STATE_FILE (see e2e/support/server-state.ts).
@@ -19,6 +21,7 @@ import path from 'node:path';
 import { openEmbedded } from '../db/client';
 import { applyMigrations } from '../db/migrate';
 import { seedDemo } from '../server/services/demo/seed';
+import { seedLeakCanaries, type LeakCanaries } from '../tests/support/leak-canaries';
 import {
   E2E_NEXTAUTH_SECRET,
   E2E_TEMP_PREFIX,
@@ -171,16 +174,20 @@ async function main(): Promise<void> {
   const started = Date.now();
   const database = await openEmbedded(dataDir);
   let seeded: Awaited<ReturnType<typeof seedDemo>>;
+  let leak: LeakCanaries;
   try {
     await applyMigrations(database);
     seeded = await seedDemo(database);
+    // Only here, never in the real demo: an organization whose unpublished records and confidential
+    // fields carry canaries, for the public crawl of e2e/public-dashboard.spec.ts.
+    leak = await seedLeakCanaries(database.db);
   } finally {
     await database.close();
   }
   log(`Fresh embedded database in ${dataDir}, migrated and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   if (stopping) return;
 
-  const state: E2eServerState = { baseURL, dataDir, organizationId: seeded.organizationId, accounts: seeded.accounts, pid: process.pid };
+  const state: E2eServerState = { baseURL, dataDir, organizationId: seeded.organizationId, accounts: seeded.accounts, leak, pid: process.pid };
   writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
   log(`Demo accounts (${seeded.accounts.map((account) => account.role).join(', ')}) written to ${stateFile}.`);
 

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { demoAccounts } from '../server/services/demo/accounts';
+import { csvRecords } from '../tests/support/csv';
+import { readE2eState } from './support/server-state';
 
 /**
  * An anonymous visitor on the public site: the dashboard and its filters, the public search, an
- * incident, the CSV download; then a crawl of every public page (HTML and RSC payload) and API
- * answer for anything that must never be public; then accessibility checks with axe-core.
+ * incident, the CSV downloads; then a crawl of every public page (HTML and RSC payload) and API
+ * answer for anything that must never be public (the demo's secrets, and the canaries that
+ * cli/e2e-server.ts plants through tests/support/leak-canaries.ts); then axe-core on every public page.
  */
 
 type Fixture = {
@@ -39,40 +42,24 @@ async function applyFilters(page: Page, values: { from?: string; to?: string; re
   await page.waitForLoadState('load');
 }
 
-/** Records of a CSV text (quoted cells may hold line breaks). */
-function csvRecords(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    record.push(cell);
-    cell = '';
-  };
-  const endRecord = () => {
-    endCell();
-    records.push(record);
-    record = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endCell();
-    else if (c === '\n') endRecord();
-    else if (c === '\r' && text[i + 1] === '\n') {
-      i++;
-      endRecord();
-    } else cell += c;
-  }
-  if (cell || record.length) endRecord();
-  return records;
+const chart = (page: Page, heading: string) => page.locator('section', { has: page.getByRole('heading', { name: heading }) });
+
+/** The chart's table, opened, as "label count" rows (the header row left out). */
+async function chartRows(section: Locator): Promise<string[]> {
+  const details = section.locator('details');
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await section.getByText('Show as a table').click();
+  const rows = await section.locator('tbody tr').allInnerTexts();
+  return rows.map((row) => row.replace(/\s+/g, ' ').trim());
 }
+
+const chartHeadings = {
+  year: 'Incidents per year',
+  month: 'Incidents per month',
+  violation_type: 'Incidents by violation type',
+  defender_category: 'Incidents by defender category',
+  perpetrator_type: 'Incidents by perpetrator type',
+  region: 'Incidents by region',
+} as const;
 
 test('an anonymous visitor filters the dashboard, opens an incident and downloads the CSV', async ({ page }) => {
   await test.step('the front door shows the public dashboard', async () => {
@@ -84,19 +71,46 @@ test('an anonymous visitor filters the dashboard, opens an incident and download
   const all = await totalOf(page);
   expect(all).toBeGreaterThan(0);
 
-  await test.step('a year without incidents, then 2017: the counts change', async () => {
+  await test.step('a year without incidents, then 2017: the total and every chart narrow, the address keeps the filters', async () => {
+    // Before: incidents from 2017 and one published as of November 2016 (tests/support/leak-canaries.ts).
+    const years = await chartRows(chart(page, chartHeadings.year));
+    const in2016 = Number(years.find((row) => row.startsWith('2016 '))?.split(' ')[1]);
+    expect(in2016).toBeGreaterThan(0);
+    await expect(chart(page, chartHeadings.month)).toContainText('November 2016');
+    const typesBefore = await chartRows(chart(page, chartHeadings.violation_type));
+
     await applyFilters(page, { from: '2018', to: '2018' });
     await expect(page).toHaveURL(/from=2018/);
     expect(await totalOf(page)).toBe(0);
-    await expect(page.getByRole('heading', { name: 'Incidents per year' }).locator('..')).toContainText('No published incident matches');
+    await expect(chart(page, chartHeadings.year)).toContainText('No published incident matches');
 
     await applyFilters(page, { from: '2017', to: '2017' });
-    await expect(page).toHaveURL(/from=2017&to=2017/);
-    expect(await totalOf(page)).toBe(all);
-    const yearChart = page.locator('section', { has: page.getByRole('heading', { name: 'Incidents per year' }) });
-    await yearChart.getByText('Show as a table').click();
-    await expect(yearChart.getByRole('row', { name: `2017 ${all}` })).toBeVisible();
+    await expect(page).toHaveURL(/[?&]from=2017&to=2017(&|$)/);
+    const in2017 = await totalOf(page);
+    expect(in2017).toBe(all - in2016);
+    expect(await chartRows(chart(page, chartHeadings.year))).toEqual([`2017 ${in2017}`]);
+    await expect(chart(page, chartHeadings.month)).not.toContainText('2016');
     await expect(page.getByText(/Known only to the year, so not in any month: \d+/)).toBeVisible();
+    // The violation types count fewer incidents too (the 2016 one is an arrest or detention).
+    const typesAfter = await chartRows(chart(page, chartHeadings.violation_type));
+    const countOf = (rows: string[], label: string) => Number(rows.find((row) => row.startsWith(`${label} `))?.slice(label.length + 1));
+    expect(countOf(typesAfter, 'Arrest or detention')).toBe(countOf(typesBefore, 'Arrest or detention') - in2016);
+
+    // Each chart offers its own figures as CSV, with the filters it shows.
+    for (const [groupBy, heading] of Object.entries(chartHeadings)) {
+      const link = chart(page, heading).getByRole('link', { name: `${heading}: Download these figures as CSV` });
+      const href = new URL((await link.getAttribute('href'))!, page.url());
+      expect(href.pathname).toBe('/api/public/v1/stats.csv');
+      expect(Object.fromEntries(href.searchParams)).toEqual({ from: '2017', to: '2017', groupBy });
+    }
+    const downloadPromise = page.waitForEvent('download');
+    await chart(page, chartHeadings.year).getByRole('link', { name: /Download these figures as CSV/ }).click();
+    const records = csvRecords(readFileSync((await (await downloadPromise).path())!, 'utf8'));
+    expect(records).toEqual([
+      ['key', 'label', 'count'],
+      ['2017', '2017', String(in2017)],
+      ['', 'Total (each incident counted once)', String(in2017)],
+    ]);
   });
 
   let almaty = 0;
@@ -105,14 +119,12 @@ test('an anonymous visitor filters the dashboard, opens an incident and download
     almaty = await totalOf(page);
     expect(almaty).toBeGreaterThan(0);
     expect(almaty).toBeLessThan(all);
-    const regionChart = page.locator('section', { has: page.getByRole('heading', { name: 'Incidents by region' }) });
-    await regionChart.getByText('Show as a table').click();
-    await expect(regionChart.getByRole('row')).toHaveCount(2);
+    expect(await chartRows(chart(page, chartHeadings.region))).toEqual([`Almaty ${almaty}`]);
   });
 
   await test.step('the CSV link downloads the same incidents', async () => {
     const downloadPromise = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Download these incidents as CSV' }).first().click();
+    await page.getByRole('link', { name: 'Download these incidents as CSV' }).click();
     const download = await downloadPromise;
     const text = readFileSync((await download.path())!, 'utf8');
     const records = csvRecords(text);
@@ -171,6 +183,8 @@ test('an anonymous visitor finds a published case and reads its timeline with da
   });
 });
 
+const groupings = Object.keys(chartHeadings);
+
 /** Every public page and API address, with the ids of all published incidents and cases. */
 async function publicAddresses(request: APIRequestContext): Promise<{ pages: string[]; api: string[] }> {
   const ids: string[] = [];
@@ -183,33 +197,51 @@ async function publicAddresses(request: APIRequestContext): Promise<{ pages: str
     cursor = body.nextCursor;
   } while (cursor);
   expect(ids.length).toBeGreaterThan(10);
+  const { leak } = readE2eState();
+  expect(ids).toEqual(expect.arrayContaining([leak.incidents.published, leak.incidents.edited]));
   const cases = await request.get('/api/public/v1/cases?limit=100');
   expect(cases.status()).toBe(200);
   const caseIds = ((await cases.json()) as { cases: { id: string }[] }).cases.map((c) => c.id);
-  expect(caseIds.length).toBeGreaterThanOrEqual(4);
-  const filters = ['', '?from=2017&to=2017', '?region=Almaty', '?type=judicial_harassment', '?from=2017-05&to=2017-06'];
+  expect(caseIds.length).toBeGreaterThanOrEqual(6);
+  expect(caseIds).toEqual(expect.arrayContaining([leak.cases.published, leak.cases.edited]));
+  const filters = [
+    '',
+    '?from=2017&to=2017',
+    '?from=2016&to=2016',
+    '?region=Almaty',
+    '?region=Mangystau%20Region',
+    '?type=judicial_harassment',
+    '?category=trade_unionist',
+    '?perpetrator=police',
+    '?from=2017-05&to=2017-06',
+    '?q=Canary',
+  ];
+  // Words of what must not show: canaries, the first names of protected persons, the unpublished edit.
+  const searches = ['Canary', 'Aigerim', 'Dana', 'Marat', 'Yerlan', 'Dauren', 'Correction'];
   return {
     pages: [
       '/dashboard',
       ...filters.filter(Boolean).map((f) => `/dashboard${f}`),
       '/public/incidents',
       '/public/incidents?q=Kazakhstan',
+      ...searches.map((q) => `/public/incidents?q=${q}`),
       ...ids.map((id) => `/public/incidents/${id}`),
       '/public/cases',
       '/public/cases?q=Kharkova',
+      ...searches.map((q) => `/public/cases?q=${q}`),
       ...caseIds.map((id) => `/public/cases/${id}`),
     ],
     api: [
       ...filters.map((f) => `/api/public/v1/incidents${f}`),
-      ...['year', 'month', 'violation_type', 'region', 'defender_category', 'perpetrator_type'].flatMap((g) =>
-        filters.map((f) => `/api/public/v1/stats?groupBy=${g}${f ? `&${f.slice(1)}` : ''}`),
+      ...filters.map((f) => `/api/public/v1/incidents${f ? `${f}&` : '?'}lang=ru`),
+      ...groupings.flatMap((g) =>
+        filters.flatMap((f) => [`/api/public/v1/stats?groupBy=${g}${f ? `&${f.slice(1)}` : ''}`, `/api/public/v1/stats.csv?groupBy=${g}${f ? `&${f.slice(1)}` : ''}`]),
       ),
       ...ids.map((id) => `/api/public/v1/incidents/${id}`),
-      '/api/public/v1/export.json',
-      '/api/public/v1/export.csv',
-      '/api/public/v1/export.csv?region=Almaty',
+      ...filters.flatMap((f) => [`/api/public/v1/export.json${f}`, `/api/public/v1/export.csv${f}`]),
       '/api/public/v1/cases',
       '/api/public/v1/cases?q=Abzhan',
+      ...searches.map((q) => `/api/public/v1/cases?q=${q}`),
       ...caseIds.map((id) => `/api/public/v1/cases/${id}`),
       '/api/public/v1/openapi.json',
     ],
@@ -217,47 +249,74 @@ async function publicAddresses(request: APIRequestContext): Promise<{ pages: str
 }
 
 test('no public page, RSC payload or API answer holds anything confidential or unpublished', async ({ request }) => {
+  test.setTimeout(240_000);
+  const { leak } = readE2eState();
+  const canaries = Object.entries(leak.canaries);
+  expect(canaries.length).toBeGreaterThan(40);
   const { pages, api } = await publicAddresses(request);
+  const hidden = (kind: 'incidents' | 'cases') =>
+    (['draft', 'submitted', 'returned', 'approved', 'retracted', 'deleted'] as const).map((state) => ({ state, id: leak[kind][state] }));
   const leaks: string[] = [];
-  let publicText = '';
+  const bodies: string[] = [];
   const check = (address: string, body: string) => {
     for (const secret of secrets) if (body.includes(secret)) leaks.push(`"${secret}" in ${address}`);
-    publicText += body;
+    for (const [token, what] of canaries) if (body.includes(token)) leaks.push(`canary of ${what} in ${address}`);
+    bodies.push(body);
   };
-  for (const address of pages) {
+  const readPage = async (address: string, status: number) => {
     const html = await request.get(address);
-    expect(html.status(), address).toBe(200);
+    expect(html.status(), address).toBe(status);
+    expect(html.headers()['content-type'], address).toMatch(/^text\/html/);
     check(address, await html.text());
+    // The same page as the client router fetches it: the RSC payload, never HTML a second time.
     const rscAddress = `${address}${address.includes('?') ? '&' : '?'}_rsc=1`;
     const rsc = await request.get(rscAddress, { headers: { RSC: '1' } });
-    expect(rsc.status(), rscAddress).toBe(200);
+    // A page that is not found says so inside its payload; the payload itself answers 200.
+    if (status === 200) expect(rsc.status(), rscAddress).toBe(200);
+    expect(rsc.headers()['content-type'], rscAddress).toMatch(/^text\/x-component/);
     check(`${rscAddress} (RSC)`, await rsc.text());
-  }
+  };
+  for (const address of pages) await readPage(address, 200);
+  // What is not public answers like an address that never existed, and says nothing either.
+  for (const { id } of hidden('incidents')) await readPage(`/public/incidents/${id}`, 404);
+  for (const { id } of hidden('cases')) await readPage(`/public/cases/${id}`, 404);
   for (const address of api) {
     const response = await request.get(address, { headers: { 'x-forwarded-for': `e2e-crawl-${address}` } });
     expect(response.status(), address).toBe(200);
     check(address, await response.text());
   }
+  const notFound = new Set<string>();
+  for (const [kind, list] of [['incidents', hidden('incidents')], ['cases', hidden('cases')]] as const) {
+    for (const { id } of list) {
+      const address = `/api/public/v1/${kind}/${id}`;
+      const response = await request.get(address, { headers: { 'x-forwarded-for': `e2e-crawl-${address}` } });
+      expect(response.status(), address).toBe(404);
+      const body = await response.text();
+      check(address, body);
+      notFound.add(body);
+    }
+  }
+  expect(notFound.size).toBe(2); // one answer for every hidden incident, one for every hidden case
+
   expect(leaks).toEqual([]);
-  // Not vacuous: published names and titles are there, protected persons as their label.
+  // Not vacuous: published names and titles are there, protected persons as their label, and every
+  // public token of the canary organization's published records.
+  const publicText = bodies.join('\n');
   expect(publicText).toContain('Zhanbolat Mamay');
   expect(publicText).toContain('Protected person 1');
   expect(publicText).toContain('Demo Human Rights Centre');
+  const missing = leak.publicTokens.filter((token) => !publicText.includes(token));
+  expect(missing).toEqual([]);
 });
 
 test('every public page passes axe-core without serious or critical violations', async ({ page, request }) => {
-  let axePath: string;
-  try {
-    axePath = path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js');
-  } catch {
-    test.skip(true, 'axe-core is not installed');
-    return;
-  }
+  // Every page: each published incident and case too, not a sample (about half a second each).
+  test.setTimeout(300_000);
+  // A pinned devDependency: when it is missing this fails rather than skips.
+  const axePath = require.resolve('axe-core/axe.min.js');
   const { pages } = await publicAddresses(request);
-  const one = (prefix: string) => pages.filter((p) => p.startsWith(prefix)).slice(0, 1);
-  const sample = [...pages.filter((p) => !p.startsWith('/public/incidents/') && !p.startsWith('/public/cases/')), ...one('/public/incidents/'), ...one('/public/cases/')];
   const problems: string[] = [];
-  for (const address of sample) {
+  for (const address of pages) {
     await page.goto(address);
     await page.addScriptTag({ path: axePath });
     const violations = await page.evaluate(async () => {
@@ -267,4 +326,5 @@ test('every public page passes axe-core without serious or critical violations',
     for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${address}: ${v.id} (${v.impact}, ${v.nodes} elements)`);
   }
   expect(problems).toEqual([]);
+  expect(pages.filter((p) => p.startsWith('/public/incidents/')).length).toBeGreaterThan(25);
 });

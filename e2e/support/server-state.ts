@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { LeakCanaries } from '../../tests/support/leak-canaries';
 
 export type DemoRole = 'monitor' | 'reviewer' | 'admin';
 export type DemoAccount = { role: DemoRole; email: string; password: string };
@@ -19,6 +20,8 @@ export type E2eServerState = {
   dataDir: string;
   organizationId: string;
   accounts: DemoAccount[];
+  /** The canaries that no public answer may hold, and the public tokens that must show (tests/support/leak-canaries.ts). */
+  leak: LeakCanaries;
   /** The e2e-server process. */
   pid: number;
 };

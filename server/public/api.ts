@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { publicCsvChunks } from './export-csv';
 import { publicExchangeChunks } from './export-json';
-import { badRequest, guarded, json, notFound, parseQuery, rateLimited, streamed } from './http';
+import { badRequest, guarded, json, notFound, parseQuery, publicCacheControl, rateLimited, streamed } from './http';
 import { decodeCursor, getPublicIncident, listPublicIncidents } from './incidents';
 import { openApiDocument } from './openapi';
 import { groupings, publicStats } from './stats';
+import { statsCsv } from './stats-csv';
 
 /** The open-data API's handlers (app/api/public/v1/** re-exports them): no sign-in, read model only. */
 
@@ -44,6 +45,26 @@ export function statsGet(request: Request): Promise<Response> {
     const query = parseQuery(request, { groupBy: z.enum(groupings, { message: `must be one of ${groupings.join(', ')}` }) });
     if (!query.ok) return query.response;
     return json(await publicStats(query.extra.groupBy, query.filters, query.lang));
+  });
+}
+
+/** The counts of one chart as CSV, with the same parameters and the same cost as /stats. */
+export function statsCsvGet(request: Request): Promise<Response> {
+  return guarded(async () => {
+    const limited = rateLimited(request);
+    if (limited) return limited;
+    const query = parseQuery(request, { groupBy: z.enum(groupings, { message: `must be one of ${groupings.join(', ')}` }) });
+    if (!query.ok) return query.response;
+    const stats = await publicStats(query.extra.groupBy, query.filters, query.lang);
+    return new Response(statsCsv(stats), {
+      status: 200,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8; header=present',
+        'content-disposition': `attachment; filename="hrd-monitor-incidents-by-${query.extra.groupBy}.csv"`,
+        'cache-control': publicCacheControl,
+        'access-control-allow-origin': '*',
+      },
+    });
   });
 }
 

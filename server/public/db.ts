@@ -3,8 +3,8 @@ import { getDb, openPostgres, type Db, type Tx } from '@/db/client';
 
 /**
  * The only way the public side reaches the database. Every read runs in a read-only transaction as
- * the role `hrd_public` (db/migrations/0006_public_role.sql), which may SELECT the public read model
- * and the vocabulary and nothing else: a query that strays into the workspace tables fails with
+ * the role `hrd_public` (db/migrations/0006_public_role.sql; every migrate re-grants it the tables
+ * listed in db/public-role.ts), which may SELECT the public read model and the vocabulary and nothing else: a query that strays into the workspace tables fails with
  * "permission denied" rather than answering. With PUBLIC_DATABASE_URL the public side also logs in
  * as a separate, restricted user.
  */

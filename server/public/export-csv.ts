@@ -5,13 +5,15 @@ import { publicIncidentBatches, publicVocabulary } from './incidents';
 /** The public CSV: one row per published incident, every cell safe to open in a spreadsheet. */
 
 /**
- * A CSV cell: a text a spreadsheet would read as a formula (= + - @, tab, carriage return) gets a
- * leading single quote; then quoted when it holds a comma, quote or line break (RFC 4180).
+ * A CSV cell (RFC 4180: quoted when it holds a comma, quote or line break). A number stays a number,
+ * so a western longitude is still -51.2 in a spreadsheet. A text that a spreadsheet would read as a
+ * formula gets a leading single quote: its first non-space character is = + - or @ (spreadsheets skip
+ * leading spaces), or it starts with a tab or carriage return.
  */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && /^(?:[\t\r]|\s*[=+\-@])/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -103,6 +103,15 @@ export function openApiDocument(origin: string) {
           },
         },
       },
+      '/stats.csv': {
+        get: {
+          summary: 'The counts of /stats as CSV: the figures of one dashboard chart',
+          description:
+            'Columns `key,label,count`: one row per value, in the order of /stats (`key` is empty for "Not recorded"), then a row without a key for the total (each incident counted once) and, for groupBy=month, one for the incidents known only to the year. Text cells that a spreadsheet would read as formulas start with a single quote; numbers are left as they are.',
+          parameters: [{ in: 'query', name: 'groupBy', required: true, schema: { type: 'string', enum: groupings } }, ...filterRefs],
+          responses: { '200': { description: 'CSV with a header row.', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors },
+        },
+      },
       '/export.json': {
         get: {
           summary: 'Every matching published incident in the exchange format (exchange/schema.json), with the persons, organizations and sources they reference',
@@ -112,7 +121,7 @@ export function openApiDocument(origin: string) {
       },
       '/export.csv': {
         get: {
-          summary: 'Every matching published incident, one CSV row each (cells that a spreadsheet would read as formulas start with a single quote)',
+          summary: 'Every matching published incident, one CSV row each (text cells that a spreadsheet would read as formulas start with a single quote; numbers are left as they are)',
           parameters: filterRefs.slice(0, -1),
           responses: { '200': { description: 'CSV with a header row (streamed).', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors },
         },

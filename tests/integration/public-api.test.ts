@@ -2,18 +2,24 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { applyMigrations } from '@/db/migrate';
+import { publicRoleTables } from '@/db/public-role';
 import { rowsOf } from '@/db/rows';
 import { importExchangeDocument } from '@/server/services/exchange/import';
 import { validateExchangeDocument } from '@/server/services/exchange/validate';
 import { publicRead, setPublicDatabaseForTests } from '@/server/public/db';
+import { listPublicIncidents } from '@/server/public/incidents';
 import { publicApiBuckets } from '@/server/public/rate-limit';
+import { publicStats } from '@/server/public/stats';
 import { GET as incidentsGet } from '@/app/api/public/v1/incidents/route';
 import { GET as incidentGet } from '@/app/api/public/v1/incidents/[id]/route';
 import { GET as statsGet } from '@/app/api/public/v1/stats/route';
+import { GET as statsCsvGet } from '@/app/api/public/v1/stats.csv/route';
 import { GET as exportJsonGet } from '@/app/api/public/v1/export.json/route';
 import { GET as exportCsvGet } from '@/app/api/public/v1/export.csv/route';
 import { GET as openApiGet } from '@/app/api/public/v1/openapi.json/route';
 import { createEmbeddedTestDatabase, createTestDatabase } from '../support/database';
+import { csvRecords } from '../support/csv';
 import { createOrganization, createUser } from '../support/factories';
 
 let database: Database;
@@ -65,6 +71,29 @@ describe('the public database role', () => {
     await expect(database.db.execute(sql`SELECT count(*) FROM persons`)).resolves.toBeTruthy();
     // And the public side cannot write, even to its own table.
     expect(await refusal(publicRead((tx) => tx.execute(sql`DELETE FROM public_incidents`), database.db))).toMatch(/read-only|permission denied/);
+  });
+
+  it('gets its grants back at the next migrate when it lacked them, as when an administrator creates it after the migrations ran', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const tables = publicRoleTables.map((name) => `"${name}"`).join(', ');
+      await fresh.db.execute(sql.raw(`REVOKE SELECT ON TABLE ${tables} FROM hrd_public`));
+      expect(await refusal(publicRead((tx) => tx.execute(sql`SELECT count(*) FROM public_incidents`), fresh.db))).toMatch(/permission denied/);
+
+      await applyMigrations(fresh); // every migration has run already: only the grants step does anything
+      for (const table of publicRoleTables) {
+        await expect(publicRead((tx) => tx.execute(sql.raw(`SELECT count(*) FROM "${table}"`)), fresh.db), table).resolves.toBeTruthy();
+      }
+      // The public side's own reads answer again: figures (from the counted rollup) and a page of incidents.
+      expect(await publicStats('violation_type', {}, 'en', fresh.db)).toMatchObject({ total: 0, counts: [] });
+      expect(await listPublicIncidents({ filters: {}, cursor: null, limit: 10, lang: 'en' }, fresh.db)).toEqual({ incidents: [], nextCursor: null });
+      // Exactly the public tables: the workspace stays refused.
+      for (const table of ['incidents', 'persons', 'users', 'incident_comments']) {
+        expect(await refusal(publicRead((tx) => tx.execute(sql.raw(`SELECT * FROM "${table}" LIMIT 1`)), fresh.db))).toMatch(/permission denied/);
+      }
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('is refused the same way on the embedded database (PGlite)', async () => {
@@ -190,11 +219,41 @@ describe('the open-data API', () => {
     expect(lines).toHaveLength(26);
   });
 
+  it("offers each chart's counts as CSV: the same figures as /stats, with its filters", async () => {
+    for (const query of ['', '&region=Almaty', '&from=2017-05&to=2017-06', '&type=judicial_harassment', '&lang=ru']) {
+      for (const groupBy of ['year', 'month', 'violation_type', 'region', 'defender_category', 'perpetrator_type']) {
+        const json = await stats(`groupBy=${groupBy}${query}`);
+        const response = await statsCsvGet(url(`/stats.csv?groupBy=${groupBy}${query}`));
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+        expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+        expect(response.headers.get('content-disposition')).toContain(`incidents-by-${groupBy}.csv`);
+        const [header, ...rows] = csvRecords(await response.text());
+        expect(header).toEqual(['key', 'label', 'count']);
+        expect(rows.slice(0, json.counts.length).map(([key, label, count]) => ({ key, label, count: Number(count) }))).toEqual(
+          json.counts.map((c) => ({ key: c.key ?? '', label: c.label, count: c.count })),
+        );
+        // Then the rows without a key: the total, and by month those known only to the year.
+        expect(rows.slice(json.counts.length)).toEqual([
+          ['', 'Total (each incident counted once)', String(json.total)],
+          ...(groupBy === 'month' ? [['', 'Known only to the year, so not in any month', String(json.unknownMonth)]] : []),
+        ]);
+      }
+    }
+
+    for (const query of ['', 'groupBy=weekday', 'groupBy=year&limit=5', 'groupBy=year&from=2017-13']) {
+      const refused = await statsCsvGet(url(`/stats.csv?${query}`));
+      expect(refused.status, query).toBe(400);
+      expect(((await refused.json()) as { message: string }).message, query).toMatch(/cannot be answered/);
+    }
+  });
+
   it('describes itself and limits each address', async () => {
     const doc = (await (await openApiGet(url('/openapi.json'))).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/incidents', '/incidents/{id}', '/stats', '/export.json', '/export.csv', '/cases', '/cases/{id}', '/openapi.json']);
-    const from = (address: string) => new Request('http://test/api/public/v1/stats?groupBy=year', { headers: { 'x-forwarded-for': `${address}, 10.0.0.1` } });
+    expect(Object.keys(doc.paths)).toEqual(['/incidents', '/incidents/{id}', '/stats', '/stats.csv', '/export.json', '/export.csv', '/cases', '/cases/{id}', '/openapi.json']);
+    // As a proxy in front reports them: whatever the client wrote, then the address the proxy saw.
+    const from = (address: string) => new Request('http://test/api/public/v1/stats?groupBy=year', { headers: { 'x-forwarded-for': `forged-by-client, ${address}` } });
     let limited: Response | undefined;
     for (let i = 0; i < 200 && !limited; i++) {
       const response = await statsGet(from('203.0.113.7'));

@@ -77,7 +77,7 @@ describe('public cases', () => {
       .returning();
     const [source] = await database.db
       .insert(sources)
-      .values({ organizationId: ngo.id, ref: 'src:ua', title: 'Urgent appeal for Nurbek Example', publisher: 'Observatory', url: 'https://example.org/ua-1' })
+      .values({ organizationId: ngo.id, ref: 'src:ua', title: 'Urgent appeal for Nurbek Example', publisher: 'Observatory', url: 'https://observatory.kz/ua-1' })
       .returning();
 
     const created = await author.case.create({
@@ -161,7 +161,7 @@ describe('public cases', () => {
     expect(first.body.timeline![3]!.intervention).toMatchObject({
       by: 'Observatory',
       referenceCode: 'UA 1/2017',
-      source: { title: 'Urgent appeal for Protected person 1', publisher: 'Observatory', url: 'https://example.org/ua-1' },
+      source: { title: 'Urgent appeal for Protected person 1', publisher: 'Observatory', url: 'https://observatory.kz/ua-1' },
     });
     expect(first.body.sources!.map((s) => s.title)).toEqual(['Urgent appeal for Protected person 1', 'Interview with a colleague']);
     expect(first.body).not.toHaveProperty('replyDueOn');

@@ -2,19 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine } from '@/server/public/export-csv';
 import { periodBounds, publicFilters } from '@/server/public/filters';
 import { decodeCursor, encodeCursor } from '@/server/public/incidents';
+import { clientAddressOf } from '@/server/public/client-address';
 import { TokenBuckets, clientAddress } from '@/server/public/rate-limit';
 import { likePattern } from '@/server/public/where';
 
 describe('public CSV cells', () => {
   it('defuses formulas and quotes what needs quoting', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    for (const start of ['+', '-', '@', '\t', '\r']) expect(csvCell(`${start}1`).replace(/^"/, '').startsWith(`'${start}`)).toBe(true);
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${start}1`).replace(/^"/, '').startsWith(`'${start}`)).toBe(true);
+    // Spreadsheets skip leading spaces before a formula, so the guard looks past them too.
+    expect(csvCell('  =1+1')).toBe("'  =1+1");
+    expect(csvCell(' @SUM(A1)')).toBe("' @SUM(A1)");
+    expect(csvCell('\n-1')).toBe(`"'\n-1"`);
+    expect(csvCell('a-b = c')).toBe('a-b = c');
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell('a, b')).toBe('"a, b"');
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
     expect(csvCell(null)).toBe('');
-    expect(csvCell(-3)).toBe("'-3");
     expect(csvLine(['a', 'b'])).toBe('a,b\r\n');
+  });
+
+  it('keeps numbers as numbers: a western or southern coordinate stays negative', () => {
+    expect(csvCell(-51.17)).toBe('-51.17');
+    expect(csvCell(-3)).toBe('-3');
+    expect(csvCell(0)).toBe('0');
+    expect(csvLine(['Aktau', 43.65, -51.17, 12])).toBe('Aktau,43.65,-51.17,12\r\n');
+    // The same characters as text are still guarded: only a real number escapes the quote.
+    expect(csvCell('-51.17')).toBe("'-51.17");
   });
 });
 
@@ -54,8 +68,13 @@ describe('the per-address rate limit', () => {
     expect(buckets.take('a', 10, 1000)).toMatchObject({ ok: false });
   });
 
-  it('takes the first hop of X-Forwarded-For as the address', () => {
-    expect(clientAddress(new Request('http://x', { headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' } }))).toBe('203.0.113.9');
+  it('takes the address the nearest trusted hop saw, never what the client wrote first', () => {
+    // Next fills the header with the peer when it is missing; a proxy appends the address it saw.
+    expect(clientAddress(new Request('http://x', { headers: { 'x-forwarded-for': '203.0.113.9' } }))).toBe('203.0.113.9');
+    expect(clientAddress(new Request('http://x', { headers: { 'x-forwarded-for': 'forged-by-client, 203.0.113.9' } }))).toBe('203.0.113.9');
+    expect(clientAddressOf('forged, 203.0.113.9, 10.0.0.1', null, 2)).toBe('203.0.113.9');
+    expect(clientAddressOf('203.0.113.9', null, 3)).toBe('203.0.113.9');
+    expect(clientAddressOf(null, ' 198.51.100.4 ')).toBe('198.51.100.4');
     expect(clientAddress(new Request('http://x'))).toBe('unknown');
   });
 });

@@ -4,7 +4,7 @@ export type Bar = { key: string; label: string; count: number; depth?: number };
 
 /**
  * A horizontal bar chart in plain HTML: every bar carries its number in text (readable without
- * colour or sight of the bar), a table states the same figures, and a link downloads the incidents.
+ * colour or sight of the bar), a table states the same figures, and a link downloads them as CSV.
  */
 export function BarChart(props: { id: string; title: string; counts: string; bars: Bar[]; csvHref: string; t: Translate; note?: string }) {
   const { id, title, counts, bars, csvHref, t, note } = props;
@@ -61,7 +61,9 @@ export function BarChart(props: { id: string; title: string; counts: string; bar
       </details>
       <p className="mt-2 text-sm">
         <a href={csvHref} className="font-medium text-blue-800 underline hover:text-blue-950" download>
-          {t('public.chart.csv')}
+          {/* The chart's title in the link's name: six links on the page, each to different figures. */}
+          <span className="sr-only">{`${title}: `}</span>
+          {t('public.chart.countsCsv')}
         </a>
       </p>
     </section>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { formatIncidentDate } from '@/app/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { publicPlaces } from '@/server/public/places';
-import { publicDashboard, publicStats } from '@/server/public/stats';
+import { publicDashboard, publicStats, type Grouping } from '@/server/public/stats';
 import { BarChart, type Bar } from '../_ui/bar-chart';
 import { KazakhstanMap } from '../_ui/kazakhstan-map';
 import { pageFilters, queryString, type PageSearchParams } from '../_ui/page-filters';
@@ -21,6 +21,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
   const { filters, problems, raw } = await pageFilters(searchParams);
   const [figures, allRegions, places] = await Promise.all([publicDashboard(filters, locale), publicStats('region', {}, locale), publicPlaces(filters)]);
   const csvHref = `/api/public/v1/export.csv${queryString(filters)}`;
+  // Each chart's own figures, with the filters it shows and its labels in the page's language.
+  const countsCsv = (groupBy: Grouping) => `/api/public/v1/stats.csv${queryString(filters, locale === 'en' ? { groupBy } : { groupBy, lang: locale })}`;
   const regionLabel = (key: string | null) => key ?? t('public.region.unknown');
   const simple = (counts: { key: string | null; label: string; count: number }[], label: (key: string | null) => string): Bar[] =>
     counts.map((c) => ({ key: c.key ?? '', label: label(c.key), count: c.count }));
@@ -94,25 +96,30 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
         </fieldset>
       </form>
 
-      <p className="text-xl font-semibold" role="status" data-testid="public-total">
-        {t('public.dashboard.total', { n: figures.year.total })}
-      </p>
+      <div className="flex flex-wrap items-baseline gap-x-6 gap-y-2">
+        <p className="text-xl font-semibold" role="status" data-testid="public-total">
+          {t('public.dashboard.total', { n: figures.year.total })}
+        </p>
+        <a href={csvHref} className="font-medium text-blue-800 underline hover:text-blue-950" download>
+          {t('public.chart.csv')}
+        </a>
+      </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <BarChart id="year" title={t('public.chart.year')} counts={t('public.chart.year.counts')} bars={simple(figures.year.counts, (k) => k ?? '')} csvHref={csvHref} t={t} />
+        <BarChart id="year" title={t('public.chart.year')} counts={t('public.chart.year.counts')} bars={simple(figures.year.counts, (k) => k ?? '')} csvHref={countsCsv('year')} t={t} />
         <BarChart
           id="month"
           title={t('public.chart.month')}
           counts={t('public.chart.month.counts')}
           note={t('public.chart.month.unknown', { n: figures.month.unknownMonth ?? 0 })}
           bars={simple(figures.month.counts, (k) => (k ? formatIncidentDate(`${k}-01`, 'month', locale) : ''))}
-          csvHref={csvHref}
+          csvHref={countsCsv('month')}
           t={t}
         />
-        <BarChart id="violation-type" title={t('public.chart.violation_type')} counts={t('public.chart.violation_type.counts')} bars={termBars(figures.violation_type.counts)} csvHref={csvHref} t={t} />
-        <BarChart id="defender-category" title={t('public.chart.defender_category')} counts={t('public.chart.defender_category.counts')} bars={termBars(figures.defender_category.counts)} csvHref={csvHref} t={t} />
-        <BarChart id="perpetrator-type" title={t('public.chart.perpetrator_type')} counts={t('public.chart.perpetrator_type.counts')} bars={termBars(figures.perpetrator_type.counts)} csvHref={csvHref} t={t} />
-        <BarChart id="region" title={t('public.chart.region')} counts={t('public.chart.region.counts')} bars={simple(figures.region.counts, regionLabel)} csvHref={csvHref} t={t} />
+        <BarChart id="violation-type" title={t('public.chart.violation_type')} counts={t('public.chart.violation_type.counts')} bars={termBars(figures.violation_type.counts)} csvHref={countsCsv('violation_type')} t={t} />
+        <BarChart id="defender-category" title={t('public.chart.defender_category')} counts={t('public.chart.defender_category.counts')} bars={termBars(figures.defender_category.counts)} csvHref={countsCsv('defender_category')} t={t} />
+        <BarChart id="perpetrator-type" title={t('public.chart.perpetrator_type')} counts={t('public.chart.perpetrator_type.counts')} bars={termBars(figures.perpetrator_type.counts)} csvHref={countsCsv('perpetrator_type')} t={t} />
+        <BarChart id="region" title={t('public.chart.region')} counts={t('public.chart.region.counts')} bars={simple(figures.region.counts, regionLabel)} csvHref={countsCsv('region')} t={t} />
       </div>
 
       <KazakhstanMap

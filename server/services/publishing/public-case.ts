@@ -3,6 +3,7 @@ import type { Tx } from '@/db/client';
 import { caseIncidents, caseReviews, caseVersions, cases, incidents, organizations, persons, publicCases, publicIncidents, sources } from '@/db/schema';
 import type { PublicCaseIncident, PublicCasePerson, PublicIntervention, PublicLegalEvent } from '@/db/schema';
 import type { CaseSnapshot } from '../cases/snapshot';
+import { publicSource } from './public-source';
 import { nameRedactor } from './redact-names';
 
 /**
@@ -109,18 +110,12 @@ export async function refreshPublicCase(tx: Tx, caseId: string): Promise<void> {
       date: intervention.date,
       datePrecision: intervention.datePrecision,
       by: redact(intervention.by),
-      referenceCode: intervention.referenceCode,
+      referenceCode: redact(intervention.referenceCode),
       summary: redact(intervention.summary),
       source:
         intervention.sourceId === null
           ? null
-          : {
-              title: redact(source?.title ?? intervention.sourceTitle) ?? '',
-              publisher: source?.publisher ?? null,
-              publishedOn: source?.publishedOn ?? null,
-              referenceCode: source?.referenceCode ?? null,
-              url: source?.url ?? null,
-            },
+          : publicSource(redact, source ?? { title: intervention.sourceTitle ?? '', publisher: null, publishedOn: null, referenceCode: null, url: null }),
     };
   });
 

@@ -5,6 +5,7 @@ import type { PublicVictim } from '@/db/schema';
 import type { IncidentSnapshot } from '../incidents/snapshot';
 import { refreshPublicCasesOf, refreshPublicCasesWithIncident } from './public-case';
 import { withPublicCounts } from './public-counts';
+import { publicSource } from './public-source';
 import { nameRedactor } from './redact-names';
 
 /** Coordinates no finer than what is known: a locality's point to about a kilometre, none for a region or country. */
@@ -125,17 +126,8 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
     perpetratorTypes: [...new Set(snapshot.perpetrators.map((p) => p.typeCode))].sort(),
     victims: victims.map((v) => (v.kind === 'group' ? { ...v, name: redact(v.name) ?? '' } : v)),
     perpetrators: snapshot.perpetrators.map((p) => ({ type: p.typeCode, name: redact(p.name) })),
-    legal: snapshot.legalProvisions,
-    sources: snapshot.sources.map((s) => {
-      const current = sourceById.get(s.id);
-      return {
-        title: redact(current?.title ?? s.title) ?? '',
-        publisher: current?.publisher ?? null,
-        publishedOn: current?.publishedOn ?? null,
-        referenceCode: current?.referenceCode ?? null,
-        url: current?.url ?? null,
-      };
-    }),
+    legal: snapshot.legalProvisions.map((provision) => ({ ...provision, title: redact(provision.title) })),
+    sources: snapshot.sources.map((s) => publicSource(redact, sourceById.get(s.id) ?? { title: s.title, publisher: null, publishedOn: null, referenceCode: null, url: null })),
     publishedVersion: incident.publishedVersion,
     publishedAt: publishedReview?.at ?? version.savedAt,
   };
