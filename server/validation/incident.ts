@@ -121,6 +121,14 @@ export const victimInput = z.discriminatedUnion('kind', [
     killed: count,
     injured: count,
     categories: z.array(vocabularyCode).max(20).default([]),
+  }).superRefine((group, ctx) => {
+    // Of a group of known size, no more can be killed or injured than there were.
+    for (const field of ['killed', 'injured'] as const) {
+      const n = group[field];
+      if (group.count != null && n != null && n > group.count) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `More than the ${group.count} people in the group` });
+      }
+    }
   }),
 ]);
 

@@ -63,6 +63,12 @@ describe('validateExchangeDocument', () => {
       ]);
     });
 
+    it('refuses a group with more killed or injured than people in it', () => {
+      const doc = fixture();
+      doc.incidents[1]!.victims = [{ group: 'strikers', count: 2, killed: 5, injured: 2 }];
+      expect(validateExchangeDocument(doc)).toEqual([{ pointer: '/incidents/1/victims/0/killed', message: '5 is more than the 2 people in the group' }]);
+    });
+
     it('reports every shape problem at once, with the bad value', () => {
       const doc = fixture() as unknown as Record<string, unknown> & ExchangeDocument;
       doc.version = 2 as 1;

@@ -6,7 +6,7 @@ import { pointerTo, type ExchangeProblem } from './problems';
 // PostgreSQL's integer: a larger count would fail half-way through the import instead of up front.
 const largestCount = largestInteger;
 
-/** What the schema's patterns cannot say: dates that exist on the calendar, ranges that run forwards, counts that fit. */
+/** What the schema's patterns cannot say: dates that exist on the calendar, ranges that run forwards, counts that fit and add up. */
 export function checkValues(doc: ExchangeDocument): ExchangeProblem[] {
   const problems: ExchangeProblem[] = [];
   const realDate = (text: string, pointer: string): boolean => {
@@ -29,6 +29,12 @@ export function checkValues(doc: ExchangeDocument): ExchangeProblem[] {
         const value = victim[field];
         if (value != null && value > largestCount) {
           problems.push({ pointer: pointerTo('incidents', i, 'victims', v, field), message: `${value} is too large (at most ${largestCount})` });
+        }
+      }
+      for (const field of ['killed', 'injured'] as const) {
+        const value = victim[field];
+        if (victim.count != null && value != null && value > victim.count) {
+          problems.push({ pointer: pointerTo('incidents', i, 'victims', v, field), message: `${value} is more than the ${victim.count} people in the group` });
         }
       }
     });
