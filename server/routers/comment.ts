@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { assertCanViewCase } from '../auth/case-policy';
 import { assertCanViewIncident } from '../auth/policy';
-import { addCaseComment, listCaseComments } from '../services/cases/comments';
 import { caseCommentFields } from '../services/cases/diff';
 import { findCaseForPolicy } from '../services/cases/read';
 import { incidentFields } from '../services/incidents/diff';
@@ -14,7 +13,7 @@ import { userText } from '../validation/text';
 export const commentRouter = createTRPCRouter({
   list: signedInProcedure.input(z.object({ incidentId: z.uuid() })).query(async ({ ctx, input }) => {
     assertCanViewIncident(ctx.viewer, await findIncidentForPolicy(ctx.db, input.incidentId));
-    return listComments(ctx.db, input.incidentId);
+    return listComments(ctx.db, { kind: 'incident', id: input.incidentId });
   }),
 
   add: signedInProcedure
@@ -29,7 +28,7 @@ export const commentRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       assertCanViewIncident(ctx.viewer, await findIncidentForPolicy(ctx.db, input.incidentId));
       return addComment(ctx.db, {
-        incidentId: input.incidentId,
+        subject: { kind: 'incident', id: input.incidentId },
         authorId: ctx.viewer.id,
         body: input.body,
         parentId: input.parentId ?? null,
@@ -40,7 +39,7 @@ export const commentRouter = createTRPCRouter({
   /** The discussion on a case, for members of its organization (like an incident's). */
   listOnCase: signedInProcedure.input(z.object({ caseId: z.uuid() })).query(async ({ ctx, input }) => {
     assertCanViewCase(ctx.viewer, await findCaseForPolicy(ctx.db, input.caseId));
-    return listCaseComments(ctx.db, input.caseId);
+    return listComments(ctx.db, { kind: 'case', id: input.caseId });
   }),
 
   addOnCase: signedInProcedure
@@ -54,8 +53,8 @@ export const commentRouter = createTRPCRouter({
     )
     .mutation(async ({ ctx, input }) => {
       assertCanViewCase(ctx.viewer, await findCaseForPolicy(ctx.db, input.caseId));
-      return addCaseComment(ctx.db, {
-        caseId: input.caseId,
+      return addComment(ctx.db, {
+        subject: { kind: 'case', id: input.caseId },
         authorId: ctx.viewer.id,
         body: input.body,
         parentId: input.parentId ?? null,

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { formatMoment } from '@/app/i18n';
 import { getI18n } from '@/app/i18n/server';
-import { linkClass } from '@/app/ui/styles';
 import { termLabeller } from '@/app/ui/vocabulary';
 import { ChangeTable, type ChangeLabels } from '../incidents/change-table';
 import { requireViewer } from '../session';
-import { QueuedCaseEntry } from './case-entry';
+import { CaseChangeTable } from '../cases/_parts/change-table';
+import { QueuedEntry } from './queued-entry';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -50,48 +48,14 @@ export default async function ReviewQueuePage() {
               <ol className="space-y-6" aria-label={t('review.queueListLabel', { n: queue.length })}>
                 {queue.map((entry) => (
                   <li key={entry.id}>
-                    <section aria-labelledby={`queued-${entry.id}`} className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-                      <h3 id={`queued-${entry.id}`} className="text-xl font-semibold">
-                        <Link href={`/incidents/${entry.id}`} className={linkClass}>
-                          {entry.title}
-                        </Link>
-                      </h3>
-                      <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-                        <dt className="font-medium text-slate-700">{t('review.queueAuthor')}</dt>
-                        <dd>{entry.authorName || t('incident.unknownUser')}</dd>
-                        <dt className="font-medium text-slate-700">{t('review.queueSubmittedAt')}</dt>
-                        <dd>
-                          {entry.submittedAt ? (
-                            <time dateTime={new Date(entry.submittedAt).toISOString()}>{formatMoment(new Date(entry.submittedAt), locale)}</time>
-                          ) : (
-                            t('review.queueUnknownTime')
-                          )}
-                        </dd>
-                        <dt className="font-medium text-slate-700">{t('incident.version')}</dt>
-                        <dd>{entry.version}</dd>
-                        {severalOrganizations ? (
-                          <>
-                            <dt className="font-medium text-slate-700">{t('review.queueOrganization')}</dt>
-                            <dd>{organizationName.get(entry.organizationId) ?? ''}</dd>
-                          </>
-                        ) : null}
-                      </dl>
-                      <h4 className="mt-4 font-semibold">
-                        {entry.comparedWith != null ? t('review.comparedWith', { n: entry.comparedWith }) : t('review.comparedWithNothing')}
-                      </h4>
-                      {entry.changes.length === 0 ? (
-                        <p className="mt-2 text-slate-600">{t('review.noChanges')}</p>
-                      ) : (
-                        <div className="mt-2">
-                          <ChangeTable changes={entry.changes} caption={t('review.changesOf', { title: entry.title })} labels={labels} t={t} />
-                        </div>
-                      )}
-                      <p className="mt-4">
-                        <Link href={`/incidents/${entry.id}`} aria-label={t('review.openToDecideNamed', { title: entry.title })} className={linkClass}>
-                          {t('review.openToDecide')}
-                        </Link>
-                      </p>
-                    </section>
+                    <QueuedEntry
+                      entry={{ ...entry, changeCount: entry.changes.length }}
+                      href={`/incidents/${entry.id}`}
+                      organizationName={severalOrganizations ? (organizationName.get(entry.organizationId) ?? '') : null}
+                      changes={<ChangeTable changes={entry.changes} caption={t('review.changesOf', { title: entry.title })} labels={labels} t={t} />}
+                      locale={locale}
+                      t={t}
+                    />
                   </li>
                 ))}
               </ol>
@@ -107,9 +71,11 @@ export default async function ReviewQueuePage() {
               <ol className="space-y-6" aria-label={t('review.caseQueueListLabel', { n: caseQueue.length })}>
                 {caseQueue.map((entry) => (
                   <li key={entry.id}>
-                    <QueuedCaseEntry
-                      entry={entry}
+                    <QueuedEntry
+                      entry={{ ...entry, changeCount: entry.changes.length }}
+                      href={`/cases/${entry.id}`}
                       organizationName={severalOrganizations ? (organizationName.get(entry.organizationId) ?? '') : null}
+                      changes={<CaseChangeTable changes={entry.changes} caption={t('review.changesOf', { title: entry.title })} t={t} />}
                       locale={locale}
                       t={t}
                     />

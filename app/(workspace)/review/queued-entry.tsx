@@ -1,28 +1,36 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { formatMoment, type Locale, type Translate } from '@/app/i18n';
 import { linkClass } from '@/app/ui/styles';
-import type { listCaseReviewQueue } from '@/server/services/cases/review-queue';
-import { CaseChangeTable } from '../cases/_parts/change-table';
 
-type QueuedCase = Awaited<ReturnType<typeof listCaseReviewQueue>>[number];
+/** What the queue shows of a submitted incident or case, whichever it is. */
+export type QueuedRecord = {
+  id: string;
+  title: string;
+  authorName: string | null;
+  submittedAt: Date | string | null;
+  version: number;
+  publishedVersion?: number | null;
+  comparedWith: number | null;
+  changeCount: number;
+};
 
-/** One submitted case in the review queue: who wrote it, since when it waits, what changed; deciding happens on its page. */
-export function QueuedCaseEntry({
-  entry,
-  organizationName,
-  locale,
-  t,
-}: {
-  entry: QueuedCase;
+/** One entry of the review queue: who wrote it, since when it waits, what changed; deciding happens on its page. */
+export function QueuedEntry(props: {
+  entry: QueuedRecord;
+  href: string;
   organizationName: string | null;
+  /** The field-by-field table of the changes (incidents and cases describe their fields differently). */
+  changes: ReactNode;
   locale: Locale;
   t: Translate;
 }) {
-  const headingId = `queued-case-${entry.id}`;
+  const { entry, href, organizationName, changes, locale, t } = props;
+  const headingId = `queued-${entry.id}`;
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
       <h3 id={headingId} className="text-xl font-semibold">
-        <Link href={`/cases/${entry.id}`} className={linkClass}>
+        <Link href={href} className={linkClass}>
           {entry.title}
         </Link>
       </h3>
@@ -39,7 +47,7 @@ export function QueuedCaseEntry({
         </dd>
         <dt className="font-medium text-slate-700">{t('incident.version')}</dt>
         <dd>{entry.version}</dd>
-        {entry.publishedVersion !== null ? (
+        {entry.publishedVersion != null ? (
           <>
             <dt className="font-medium text-slate-700">{t('review.queuePublicVersion')}</dt>
             <dd>{entry.publishedVersion}</dd>
@@ -55,13 +63,9 @@ export function QueuedCaseEntry({
       <h4 className="mt-4 font-semibold">
         {entry.comparedWith != null ? t('review.comparedWith', { n: entry.comparedWith }) : t('review.comparedWithNothing')}
       </h4>
-      {entry.changes.length === 0 ? (
-        <p className="mt-2 text-slate-600">{t('review.noChanges')}</p>
-      ) : (
-        <CaseChangeTable changes={entry.changes} caption={t('review.changesOf', { title: entry.title })} t={t} />
-      )}
+      {entry.changeCount === 0 ? <p className="mt-2 text-slate-600">{t('review.noChanges')}</p> : <div className="mt-2">{changes}</div>}
       <p className="mt-4">
-        <Link href={`/cases/${entry.id}`} aria-label={t('review.openToDecideNamed', { title: entry.title })} className={linkClass}>
+        <Link href={href} aria-label={t('review.openToDecideNamed', { title: entry.title })} className={linkClass}>
           {t('review.openToDecide')}
         </Link>
       </p>
