@@ -1,6 +1,6 @@
-import type { PublicSource } from '@/db/schema';
+import type { PublicSource, sources } from '@/db/schema';
 
-type SourceFields = { title: string; publisher: string | null; publishedOn: string | null; referenceCode: string | null; url: string | null };
+type SourceFields = Pick<typeof sources.$inferSelect, 'title' | 'publisher' | 'publishedOn' | 'referenceCode' | 'url'>;
 
 /**
  * A source as the public cites it: every text it shows (title, publisher, reference code) without
