@@ -80,9 +80,13 @@ describe('linking incidents to a case', () => {
     const [item] = await caller.case.timeline({ id: caseId });
     expect(item).toMatchObject({ type: 'incident', id: theirs, sharedBy: 'Partner Coalition' });
 
-    // Once unshared, the case no longer shows it: the bureau may not see it any more.
+    const countInList = async () => (await caller.case.list({})).find((c) => c.id === caseId)?.incidentCount;
+    expect(await countInList()).toBe(1);
+
+    // Once unshared, the case no longer shows it, nor counts it: the bureau may not see it any more.
     await partnerCaller.incident.unshare({ id: theirs, organizationId: bureau.id });
     expect(await caller.case.timeline({ id: caseId })).toEqual([]);
+    expect(await countInList()).toBe(0);
   });
 
   it('does not let the partner see, link into or read a case of another organization', async () => {
@@ -117,6 +121,7 @@ describe('linking incidents to a case', () => {
     await caller.case.linkIncident({ caseId, incidentId });
     await caller.incident.delete({ id: incidentId, version });
     expect(await caller.case.timeline({ id: caseId })).toEqual([]);
+    expect((await caller.case.list({})).find((c) => c.id === caseId)?.incidentCount).toBe(0);
     await expect(caller.case.linkIncident({ caseId, incidentId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { caseIncidents, caseInterventions, cases, organizations } from '@/db/schema';
+import { caseIncidents, caseInterventions, cases, incidentShares, incidents, organizations } from '@/db/schema';
 import type { CaseListInput } from '@/server/validation/case';
 
 function escapeLike(text: string): string {
@@ -22,7 +22,11 @@ export async function listCases(db: DbOrTx, organizationIds: string[], input: Ca
       reviewStatus: cases.reviewStatus,
       organizationName: organizations.name,
       updatedAt: cases.updatedAt,
-      incidentCount: sql<number>`(SELECT count(*)::int FROM ${caseIncidents} WHERE ${caseIncidents.caseId} = ${cases.id})`,
+      // Counted as the case's timeline shows them: not deleted, and the case's organization's own or still shared with it.
+      incidentCount: sql<number>`(SELECT count(*)::int FROM ${caseIncidents} JOIN ${incidents} ON ${incidents.id} = ${caseIncidents.incidentId}
+        WHERE ${caseIncidents.caseId} = ${cases.id} AND ${incidents.deletedAt} IS NULL
+        AND (${incidents.organizationId} = ${cases.organizationId} OR EXISTS (SELECT 1 FROM ${incidentShares}
+          WHERE ${incidentShares.incidentId} = ${incidents.id} AND ${incidentShares.organizationId} = ${cases.organizationId})))`,
       awaitingReplies: sql<number>`(SELECT count(*)::int FROM ${caseInterventions} WHERE ${caseInterventions.caseId} = ${cases.id}
         AND ${caseInterventions.replyDueOn} IS NOT NULL AND ${caseInterventions.replyReceivedOn} IS NULL AND ${caseInterventions.deletedAt} IS NULL)`,
     })
