@@ -262,6 +262,8 @@ export const en = {
   'notifications.kind.published': '{actor} published “{title}”',
   'notifications.kind.retracted': '{actor} retracted “{title}”',
   'notifications.kind.commented': '{actor} commented on “{title}”',
+  'email.notices.subject': 'HRD Monitor: new notices for you ({n})',
+  'email.notices.body': 'Hello {name},\n\n{n} new notices wait for you in HRD Monitor: {url}\n\nTo protect the people in the records, this email names none of them: sign in to read the notices.',
   'notifications.openCase': 'Open the case',
   'notifications.openCaseNamed': 'Open the case: {what}',
   'notifications.untitledCase': 'a case',

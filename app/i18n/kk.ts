@@ -202,6 +202,8 @@ export const kk: Partial<Messages> = {
   'notifications.kind.published': '{actor} «{title}» жазбасын жариялады',
   'notifications.kind.retracted': '{actor} «{title}» жазбасын кері қайтарды',
   'notifications.kind.commented': '{actor} «{title}» жазбасына пікір қалдырды',
+  'email.notices.subject': 'HRD Monitor: сізге жаңа хабарламалар ({n})',
+  'email.notices.body': 'Сәлеметсіз бе, {name}!\n\nHRD Monitor-да сізді жаңа хабарламалар күтіп тұр ({n}): {url}\n\nЖазбалардағы адамдарды қорғау үшін бұл хат ешкімнің атын атамайды: хабарламаларды оқу үшін жүйеге кіріңіз.',
   'notifications.openCase': 'Істі ашу',
   'notifications.openCaseNamed': 'Істі ашу: {what}',
   'notifications.untitledCase': 'іс',

@@ -261,6 +261,8 @@ export const ru: Partial<Messages> = {
   'notifications.kind.published': '{actor} опубликовал(а) «{title}»',
   'notifications.kind.retracted': '{actor} отозвал(а) «{title}»',
   'notifications.kind.commented': '{actor} прокомментировал(а) «{title}»',
+  'email.notices.subject': 'HRD Monitor: новые уведомления для вас ({n})',
+  'email.notices.body': 'Здравствуйте, {name}!\n\nВ HRD Monitor вас ждут новые уведомления ({n}): {url}\n\nЧтобы защитить людей, о которых идёт речь в записях, это письмо никого не называет: войдите, чтобы прочитать уведомления.',
   'notifications.openCase': 'Открыть дело',
   'notifications.openCaseNamed': 'Открыть дело: {what}',
   'notifications.untitledCase': 'дело',

@@ -67,9 +67,13 @@ export const notifications = pgTable(
     actorId: uuid('actor_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** When `npm run notify:email` took the notice into an email (only where email is configured). */
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
   },
   (t) => [
     index('notifications_user_unread').on(t.userId, t.readAt, t.id),
+    // The email sender's question: notices not yet emailed, oldest first.
+    index('notifications_not_emailed').on(t.id).where(sql`${t.emailedAt} IS NULL`),
     // Every notice so far names an incident, so existing rows satisfy this.
     check('notifications_one_subject', sql`num_nonnulls(${t.incidentId}, ${t.caseId}) = 1`),
   ],

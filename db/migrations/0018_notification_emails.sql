@@ -1,0 +1,2 @@
+ALTER TABLE "notifications" ADD COLUMN "emailed_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "notifications_not_emailed" ON "notifications" USING btree ("id") WHERE "notifications"."emailed_at" IS NULL;
