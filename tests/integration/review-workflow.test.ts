@@ -304,6 +304,16 @@ describe('notifications of deleted incidents', () => {
     expect(notice).toMatchObject({ kind: 'commented', incidentId: null, incidentTitle: null });
     expect(JSON.stringify(await author.notification.list({}))).not.toContain('Quokka');
   });
+
+  it('of a deleted case, still say it was a case, without its title or a link', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const created = await author.case.create({ organizationId: ngo.id, title: 'Wombat case to delete', persons: [] });
+    await (await callerFor(database.db, reviewer.id)).comment.addOnCase({ caseId: created.id, body: 'Is this a duplicate?' });
+    expect((await author.notification.list({}))[0]).toMatchObject({ kind: 'commented', aboutCase: true, caseId: created.id, caseTitle: 'Wombat case to delete' });
+    await author.case.delete({ id: created.id, version: created.version });
+    expect((await author.notification.list({}))[0]).toMatchObject({ kind: 'commented', aboutCase: true, caseId: null, caseTitle: null, incidentId: null });
+    expect(JSON.stringify(await author.notification.list({}))).not.toContain('Wombat');
+  });
 });
 
 describe('soft delete', () => {

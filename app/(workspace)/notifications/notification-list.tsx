@@ -52,7 +52,7 @@ export function NotificationList({ items, unread }: { items: Item[]; unread: num
         {items.map((item) => {
           const isUnread = item.readAt === null;
           const actor = item.actorName || t('notifications.someone');
-          const what = item.caseId
+          const what = item.aboutCase
             ? t(`notifications.caseKind.${item.kind}`, { actor, title: item.caseTitle ?? t('notifications.untitledCase') })
             : t(`notifications.kind.${item.kind}`, { actor, title: item.incidentTitle ?? t('notifications.untitled') });
           const createdAt = new Date(item.createdAt);

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { cases, incidents, notifications, users } from '@/db/schema';
 
@@ -18,16 +18,18 @@ export function listNotifications(db: DbOrTx, userId: string, before: number | n
       kind: notifications.kind,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
-      // From the join, which leaves out deleted incidents: their notifications read "an incident", with no link.
+      // From the joins, which leave out deleted records: their notifications read "an incident" or
+      // "a case", with no title and no link. `aboutCase` keeps the wording right either way.
       incidentId: incidents.id,
       incidentTitle: incidents.title,
-      caseId: notifications.caseId,
+      aboutCase: isNotNull(notifications.caseId),
+      caseId: cases.id,
       caseTitle: cases.title,
       actorName: users.name,
     })
     .from(notifications)
     .leftJoin(incidents, and(eq(incidents.id, notifications.incidentId), isNull(incidents.deletedAt)))
-    .leftJoin(cases, eq(cases.id, notifications.caseId))
+    .leftJoin(cases, and(eq(cases.id, notifications.caseId), isNull(cases.deletedAt)))
     .leftJoin(users, eq(users.id, notifications.actorId))
     .where(and(eq(notifications.userId, userId), before ? lt(notifications.id, before) : undefined))
     .orderBy(desc(notifications.id))
