@@ -5,7 +5,7 @@ import { formatIncidentDate, formatMoment, type Locale, type Translate } from '@
 import { en, type MessageKey } from '@/app/i18n/en';
 import { getI18n } from '@/app/i18n/server';
 import { getPublicCase, type TimelineEntry } from '@/server/public/cases';
-import { SourceCitation } from '../source-citation';
+import { SourceCitation } from '@/app/(public)/_ui/source-citation';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatIncidentDateRange, formatMoment } from '@/app/i18n';
 import { getI18n } from '@/app/i18n/server';
+import { SourceCitation } from '@/app/(public)/_ui/source-citation';
 import { publicCasesWithIncident } from '@/server/public/cases';
 import { getPublicIncident } from '@/server/public/incidents';
 
@@ -86,9 +87,7 @@ export default async function PublicIncidentPage({ params }: { params: Promise<{
           <ol className="mt-2 list-decimal space-y-1 pl-6">
             {incident.sources.map((source, index) => (
               <li key={index}>
-                <cite>{source.url && /^https?:\/\//i.test(source.url) ? <a href={source.url} className="text-blue-800 underline" rel="noopener noreferrer nofollow">{source.title}</a> : source.title}</cite>
-                {[source.publisher, source.publishedOn].filter(Boolean).length > 0 ? `, ${[source.publisher, source.publishedOn].filter(Boolean).join(', ')}` : ''}
-                {source.referenceCode ? `. ${t('public.incident.reference', { code: source.referenceCode })}` : ''}
+                <SourceCitation source={source} referenceLabel={(code) => t('public.incident.reference', { code })} />
               </li>
             ))}
           </ol>

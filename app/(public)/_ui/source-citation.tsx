@@ -1,6 +1,6 @@
 import type { PublicSource } from '@/db/schema/public';
 
-/** A source cited as the public incident pages cite theirs: title (linked when it has a web address), publisher, date, reference. */
+/** A source as every public page cites it: title (linked when it has a web address), publisher, date, reference. */
 export function SourceCitation({ source, referenceLabel }: { source: PublicSource; referenceLabel: (code: string) => string }) {
   const details = [source.publisher, source.publishedOn].filter(Boolean).join(', ');
   return (
