@@ -14,6 +14,8 @@ export const persons = pgTable(
     organizationId: uuid('organization_id').notNull().references(() => organizations.id),
     ref: text('ref').notNull(),
     name: text('name').notNull(),
+    /** Other spellings of the name (another script, a maiden name, a nickname): searched, and protected like the name. */
+    aliases: text('aliases').array().notNull().default([]),
     gender: genderEnum('gender'),
     categories: text('categories').array().notNull().default([]),
     roleNote: text('role_note'),
@@ -48,6 +50,8 @@ export const documentedOrganizations = pgTable(
     organizationId: uuid('organization_id').notNull().references(() => organizations.id),
     ref: text('ref').notNull(),
     name: text('name').notNull(),
+    /** Other names of the organization (another script, a former name, other acronyms). */
+    aliases: text('aliases').array().notNull().default([]),
     acronym: text('acronym'),
     kind: text('kind'),
     country: text('country'),
