@@ -9,7 +9,17 @@
  * would garble every public text without protecting anyone, since the description as a whole is
  * still replaced wherever it appears.
  */
-export type ProtectedName = { name: string; label: string };
+export type ProtectedName = { name: string; label: string; aliases?: string[] };
+
+/** One protected form found in a text: where (offsets in the original text), what was written, and what replaces it. */
+export type Replacement = { start: number; end: number; found: string; label: string };
+
+/** What publication needs of a set of protected names: find them, replace them, and tell whether an address names one. */
+export type NameDetector = {
+  redact: (text: string | null) => string | null;
+  find: (text: string) => Replacement[];
+  namesIn: (url: string) => boolean;
+};
 
 /** Words that describe a relation or a role rather than name someone (English, Russian, Kazakh). */
 const descriptiveWords = new Set([
@@ -40,19 +50,30 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Builds one redactor for a set of protected names; longest names first so a full name wins over its parts. */
-export function nameRedactor(names: ProtectedName[]): (text: string | null) => string | null {
+/** Builds one detector for a set of protected names; longest names first so a full name wins over its parts. */
+export function nameDetector(names: ProtectedName[]): NameDetector {
   const replacements = new Map<string, string>();
-  for (const { name, label } of names) {
-    const full = name.trim().toLocaleLowerCase();
-    if (full && !replacements.has(full)) replacements.set(full, label);
-    for (const part of nameParts(name.trim())) {
-      const key = part.toLocaleLowerCase();
-      if (!replacements.has(key)) replacements.set(key, label);
+  for (const { name, label, aliases = [] } of names) {
+    for (const spelling of [name, ...aliases]) {
+      const full = spelling.trim().toLocaleLowerCase();
+      if (full && !replacements.has(full)) replacements.set(full, label);
+      for (const part of nameParts(spelling.trim())) {
+        const key = part.toLocaleLowerCase();
+        if (!replacements.has(key)) replacements.set(key, label);
+      }
     }
   }
-  if (!replacements.size) return (text) => text;
+  if (!replacements.size) return { redact: (text) => text, find: () => [], namesIn: () => false };
   const terms = [...replacements.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${terms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  return (text) => (text === null ? null : text.replace(pattern, (match) => replacements.get(match.toLocaleLowerCase()) ?? 'Protected person'));
+  const labelOf = (match: string) => replacements.get(match.toLocaleLowerCase()) ?? 'Protected person';
+  const find = (text: string): Replacement[] =>
+    [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, found: m[0], label: labelOf(m[0]) }));
+  const redact = (text: string | null) => (text === null ? null : text.replace(pattern, labelOf));
+  return { redact, find, namesIn: (url) => find(url).length > 0 };
+}
+
+/** The redaction alone, for callers that only replace. */
+export function nameRedactor(names: ProtectedName[]): (text: string | null) => string | null {
+  return nameDetector(names).redact;
 }
