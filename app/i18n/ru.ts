@@ -668,6 +668,7 @@ export const ru: Partial<Messages> = {
   'cases.history.field': 'Поле',
   'cases.history.before': 'Было (убрано)',
   'cases.history.after': 'Стало (добавлено)',
+  'cases.history.nothing': '—',
   'cases.history.listNote': 'убрано и добавлено',
   'cases.history.field.title': 'Название',
   'cases.history.field.summary': 'Краткое описание',
