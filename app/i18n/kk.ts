@@ -35,6 +35,10 @@ export const kk: Partial<Messages> = {
   'precision.month': 'Ай',
   'precision.year': 'Жыл',
 
+  'datePattern.day': 'ЖЖЖЖ-АА-КК',
+  'datePattern.month': 'ЖЖЖЖ-АА',
+  'datePattern.year': 'ЖЖЖЖ',
+
   'locationPrecision.exact': 'Нақты орны',
   'locationPrecision.locality': 'Елді мекен',
   'locationPrecision.region': 'Өңір',

@@ -32,6 +32,10 @@ export const ru: Partial<Messages> = {
   'precision.month': 'Месяц',
   'precision.year': 'Год',
 
+  'datePattern.day': 'ГГГГ-ММ-ДД',
+  'datePattern.month': 'ГГГГ-ММ',
+  'datePattern.year': 'ГГГГ',
+
   'locationPrecision.exact': 'Точное место',
   'locationPrecision.locality': 'Населённый пункт',
   'locationPrecision.region': 'Регион',

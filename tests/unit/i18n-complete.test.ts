@@ -5,6 +5,7 @@ import { locales, type Locale, type Messages } from '@/app/i18n';
 import { en } from '@/app/i18n/en';
 import { kk } from '@/app/i18n/kk';
 import { ru } from '@/app/i18n/ru';
+import { englishSentences, englishSentencesIn, isSentence } from '../support/english-sentences';
 
 /**
  * Russian and Kazakh hold every key of the English dictionary, with the same placeholders, and no
@@ -17,25 +18,6 @@ type Dictionary = Partial<Record<string, string>>;
 
 // Typed by locale, so that adding a language to `locales` without its dictionary here fails to compile.
 const translations: Record<Exclude<Locale, 'en'>, Partial<Messages>> = { ru, kk };
-
-/**
- * Names that stay as they are in every language; they are taken out of a text before its words are
- * counted, so "HRD Monitor" alone is not a sentence but "Download as CSV" still is.
- */
-const properNames = [
-  'HRD Monitor', // the product's name
-  'API', // the open-data interface
-  'CSV', // file formats
-  'JSON',
-];
-
-/** A text worth translating: three or more words with letters once placeholders and proper names are taken out. */
-function isSentence(text: string): boolean {
-  let rest = text.replace(/\{\w+\}/g, ' ');
-  for (const name of properNames) rest = rest.split(name).join(' ');
-  const words = rest.split(/\s+/).filter((word) => /\p{L}/u.test(word));
-  return words.length >= 3;
-}
 
 /** The `{name}` placeholders of a text, each once, sorted. */
 function placeholders(text: string): string[] {
@@ -73,6 +55,12 @@ describe('the checker itself', () => {
     expect(isSentence('{name}, {at}')).toBe(false);
     expect(isSentence('Open data (API)')).toBe(false);
     expect(isSentence('—')).toBe(false);
+  });
+
+  it('finds the sentences of the English dictionary in the text of a page', () => {
+    expect(englishSentences.length).toBeGreaterThan(300);
+    expect(englishSentencesIn(`Жаңа оқиға\n${en['form.errorSummaryIntro']}\nHRD Monitor`)).toEqual([en['form.errorSummaryIntro']]);
+    expect(englishSentencesIn(`Жаңа оқиға\n${kk['form.errorSummaryIntro']}`)).toEqual([]);
   });
 
   it('reports a missing key, a changed placeholder and a sentence left in English', () => {
