@@ -33,6 +33,11 @@ export const en = {
   'precision.month': 'Month',
   'precision.year': 'Year',
 
+  // How a date is written at each precision, shown as a hint and a placeholder.
+  'datePattern.day': 'YYYY-MM-DD',
+  'datePattern.month': 'YYYY-MM',
+  'datePattern.year': 'YYYY',
+
   'locationPrecision.exact': 'Exact place',
   'locationPrecision.locality': 'Town or village',
   'locationPrecision.region': 'Region',

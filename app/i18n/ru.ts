@@ -32,6 +32,10 @@ export const ru: Partial<Messages> = {
   'precision.month': 'Месяц',
   'precision.year': 'Год',
 
+  'datePattern.day': 'ГГГГ-ММ-ДД',
+  'datePattern.month': 'ГГГГ-ММ',
+  'datePattern.year': 'ГГГГ',
+
   'locationPrecision.exact': 'Точное место',
   'locationPrecision.locality': 'Населённый пункт',
   'locationPrecision.region': 'Регион',
@@ -668,6 +672,7 @@ export const ru: Partial<Messages> = {
   'cases.history.field': 'Поле',
   'cases.history.before': 'Было (убрано)',
   'cases.history.after': 'Стало (добавлено)',
+  'cases.history.nothing': '—',
   'cases.history.listNote': 'убрано и добавлено',
   'cases.history.field.title': 'Название',
   'cases.history.field.summary': 'Краткое описание',

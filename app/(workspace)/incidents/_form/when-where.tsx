@@ -1,7 +1,7 @@
 'use client';
 
 import { datePrecisionEnum, locationPrecisionEnum, type DatePrecision, type LocationPrecision } from '@/db/schema';
-import { isoToPartialDate, partialDateToIso, precisionHint } from '@/server/validation/partial-date';
+import { isoToPartialDate, partialDateToIso } from '@/server/validation/partial-date';
 import { useI18n } from '@/app/i18n/client';
 import { Group, SelectField, TextField } from './fields';
 import type { IncidentDraft } from './state';
@@ -21,7 +21,8 @@ function rewrite(text: string, from: DatePrecision, to: DatePrecision): string {
 
 export function DateFieldset({ date, onChange }: { date: DateDraft; onChange: (date: DateDraft) => void }) {
   const { t } = useI18n();
-  const pattern = precisionHint[date.precision];
+  // Written in the reader's letters (ЖЖЖЖ-АА-КК, ГГГГ-ММ-ДД); the digits typed are the same in every language.
+  const pattern = t(`datePattern.${date.precision}`);
   return (
     <Group legend={t('form.section.date')}>
       <div className="grid gap-4 sm:grid-cols-3">

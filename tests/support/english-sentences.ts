@@ -1,0 +1,33 @@
+import { en } from '../../app/i18n/en';
+
+/**
+ * What counts as an English sentence that a Russian or Kazakh reader must not meet: shared by the
+ * dictionary test (tests/unit/i18n-complete.test.ts) and the Kazakh journey (e2e/kazakh-interface.spec.ts).
+ */
+
+/**
+ * Names that stay as they are in every language; they are taken out of a text before its words are
+ * counted, so "HRD Monitor" alone is not a sentence but "Download as CSV" still is.
+ */
+const properNames = [
+  'HRD Monitor', // the product's name
+  'API', // the open-data interface
+  'CSV', // file formats
+  'JSON',
+];
+
+/** A text worth translating: three or more words with letters once placeholders and proper names are taken out. */
+export function isSentence(text: string): boolean {
+  let rest = text.replace(/\{\w+\}/g, ' ');
+  for (const name of properNames) rest = rest.split(name).join(' ');
+  const words = rest.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  return words.length >= 3;
+}
+
+/** The English dictionary's sentences without placeholders, as a page would show them word for word. */
+export const englishSentences: string[] = Object.values(en).filter((text) => !/\{\w+\}/.test(text) && isSentence(text));
+
+/** The English dictionary's sentences that a page's text holds. */
+export function englishSentencesIn(pageText: string): string[] {
+  return englishSentences.filter((sentence) => pageText.includes(sentence));
+}
