@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { incidents, memberships } from '@/db/schema';
+import { caseVersions, incidents, memberships } from '@/db/schema';
+import type { CaseSnapshot } from '@/server/services/cases/snapshot';
 import { createTestDatabase } from '../support/database';
 import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
 
@@ -78,7 +79,7 @@ describe('another organization reads a shared incident only as projected', () =>
 
   it('in a case timeline, its history and the review queue, even after the owner stops sharing', async () => {
     const created = await partnerMonitor.case.create({ organizationId: partner.id, title: 'Prosecution case', summary: null, persons: [] });
-    let version = (await partnerMonitor.case.linkIncident({ caseId: created.id, incidentId: sharedId })).version;
+    const version = (await partnerMonitor.case.linkIncident({ caseId: created.id, incidentId: sharedId })).version;
     // The owner renames the incident after it was linked: the new title must not show either.
     const detail = await ownerMonitor.incident.get({ id: sharedId });
     await ownerMonitor.incident.update({ id: sharedId, version: detail.version, incident: anIncident({ title: 'Kharkova released', victims: [{ kind: 'person', personId: detail.victims.find((v) => v.kind === 'person')!.id! }] }) });
@@ -88,10 +89,23 @@ describe('another organization reads a shared incident only as projected', () =>
     expectNoSecret('timeline', timeline);
     expectNoSecret('history', await partnerMonitor.case.history({ id: created.id }));
 
-    version = (await partnerMonitor.case.submit({ id: created.id, version })).version;
+    await partnerMonitor.case.submit({ id: created.id, version });
     const queue = await partnerReviewer.review.caseQueue();
     expect(queue.map((row) => row.id)).toContain(created.id);
     expectNoSecret('case review queue', queue);
+
+    // A version saved before foreign incidents were stored projected kept the original title and ref: it is projected on read.
+    const [latest] = await database.db.select().from(caseVersions).where(eq(caseVersions.caseId, created.id)).orderBy(desc(caseVersions.version)).limit(1);
+    const old = latest!.snapshot as CaseSnapshot;
+    await database.db.insert(caseVersions).values({
+      caseId: created.id,
+      version: latest!.version + 1,
+      snapshot: { ...old, incidents: [{ id: sharedId, ref: 'larisa-kharkova-2017', title: 'Larisa Kharkova detained (as once saved)' }] },
+      savedVia: 'workspace',
+    });
+    const history = await partnerMonitor.case.history({ id: created.id });
+    expect(history.length).toBe(latest!.version + 1);
+    expectNoSecret('history with a version saved before', history);
 
     await ownerReviewer.incident.unshare({ id: sharedId, organizationId: partner.id });
     expectNoSecret('history after unsharing', await partnerMonitor.case.history({ id: created.id }));

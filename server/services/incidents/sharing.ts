@@ -10,6 +10,7 @@ import { incidentFields } from '../publishing/public-fields';
 import { nameDetector } from '../publishing/redact-names';
 import type { IncidentDetail } from './read';
 import type { SnapshotVictim } from './snapshot';
+import { foreignIncidentView } from './foreign-view';
 
 export async function shareIncident(db: Db, params: { incidentId: string; organizationId: string; actorId: string; ownerId: string }) {
   await db.transaction(async (tx) => {
@@ -69,10 +70,10 @@ export function listSharesOf(db: DbOrTx, incidentId: string) {
     .where(eq(incidentShares.incidentId, incidentId));
 }
 
-/** Incidents other organizations shared with the viewer's organizations. */
+/** Incidents other organizations shared with the viewer's organizations, each as its projection for other organizations. */
 export async function listSharedWith(db: DbOrTx, organizationIds: string[]) {
   if (!organizationIds.length) return [];
-  return db
+  const rows = await db
     .selectDistinct({
       id: incidents.id,
       title: incidents.title,
@@ -87,6 +88,8 @@ export async function listSharedWith(db: DbOrTx, organizationIds: string[]) {
     .where(and(inArray(incidentShares.organizationId, organizationIds), isNull(incidents.deletedAt)))
     .orderBy(desc(incidents.startDate))
     .limit(200);
+  const view = await foreignIncidentView(db, rows.map((row) => row.id));
+  return rows.map(({ ownerName, ...row }) => ({ ...view(row.id, row), ownerName }));
 }
 
 /**
@@ -143,8 +146,9 @@ export async function findSimilarElsewhere(db: DbOrTx, incidentId: string) {
     .from(incidents)
     .where(eq(incidents.id, incidentId));
   if (!incident) return [];
-  return db
+  const rows = await db
     .select({
+      id: incidents.id,
       organizationName: organizations.name,
       startDate: incidents.startDate,
       datePrecision: incidents.datePrecision,
@@ -164,4 +168,7 @@ export async function findSimilarElsewhere(db: DbOrTx, incidentId: string) {
       ),
     )
     .limit(20);
+  // The region is free text of another organization: it may name someone it protects.
+  const view = await foreignIncidentView(db, rows.map((row) => row.id));
+  return rows.map(({ id, organizationName, ...row }) => ({ organizationName, ...view(id, row) }));
 }
