@@ -77,11 +77,17 @@ export function projectFields<D extends Declared, R extends Record<string, unkno
         if (label && typeof value === 'string') {
           record?.({ field: `${table}.${field}`, original: value, shown: label, replacements: [{ start: 0, end: value.length, found: value, label }] });
           out[field] = label;
-        } else out[field] = typeof value === 'string' ? value : null;
+        } else {
+          // A person who is not protected is named as written: the preview shows that too.
+          if (typeof value === 'string') record?.({ field: `${table}.${field}`, original: value, shown: value, replacements: [] });
+          out[field] = typeof value === 'string' ? value : null;
+        }
         break;
       }
       case 'generalized':
         out[field] = generalize(field, value, row.locationPrecision, (text) => redacted(field, text));
+        // A place text left out (finer than the known precision): the preview says so.
+        if (out[field] === null && typeof value === 'string') record?.({ field: `${table}.${field}`, original: value, shown: null, replacements: detector.find(value) });
         break;
       case 'droppedIfNamed': {
         const named = typeof value !== 'string' || detector.namesIn(value);
