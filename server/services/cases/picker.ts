@@ -11,7 +11,7 @@ function escapeLike(text: string): string {
 const searchableText = sql`(${incidents.title} || ' ' || coalesce(${incidents.summary}, ''))`;
 
 /** How many of the newest shared incidents a search looks through: their text is redacted in memory, not by the database. */
-const sharedSearchWindow = 1000;
+const sharedSearchWindow = 300;
 
 const columns = {
   id: incidents.id,

@@ -37,13 +37,16 @@ export async function foreignIncidentView(db: DbOrTx, incidentIds: string[]): Pr
   for (const { incidentId, confidential, ...person } of victims) {
     peopleOf.set(incidentId, [...(peopleOf.get(incidentId) ?? []), { ...person, protected: confidential }]);
   }
+  // One detector per organization and set of protected victims: most incidents of a list share one.
   const protections = new Map<string, Protection>();
   const protectionOf = (incidentId: string): Protection => {
-    let protection = protections.get(incidentId);
+    const organizationId = ownerOf.get(incidentId) ?? '';
+    const people = peopleOf.get(incidentId) ?? [];
+    const key = `${organizationId}:${people.filter((p) => p.protected).map((p) => p.id).join(',')}`;
+    let protection = protections.get(key);
     if (!protection) {
-      const organizationId = ownerOf.get(incidentId);
-      protection = protectionFor(peopleOf.get(incidentId) ?? [], organizationId ? (confidentialByOrganization.get(organizationId) ?? []) : []);
-      protections.set(incidentId, protection);
+      protection = protectionFor(people, confidentialByOrganization.get(organizationId) ?? []);
+      protections.set(key, protection);
     }
     return protection;
   };
