@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from '../services/review/notifications';
+import { memberOrganizationIds } from '../auth/policy';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { bigSerialId } from '../validation/numbers';
 
@@ -8,7 +9,7 @@ export const notificationRouter = createTRPCRouter({
   unreadCount: signedInProcedure.query(({ ctx }) => unreadNotificationCount(ctx.db, ctx.viewer.id)),
   list: signedInProcedure
     .input(z.object({ before: bigSerialId.nullish() }).default({}))
-    .query(({ ctx, input }) => listNotifications(ctx.db, ctx.viewer.id, input.before ?? null)),
+    .query(({ ctx, input }) => listNotifications(ctx.db, ctx.viewer.id, memberOrganizationIds(ctx.viewer), input.before ?? null)),
   markRead: signedInProcedure
     .input(z.object({ ids: z.array(bigSerialId).max(500).nullish() }))
     .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx.viewer.id, input.ids ?? null)),

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { assertCanViewIncident, roleIn } from '../auth/policy';
 import { assertMayTransition } from '../auth/review-policy';
 import type { Viewer } from '../auth/viewer';
+import { assertCanPreview } from '../auth/preview-policy';
 import { listCaseReviewQueue } from '../services/cases/review-queue';
+import { findCaseForPolicy } from '../services/cases/read';
+import { notFound } from '../services/errors';
+import { previewCase, previewIncident } from '../services/publishing/preview';
 import { findIncidentForPolicy } from '../services/incidents/read';
 import { decideOnIncident } from '../services/review/decide';
 import { listReviewQueue } from '../services/review/queue';
@@ -13,6 +17,7 @@ import { versionNumber } from '../validation/numbers';
 import { userText } from '../validation/text';
 
 const decisionInput = z.object({ id: z.uuid(), version: versionNumber });
+const previewInput = z.object({ kind: z.enum(['incident', 'case']), id: z.uuid() });
 const commentedDecisionInput = decisionInput.extend({
   comment: userText().trim().min(1, 'Say what needs to change, or why').max(5000, 'At most 5,000 characters'),
 });
@@ -41,4 +46,13 @@ export const reviewRouter = createTRPCRouter({
 
   /** Submitted cases of the organizations where the viewer reviews, each with its diff; empty for monitors. */
   caseQueue: signedInProcedure.query(({ ctx }) => listCaseReviewQueue(ctx.db, reviewingOrganizationIds(ctx.viewer))),
+
+  /** What the public would read of the record's current version, every replacement marked: for its organization's reviewers. */
+  publicPreview: signedInProcedure.input(previewInput).query(async ({ ctx, input }) => {
+    const record = input.kind === 'incident' ? await findIncidentForPolicy(ctx.db, input.id) : await findCaseForPolicy(ctx.db, input.id);
+    assertCanPreview(ctx.viewer, record, input.kind);
+    const shown = input.kind === 'incident' ? await previewIncident(ctx.db, { ...record, id: input.id }) : await previewCase(ctx.db, { ...record, id: input.id });
+    if (!shown) throw notFound(input.kind);
+    return shown;
+  }),
 });

@@ -279,6 +279,13 @@ const casePolicies: Record<string, Entry> = {
 };
 Object.assign(policies, casePolicies);
 
+// The public preview of the version under review: the organization's reviewers and admins, in every state (the matrix's incidents have no stored versions: it projects the record as it stands).
+policies['review.publicPreview'] = {
+  on: 'incident',
+  call: (c, s) => c.review.publicPreview({ kind: 'incident', id: s.id }),
+  expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
+};
+
 let database: Database;
 let organizationId: string;
 let otherOrganizationId: string;

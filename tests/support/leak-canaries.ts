@@ -26,6 +26,12 @@ export type LeakCanaries = {
   publicTokens: string[];
   incidents: Record<'published' | 'edited' | 'draft' | 'submitted' | 'returned' | 'approved' | 'retracted' | 'deleted', string>;
   cases: Record<'published' | 'edited' | 'draft' | 'submitted' | 'returned' | 'approved' | 'retracted' | 'deleted', string>;
+  /**
+   * Another organization the published, edited and draft incidents are shared with: its monitor
+   * linked them into a case of theirs and submitted it to its reviewer. Its members may read the
+   * shared incidents, projected; no confidential name, role note, staff name or comment (tests/integration/cross-organization-leak.test.ts).
+   */
+  partner: { organizationId: string; monitorId: string; reviewerId: string; caseId: string };
 };
 
 export async function seedLeakCanaries(db: Db): Promise<LeakCanaries> {
@@ -253,6 +259,17 @@ export async function seedLeakCanaries(db: Db): Promise<LeakCanaries> {
   cv = (await author.case.linkIncident({ caseId: deletedCase.id, incidentId: published.id })).version;
   await author.case.delete({ id: deletedCase.id, version: cv });
 
+  // 6. Another organization, with which three incidents are shared (a draft among them); its case links them.
+  const partner = await createOrganization(db);
+  const partnerMonitor = await createUser(db, partner.id, 'monitor');
+  const partnerReviewer = await createUser(db, partner.id, 'reviewer');
+  for (const id of [published.id, edited.id, draft.id]) await reviewing.incident.share({ id, organizationId: partner.id });
+  const theirs = await callerFor(db, partnerMonitor.id);
+  const partnerCase = await theirs.case.create({ organizationId: partner.id, title: 'Coalition follow-up', summary: null, persons: [] });
+  cv = partnerCase.version;
+  for (const id of [published.id, edited.id, draft.id]) cv = (await theirs.case.linkIncident({ caseId: partnerCase.id, incidentId: id })).version;
+  await theirs.case.submit({ id: partnerCase.id, version: cv });
+
   // An import rewrites everything public of the organization: still only published versions may come out.
   await db.transaction((tx) => refreshPublicIncidentsOf(tx, ngo.id));
 
@@ -260,6 +277,7 @@ export async function seedLeakCanaries(db: Db): Promise<LeakCanaries> {
     organizationId: ngo.id,
     canaries,
     publicTokens,
+    partner: { organizationId: partner.id, monitorId: partnerMonitor.id, reviewerId: partnerReviewer.id, caseId: partnerCase.id },
     incidents: { published: published.id, edited: edited.id, draft: draft.id, submitted: submitted.id, returned: returned.id, approved: approved.id, retracted: retracted.id, deleted: deleted.id },
     cases: {
       published: publicCase.id,

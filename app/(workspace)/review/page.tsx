@@ -50,6 +50,7 @@ export default async function ReviewQueuePage() {
                   <li key={entry.id}>
                     <QueuedEntry
                       entry={{ ...entry, changeCount: entry.changes.length }}
+                      kind="incident"
                       href={`/incidents/${entry.id}`}
                       organizationName={severalOrganizations ? (organizationName.get(entry.organizationId) ?? '') : null}
                       changes={<ChangeTable changes={entry.changes} caption={t('review.changesOf', { title: entry.title })} labels={labels} t={t} />}
@@ -73,6 +74,7 @@ export default async function ReviewQueuePage() {
                   <li key={entry.id}>
                     <QueuedEntry
                       entry={{ ...entry, changeCount: entry.changes.length }}
+                      kind="case"
                       href={`/cases/${entry.id}`}
                       organizationName={severalOrganizations ? (organizationName.get(entry.organizationId) ?? '') : null}
                       changes={<CaseChangeTable changes={entry.changes} caption={t('review.changesOf', { title: entry.title })} t={t} />}

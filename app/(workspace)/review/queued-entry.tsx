@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatMoment, type Locale, type Translate } from '@/app/i18n';
 import { linkClass } from '@/app/ui/styles';
+import { PublicPreview } from './public-preview';
 
 /** What the queue shows of a submitted incident or case, whichever it is. */
 export type QueuedRecord = {
@@ -18,6 +19,7 @@ export type QueuedRecord = {
 /** One entry of the review queue: who wrote it, since when it waits, what changed; deciding happens on its page. */
 export function QueuedEntry(props: {
   entry: QueuedRecord;
+  kind: 'incident' | 'case';
   href: string;
   organizationName: string | null;
   /** The field-by-field table of the changes (incidents and cases describe their fields differently). */
@@ -25,7 +27,7 @@ export function QueuedEntry(props: {
   locale: Locale;
   t: Translate;
 }) {
-  const { entry, href, organizationName, changes, locale, t } = props;
+  const { entry, kind, href, organizationName, changes, locale, t } = props;
   const headingId = `queued-${entry.id}`;
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
@@ -64,6 +66,7 @@ export function QueuedEntry(props: {
         {entry.comparedWith != null ? t('review.comparedWith', { n: entry.comparedWith }) : t('review.comparedWithNothing')}
       </h4>
       {entry.changeCount === 0 ? <p className="mt-2 text-slate-600">{t('review.noChanges')}</p> : <div className="mt-2">{changes}</div>}
+      <PublicPreview kind={kind} id={entry.id} />
       <p className="mt-4">
         <Link href={href} aria-label={t('review.openToDecideNamed', { title: entry.title })} className={linkClass}>
           {t('review.openToDecide')}

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { caseVersions, users } from '@/db/schema';
 import { diffCaseSnapshots, type CaseFieldChange } from './diff';
+import { withForeignIncidentsProjected } from './foreign-incidents';
 import { loadCaseSnapshot, type CaseSnapshot } from './snapshot';
 
 /** How a version came to be: an edit in the workspace, an import, a review decision, or a merge of two person records. */
@@ -15,10 +16,11 @@ export async function recordCaseVersion(
   tx: Tx,
   params: { caseId: string; version: number; savedBy: string | null; savedVia: CaseSavedVia },
 ): Promise<CaseSnapshot> {
-  const snapshot = await loadCaseSnapshot(tx, params.caseId);
-  if (!snapshot) throw new Error(`Case ${params.caseId} vanished inside its own transaction`);
+  const loaded = await loadCaseSnapshot(tx, params.caseId);
+  if (!loaded) throw new Error(`Case ${params.caseId} vanished inside its own transaction`);
+  const [snapshot] = await withForeignIncidentsProjected(tx, params.caseId, [loaded]);
   await tx.insert(caseVersions).values({ ...params, snapshot });
-  return snapshot;
+  return snapshot!;
 }
 
 export type CaseHistoryEntry = {
@@ -45,9 +47,10 @@ export async function listCaseHistory(db: DbOrTx, caseId: string): Promise<CaseH
     .where(eq(caseVersions.caseId, caseId))
     .orderBy(asc(caseVersions.version));
   const entries: CaseHistoryEntry[] = [];
+  const snapshots = await withForeignIncidentsProjected(db, caseId, rows.map((row) => row.snapshot as CaseSnapshot));
   let previous: CaseSnapshot | null = null;
-  for (const row of rows) {
-    const snapshot = row.snapshot as CaseSnapshot;
+  for (const [index, row] of rows.entries()) {
+    const snapshot = snapshots[index]!;
     entries.push({
       version: row.version,
       savedAt: row.savedAt,

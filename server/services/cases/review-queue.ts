@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseReviews, caseVersions, cases, users } from '@/db/schema';
 import { diffCaseSnapshots } from './diff';
+import { withForeignIncidentsProjected } from './foreign-incidents';
 import type { CaseSnapshot } from './snapshot';
 
 /**
@@ -61,8 +62,12 @@ export async function diffCaseAgainstLastApproved(db: DbOrTx, caseId: string, ve
     .limit(1);
   const comparedWith = baseline?.version ?? null;
   if (!current) return { comparedWith, changes: [] };
+  const [after, before] = await withForeignIncidentsProjected(db, caseId, [
+    current.snapshot as CaseSnapshot,
+    ...(baseline ? [baseline.snapshot as CaseSnapshot] : []),
+  ]);
   // The review state always differs between a submitted and an approved version; it is not what the reviewer checks.
-  const changes = diffCaseSnapshots((baseline?.snapshot as CaseSnapshot | undefined) ?? null, current.snapshot as CaseSnapshot).filter(
+  const changes = diffCaseSnapshots(before ?? null, after!).filter(
     (change) => change.field !== 'reviewStatus',
   );
   return { comparedWith, changes };

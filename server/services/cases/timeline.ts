@@ -2,6 +2,7 @@ import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseIncidents, caseInterventions, caseLegalEvents, incidentShares, incidents, organizations, persons, sources } from '@/db/schema';
 import type { DatePrecision, LegalEventKind, ReviewStatus } from '@/db/schema';
+import { foreignIncidentView } from '../incidents/foreign-view';
 import { loadLegalEventProvisions, type SnapshotProvision } from './snapshot';
 
 type Dated = { date: string | null; datePrecision: DatePrecision };
@@ -128,13 +129,15 @@ export async function getCaseTimeline(db: DbOrTx, caseId: string, caseOrganizati
       .where(and(eq(caseInterventions.caseId, caseId), isNull(caseInterventions.deletedAt))),
   ]);
   const provisions = await loadLegalEventProvisions(db, eventRows.map((event) => event.id));
+  // Another organization's incident reads as that organization lets others read it.
+  const view = await foreignIncidentView(db, incidentRows.filter((row) => row.organizationId !== caseOrganizationId).map((row) => row.id));
 
   const items: TimelineItem[] = [
-    ...incidentRows.map(({ organizationId, organizationName, ...row }): TimelineIncident => ({
-      ...row,
-      type: 'incident',
-      sharedBy: organizationId === caseOrganizationId ? null : organizationName,
-    })),
+    ...incidentRows.map(({ organizationId, organizationName, ...row }): TimelineIncident =>
+      organizationId === caseOrganizationId
+        ? { ...row, type: 'incident', sharedBy: null }
+        : { ...row, title: view(row.id, { title: row.title }).title, type: 'incident', sharedBy: organizationName },
+    ),
     ...eventRows.map((row): TimelineLegalEvent => ({ ...row, type: 'legalEvent', provisions: provisions.get(row.id) ?? [] })),
     ...interventionRows.map((row): TimelineIntervention => ({ ...row, type: 'intervention' })),
   ];

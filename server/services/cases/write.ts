@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { caseVersions, cases } from '@/db/schema';
+import { withForeignIncidentsProjected } from './foreign-incidents';
 import type { CaseFields } from '@/server/validation/case';
 import { recordAudit } from '../audit/record';
 import { notFound } from '../errors';
@@ -87,7 +88,9 @@ export async function updateCase(
       .select({ snapshot: caseVersions.snapshot })
       .from(caseVersions)
       .where(and(eq(caseVersions.caseId, updated.id), eq(caseVersions.version, params.version)));
-    if (previous && diffCaseSnapshots(previous.snapshot as CaseSnapshot, saved).every((change) => change.field === 'reviewStatus')) {
+    // Compared as stored now: another organization's incidents projected (older versions kept them as written).
+    const [before] = previous ? await withForeignIncidentsProjected(tx, updated.id, [previous.snapshot as CaseSnapshot]) : [];
+    if (before && diffCaseSnapshots(before, saved).every((change) => change.field === 'reviewStatus')) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'Nothing to save: no field has changed.' });
     }
     await recordAudit(tx, {

@@ -1,10 +1,16 @@
 import { and, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { incidentShares, incidents, organizations, persons } from '@/db/schema';
+import { incidentShares, incidents, organizations } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { notFound } from '../errors';
-import { nameRedactor } from '../publishing/redact-names';
+import { projectFields } from '../publishing/project-fields';
+import { projectIncident } from '../publishing/project-incident';
+import { loadIncidentProjectionInput } from '../publishing/projection-input';
+import { incidentFields } from '../publishing/public-fields';
+import { nameDetector } from '../publishing/redact-names';
 import type { IncidentDetail } from './read';
+import type { SnapshotVictim } from './snapshot';
+import { foreignIncidentView } from './foreign-view';
 
 export async function shareIncident(db: Db, params: { incidentId: string; organizationId: string; actorId: string; ownerId: string }) {
   await db.transaction(async (tx) => {
@@ -64,10 +70,10 @@ export function listSharesOf(db: DbOrTx, incidentId: string) {
     .where(eq(incidentShares.incidentId, incidentId));
 }
 
-/** Incidents other organizations shared with the viewer's organizations. */
+/** Incidents other organizations shared with the viewer's organizations, each as its projection for other organizations. */
 export async function listSharedWith(db: DbOrTx, organizationIds: string[]) {
   if (!organizationIds.length) return [];
-  return db
+  const rows = await db
     .selectDistinct({
       id: incidents.id,
       title: incidents.title,
@@ -82,42 +88,50 @@ export async function listSharedWith(db: DbOrTx, organizationIds: string[]) {
     .where(and(inArray(incidentShares.organizationId, organizationIds), isNull(incidents.deletedAt)))
     .orderBy(desc(incidents.startDate))
     .limit(200);
+  const view = await foreignIncidentView(db, rows.map((row) => row.id));
+  return rows.map(({ ownerName, ...row }) => ({ ...view(row.id, row), ownerName }));
 }
 
 /**
- * What a member of an organization the incident is shared with may read: no confidential person's
- * name (a stable neutral label instead) and no names of the owning organization's staff. As on the
- * public side (server/services/publishing/public-record.ts), the name of every confidential person
- * of the owning organization is replaced wherever the text names them too: in the title, the
- * summary, the sources' titles, the names of perpetrators and groups.
+ * What a member of an organization the incident is shared with may read: the incident as the
+ * projection shared with the public side makes it (server/services/publishing/project-incident.ts,
+ * from the one declaration of what may leave), in the shape of the workspace page. No confidential
+ * person's name in any field (a stable neutral label instead), places generalized, addresses that
+ * name someone left out, no refs or ids of the owner's records and no names of its staff.
  */
 export async function redactForSharedReader(db: DbOrTx, detail: IncidentDetail): Promise<IncidentDetail> {
-  let protectedCount = 0;
-  const labels = new Map<string, string>();
-  const victims = detail.victims.map((victim) => {
-    if (victim.kind !== 'person' || !victim.confidential) return victim;
-    const label = `Protected person ${++protectedCount}`;
-    labels.set(victim.id, label);
-    return { ...victim, id: '', ref: '', name: label };
-  });
-  const confidentialRows = await db
-    .select({ id: persons.id, name: persons.name })
-    .from(persons)
-    .where(and(eq(persons.organizationId, detail.organizationId), eq(persons.confidential, true)));
-  const redact = nameRedactor([
-    ...detail.victims.flatMap((v) => (v.kind === 'person' && labels.has(v.id) ? [{ name: v.name, label: labels.get(v.id)! }] : [])),
-    ...confidentialRows.map((row) => ({ name: row.name, label: labels.get(row.id) ?? 'Protected person' })),
-  ]);
+  const shown = projectIncident(await loadIncidentProjectionInput(db, detail.organizationId, detail));
+  const incident = projectFields(
+    'incidents',
+    incidentFields,
+    { id: detail.id, organizationId: detail.organizationId, status: detail.status, version: detail.version, createdAt: detail.createdAt, updatedAt: detail.updatedAt },
+    { detector: nameDetector([]) },
+  );
   return {
-    ...detail,
-    title: redact(detail.title) ?? '',
-    summary: redact(detail.summary),
+    ...incident,
+    ref: '',
     createdBy: null,
     updatedBy: null,
-    victims: victims.map((victim) => (victim.kind === 'person' ? victim : { ...victim, name: redact(victim.name) ?? '' })),
-    perpetrators: detail.perpetrators.map((perpetrator) => ({ ...perpetrator, name: redact(perpetrator.name) })),
-    legalProvisions: detail.legalProvisions.map((provision) => ({ ...provision, title: redact(provision.title) })),
-    sources: detail.sources.map((source) => ({ ...source, title: redact(source.title) ?? '' })),
+    title: shown.title,
+    summary: shown.summary ?? null,
+    date: { start: shown.startDate, end: shown.endDate ?? null, precision: shown.datePrecision },
+    location: {
+      country: shown.country,
+      region: shown.region ?? null,
+      locality: shown.locality ?? null,
+      lat: shown.lat ?? null,
+      lon: shown.lon ?? null,
+      precision: shown.locationPrecision,
+    },
+    violationTypes: shown.violationTypes,
+    victims: shown.victims.map((victim): SnapshotVictim => {
+      if (victim.kind === 'person') return { kind: 'person', id: '', ref: '', name: victim.name, confidential: victim.protected };
+      if (victim.kind === 'organization') return { kind: 'organization', id: '', ref: '', name: victim.name };
+      return victim;
+    }),
+    perpetrators: shown.perpetrators.map((p) => ({ typeCode: p.type, name: p.name })),
+    legalProvisions: shown.legal,
+    sources: shown.sources.map((source, index) => ({ id: `source-${index + 1}`, ref: '', title: source.title })),
   };
 }
 
@@ -132,8 +146,9 @@ export async function findSimilarElsewhere(db: DbOrTx, incidentId: string) {
     .from(incidents)
     .where(eq(incidents.id, incidentId));
   if (!incident) return [];
-  return db
+  const rows = await db
     .select({
+      id: incidents.id,
       organizationName: organizations.name,
       startDate: incidents.startDate,
       datePrecision: incidents.datePrecision,
@@ -153,4 +168,7 @@ export async function findSimilarElsewhere(db: DbOrTx, incidentId: string) {
       ),
     )
     .limit(20);
+  // The region is free text of another organization: it may name someone it protects.
+  const view = await foreignIncidentView(db, rows.map((row) => row.id));
+  return rows.map(({ id, organizationName, ...row }) => ({ organizationName, ...view(id, row) }));
 }

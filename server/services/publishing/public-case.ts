@@ -1,10 +1,10 @@
 import { and, desc, eq, exists, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { caseIncidents, caseReviews, caseVersions, cases, incidents, organizations, persons, publicCases, publicIncidents, sources } from '@/db/schema';
-import type { PublicCaseIncident, PublicCasePerson, PublicIntervention, PublicLegalEvent } from '@/db/schema';
+import { caseIncidents, caseReviews, caseVersions, cases, incidents, organizations, publicCases, publicIncidents } from '@/db/schema';
+import type { PublicCaseIncident } from '@/db/schema';
 import type { CaseSnapshot } from '../cases/snapshot';
-import { publicSource } from './public-source';
-import { nameRedactor } from './redact-names';
+import { projectCase } from './project-case';
+import { loadCaseProjectionInput } from './projection-input';
 
 /**
  * Rewrites a case's row in the public read model from its published version, or removes it when
@@ -34,42 +34,7 @@ export async function refreshPublicCase(tx: Tx, caseId: string): Promise<void> {
     return;
   }
   const snapshot = version.snapshot as CaseSnapshot;
-
-  // Protected persons get a neutral label, numbered in the order the case lists them, then the
-  // order its legal events name others. Confidentiality is read as it is now too, as for incidents:
-  // a person marked confidential after publication is protected at once (and an unknown one always).
-  const personIds = [...new Set([...snapshot.persons.map((p) => p.id), ...snapshot.legalEvents.flatMap((e) => (e.personId ? [e.personId] : []))])];
-  const confidentialNow = new Map(
-    (personIds.length ? await tx.select({ id: persons.id, confidential: persons.confidential }).from(persons).where(inArray(persons.id, personIds)) : []).map(
-      (row) => [row.id, row.confidential],
-    ),
-  );
-  const confidentialThen = new Set(snapshot.persons.filter((p) => p.confidential).map((p) => p.id));
-  const isProtected = (id: string) => confidentialThen.has(id) || (confidentialNow.get(id) ?? true);
-  const labels = new Map<string, string>();
-  const labelOf = (id: string) => {
-    if (!labels.has(id)) labels.set(id, `Protected person ${labels.size + 1}`);
-    return labels.get(id)!;
-  };
-  const shownPersons = snapshot.persons.map((person) => (isProtected(person.id) ? { name: labelOf(person.id), protected: true } : { name: person.name, protected: false }));
-  const eventPersons = snapshot.legalEvents.map((event) => (event.personId ? (isProtected(event.personId) ? labelOf(event.personId) : event.personName) : null));
-
-  // Every confidential person of the organization, named anywhere in the public text, is replaced too.
-  const confidentialRows = await tx
-    .select({ id: persons.id, name: persons.name })
-    .from(persons)
-    .where(and(eq(persons.organizationId, found.organizationId), eq(persons.confidential, true)));
-  const redact = nameRedactor([
-    ...snapshot.persons.flatMap((p) => (labels.has(p.id) ? [{ name: p.name, label: labels.get(p.id)! }] : [])),
-    ...snapshot.legalEvents.flatMap((e) => (e.personId && e.personName && labels.has(e.personId) ? [{ name: e.personName, label: labels.get(e.personId)! }] : [])),
-    ...confidentialRows.map((row) => ({ name: row.name, label: labels.get(row.id) ?? 'Protected person' })),
-  ]);
-
-  const personsRow: PublicCasePerson[] = snapshot.persons.map((person, index) => ({
-    ...shownPersons[index]!,
-    // A role is a few words ("defendant", "son of …"), which may name someone protected.
-    role: redact(person.role),
-  }));
+  const projected = projectCase(await loadCaseProjectionInput(tx, found.organizationId, snapshot));
 
   // Only the incidents that are public now, as the public sees them; the others are left out entirely.
   const incidentIds = snapshot.incidents.map((incident) => incident.id);
@@ -81,44 +46,6 @@ export async function refreshPublicCase(tx: Tx, caseId: string): Promise<void> {
         .orderBy(publicIncidents.startDate, publicIncidents.incidentId)
     : [];
 
-  const legalEventsRow: PublicLegalEvent[] = snapshot.legalEvents.map((event, index) => ({
-    kind: event.kind,
-    date: event.date,
-    datePrecision: event.datePrecision,
-    person: eventPersons[index] ?? null,
-    court: redact(event.court),
-    summary: redact(event.summary),
-    outcome: redact(event.outcome),
-    provisions: event.provisions,
-  }));
-
-  // Sources are cited as they are now described (a corrected title or address shows at once), as for incidents.
-  const sourceIds = [...new Set(snapshot.interventions.flatMap((i) => (i.sourceId ? [i.sourceId] : [])))];
-  const sourceById = new Map(
-    (sourceIds.length
-      ? await tx
-          .select({ id: sources.id, title: sources.title, publisher: sources.publisher, publishedOn: sources.publishedOn, referenceCode: sources.referenceCode, url: sources.url })
-          .from(sources)
-          .where(inArray(sources.id, sourceIds))
-      : []
-    ).map((row) => [row.id, row]),
-  );
-  const interventionsRow: PublicIntervention[] = snapshot.interventions.map((intervention) => {
-    const source = intervention.sourceId ? sourceById.get(intervention.sourceId) : undefined;
-    return {
-      kind: intervention.kind,
-      date: intervention.date,
-      datePrecision: intervention.datePrecision,
-      by: redact(intervention.by),
-      referenceCode: redact(intervention.referenceCode),
-      summary: redact(intervention.summary),
-      source:
-        intervention.sourceId === null
-          ? null
-          : publicSource(redact, source ?? { title: intervention.sourceTitle ?? '', publisher: null, publishedOn: null, referenceCode: null, url: null }),
-    };
-  });
-
   const [publishedReview] = await tx
     .select({ at: caseReviews.decidedAt })
     .from(caseReviews)
@@ -127,15 +54,10 @@ export async function refreshPublicCase(tx: Tx, caseId: string): Promise<void> {
     .limit(1);
 
   const row = {
+    ...projected,
     caseId,
     publisher: found.publisher,
-    title: redact(snapshot.title) ?? '',
-    summary: redact(snapshot.summary),
-    status: snapshot.status,
-    persons: personsRow,
     incidents: incidentsRow,
-    legalEvents: legalEventsRow,
-    interventions: interventionsRow,
     publishedVersion: found.publishedVersion,
     publishedAt: publishedReview?.at ?? version.savedAt,
   };

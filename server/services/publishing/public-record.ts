@@ -1,21 +1,11 @@
-import { and, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { incidentReviews, incidentVersions, incidents, organizations, persons, publicIncidents, sources } from '@/db/schema';
-import type { PublicVictim } from '@/db/schema';
+import { incidentReviews, incidentVersions, incidents, organizations, publicIncidents } from '@/db/schema';
 import type { IncidentSnapshot } from '../incidents/snapshot';
+import { projectIncident } from './project-incident';
+import { loadIncidentProjectionInput } from './projection-input';
 import { refreshPublicCasesOf, refreshPublicCasesWithIncident } from './public-case';
 import { withPublicCounts } from './public-counts';
-import { publicSource } from './public-source';
-import { nameRedactor } from './redact-names';
-
-/** Coordinates no finer than what is known: a locality's point to about a kilometre, none for a region or country. */
-function coarsen(lat: number | null, lon: number | null, precision: string): { lat: number | null; lon: number | null } {
-  if (lat === null || lon === null) return { lat: null, lon: null };
-  const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-  if (precision === 'exact') return { lat: round(lat, 4), lon: round(lon, 4) };
-  if (precision === 'locality') return { lat: round(lat, 2), lon: round(lon, 2) };
-  return { lat: null, lon: null };
-}
 
 /**
  * Rewrites an incident's row in the public read model from its published version, or removes the
@@ -54,52 +44,7 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
     return;
   }
   const snapshot = version.snapshot as IncidentSnapshot;
-
-  // Confidentiality is read as it is now: a person marked confidential after publication is protected at once.
-  const personIds = snapshot.victims.flatMap((v) => (v.kind === 'person' ? [v.id] : []));
-  const personRows = personIds.length
-    ? await tx
-        .select({ id: persons.id, confidential: persons.confidential, categories: persons.categories })
-        .from(persons)
-        .where(inArray(persons.id, personIds))
-    : [];
-  const personById = new Map(personRows.map((row) => [row.id, row]));
-  let protectedCount = 0;
-  const victims: PublicVictim[] = snapshot.victims.map((victim) => {
-    if (victim.kind === 'person') {
-      const current = personById.get(victim.id);
-      const isProtected = victim.confidential || (current?.confidential ?? true);
-      return isProtected
-        ? { kind: 'person', name: `Protected person ${++protectedCount}`, protected: true, categories: current?.categories ?? [] }
-        : { kind: 'person', name: victim.name, protected: false, categories: current?.categories ?? [] };
-    }
-    if (victim.kind === 'organization') return { kind: 'organization', name: victim.name };
-    return { kind: 'group', name: victim.name, count: victim.count, killed: victim.killed, injured: victim.injured, categories: victim.categories };
-  });
-
-  // Every confidential person of the organization, named anywhere in the public text, is replaced too.
-  const linkedLabels = new Map<string, string>();
-  snapshot.victims.forEach((victim, index) => {
-    const shown = victims[index];
-    if (victim.kind === 'person' && shown?.kind === 'person' && shown.protected) linkedLabels.set(victim.id, shown.name);
-  });
-  const confidentialRows = await tx
-    .select({ id: persons.id, name: persons.name })
-    .from(persons)
-    .where(and(eq(persons.organizationId, incident.organizationId), eq(persons.confidential, true)));
-  const redact = nameRedactor([
-    ...snapshot.victims.flatMap((v) => (v.kind === 'person' && linkedLabels.has(v.id) ? [{ name: v.name, label: linkedLabels.get(v.id)! }] : [])),
-    ...confidentialRows.map((row) => ({ name: row.name, label: linkedLabels.get(row.id) ?? 'Protected person' })),
-  ]);
-
-  const sourceIds = snapshot.sources.map((s) => s.id);
-  const sourceRows = sourceIds.length
-    ? await tx
-        .select({ id: sources.id, title: sources.title, publisher: sources.publisher, publishedOn: sources.publishedOn, referenceCode: sources.referenceCode, url: sources.url })
-        .from(sources)
-        .where(inArray(sources.id, sourceIds))
-    : [];
-  const sourceById = new Map(sourceRows.map((row) => [row.id, row]));
+  const projected = projectIncident(await loadIncidentProjectionInput(tx, incident.organizationId, snapshot));
 
   const [publishedReview] = await tx
     .select({ at: incidentReviews.decidedAt })
@@ -109,25 +54,9 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
     .limit(1);
 
   const row = {
+    ...projected,
     incidentId,
     publisher: incident.publisher,
-    title: redact(snapshot.title) ?? '',
-    summary: redact(snapshot.summary),
-    startDate: snapshot.date.start,
-    endDate: snapshot.date.end,
-    datePrecision: snapshot.date.precision,
-    country: snapshot.location.country,
-    region: snapshot.location.region,
-    locality: snapshot.location.precision === 'region' || snapshot.location.precision === 'country' ? null : snapshot.location.locality,
-    ...coarsen(snapshot.location.lat, snapshot.location.lon, snapshot.location.precision),
-    locationPrecision: snapshot.location.precision,
-    violationTypes: snapshot.violationTypes,
-    defenderCategories: [...new Set(victims.flatMap((v) => ('categories' in v ? v.categories : [])))].sort(),
-    perpetratorTypes: [...new Set(snapshot.perpetrators.map((p) => p.typeCode))].sort(),
-    victims: victims.map((v) => (v.kind === 'group' ? { ...v, name: redact(v.name) ?? '' } : v)),
-    perpetrators: snapshot.perpetrators.map((p) => ({ type: p.typeCode, name: redact(p.name) })),
-    legal: snapshot.legalProvisions.map((provision) => ({ ...provision, title: redact(provision.title) })),
-    sources: snapshot.sources.map((s) => publicSource(redact, sourceById.get(s.id) ?? { title: s.title, publisher: null, publishedOn: null, referenceCode: null, url: null })),
     publishedVersion: incident.publishedVersion,
     publishedAt: publishedReview?.at ?? version.savedAt,
   };

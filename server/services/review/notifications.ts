@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { cases, incidents, notifications, users } from '@/db/schema';
 
@@ -10,8 +10,15 @@ export async function unreadNotificationCount(db: DbOrTx, userId: string): Promi
   return row?.n ?? 0;
 }
 
-/** A user's notifications, newest first, with the incident's or the case's title and who acted. */
-export function listNotifications(db: DbOrTx, userId: string, before: number | null, limit = 30) {
+/**
+ * A user's notifications, newest first, with the incident's or the case's title and who acted.
+ * The title and the link come only for records the user may still open through their current
+ * memberships: someone who left an organization, or lost a role in it, keeps the notice ("an
+ * incident was published") but reads no title of it, not even the one it has now.
+ */
+export function listNotifications(db: DbOrTx, userId: string, organizationIds: string[], before: number | null, limit = 30) {
+  const stillMember = (organizationId: typeof incidents.organizationId | typeof cases.organizationId) =>
+    organizationIds.length ? inArray(organizationId, organizationIds) : sql`false`;
   return db
     .select({
       id: notifications.id,
@@ -28,8 +35,8 @@ export function listNotifications(db: DbOrTx, userId: string, before: number | n
       actorName: users.name,
     })
     .from(notifications)
-    .leftJoin(incidents, and(eq(incidents.id, notifications.incidentId), isNull(incidents.deletedAt)))
-    .leftJoin(cases, and(eq(cases.id, notifications.caseId), isNull(cases.deletedAt)))
+    .leftJoin(incidents, and(eq(incidents.id, notifications.incidentId), isNull(incidents.deletedAt), stillMember(incidents.organizationId)))
+    .leftJoin(cases, and(eq(cases.id, notifications.caseId), isNull(cases.deletedAt), stillMember(cases.organizationId)))
     .leftJoin(users, eq(users.id, notifications.actorId))
     .where(and(eq(notifications.userId, userId), before ? lt(notifications.id, before) : undefined))
     .orderBy(desc(notifications.id))

@@ -8,6 +8,7 @@ import { useTRPCClient } from '@/app/trpc';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { fieldsetClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
+import { decidesPublication, PublicPreview } from '../../review/public-preview';
 import { Field } from './fields';
 import { useCaseAction } from './use-action';
 
@@ -107,6 +108,8 @@ export function CaseReviewPanel({
           </form>
         ) : null}
       </div>
+      {/* The deciding reviewer reads what the public will read before approving or publishing. */}
+      {transitions.some(decidesPublication) ? <PublicPreview kind="case" id={caseId} /> : null}
     </section>
   );
 }

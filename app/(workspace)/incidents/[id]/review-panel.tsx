@@ -9,6 +9,7 @@ import { useTRPCClient } from '@/app/trpc';
 import { errorClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../../_actions/problem';
+import { decidesPublication, PublicPreview } from '../../review/public-preview';
 
 type Props = { incidentId: string; version: number; status: ReviewStatus; publishedVersion: number | null; transitions: TransitionName[] };
 
@@ -101,6 +102,8 @@ export function ReviewPanel({ incidentId, version, status, publishedVersion, tra
           ))}
         </>
       )}
+      {/* The deciding reviewer reads what the public will read before approving or publishing. */}
+      {transitions.some(decidesPublication) ? <PublicPreview kind="incident" id={incidentId} /> : null}
     </section>
   );
 }

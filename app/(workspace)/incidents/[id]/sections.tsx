@@ -117,7 +117,7 @@ export function SourceList({ sources, t }: { sources: IncidentSnapshot['sources'
     <ul className="list-disc space-y-1 pl-5">
       {sources.map((source) => (
         <li key={source.id}>
-          {source.title} <span className="text-sm text-slate-600">({source.ref})</span>
+          {source.title} {source.ref ? <span className="text-sm text-slate-600">({source.ref})</span> : null}
         </li>
       ))}
     </ul>

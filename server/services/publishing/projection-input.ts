@@ -1,0 +1,57 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { persons, sources } from '@/db/schema';
+import type { CaseSnapshot } from '../cases/snapshot';
+import type { IncidentSnapshot } from '../incidents/snapshot';
+import type { IncidentProjectionInput } from './project-incident';
+import type { CaseProjectionInput } from './project-case';
+import type { ConfidentialPerson } from './protection';
+import type { SourceFields } from './public-source';
+
+/** Every confidential person of an organization, with their other spellings. */
+export function confidentialPersonsOf(db: DbOrTx, organizationId: string): Promise<ConfidentialPerson[]> {
+  return db
+    .select({ id: persons.id, name: persons.name, aliases: persons.aliases })
+    .from(persons)
+    .where(and(eq(persons.organizationId, organizationId), eq(persons.confidential, true)));
+}
+
+async function personsNow(db: DbOrTx, ids: string[]) {
+  const rows = ids.length
+    ? await db
+        .select({ id: persons.id, confidential: persons.confidential, categories: persons.categories, aliases: persons.aliases })
+        .from(persons)
+        .where(inArray(persons.id, [...new Set(ids)]))
+    : [];
+  return new Map(rows.map(({ id, ...row }) => [id, row]));
+}
+
+async function sourcesNow(db: DbOrTx, ids: string[]): Promise<Map<string, SourceFields>> {
+  const rows = ids.length
+    ? await db
+        .select({ id: sources.id, title: sources.title, publisher: sources.publisher, publishedOn: sources.publishedOn, referenceCode: sources.referenceCode, url: sources.url })
+        .from(sources)
+        .where(inArray(sources.id, [...new Set(ids)]))
+    : [];
+  return new Map(rows.map(({ id, ...row }) => [id, row]));
+}
+
+/** Reads what projecting this snapshot of an organization's incident needs, as it is now. */
+export async function loadIncidentProjectionInput(db: DbOrTx, organizationId: string, snapshot: IncidentSnapshot): Promise<IncidentProjectionInput> {
+  const [people, confidential, cited] = await Promise.all([
+    personsNow(db, snapshot.victims.flatMap((v) => (v.kind === 'person' ? [v.id] : []))),
+    confidentialPersonsOf(db, organizationId),
+    sourcesNow(db, snapshot.sources.map((s) => s.id)),
+  ]);
+  return { snapshot, personsNow: people, confidentialPersons: confidential, sourcesNow: cited };
+}
+
+/** Reads what projecting this snapshot of an organization's case needs, as it is now. */
+export async function loadCaseProjectionInput(db: DbOrTx, organizationId: string, snapshot: CaseSnapshot): Promise<CaseProjectionInput> {
+  const [people, confidential, cited] = await Promise.all([
+    personsNow(db, [...snapshot.persons.map((p) => p.id), ...snapshot.legalEvents.flatMap((e) => (e.personId ? [e.personId] : []))]),
+    confidentialPersonsOf(db, organizationId),
+    sourcesNow(db, snapshot.interventions.flatMap((i) => (i.sourceId ? [i.sourceId] : []))),
+  ]);
+  return { snapshot, personsNow: people, confidentialPersons: confidential, sourcesNow: cited };
+}
