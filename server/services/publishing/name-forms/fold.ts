@@ -1,0 +1,89 @@
+/**
+ * Folds one word, written in Cyrillic (Russian or Kazakh) or in any usual Latin transliteration, to
+ * one key: Харькова, Khar'kova, KHARKOVA and Harkova all give the same key, and so do Елеусинов,
+ * Yeleusinov and Eleussinov. Comparing keys finds every spelling without listing spellings.
+ *
+ * The key is deliberately lossy (и, ы, і, й, y all become "i"; doubled letters become one): a
+ * namesake's word hidden by mistake is a smaller harm than a protected name left readable. The
+ * sounds that transliteration schemes write with several Latin letters get one symbol each
+ * (ʒ ж, ʧ ч, ʃ ш/щ, χ х/һ, ʦ ц), which no rule maps further, so folding a key again changes nothing.
+ */
+
+const cyrillic: Record<string, string> = {
+  а: 'a', ә: 'a', б: 'b', в: 'v', г: 'g', ғ: 'g', д: 'd', е: 'e', ё: 'e', ж: 'ʒ', з: 'z', и: 'i', й: 'i',
+  і: 'i', к: 'k', қ: 'k', л: 'l', м: 'm', н: 'n', ң: 'ng', о: 'o', ө: 'o', п: 'p', р: 'r', с: 's', т: 't',
+  у: 'u', ұ: 'u', ү: 'u', ф: 'f', х: 'χ', һ: 'χ', ц: 'ʦ', ч: 'ʧ', ш: 'ʃ', щ: 'ʃ', ъ: '', ы: 'i', ь: '',
+  э: 'e', ю: 'iu', я: 'ia',
+  // Latin letters of Kazakh alphabets that do not decompose into a base letter and a mark.
+  ı: 'i', ş: 'sh', ç: 'ch', ə: 'a', ñ: 'ng',
+};
+
+const vowels = new Set(['a', 'e', 'i', 'o', 'u']);
+const apostrophes = new Set(["'", '’', 'ʼ', 'ʹ', '`', 'ʻ', '‘']);
+
+/** Cyrillic to Latin letters, marks dropped (ä ö ü ū ğ é… become their base letter). */
+function toLatin(word: string): string {
+  let out = '';
+  for (const char of word.toLowerCase()) out += cyrillic[char] ?? char;
+  return out.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** Latin digraphs of the transliteration schemes to one symbol each; y, j, q, w, x to their sounds. */
+function toSounds(latin: string): string {
+  let out = '';
+  const at = (offset: number, text: string) => latin.startsWith(text, offset);
+  for (let i = 0; i < latin.length; ) {
+    const char = latin[i]!;
+    const before = out[out.length - 1];
+    if (apostrophes.has(char)) i += 1;
+    else if (at(i, 'shch')) (out += 'ʃ'), (i += 4);
+    else if (at(i, 'dzh')) (out += 'ʒ'), (i += 3);
+    else if (at(i, 'sch')) (out += 'ʃ'), (i += 3);
+    else if (at(i, 'tch')) (out += 'ʧ'), (i += 3);
+    else if (at(i, 'zh') || at(i, 'dj') || at(i, 'dʒ')) (out += 'ʒ'), (i += 2);
+    else if (at(i, 'kh')) (out += 'χ'), (i += 2);
+    else if (at(i, 'ch')) (out += 'ʧ'), (i += 2);
+    else if (at(i, 'sh')) (out += 'ʃ'), (i += 2);
+    else if (at(i, 'ts') || at(i, 'tz')) (out += 'ʦ'), (i += 2);
+    else if (at(i, 'gh')) (out += 'g'), (i += 2);
+    else if (at(i, 'ng')) (out += 'n'), (i += 2);
+    // "yo" after a consonant is ё (Fyodor, Semyon, Pyotr), which Russian usually writes е.
+    else if (at(i, 'yo') && before !== undefined && !vowels.has(before)) (out += 'e'), (i += 2);
+    else if (char === 'y') (out += 'i'), (i += 1);
+    // -ij at the end is -ий in the German and Polish manner (Jurij); otherwise j is ж (Kazakh Latin 2021).
+    else if (char === 'j') (out += before === 'i' && i === latin.length - 1 ? '' : 'ʒ'), (i += 1);
+    else if (char === 'h') (out += 'χ'), (i += 1);
+    else if (char === 'x') (out += 'ks'), (i += 1);
+    else if (char === 'q') (out += 'k'), (i += 1);
+    else if (char === 'w') (out += 'v'), (i += 1);
+    else if (char === 'c') (out += 'k'), (i += 1);
+    else (out += char), (i += 1);
+  }
+  return out;
+}
+
+/** Ye at the start of a word and after a vowel is е (Yeleusinov, Alekseyev); doubled letters are one. */
+function settle(sounds: string): string {
+  let out = '';
+  for (let i = 0; i < sounds.length; i += 1) {
+    const char = sounds[i]!;
+    if (char === out[out.length - 1]) continue;
+    const before = out[out.length - 1];
+    if (char === 'i' && sounds[i + 1] === 'e' && (before === undefined || (vowels.has(before) && before !== 'i'))) continue;
+    out += char;
+  }
+  return out;
+}
+
+const cache = new Map<string, string>();
+
+/** The key of one word. Remembered, because the same words come back in every text. */
+export function foldToKey(word: string): string {
+  let key = cache.get(word);
+  if (key === undefined) {
+    key = settle(toSounds(toLatin(word)));
+    if (cache.size > 200_000) cache.clear();
+    cache.set(word, key);
+  }
+  return key;
+}
