@@ -45,6 +45,8 @@ function toSounds(latin: string): string {
     else if (at(i, 'ch')) (out += 'ʧ'), (i += 2);
     else if (at(i, 'sh')) (out += 'ʃ'), (i += 2);
     else if (at(i, 'ts') || at(i, 'tz')) (out += 'ʦ'), (i += 2);
+    // нғ is "ngh" in BGN/PCGN and folds like нг ("ng" is also ң).
+    else if (at(i, 'ngh')) (out += 'n'), (i += 3);
     else if (at(i, 'gh')) (out += 'g'), (i += 2);
     else if (at(i, 'ng')) (out += 'n'), (i += 2);
     // "yo" after a consonant is ё (Fyodor, Semyon, Pyotr), which Russian usually writes е.
@@ -62,16 +64,14 @@ function toSounds(latin: string): string {
   return out;
 }
 
-/** Ye at the start of a word and after a vowel is е (Yeleusinov, Alekseyev); doubled letters are one. */
+/** Doubled letters are one (Eleussinov); "ie" is "e" (Yeleusinov, Alekseyev, Natal'ye, Марией/Mariyey). */
 function settle(sounds: string): string {
+  return single(single(sounds).replaceAll('ie', 'e'));
+}
+
+function single(text: string): string {
   let out = '';
-  for (let i = 0; i < sounds.length; i += 1) {
-    const char = sounds[i]!;
-    if (char === out[out.length - 1]) continue;
-    const before = out[out.length - 1];
-    if (char === 'i' && sounds[i + 1] === 'e' && (before === undefined || (vowels.has(before) && before !== 'i'))) continue;
-    out += char;
-  }
+  for (const char of text) if (char !== out[out.length - 1]) out += char;
   return out;
 }
 
