@@ -28,38 +28,38 @@ function toLatin(word: string): string {
   return out.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
+/** Latin spellings of one sound, longest first (нғ is "ngh" in BGN/PCGN and folds like нг; "ng" is also ң). */
+const spellings: [string, string][] = [
+  ['shch', 'ʃ'], ['dzh', 'ʒ'], ['sch', 'ʃ'], ['tch', 'ʧ'], ['ngh', 'n'], ['zh', 'ʒ'], ['dj', 'ʒ'], ['dʒ', 'ʒ'],
+  ['kh', 'χ'], ['ch', 'ʧ'], ['sh', 'ʃ'], ['ts', 'ʦ'], ['tz', 'ʦ'], ['gh', 'g'], ['ng', 'n'],
+  ['h', 'χ'], ['x', 'ks'], ['q', 'k'], ['w', 'v'], ['c', 'k'], ['y', 'i'],
+];
+
 /** Latin digraphs of the transliteration schemes to one symbol each; y, j, q, w, x to their sounds. */
 function toSounds(latin: string): string {
   let out = '';
-  const at = (offset: number, text: string) => latin.startsWith(text, offset);
   for (let i = 0; i < latin.length; ) {
     const char = latin[i]!;
     const before = out[out.length - 1];
-    if (apostrophes.has(char)) i += 1;
-    else if (at(i, 'shch')) (out += 'ʃ'), (i += 4);
-    else if (at(i, 'dzh')) (out += 'ʒ'), (i += 3);
-    else if (at(i, 'sch')) (out += 'ʃ'), (i += 3);
-    else if (at(i, 'tch')) (out += 'ʧ'), (i += 3);
-    else if (at(i, 'zh') || at(i, 'dj') || at(i, 'dʒ')) (out += 'ʒ'), (i += 2);
-    else if (at(i, 'kh')) (out += 'χ'), (i += 2);
-    else if (at(i, 'ch')) (out += 'ʧ'), (i += 2);
-    else if (at(i, 'sh')) (out += 'ʃ'), (i += 2);
-    else if (at(i, 'ts') || at(i, 'tz')) (out += 'ʦ'), (i += 2);
-    // нғ is "ngh" in BGN/PCGN and folds like нг ("ng" is also ң).
-    else if (at(i, 'ngh')) (out += 'n'), (i += 3);
-    else if (at(i, 'gh')) (out += 'g'), (i += 2);
-    else if (at(i, 'ng')) (out += 'n'), (i += 2);
+    if (apostrophes.has(char)) {
+      i += 1;
+      continue;
+    }
     // "yo" after a consonant is ё (Fyodor, Semyon, Pyotr), which Russian usually writes е.
-    else if (at(i, 'yo') && before !== undefined && !vowels.has(before)) (out += 'e'), (i += 2);
-    else if (char === 'y') (out += 'i'), (i += 1);
+    if (latin.startsWith('yo', i) && before !== undefined && !vowels.has(before)) {
+      out += 'e';
+      i += 2;
+      continue;
+    }
     // -ij at the end is -ий in the German and Polish manner (Jurij); otherwise j is ж (Kazakh Latin 2021).
-    else if (char === 'j') (out += before === 'i' && i === latin.length - 1 ? '' : 'ʒ'), (i += 1);
-    else if (char === 'h') (out += 'χ'), (i += 1);
-    else if (char === 'x') (out += 'ks'), (i += 1);
-    else if (char === 'q') (out += 'k'), (i += 1);
-    else if (char === 'w') (out += 'v'), (i += 1);
-    else if (char === 'c') (out += 'k'), (i += 1);
-    else (out += char), (i += 1);
+    if (char === 'j') {
+      out += before === 'i' && i === latin.length - 1 ? '' : 'ʒ';
+      i += 1;
+      continue;
+    }
+    const spelling = spellings.find(([written]) => latin.startsWith(written, i));
+    out += spelling ? spelling[1] : char;
+    i += spelling ? spelling[0].length : 1;
   }
   return out;
 }
