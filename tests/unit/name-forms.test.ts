@@ -152,6 +152,7 @@ describe('addresses that name a protected person', () => {
     'https://example.org/KHARKOVA.pdf',
     'https://example.org/LarisaKharkova',
     'example.org/articles/harkovanyn-isi',
+    'https://example.org/2017/kharkova2017-verdict',
   ];
   const notNaming = [
     'https://example.org/news/union-leader-sentenced',

@@ -101,12 +101,12 @@ export async function redactForSharedReader(db: DbOrTx, detail: IncidentDetail):
     return { ...victim, id: '', ref: '', name: label };
   });
   const confidentialRows = await db
-    .select({ id: persons.id, name: persons.name })
+    .select({ id: persons.id, name: persons.name, aliases: persons.aliases })
     .from(persons)
     .where(and(eq(persons.organizationId, detail.organizationId), eq(persons.confidential, true)));
   const redact = nameRedactor([
     ...detail.victims.flatMap((v) => (v.kind === 'person' && labels.has(v.id) ? [{ name: v.name, label: labels.get(v.id)! }] : [])),
-    ...confidentialRows.map((row) => ({ name: row.name, label: labels.get(row.id) ?? 'Protected person' })),
+    ...confidentialRows.map((row) => ({ name: row.name, aliases: row.aliases, label: labels.get(row.id) ?? 'Protected person' })),
   ]);
   return {
     ...detail,

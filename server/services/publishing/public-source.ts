@@ -1,4 +1,5 @@
 import type { PublicSource, sources } from '@/db/schema';
+import { addressWords } from './name-forms/address';
 
 type SourceFields = Pick<typeof sources.$inferSelect, 'title' | 'publisher' | 'publishedOn' | 'referenceCode' | 'url'>;
 
@@ -13,6 +14,11 @@ export function publicSource(redact: (text: string | null) => string | null, sou
     publisher: redact(source.publisher),
     publishedOn: source.publishedOn,
     referenceCode: redact(source.referenceCode),
-    url: source.url !== null && redact(source.url) === source.url ? source.url : null,
+    url: source.url !== null && !namesSomeone(redact, source.url) ? source.url : null,
   };
+}
+
+/** Whether an address names a protected person once its path and query are read as words (%-encoding, "-", "_", "+"). */
+function namesSomeone(redact: (text: string | null) => string | null, url: string): boolean {
+  return [url, ...addressWords(url)].some((words) => redact(words) !== words);
 }

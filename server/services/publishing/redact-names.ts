@@ -33,7 +33,8 @@ export function nameDetector(names: ProtectedName[]): NameDetector {
     }
     return out + text.slice(at);
   };
-  return { redact, find, namesIn: (url) => find(addressWords(url)).length > 0 };
+  const namesSomeone = (text: string) => find(text).length > 0;
+  return { redact, find, namesIn: (url) => namesSomeone(url) || addressWords(url).some(namesSomeone) };
 }
 
 /** The redaction alone, for callers that only replace. */

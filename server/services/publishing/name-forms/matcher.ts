@@ -12,8 +12,8 @@ import { protectedParts } from './name-parts';
 export type NameToProtect = { name: string; label: string; aliases?: string[] };
 export type Found = { start: number; end: number; found: string; label: string };
 
-/** A word: letters and marks, with apostrophes inside (Khar'kova, O'Brien). */
-const word = /[\p{L}\p{M}]+(?:['’ʼʹ][\p{L}\p{M}]+)*/gu;
+/** A word: letters, marks and digits (a reference like KAZ-12 names no one, but a saved name may hold digits), with apostrophes inside (Khar'kova, O'Brien). */
+const word = /[\p{L}\p{M}\p{N}]+(?:['’ʼʹ][\p{L}\p{M}\p{N}]+)*/gu;
 /** What may stand between two words of one name written out. */
 const withinOneName = /^[\s.\-‐‑]*$/u;
 /** An English possessive or contraction after a name (KHARKOVA's). */
