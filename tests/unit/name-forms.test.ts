@@ -92,6 +92,11 @@ describe('the name detector finds every written form of a protected name', () =>
     expect(detector.redact(text)).toBe('Суд над Protected person 1; позже Protected person 1 заинтересовался КНБ.');
   });
 
+  it('keeps sentences apart: a name ending one sentence and starting the next is two replacements', () => {
+    const detector = nameDetector([{ name: 'Лариса Харькова', label: 'Protected person 1' }]);
+    expect(detector.redact('Суд над Харьковой. Харькованың ісі.\nLarisa')).toBe('Суд над Protected person 1. Protected person 1 ісі.\nProtected person 1');
+  });
+
   it('gives each person their own label', () => {
     const detector = nameDetector([
       { name: 'Лариса Харькова', label: 'Protected person 1' },

@@ -14,8 +14,8 @@ export type Found = { start: number; end: number; found: string; label: string }
 
 /** A word: letters, marks and digits (a reference like KAZ-12 names no one, but a saved name may hold digits), with apostrophes inside (Khar'kova, O'Brien). */
 const word = /[\p{L}\p{M}\p{N}]+(?:['’ʼʹ][\p{L}\p{M}\p{N}]+)*/gu;
-/** What may stand between two words of one name written out. */
-const withinOneName = /^[\s.\-‐‑]*$/u;
+/** What may stand between two words of one name written out: spaces or a hyphen, never a full stop or a line break (two sentences). */
+const withinOneName = /^[ \t\u00a0\-‐‑]+$/u;
 /** An English possessive or contraction after a name (KHARKOVA's). */
 const possessive = /['’]s$/iu;
 
@@ -66,7 +66,7 @@ export function buildMatcher(names: readonly NameToProtect[]): (text: string) =>
   };
 }
 
-/** Neighbouring finds of one person separated only by spaces, dots or hyphens become one. */
+/** Neighbouring finds of one person separated only by spaces or hyphens become one. */
 function join(text: string, finds: Found[]): Found[] {
   const joined: Found[] = [];
   for (const find of finds) {
