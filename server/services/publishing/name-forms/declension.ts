@@ -37,13 +37,18 @@ const shortestDeclinablePart = 5;
 export function declinedKeys(part: string): Set<string> {
   const key = foldToKey(part);
   const keys = new Set<string>([key]);
+  const letters = [...part.replace(/[^\p{L}]/gu, '')].length;
   const add = (stem: string, endings: readonly string[]) => {
-    for (const ending of endings) keys.add(foldToKey(stem + ending));
+    for (const ending of endings) {
+      const form = foldToKey(stem + ending);
+      // A short name whose ending merges into it (Али + ем → "alem", as Kazakh әлем) would match common words.
+      if (letters < shortestDeclinablePart && form !== stem + foldToKey(ending)) continue;
+      keys.add(form);
+    }
   };
   add(key, kazakhEndings);
   add(key, russianEndings);
 
-  const letters = [...part.replace(/[^\p{L}]/gu, '')].length;
   let stem: string | null = null;
   let bareStemIsAName = false;
   if (adjectiveName.test(key)) stem = key.replace(/(i|aia|oi)$/u, '');
