@@ -46,7 +46,8 @@ export function declinedKeys(part: string): Set<string> {
       keys.add(form);
     }
   };
-  add(key, kazakhEndings);
+  // A name of three letters with a Kazakh ending is too often a common word (Али + нан → алынған, "taken").
+  if (letters > 3) add(key, kazakhEndings);
   add(key, russianEndings);
 
   let stem: string | null = null;
