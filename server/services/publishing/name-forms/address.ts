@@ -2,7 +2,8 @@
  * The words of a web address's path, query and fragment, as a reader of the address would read
  * them: %-encoding decoded (twice encoded too), and "-", "_", "+", ".", "/", "=" and "&" read as
  * spaces, so that …/larisa-kharkova-sentenced or ?q=%D0%A5%D0%B0%D1%80… can be searched like text.
- * Returned as two readings (see below). The host is left out: it names the publisher, not the people written about.
+ * Returned as two readings (see below). The host is left out here (it names the publisher); callers
+ * also search the address as written, host included.
  */
 export function addressWords(url: string): string[] {
   let rest = url.trim();
