@@ -55,6 +55,8 @@ const table: { name: string; aliases?: string[]; forms: string[] }[] = [
   // A role word does not make the rest of the name less of a name; nor do capitals.
   { name: 'Witness Aigul Zhakenova', forms: ['Zhakenova', 'Жакенова', 'Жакеновой', 'Aigul', 'Айгүл', 'Айгуль', 'Айгүлге'] },
   { name: 'Witness ZHAKENOVA Aigul', forms: ['Zhakenova', 'Жакеновой', 'Aigul'] },
+  // A name typed in small letters is still a name.
+  { name: 'larisa kharkova', forms: ['Kharkova', 'Харьковой', 'Larisa'] },
   // An alias in another script or a maiden name is protected like the name.
   { name: 'Dana K.', aliases: ['Дана Сейтова'], forms: ['Сейтовой', 'Seitova', 'Seytova', 'Dana', 'Дана'] },
 ];

@@ -62,8 +62,9 @@ function words(name: string): string[] {
 export function protectedParts(name: string): string[] {
   const all = words(name);
   const candidates = all.filter((part) => !isRoleOrStopWord(part));
-  // A plain name ("KHARKOVA Larisa", "Ержан Елшибаев"): every part, whatever its capitals.
-  const descriptive = all.some((part) => !/^\p{Lu}/u.test(part)) || candidates.length < all.length;
+  // A plain name ("KHARKOVA Larisa", "Ержан Елшибаев", or all in small letters as typed in a hurry): every part.
+  const capitals = all.filter((part) => /^\p{Lu}/u.test(part)).length;
+  const descriptive = candidates.length < all.length || (capitals > 0 && capitals < all.length);
   if (!descriptive) return candidates;
   // A description ("Witness Aigul ZHAKENOVA", "Husband of the KNPRK press secretary"): what looks like a name in it.
   return candidates.filter((part) => capitalised.test(part) || nameInCapitals(part));
