@@ -11,9 +11,12 @@ import { transliterate } from '@/server/services/publishing/name-forms/translite
 const consonants = ['б', 'д', 'к', 'л', 'м', 'н', 'р', 'с', 'т'];
 const vowels = ['а', 'и', 'о', 'у'];
 
+/** Letters whose Latin form is not a hexadecimal digit: a stem starting with one never matches inside an id. */
+const notHex = ['к', 'л', 'м', 'н', 'р', 'с', 'т'];
+
 function stem(syllables: number): string {
-  let out = '';
-  for (let i = 0; i < syllables; i += 1) out += consonants[randomInt(consonants.length)]! + vowels[randomInt(vowels.length)]!;
+  let out = notHex[randomInt(notHex.length)]!;
+  for (let i = 0; i < syllables; i += 1) out += (i === 0 ? '' : consonants[randomInt(consonants.length)]!) + vowels[randomInt(vowels.length)]!;
   out += consonants[randomInt(consonants.length)]!;
   return out[0]!.toUpperCase() + out.slice(1);
 }
