@@ -49,6 +49,11 @@ function printSummary(summary: ImportSummary): void {
   if (summary.deletedCasesLeftAlone > 0) {
     console.log(`  ${summary.deletedCasesLeftAlone} case(s) in the file are deleted in the workspace and were left deleted.`);
   }
+  // What the public reads instead of protected names, field by field, so it can be checked before anyone else reads it.
+  if (summary.publication.length > 0) {
+    console.log(`Publication replaced ${summary.publication.length} protected name form(s) in the records marked published:`);
+    for (const { pointer, found, label } of summary.publication) console.log(`  ${pointer}: "${found}" → ${label}`);
+  }
 }
 
 const started = Date.now();

@@ -118,6 +118,15 @@ describe('the import and export commands', () => {
     expect(result.stdout).toMatch(/incidents\s+300 created/);
   });
 
+  it('list what publication replaced in the records marked published, by JSON pointer', async () => {
+    const doc = JSON.parse(readFileSync(fixture, 'utf8'));
+    doc.incidents[0].summary = 'Threats against Владимира, the son of Larisa Kharkova.';
+    const result = await command('import', writeJson('naming.json', doc), '--org', slug, '--as', reviewerEmail);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Publication replaced 1 protected name form(s) in the records marked published:');
+    expect(result.stdout).toContain('/incidents/0/summary: "Владимира" → Protected person');
+  });
+
   it('refuse an export of an organization that does not exist', async () => {
     const result = await command('export', path.join(folder, 'none.json'), '--org', 'no-such-ngo');
     expect(result.code).toBe(1);

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { persons, sources, users } from '@/db/schema';
 import { refreshPublicIncidentsOf } from '@/server/services/publishing/public-record';
 import { anIncident, callerFor, createOrganization, createUser } from './factories';
+import { nameCanary } from './name-canary';
 
 /**
  * The records an attacker of the public side would hope to read, planted through the same entry
@@ -49,6 +50,16 @@ export async function seedLeakCanaries(db: Db): Promise<LeakCanaries> {
   };
   const ref = (kind: string) => `${kind}:${randomBytes(4).toString('hex')}`;
 
+  // A confidential person whose name the texts write as people do: declined in Russian and Kazakh,
+  // transliterated, in capitals, in an address, and by a maiden name saved as an alias. The stems are
+  // the canaries, so that any form of the name that reaches the public side is a hit.
+  const declined = nameCanary();
+  const maiden = nameCanary();
+  for (const stem of [...declined.stems, ...maiden.stems]) canaries[stem] = `confidential name in a declined, transliterated or capitalised form (${stem})`;
+  canaries[declined.forms.encodedQuery] = 'confidential name %-encoded in a source address';
+  const d = declined.forms;
+  const inOtherForms = `${d.russianInstrumental}, ${d.firstNameGenitive}, ${d.kazakhGenitive}, ${d.bgnInstrumental}, ${d.passportCapitals}, ${d.kazakhLatinGenitive}, ${maiden.forms.russianDative}`;
+
   // Staff: names and emails are never public, not even as the publisher.
   const ngo = await createOrganization(db, `Bureau ${publicToken()}`);
   const monitor = await createUser(db, ngo.id, 'monitor', { email: `${canary('monitor email')}@example.org` });
@@ -84,18 +95,20 @@ export async function seedLeakCanaries(db: Db): Promise<LeakCanaries> {
   const published = await author.incident.create({
     organizationId: ngo.id,
     incident: anIncident({
-      title: `${publicToken()} detained: ${victimName} held overnight`,
-      summary: `Police detained ${victimName} at a union meeting in ${publicToken()}.`,
+      title: `${publicToken()} detained: ${victimName} held overnight with ${d.russianInstrumental} (${d.passportCapitals})`,
+      summary: `Police detained ${victimName} at a union meeting in ${publicToken()}. Also: ${inOtherForms}.`,
       victims: [
         { kind: 'newPerson', person: { name: victimName, categories: ['trade_unionist'], roleNote: canary('published: role note'), confidential: true } },
         { kind: 'newPerson', person: { name: `Public Defender ${publicToken()}`, categories: ['trade_unionist'], confidential: false } },
         named(inPublisher),
         named(inReference),
         named(inAddress),
+        named(declined),
       ],
-      perpetrators: [{ typeCode: 'police', name: `Officer who detained ${victimName}` }],
+      perpetrators: [{ typeCode: 'police', name: `Officer who detained ${victimName} and ${d.kazakhLatinGenitive}` }],
+      legalProvisions: [{ code: 'Criminal Code', article: '174', title: `Inciting discord, as charged against ${d.firstNameInstrumental} ${d.russianInstrumental}` }],
       sources: [
-        { kind: 'newSource', source: { title: `Interview about ${victimName} ${publicToken()}`, reliability: 'B' } },
+        { kind: 'newSource', source: { title: `Interview about ${victimName} ${publicToken()}; ${inOtherForms}`, reliability: 'B' } },
         {
           kind: 'newSource',
           source: {
@@ -110,9 +123,12 @@ export async function seedLeakCanaries(db: Db): Promise<LeakCanaries> {
           kind: 'newSource',
           source: { title: `Report ${publicToken()}`, publisher: `Publisher ${publicToken()}`, referenceCode: `KAZ ${publicToken()}`, url: `https://hrd-news.kz/report/${publicToken()}`, reliability: 'A' },
         },
+        { kind: 'newSource', source: { title: `Verdict ${publicToken()}`, publisher: `Court of ${d.kazakhDative}`, url: `https://hrd-news.kz/news/${d.slug}`, reliability: 'B' } },
+        { kind: 'newSource', source: { title: `Search ${publicToken()}`, url: `https://hrd-news.kz/search?q=${d.encodedQuery}`, reliability: 'B' } },
       ],
     }),
   });
+  await db.update(persons).set({ aliases: [maiden.forms.nominative] }).where(eq(persons.name, declined.name));
   await publish(published.id, 1);
   await author.comment.add({ incidentId: published.id, body: `Internal note ${canary('comment on a published incident')}` });
 
@@ -180,9 +196,9 @@ export async function seedLeakCanaries(db: Db): Promise<LeakCanaries> {
     .returning();
   const publicCase = await author.case.create({
     organizationId: ngo.id,
-    title: `${publicToken()} prosecution of ${victimName}`,
-    summary: `${victimName} and ${eventOnly!.name} were charged after the union meeting.`,
-    persons: [{ personId: victim!.id, role: `defendant, relative of ${victimName}` }],
+    title: `${publicToken()} prosecution of ${victimName} and ${d.russianDative}`,
+    summary: `${victimName} and ${eventOnly!.name} were charged after the union meeting. ${inOtherForms}.`,
+    persons: [{ personId: victim!.id, role: `defendant, relative of ${victimName} and of ${d.firstNameInstrumental}` }],
   });
   let cv = (await author.case.linkIncident({ caseId: publicCase.id, incidentId: published.id })).version;
   cv = (await author.case.linkIncident({ caseId: publicCase.id, incidentId: draft.id })).version;
@@ -193,9 +209,9 @@ export async function seedLeakCanaries(db: Db): Promise<LeakCanaries> {
     date: '2017-06',
     datePrecision: 'month' as const,
     personId,
-    court: `Court that heard ${name}`,
-    summary: `${name} charged; ${publicToken()}`,
-    outcome: `${name} convicted`,
+    court: `Court that heard ${name} and ${d.kazakhGenitive}`,
+    summary: `${name} charged; ${publicToken()}; ${inOtherForms}`,
+    outcome: `${name} convicted, as was ${d.passportCapitals}`,
     provisions: [],
   });
   cv = (await author.case.addLegalEvent(legalEvent(victim!.id, victimName))).caseVersion;
@@ -206,9 +222,9 @@ export async function seedLeakCanaries(db: Db): Promise<LeakCanaries> {
       kind: 'urgent_appeal',
       date: '2017-07-01',
       datePrecision: 'day',
-      by: `Friends of ${victimName}`,
+      by: `Friends of ${victimName} and ${d.bgnInstrumental}`,
       referenceCode: `UA KAZ ${inReference.token}`,
-      summary: `Appeal for ${victimName}`,
+      summary: `Appeal for ${victimName}; ${inOtherForms}`,
       sourceId: caseSource!.id,
       replyDueOn: '2017-08-30',
     })

@@ -13,8 +13,8 @@ describe('redacting protected names from public text', () => {
     expect(redact('Larisa spoke to the press')).toBe('Protected person 1 spoke to the press');
   });
 
-  it('works for Cyrillic names and leaves other words alone', () => {
-    expect(redact('Суд над Ержаном? Нет: Ержан Елшибаев осуждён')).toBe('Суд над Ержаном? Нет: Protected person осуждён');
+  it('works for Cyrillic names, declined first names included, and leaves other words alone', () => {
+    expect(redact('Суд над Ержаном? Нет: Ержан Елшибаев осуждён')).toBe('Суд над Protected person? Нет: Protected person осуждён');
     expect(redact('Kharkovsky district')).toBe('Kharkovsky district');
   });
 

@@ -9,6 +9,7 @@ import { importPersons } from './import-persons';
 import { importSources } from './import-sources';
 import { importVocabulary } from './import-vocabulary';
 import { loadKnownVocabulary } from './known-vocabulary';
+import { publicationReplacements } from './publication-report';
 import type { ImportSummary } from './summary';
 import { assertValidExchangeDocument } from './validate';
 
@@ -78,7 +79,10 @@ export async function importExchangeDocument(db: Db, doc: unknown, options: Impo
       cases: cases.counts,
       deletedIncidentsLeftAlone: incidents.deletedLeftAlone,
       deletedCasesLeftAlone: cases.deletedLeftAlone,
+      publication: await publicationReplacements(tx, organizationId, doc, incidents.ids),
     };
+    // The replacements quote confidential names: they are told to whoever imports, not kept in the audit log.
+    const { publication: _quotesNames, ...counts } = summary;
     // In the import's transaction: a refused or failed import leaves no audit row, a done one always does.
     await recordAudit(tx, {
       actorId: actingUserId,
@@ -86,7 +90,7 @@ export async function importExchangeDocument(db: Db, doc: unknown, options: Impo
       organizationId,
       subjectType: 'organization',
       subjectId: organizationId,
-      details: { ...summary, ...(options.via ? { via: options.via } : {}) },
+      details: { ...counts, ...(options.via ? { via: options.via } : {}) },
     });
     return summary;
   });

@@ -1,3 +1,5 @@
+import type { PublicationReplacement } from './publication-report';
+
 /** What an import did to one kind of record. */
 export type ImportCounts = { created: number; updated: number; unchanged: number };
 
@@ -15,6 +17,8 @@ export type ImportSummary = {
   deletedIncidentsLeftAlone: number;
   /** Cases the file names that were deleted in the workspace; left deleted, as incidents are. */
   deletedCasesLeftAlone: number;
+  /** What publication replaced in the incidents the file marks published (publication-report.ts); never written to the audit log. */
+  publication: PublicationReplacement[];
 };
 
 export function emptyCounts(): ImportCounts {

@@ -1,13 +1,12 @@
+import { addressWords } from './name-forms/address';
+import { buildMatcher } from './name-forms/matcher';
+
 /**
  * Free text (titles, summaries, source titles) often names people. Before text goes public, every
- * confidential person's full name and each part of it is replaced by their neutral label: hiding a
- * namesake's first name is a smaller harm than revealing a protected person's surname.
- *
- * Only parts that look like a proper name are redacted on their own. Records of people whose name
- * is not known are descriptive ("Husband of the KNPRK press secretary", "Vladimir (son of Larisa
- * Kharkova)"): redacting "the", an organization's acronym or the public mother named in brackets
- * would garble every public text without protecting anyone, since the description as a whole is
- * still replaced wherever it appears.
+ * confidential person's name, each part of it and every form of those parts is replaced by their
+ * neutral label: declined in Russian or Kazakh (Харьковой, Харькованың), transliterated (Kharkova,
+ * Khar'kova, Harkova), in capitals (KHARKOVA). Hiding a namesake's first name is a smaller harm than
+ * revealing a protected person's surname. How forms are recognised is in ./name-forms/.
  */
 export type ProtectedName = { name: string; label: string; aliases?: string[] };
 
@@ -21,56 +20,21 @@ export type NameDetector = {
   namesIn: (url: string) => boolean;
 };
 
-/** Words that describe a relation or a role rather than name someone (English, Russian, Kazakh). */
-const descriptiveWords = new Set([
-  'husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'mother', 'father', 'relative', 'child', 'children',
-  'witness', 'unknown', 'unnamed', 'anonymous', 'member', 'members', 'lawyer', 'journalist', 'activist', 'mr', 'mrs', 'ms', 'dr',
-  'муж', 'жена', 'сын', 'дочь', 'брат', 'сестра', 'мать', 'отец', 'родственник', 'родственница', 'свидетель', 'свидетельница',
-  'неизвестный', 'неизвестная', 'адвокат', 'журналист', 'активист', 'активистка',
-  'күйеуі', 'әйелі', 'ұлы', 'қызы', 'ағасы', 'інісі', 'әпкесі', 'анасы', 'әкесі', 'куәгер',
-]);
-
-/** A proper name part: a capital letter then lower-case letters (not an acronym, not a common word). */
-const namePart = /^\p{Lu}[\p{Ll}'’]+$/u;
-
-function nameParts(name: string): string[] {
-  const outsideBrackets = name.replace(/\([^)]*\)|\[[^\]]*\]/gu, ' ');
-  const words = outsideBrackets
-    .split(/[\s\-‐,;:]+/u)
-    .map((part) => part.replace(/^[.'’"«»]+|[.'’"«»]+$/gu, ''))
-    .filter((part) => part.length >= 3);
-  // A plain name ("KHARKOVA Larisa", "Ержан Елшибаев"): every part, capitals or not.
-  const descriptive = words.some((part) => !/^\p{Lu}/u.test(part) || descriptiveWords.has(part.toLocaleLowerCase()));
-  if (!descriptive) return words;
-  // A description: only what looks like a proper name in it.
-  return words.filter((part) => namePart.test(part) && !descriptiveWords.has(part.toLocaleLowerCase()));
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Builds one detector for a set of protected names; longest names first so a full name wins over its parts. */
+/** Builds one detector for a set of protected names; when two names share a form, the first one's label is used. */
 export function nameDetector(names: ProtectedName[]): NameDetector {
-  const replacements = new Map<string, string>();
-  for (const { name, label, aliases = [] } of names) {
-    for (const spelling of [name, ...aliases]) {
-      const full = spelling.trim().toLocaleLowerCase();
-      if (full && !replacements.has(full)) replacements.set(full, label);
-      for (const part of nameParts(spelling.trim())) {
-        const key = part.toLocaleLowerCase();
-        if (!replacements.has(key)) replacements.set(key, label);
-      }
+  const find: (text: string) => Replacement[] = buildMatcher(names);
+  const redact = (text: string | null) => {
+    if (text === null) return null;
+    let out = '';
+    let at = 0;
+    for (const replacement of find(text)) {
+      out += text.slice(at, replacement.start) + replacement.label;
+      at = replacement.end;
     }
-  }
-  if (!replacements.size) return { redact: (text) => text, find: () => [], namesIn: () => false };
-  const terms = [...replacements.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${terms.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  const labelOf = (match: string) => replacements.get(match.toLocaleLowerCase()) ?? 'Protected person';
-  const find = (text: string): Replacement[] =>
-    [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, found: m[0], label: labelOf(m[0]) }));
-  const redact = (text: string | null) => (text === null ? null : text.replace(pattern, labelOf));
-  return { redact, find, namesIn: (url) => find(url).length > 0 };
+    return out + text.slice(at);
+  };
+  const namesSomeone = (text: string) => find(text).length > 0;
+  return { redact, find, namesIn: (url) => namesSomeone(url) || addressWords(url).some(namesSomeone) };
 }
 
 /** The redaction alone, for callers that only replace. */
