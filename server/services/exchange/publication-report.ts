@@ -2,7 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { incidentVersions, persons, publicIncidents, type PublicVictim } from '@/db/schema';
 import type { IncidentSnapshot } from '../incidents/snapshot';
-import { nameDetector, type ProtectedName } from '../publishing/redact-names';
+import { protectionFor, type ConfidentialPerson } from '../publishing/protection';
+import type { NameDetector } from '../publishing/redact-names';
 import type { ExchangeDocument, ExchangeIncident } from './document';
 import { pointerTo } from './problems';
 
@@ -17,8 +18,6 @@ export type PublicationReplacement = { pointer: string; found: string; label: st
 
 /** The label of an address left out because it names a protected person. */
 export const addressLeftOut = 'address left out';
-
-type ConfidentialPerson = { id: string; name: string; aliases: string[] };
 
 export async function publicationReplacements(
   tx: Tx,
@@ -46,7 +45,7 @@ export async function publicationReplacements(
   for (const { record, index } of published) {
     const shown = shownById.get(incidentIds.get(record.ref) ?? '');
     if (!shown) continue;
-    const detector = nameDetector(namesPublicationUsed(shown, confidential));
+    const detector = detectorPublicationUsed(shown, confidential);
     const look = (text: string | null | undefined, ...path: (string | number)[]) => {
       for (const found of text ? detector.find(text) : []) add(pointerTo(...path), found.found, found.label);
     };
@@ -91,17 +90,17 @@ async function publicVictimsOf(tx: Tx, incidentIds: string[]): Promise<Map<strin
   return byId;
 }
 
-/** The protected victims with the labels their public row shows, then every confidential person of the organization. */
-function namesPublicationUsed(row: Shown, confidential: ConfidentialPerson[]): ProtectedName[] {
-  const labels = new Map<string, string>();
-  const victims = (row.snapshot as IncidentSnapshot).victims;
-  victims.forEach((victim, index) => {
-    const shown = row.shown[index];
-    if (victim.kind === 'person' && shown?.kind === 'person' && shown.protected) labels.set(victim.id, shown.name);
-  });
+/**
+ * The detector publication used for one incident: its protected victims numbered as its public row
+ * shows them, then every confidential person of the organization (the projection's own rule).
+ */
+function detectorPublicationUsed(row: Shown, confidential: ConfidentialPerson[]): NameDetector {
   const aliases = new Map(confidential.map((person) => [person.id, person.aliases]));
-  return [
-    ...victims.flatMap((v) => (v.kind === 'person' && labels.has(v.id) ? [{ name: v.name, aliases: aliases.get(v.id) ?? [], label: labels.get(v.id)! }] : [])),
-    ...confidential.map((person) => ({ name: person.name, aliases: person.aliases, label: labels.get(person.id) ?? 'Protected person' })),
-  ];
+  const people = (row.snapshot as IncidentSnapshot).victims.flatMap((victim, index) => {
+    const shown = row.shown[index];
+    return victim.kind === 'person'
+      ? [{ id: victim.id, name: victim.name, aliases: aliases.get(victim.id) ?? [], protected: shown?.kind === 'person' && shown.protected }]
+      : [];
+  });
+  return protectionFor(people, confidential).detector;
 }
