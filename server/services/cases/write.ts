@@ -64,7 +64,8 @@ export async function updateCase(
         summary: params.input.summary,
         status: params.input.status,
         // Editing a published case starts a new draft; publishedVersion keeps what the public sees.
-        reviewStatus: sql`CASE WHEN ${cases.reviewStatus} = 'published' THEN 'draft'::review_status ELSE ${cases.reviewStatus} END`,
+        // So does editing a retracted case: the new draft goes through review again.
+        reviewStatus: sql`CASE WHEN ${cases.reviewStatus} IN ('published', 'archived') THEN 'draft'::review_status ELSE ${cases.reviewStatus} END`,
         version: sql`${cases.version} + 1`,
         updatedBy: params.userId,
         updatedAt: sql`now()`,
@@ -87,7 +88,9 @@ export async function updateCase(
       .select({ snapshot: caseVersions.snapshot })
       .from(caseVersions)
       .where(and(eq(caseVersions.caseId, updated.id), eq(caseVersions.version, params.version)));
-    if (previous && diffCaseSnapshots(previous.snapshot as CaseSnapshot, saved).every((change) => change.field === 'reviewStatus')) {
+    // Reopening a retracted case unchanged is a change of its own (it was retracted by mistake, or the reason is gone).
+    const reopened = (previous?.snapshot as CaseSnapshot | undefined)?.reviewStatus === 'archived';
+    if (previous && !reopened && diffCaseSnapshots(previous.snapshot as CaseSnapshot, saved).every((change) => change.field === 'reviewStatus')) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'Nothing to save: no field has changed.' });
     }
     await recordAudit(tx, {
