@@ -128,7 +128,7 @@ export default async function IncidentPage({ params }: Props) {
           <LegalProvisionList provisions={incident.legalProvisions} t={t} />
         </Section>
         <Section title={t('incident.sources')}>
-          <SourceList sources={incident.sources} t={t} />
+          <SourceList sources={incident.sources} t={t} linkSources={!incident.sharedReadOnly} />
         </Section>
       </div>
 
