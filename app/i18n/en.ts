@@ -1064,6 +1064,12 @@ export const en = {
   'directoryEdit.sourceCases': 'Cases citing this source',
   'directoryEdit.sourceIncidents': 'Incidents citing this source',
   'directoryEdit.sourceKicker': 'Source',
+  'mentions.pick': 'Mention a person or organization of this incident',
+  'mentions.hint': 'Adds a mention at the end of the summary. It shows the current name here and, for a confidential person, the neutral label on the public side; renaming them later changes every text.',
+  'mentions.choose': 'Choose a victim of this incident',
+  'mentions.insert': 'Insert mention',
+  'mentions.preview': 'Reads as:',
+  'mentions.unknown': '(someone not among this record’s people)',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -879,4 +879,10 @@ export const kk: Partial<Messages> = {
   'directoryEdit.sourceCases': 'Бұл дереккөзге сілтейтін істер',
   'directoryEdit.sourceIncidents': 'Бұл дереккөзге сілтейтін оқиғалар',
   'directoryEdit.sourceKicker': 'Дереккөз',
+  'mentions.pick': 'Осы оқиғадағы адамды немесе ұйымды атап өту',
+  'mentions.hint': 'Сипаттаманың соңына атап өтуді қосады. Мұнда ағымдағы аты көрсетіледі, ал жария жақта құпия адам үшін бейтарап белгі көрсетіледі; кейін аты өзгерсе, әр мәтін де өзгереді.',
+  'mentions.choose': 'Осы оқиғаның зардап шегушісін таңдаңыз',
+  'mentions.insert': 'Атап өтуді қою',
+  'mentions.preview': 'Былай оқылады:',
+  'mentions.unknown': '(бұл жазбаға қатысы жоқ адам)',
 };

@@ -12,20 +12,23 @@ import type { DirectoryKind } from '@/db/schema';
  * whose edit is pending (its links may have changed since, but the public still reads that version).
  */
 
+const mentionedIn = (title: SQL, summary: SQL, id: string) => sql`strpos(${title} || ' ' || coalesce(${summary}, ''), ${id}) > 0`;
+
 /** The links of each kind, as SQL conditions on an incident `i` and a case `c`. */
 function linkConditions(kind: DirectoryKind, id: string): { incident: SQL; case: SQL } {
   switch (kind) {
     case 'person':
       return {
-        incident: sql`EXISTS (SELECT 1 FROM incident_victims l WHERE l.incident_id = i.id AND l.person_id = ${id})`,
-        case: sql`(EXISTS (SELECT 1 FROM case_persons l WHERE l.case_id = c.id AND l.person_id = ${id})
+        // A mention (common/mentions.ts) holds the id in the text.
+        incident: sql`(EXISTS (SELECT 1 FROM incident_victims l WHERE l.incident_id = i.id AND l.person_id = ${id}) OR ${mentionedIn(sql`i.title`, sql`i.summary`, id)})`,
+        case: sql`(EXISTS (SELECT 1 FROM case_persons l WHERE l.case_id = c.id AND l.person_id = ${id}) OR ${mentionedIn(sql`c.title`, sql`c.summary`, id)}
                    OR EXISTS (SELECT 1 FROM case_legal_events l WHERE l.case_id = c.id AND l.person_id = ${id} AND l.deleted_at IS NULL))`,
       };
     case 'documented_organization':
       return {
-        incident: sql`EXISTS (SELECT 1 FROM incident_victims l WHERE l.incident_id = i.id AND l.documented_organization_id = ${id})`,
-        // Cases name documented organizations only through their incidents.
-        case: sql`false`,
+        incident: sql`(EXISTS (SELECT 1 FROM incident_victims l WHERE l.incident_id = i.id AND l.documented_organization_id = ${id}) OR ${mentionedIn(sql`i.title`, sql`i.summary`, id)})`,
+        // Cases name documented organizations through their incidents, or mention them.
+        case: mentionedIn(sql`c.title`, sql`c.summary`, id),
       };
     case 'source':
       return {
@@ -66,9 +69,10 @@ export async function publicRecordsCiting(db: DbOrTx, kind: DirectoryKind, id: s
     await db.execute(sql`SELECT i.id FROM incidents i WHERE i.organization_id = ${organizationId} AND i.published_version IS NOT NULL
       AND ((i.status = 'published' AND ${links.incident}) OR ${incidentPublishedMentions(id)})`),
   );
+  // Cases are few: the published version of each public case is read, which also finds mentions in its legal events and interventions.
   const cases = rowsOf<{ id: string }>(
     await db.execute(sql`SELECT c.id FROM cases c WHERE c.organization_id = ${organizationId} AND c.published_version IS NOT NULL
-      AND ((c.review_status = 'published' AND ${links.case}) OR ${casePublishedMentions(id)})`),
+      AND (${links.case} OR EXISTS (SELECT 1 FROM case_versions v WHERE v.case_id = c.id AND v.version = c.published_version AND strpos(v.snapshot::text, ${id}) > 0))`),
   );
   return { incidentIds: incidents.map((row) => row.id), caseIds: cases.map((row) => row.id) };
 }

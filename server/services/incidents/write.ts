@@ -10,6 +10,7 @@ import { diffSnapshots } from './diff';
 import { recordIncidentVersion } from './history';
 import type { IncidentSnapshot } from './snapshot';
 import { replaceIncidentLinks } from './links';
+import { checkIncidentMentions } from './mentions-check';
 import { checkVocabulary, resolveLinks, type CreatedFromForm } from './references';
 import { newRef } from './refs';
 
@@ -69,6 +70,7 @@ export async function createIncident(
       .returning({ id: incidents.id, version: incidents.version });
     if (!created) throw new Error('Insert of an incident returned nothing');
     const links = await resolveLinks(tx, params.organizationId, params.input);
+    checkIncidentMentions(params.input, links);
     await markCreatedBy(tx, links.created, params.userId);
     await replaceIncidentLinks(tx, created.id, links);
     await recordIncidentVersion(tx, { incidentId: created.id, version: 1, savedBy: params.userId, savedVia: 'workspace' });
@@ -121,6 +123,7 @@ export async function updateIncident(
       });
     }
     const links = await resolveLinks(tx, updated.organizationId, params.input);
+    checkIncidentMentions(params.input, links);
     await markCreatedBy(tx, links.created, params.userId);
     await replaceIncidentLinks(tx, updated.id, links);
     const saved = await recordIncidentVersion(tx, {

@@ -4,6 +4,7 @@ import { caseIncidents, caseReviews, caseVersions, cases, incidents, organizatio
 import type { PublicCaseIncident, PublicCasePerson, PublicIntervention, PublicLegalEvent } from '@/db/schema';
 import type { CaseSnapshot } from '../cases/snapshot';
 import { publicSource } from './public-source';
+import { publicMentionRenderer } from './public-mentions';
 import { nameRedactor } from './redact-names';
 
 /**
@@ -59,11 +60,14 @@ export async function refreshPublicCase(tx: Tx, caseId: string): Promise<void> {
     .select({ id: persons.id, name: persons.name })
     .from(persons)
     .where(and(eq(persons.organizationId, found.organizationId), eq(persons.confidential, true)));
-  const redact = nameRedactor([
+  const redactNames = nameRedactor([
     ...snapshot.persons.flatMap((p) => (labels.has(p.id) ? [{ name: p.name, label: labels.get(p.id)! }] : [])),
     ...snapshot.legalEvents.flatMap((e) => (e.personId && e.personName && labels.has(e.personId) ? [{ name: e.personName, label: labels.get(e.personId)! }] : [])),
     ...confidentialRows.map((row) => ({ name: row.name, label: labels.get(row.id) ?? 'Protected person' })),
   ]);
+  // Mentions (common/mentions.ts) are rendered first, as the public reads them; the detector then sees that text.
+  const renderMentioned = await publicMentionRenderer(tx, found.organizationId, [JSON.stringify(snapshot)], labelOf);
+  const redact = (text: string | null) => redactNames(renderMentioned(text));
 
   const personsRow: PublicCasePerson[] = snapshot.persons.map((person, index) => ({
     ...shownPersons[index]!,

@@ -6,6 +6,7 @@ import type { IncidentSnapshot } from '../incidents/snapshot';
 import { refreshPublicCasesOf, refreshPublicCasesWithIncident } from './public-case';
 import { withPublicCounts } from './public-counts';
 import { publicSource } from './public-source';
+import { publicMentionRenderer } from './public-mentions';
 import { nameRedactor } from './redact-names';
 
 /** Coordinates no finer than what is known: a locality's point to about a kilometre, none for a region or country. */
@@ -87,10 +88,13 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
     .select({ id: persons.id, name: persons.name })
     .from(persons)
     .where(and(eq(persons.organizationId, incident.organizationId), eq(persons.confidential, true)));
-  const redact = nameRedactor([
+  const redactNames = nameRedactor([
     ...snapshot.victims.flatMap((v) => (v.kind === 'person' && linkedLabels.has(v.id) ? [{ name: v.name, label: linkedLabels.get(v.id)! }] : [])),
     ...confidentialRows.map((row) => ({ name: row.name, label: linkedLabels.get(row.id) ?? 'Protected person' })),
   ]);
+  // Mentions (common/mentions.ts) are rendered first, as the public reads them; the detector then sees that text.
+  const renderMentioned = await publicMentionRenderer(tx, incident.organizationId, [JSON.stringify(snapshot)], (id) => linkedLabels.get(id));
+  const redact = (text: string | null) => redactNames(renderMentioned(text));
 
   const sourceIds = snapshot.sources.map((s) => s.id);
   const sourceRows = sourceIds.length
