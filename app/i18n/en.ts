@@ -1034,7 +1034,7 @@ export const en = {
   'directoryEdit.aliasesHint': 'One a line: the name in another script, a transliteration, a maiden name, a former name. Searched, and protected like the name.',
   'directoryEdit.beforeEdit': 'Version {version}: as it was before the first correction',
   'directoryEdit.cancel': 'Cancel',
-  'directoryEdit.confidentialHint': 'Public pages, exports and the open-data API show a neutral label instead of this name. Saving re-publishes every public record concerning this person at once.',
+  'directoryEdit.confidentialHint': 'Public pages, exports and the open-data API show a neutral label instead of this name. Saving re-publishes every public record concerning this person at once; a former name is kept as another spelling, so texts written with it stay protected.',
   'directoryEdit.markConfidentialHint': 'Tick to protect this person: saving replaces their name with a neutral label on every public page, export and API answer at once.',
   'directoryEdit.revealReviewerOnly': 'Only a reviewer or an administrator can take the confidential mark off: the name would become public.',
   'directoryEdit.conflictHeading': 'Not saved: someone else changed this record',

@@ -165,6 +165,13 @@ describe('protection after publication', () => {
     expect(after).not.toContain('Kharkova');
     expect(after).not.toContain('Larisa');
     expect(after).toContain('Protected person 1 sentenced');
+
+    // Correcting the protected person's name keeps the former one protected: the published title still spells it so.
+    await secondReviewer.person.update({ id: personId, version: saved.version, fields: personFields('Larisa Kharkova-Ivanova', { confidential: true }) });
+    expect((await secondReviewer.person.get({ id: personId })).editing.aliases).toEqual(['Larisa Kharkova']);
+    const renamed = await publicSurfaces(incidentId, created.id);
+    expect(renamed).not.toContain('Kharkova');
+    expect(renamed).not.toContain('Ivanova');
   });
 
   it('rewrites the public citation when a source’s address or title is corrected', async () => {

@@ -14,6 +14,8 @@ export type DirectoryAdapter<Fields extends Record<string, unknown>> = {
   what: string;
   /** Locks the row for the transaction and reads the facts the policy needs and the editable fields. */
   lock: (tx: Tx, id: string) => Promise<{ organizationId: string; createdBy: string | null; version: number; mergedIntoId?: string | null; fields: Fields } | null>;
+  /** Completes the edit from the record as it was (e.g. keeps a protected person's former name as another spelling). */
+  complete?: (before: Fields, after: Fields) => Fields;
   /** Refuses values the database would accept but the platform does not know (e.g. an unknown category). */
   check?: (tx: Tx, fields: Fields) => Promise<void>;
   /** Writes the fields and the next version. */
@@ -60,18 +62,19 @@ export async function editDirectoryRecord<Fields extends Record<string, unknown>
         message: `Someone else saved this ${adapter.what} while you were editing it (you edited version ${params.version}; it is now at version ${row.version}). Reload to see their changes, then make yours again.`,
       });
     }
-    const changed = Object.keys(params.fields).filter((field) => !same(row.fields[field], params.fields[field]));
+    const fields = adapter.complete ? adapter.complete(row.fields, params.fields) : params.fields;
+    const changed = Object.keys(fields).filter((field) => !same(row.fields[field], fields[field]));
     if (changed.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Nothing to save: no field has changed.' });
-    await adapter.check?.(tx, params.fields);
+    await adapter.check?.(tx, fields);
 
     const base = { kind: adapter.kind, recordId: params.id, organizationId: row.organizationId };
     if (!(await hasDirectoryVersion(tx, adapter.kind, params.id, row.version))) {
       await recordDirectoryVersion(tx, { ...base, version: row.version, snapshot: row.fields, savedBy: null, savedVia: 'before-edit' });
     }
-    await adapter.write(tx, params.id, params.fields);
+    await adapter.write(tx, params.id, fields);
     const version = row.version + 1;
-    await recordDirectoryVersion(tx, { ...base, version, snapshot: params.fields, savedBy: params.actorId, savedVia: 'edit' });
-    const republished = await adapter.reproject(tx, { id: params.id, organizationId: row.organizationId, before: row.fields, after: params.fields });
+    await recordDirectoryVersion(tx, { ...base, version, snapshot: fields, savedBy: params.actorId, savedVia: 'edit' });
+    const republished = await adapter.reproject(tx, { id: params.id, organizationId: row.organizationId, before: row.fields, after: fields });
     // Field names only: the values may be a confidential name.
     await recordAudit(tx, {
       actorId: params.actorId,
@@ -82,7 +85,7 @@ export async function editDirectoryRecord<Fields extends Record<string, unknown>
       details: {
         version,
         changed,
-        ...('confidential' in params.fields && changed.includes('confidential') ? { confidential: params.fields.confidential } : {}),
+        ...('confidential' in fields && changed.includes('confidential') ? { confidential: fields.confidential } : {}),
         republished,
       },
     });

@@ -66,9 +66,22 @@ export function changesProtection(before: PersonFields, after: PersonFields): bo
   return before.name !== after.name || !same(before.aliases, after.aliases);
 }
 
+/**
+ * A protected person's former name stays protected: texts written before the correction still spell
+ * it that way (a misspelling, a maiden name), so it is kept as another spelling, which the redaction
+ * reads. A reviewer can remove it afterwards with a second edit if it was someone else's name.
+ */
+export function keepFormerNameProtected(before: PersonFields, after: PersonFields): PersonFields {
+  const renamed = before.name.trim().toLocaleLowerCase() !== after.name.trim().toLocaleLowerCase();
+  if (!after.confidential || !renamed) return after;
+  const known = new Set([after.name, ...after.aliases].map((spelling) => spelling.trim().toLocaleLowerCase()));
+  return known.has(before.name.trim().toLocaleLowerCase()) ? after : { ...after, aliases: [...after.aliases, before.name] };
+}
+
 export const personAdapter: DirectoryAdapter<PersonFields> = {
   kind: 'person',
   what: 'person',
+  complete: keepFormerNameProtected,
   async lock(tx, id) {
     const [row] = await tx.select().from(persons).where(eq(persons.id, id)).for('update');
     return row ? { organizationId: row.organizationId, createdBy: row.createdBy, version: row.version, mergedIntoId: row.mergedIntoId, fields: personFields(row) } : null;
