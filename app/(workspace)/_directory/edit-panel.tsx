@@ -109,13 +109,14 @@ export function EditPanel({ heading, saving, problem, conflict, onSubmit, onRelo
 type TextProps = { label: string; hint?: string; value: string; onChange: (value: string) => void; error?: string; multiline?: boolean; required?: boolean };
 
 export function TextField({ label, hint, value, onChange, error, multiline, required }: TextProps) {
+  const { t } = useI18n();
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  const common = { id, value, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, required, className: inputClass };
+  const common = { id, value, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, 'aria-required': required || undefined, className: inputClass };
   return (
     <div>
       <label htmlFor={id} className={labelClass}>
-        {label}
+        {label} {required ? <span className="font-normal text-slate-600">{t('form.required')}</span> : null}
       </label>
       {hint ? (
         <p id={`${id}-hint`} className={hintClass}>
