@@ -174,6 +174,22 @@ describe('protection after publication', () => {
     expect(renamed).not.toContain('Ivanova');
   });
 
+  it('protects another spelling, and a former name, in public texts that do not link the person', async () => {
+    const { personId } = await draftNaming('Zhanna Protected', { confidential: true });
+    // A published incident that only names her, in Russian and by a misspelling, without linking her record.
+    const { incidentId } = await draftNaming('Someone Else', { title: 'Суд над Жанной Протектед; Zhana Protekted fined' });
+    await publish(incidentId, 1);
+    const shownTitle = async () => (await database.db.select({ title: publicIncidents.title }).from(publicIncidents).where(eq(publicIncidents.incidentId, incidentId)))[0]!.title;
+    expect(await shownTitle()).toContain('Zhana Protekted');
+
+    const first = await reviewer.person.update({ id: personId, version: 1, fields: personFields('Zhana Protekted', { confidential: true }) });
+    // Renamed to the misspelling (say, as in her passport): the former name is kept as another spelling.
+    expect((await reviewer.person.get({ id: personId })).editing.aliases).toEqual(['Zhanna Protected']);
+    expect(await shownTitle()).not.toContain('Protekted');
+    await reviewer.person.update({ id: personId, version: first.version, fields: personFields('Zhana Protekted', { confidential: true, aliases: ['Zhanna Protected', 'Жанной Протектед'] }) });
+    expect(await shownTitle()).not.toMatch(/Протектед|Protekted/);
+  });
+
   it('rewrites the public citation when a source’s address or title is corrected', async () => {
     const { incidentId, sourceId } = await draftNaming('Nurlan Public', { url: 'https://example.org/wrong-address' });
     await publish(incidentId, 1);

@@ -57,13 +57,13 @@ export async function refreshPublicCase(tx: Tx, caseId: string): Promise<void> {
 
   // Every confidential person of the organization, named anywhere in the public text, is replaced too.
   const confidentialRows = await tx
-    .select({ id: persons.id, name: persons.name })
+    .select({ id: persons.id, name: persons.name, aliases: persons.aliases })
     .from(persons)
     .where(and(eq(persons.organizationId, found.organizationId), eq(persons.confidential, true)));
   const redactNames = nameRedactor([
     ...snapshot.persons.flatMap((p) => (labels.has(p.id) ? [{ name: p.name, label: labels.get(p.id)! }] : [])),
     ...snapshot.legalEvents.flatMap((e) => (e.personId && e.personName && labels.has(e.personId) ? [{ name: e.personName, label: labels.get(e.personId)! }] : [])),
-    ...confidentialRows.map((row) => ({ name: row.name, label: labels.get(row.id) ?? 'Protected person' })),
+    ...confidentialRows.map((row) => ({ name: row.name, aliases: row.aliases, label: labels.get(row.id) ?? 'Protected person' })),
   ]);
   // Mentions (common/mentions.ts) are rendered first, as the public reads them; the detector then sees that text.
   const renderMentioned = await publicMentionRenderer(tx, found.organizationId, [JSON.stringify(snapshot)], labelOf);

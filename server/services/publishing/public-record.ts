@@ -85,12 +85,12 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
     if (victim.kind === 'person' && shown?.kind === 'person' && shown.protected) linkedLabels.set(victim.id, shown.name);
   });
   const confidentialRows = await tx
-    .select({ id: persons.id, name: persons.name })
+    .select({ id: persons.id, name: persons.name, aliases: persons.aliases })
     .from(persons)
     .where(and(eq(persons.organizationId, incident.organizationId), eq(persons.confidential, true)));
   const redactNames = nameRedactor([
     ...snapshot.victims.flatMap((v) => (v.kind === 'person' && linkedLabels.has(v.id) ? [{ name: v.name, label: linkedLabels.get(v.id)! }] : [])),
-    ...confidentialRows.map((row) => ({ name: row.name, label: linkedLabels.get(row.id) ?? 'Protected person' })),
+    ...confidentialRows.map((row) => ({ name: row.name, aliases: row.aliases, label: linkedLabels.get(row.id) ?? 'Protected person' })),
   ]);
   // Mentions (common/mentions.ts) are rendered first, as the public reads them; the detector then sees that text.
   const renderMentioned = await publicMentionRenderer(tx, incident.organizationId, [JSON.stringify(snapshot)], (id) => linkedLabels.get(id));
