@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { incidentVictims, incidents, persons, publicIncidents } from '@/db/schema';
+import { incidentVictims, incidents, persons, publicCases, publicIncidents } from '@/db/schema';
 import { mentionToken } from '@/common/mentions';
 import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
 import { createTestDatabase } from '../support/database';
@@ -59,6 +59,21 @@ describe('mentions', () => {
     const now = await publicSummary(id);
     expect(now).not.toContain('Aliya');
     expect(now).toBe('Police detained Protected person 1; Protected person 2 represents her.');
+  });
+
+  it('render in a case’s summary as in an incident’s, and only for the persons the case concerns', async () => {
+    const nurbek = await personIn('Nurbek Secret', true);
+    const outsider = await personIn('Not In The Case', false);
+    const summary = `${mentionToken({ target: 'person', id: nurbek })} was charged after the strike.`;
+    await expect(
+      author.case.create({ organizationId: ngo.id, title: 'Prosecution', summary: `${mentionToken({ target: 'person', id: outsider })} testified.`, persons: [{ personId: nurbek }] }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const created = await author.case.create({ organizationId: ngo.id, title: 'Prosecution of a union leader', summary, persons: [{ personId: nurbek, role: 'defendant' }] });
+    let v = (await author.case.submit({ id: created.id, version: created.version })).version;
+    v = (await reviewer.case.approve({ id: created.id, version: v })).version;
+    await reviewer.case.publish({ id: created.id, version: v });
+    const [row] = await database.db.select({ summary: publicCases.summary }).from(publicCases).where(eq(publicCases.caseId, created.id));
+    expect(row!.summary).toBe('Protected person 1 was charged after the strike.');
   });
 
   it('refuse a mention of anyone who is not among the incident’s victims', async () => {

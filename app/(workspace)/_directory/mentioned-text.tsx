@@ -4,11 +4,14 @@ import type { IncidentSnapshot } from '@/server/services/incidents/snapshot';
 
 /**
  * Text with mentions (common/mentions.ts) as the workspace reads it: each mention shows the current
- * name of the person or organization among the record's victims, marked so that it reads as a link
+ * name of the person or organization among the record's people (an incident's victims, a case's persons), marked so that it reads as a link
  * to the record rather than typed text. A mention of anyone else shows a neutral note, never an id.
  */
-export function MentionedText({ text, victims, t }: { text: string; victims: IncidentSnapshot['victims']; t: Translate }) {
-  const names = new Map(victims.flatMap((v) => (v.kind === 'group' ? [] : [[`${v.kind}:${v.id}`, v.name] as const])));
+export function MentionedText({ text, victims = [], persons = [], t }: { text: string; victims?: IncidentSnapshot['victims']; persons?: { id: string; name: string }[]; t: Translate }) {
+  const names = new Map([
+    ...victims.flatMap((v) => (v.kind === 'group' ? [] : [[`${v.kind}:${v.id}`, v.name] as const])),
+    ...persons.map((p) => [`person:${p.id}`, p.name] as const),
+  ]);
   return (
     <>
       {parseMentions(text).map((segment, index) =>

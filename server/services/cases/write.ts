@@ -9,6 +9,7 @@ import { newRef } from '../incidents/refs';
 import { refreshPublicCase } from '../publishing/public-case';
 import { diffCaseSnapshots } from './diff';
 import { recordCaseVersion } from './history';
+import { checkCaseMentions } from './mentions-check';
 import { checkPersonsOf, replaceCasePersons } from './persons';
 import type { CaseSnapshot } from './snapshot';
 
@@ -19,6 +20,7 @@ export async function createCase(
 ): Promise<{ id: string; version: number }> {
   return db.transaction(async (tx) => {
     await checkPersonsOf(tx, params.organizationId, params.input.persons.map((p) => p.personId), (i) => ['persons', i, 'personId']);
+    checkCaseMentions(params.input);
     const [created] = await tx
       .insert(cases)
       .values({
@@ -81,6 +83,7 @@ export async function updateCase(
       });
     }
     await checkPersonsOf(tx, updated.organizationId, params.input.persons.map((p) => p.personId), (i) => ['persons', i, 'personId']);
+    checkCaseMentions(params.input);
     await replaceCasePersons(tx, updated.id, params.input.persons);
     const saved = await recordCaseVersion(tx, { caseId: updated.id, version: updated.version, savedBy: params.userId, savedVia: 'workspace' });
     // A save that changes nothing would only add noise to the history (and turn a published case into a draft).
