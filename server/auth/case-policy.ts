@@ -19,8 +19,6 @@ export type CaseFacts = {
   createdBy: string | null;
   updatedBy: string | null;
   publishedVersion: number | null;
-  /** Published at some point (even if retracted since): such a case is never deleted. */
-  everPublished?: boolean;
 };
 
 // A published case is editable too: the change becomes a new draft, and the public keeps the published version.
@@ -42,8 +40,7 @@ export const casePolicy = {
       roleIn(viewer, record.organizationId) !== null &&
       record.createdBy === viewer.id &&
       (record.reviewStatus === 'draft' || record.reviewStatus === 'changes_requested') &&
-      record.publishedVersion === null &&
-      record.everPublished !== true
+      record.publishedVersion === null
     );
   },
 };

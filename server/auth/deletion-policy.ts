@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { memberOrganizationIds, roleIn } from './policy';
 import type { Viewer } from './viewer';
 
-type IncidentFacts = { organizationId: string; status: string; createdBy: string | null; publishedVersion: number | null; everPublished?: boolean };
+type IncidentFacts = { organizationId: string; status: string; createdBy: string | null; publishedVersion: number | null };
 
 /**
  * Authors delete their own unpublished drafts; nothing under review or ever published is deleted (it is retracted).
@@ -14,9 +14,7 @@ export function canDeleteIncident(viewer: Viewer, incident: IncidentFacts): bool
     roleIn(viewer, incident.organizationId) !== null &&
     incident.createdBy === viewer.id &&
     (incident.status === 'draft' || incident.status === 'changes_requested') &&
-    incident.publishedVersion === null &&
-    // A retracted incident reopened as a draft was published once: it stays, with its history.
-    incident.everPublished !== true
+    incident.publishedVersion === null
   );
 }
 
@@ -25,8 +23,6 @@ export function assertCanDeleteIncident(viewer: Viewer, incident: IncidentFacts)
     const why =
       incident.publishedVersion !== null
         ? 'A version of it is published: a reviewer retracts it first, giving the reason.'
-        : incident.everPublished
-          ? 'It was published once: it stays in the records, retracted, with its history.'
         : 'Only the author can delete an entry, and only while it is a draft.';
     throw new TRPCError({ code: 'FORBIDDEN', message: `You cannot delete this incident. ${why}` });
   }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { cases, organizations, users } from '@/db/schema';
@@ -14,8 +14,6 @@ export async function findCaseForPolicy(db: DbOrTx, id: string) {
       updatedBy: cases.updatedBy,
       version: cases.version,
       publishedVersion: cases.publishedVersion,
-      /** Published at some point, even if retracted since (and perhaps reopened as a draft): never deleted, only retracted. */
-      everPublished: sql<boolean>`EXISTS (SELECT 1 FROM case_reviews r WHERE r.case_id = "cases"."id" AND r.decision = 'published')`,
     })
     .from(cases)
     .where(and(eq(cases.id, id), isNull(cases.deletedAt)));

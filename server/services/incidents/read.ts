@@ -15,8 +15,6 @@ export async function findIncidentForPolicy(db: DbOrTx, id: string) {
       updatedBy: incidents.updatedBy,
       version: incidents.version,
       publishedVersion: incidents.publishedVersion,
-      /** Published at some point, even if retracted since (and perhaps reopened as a draft): never deleted, only retracted. */
-      everPublished: sql<boolean>`EXISTS (SELECT 1 FROM incident_reviews r WHERE r.incident_id = "incidents"."id" AND r.decision = 'published')`,
       sharedWith: sql<string[]>`coalesce((SELECT array_agg(${incidentShares.organizationId}::text) FROM ${incidentShares} WHERE ${incidentShares.incidentId} = ${incidents.id}), '{}')`,
     })
     .from(incidents)
