@@ -43,7 +43,7 @@ export async function personEditing(db: DbOrTx, viewer: Viewer, id: string) {
     .from(persons)
     .where(eq(persons.id, id));
   if (!person) return { edits: [], canEdit: false, canReveal: false, aliases: [] as string[] };
-  const facts = await editFacts(db, 'person', { id, ...person });
+  const facts = await editFacts(db, viewer, 'person', { id, ...person });
   return {
     edits: await listDirectoryVersions(db, 'person', id),
     canEdit: directoryPolicy.canEdit(viewer, facts),
@@ -57,7 +57,7 @@ export const documentedOrganizationRouter = createTRPCRouter({
     const found = await getDocumentedOrganization(ctx.db, input.id);
     assertCanViewRecord(ctx.viewer, 'organization', found?.organization ?? null);
     const { organization } = found!;
-    const facts = await editFacts(ctx.db, 'documented_organization', { id: input.id, organizationId: organization.organizationId, createdBy: organization.createdBy });
+    const facts = await editFacts(ctx.db, ctx.viewer, 'documented_organization', { id: input.id, organizationId: organization.organizationId, createdBy: organization.createdBy });
     return {
       ...found!,
       edits: await listDirectoryVersions(ctx.db, 'documented_organization', input.id),
@@ -80,7 +80,7 @@ export const sourceRouter = createTRPCRouter({
     const found = await getSource(ctx.db, input.id);
     assertCanViewRecord(ctx.viewer, 'source', found?.source ?? null);
     const { source } = found!;
-    const facts = await editFacts(ctx.db, 'source', { id: input.id, organizationId: source.organizationId, createdBy: source.createdBy });
+    const facts = await editFacts(ctx.db, ctx.viewer, 'source', { id: input.id, organizationId: source.organizationId, createdBy: source.createdBy });
     return { ...found!, edits: await listDirectoryVersions(ctx.db, 'source', input.id), canEdit: directoryPolicy.canEdit(ctx.viewer, facts) };
   }),
   update: signedInProcedure.input(sourceEditInput).mutation(({ ctx, input }) =>

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseInterventions, cases, documentedOrganizations, incidentSources, incidentVictims, incidents, sources } from '@/db/schema';
-import type { DirectoryRecordFacts } from '@/server/auth/directory-policy';
+import { whyCannotEditRecord, type DirectoryRecordFacts } from '@/server/auth/directory-policy';
+import type { Viewer } from '@/server/auth/viewer';
 import type { DirectoryKind } from '@/db/schema';
 import { usedByReviewedRecord } from './usage';
 
@@ -9,8 +10,15 @@ import { usedByReviewedRecord } from './usage';
 
 const incidentColumns = { id: incidents.id, ref: incidents.ref, title: incidents.title, startDate: incidents.startDate, status: incidents.status };
 
-/** The facts the edit policy needs, for pages that offer the edit form (the edit itself asks again on the locked row). */
-export async function editFacts(db: DbOrTx, kind: DirectoryKind, record: Omit<DirectoryRecordFacts, 'usedByReviewedRecord'> & { id: string }): Promise<DirectoryRecordFacts> {
+/**
+ * The facts the edit policy needs, for pages that offer the edit form (the edit itself asks again on
+ * the locked row). Whether the record is used by reviewed work matters only to the monitor who entered
+ * it, so the search through the organization's records is skipped for everyone else.
+ */
+export async function editFacts(db: DbOrTx, viewer: Viewer, kind: DirectoryKind, record: Omit<DirectoryRecordFacts, 'usedByReviewedRecord'> & { id: string }): Promise<DirectoryRecordFacts> {
+  const unused = { ...record, usedByReviewedRecord: false };
+  const used = { ...record, usedByReviewedRecord: true };
+  if (whyCannotEditRecord(viewer, unused) === whyCannotEditRecord(viewer, used)) return unused;
   return { ...record, usedByReviewedRecord: await usedByReviewedRecord(db, kind, record.id, record.organizationId) };
 }
 
