@@ -29,6 +29,8 @@ export const persons = pgTable(
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => persons.id),
     mergedAt: timestamp('merged_at', { withTimezone: true }),
     mergedBy: uuid('merged_by').references(() => users.id),
+    /** Who saved the form that created the record (null for imported records): a monitor may correct what they entered. */
+    createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -55,7 +57,11 @@ export const documentedOrganizations = pgTable(
     acronym: text('acronym'),
     kind: text('kind'),
     country: text('country'),
+    /** Optimistic concurrency for edits; every edit is kept in directory_versions. */
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('documented_organizations_org_ref').on(t.organizationId, t.ref)],
 );

@@ -1,6 +1,7 @@
-import { date, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { date, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { reliabilityEnum } from './enums';
 import { organizations } from './organizations';
+import { users } from './users';
 
 /** A document or testimony that incidents cite. */
 export const sources = pgTable(
@@ -16,7 +17,12 @@ export const sources = pgTable(
     referenceCode: text('reference_code'),
     url: text('url'),
     reliability: reliabilityEnum('reliability'),
+    /** Optimistic concurrency for edits; every edit is kept in directory_versions. */
+    version: integer('version').notNull().default(1),
+    /** Who saved the form that created the record (null for imported records). */
+    createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('sources_org_ref').on(t.organizationId, t.ref)],
 );

@@ -22,7 +22,8 @@ export type CaseFacts = {
 };
 
 // A published case is editable too: the change becomes a new draft, and the public keeps the published version.
-const editableStatuses = new Set<ReviewStatus>(['draft', 'changes_requested', 'published']);
+// A retracted (archived) one as well: the change becomes a new draft that goes through review again.
+const editableStatuses = new Set<ReviewStatus>(['draft', 'changes_requested', 'published', 'archived']);
 
 export const casePolicy = {
   canView(viewer: Viewer, record: CaseFacts): boolean {
@@ -53,7 +54,7 @@ export function assertCanEditCase(viewer: Viewer, record: CaseFacts | null): ass
   if (!casePolicy.canEdit(viewer, record)) {
     const why = editableStatuses.has(record.reviewStatus)
       ? 'Monitors change only the cases they opened.'
-      : `It is ${record.reviewStatus.replace('_', ' ')}; only drafts, cases returned for changes and published cases can be changed.`;
+      : `It is ${record.reviewStatus.replace('_', ' ')}; only drafts, cases returned for changes, published and retracted cases can be changed.`;
     throw new TRPCError({ code: 'FORBIDDEN', message: `You cannot change this case. ${why}` });
   }
 }

@@ -26,7 +26,8 @@ export function listableOrganizationIds(viewer: Viewer, organizationId?: string 
 type IncidentFacts = { organizationId: string; status: string; createdBy: string | null };
 
 // A published incident is editable too: the edit becomes a new draft, and the public keeps the published version.
-const editableStatuses = new Set(['draft', 'changes_requested', 'published']);
+// A retracted (archived) one as well: the edit becomes a new draft that goes through review again.
+const editableStatuses = new Set(['draft', 'changes_requested', 'published', 'archived']);
 
 export const incidentPolicy = {
   canView(viewer: Viewer, incident: IncidentFacts): boolean {
@@ -36,8 +37,8 @@ export const incidentPolicy = {
     return roleIn(viewer, organizationId) !== null;
   },
   /**
-   * Drafts, entries returned for changes and published entries are editable; a monitor edits only
-   * their own, a reviewer or admin any of their organization's. Submitted, approved and archived
+   * Drafts, entries returned for changes, published and retracted entries are editable; a monitor
+   * edits only their own, a reviewer or admin any of their organization's. Submitted and approved
    * entries are frozen while someone decides on them.
    */
   canEdit(viewer: Viewer, incident: IncidentFacts): boolean {
@@ -56,7 +57,7 @@ export function assertCanEditIncident(viewer: Viewer, incident: IncidentFacts | 
   if (!incidentPolicy.canEdit(viewer, incident)) {
     const why = editableStatuses.has(incident.status)
       ? 'Monitors edit only the drafts they wrote.'
-      : `It is ${incident.status.replace('_', ' ')}; only drafts, entries returned for changes and published entries can be edited.`;
+      : `It is ${incident.status.replace('_', ' ')}; only drafts, entries returned for changes, published and retracted entries can be edited.`;
     throw new TRPCError({ code: 'FORBIDDEN', message: `You cannot edit this incident. ${why}` });
   }
 }

@@ -10,6 +10,7 @@ import { personRouter } from './person';
 import { reviewRouter } from './review';
 import { viewerRouter } from './viewer';
 import { vocabularyRouter } from './vocabulary';
+import { documentedOrganizationRouter, sourceRouter } from './directory-edit';
 
 export const appRouter = createTRPCRouter({
   viewer: viewerRouter,
@@ -23,6 +24,8 @@ export const appRouter = createTRPCRouter({
   comment: commentRouter,
   notification: notificationRouter,
   person: personRouter,
+  documentedOrganization: documentedOrganizationRouter,
+  source: sourceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,7 @@ import { casesConcerning, incidentsConcerning } from '../services/persons/concer
 import { mergePersons } from '../services/persons/merge';
 import { findPersonForPolicy, getPersonDetail, listMergesInto, listPersons } from '../services/persons/read';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
+import { personEditing, updatePersonProcedure } from './directory-edit';
 import { versionNumber } from '../validation/numbers';
 import { userText } from '../validation/text';
 
@@ -35,14 +36,15 @@ export const personRouter = createTRPCRouter({
   get: signedInProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
     const facts = await findPersonForPolicy(ctx.db, input.id);
     assertCanViewPerson(ctx.viewer, facts);
-    const [person, incidents, cases, merges] = await Promise.all([
+    const [person, incidents, cases, merges, editing] = await Promise.all([
       getPersonDetail(ctx.db, input.id),
       incidentsConcerning(ctx.db, input.id),
       casesConcerning(ctx.db, input.id, memberOrganizationIds(ctx.viewer)),
       listMergesInto(ctx.db, input.id),
+      personEditing(ctx.db, ctx.viewer, input.id),
     ]);
     if (!person) throw notFound('person');
-    return { person, incidents, cases, merges, canMerge: !facts.mergedIntoId && personPolicy.canMerge(ctx.viewer, facts) };
+    return { person, incidents, cases, merges, canMerge: !facts.mergedIntoId && personPolicy.canMerge(ctx.viewer, facts), editing };
   }),
 
   merge: signedInProcedure.input(mergeInput).mutation(async ({ ctx, input }) => {
@@ -56,4 +58,7 @@ export const personRouter = createTRPCRouter({
       actorId: ctx.viewer.id,
     });
   }),
+
+  /** Corrects a person record (server/auth/directory-policy.ts says who may). */
+  update: updatePersonProcedure,
 });

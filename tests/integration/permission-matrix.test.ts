@@ -47,7 +47,8 @@ function gate(a: Actor, inside: () => Outcome): Outcome {
 const signedIn = (a: Actor): Outcome => (a === 'anonymous' ? 'UNAUTHORIZED' : 'ok');
 /** Admin procedures: a member who is not an admin is refused; an outsider is told the organization does not exist. */
 const adminOnly = (a: Actor): Outcome => gate(a, () => (a === 'admin' ? 'ok' : 'FORBIDDEN'));
-const editable = (s: ReviewStatus) => s === 'draft' || s === 'changes_requested' || s === 'published';
+// A retracted (archived) record is editable too: the edit becomes a new draft that goes through review again.
+const editable = (s: ReviewStatus) => s === 'draft' || s === 'changes_requested' || s === 'published' || s === 'archived';
 
 function reviewerDecision(from: ReviewStatus[]) {
   return (a: Actor, s: ReviewStatus): Outcome =>
@@ -285,6 +286,39 @@ policies['review.publicPreview'] = {
   call: (c, s) => c.review.publicPreview({ kind: 'incident', id: s.id }),
   expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
 };
+/** Correcting directory records: reviewers and admins; monitors only what they entered (these were imported, so none). */
+const directoryEdit = (a: Actor): Outcome => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN'));
+let matrixEdits = 0;
+const directoryPolicies: Record<string, Entry> = {
+  'person.update': {
+    on: 'organization',
+    call: async (c, s) =>
+      c.person.update({ id: await aPersonIn(s.organizationId), version: 1, fields: { name: `Matrix person ${++matrixEdits}`, categories: [], confidential: false } }),
+    expect: directoryEdit,
+  },
+  'documentedOrganization.get': {
+    on: 'organization',
+    call: async (c, s) => c.documentedOrganization.get({ id: await aDirectoryRecordIn('documented_organizations', s.organizationId) }),
+    expect: (a) => gate(a, () => 'ok'),
+  },
+  'documentedOrganization.update': {
+    on: 'organization',
+    call: async (c, s) =>
+      c.documentedOrganization.update({ id: await aDirectoryRecordIn('documented_organizations', s.organizationId), version: 1, fields: { name: `Matrix union ${++matrixEdits}` } }),
+    expect: directoryEdit,
+  },
+  'source.get': {
+    on: 'organization',
+    call: async (c, s) => c.source.get({ id: await aDirectoryRecordIn('sources', s.organizationId) }),
+    expect: (a) => gate(a, () => 'ok'),
+  },
+  'source.update': {
+    on: 'organization',
+    call: async (c, s) => c.source.update({ id: await aDirectoryRecordIn('sources', s.organizationId), version: 1, fields: { title: `Matrix report ${++matrixEdits}` } }),
+    expect: directoryEdit,
+  },
+};
+Object.assign(policies, directoryPolicies);
 
 let database: Database;
 let organizationId: string;
@@ -349,6 +383,15 @@ async function caseSubjectFor(actor: Actor, state: ReviewStatus, deleted = false
 async function aPersonIn(organizationId: string): Promise<string> {
   const [row] = rowsOf<{ id: string }>(
     await database.db.execute(sql`INSERT INTO persons (organization_id, ref, name) VALUES (${organizationId}, 'person:' || md5(random()::text), 'Matrix person') RETURNING id`),
+  );
+  return row!.id;
+}
+
+/** A documented organization or a source of the organization, as an import leaves them (no author). */
+async function aDirectoryRecordIn(table: 'documented_organizations' | 'sources', organizationId: string): Promise<string> {
+  const column = table === 'sources' ? sql.raw('title') : sql.raw('name');
+  const [row] = rowsOf<{ id: string }>(
+    await database.db.execute(sql`INSERT INTO ${sql.raw(table)} (organization_id, ref, ${column}) VALUES (${organizationId}, 'rec:' || md5(random()::text), 'Matrix record') RETURNING id`),
   );
   return row!.id;
 }

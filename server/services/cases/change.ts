@@ -7,7 +7,7 @@ import { notFound } from '../errors';
 import { recordCaseVersion } from './history';
 
 /** Review states in which a case and its parts may change (the same as for incidents). */
-export const editableCaseStatuses = ['draft', 'changes_requested', 'published'] as const;
+export const editableCaseStatuses = ['draft', 'changes_requested', 'published', 'archived'] as const;
 
 /**
  * Locks the case row for the rest of the transaction, so that changes to one case and its parts
@@ -44,7 +44,8 @@ export async function recordCaseChange(
   const [updated] = await tx
     .update(cases)
     .set({
-      reviewStatus: sql`CASE WHEN ${cases.reviewStatus} = 'published' THEN 'draft'::review_status ELSE ${cases.reviewStatus} END`,
+      // A retracted case that is changed becomes a draft too, to be reviewed and published again.
+      reviewStatus: sql`CASE WHEN ${cases.reviewStatus} IN ('published', 'archived') THEN 'draft'::review_status ELSE ${cases.reviewStatus} END`,
       version: sql`${cases.version} + 1`,
       updatedBy: params.actorId,
       updatedAt: sql`now()`,

@@ -10,6 +10,7 @@ import { newRef } from '../incidents/refs';
 import { refreshPublicCase } from '../publishing/public-case';
 import { diffCaseSnapshots } from './diff';
 import { recordCaseVersion } from './history';
+import { checkCaseMentions } from './mentions-check';
 import { checkPersonsOf, replaceCasePersons } from './persons';
 import type { CaseSnapshot } from './snapshot';
 
@@ -20,6 +21,7 @@ export async function createCase(
 ): Promise<{ id: string; version: number }> {
   return db.transaction(async (tx) => {
     await checkPersonsOf(tx, params.organizationId, params.input.persons.map((p) => p.personId), (i) => ['persons', i, 'personId']);
+    checkCaseMentions(params.input);
     const [created] = await tx
       .insert(cases)
       .values({
@@ -65,7 +67,8 @@ export async function updateCase(
         summary: params.input.summary,
         status: params.input.status,
         // Editing a published case starts a new draft; publishedVersion keeps what the public sees.
-        reviewStatus: sql`CASE WHEN ${cases.reviewStatus} = 'published' THEN 'draft'::review_status ELSE ${cases.reviewStatus} END`,
+        // So does editing a retracted case: the new draft goes through review again.
+        reviewStatus: sql`CASE WHEN ${cases.reviewStatus} IN ('published', 'archived') THEN 'draft'::review_status ELSE ${cases.reviewStatus} END`,
         version: sql`${cases.version} + 1`,
         updatedBy: params.userId,
         updatedAt: sql`now()`,
@@ -81,6 +84,7 @@ export async function updateCase(
       });
     }
     await checkPersonsOf(tx, updated.organizationId, params.input.persons.map((p) => p.personId), (i) => ['persons', i, 'personId']);
+    checkCaseMentions(params.input);
     await replaceCasePersons(tx, updated.id, params.input.persons);
     const saved = await recordCaseVersion(tx, { caseId: updated.id, version: updated.version, savedBy: params.userId, savedVia: 'workspace' });
     // A save that changes nothing would only add noise to the history (and turn a published case into a draft).
@@ -89,8 +93,10 @@ export async function updateCase(
       .from(caseVersions)
       .where(and(eq(caseVersions.caseId, updated.id), eq(caseVersions.version, params.version)));
     // Compared as stored now: another organization's incidents projected (older versions kept them as written).
+    // Reopening a retracted case unchanged is a change of its own (it was retracted by mistake, or the reason is gone).
+    const reopened = (previous?.snapshot as CaseSnapshot | undefined)?.reviewStatus === 'archived';
     const [before] = previous ? await withForeignIncidentsProjected(tx, updated.id, [previous.snapshot as CaseSnapshot]) : [];
-    if (before && diffCaseSnapshots(before, saved).every((change) => change.field === 'reviewStatus')) {
+    if (before && !reopened && diffCaseSnapshots(before, saved).every((change) => change.field === 'reviewStatus')) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'Nothing to save: no field has changed.' });
     }
     await recordAudit(tx, {

@@ -1,4 +1,4 @@
-import { and, asc, ilike, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { documentedOrganizations, persons, sources } from '@/db/schema';
 
@@ -14,7 +14,7 @@ export async function searchPersons(db: DbOrTx, organizationIds: string[], text?
     .select({ id: persons.id, ref: persons.ref, name: persons.name, confidential: persons.confidential, categories: persons.categories })
     .from(persons)
     // A merged duplicate is no longer offered: its references moved to the record that remains.
-    .where(and(inArray(persons.organizationId, organizationIds), isNull(persons.mergedIntoId), ilike(persons.name, pattern(text))))
+    .where(and(inArray(persons.organizationId, organizationIds), isNull(persons.mergedIntoId), or(ilike(persons.name, pattern(text)), sql`array_to_string(${persons.aliases}, ' ') ILIKE ${pattern(text)}`)))
     .orderBy(asc(persons.name))
     .limit(limit);
 }
@@ -28,7 +28,7 @@ export async function searchDocumentedOrganizations(db: DbOrTx, organizationIds:
     .where(
       and(
         inArray(documentedOrganizations.organizationId, organizationIds),
-        or(ilike(documentedOrganizations.name, like), ilike(documentedOrganizations.acronym, like)),
+        or(ilike(documentedOrganizations.name, like), ilike(documentedOrganizations.acronym, like), sql`array_to_string(${documentedOrganizations.aliases}, ' ') ILIKE ${like}`),
       ),
     )
     .orderBy(asc(documentedOrganizations.name))

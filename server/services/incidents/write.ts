@@ -4,11 +4,13 @@ import type { Db, Tx } from '@/db/client';
 import { incidentVersions, incidents } from '@/db/schema';
 import type { IncidentInput } from '@/server/validation/incident';
 import { recordAudit } from '../audit/record';
+import { markCreatedBy } from '../directory/authorship';
 import { notFound } from '../errors';
 import { diffSnapshots } from './diff';
 import { recordIncidentVersion } from './history';
 import type { IncidentSnapshot } from './snapshot';
 import { replaceIncidentLinks } from './links';
+import { checkIncidentMentions } from './mentions-check';
 import { checkVocabulary, resolveLinks, type CreatedFromForm } from './references';
 import { newRef } from './refs';
 
@@ -68,6 +70,8 @@ export async function createIncident(
       .returning({ id: incidents.id, version: incidents.version });
     if (!created) throw new Error('Insert of an incident returned nothing');
     const links = await resolveLinks(tx, params.organizationId, params.input);
+    checkIncidentMentions(params.input, links);
+    await markCreatedBy(tx, links.created, params.userId);
     await replaceIncidentLinks(tx, created.id, links);
     await recordIncidentVersion(tx, { incidentId: created.id, version: 1, savedBy: params.userId, savedVia: 'workspace' });
     await auditSave(tx, {
@@ -99,7 +103,8 @@ export async function updateIncident(
       .set({
         ...incidentColumns(params.input),
         // Editing a published incident starts a new draft; publishedVersion keeps what the public sees.
-        status: sql`CASE WHEN ${incidents.status} = 'published' THEN 'draft'::review_status ELSE ${incidents.status} END`,
+        // So does editing a retracted incident: the new draft goes through review again.
+        status: sql`CASE WHEN ${incidents.status} IN ('published', 'archived') THEN 'draft'::review_status ELSE ${incidents.status} END`,
         version: sql`${incidents.version} + 1`,
         updatedBy: params.userId,
         updatedAt: sql`now()`,
@@ -118,6 +123,8 @@ export async function updateIncident(
       });
     }
     const links = await resolveLinks(tx, updated.organizationId, params.input);
+    checkIncidentMentions(params.input, links);
+    await markCreatedBy(tx, links.created, params.userId);
     await replaceIncidentLinks(tx, updated.id, links);
     const saved = await recordIncidentVersion(tx, {
       incidentId: updated.id,
@@ -130,7 +137,8 @@ export async function updateIncident(
       .select({ snapshot: incidentVersions.snapshot })
       .from(incidentVersions)
       .where(and(eq(incidentVersions.incidentId, updated.id), eq(incidentVersions.version, params.version)));
-    if (previous && diffSnapshots(previous.snapshot as IncidentSnapshot, saved).every((change) => change.field === 'status')) {
+    // Reopening a retracted incident unchanged is a change of its own (it was retracted by mistake, or the reason is gone).
+    if (previous && before?.status !== 'archived' && diffSnapshots(previous.snapshot as IncidentSnapshot, saved).every((change) => change.field === 'status')) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'Nothing to save: no field has changed.' });
     }
     await auditSave(tx, {

@@ -101,7 +101,8 @@ export async function listPersons(db: DbOrTx, organizationIds: string[], params:
       and(
         inArray(persons.organizationId, organizationIds),
         isNull(persons.mergedIntoId),
-        text ? sql`${persons.name} ILIKE ${pattern(text)}` : undefined,
+        // Other spellings are searched too: a monitor types the name as they know it.
+        text ? sql`(${persons.name} ILIKE ${pattern(text)} OR array_to_string(${persons.aliases}, ' ') ILIKE ${pattern(text)})` : undefined,
       ),
     )
     .orderBy(asc(persons.name), asc(persons.id))

@@ -1,6 +1,7 @@
 import type { PublicCasePerson, PublicIntervention, PublicLegalEvent, publicCases } from '@/db/schema';
 import type { CaseSnapshot } from '../cases/snapshot';
 import { projectFields, type ProjectedText } from './project-fields';
+import { noMentions, publicMentionRenderer, type MentionedRecords } from './public-mentions';
 import { protectionFor, type ConfidentialPerson, type Protection } from './protection';
 import { caseFields, casePersonFields, interventionFields, legalEventFields, legalProvisionFields, personFields } from './public-fields';
 import { publicSource, type SourceFields } from './public-source';
@@ -11,6 +12,8 @@ export type CaseProjectionInput = {
   personsNow: Map<string, { confidential: boolean; aliases: string[] }>;
   confidentialPersons: ConfidentialPerson[];
   sourcesNow: Map<string, SourceFields>;
+  /** The records its texts mention, as they are now (none when not loaded). */
+  mentioned?: MentionedRecords;
 };
 
 /** A case as it may leave the workspace; its incidents are added by the caller (only those public, as the public sees them). */
@@ -36,7 +39,8 @@ export function caseProtection(input: CaseProjectionInput): Protection {
 export function projectCase(input: CaseProjectionInput, record?: (entry: ProjectedText) => void): ProjectedCase {
   const { snapshot } = input;
   const { labels, detector } = caseProtection(input);
-  const context = { detector, record };
+  const render = publicMentionRenderer(input.mentioned ?? noMentions, (id) => labels.get(id));
+  const context = { detector, record, render };
   const personName = (id: string, name: string) => projectFields('persons', personFields, { name }, { ...context, label: labels.get(id) ?? null }).name;
 
   const persons: PublicCasePerson[] = snapshot.persons.map((person) => ({

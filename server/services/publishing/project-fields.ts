@@ -21,6 +21,8 @@ export type ProjectionContext = {
   detector: NameDetector;
   /** The neutral label of the person whose row this is, when they are protected (`labelled` fields). */
   label?: string | null;
+  /** Renders mentions (common/mentions.ts) as the reader outside may read them, before the detector sees the text. */
+  render?: (text: string) => string;
   /** Receives every text that a treatment changed or checked, when someone wants to see it (the preview). */
   record?: (entry: ProjectedText) => void;
 };
@@ -52,7 +54,8 @@ export function projectFields<D extends Declared, R extends Record<string, unkno
   context: ProjectionContext,
 ): R {
   const { detector, record } = context;
-  const redacted = (field: string, text: string): string | null => {
+  const redacted = (field: string, written: string): string | null => {
+    const text = context.render ? context.render(written) : written;
     const shown = detector.redact(text);
     if (record) record({ field: `${table}.${field}`, original: text, shown, replacements: detector.find(text) });
     return shown;

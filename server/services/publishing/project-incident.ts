@@ -1,6 +1,7 @@
 import type { PublicSource, PublicVictim, publicIncidents } from '@/db/schema';
 import type { IncidentSnapshot } from '../incidents/snapshot';
 import { projectFields, type ProjectedText } from './project-fields';
+import { noMentions, publicMentionRenderer, type MentionedRecords } from './public-mentions';
 import { protectionFor, type ConfidentialPerson, type Protection } from './protection';
 import { documentedOrganizationFields, incidentFields, legalProvisionFields, perpetratorFields, personFields, victimFields } from './public-fields';
 import { publicSource, type SourceFields } from './public-source';
@@ -14,6 +15,8 @@ export type IncidentProjectionInput = {
   confidentialPersons: ConfidentialPerson[];
   /** Sources are cited as they are now described (a corrected title or address shows at once). */
   sourcesNow: Map<string, SourceFields>;
+  /** The records its texts mention, as they are now (none when not loaded). */
+  mentioned?: MentionedRecords;
 };
 
 /** An incident as it may leave the workspace: the public row's fields, without who published it and when. */
@@ -38,7 +41,8 @@ export function incidentProtection(input: IncidentProjectionInput): Protection {
 export function projectIncident(input: IncidentProjectionInput, record?: (entry: ProjectedText) => void): ProjectedIncident {
   const { snapshot } = input;
   const { labels, detector } = incidentProtection(input);
-  const context = { detector, record };
+  const render = publicMentionRenderer(input.mentioned ?? noMentions, (id) => labels.get(id));
+  const context = { detector, record, render };
 
   const victims: PublicVictim[] = snapshot.victims.map((victim) => {
     if (victim.kind === 'person') {

@@ -88,17 +88,17 @@ export const perpetratorFields = declare<typeof incidentPerpetrators>()({
 export const personFields = declare<typeof persons>()({
   // `confidential` goes out only as whether the name is shown (`protected`).
   out: { name: 'labelled', categories: 'copied', confidential: 'copied' },
-  workspaceOnly: ['id', 'organizationId', 'ref', 'aliases', 'gender', 'roleNote', 'version', 'mergedIntoId', 'mergedAt', 'mergedBy', 'createdAt', 'updatedAt'],
+  workspaceOnly: ['id', 'organizationId', 'ref', 'aliases', 'gender', 'roleNote', 'version', 'mergedIntoId', 'mergedAt', 'mergedBy', 'createdBy', 'createdAt', 'updatedAt'],
 });
 
 export const documentedOrganizationFields = declare<typeof documentedOrganizations>()({
   out: { name: 'redacted' },
-  workspaceOnly: ['id', 'organizationId', 'ref', 'aliases', 'acronym', 'kind', 'country', 'createdAt'],
+  workspaceOnly: ['id', 'organizationId', 'ref', 'aliases', 'acronym', 'kind', 'country', 'version', 'createdBy', 'createdAt', 'updatedAt'],
 });
 
 export const sourceFields = declare<typeof sources>()({
   out: { title: 'redacted', publisher: 'redacted', publishedOn: 'copied', referenceCode: 'redacted', url: 'droppedIfNamed' },
-  workspaceOnly: ['id', 'organizationId', 'ref', 'kind', 'reliability', 'createdAt'],
+  workspaceOnly: ['id', 'organizationId', 'ref', 'kind', 'reliability', 'version', 'createdBy', 'createdAt', 'updatedAt'],
 });
 
 export const legalProvisionFields = declare<typeof legalProvisions>()({
@@ -181,6 +181,7 @@ export const workspaceOnlyTables: Record<string, string> = {
   case_legal_event_provisions: 'links: the provisions go out through legal_provisions',
   person_affiliations: 'links between persons and organizations, never shown outside',
   person_merges: 'the reviewers’ merge trail',
+  directory_versions: 'history of corrections to persons, organizations and sources',
   incident_comments: 'discussion among staff',
   incident_shares: 'who shares what with whom',
   notifications: 'staff notices',

@@ -12,6 +12,7 @@ import { LinkIncidents } from '../_parts/link-incidents';
 import { CaseReviewPanel } from '../_parts/review-panel';
 import { CaseTimeline } from '../_parts/timeline';
 import { loadCase, loadCaseComments, loadCaseTimeline } from './load';
+import { MentionedText } from '../../_directory/mentioned-text';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -34,7 +35,9 @@ export default async function CasePage({ params }: Props) {
             {t('cases.page.back')}
           </Link>
         </p>
-        <h1 className="mt-3 text-3xl font-semibold">{record.title}</h1>
+        <h1 className="mt-3 text-3xl font-semibold">
+          <MentionedText text={record.title} persons={persons} t={t} />
+        </h1>
         <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-600">
           <span className="rounded-full border border-slate-400 px-2.5 py-0.5 font-medium text-slate-800">{t(`cases.status.${record.status}`)}</span>
           <StatusBadge status={record.reviewStatus} t={t} />
@@ -64,7 +67,11 @@ export default async function CasePage({ params }: Props) {
           <h2 id="case-about" className="text-lg font-semibold">
             {t('cases.page.about')}
           </h2>
-          {record.summary ? <p className="mt-2 whitespace-pre-wrap">{record.summary}</p> : <p className="mt-2 text-slate-600">{t('cases.page.noSummary')}</p>}
+          {record.summary ? (
+            <p className="mt-2 whitespace-pre-wrap">
+              <MentionedText text={record.summary} persons={persons} t={t} />
+            </p>
+          ) : <p className="mt-2 text-slate-600">{t('cases.page.noSummary')}</p>}
           <h3 className="mt-4 font-medium text-slate-700">{t('cases.page.persons')}</h3>
           {record.persons.length === 0 ? (
             <p className="mt-1 text-slate-600">{t('cases.page.noPersons')}</p>

@@ -11,6 +11,7 @@ import { ActionAlert } from '../../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../../_actions/problem';
 import { Field, SelectField } from './fields';
 import { SearchList, useDebounced } from './search-list';
+import { MentionPicker } from '../../_directory/mention-picker';
 
 export type CasePerson = { personId: string; name: string; role: string };
 type Values = { title: string; summary: string; status: 'open' | 'closed'; persons: CasePerson[] };
@@ -139,6 +140,11 @@ export function CaseForm(props: Props) {
         ) : null}
         <Field id="case-title" label={t('cases.form.title')} hint={t('cases.form.titleHint')} required value={values.title} error={errors.title} onChange={(title) => setValues({ ...values, title })} />
         <Field id="case-summary" label={t('cases.form.summary')} multiline value={values.summary} error={errors.summary} onChange={(summary) => setValues({ ...values, summary })} />
+        <MentionPicker
+          choices={values.persons.map((p) => ({ target: 'person' as const, id: p.personId, label: p.name }))}
+          text={values.summary}
+          onChange={(summary) => setValues({ ...values, summary })}
+        />
         <SelectField id="case-status" label={t('cases.form.status')} value={values.status} error={errors.status} onChange={(status) => setValues({ ...values, status: status as Values['status'] })}>
           <option value="open">{t('cases.status.open')}</option>
           <option value="closed">{t('cases.status.closed')}</option>

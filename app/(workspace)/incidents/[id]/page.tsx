@@ -12,6 +12,7 @@ import { CommentThread } from '../../_comments/comment-thread';
 import { DeleteIncident } from './delete-incident';
 import { loadIncident } from './load';
 import { ReviewPanel } from './review-panel';
+import { MentionedText } from '../../_directory/mentioned-text';
 import { LegalProvisionList, PerpetratorList, Section, SourceList, VictimList } from './sections';
 import { SharingPanel } from './sharing';
 import { SimilarElsewhere } from './similar';
@@ -48,7 +49,9 @@ export default async function IncidentPage({ params }: Props) {
             {t('incident.backToList')}
           </Link>
         </p>
-        <h1 className="mt-3 text-3xl font-semibold">{incident.title}</h1>
+        <h1 className="mt-3 text-3xl font-semibold">
+          <MentionedText text={incident.title} victims={incident.victims} t={t} />
+        </h1>
         <div className="mt-3 flex flex-wrap items-center gap-3">
           <StatusBadge status={incident.status} t={t} />
           <span className="text-sm text-slate-600">
@@ -112,7 +115,9 @@ export default async function IncidentPage({ params }: Props) {
         {incident.summary ? (
           <>
             <h3 className="mt-5 font-medium text-slate-700">{t('incident.summary')}</h3>
-            <p className="mt-1 whitespace-pre-wrap leading-relaxed">{incident.summary}</p>
+            <p className="mt-1 whitespace-pre-wrap leading-relaxed">
+              <MentionedText text={incident.summary} victims={incident.victims} t={t} />
+            </p>
           </>
         ) : null}
       </Section>
@@ -128,7 +133,7 @@ export default async function IncidentPage({ params }: Props) {
           <LegalProvisionList provisions={incident.legalProvisions} t={t} />
         </Section>
         <Section title={t('incident.sources')}>
-          <SourceList sources={incident.sources} t={t} />
+          <SourceList sources={incident.sources} t={t} linkSources={!incident.sharedReadOnly} />
         </Section>
       </div>
 

@@ -59,7 +59,13 @@ export function VictimList({
           ) : victim.kind === 'organization' ? (
             <>
               <span className="text-sm text-slate-600">{t('incident.organization')}: </span>
-              <span className="font-medium">{victim.name}</span>
+              {linkPersons && victim.id ? (
+                <Link href={`/organizations/${victim.id}`} className={`${linkClass} font-medium`}>
+                  {victim.name}
+                </Link>
+              ) : (
+                <span className="font-medium">{victim.name}</span>
+              )}
             </>
           ) : (
             <>
@@ -111,13 +117,21 @@ export function LegalProvisionList({ provisions, t }: { provisions: IncidentSnap
   );
 }
 
-export function SourceList({ sources, t }: { sources: IncidentSnapshot['sources']; t: Translate }) {
+/** `linkSources`: each source links to its page, where it can be corrected (not for readers from another organization). */
+export function SourceList({ sources, t, linkSources = false }: { sources: IncidentSnapshot['sources']; t: Translate; linkSources?: boolean }) {
   if (sources.length === 0) return <None t={t} />;
   return (
     <ul className="list-disc space-y-1 pl-5">
       {sources.map((source) => (
         <li key={source.id}>
-          {source.title} {source.ref ? <span className="text-sm text-slate-600">({source.ref})</span> : null}
+          {linkSources ? (
+            <Link href={`/sources/${source.id}`} className={linkClass}>
+              {source.title}
+            </Link>
+          ) : (
+            source.title
+          )}{' '}
+          {source.ref ? <span className="text-sm text-slate-600">({source.ref})</span> : null}
         </li>
       ))}
     </ul>

@@ -20,6 +20,7 @@ import { SourcesFieldset } from './sources';
 import { draftFromIncident, emptyDraft, toIncidentInput, type IncidentDraft } from './state';
 import { VictimsFieldset } from './victims';
 import { DateFieldset, LocationFieldset } from './when-where';
+import { MentionPicker } from '../../_directory/mention-picker';
 
 type Membership = { organizationId: string; organizationName: string };
 type Props = { terms: Term[]; regions: string[] } & (
@@ -167,6 +168,13 @@ export function IncidentForm(props: Props) {
         <Group legend={t('form.section.about')}>
           <TextField path="title" label={t('form.title')} hint={t('form.titleHint')} required value={draft.title} onChange={set('title')} maxLength={500} autoComplete="off" />
           <TextField path="summary" label={t('form.summary')} hint={t('form.summaryHint')} multiline value={draft.summary} onChange={set('summary')} />
+          <MentionPicker
+            choices={draft.victims.flatMap((v): { target: 'person' | 'organization'; id: string; label: string }[] =>
+              v.kind === 'person' && v.person ? [{ target: 'person', ...v.person }] : v.kind === 'organization' && v.organization ? [{ target: 'organization', ...v.organization }] : [],
+            )}
+            text={draft.summary}
+            onChange={set('summary')}
+          />
         </Group>
 
         <DateFieldset date={draft.date} onChange={set('date')} />

@@ -6,6 +6,9 @@ import { linkClass } from '@/app/ui/styles';
 import { termLabeller } from '@/app/ui/vocabulary';
 import { Section } from '../../incidents/[id]/sections';
 import { requireViewer } from '../../session';
+import { genderEnum } from '@/db/schema';
+import { EditHistory } from '../../_directory/edit-history';
+import { PersonEditForm } from '../../_directory/person-edit';
 import { ConfidentialBadge } from '../confidential-badge';
 import { loadPerson } from './load';
 import { MergeInto } from './merge-into';
@@ -21,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** One person: who they are, every incident and case concerning them, and the records merged into theirs. */
 export default async function PersonPage({ params }: Props) {
   const { id } = await params;
-  const [{ person, incidents, cases, merges, canMerge }, { caller }, { locale, t }] = await Promise.all([loadPerson(id), requireViewer(), getI18n()]);
+  const [{ person, incidents, cases, merges, canMerge, editing }, { caller }, { locale, t }] = await Promise.all([loadPerson(id), requireViewer(), getI18n()]);
   const terms = await caller.vocabulary.all();
   const categoryLabel = termLabeller(terms, 'defender_category', locale);
 
@@ -52,6 +55,8 @@ export default async function PersonPage({ params }: Props) {
 
       <Section title={t('persons.details')}>
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium text-slate-700">{t('directoryEdit.aliases')}</dt>
+          <dd>{editing.aliases.join('; ') || t('persons.none')}</dd>
           <dt className="font-medium text-slate-700">{t('persons.categories')}</dt>
           <dd>{person.categories.map(categoryLabel).join(', ') || t('persons.none')}</dd>
           <dt className="font-medium text-slate-700">{t('persons.affiliations')}</dt>
@@ -67,12 +72,26 @@ export default async function PersonPage({ params }: Props) {
         </dl>
       </Section>
 
+      {editing.canEdit ? (
+        <PersonEditForm
+          key={person.version}
+          person={{ ...person, aliases: editing.aliases }}
+          categories={terms.filter((term) => term.kind === 'defender_category').map((term) => ({ code: term.code, label: categoryLabel(term.code) }))}
+          genders={genderEnum.enumValues}
+          canReveal={editing.canReveal}
+        />
+      ) : null}
+
       <Section title={t('persons.incidents')}>
         <IncidentTable incidents={incidents} locale={locale} t={t} />
       </Section>
 
       <Section title={t('persons.cases')}>
         <CaseTable cases={cases} t={t} />
+      </Section>
+
+      <Section title={t('directoryEdit.history')}>
+        <EditHistory edits={editing.edits} locale={locale} t={t} />
       </Section>
 
       <Section title={t('persons.history')}>

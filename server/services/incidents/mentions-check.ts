@@ -1,0 +1,20 @@
+import { mentionsIn } from '@/common/mentions';
+import type { IncidentInput } from '@/server/validation/incident';
+import { invalidField } from '../errors';
+import type { ResolvedLinks } from './references';
+
+/**
+ * A mention (common/mentions.ts) names a person or organization of the incident: one of its victims.
+ * Any other id is refused beside the field, so that a text can never point at a record of another
+ * organization or at someone the incident does not concern.
+ */
+export function checkIncidentMentions(input: IncidentInput, links: ResolvedLinks): void {
+  const persons = new Set(links.victims.flatMap((v) => (v.personId ? [v.personId] : [])));
+  const organizations = new Set(links.victims.flatMap((v) => (v.documentedOrganizationId ? [v.documentedOrganizationId] : [])));
+  for (const field of ['title', 'summary'] as const) {
+    for (const mention of mentionsIn(input[field] ?? null)) {
+      const known = mention.target === 'person' ? persons.has(mention.id) : organizations.has(mention.id);
+      if (!known) throw invalidField(['incident', field], 'Mentions only a person or organization among this incident’s victims');
+    }
+  }
+}
