@@ -1029,6 +1029,8 @@ export const en = {
   'interventions.awaiting.record': 'Record reply',
   'interventions.awaiting.recorded': 'Reply recorded.',
   'interventions.awaiting.notRecorded': 'The reply was not recorded',
+  'signIn.firstAdmin.heading': 'No account exists yet',
+  'signIn.firstAdmin.body': 'Nobody can sign in to this installation yet. Whoever runs the server makes the first administrator with this command in the app’s folder, then opens the one-time link it prints to choose a password:',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
