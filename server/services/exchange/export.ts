@@ -35,7 +35,7 @@ export async function exportExchangeDocument(db: Db, organizationId: string, opt
       if (!organization) throw notFound('organization');
       return {
         format: 'hrd-monitor-exchange',
-        version: 1,
+        version: 2,
         title: `${organization.name}: all records`,
         exported_at: new Date().toISOString(),
         vocabularies: await exportVocabularies(tx),
