@@ -99,7 +99,6 @@ describe('the backup drill', { timeout: 180_000 }, () => {
 
     const back = await command('restore', path.join(folder, 'embedded.age'), { DATABASE_URL: await databaseUrlOf(restored.db), BACKUP_PASSPHRASE: passphrase });
     expect(back.code, back.stderr).toBe(0);
-    console.log(made.stdout, back.stdout);
     expect(back.stdout).toMatch(/Audit chain whole/);
     expect(await everyTable(restored.db)).toEqual(sourceTables);
 
