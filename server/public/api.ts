@@ -5,6 +5,7 @@ import { publicExchangeChunks } from './export-json';
 import { badRequest, guarded, json, notFound, parseQuery, publicCacheControl, rateLimited, streamed } from './http';
 import { decodeCursor, getPublicIncident, listPublicIncidents } from './incidents';
 import { openApiDocument } from './openapi';
+import { inOneSnapshot } from './snapshot';
 import { groupings, publicStats } from './stats';
 import { statsCsv } from './stats-csv';
 
@@ -77,7 +78,7 @@ export function exportJsonGet(request: Request): Promise<Response> {
     if (limited) return limited;
     const query = parseQuery(request, {});
     if (!query.ok) return query.response;
-    return streamed(publicExchangeChunks(query.filters), {
+    return streamed(inOneSnapshot((db) => publicExchangeChunks(query.filters, db)), {
       'content-type': 'application/json; charset=utf-8',
       'content-disposition': 'attachment; filename="hrd-monitor-public-export.json"',
     });
@@ -90,7 +91,7 @@ export function exportCsvGet(request: Request): Promise<Response> {
     if (limited) return limited;
     const query = parseQuery(request, {});
     if (!query.ok) return query.response;
-    return streamed(publicCsvChunks(query.filters), {
+    return streamed(inOneSnapshot((db) => publicCsvChunks(query.filters, db)), {
       'content-type': 'text/csv; charset=utf-8; header=present',
       'content-disposition': 'attachment; filename="hrd-monitor-incidents.csv"',
     });
