@@ -34,7 +34,7 @@ async function signIn(base: string, email: string, password: string): Promise<st
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
     body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
   });
-  const session = answer.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => /session-token=/.test(c));
+  const session = answer.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => /session-token=|hrd\.session=/.test(c));
   if (!session) throw new Error(`Sign-in as ${email} failed (HTTP ${answer.status}): check BENCH_EMAIL and BENCH_PASSWORD.`);
   return session;
 }
