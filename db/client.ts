@@ -78,3 +78,10 @@ export function getDatabase(): Promise<Database> {
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }
+
+/** Closes this process's database if it was opened (on shutdown): the pool ends, the embedded folder is released. */
+export async function closeDatabase(): Promise<void> {
+  const opened = holder.__hrdDatabase;
+  holder.__hrdDatabase = undefined;
+  if (opened) await (await opened).close();
+}

@@ -1114,6 +1114,13 @@ export const en = {
   'mentions.insert': 'Insert mention',
   'mentions.preview': 'Reads as:',
   'mentions.unknown': '(someone not among this record’s people)',
+  'signIn.firstAdmin.heading': 'No account exists yet',
+  'signIn.firstAdmin.body': 'Nobody can sign in to this installation yet. Whoever runs the server makes the first administrator with this command in the app’s folder, then opens the one-time link it prints to choose a password:',
+  'list.export.heading': 'Export these incidents',
+  'list.export.intro': 'Every incident of the list as filtered above, in every review state, with confidential details. Keep the file safe; the download is recorded in the audit log.',
+  'list.export.csv': 'CSV',
+  'list.export.xlsx': 'Excel (XLSX)',
+  'list.export.json': 'Exchange file (JSON)',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -11,11 +11,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('meta.signIn'), robots: { index: false, follow: false } };
 }
 
+/** A command, not prose: the same in every language. */
+const firstAdminCommand = 'npm run admin:create -- --email you@example.org --name "Your name" --org your-organization';
+
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { t } = await getI18n();
   const callbackPath = safeCallbackPath((await searchParams).callbackUrl);
-  const viewer = await (await getServerCaller()).viewer.me();
+  const caller = await getServerCaller();
+  const viewer = await caller.viewer.me();
   if (viewer) redirect(callbackPath);
+  const firstAdminNeeded = await caller.viewer.firstAdminNeeded();
 
   return (
     <>
@@ -29,6 +34,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="rounded-lg border border-slate-300 bg-white p-6 shadow-sm sm:p-8">
           <h1 className="text-2xl font-semibold">{t('signIn.heading')}</h1>
           <p className="mt-2 text-slate-700">{t('signIn.intro')}</p>
+          {firstAdminNeeded && (
+            <section aria-labelledby="first-admin-heading" className="mt-6 rounded-md border border-amber-700 bg-amber-50 p-4">
+              <h2 id="first-admin-heading" className="font-semibold text-amber-950">{t('signIn.firstAdmin.heading')}</h2>
+              <p className="mt-1 text-sm text-amber-950">{t('signIn.firstAdmin.body')}</p>
+              <pre className="mt-2 overflow-x-auto rounded bg-white p-2 text-xs"><code>{firstAdminCommand}</code></pre>
+            </section>
+          )}
           <div className="mt-6">
             <SignInForm callbackPath={callbackPath} />
           </div>

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { conditional, entityTag } from './conditional';
 import { publicCsvChunks } from './export-csv';
 import { publicExchangeChunks } from './export-json';
 import { badRequest, guarded, json, notFound, parseQuery, publicCacheControl, rateLimited, streamed } from './http';
 import { decodeCursor, getPublicIncident, listPublicIncidents } from './incidents';
 import { openApiDocument } from './openapi';
+import { inOneSnapshot } from './snapshot';
 import { groupings, publicStats } from './stats';
 import { statsCsv } from './stats-csv';
 
@@ -23,7 +25,7 @@ export function incidentsGet(request: Request): Promise<Response> {
     const cursor = query.extra.cursor === undefined ? null : decodeCursor(query.extra.cursor);
     if (query.extra.cursor !== undefined && !cursor) return badRequest(['cursor: not a cursor this API gave out; start again without one']);
     const page = await listPublicIncidents({ filters: query.filters, cursor, limit: query.extra.limit ?? 50, lang: query.lang });
-    return json({ ...page, limit: query.extra.limit ?? 50 });
+    return conditional(request, json({ ...page, limit: query.extra.limit ?? 50 }));
   });
 }
 
@@ -34,7 +36,7 @@ export function incidentGet(request: Request, context: { params: Promise<{ id: s
     const query = parseQuery(request, {});
     if (!query.ok) return query.response;
     const incident = await getPublicIncident((await context.params).id, query.lang);
-    return incident ? json(incident) : notFound();
+    return incident ? conditional(request, json(incident)) : notFound();
   });
 }
 
@@ -44,7 +46,7 @@ export function statsGet(request: Request): Promise<Response> {
     if (limited) return limited;
     const query = parseQuery(request, { groupBy: z.enum(groupings, { message: `must be one of ${groupings.join(', ')}` }) });
     if (!query.ok) return query.response;
-    return json(await publicStats(query.extra.groupBy, query.filters, query.lang));
+    return conditional(request, json(await publicStats(query.extra.groupBy, query.filters, query.lang)));
   });
 }
 
@@ -56,15 +58,17 @@ export function statsCsvGet(request: Request): Promise<Response> {
     const query = parseQuery(request, { groupBy: z.enum(groupings, { message: `must be one of ${groupings.join(', ')}` }) });
     if (!query.ok) return query.response;
     const stats = await publicStats(query.extra.groupBy, query.filters, query.lang);
-    return new Response(statsCsv(stats), {
+    const csv = statsCsv(stats);
+    return conditional(request, new Response(csv, {
       status: 200,
       headers: {
+        etag: entityTag(csv),
         'content-type': 'text/csv; charset=utf-8; header=present',
         'content-disposition': `attachment; filename="hrd-monitor-incidents-by-${query.extra.groupBy}.csv"`,
         'cache-control': publicCacheControl,
         'access-control-allow-origin': '*',
       },
-    });
+    }));
   });
 }
 
@@ -74,7 +78,7 @@ export function exportJsonGet(request: Request): Promise<Response> {
     if (limited) return limited;
     const query = parseQuery(request, {});
     if (!query.ok) return query.response;
-    return streamed(publicExchangeChunks(query.filters), {
+    return streamed(inOneSnapshot((db) => publicExchangeChunks(query.filters, db)), {
       'content-type': 'application/json; charset=utf-8',
       'content-disposition': 'attachment; filename="hrd-monitor-public-export.json"',
     });
@@ -87,7 +91,7 @@ export function exportCsvGet(request: Request): Promise<Response> {
     if (limited) return limited;
     const query = parseQuery(request, {});
     if (!query.ok) return query.response;
-    return streamed(publicCsvChunks(query.filters), {
+    return streamed(inOneSnapshot((db) => publicCsvChunks(query.filters, db)), {
       'content-type': 'text/csv; charset=utf-8; header=present',
       'content-disposition': 'attachment; filename="hrd-monitor-incidents.csv"',
     });
@@ -97,5 +101,5 @@ export function exportCsvGet(request: Request): Promise<Response> {
 export async function openApiGet(request: Request): Promise<Response> {
   const limited = rateLimited(request);
   if (limited) return limited;
-  return json(openApiDocument(new URL(request.url).origin));
+  return conditional(request, json(openApiDocument(new URL(request.url).origin)));
 }

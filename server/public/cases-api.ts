@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decodeCaseCursor, getPublicCase, listPublicCases } from './cases';
 import { describeIssues, publicText, queryObject } from './filters';
 import { badRequest, guarded, json, notFound, rateLimited } from './http';
+import { conditional } from './conditional';
 
 /**
  * The open-data API's case handlers (app/api/public/v1/cases/** re-exports them): the same rules as
@@ -32,7 +33,7 @@ export function casesGet(request: Request): Promise<Response> {
     const cursor = query.data.cursor === undefined ? null : decodeCaseCursor(query.data.cursor);
     if (query.data.cursor !== undefined && !cursor) return badRequest(['cursor: not a cursor this API gave out; start again without one']);
     const limit = query.data.limit ?? 50;
-    return json({ ...(await listPublicCases({ q: query.data.q, cursor, limit })), limit });
+    return conditional(request, json({ ...(await listPublicCases({ q: query.data.q, cursor, limit })), limit }));
   });
 }
 
@@ -43,6 +44,6 @@ export function caseGet(request: Request, context: { params: Promise<{ id: strin
     const query = parse(request, z.strictObject({}));
     if (!query.ok) return query.response;
     const found = await getPublicCase((await context.params).id);
-    return found ? json(found) : notFound('case');
+    return found ? conditional(request, json(found)) : notFound('case');
   });
 }

@@ -18,7 +18,8 @@ export function setPublicDatabaseForTests(db: Db | undefined): void {
   holder.__hrdPublicDbOverride = db;
 }
 
-async function publicDb(): Promise<Db> {
+/** The database the public side reads: the tests' override, PUBLIC_DATABASE_URL, or the app's. */
+export async function publicDatabase(): Promise<Db> {
   if (holder.__hrdPublicDbOverride) return holder.__hrdPublicDbOverride;
   const url = process.env.PUBLIC_DATABASE_URL;
   if (url) {
@@ -30,7 +31,7 @@ async function publicDb(): Promise<Db> {
 
 /** Runs `read` in a read-only transaction as hrd_public, on the given database or the configured one. */
 export async function publicRead<T>(read: (tx: PublicTx) => Promise<T>, db?: Db): Promise<T> {
-  const database = db ?? (await publicDb());
+  const database = db ?? (await publicDatabase());
   return database.transaction(async (tx) => {
     // SET TRANSACTION READ ONLY and SET LOCAL ROLE hrd_public in one round trip: both last until the
     // transaction ends, and every statement after this one runs read-only, as hrd_public.

@@ -147,7 +147,7 @@ export async function* publicExchangeChunks(filters: PublicFilters, db?: Db, now
       .map((term) => (term.parentCode ? { code: term.code, parent: term.parentCode, labels: term.labels } : { code: term.code, labels: term.labels }));
   const head = {
     format: 'hrd-monitor-exchange',
-    version: 1,
+    version: 2,
     title: 'HRD Monitor public export: published incidents',
     exported_at: now.toISOString(),
     vocabularies: { violation_types: terms('violation_type'), defender_categories: terms('defender_category'), perpetrator_types: terms('perpetrator_type') },

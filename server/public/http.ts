@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import { refusedValueCode } from '@/db/errors';
+import { entityTag } from './conditional';
 import { describeIssues, languages, publicFilters, queryObject, type Language, type PublicFilters } from './filters';
 import { clientAddress, publicApiBuckets } from './rate-limit';
 
 /** What every public API answer shares: JSON errors a person can act on, caching, the rate limit. */
 
-export const publicCacheControl = 'public, max-age=60';
+/** A minute fresh; for five more minutes a cache may answer with it while it asks for a newer one. */
+export const publicCacheControl = 'public, max-age=60, stale-while-revalidate=300';
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body);
+  return new Response(text, {
     status,
     headers: {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': status === 200 ? publicCacheControl : 'no-store',
+      ...(status === 200 ? { etag: entityTag(text) } : {}),
       'access-control-allow-origin': '*',
       ...headers,
     },

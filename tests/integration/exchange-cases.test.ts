@@ -16,11 +16,15 @@ import { importExchangeDocument } from '@/server/services/exchange/import';
 import { InvalidExchangeDocumentError } from '@/server/services/exchange/problems';
 import { validateExchangeDocument } from '@/server/services/exchange/validate';
 import { createTestDatabase } from '../support/database';
+import { asVersion1 } from '../support/exchange-v1';
 import { createOrganization, createUser } from '../support/factories';
 
-/** The Kazakhstan 2017 fixture: five cases, the Kharkova case with eight incidents and four interventions. */
+/**
+ * The Kazakhstan 2017 fixture: five cases, the Kharkova case with eight incidents and four interventions,
+ * as a version 1 file: these stories are about what a file leaves to the workspace (version 2 is in exchange-round-trip).
+ */
 function fixture(): ExchangeDocument {
-  return JSON.parse(readFileSync(path.join(__dirname, '../../fixtures/kazakhstan-2017.json'), 'utf8')) as ExchangeDocument;
+  return asVersion1(JSON.parse(readFileSync(path.join(__dirname, '../../fixtures/kazakhstan-2017.json'), 'utf8')) as ExchangeDocument);
 }
 
 let database: Database;

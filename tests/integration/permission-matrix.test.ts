@@ -60,6 +60,7 @@ function reviewerDecision(from: ReviewStatus[]) {
 
 export const policies: Record<string, Entry> = {
   'viewer.me': { on: 'self', call: (c) => c.viewer.me(), expect: () => 'ok' },
+  'viewer.firstAdminNeeded': { on: 'self', call: (c) => c.viewer.firstAdminNeeded(), expect: () => 'ok' },
   'incident.list': { on: 'self', call: (c) => c.incident.list({}), expect: signedIn },
   'incident.regions': { on: 'self', call: (c) => c.incident.regions({}), expect: signedIn },
   'incident.deleted': { on: 'self', call: (c) => c.incident.deleted(), expect: signedIn },

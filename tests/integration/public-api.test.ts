@@ -113,7 +113,7 @@ describe('the open-data API', () => {
   it('lists published incidents a page at a time with a cursor, and caches for a minute', async () => {
     const first = await incidentsGet(url('/incidents?limit=10'));
     expect(first.status).toBe(200);
-    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300');
     const page1 = (await first.json()) as { incidents: { id: string; title: string }[]; nextCursor: string };
     expect(page1.incidents).toHaveLength(10);
     const ids = new Set(page1.incidents.map((i) => i.id));
@@ -226,7 +226,7 @@ describe('the open-data API', () => {
         const response = await statsCsvGet(url(`/stats.csv?groupBy=${groupBy}${query}`));
         expect(response.status).toBe(200);
         expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-        expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+        expect(response.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300');
         expect(response.headers.get('content-disposition')).toContain(`incidents-by-${groupBy}.csv`);
         const [header, ...rows] = csvRecords(await response.text());
         expect(header).toEqual(['key', 'label', 'count']);

@@ -71,12 +71,12 @@ describe('validateExchangeDocument', () => {
 
     it('reports every shape problem at once, with the bad value', () => {
       const doc = fixture() as unknown as Record<string, unknown> & ExchangeDocument;
-      doc.version = 2 as 1;
+      doc.version = 3 as 2;
       doc.incidents[2]!.status = 'public' as 'published';
       doc.sources![0]!.published_on = '04.10.2017';
       const problems = validateExchangeDocument(doc);
       expect(problems.map((p) => p.pointer)).toEqual(['/version', '/sources/0/published_on', '/incidents/2/status']);
-      expect(problems[0]!.message).toBe('Expected 1, found 2');
+      expect(problems[0]!.message).toBe('3 is not one of the allowed values: 1, 2');
       expect(problems[1]!.message).toBe('“04.10.2017” is not a date written YYYY-MM-DD');
       expect(problems[2]!.message).toMatch(/^“public” is not one of the allowed values: “draft”, /);
     });
@@ -119,6 +119,25 @@ describe('validateExchangeDocument', () => {
         '/persons/0/affiliations/2: “org:knprk” is listed twice',
         '/cases/0/incidents/0: No incident with the ref “inc:missing” is defined in this file (under “incidents”)',
         '/cases/0/interventions/0/source: No source with the ref “src:missing” is defined in this file (under “sources”)',
+      ]);
+    });
+
+    it('checks the version 2 parts of a case: its persons, legal events and the refs within it', () => {
+      const doc = fixture();
+      const kharkova = doc.cases!.findIndex((c) => c.ref === 'case:kharkova');
+      const record = doc.cases![kharkova]!;
+      record.persons = [{ person: 'person:kharkova' }, { person: 'person:nobody' }, { person: 'person:kharkova' }];
+      record.legal_events![0]!.person = 'src:un-al-kaz-3-2017';
+      record.legal_events![1]!.ref = record.legal_events![0]!.ref!;
+      record.interventions![1]!.ref = record.interventions![0]!.ref!;
+      record.interventions![0]!.reply_received_on = '2017-02-30';
+      expect(validateExchangeDocument(doc).map((p) => `${p.pointer}: ${p.message}`)).toEqual([
+        `/cases/${kharkova}/persons/1/person: No person with the ref “person:nobody” is defined in this file (under “persons”)`,
+        `/cases/${kharkova}/persons/2/person: “person:kharkova” is listed twice`,
+        `/cases/${kharkova}/legal_events/0/person: “src:un-al-kaz-3-2017” is a source (/sources/${doc.sources!.findIndex((s) => s.ref === 'src:un-al-kaz-3-2017')}), not a person`,
+        `/cases/${kharkova}/interventions/1/ref: The ref “iv:1” is used twice in this case`,
+        `/cases/${kharkova}/legal_events/1/ref: The ref “le:charges” is used twice in this case`,
+        `/cases/${kharkova}/interventions/0/reply_received_on: “2017-02-30” is not a real calendar date`,
       ]);
     });
 

@@ -4,6 +4,7 @@ import { getI18n } from '@/app/i18n/server';
 import { linkClass, secondaryButtonClass } from '@/app/ui/styles';
 import { termLabeller, termOptions } from '@/app/ui/vocabulary';
 import { requireViewer } from '../session';
+import { ExportLinks } from './export-links';
 import { IncidentFilters } from './filters';
 import { IncidentTable } from './incident-table';
 import { filterNames, listHref, parseListParams } from './list-params';
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { caller } = await requireViewer();
+  const { caller, viewer } = await requireViewer();
   const { locale, t } = await getI18n();
   const params = parseListParams(await searchParams, pageSize);
   const [page, terms, regions] = await Promise.all([
@@ -57,6 +58,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           />
         )}
       </div>
+
+      <ExportLinks viewer={viewer} filters={filters} t={t} />
 
       {page.nextCursor || params.values.cursor ? (
         <nav aria-label={t('list.pagination')} className="mt-6 flex flex-wrap gap-6">

@@ -21,7 +21,7 @@ export type IssuedLink = { token: string; expiresAt: Date };
  * A new one-time link for the person; any earlier unused link stops working. The caller writes the
  * audit row (it knows why the link was made) in the same transaction.
  */
-export async function issueSetPasswordLink(tx: Tx, params: { userId: string; createdBy: string }): Promise<IssuedLink> {
+export async function issueSetPasswordLink(tx: Tx, params: { userId: string; createdBy: string | null }): Promise<IssuedLink> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + setPasswordLinkDays * 24 * 60 * 60 * 1000);
   await tx

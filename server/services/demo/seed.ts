@@ -7,7 +7,6 @@ import { hashPassword } from '@/server/auth/password';
 import { importExchangeDocument } from '@/server/services/exchange/import';
 import type { ImportSummary } from '@/server/services/exchange/summary';
 import { demoAccounts, demoOrganization } from './accounts';
-import { seedDemoCases } from './cases';
 import { publishDemoCases } from './publish-cases';
 import { seedDemoWorkflow } from './workflow';
 
@@ -55,7 +54,6 @@ export async function seedDemo(database: Database) {
     summary = await db.transaction(async (tx) => {
       const loaded = await importExchangeDocument(tx, document, { organizationId: organization.id, actingUserId: accountIds.admin ?? null, via: 'demo' });
       await seedDemoWorkflow(tx, { organizationId: organization.id, authorId: accountIds.admin!, reviewerId: accountIds.reviewer! });
-      await seedDemoCases(tx, { organizationId: organization.id, actorId: accountIds.admin! });
       await publishDemoCases(tx, { organizationId: organization.id, authorId: accountIds.admin!, reviewerId: accountIds.reviewer! });
       return loaded;
     });

@@ -67,12 +67,32 @@ export function checkRefs(doc: ExchangeDocument): ExchangeProblem[] {
       }
     });
     incident.sources?.forEach((ref, s) => expect(ref, 'sources', pointerTo('incidents', i, 'sources', s)));
+    incident.attachments?.forEach((attachment, a) => {
+      if (attachment.source != null) expect(attachment.source, 'sources', pointerTo('incidents', i, 'attachments', a, 'source'));
+    });
   });
   doc.cases?.forEach((record, c) => {
     expectOnce(record.incidents ?? [], 'incidents', (i) => pointerTo('cases', c, 'incidents', i));
     record.interventions?.forEach((intervention, n) => {
       if (intervention.source != null) expect(intervention.source, 'sources', pointerTo('cases', c, 'interventions', n, 'source'));
     });
+    expectOnce(
+      (record.persons ?? []).map((entry) => entry.person),
+      'persons',
+      (p) => pointerTo('cases', c, 'persons', p, 'person'),
+    );
+    record.legal_events?.forEach((event, e) => {
+      if (event.person != null) expect(event.person, 'persons', pointerTo('cases', c, 'legal_events', e, 'person'));
+    });
+    // Refs of interventions and legal events are the case's own: unique within it, not across the file.
+    for (const part of ['interventions', 'legal_events'] as const) {
+      const seen = new Set<string>();
+      (record[part] ?? []).forEach((entry, n) => {
+        if (entry.ref === undefined) return;
+        if (seen.has(entry.ref)) problems.push({ pointer: pointerTo('cases', c, part, n, 'ref'), message: `The ref “${entry.ref}” is used twice in this case` });
+        seen.add(entry.ref);
+      });
+    }
   });
   return problems;
 }

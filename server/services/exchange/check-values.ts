@@ -40,7 +40,21 @@ export function checkValues(doc: ExchangeDocument): ExchangeProblem[] {
     });
   });
   doc.cases?.forEach((record, c) => {
-    record.interventions?.forEach((intervention, n) => realDate(intervention.date, pointerTo('cases', c, 'interventions', n, 'date')));
+    record.interventions?.forEach((intervention, n) => {
+      realDate(intervention.date, pointerTo('cases', c, 'interventions', n, 'date'));
+      for (const field of ['reply_due_on', 'reply_received_on'] as const) {
+        const value = intervention[field];
+        if (value != null) realDate(value, pointerTo('cases', c, 'interventions', n, field));
+      }
+    });
+    record.legal_events?.forEach((event, e) => {
+      if (event.date) realDate(event.date.start, pointerTo('cases', c, 'legal_events', e, 'date', 'start'));
+    });
+  });
+  doc.incidents.forEach((incident, i) => {
+    incident.attachments?.forEach((attachment, a) => {
+      if (attachment.captured_on != null) realDate(attachment.captured_on, pointerTo('incidents', i, 'attachments', a, 'captured_on'));
+    });
   });
   return problems;
 }

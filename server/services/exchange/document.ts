@@ -1,4 +1,4 @@
-import type { cases, documentedOrganizations, incidents, persons, sources, TermLabels, VocabularyKind } from '@/db/schema';
+import type { caseInterventions, caseLegalEvents, cases, documentedOrganizations, incidents, persons, sources, TermLabels, VocabularyKind } from '@/db/schema';
 
 /**
  * The exchange file as TypeScript sees it once it has passed exchange/schema.json. The schema is the
@@ -12,6 +12,8 @@ type Person = typeof persons.$inferSelect;
 type DocumentedOrganization = typeof documentedOrganizations.$inferSelect;
 type Source = typeof sources.$inferSelect;
 type Case = typeof cases.$inferSelect;
+type Intervention = typeof caseInterventions.$inferSelect;
+type LegalEvent = typeof caseLegalEvents.$inferSelect;
 
 export type ExchangeTerm = { code: string; parent?: string; labels: TermLabels };
 
@@ -29,6 +31,8 @@ export type ExchangeOrganization = {
   acronym?: DocumentedOrganization['acronym'];
   kind?: DocumentedOrganization['kind'];
   country?: DocumentedOrganization['country'];
+  /** Version 2. Absent: the workspace keeps the aliases it has. */
+  aliases?: string[];
 };
 
 export type ExchangePerson = {
@@ -39,6 +43,8 @@ export type ExchangePerson = {
   affiliations?: string[];
   role_note?: Person['roleNote'];
   confidential?: boolean;
+  /** Version 2. Absent: the workspace keeps the aliases it has. */
+  aliases?: string[];
 };
 
 export type ExchangeSource = {
@@ -66,7 +72,7 @@ export type ExchangeIncident = {
   ref: string;
   title: string;
   summary?: Incident['summary'];
-  date: { start: string; end?: string | null; precision: Incident['datePrecision'] };
+  date: ExchangeDate;
   location: {
     country: string;
     region?: Incident['region'];
@@ -78,10 +84,26 @@ export type ExchangeIncident = {
   violation_types: string[];
   victims?: ExchangeVictim[];
   perpetrators?: { type: string; name?: string | null }[];
-  legal?: { code?: string | null; article: string; title?: string | null }[];
+  legal?: ExchangeLegalProvision[];
   sources?: string[];
   status?: Incident['status'];
+  /** Version 2: descriptions of evidence files. Accepted; the platform keeps no files yet (see exchange/README.md). */
+  attachments?: ExchangeAttachment[];
 };
+
+export type ExchangeAttachment = {
+  sha256: string;
+  filename: string;
+  media_type: string;
+  size: number;
+  title?: string | null;
+  captured_on?: string | null;
+  confidential?: boolean;
+  source?: string | null;
+};
+
+export type ExchangeLegalProvision = { code?: string | null; article: string; title?: string | null };
+export type ExchangeDate = { start: string; end?: string | null; precision: Incident['datePrecision'] };
 
 export type ExchangeIntervention = {
   date: string;
@@ -90,6 +112,24 @@ export type ExchangeIntervention = {
   reference_code?: string | null;
   summary?: string | null;
   source?: string | null;
+  /** Version 2: stable within the case, so a re-import updates the intervention rather than adding one. */
+  ref?: string;
+  precision?: Intervention['datePrecision'];
+  /** Version 2. Absent: the workspace keeps its dates (a new UN communication gets the 60-day default). */
+  reply_due_on?: string | null;
+  reply_received_on?: string | null;
+};
+
+/** Version 2: one step of the proceedings. */
+export type ExchangeLegalEvent = {
+  ref?: string;
+  person?: string | null;
+  kind: LegalEvent['kind'];
+  date?: ExchangeDate | null;
+  court?: string | null;
+  summary?: string | null;
+  outcome?: string | null;
+  provisions?: ExchangeLegalProvision[];
 };
 
 export type ExchangeCase = {
@@ -99,11 +139,15 @@ export type ExchangeCase = {
   status?: Case['status'];
   incidents?: string[];
   interventions?: ExchangeIntervention[];
+  /** Version 2. Absent (a version 1 file): the workspace keeps the case's persons and legal events. */
+  persons?: { person: string; role?: string | null }[];
+  legal_events?: ExchangeLegalEvent[];
 };
 
 export type ExchangeDocument = {
   format: 'hrd-monitor-exchange';
-  version: 1;
+  /** Import reads both; export writes 2. */
+  version: 1 | 2;
   title?: string;
   exported_at?: string;
   vocabularies?: Partial<Record<VocabularyList, ExchangeTerm[]>>;

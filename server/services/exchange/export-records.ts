@@ -30,7 +30,7 @@ export async function exportVocabularies(db: DbOrTx): Promise<NonNullable<Exchan
 
 export async function exportOrganizations(db: DbOrTx, organizationId: string): Promise<ExchangeOrganization[]> {
   const rows = await db.select().from(documentedOrganizations).where(eq(documentedOrganizations.organizationId, organizationId));
-  return rows.sort(byRef).map((row) => ({ ref: row.ref, name: row.name, acronym: row.acronym, kind: row.kind, country: row.country }));
+  return rows.sort(byRef).map((row) => ({ ref: row.ref, name: row.name, acronym: row.acronym, kind: row.kind, country: row.country, aliases: row.aliases }));
 }
 
 /** Merged duplicates are left out: every reference to them moved to the record that remains. */
@@ -53,6 +53,7 @@ export async function exportPersons(db: DbOrTx, organizationId: string): Promise
     affiliations: (affiliations.get(row.id) ?? []).sort(),
     role_note: row.roleNote,
     confidential: row.confidential,
+    aliases: row.aliases,
   }));
 }
 

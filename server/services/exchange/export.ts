@@ -13,8 +13,10 @@ import { validateExchangeDocument } from './validate';
 export type ExportOptions = {
   /** Who asked for the export, for the audit log; null from the command line. */
   actorId?: string | null;
-  /** How the export was started, for the audit log ("cli"). */
+  /** How the export was started, for the audit log ("cli", "workspace"). */
   via?: string;
+  /** The filters of a filtered export, for the audit log. */
+  filters?: Record<string, unknown>;
 };
 
 /**
@@ -35,7 +37,7 @@ export async function exportExchangeDocument(db: Db, organizationId: string, opt
       if (!organization) throw notFound('organization');
       return {
         format: 'hrd-monitor-exchange',
-        version: 1,
+        version: 2,
         title: `${organization.name}: all records`,
         exported_at: new Date().toISOString(),
         vocabularies: await exportVocabularies(tx),
@@ -64,7 +66,7 @@ export async function exportExchangeDocument(db: Db, organizationId: string, opt
       organizationId,
       subjectType: 'organization',
       subjectId: organizationId,
-      details: { ...exportCounts(doc), ...(options.via ? { via: options.via } : {}) },
+      details: { ...exportCounts(doc), ...(options.via ? { via: options.via } : {}), ...(options.filters ? { filters: options.filters } : {}) },
     }),
   );
   return doc;

@@ -2,8 +2,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { caseIncidents, caseInterventions, incidents } from '@/db/schema';
 import { suggestedReplyDue } from '@/server/validation/case';
-import type { CaseLinksByRef, InterventionByRef, StoredCaseLinks } from './case-links';
+import { extrasMatch, type CaseLinksByRef, type InterventionByRef, type InterventionExtras, type StoredCaseLinks } from './case-links';
 import { sameContent } from './compare';
+import { freeRefsOfDeleted } from './free-refs';
 
 type Ids = { incidents: ReadonlyMap<string, string>; sources: ReadonlyMap<string, string> };
 
@@ -33,22 +34,33 @@ const sameSlot = (a: InterventionByRef, b: InterventionByRef) => a.date === b.da
 
 /**
  * Makes the case's interventions the file's list, in the file's order, changing as few rows as it
- * can: an intervention found unchanged, or at the same date and kind with the same reference, is
- * updated in place, so its id, its history and the workspace's own fields (the reply due and
- * received dates) stay. Interventions the file no longer lists are soft-deleted, never erased.
+ * can: an intervention with the same ref (version 2), found unchanged, or at the same date and kind
+ * with the same reference, is updated in place, so its id and its history stay. The version 2 fields
+ * a file leaves out (ref, precision, reply dates) keep their stored values. Interventions the file
+ * no longer lists are soft-deleted, never erased.
  */
 export async function writeCaseInterventions(
   tx: Tx,
-  params: { caseId: string; actingUserId: string | null; current: StoredCaseLinks | undefined; wanted: CaseLinksByRef['interventions']; ids: Ids },
+  params: { caseId: string; actingUserId: string | null; current: StoredCaseLinks | undefined; wanted: CaseLinksByRef; ids: Ids },
 ) {
-  const current = (params.current?.interventions ?? []).map((intervention, index) => ({ intervention, id: params.current!.interventionIds[index]! }));
+  const stored = params.current;
+  const current = (stored?.interventions ?? []).map((intervention, index) => ({
+    intervention,
+    extras: stored!.interventionExtras[index]!,
+    id: stored!.interventionIds[index]!,
+  }));
+  const wantedList = params.wanted.interventions;
+  const wantedExtras = params.wanted.interventionExtras;
   const unused = new Set(current.map((_, index) => index));
-  const matches: (number | null)[] = params.wanted.map(() => null);
-  // Exact matches first, so that reordering alone never rewrites a row; then the same slot with new wording.
-  for (const pass of [sameContent, sameSlot] as ((a: InterventionByRef, b: InterventionByRef) => boolean)[]) {
-    params.wanted.forEach((wanted, w) => {
+  const matches: (number | null)[] = wantedList.map(() => null);
+  type Pass = (stored: (typeof current)[number], wanted: InterventionByRef, w: number) => boolean;
+  const byRef: Pass = (c, _wanted, w) => wantedExtras[w]!.ref !== undefined && c.extras.ref === wantedExtras[w]!.ref;
+  // By ref first; then exact matches, so that reordering alone never rewrites a row; then the same slot with new wording.
+  const passes: Pass[] = [byRef, (c, wanted) => sameContent(c.intervention, wanted), (c, wanted) => sameSlot(c.intervention, wanted)];
+  for (const pass of passes) {
+    wantedList.forEach((wanted, w) => {
       if (matches[w] !== null) return;
-      const found = [...unused].find((c) => pass(current[c]!.intervention, wanted));
+      const found = [...unused].find((c) => pass(current[c]!, wanted, w));
       if (found !== undefined) {
         matches[w] = found;
         unused.delete(found);
@@ -56,20 +68,29 @@ export async function writeCaseInterventions(
     });
   }
 
-  for (const [position, wanted] of params.wanted.entries()) {
+  const gone = [...unused].map((index) => current[index]!.id);
+  if (gone.length) {
+    await tx
+      .update(caseInterventions)
+      .set({ deletedAt: sql`now()`, deletedBy: params.actingUserId, version: sql`${caseInterventions.version} + 1`, updatedAt: sql`now()` })
+      .where(inArray(caseInterventions.id, gone));
+  }
+  await freeRefsOfDeleted(tx, caseInterventions, params.caseId, wantedExtras.map((extras) => extras.ref));
+
+  for (const [position, wanted] of wantedList.entries()) {
     const { source, ...fields } = wanted;
-    const values = { ...fields, sourceId: source === null ? null : (params.ids.sources.get(source) as string) };
+    const given = Object.fromEntries(Object.entries(wantedExtras[position]!).filter(([, value]) => value !== undefined)) as InterventionExtras;
+    const values = { ...fields, ...given, sourceId: source === null ? null : (params.ids.sources.get(source) as string) };
     const match = matches[position];
     if (match === null || match === undefined) {
-      // The format carries no reply dates (they are the workspace's own), so a new UN communication gets the
-      // 60-day default as one made in the workspace does; its date is a whole day, stored at day precision.
-      const replyDueOn = suggestedReplyDue(values.kind, values.date);
+      // Without reply dates in the file, a new UN communication gets the 60-day default, as one made in the workspace does.
+      const replyDueOn = given.replyDueOn !== undefined ? given.replyDueOn : suggestedReplyDue(values.kind, values.date);
       await tx
         .insert(caseInterventions)
         .values({ ...values, replyDueOn, caseId: params.caseId, position, createdBy: params.actingUserId, updatedBy: params.actingUserId });
       continue;
     }
-    const changed = !sameContent(current[match]!.intervention, wanted);
+    const changed = !sameContent(current[match]!.intervention, wanted) || !extrasMatch(current[match]!.extras, given);
     await tx
       .update(caseInterventions)
       .set({
@@ -77,12 +98,5 @@ export async function writeCaseInterventions(
         ...(changed ? { ...values, version: sql`${caseInterventions.version} + 1`, updatedBy: params.actingUserId, updatedAt: sql`now()` } : {}),
       })
       .where(eq(caseInterventions.id, current[match]!.id));
-  }
-  const gone = [...unused].map((index) => current[index]!.id);
-  if (gone.length) {
-    await tx
-      .update(caseInterventions)
-      .set({ deletedAt: sql`now()`, deletedBy: params.actingUserId, version: sql`${caseInterventions.version} + 1`, updatedAt: sql`now()` })
-      .where(inArray(caseInterventions.id, gone));
   }
 }

@@ -2,10 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { cases } from '@/db/schema';
 import { recordCaseVersion } from '../cases/history';
-import { caseLinksFromFile, comparableCaseLinks, loadCaseLinksByRef } from './case-links';
+import { caseLinksFromFile, loadCaseLinksByRef, sameCaseLinks } from './case-links';
+import { caseProceedingsFromFile, loadCaseProceedingsByRef, sameLegalEvents, type StoredCaseProceedings } from './case-proceedings';
 import { differs, sameContent } from './compare';
 import type { ExchangeCase } from './document';
 import { writeCaseIncidents, writeCaseInterventions } from './import-case-parts';
+import { writeCaseLegalEvents, writeCasePersons } from './import-case-proceedings';
 import { emptyCounts, type ImportCounts } from './summary';
 
 function columns(record: ExchangeCase) {
@@ -20,7 +22,7 @@ type Params = {
   organizationId: string;
   actingUserId: string | null;
   records: readonly ExchangeCase[];
-  ids: { incidents: ReadonlyMap<string, string>; sources: ReadonlyMap<string, string> };
+  ids: { incidents: ReadonlyMap<string, string>; sources: ReadonlyMap<string, string>; persons: ReadonlyMap<string, string> };
 };
 
 /**
@@ -29,8 +31,8 @@ type Params = {
  * has no review state for cases, and an import publishes nothing the file does not mark published);
  * a changed one goes up one version and, if it was approved or published, becomes a draft again
  * while the public keeps its published version, as an edit in the workspace does. Either way its
- * history records the import and who ran it. The persons and legal events of a case are not in
- * the format: an import leaves them as they are.
+ * history records the import and who ran it. A version 1 file carries no persons or legal events
+ * of a case: the import then leaves them as they are; a version 2 file that lists them makes them its own.
  */
 export async function importCases(tx: Tx, params: Params): Promise<{ counts: ImportCounts; deletedLeftAlone: number }> {
   const { organizationId, actingUserId } = params;
@@ -38,10 +40,19 @@ export async function importCases(tx: Tx, params: Params): Promise<{ counts: Imp
   let deletedLeftAlone = 0;
   const existing = new Map((await tx.select().from(cases).where(eq(cases.organizationId, organizationId))).map((row) => [row.ref, row]));
   const currentLinks = await loadCaseLinksByRef(tx, organizationId, { includeDeletedIncidents: true });
+  const currentProceedings = await loadCaseProceedingsByRef(tx, organizationId);
+  const writeProceedings = async (caseId: string, stored: StoredCaseProceedings | undefined, wanted: ReturnType<typeof caseProceedingsFromFile>) => {
+    const shared = { caseId, actingUserId, personIds: params.ids.persons };
+    if (wanted.persons && !sameContent(stored?.persons ?? [], wanted.persons)) await writeCasePersons(tx, { ...shared, wanted: wanted.persons });
+    if (wanted.legalEvents && !sameLegalEvents(stored?.legalEvents ?? [], wanted.legalEvents)) {
+      await writeCaseLegalEvents(tx, { ...shared, current: stored, wanted: wanted.legalEvents });
+    }
+  };
 
   for (const record of params.records) {
     const wanted = columns(record);
     const links = caseLinksFromFile(record);
+    const proceedings = caseProceedingsFromFile(record);
     const current = existing.get(record.ref);
     if (!current) {
       const [created] = await tx
@@ -50,7 +61,8 @@ export async function importCases(tx: Tx, params: Params): Promise<{ counts: Imp
         .returning({ id: cases.id });
       const caseId = created!.id;
       await writeCaseIncidents(tx, { caseId, organizationId, actingUserId, current: [], wanted: links.incidents, ids: params.ids });
-      await writeCaseInterventions(tx, { caseId, actingUserId, current: undefined, wanted: links.interventions, ids: params.ids });
+      await writeCaseInterventions(tx, { caseId, actingUserId, current: undefined, wanted: links, ids: params.ids });
+      await writeProceedings(caseId, undefined, proceedings);
       await recordCaseVersion(tx, { caseId, version: 1, savedBy: actingUserId, savedVia: 'import' });
       counts.created++;
       continue;
@@ -61,7 +73,11 @@ export async function importCases(tx: Tx, params: Params): Promise<{ counts: Imp
       continue;
     }
     const stored = currentLinks.get(current.id);
-    if (!differs(current, wanted) && sameContent(comparableCaseLinks(stored), links)) {
+    const storedProceedings = currentProceedings.get(current.id);
+    const proceedingsUnchanged =
+      (!proceedings.persons || sameContent(storedProceedings?.persons ?? [], proceedings.persons)) &&
+      (!proceedings.legalEvents || sameLegalEvents(storedProceedings?.legalEvents ?? [], proceedings.legalEvents));
+    if (!differs(current, wanted) && sameCaseLinks(stored, links) && proceedingsUnchanged) {
       counts.unchanged++;
       continue;
     }
@@ -84,7 +100,8 @@ export async function importCases(tx: Tx, params: Params): Promise<{ counts: Imp
       wanted: links.incidents,
       ids: params.ids,
     });
-    await writeCaseInterventions(tx, { caseId: current.id, actingUserId, current: stored, wanted: links.interventions, ids: params.ids });
+    await writeCaseInterventions(tx, { caseId: current.id, actingUserId, current: stored, wanted: links, ids: params.ids });
+    await writeProceedings(current.id, storedProceedings, proceedings);
     await recordCaseVersion(tx, { caseId: current.id, version: updated!.version, savedBy: actingUserId, savedVia: 'import' });
     counts.updated++;
   }

@@ -5,12 +5,14 @@ import { chunk, differs } from './compare';
 import type { ExchangeOrganization } from './document';
 import { emptyCounts, type ImportCounts } from './summary';
 
-function columns(record: ExchangeOrganization) {
+function columns(record: ExchangeOrganization, current: typeof documentedOrganizations.$inferSelect | undefined) {
   return {
     name: record.name,
     acronym: record.acronym ?? null,
     kind: record.kind ?? null,
     country: record.country ?? null,
+    // A version 1 file says nothing of aliases: the workspace keeps the ones it has.
+    aliases: record.aliases ?? current?.aliases ?? [],
   } satisfies Partial<typeof documentedOrganizations.$inferInsert>;
 }
 
@@ -27,8 +29,8 @@ export async function importOrganizations(
   const created: (typeof documentedOrganizations.$inferInsert)[] = [];
 
   for (const record of records) {
-    const wanted = columns(record);
     const current = byRef.get(record.ref);
+    const wanted = columns(record, current);
     if (!current) {
       created.push({ organizationId, ref: record.ref, ...wanted });
       counts.created++;

@@ -17,6 +17,8 @@ function columns(record: ExchangePerson, current: PersonRow | undefined) {
     // does not mark a person confidential must not expose someone the workspace protects. Lifting
     // the flag is a deliberate decision taken in the workspace.
     confidential: (record.confidential ?? false) || (current?.confidential ?? false),
+    // A version 1 file says nothing of aliases: the workspace keeps the ones it has.
+    aliases: record.aliases ?? current?.aliases ?? [],
   } satisfies Partial<typeof persons.$inferInsert>;
 }
 

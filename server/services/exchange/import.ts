@@ -63,7 +63,7 @@ export async function importExchangeDocument(db: Db, doc: unknown, options: Impo
       organizationId,
       actingUserId,
       records: doc.cases ?? [],
-      ids: { incidents: incidents.ids, sources: sources.ids },
+      ids: { incidents: incidents.ids, sources: sources.ids, persons: persons.ids },
     });
     // Published records, and persons now marked confidential, change what the public sees: the
     // organization's public incidents, then its public cases and those linking its incidents.

@@ -47,16 +47,7 @@ function escapeLike(text: string): string {
  */
 export async function listIncidents(db: DbOrTx, organizationIds: string[], input: IncidentListInput) {
   if (organizationIds.length === 0) return { items: [], nextCursor: null };
-  const conditions: SQL[] = [inArray(incidents.organizationId, organizationIds), isNull(incidents.deletedAt)];
-  if (input.status) conditions.push(eq(incidents.status, input.status));
-  if (input.violationType) {
-    const codes = await withNarrowerTypes(db, input.violationType);
-    conditions.push(sql`${incidents.violationTypes} && ${sql`ARRAY[${sql.join(codes.map((c) => sql`${c}`), sql`, `)}]::text[]`}`);
-  }
-  if (input.region) conditions.push(eq(incidents.region, input.region));
-  if (input.from) conditions.push(sql`coalesce(${incidents.endDate}, ${incidents.startDate}) >= ${input.from}`);
-  if (input.to) conditions.push(sql`${incidents.startDate} <= ${input.to}`);
-  if (input.text) conditions.push(sql`${searchableText} ILIKE ${`%${escapeLike(input.text)}%`}`);
+  const conditions = await incidentListConditions(db, organizationIds, input);
 
   const byUpdate = input.sort === 'updated_desc';
   // To the microsecond in UTC, as stored: a JavaScript Date would round it and the keyset could skip a row.
@@ -110,4 +101,21 @@ export async function listIncidentRegions(db: DbOrTx, organizationIds: string[])
     .where(and(inArray(incidents.organizationId, organizationIds), isNull(incidents.deletedAt), sql`${incidents.region} IS NOT NULL`))
     .orderBy(asc(incidents.region));
   return rows.map((row) => row.region!).filter(Boolean);
+}
+
+export type IncidentListFilters = Pick<IncidentListInput, 'status' | 'violationType' | 'region' | 'from' | 'to' | 'text'>;
+
+/** The list's filters as SQL conditions: the list and the coordinators' export select alike. */
+export async function incidentListConditions(db: DbOrTx, organizationIds: string[], input: IncidentListFilters): Promise<SQL[]> {
+  const conditions: SQL[] = [inArray(incidents.organizationId, organizationIds), isNull(incidents.deletedAt)];
+  if (input.status) conditions.push(eq(incidents.status, input.status));
+  if (input.violationType) {
+    const codes = await withNarrowerTypes(db, input.violationType);
+    conditions.push(sql`${incidents.violationTypes} && ${sql`ARRAY[${sql.join(codes.map((c) => sql`${c}`), sql`, `)}]::text[]`}`);
+  }
+  if (input.region) conditions.push(eq(incidents.region, input.region));
+  if (input.from) conditions.push(sql`coalesce(${incidents.endDate}, ${incidents.startDate}) >= ${input.from}`);
+  if (input.to) conditions.push(sql`${incidents.startDate} <= ${input.to}`);
+  if (input.text) conditions.push(sql`${searchableText} ILIKE ${`%${escapeLike(input.text)}%`}`);
+  return conditions;
 }

@@ -1,0 +1,31 @@
+import { getDb } from '@/db/client';
+import { exportVerdict } from '@/server/auth/export-policy';
+import { getSessionUserId } from '@/server/auth/session';
+import { loadViewer } from '@/server/auth/viewer';
+import { workspaceExportInput, workspaceExportResponse } from '@/server/services/exchange/workspace-export';
+
+/**
+ * GET /api/workspace/export?organizationId=…&format=csv|xlsx|json&status=…&region=…: a reviewer's or
+ * admin's export of their organization's incidents with the list's filters. A route handler rather
+ * than a tRPC procedure, because the answer is a streamed file.
+ */
+const refusal = (status: number, message: string) => Response.json({ error: message }, { status, headers: { 'cache-control': 'no-store' } });
+
+export async function GET(request: Request): Promise<Response> {
+  const db = await getDb();
+  const userId = await getSessionUserId();
+  const viewer = userId ? await loadViewer(db, userId) : null;
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = workspaceExportInput.safeParse(query);
+  if (!parsed.success) {
+    if (!viewer) return refusal(401, 'Please sign in.');
+    return refusal(400, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+  }
+  const verdict = exportVerdict(viewer, parsed.data.organizationId);
+  if (verdict === 'unauthorized') return refusal(401, 'Please sign in.');
+  if (verdict === 'not_found') return refusal(404, 'No such organization.');
+  if (verdict === 'forbidden') return refusal(403, 'Only reviewers and admins of the organization may export its records.');
+  return workspaceExportResponse(db, viewer!.id, parsed.data);
+}
+
+export const dynamic = 'force-dynamic';

@@ -1,0 +1,134 @@
+import { PassThrough, Readable } from 'node:stream';
+import { and, asc, sql, type SQL } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { incidents } from '@/db/schema';
+import { csvLine } from '@/server/public/export-csv';
+import { inOneSnapshot } from '@/server/public/snapshot';
+import { incidentListInput } from '@/server/validation/incident';
+import { recordAudit } from '../audit/record';
+import { incidentListConditions, type IncidentListFilters } from '../incidents/list';
+import { exportExchangeDocument } from './export';
+
+/**
+ * The coordinators' export of their organization's incidents, with the incident list's filters:
+ * CSV and XLSX (one row per incident, streamed a batch at a time from one snapshot) and the
+ * exchange format (JSON, the whole collection, with only the matching incidents). This is inside
+ * the organization: every review state and the records' own words, as the list shows them.
+ */
+export const workspaceExportInput = incidentListInput
+  .pick({ status: true, violationType: true, region: true, from: true, to: true, text: true })
+  .extend({ organizationId: z.uuid(), format: z.enum(['csv', 'xlsx', 'json']) });
+export type WorkspaceExportInput = z.infer<typeof workspaceExportInput>;
+
+const columns = ['ref', 'title', 'status', 'start_date', 'end_date', 'date_precision', 'country', 'region', 'locality', 'violation_types', 'summary', 'updated_at'] as const;
+const batchSize = 1000;
+
+type Row = Record<(typeof columns)[number], string | null>;
+
+async function* incidentRows(db: Db, organizationId: string, filters: IncidentListFilters): AsyncGenerator<Row[]> {
+  const conditions = await incidentListConditions(db, [organizationId], filters);
+  let after: { startDate: string; id: string } | null = null;
+  for (;;) {
+    const cursor: SQL | undefined = after ? sql`(${incidents.startDate}, ${incidents.id}) > (${after.startDate}::date, ${after.id}::uuid)` : undefined;
+    const page = await db
+      .select({
+        id: incidents.id,
+        ref: incidents.ref,
+        title: incidents.title,
+        status: incidents.status,
+        startDate: incidents.startDate,
+        endDate: incidents.endDate,
+        datePrecision: incidents.datePrecision,
+        country: incidents.country,
+        region: incidents.region,
+        locality: incidents.locality,
+        violationTypes: incidents.violationTypes,
+        summary: incidents.summary,
+        updatedAt: sql<string>`to_char(${incidents.updatedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
+      })
+      .from(incidents)
+      .where(and(...conditions, cursor))
+      .orderBy(asc(incidents.startDate), asc(incidents.id))
+      .limit(batchSize);
+    if (page.length === 0) return;
+    yield page.map((row) => ({
+      ref: row.ref,
+      title: row.title,
+      status: row.status,
+      start_date: row.startDate,
+      end_date: row.endDate,
+      date_precision: row.datePrecision,
+      country: row.country,
+      region: row.region,
+      locality: row.locality,
+      violation_types: row.violationTypes.join('; '),
+      summary: row.summary,
+      updated_at: row.updatedAt,
+    }));
+    const last: { startDate: string; id: string } = page.at(-1)!;
+    after = { startDate: last.startDate, id: last.id };
+    if (page.length < batchSize) return;
+  }
+}
+
+async function* csvChunks(db: Db, organizationId: string, filters: IncidentListFilters): AsyncGenerator<string> {
+  yield csvLine([...columns]);
+  for await (const rows of incidentRows(db, organizationId, filters)) yield rows.map((row) => csvLine(columns.map((c) => row[c]))).join('');
+}
+
+/** XLSX written as it is read: exceljs's streaming writer commits each row, so memory stays flat. */
+function xlsxStream(db: Db, organizationId: string, filters: IncidentListFilters): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  const sheet = workbook.addWorksheet('Incidents');
+  sheet.columns = columns.map((key) => ({ header: key, key }));
+  void (async () => {
+    for await (const rows of inOneSnapshot((tx) => incidentRows(tx ?? db, organizationId, filters), db)) {
+      for (const row of rows) sheet.addRow(row).commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+  })().catch((error: unknown) => out.destroy(error as Error));
+  return out;
+}
+
+const contentTypes = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+} as const;
+
+/** The export as an HTTP answer; the audit row (who, which organization, which filters) is written first. */
+export async function workspaceExportResponse(db: Db, actorId: string, input: WorkspaceExportInput): Promise<Response> {
+  const { organizationId, format, ...filters } = input;
+  const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value != null && value !== ''));
+  const headers = {
+    'content-type': contentTypes[format],
+    'content-disposition': `attachment; filename="incidents.${format}"`,
+    'cache-control': 'no-store',
+  };
+  if (format === 'json') {
+    const doc = await exportExchangeDocument(db, organizationId, { actorId, via: 'workspace', filters: given });
+    if (Object.keys(given).length > 0) {
+      const kept = new Set<string>();
+      for await (const rows of incidentRows(db, organizationId, filters)) for (const row of rows) kept.add(row.ref!);
+      doc.incidents = doc.incidents.filter((incident) => kept.has(incident.ref));
+      for (const record of doc.cases ?? []) record.incidents = (record.incidents ?? []).filter((ref) => kept.has(ref));
+    }
+    return new Response(JSON.stringify(doc, null, 2), { headers });
+  }
+  await db.transaction((tx) =>
+    recordAudit(tx, { actorId, action: 'exchange.export', organizationId, subjectType: 'organization', subjectId: organizationId, details: { via: 'workspace', format, filters: given } }),
+  );
+  if (format === 'csv') {
+    const encoder = new TextEncoder();
+    const chunks = inOneSnapshot((tx) => csvChunks(tx ?? db, organizationId, filters), db);
+    const body = Readable.toWeb(Readable.from((async function* () {
+      for await (const chunk of chunks) yield encoder.encode(chunk);
+    })())) as unknown as ReadableStream<Uint8Array>;
+    return new Response(body, { headers });
+  }
+  return new Response(Readable.toWeb(xlsxStream(db, organizationId, filters)) as unknown as ReadableStream<Uint8Array>, { headers });
+}
