@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { evidenceSubjectEnum } from '@/db/schema';
+import { maxTitleLength } from '@/server/services/files/limits';
+import { userText } from './text';
+
+// Control characters (and the bidirectional overrides that make "gpj.exe" read as "exe.jpg") are
+// dropped from a file name: it is shown to people, so it must read as what it is.
+const unreadable = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
+export const fileTitle = userText()
+  .transform((name) => name.replace(unreadable, '').trim().slice(0, maxTitleLength))
+  .transform((name) => name || 'file');
+
+export const evidenceSubject = z.object({
+  subjectKind: z.enum(evidenceSubjectEnum.enumValues),
+  subjectId: z.string().max(64),
+});
+
+/** What an upload names besides its bytes (query parameters of POST /api/files). */
+export const uploadParams = evidenceSubject.extend({
+  name: fileTitle,
+  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'The SHA-256 computed by the browser is 64 hexadecimal characters').transform((hex) => hex.toLowerCase()),
+  capturedAt: z.iso.datetime({ offset: true }).nullish(),
+});
+
+export const fileId = z.uuid();
+
+export const redactionBoxes = z
+  .array(
+    z.object({
+      x: z.number().min(0).max(1),
+      y: z.number().min(0).max(1),
+      width: z.number().gt(0).max(1),
+      height: z.number().gt(0).max(1),
+    }),
+  )
+  .max(50);
+
+export const purgeInput = z.object({
+  id: fileId,
+  reason: userText().trim().min(10, 'Say why the file is erased (at least 10 characters), e.g. the erasure request it answers').max(2000),
+});
