@@ -5,6 +5,7 @@ import { userText } from './text';
 
 // Control characters (and the bidirectional overrides that make "gpj.exe" read as "exe.jpg") are
 // dropped from a file name: it is shown to people, so it must read as what it is.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 const unreadable = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
 export const fileTitle = userText()

@@ -22,7 +22,7 @@ export async function upload(
   params: { subjectKind: string; subjectId: string; name: string; bytes: Buffer; sha256?: string },
 ) {
   const query = new URLSearchParams({ subjectKind: params.subjectKind, subjectId: params.subjectId, name: params.name, sha256: params.sha256 ?? sha256(params.bytes) });
-  const request = new Request(`http://test/api/files?${query}`, { method: 'POST', body: params.bytes, headers: { 'content-type': 'application/octet-stream' } });
+  const request = new Request(`http://test/api/files?${query}`, { method: 'POST', body: new Uint8Array(params.bytes), headers: { 'content-type': 'application/octet-stream' } });
   const response = await handleUpload(request, db, userId ? await loadViewer(db, userId) : null, deps);
   return { status: response.status, body: (await response.json()) as { id: string; sha256: string; mediaType: string; size: number; error?: string; message?: string } };
 }
