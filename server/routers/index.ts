@@ -4,6 +4,7 @@ import { adminRouter } from './admin';
 import { caseRouter } from './case';
 import { commentRouter } from './comment';
 import { directoryRouter } from './directory';
+import { evidenceRouter } from './evidence';
 import { incidentRouter } from './incident';
 import { notificationRouter } from './notification';
 import { personRouter } from './person';
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   comment: commentRouter,
   notification: notificationRouter,
   person: personRouter,
+  evidence: evidenceRouter,
 });
 
 export type AppRouter = typeof appRouter;
