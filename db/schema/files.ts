@@ -58,6 +58,16 @@ export const evidenceFiles = pgTable(
     markedPublicBy: uuid('marked_public_by').references(() => users.id),
     markedPublicAt: timestamp('marked_public_at', { withTimezone: true, mode: 'string' }),
     redactions: jsonb('redactions').$type<RedactionBox[]>().notNull().default([]),
+    /**
+     * The public copy, made when a reviewer marks the file public: a derivative without metadata
+     * (and with the redactions burned in), stored unencrypted under its own SHA-256. The public
+     * title is the reviewer's; the uploader's file name may hold a confidential name.
+     */
+    publicId: uuid('public_id').unique(),
+    publicTitle: text('public_title'),
+    publicMediaType: text('public_media_type'),
+    publicSize: bigint('public_size', { mode: 'number' }),
+    publicSha256: text('public_sha256'),
     deletedBy: uuid('deleted_by').references(() => users.id),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'string' }),
   },

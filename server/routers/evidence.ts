@@ -4,13 +4,15 @@ import { assertCanSeeFile, assertFileAction, evidencePolicy } from '../auth/evid
 import { roleIn } from '../auth/policy';
 import { assertRecentlyReauthenticated } from '../auth/reauthentication';
 import { notFound } from '../services/errors';
-import { deleteFile, listAttached, listDeletedFiles, markFilePublic, purgeFile, restoreFile } from '../services/files/manage';
+import { deleteFile, listAttached, listDeletedFiles, purgeFile, restoreFile } from '../services/files/manage';
+import { getFilesDeps } from '../services/files/deps';
+import { decidePublicCopy } from '../services/files/public-copy';
 import { maxUploadBytes } from '../services/files/limits';
 import { findFile } from '../services/files/read';
 import { getFileStore } from '../services/files/store/configured';
 import { subjectOwner } from '../services/files/subjects';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
-import { evidenceSubject, fileId, purgeInput, redactionBoxes } from '../validation/evidence';
+import { evidenceSubject, fileId, markPublicInput, purgeInput } from '../validation/evidence';
 
 /**
  * Evidence files attached to records: the list on a record's page, the bin, public marking. The
@@ -55,7 +57,7 @@ export const evidenceRouter = createTRPCRouter({
   }),
 
   markPublic: signedInProcedure
-    .input(z.object({ id: fileId, public: z.boolean(), redactions: redactionBoxes.default([]) }))
+    .input(markPublicInput)
     .mutation(async ({ ctx, input }) => {
       const file = await findFile(ctx.db, input.id);
       assertCanSeeFile(ctx.viewer, file);
@@ -63,6 +65,6 @@ export const evidenceRouter = createTRPCRouter({
         evidencePolicy.canMarkPublic(ctx.viewer, file),
         'A reviewer or an admin other than the person who uploaded it decides that a file goes public.',
       );
-      await markFilePublic(ctx.db, file, ctx.viewer.id, { public: input.public, redactions: input.public ? input.redactions : [] });
+      await decidePublicCopy(ctx.db, getFilesDeps(), file, ctx.viewer.id, input);
     }),
 });

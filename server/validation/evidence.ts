@@ -41,3 +41,14 @@ export const purgeInput = z.object({
   id: fileId,
   reason: userText().trim().min(10, 'Say why the file is erased (at least 10 characters), e.g. the erasure request it answers').max(2000),
 });
+
+/** Marking a file public names it for the public (its uploaded name may hold a confidential name) and may black out regions. */
+export const markPublicInput = z.discriminatedUnion('public', [
+  z.object({
+    id: fileId,
+    public: z.literal(true),
+    title: userText().trim().min(1, 'Give the public copy a title that names no one who must stay confidential').max(200, 'At most 200 characters'),
+    redactions: redactionBoxes.default([]),
+  }),
+  z.object({ id: fileId, public: z.literal(false) }),
+]);

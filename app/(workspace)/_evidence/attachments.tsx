@@ -9,6 +9,7 @@ import { dangerLinkButtonClass, linkClass, secondaryButtonClass } from '@/app/ui
 import { ActionAlert } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';
 import { FilePreview, isPreviewable } from './file-preview';
+import { PublicCopyForm } from './public-copy-form';
 import type { UploadTarget } from './send-file';
 import { UploadZone } from './upload-zone';
 
@@ -28,6 +29,7 @@ export function Attachments({ target, headingId }: { target: UploadTarget; headi
   const trpc = useTRPC();
   const list = useQuery(trpc.evidence.list.queryOptions(target));
   const [previewing, setPreviewing] = useState<string | null>(null);
+  const [naming, setNaming] = useState<string | null>(null);
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const remove = useMutation(trpc.evidence.delete.mutationOptions());
   const markPublic = useMutation(trpc.evidence.markPublic.mutationOptions());
@@ -82,7 +84,8 @@ export function Attachments({ target, headingId }: { target: UploadTarget; headi
                     type="button"
                     className={secondaryButtonClass}
                     disabled={markPublic.isPending}
-                    onClick={() => act(() => markPublic.mutateAsync({ id: file.id, public: !file.markedPublicAt, redactions: file.redactions }))}
+                    aria-expanded={file.markedPublicAt ? undefined : naming === file.id}
+                    onClick={() => (file.markedPublicAt ? void act(() => markPublic.mutateAsync({ id: file.id, public: false })) : setNaming(naming === file.id ? null : file.id))}
                   >
                     {file.markedPublicAt ? t('evidence.unmarkPublic') : t('evidence.markPublic')}
                   </button>
@@ -100,6 +103,16 @@ export function Attachments({ target, headingId }: { target: UploadTarget; headi
                   </button>
                 ) : null}
               </div>
+              {naming === file.id ? (
+                <PublicCopyForm
+                  pending={markPublic.isPending}
+                  onCancel={() => setNaming(null)}
+                  onConfirm={(title) => {
+                    setNaming(null);
+                    void act(() => markPublic.mutateAsync({ id: file.id, public: true, title, redactions: file.redactions }));
+                  }}
+                />
+              ) : null}
               {previewing === file.id ? <FilePreview id={file.id} title={file.title} mediaType={file.mediaType} /> : null}
             </li>
           ))}

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { evidenceFiles, users, type EvidenceSubject, type RedactionBox } from '@/db/schema';
+import { evidenceFiles, users, type EvidenceSubject } from '@/db/schema';
 import { notFound } from '../errors';
 import { recordCustody } from './custody';
 import type { EvidenceFile } from './read';
@@ -87,21 +87,4 @@ export async function purgeFile(db: Db, store: FileStore, file: EvidenceFile, ac
     await recordCustody(tx, actorId, 'file.purge', purged, { reason });
   });
   await store.remove(file.storageKey);
-}
-
-/** A reviewer's decision that the file goes public with its published record, with the regions to black out. */
-export function markFilePublic(db: Db, file: EvidenceFile, actorId: string, decision: { public: boolean; redactions: RedactionBox[] }) {
-  return db.transaction(async (tx) => {
-    const [changed] = await tx
-      .update(evidenceFiles)
-      .set(
-        decision.public
-          ? { markedPublicBy: actorId, markedPublicAt: sql`now()`, redactions: decision.redactions }
-          : { markedPublicBy: null, markedPublicAt: null, redactions: [] },
-      )
-      .where(and(eq(evidenceFiles.id, file.id), isNull(evidenceFiles.deletedAt)))
-      .returning();
-    if (!changed) throw notFound('file');
-    await recordCustody(tx, actorId, decision.public ? 'file.mark_public' : 'file.unmark_public', changed, { redactions: decision.redactions.length });
-  });
 }
