@@ -1054,6 +1054,8 @@ export const en = {
   'evidence.uploadFailed': 'The upload did not finish. Check the connection and try again.',
   'evidence.tooLarge': 'Too large: the limit is {mb} MB.',
   'evidence.progressOf': 'Progress of {name}',
+  'evidence.package': 'Download the evidence package (ZIP)',
+  'evidence.packageExplained': 'The originals, a manifest, their chain of custody and a verifier that runs offline.',
   'evidence.publicTitle': 'Title of the public copy',
   'evidence.publicTitleHint': 'The public sees this title, never the file’s own name. Name no one who must stay confidential. Images are published without camera, author or GPS data; PDFs without their document metadata.',
   'evidence.publicTitleRequired': 'Give the public copy a title.',

@@ -869,6 +869,8 @@ export const kk: Partial<Messages> = {
   'evidence.uploadFailed': 'Жүктеу аяқталмады. Байланысты тексеріп, қайталап көріңіз.',
   'evidence.tooLarge': 'Тым үлкен: шегі — {mb} МБ.',
   'evidence.progressOf': '{name} файлын жүктеу барысы',
+  'evidence.package': 'Дәлелдер пакетін жүктеп алу (ZIP)',
+  'evidence.packageExplained': 'Түпнұсқалар, тізім, сақтау тізбегі және жүйеге кірмей жұмыс істейтін тексеру бағдарламасы.',
   'evidence.publicTitle': 'Жария көшірменің атауы',
   'evidence.publicTitleHint': 'Жұртшылық файлдың өз атауын емес, осы атауды көреді. Құпия қалуы тиіс ешкімді атамаңыз. Суреттер камера, автор және GPS деректерінсіз, PDF құжат метадеректерінсіз жарияланады.',
   'evidence.publicTitleRequired': 'Жария көшірменің атауын көрсетіңіз.',

@@ -12,7 +12,8 @@ import { inlineImageTypes } from '@/server/services/files/media-types';
 import { readEvidence } from '@/server/services/files/read';
 import { UploadRefused } from '@/server/services/files/ingest';
 import { uploadEvidence, type FilesDeps } from '@/server/services/files/upload';
-import { fileId, uploadParams } from '@/server/validation/evidence';
+import { evidencePackage } from '@/server/services/files/package/build';
+import { fileId, packageParams, uploadParams } from '@/server/validation/evidence';
 import { attachmentDisposition } from './content-disposition';
 
 const refusalStatus = { too_large: 413, hash_mismatch: 422, type_not_allowed: 415, empty: 400 } as const;
@@ -77,6 +78,25 @@ export async function handleDownload(request: Request, id: string, db: Db, viewe
       'content-security-policy': file.mediaType === 'application/pdf' && preview ? "frame-ancestors 'self'" : "default-src 'none'; img-src 'self'; frame-ancestors 'self'",
     });
     return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { status: 200, headers });
+  } catch (error) {
+    return problem(error);
+  }
+}
+
+/** GET /api/files/package?subjectKind=incident|case&subjectId=…: the evidence package of a record, as a ZIP. */
+export async function handlePackage(request: Request, db: Db, viewer: Viewer | null, deps: FilesDeps): Promise<Response> {
+  if (!viewer) return json(401, { error: 'unauthorized', message: 'Please sign in.' });
+  try {
+    const params = packageParams.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const { name, body } = await evidencePackage(db, deps, { viewer, ...params });
+    return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
+      headers: {
+        'content-type': 'application/zip',
+        'content-disposition': attachmentDisposition(name, 'attachment'),
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      },
+    });
   } catch (error) {
     return problem(error);
   }

@@ -52,3 +52,6 @@ export const markPublicInput = z.discriminatedUnion('public', [
   }),
   z.object({ id: fileId, public: z.literal(false) }),
 ]);
+
+/** An evidence package is made for an incident or a case. */
+export const packageParams = z.object({ subjectKind: z.enum(['incident', 'case']), subjectId: z.uuid() });

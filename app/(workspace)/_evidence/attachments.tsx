@@ -118,6 +118,14 @@ export function Attachments({ target, headingId }: { target: UploadTarget; headi
           ))}
         </ul>
       ) : null}
+      {files.length > 0 && (target.subjectKind === 'incident' || target.subjectKind === 'case') ? (
+        <p className="mt-3 text-sm">
+          <a href={`/api/files/package?${new URLSearchParams(target)}`} className={linkClass} download>
+            {t('evidence.package')}
+          </a>{' '}
+          <span className="text-slate-600">{t('evidence.packageExplained')}</span>
+        </p>
+      ) : null}
       {list.data ? (
         <div className="mt-4">
           <UploadZone target={target} maxBytes={list.data.maxBytes} onUploaded={() => void list.refetch()} />
