@@ -1054,6 +1054,7 @@ export const en = {
   'evidence.uploadFailed': 'The upload did not finish. Check the connection and try again.',
   'evidence.tooLarge': 'Too large: the limit is {mb} MB.',
   'evidence.progressOf': 'Progress of {name}',
+  'public.attachments.heading': 'Documents and photographs',
   'evidence.package': 'Download the evidence package (ZIP)',
   'evidence.packageExplained': 'The originals, a manifest, their chain of custody and a verifier that runs offline.',
   'evidence.publicTitle': 'Title of the public copy',

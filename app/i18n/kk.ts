@@ -869,6 +869,7 @@ export const kk: Partial<Messages> = {
   'evidence.uploadFailed': 'Жүктеу аяқталмады. Байланысты тексеріп, қайталап көріңіз.',
   'evidence.tooLarge': 'Тым үлкен: шегі — {mb} МБ.',
   'evidence.progressOf': '{name} файлын жүктеу барысы',
+  'public.attachments.heading': 'Құжаттар мен фотосуреттер',
   'evidence.package': 'Дәлелдер пакетін жүктеп алу (ZIP)',
   'evidence.packageExplained': 'Түпнұсқалар, тізім, сақтау тізбегі және жүйеге кірмей жұмыс істейтін тексеру бағдарламасы.',
   'evidence.publicTitle': 'Жария көшірменің атауы',

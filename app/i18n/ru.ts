@@ -1052,6 +1052,7 @@ export const ru: Partial<Messages> = {
   'evidence.uploadFailed': 'Загрузка не завершилась. Проверьте соединение и попробуйте снова.',
   'evidence.tooLarge': 'Слишком большой файл: предел — {mb} МБ.',
   'evidence.progressOf': 'Ход загрузки файла {name}',
+  'public.attachments.heading': 'Документы и фотографии',
   'evidence.package': 'Скачать пакет доказательств (ZIP)',
   'evidence.packageExplained': 'Оригиналы, опись, цепочка хранения и программа проверки, работающая без доступа к системе.',
   'evidence.publicTitle': 'Название публичной копии',
