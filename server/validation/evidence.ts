@@ -14,7 +14,8 @@ export const fileTitle = userText()
 
 export const evidenceSubject = z.object({
   subjectKind: z.enum(evidenceSubjectEnum.enumValues),
-  subjectId: z.string().max(64),
+  // A uuid (incident, source, case) or a number (legal event): nothing else reaches the database.
+  subjectId: z.string().regex(/^([0-9a-fA-F-]{36}|[1-9][0-9]{0,9})$/, 'Not the id of a record'),
 });
 
 /** What an upload names besides its bytes (query parameters of POST /api/files). */
