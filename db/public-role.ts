@@ -11,6 +11,8 @@ import { vocabularyTerms } from './schema/vocabularies';
 export const publicRoleTables = [publicIncidents, publicIncidentCounts, publicIncidentCountsState, publicCases, vocabularyTerms].map((table) =>
   getTableName(table),
 );
+// The public copies of evidence files: a view (db/schema/public-attachments.ts), granted like a table.
+(publicRoleTables as string[]).push('public_attachments');
 
 /**
  * Gives hrd_public, when it exists, exactly its grants, and makes the migrating user a member so

@@ -12,3 +12,5 @@ export * from './audit';
 export * from './invites';
 export * from './public';
 export * from './directory-versions';
+export * from './files';
+export * from './public-attachments';

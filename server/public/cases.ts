@@ -5,6 +5,7 @@ import { hasNul, isDatabaseMoment } from '@/db/values';
 import { publicCases, publicIncidents, type PublicCasePerson, type PublicIntervention, type PublicLegalEvent, type PublicSource } from '@/db/schema/public';
 import { publicRead } from './db';
 import { likePattern } from './where';
+import { publicAttachmentsOf, type PublicAttachment } from './attachments';
 
 /** Published cases as the public sees them: a page at a time (optionally matching words), one with its timeline, those holding an incident. */
 
@@ -161,7 +162,7 @@ export async function listPublicCases(
 }
 
 /** One published case; null for an unknown id and for a case that is not (or no longer) public alike. */
-export async function getPublicCase(id: string, db?: Db): Promise<PublicCase | null> {
+export async function getPublicCase(id: string, db?: Db): Promise<(PublicCase & { attachments: PublicAttachment[] }) | null> {
   if (!z.uuid().safeParse(id).success) return null;
   return publicRead(async (tx) => {
     const [row] = await tx.select().from(publicCases).where(eq(publicCases.caseId, id));
@@ -175,7 +176,7 @@ export async function getPublicCase(id: string, db?: Db): Promise<PublicCase | n
           .where(inArray(publicIncidents.incidentId, incidentIds))
           .orderBy(publicIncidents.startDate, publicIncidents.incidentId)
       : [];
-    return toPublicCase(row, cited.flatMap((incident) => incident.sources));
+    return { ...toPublicCase(row, cited.flatMap((incident) => incident.sources)), attachments: await publicAttachmentsOf(tx, 'case', id) };
   }, db);
 }
 

@@ -7,6 +7,7 @@ import { publicRead, type PublicTx } from './db';
 import type { Language, PublicFilters } from './filters';
 import { loadVocabulary, type PublicVocabulary } from './vocabulary';
 import { whereFilters } from './where';
+import { publicAttachmentsOf, type PublicAttachment } from './attachments';
 
 /** Published incidents as the public sees them: a page at a time, one by id, or every one in batches. */
 
@@ -109,11 +110,11 @@ export async function listPublicIncidents(
 }
 
 /** One published incident; null for an unknown id and for one that is not (or no longer) public alike. */
-export async function getPublicIncident(id: string, lang: Language, db?: Db): Promise<PublicIncident | null> {
+export async function getPublicIncident(id: string, lang: Language, db?: Db): Promise<(PublicIncident & { attachments: PublicAttachment[] }) | null> {
   if (!z.uuid().safeParse(id).success) return null;
   return publicRead(async (tx) => {
     const [row] = await tx.select().from(publicIncidents).where(eq(publicIncidents.incidentId, id));
-    return row ? toPublicIncident(row, await loadVocabulary(tx, lang)) : null;
+    return row ? { ...toPublicIncident(row, await loadVocabulary(tx, lang)), attachments: await publicAttachmentsOf(tx, 'incident', id) } : null;
   }, db);
 }
 

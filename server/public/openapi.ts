@@ -168,6 +168,21 @@ export function openApiDocument(origin: string) {
     components: {
       parameters: Object.fromEntries(filterParameters.map((parameter) => [parameter.name, parameter])),
       schemas: {
+        Attachments: {
+          type: 'array',
+          description: 'Public copies of the evidence files a reviewer published with the record: images re-encoded without EXIF, XMP, IPTC or GPS (with regions blacked out), PDFs without their document metadata. Only for a single incident or case.',
+          items: {
+            type: 'object',
+            required: ['title', 'media_type', 'size', 'sha256', 'url'],
+            properties: {
+              title: { type: 'string' },
+              media_type: { type: 'string' },
+              size: { type: 'integer' },
+              sha256: { type: 'string', description: 'SHA-256 of the public copy (not of the original).' },
+              url: { type: 'string', description: 'Where the copy is served (same site): inline for images, as a download otherwise.' },
+            },
+          },
+        },
         Error: { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' }, problems: { type: 'array', items: { type: 'string' } } } },
         CaseSummary: {
           type: 'object',
@@ -213,6 +228,7 @@ export function openApiDocument(origin: string) {
               description: 'Every source its interventions and its published incidents cite, once each.',
               items: { type: 'object', properties: { title: { type: 'string' }, publisher: nullableString, publishedOn: nullableString, referenceCode: nullableString, url: nullableString } },
             },
+            attachments: { $ref: '#/components/schemas/Attachments' },
             publisher: { type: 'string' },
             publishedAt: { type: 'string', format: 'date-time' },
           },
@@ -242,6 +258,7 @@ export function openApiDocument(origin: string) {
             perpetrators: { type: 'array', items: { type: 'object', properties: { type: { type: 'string' }, typeLabel: { type: 'string' }, name: nullableString } } },
             legal: { type: 'array', items: { type: 'object' } },
             sources: { type: 'array', items: { type: 'object' } },
+            attachments: { $ref: '#/components/schemas/Attachments' },
             publisher: { type: 'string' },
             publishedAt: { type: 'string', format: 'date-time' },
           },

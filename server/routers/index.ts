@@ -4,6 +4,7 @@ import { adminRouter } from './admin';
 import { caseRouter } from './case';
 import { commentRouter } from './comment';
 import { directoryRouter } from './directory';
+import { evidenceRouter } from './evidence';
 import { incidentRouter } from './incident';
 import { notificationRouter } from './notification';
 import { personRouter } from './person';
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   person: personRouter,
   documentedOrganization: documentedOrganizationRouter,
   source: sourceRouter,
+  evidence: evidenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

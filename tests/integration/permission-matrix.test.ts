@@ -320,6 +320,34 @@ const directoryPolicies: Record<string, Entry> = {
   },
 };
 Object.assign(policies, directoryPolicies);
+/** Evidence files: each call acts on a fresh file the author uploaded to an incident of the organization. */
+const evidencePolicies: Record<string, Entry> = {
+  'evidence.list': { on: 'incident', call: (c, s) => c.evidence.list({ subjectKind: 'incident', subjectId: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'evidence.deleted': { on: 'self', call: (c) => c.evidence.deleted(), expect: signedIn },
+  'evidence.delete': {
+    on: 'organization',
+    call: async (c, s) => c.evidence.delete({ id: await aFileIn(s.organizationId) }),
+    expect: (a) => gate(a, () => (a === 'colleague' ? 'FORBIDDEN' : 'ok')),
+  },
+  'evidence.restore': {
+    on: 'organization',
+    call: async (c, s) => c.evidence.restore({ id: await aFileIn(s.organizationId, { deleted: true }) }),
+    expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : a === 'admin' ? 'ok' : 'NOT_FOUND'),
+  },
+  'evidence.purge': {
+    on: 'organization',
+    call: async (c, s) => c.evidence.purge({ id: await aFileIn(s.organizationId, { deleted: true }), reason: 'Erasure request of the person photographed' }),
+    expect: adminOnly,
+  },
+  'evidence.markPublic': {
+    on: 'organization',
+    // Withdrawing needs no stored bytes; marking public (which makes a copy from them) is tested in evidence-public.test.ts.
+    call: async (c, s) => c.evidence.markPublic({ id: await aFileIn(s.organizationId), public: false }),
+    // Four eyes: never the uploader (the author), only a reviewer or an admin.
+    expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
+  },
+};
+Object.assign(policies, evidencePolicies);
 
 let database: Database;
 let organizationId: string;
@@ -378,6 +406,17 @@ async function caseSubjectFor(actor: Actor, state: ReviewStatus, deleted = false
       RETURNING id`),
   );
   return { id: row!.id, version: 3, organizationId, state, deleted, incidentId: incident.id, legalEventId: event!.id, interventionId: intervention!.id };
+}
+
+/** An evidence file the author uploaded to a fresh incident of the organization (its bytes are not needed here). */
+async function aFileIn(organizationId: string, options: { deleted?: boolean } = {}): Promise<string> {
+  const incident = await subjectFor('author', 'draft', false);
+  const id = randomUUID();
+  await database.db.execute(sql`
+    INSERT INTO evidence_files (id, organization_id, subject_kind, subject_id, title, media_type, size, sha256, storage_key, wrapped_key, key_version, uploaded_by, deleted_at, deleted_by)
+    VALUES (${id}, ${organizationId}, 'incident', ${incident.id}, 'matrix.pdf', 'application/pdf', 10, ${'a'.repeat(64)}, ${'b'.repeat(64)}, 'unused', 1,
+            ${people.author.id}, ${options.deleted ? sql`now()` : null}, ${options.deleted ? people.author.id : null})`);
+  return id;
 }
 
 /** A person record of the organization, for the person procedures (persons have no review state). */

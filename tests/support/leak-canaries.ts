@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { persons, sources, users } from '@/db/schema';
+import { evidenceFiles, persons, sources, users } from '@/db/schema';
 import { refreshPublicIncidentsOf } from '@/server/services/publishing/public-record';
 import { anIncident, callerFor, createOrganization, createUser } from './factories';
 import { nameCanary } from './name-canary';
@@ -285,6 +285,41 @@ export async function seedLeakCanaries(db: Db): Promise<LeakCanaries> {
   cv = partnerCase.version;
   for (const id of [published.id, edited.id, draft.id]) cv = (await theirs.case.linkIncident({ caseId: partnerCase.id, incidentId: id })).version;
   await theirs.case.submit({ id: partnerCase.id, version: cv });
+  // Evidence files (issue 16): confidential files on published records, and a file marked public on a
+  // draft. Rows only (the public side reads no bytes to list them): their names and hashes are canaries.
+  const hexCanary = (what: string) => {
+    const token = randomBytes(32).toString('hex');
+    canaries[token] = what;
+    return token;
+  };
+  const evidenceRow = (subjectKind: 'incident' | 'case', subjectId: string, what: string) => ({
+    id: crypto.randomUUID(),
+    organizationId: ngo.id,
+    subjectKind,
+    subjectId,
+    title: `${canary(`${what}: file name`)}.jpg`,
+    mediaType: 'image/jpeg',
+    size: 1000,
+    sha256: hexCanary(`${what}: file hash`),
+    storageKey: hexCanary(`${what}: storage key`),
+    wrappedKey: 'none',
+    keyVersion: 1,
+    uploadedBy: monitor.id,
+  });
+  await db.insert(evidenceFiles).values([
+    evidenceRow('incident', published.id, 'confidential file on a published incident'),
+    evidenceRow('case', publicCase.id, 'confidential file on a published case'),
+    {
+      ...evidenceRow('incident', draft.id, 'file marked public on a draft'),
+      markedPublicAt: new Date().toISOString(),
+      markedPublicBy: reviewer.id,
+      publicId: crypto.randomUUID(),
+      publicTitle: canary('public title of a file on a draft'),
+      publicMediaType: 'image/jpeg',
+      publicSize: 900,
+      publicSha256: hexCanary('public copy hash of a file on a draft'),
+    },
+  ]);
 
   // An import rewrites everything public of the organization: still only published versions may come out.
   await db.transaction((tx) => refreshPublicIncidentsOf(tx, ngo.id));

@@ -4,6 +4,7 @@ import { formatMoment, type Locale, type Translate } from '@/app/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { requireViewer } from '../session';
+import { DeletedFiles } from './deleted-files';
 import { RestoreRecord } from './restore-record';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,6 +45,7 @@ export default async function DeletedRecordsPage() {
           t={t}
         />
       </section>
+      <DeletedFiles />
     </div>
   );
 }

@@ -51,4 +51,18 @@ export const auditActions = [
   'documented_organization.create',
   'source.create',
   'person.merge',
+  // Evidence files: custody events, and key rotations.
+  'file.upload',
+  'file.view',
+  'file.download',
+  'file.export',
+  'file.share',
+  'file.mark_public',
+  'file.unmark_public',
+  'file.publish',
+  'file.delete',
+  'file.restore',
+  'file.purge',
+  'files.master_key_rotated',
+  'files.organization_key_rotated',
 ] as const;

@@ -4,6 +4,7 @@ import { formatMoment } from '@/app/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { CommentThread } from '../../_comments/comment-thread';
+import { Attachments } from '../../_evidence/attachments';
 import { fieldsetClass, linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { DeleteCase } from '../_parts/delete-case';
 import { InterventionForm } from '../_parts/intervention-form';
@@ -146,6 +147,7 @@ export default async function CasePage({ params }: Props) {
         </section>
       ) : null}
 
+      <Attachments target={{ subjectKind: 'case', subjectId: record.id }} headingId="case-evidence-heading" />
       <CommentThread caseId={record.id} comments={comments} />
     </article>
   );

@@ -9,6 +9,7 @@ import { requireViewer } from '../../session';
 import { placeOf } from '../incident-table';
 import { IncidentCases } from '../../cases/_parts/incident-cases';
 import { CommentThread } from '../../_comments/comment-thread';
+import { Attachments } from '../../_evidence/attachments';
 import { DeleteIncident } from './delete-incident';
 import { loadIncident } from './load';
 import { ReviewPanel } from './review-panel';
@@ -136,6 +137,9 @@ export default async function IncidentPage({ params }: Props) {
           <SourceList sources={incident.sources} t={t} linkSources={!incident.sharedReadOnly} />
         </Section>
       </div>
+
+      {/* Files stay with their organization: a shared read-only copy shows none. */}
+      {owned ? <Attachments target={{ subjectKind: 'incident', subjectId: incident.id }} headingId="incident-evidence-heading" /> : null}
 
       <Section title={t('incident.record')}>
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">

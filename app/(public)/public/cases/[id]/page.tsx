@@ -6,6 +6,7 @@ import { en, type MessageKey } from '@/app/i18n/en';
 import { getI18n } from '@/app/i18n/server';
 import { getPublicCase, type TimelineEntry } from '@/server/public/cases';
 import { SourceCitation } from '@/app/(public)/_ui/source-citation';
+import { PublicAttachments } from '@/app/(public)/_ui/public-attachments';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -143,6 +144,7 @@ export default async function PublicCasePage({ params }: { params: Promise<{ id:
           </>
         )}
       </section>
+      <PublicAttachments attachments={found.attachments} t={t} className={section} />
       <p className="text-sm text-slate-700">
         {t('public.incident.published', { publisher: found.publisher, date: formatMoment(new Date(found.publishedAt), locale) })}{' '}
         <a href={`/api/public/v1/cases/${found.id}`} className="text-blue-800 underline">

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { formatIncidentDateRange, formatMoment } from '@/app/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { SourceCitation } from '@/app/(public)/_ui/source-citation';
+import { PublicAttachments } from '@/app/(public)/_ui/public-attachments';
 import { publicCasesWithIncident } from '@/server/public/cases';
 import { getPublicIncident } from '@/server/public/incidents';
 
@@ -93,6 +94,7 @@ export default async function PublicIncidentPage({ params }: { params: Promise<{
           </ol>
         )}
       </section>
+      <PublicAttachments attachments={incident.attachments} t={t} className={section} />
       {inCases.length > 0 ? (
         <section aria-labelledby="cases" className={section}>
           <h2 id="cases" className="text-lg font-semibold">

@@ -1,0 +1,36 @@
+import type { Translate } from '@/app/i18n';
+import type { PublicAttachment } from '@/server/public/attachments';
+
+/**
+ * The public copies of a published record's evidence files: images shown (already stripped of
+ * metadata, regions blacked out), other files as downloads with their size and fingerprint.
+ */
+export function PublicAttachments({ attachments, t, className }: { attachments: PublicAttachment[]; t: Translate; className: string }) {
+  if (attachments.length === 0) return null;
+  return (
+    <section aria-labelledby="attachments" className={className}>
+      <h2 id="attachments" className="text-lg font-semibold">
+        {t('public.attachments.heading')}
+      </h2>
+      <ul className="mt-2 space-y-4">
+        {attachments.map((file) => (
+          <li key={file.url}>
+            {file.media_type.startsWith('image/') ? (
+              // A plain <img>: the copy is served as it is, never through an optimizer that might re-add data.
+              <img src={file.url} alt={file.title} className="max-h-96 max-w-full rounded border border-slate-300" />
+            ) : null}
+            <p className="mt-1">
+              <a href={file.url} className="text-blue-800 underline">
+                {file.title}
+              </a>{' '}
+              <span className="text-sm text-slate-700">
+                ({file.media_type}, {Math.max(1, Math.round(file.size / 1024))} KB)
+              </span>
+            </p>
+            <p className="font-mono text-xs break-all text-slate-600">SHA-256 {file.sha256}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * The HTTP side of evidence files, kept out of tRPC on purpose: uploads are streamed request bodies
+ * (tRPC bodies are small JSON), downloads are streamed responses with their own headers. The route
+ * handlers in app/api/files/ are one line each; tests call these functions with a Request.
+ */
+import { Readable } from 'node:stream';
+import { TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { Db } from '@/db/client';
+import type { Viewer } from '@/server/auth/viewer';
+import { inlineImageTypes } from '@/server/services/files/media-types';
+import { readEvidence } from '@/server/services/files/read';
+import { UploadRefused } from '@/server/services/files/ingest';
+import { uploadEvidence, type FilesDeps } from '@/server/services/files/upload';
+import { evidencePackage } from '@/server/services/files/package/build';
+import { fileId, packageParams, uploadParams } from '@/server/validation/evidence';
+import { attachmentDisposition } from './content-disposition';
+
+const refusalStatus = { too_large: 413, hash_mismatch: 422, type_not_allowed: 415, empty: 400 } as const;
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+
+/** Answers a refused request with a status and a message a person can act on; unexpected failures stay on the server. */
+function problem(error: unknown): Response {
+  if (error instanceof UploadRefused) return json(refusalStatus[error.reason], { error: error.reason, message: error.message });
+  if (error instanceof ZodError) return json(400, { error: 'bad_request', message: error.issues.map((issue) => issue.message).join('; ') });
+  if (error instanceof TRPCError && error.code === 'NOT_FOUND') return json(404, { error: 'not_found', message: 'No such record or file.' });
+  if (error instanceof TRPCError && error.code === 'FORBIDDEN') return json(403, { error: 'forbidden', message: error.message });
+  console.error('Evidence file request failed:', error);
+  return json(500, { error: 'server_error', message: 'Something went wrong on the server. Please try again.' });
+}
+
+/** POST /api/files?subjectKind=…&subjectId=…&name=…&sha256=…[&capturedAt=…], the file's bytes as the body. */
+export async function handleUpload(request: Request, db: Db, viewer: Viewer | null, deps: FilesDeps): Promise<Response> {
+  if (!viewer) return json(401, { error: 'unauthorized', message: 'Please sign in.' });
+  try {
+    const params = uploadParams.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const declared = Number(request.headers.get('content-length') ?? NaN);
+    if (declared > deps.maxBytes) throw new UploadRefused('too_large', `The file is larger than the limit of ${Math.round(deps.maxBytes / 1024 / 1024)} MB.`);
+    if (!request.body) throw new UploadRefused('empty', 'The file is empty.');
+    const file = await uploadEvidence(db, deps, {
+      viewer,
+      subjectKind: params.subjectKind,
+      subjectId: params.subjectId,
+      title: params.name,
+      expectedSha256: params.sha256,
+      capturedAt: params.capturedAt,
+      body: Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>),
+    });
+    return json(201, { id: file.id, title: file.title, mediaType: file.mediaType, size: file.size, sha256: file.sha256 });
+  } catch (error) {
+    return problem(error);
+  }
+}
+
+/** Types the workspace previews inline (same origin, nothing from outside): a few image formats and PDF. */
+const previewable = (mediaType: string) => inlineImageTypes.has(mediaType) || mediaType === 'application/pdf';
+
+/** GET /api/files/{id} downloads the original; `?preview=1` shows an image or a PDF inline. */
+export async function handleDownload(request: Request, id: string, db: Db, viewer: Viewer | null, deps: FilesDeps): Promise<Response> {
+  if (!viewer) return json(401, { error: 'unauthorized', message: 'Please sign in.' });
+  const preview = new URL(request.url).searchParams.get('preview') === '1';
+  try {
+    if (!fileId.safeParse(id).success) return problem(new TRPCError({ code: 'NOT_FOUND' }));
+    const { file, body } = await readEvidence(db, deps, { viewer, id, purpose: preview ? 'view' : 'download' });
+    if (preview && !previewable(file.mediaType)) {
+      body.destroy();
+      return json(415, { error: 'not_previewable', message: 'This kind of file cannot be previewed; download it instead.' });
+    }
+    const headers = new Headers({
+      'content-type': file.mediaType,
+      'content-length': String(file.size),
+      'content-disposition': attachmentDisposition(file.title, preview ? 'inline' : 'attachment'),
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+      // The workspace frames a PDF preview; nothing else may frame a file, and a file runs no script.
+      'content-security-policy': file.mediaType === 'application/pdf' && preview ? "frame-ancestors 'self'" : "default-src 'none'; img-src 'self'; frame-ancestors 'self'",
+    });
+    return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { status: 200, headers });
+  } catch (error) {
+    return problem(error);
+  }
+}
+
+/** GET /api/files/package?subjectKind=incident|case&subjectId=…: the evidence package of a record, as a ZIP. */
+export async function handlePackage(request: Request, db: Db, viewer: Viewer | null, deps: FilesDeps): Promise<Response> {
+  if (!viewer) return json(401, { error: 'unauthorized', message: 'Please sign in.' });
+  try {
+    const params = packageParams.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const { name, body } = await evidencePackage(db, deps, { viewer, ...params });
+    return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
+      headers: {
+        'content-type': 'application/zip',
+        'content-disposition': attachmentDisposition(name, 'attachment'),
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      },
+    });
+  } catch (error) {
+    return problem(error);
+  }
+}

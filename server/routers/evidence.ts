@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { adminOrganizationIds } from '../auth/deletion-policy';
+import { assertCanSeeFile, assertFileAction, evidencePolicy } from '../auth/evidence-policy';
+import { roleIn } from '../auth/policy';
+import { assertRecentlyReauthenticated } from '../auth/reauthentication';
+import { notFound } from '../services/errors';
+import { deleteFile, listAttached, listDeletedFiles, purgeFile, restoreFile } from '../services/files/manage';
+import { getFilesDeps } from '../services/files/deps';
+import { decidePublicCopy } from '../services/files/public-copy';
+import { maxUploadBytes } from '../services/files/limits';
+import { findFile } from '../services/files/read';
+import { getFileStore } from '../services/files/store/configured';
+import { subjectOwner } from '../services/files/subjects';
+import { createTRPCRouter, signedInProcedure } from '../trpc';
+import { evidenceSubject, fileId, markPublicInput, purgeInput } from '../validation/evidence';
+
+/**
+ * Evidence files attached to records: the list on a record's page, the bin, public marking. The
+ * bytes move through the route handlers in app/api/files/ (streams are not tRPC's business).
+ */
+export const evidenceRouter = createTRPCRouter({
+  list: signedInProcedure.input(evidenceSubject).query(async ({ ctx, input }) => {
+    const organizationId = await subjectOwner(ctx.db, input.subjectKind, input.subjectId);
+    if (!organizationId || !evidencePolicy.canAttachTo(ctx.viewer, { organizationId })) throw notFound(input.subjectKind.replace('_', ' '));
+    const files = await listAttached(ctx.db, input.subjectKind, input.subjectId);
+    return {
+      maxBytes: maxUploadBytes(),
+      files: files.map((file) => {
+        const facts = { organizationId, uploadedBy: file.uploadedBy, deletedAt: null };
+        return { ...file, canDelete: evidencePolicy.canDelete(ctx.viewer, facts), canMarkPublic: evidencePolicy.canMarkPublic(ctx.viewer, facts) };
+      }),
+    };
+  }),
+
+  deleted: signedInProcedure.query(({ ctx }) => listDeletedFiles(ctx.db, adminOrganizationIds(ctx.viewer))),
+
+  delete: signedInProcedure.input(z.object({ id: fileId })).mutation(async ({ ctx, input }) => {
+    const file = await findFile(ctx.db, input.id);
+    assertCanSeeFile(ctx.viewer, file);
+    assertFileAction(evidencePolicy.canDelete(ctx.viewer, file), 'Only the person who uploaded a file, or a reviewer or an admin, can delete it.');
+    await deleteFile(ctx.db, file, ctx.viewer.id);
+  }),
+
+  restore: signedInProcedure.input(z.object({ id: fileId })).mutation(async ({ ctx, input }) => {
+    const file = await findFile(ctx.db, input.id, { deleted: true });
+    // Only admins see the bin: to anyone else a deleted file does not exist.
+    if (!file?.deletedAt || roleIn(ctx.viewer, file.organizationId) !== 'admin') throw notFound('deleted file');
+    await restoreFile(ctx.db, file, ctx.viewer.id);
+  }),
+
+  purge: signedInProcedure.input(purgeInput).mutation(async ({ ctx, input }) => {
+    const file = await findFile(ctx.db, input.id, { deleted: true });
+    assertCanSeeFile(ctx.viewer, file);
+    assertFileAction(evidencePolicy.canRestoreOrPurge(ctx.viewer, file), 'Only an admin can erase a file for good.');
+    assertRecentlyReauthenticated(ctx.viewer);
+    await purgeFile(ctx.db, getFileStore(), file, ctx.viewer.id, input.reason);
+  }),
+
+  markPublic: signedInProcedure
+    .input(markPublicInput)
+    .mutation(async ({ ctx, input }) => {
+      const file = await findFile(ctx.db, input.id);
+      assertCanSeeFile(ctx.viewer, file);
+      assertFileAction(
+        evidencePolicy.canMarkPublic(ctx.viewer, file),
+        'A reviewer or an admin other than the person who uploaded it decides that a file goes public.',
+      );
+      await decidePublicCopy(ctx.db, getFilesDeps(), file, ctx.viewer.id, input);
+    }),
+});
