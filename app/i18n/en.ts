@@ -1029,6 +1029,19 @@ export const en = {
   'interventions.awaiting.record': 'Record reply',
   'interventions.awaiting.recorded': 'Reply recorded.',
   'interventions.awaiting.notRecorded': 'The reply was not recorded',
+  // Accounts and sessions (issue 13)
+  'account.nav': 'Account',
+  'account.meta': 'Your account',
+  'account.heading': 'Your account',
+  'account.sessions.heading': 'Where you are signed in',
+  'account.sessions.intro': 'Each browser or device where you are signed in. If you do not recognise one, sign it out and ask an administrator for a new password.',
+  'account.sessions.thisDevice': 'This device',
+  'account.sessions.details': 'Network {address} · signed in {since} · last active {seen}',
+  'account.sessions.unknownAddress': 'unknown',
+  'account.sessions.end': 'Sign out this device',
+  'account.sessions.endNamed': 'Sign out {device}',
+  'account.sessions.endAll': 'Sign out everywhere',
+  'account.sessions.notEnded': 'The session was not ended',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -844,4 +844,17 @@ export const kk: Partial<Messages> = {
   'public.cases.shown': 'Көрсетілген істер: {n}',
   'public.cases.noMatch': 'Сәйкес келетін жарияланған іс жоқ.',
   'public.case.json': 'Бұл іс ашық деректер түрінде (JSON)',
+  // Есептік жазба және сеанстар (issue 13)
+  'account.nav': 'Есептік жазба',
+  'account.meta': 'Сіздің есептік жазбаңыз',
+  'account.heading': 'Сіздің есептік жазбаңыз',
+  'account.sessions.heading': 'Қай жерде кіргенсіз',
+  'account.sessions.intro': 'Есептік жазбаңызға кірген әрбір браузер мен құрылғы. Егер біреуін танымасаңыз, оның сеансын аяқтап, әкімшіден жаңа құпиясөз сұраңыз.',
+  'account.sessions.thisDevice': 'Осы құрылғы',
+  'account.sessions.details': 'Желі {address} · кірген уақыты {since} · соңғы белсенділік {seen}',
+  'account.sessions.unknownAddress': 'белгісіз',
+  'account.sessions.end': 'Осы құрылғыдан шығу',
+  'account.sessions.endNamed': '{device} құрылғысынан шығу',
+  'account.sessions.endAll': 'Барлық құрылғылардан шығу',
+  'account.sessions.notEnded': 'Сеанс аяқталмады',
 };

@@ -1027,4 +1027,17 @@ export const ru: Partial<Messages> = {
   'public.cases.shown': 'Показано дел: {n}',
   'public.cases.noMatch': 'Ни одно опубликованное дело не подходит.',
   'public.case.json': 'Это дело в виде открытых данных (JSON)',
+  // Учётная запись и сеансы (issue 13)
+  'account.nav': 'Учётная запись',
+  'account.meta': 'Ваша учётная запись',
+  'account.heading': 'Ваша учётная запись',
+  'account.sessions.heading': 'Где выполнен вход',
+  'account.sessions.intro': 'Все браузеры и устройства, на которых выполнен вход в вашу учётную запись. Если какое-то из них вам незнакомо, завершите его сеанс и попросите администратора выдать новый пароль.',
+  'account.sessions.thisDevice': 'Это устройство',
+  'account.sessions.details': 'Сеть {address} · вход {since} · последняя активность {seen}',
+  'account.sessions.unknownAddress': 'неизвестна',
+  'account.sessions.end': 'Выйти на этом устройстве',
+  'account.sessions.endNamed': 'Выйти на устройстве {device}',
+  'account.sessions.endAll': 'Выйти на всех устройствах',
+  'account.sessions.notEnded': 'Сеанс не завершён',
 };

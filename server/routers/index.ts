@@ -8,6 +8,7 @@ import { incidentRouter } from './incident';
 import { notificationRouter } from './notification';
 import { personRouter } from './person';
 import { reviewRouter } from './review';
+import { sessionRouter } from './session';
 import { viewerRouter } from './viewer';
 import { vocabularyRouter } from './vocabulary';
 
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   comment: commentRouter,
   notification: notificationRouter,
   person: personRouter,
+  session: sessionRouter,
 });
 
 export type AppRouter = typeof appRouter;

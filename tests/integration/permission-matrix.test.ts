@@ -192,6 +192,10 @@ export const policies: Record<string, Entry> = {
     // Whatever has a public version can be taken off the public side at once, even while an edit is pending.
     expect: (a, _s, publishedBefore) => gate(a, () => (isReviewerOfOrg(a) ? (publishedBefore ? 'ok' : 'BAD_REQUEST') : 'FORBIDDEN')),
   },
+  // Accounts and sessions (issue 13): only one's own sessions; another person's session answers as unknown.
+  'session.list': { on: 'self', call: (c) => c.session.list(), expect: signedIn },
+  'session.end': { on: 'self', call: async (c) => c.session.end({ sessionId: await aSessionOfSomeoneElse() }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'NOT_FOUND') },
+  'session.endAll': { on: 'self', call: (c) => c.session.endAll(), expect: signedIn },
 };
 
 /** Changing a case or its parts: as editing an incident (monitors their own, reviewers any; not while under review). */
@@ -362,6 +366,15 @@ async function aMemberOf(organizationId: string, options: { active?: boolean } =
       WITH u AS (INSERT INTO users (email, name, password_hash, active)
                  VALUES ('member-' || md5(random()::text) || '@example.org', 'Matrix member', 'unusable', ${options.active ?? true}) RETURNING id)
       INSERT INTO memberships (user_id, organization_id, role) SELECT id, ${organizationId}, 'monitor' FROM u RETURNING user_id AS id`),
+  );
+  return row!.id;
+}
+
+/** A live session of a fresh person of the other organization; returns its id. */
+async function aSessionOfSomeoneElse(): Promise<string> {
+  const [row] = rowsOf<{ id: string }>(
+    await database.db.execute(sql`
+      INSERT INTO sessions (user_id, id_hash, device_label) VALUES (${await aMemberOf(otherOrganizationId)}, md5(random()::text), 'Firefox on Linux') RETURNING id`),
   );
   return row!.id;
 }
