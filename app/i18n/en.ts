@@ -1042,6 +1042,28 @@ export const en = {
   'account.sessions.endNamed': 'Sign out {device}',
   'account.sessions.endAll': 'Sign out everywhere',
   'account.sessions.notEnded': 'The session was not ended',
+  // Invitations (issue 13)
+  'admin.create.invited': '{name} is invited as {role}. They become a member once they accept with the link.',
+  'admin.invitation.heading': 'Invitation link for {name}',
+  'admin.invitation.body': 'Send this link to {name} over a secure channel. With it they choose their password, or accept with the account they already have after signing in. It works once, until {date}. It is shown only now: copy it before you leave this page.',
+  'admin.invitations.heading': 'Invitations not yet accepted',
+  'admin.invitations.details': 'As {role} · the link works until {date}',
+  'admin.invitations.withdraw': 'Withdraw',
+  'admin.invitations.withdrawNamed': 'Withdraw the invitation of {name}',
+  'admin.invitations.notWithdrawn': 'The invitation was not withdrawn',
+  'invitation.meta': 'Invitation',
+  'invitation.heading': 'Invitation to join an organization',
+  'invitation.intro': '{organization} invites {email} to join as {role}.',
+  'invitation.noToken': 'This link is not complete. Open the whole link you were sent, or ask the administrator who invited you for a new one.',
+  'invitation.haveAccount': 'Do you already have an account with this email address?',
+  'invitation.signInFirst': 'Sign in first, then you can accept here.',
+  'invitation.newAccount': 'New here? Choose your password',
+  'invitation.join': 'Create my account and join',
+  'invitation.accept': 'Accept and join',
+  'invitation.otherAccount': 'You are signed in with another email address. Sign out, then sign in as {email} to accept this invitation.',
+  'invitation.joined': 'Your account is ready and you have joined. Sign in with your email address and the password you chose.',
+  'invitation.accepted': 'You have joined the organization.',
+  'invitation.open': 'Go to the incidents',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -12,3 +12,4 @@ export * from './audit';
 export * from './invites';
 export * from './public';
 export * from './sessions';
+export * from './invitations';

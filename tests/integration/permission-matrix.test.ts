@@ -130,7 +130,7 @@ export const policies: Record<string, Entry> = {
   'admin.createUser': {
     on: 'organization',
     call: (c, s) =>
-      c.admin.createUser({ organizationId: s.organizationId, name: 'Matrix newcomer', email: `new-${randomUUID()}@example.org`, role: 'monitor', access: 'link' }),
+      c.admin.createUser({ organizationId: s.organizationId, name: 'Matrix newcomer', email: `new-${randomUUID()}@example.org`, role: 'monitor' }),
     expect: adminOnly,
   },
   'admin.changeRole': {
@@ -196,6 +196,24 @@ export const policies: Record<string, Entry> = {
   'session.list': { on: 'self', call: (c) => c.session.list(), expect: signedIn },
   'session.end': { on: 'self', call: async (c) => c.session.end({ sessionId: await aSessionOfSomeoneElse() }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'NOT_FOUND') },
   'session.endAll': { on: 'self', call: (c) => c.session.endAll(), expect: signedIn },
+  'admin.invitations': { on: 'organization', call: (c, s) => c.admin.invitations({ organizationId: s.organizationId }), expect: adminOnly },
+  'admin.withdrawInvitation': {
+    on: 'organization',
+    call: async (c, s) => c.admin.withdrawInvitation({ organizationId: s.organizationId, invitationId: (await anInvitation(s.organizationId)).id }),
+    expect: adminOnly,
+  },
+  // Public: the one-time link is the credential; accepting needs the invited person signed in.
+  'account.invitation': { on: 'self', call: async (c) => c.account.invitation({ token: (await anInvitation(otherOrganizationId)).token }), expect: () => 'ok' },
+  'account.joinWithInvitation': {
+    on: 'self',
+    call: async (c) => c.account.joinWithInvitation({ token: (await anInvitation(otherOrganizationId)).token, password: 'a brand new password' }),
+    expect: () => 'ok',
+  },
+  'account.acceptInvitation': {
+    on: 'self',
+    call: async (c) => c.account.acceptInvitation({ token: (await anInvitation((await createOrganization(database.db)).id, (await c.viewer.me())?.email)).token }),
+    expect: signedIn,
+  },
 };
 
 /** Changing a case or its parts: as editing an incident (monitors their own, reviewers any; not while under review). */
@@ -368,6 +386,17 @@ async function aMemberOf(organizationId: string, options: { active?: boolean } =
       INSERT INTO memberships (user_id, organization_id, role) SELECT id, ${organizationId}, 'monitor' FROM u RETURNING user_id AS id`),
   );
   return row!.id;
+}
+
+/** An unanswered invitation to the organization (for a fresh email unless one is given); its id and token. */
+async function anInvitation(organizationId: string, email = `invited-${randomUUID()}@example.org`): Promise<{ id: string; token: string }> {
+  const token = randomUUID();
+  const [row] = rowsOf<{ id: string }>(
+    await database.db.execute(sql`
+      INSERT INTO invitations (organization_id, email, name, role, token_hash, expires_at)
+      VALUES (${organizationId}, ${email}, 'Matrix invitee', 'monitor', ${createHash('sha256').update(token).digest('hex')}, now() + interval '1 day') RETURNING id`),
+  );
+  return { id: row!.id, token };
 }
 
 /** A live session of a fresh person of the other organization; returns its id. */
