@@ -1064,6 +1064,9 @@ export const en = {
   'invitation.joined': 'Your account is ready and you have joined. Sign in with your email address and the password you chose.',
   'invitation.accepted': 'You have joined the organization.',
   'invitation.open': 'Go to the incidents',
+  'audit.action.invitation.created': 'Person invited',
+  'audit.action.invitation.accepted': 'Invitation accepted',
+  'audit.action.invitation.withdrawn': 'Invitation withdrawn',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -879,4 +879,7 @@ export const kk: Partial<Messages> = {
   'invitation.joined': 'Есептік жазбаңыз дайын, сіз ұйымға қосылдыңыз. Электрондық пошта адресіңіз бен таңдаған құпиясөзіңізбен кіріңіз.',
   'invitation.accepted': 'Сіз ұйымға қосылдыңыз.',
   'invitation.open': 'Оқиғаларға өту',
+  'audit.action.invitation.created': 'Адам шақырылды',
+  'audit.action.invitation.accepted': 'Шақыру қабылданды',
+  'audit.action.invitation.withdrawn': 'Шақыру кері қайтарылды',
 };

@@ -1062,4 +1062,7 @@ export const ru: Partial<Messages> = {
   'invitation.joined': 'Учётная запись создана, вы присоединились к организации. Войдите со своим адресом электронной почты и выбранным паролем.',
   'invitation.accepted': 'Вы присоединились к организации.',
   'invitation.open': 'Перейти к инцидентам',
+  'audit.action.invitation.created': 'Человек приглашён',
+  'audit.action.invitation.accepted': 'Приглашение принято',
+  'audit.action.invitation.withdrawn': 'Приглашение отозвано',
 };

@@ -51,4 +51,7 @@ export const auditActions = [
   'documented_organization.create',
   'source.create',
   'person.merge',
+  'invitation.created',
+  'invitation.accepted',
+  'invitation.withdrawn',
 ] as const;
