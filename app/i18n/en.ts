@@ -1067,6 +1067,9 @@ export const en = {
   'audit.action.invitation.created': 'Person invited',
   'audit.action.invitation.accepted': 'Invitation accepted',
   'audit.action.invitation.withdrawn': 'Invitation withdrawn',
+  'password.common': 'This password is one of the most used ones, which attackers try first. Choose another.',
+  'password.weak': 'This password is too easy to guess. A few unrelated words make a strong one.',
+  'signIn.deactivated': 'Your account is deactivated. Ask an administrator of your organization to reactivate it.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useEffect, useState, type FormEvent } from 'react';
 import { newPasswordInput } from '@/server/services/admin/validation';
 import { useI18n } from '@/app/i18n/client';
+import { translatedPasswordProblem } from '@/app/ui/password-problem';
 import { useTRPC } from '@/app/trpc';
 import { errorClass, hintClass, inputClass, labelClass, linkClass, primaryButtonClass } from '@/app/ui/styles';
 
@@ -42,7 +43,7 @@ export function InvitationAnswer() {
     setDone(how);
   };
   const failed = (error: { message: string; data?: { fieldErrors?: Record<string, string> | null } | null }) =>
-    setErrors(error.data?.fieldErrors?.password ? { password: error.data.fieldErrors.password } : { form: error.data ? error.message : t('error.body') });
+    setErrors(error.data?.fieldErrors?.password ? { password: translatedPasswordProblem(error.data.fieldErrors.password, t) } : { form: error.data ? error.message : t('error.body') });
 
   if (token === undefined) return null;
   if (done === 'joined') return <Done text={t('invitation.joined')} href="/sign-in" link={t('account.setPassword.signIn')} />;

@@ -93,3 +93,11 @@ export async function whoAmI(db: Db, jar: Jar): Promise<string | null> {
   const answer = await trpcOverHttp(db, jar, 'viewer.me');
   return (answer.body.result?.data.json as { id: string } | null)?.id ?? null;
 }
+
+/** The error next-auth's sign-in answers with (its `error` parameter), or null when signed in. */
+export async function signInErrorOverHttp(db: Db, email: string, password: string): Promise<string | null> {
+  const jar: Jar = new Map();
+  const csrf = await csrfToken(db, jar);
+  const answer = (await auth(db, jar, 'callback/credentials', 'POST', { csrfToken: csrf, email, password, json: 'true' })) as { url?: string };
+  return jar.has(sessionCookieName) ? null : (new URL(answer.url ?? 'http://x/').searchParams.get('error') ?? 'unknown');
+}
