@@ -1070,6 +1070,14 @@ export const en = {
   'password.common': 'This password is one of the most used ones, which attackers try first. Choose another.',
   'password.weak': 'This password is too easy to guess. A few unrelated words make a strong one.',
   'signIn.deactivated': 'Your account is deactivated. Ask an administrator of your organization to reactivate it.',
+  'audit.action.user.reauthenticated': 'Password confirmed again',
+  'audit.action.user.reauthentication_failed': 'Password confirmation failed',
+  'account.confirm.heading': 'Confirm it is you',
+  'account.confirm.intro': 'Changing roles and merging persons ask for your password again if you signed in more than five minutes ago. Confirm it here, then go back and try again.',
+  'account.confirm.password': 'Your password',
+  'account.confirm.submit': 'Confirm',
+  'account.confirm.done': 'Confirmed. For the next five minutes you can change roles and merge persons.',
+  'account.confirm.failed': 'Not confirmed',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { adminOrganizationIds, assertAdminOf, assertMayManageAccount, assertMemberOf, auditOrganizationIds } from '../auth/admin-policy';
+import { requireRecentAuth } from '../auth/require-recent-auth';
 import type { Viewer } from '../auth/viewer';
 import type { DbOrTx } from '@/db/client';
 import { deactivateUser, newSetPasswordLink, reactivateUser } from '../services/admin/accounts';
@@ -45,6 +46,7 @@ export const adminRouter = createTRPCRouter({
 
   changeRole: signedInProcedure.input(changeRoleInput).mutation(async ({ ctx, input }) => {
     await memberOf(ctx.db, ctx.viewer, input);
+    requireRecentAuth(ctx);
     return changeRole(ctx.db, { ...input, actorId: ctx.viewer.id });
   }),
 

@@ -1,5 +1,10 @@
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { endSession, endSessionsOf, listSessions } from '../auth/sessions';
+import { users } from '@/db/schema';
+import { verifyPassword } from '../auth/password';
+import { endSession, endSessionsOf, listSessions, markAuthenticated } from '../auth/sessions';
+import { recordAudit } from '../services/audit/record';
 import { notFound } from '../services/errors';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 
@@ -14,6 +19,20 @@ export const sessionRouter = createTRPCRouter({
   end: signedInProcedure.input(z.object({ sessionId: z.uuid() })).mutation(async ({ ctx, input }) => {
     if (!(await endSession(ctx.db, ctx.viewer.id, input.sessionId, 'ended_by_owner'))) throw notFound('session');
     return { endedCurrent: input.sessionId === ctx.session?.id };
+  }),
+
+  /** Re-authentication (server/auth/require-recent-auth.ts): the password again, for this session only. */
+  confirmPassword: signedInProcedure.input(z.object({ password: z.string().min(1, 'Enter your password').max(1000) })).mutation(async ({ ctx, input }) => {
+    if (!ctx.session) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Sign in again in your browser to confirm your password.' });
+    const [user] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, ctx.viewer.id));
+    const ok = await verifyPassword(user!.passwordHash, input.password);
+    const sessionId = ctx.session.id;
+    await ctx.db.transaction(async (tx) => {
+      if (ok) await markAuthenticated(tx, sessionId);
+      await recordAudit(tx, { actorId: ctx.viewer.id, action: ok ? 'user.reauthenticated' : 'user.reauthentication_failed', subjectType: 'user', subjectId: ctx.viewer.id });
+    });
+    if (!ok) throw new TRPCError({ code: 'BAD_REQUEST', message: 'That is not your password.' });
+    return { confirmed: true };
   }),
 
   /** "Sign out everywhere": every session of the person, this one too. */

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getI18n } from '@/app/i18n/server';
 import { requireViewer } from '../session';
+import { ConfirmPassword } from './confirm-password';
 import { SessionList } from './session-list';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,6 +26,13 @@ export default async function AccountPage() {
         </h2>
         <p className="text-slate-700">{t('account.sessions.intro')}</p>
         <SessionList sessions={sessions} />
+      </section>
+      <section aria-labelledby="confirm-heading" className="space-y-3">
+        <h2 id="confirm-heading" className="text-xl font-semibold">
+          {t('account.confirm.heading')}
+        </h2>
+        <p className="text-slate-700">{t('account.confirm.intro')}</p>
+        <ConfirmPassword />
       </section>
     </div>
   );

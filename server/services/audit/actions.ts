@@ -54,4 +54,6 @@ export const auditActions = [
   'invitation.created',
   'invitation.accepted',
   'invitation.withdrawn',
+  'user.reauthenticated',
+  'user.reauthentication_failed',
 ] as const;
