@@ -1078,6 +1078,10 @@ export const en = {
   'account.confirm.submit': 'Confirm',
   'account.confirm.done': 'Confirmed. For the next five minutes you can change roles and merge persons.',
   'account.confirm.failed': 'Not confirmed',
+  'account.notice.label': 'About your account',
+  'account.notice.newDevice': 'New sign-in to your account from {device} (network {address}) on {when}. If it was not you, sign that device out and ask an administrator for a new password.',
+  'account.notice.review': 'See where you are signed in',
+  'account.notice.dismiss': 'It was me',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

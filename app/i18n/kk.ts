@@ -893,4 +893,8 @@ export const kk: Partial<Messages> = {
   'account.confirm.submit': 'Растау',
   'account.confirm.done': 'Расталды. Келесі бес минут ішінде рөлдерді өзгертіп, тұлғаларды біріктіре аласыз.',
   'account.confirm.failed': 'Расталмады',
+  'account.notice.label': 'Есептік жазбаңыз туралы',
+  'account.notice.newDevice': 'Есептік жазбаңызға жаңа кіру: {device} (желі {address}), {when}. Егер бұл сіз болмасаңыз, сол құрылғының сеансын аяқтап, әкімшіден жаңа құпиясөз сұраңыз.',
+  'account.notice.review': 'Қай жерде кіргеніңізді көру',
+  'account.notice.dismiss': 'Бұл мен едім',
 };

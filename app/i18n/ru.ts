@@ -1076,4 +1076,8 @@ export const ru: Partial<Messages> = {
   'account.confirm.submit': 'Подтвердить',
   'account.confirm.done': 'Подтверждено. В течение пяти минут вы можете менять роли и объединять персоны.',
   'account.confirm.failed': 'Не подтверждено',
+  'account.notice.label': 'О вашей учётной записи',
+  'account.notice.newDevice': 'Новый вход в вашу учётную запись: {device} (сеть {address}), {when}. Если это были не вы, завершите сеанс этого устройства и попросите администратора выдать новый пароль.',
+  'account.notice.review': 'Посмотреть, где выполнен вход',
+  'account.notice.dismiss': 'Это был(а) я',
 };

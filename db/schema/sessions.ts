@@ -27,3 +27,21 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user').on(t.userId)],
 );
+
+/**
+ * Notices about the person's own account, shown in the workspace until dismissed: for now, a
+ * sign-in from a device (label and network) not seen before. They carry nothing of any record.
+ */
+export const accountNotices = pgTable(
+  'account_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    kind: text('kind').notNull().$type<'new_device_sign_in'>(),
+    deviceLabel: text('device_label').notNull(),
+    coarseAddress: text('coarse_address'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true }),
+  },
+  (t) => [index('account_notices_user').on(t.userId, t.dismissedAt)],
+);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { sessions } from '@/db/schema';
+import { accountNotices, sessions } from '@/db/schema';
 import { coarseAddressOf, deviceLabelOf } from './device';
 import { sessionLifetime } from './session-lifetime';
 
@@ -40,10 +40,13 @@ export async function startSession(
     .from(sessions)
     .where(and(eq(sessions.userId, params.userId), eq(sessions.deviceLabel, deviceLabel), coarseAddress ? eq(sessions.coarseAddress, coarseAddress) : isNull(sessions.coarseAddress)))
     .limit(1);
+  const [any] = earlier ? [earlier] : await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, params.userId)).limit(1);
   const [row] = await db
     .insert(sessions)
     .values({ userId: params.userId, idHash: hashOf(token), deviceLabel, coarseAddress })
     .returning({ id: sessions.id });
+  // The very first sign-in is no news; a later one from a device and network never seen before is.
+  if (any && !earlier) await db.insert(accountNotices).values({ userId: params.userId, kind: 'new_device_sign_in', deviceLabel, coarseAddress });
   return { token, id: row!.id, deviceLabel, knownDevice: Boolean(earlier) };
 }
 
@@ -115,4 +118,24 @@ export async function listSessions(db: DbOrTx, userId: string) {
 /** Sign-out: ends the session whose token the cookie held, whoever asks. */
 export async function endSessionByToken(db: DbOrTx, token: string, reason: SessionEndReason): Promise<void> {
   await db.update(sessions).set({ endedAt: sql`now()`, endReason: reason }).where(and(eq(sessions.idHash, hashOf(token)), isNull(sessions.endedAt)));
+}
+
+/** The person's notices not yet dismissed, newest first. */
+export function listAccountNotices(db: DbOrTx, userId: string) {
+  return db
+    .select({ id: accountNotices.id, kind: accountNotices.kind, deviceLabel: accountNotices.deviceLabel, coarseAddress: accountNotices.coarseAddress, createdAt: accountNotices.createdAt })
+    .from(accountNotices)
+    .where(and(eq(accountNotices.userId, userId), isNull(accountNotices.dismissedAt)))
+    .orderBy(desc(accountNotices.createdAt))
+    .limit(20);
+}
+
+/** Dismisses one of the person's notices; false when it is not theirs or was dismissed already. */
+export async function dismissAccountNotice(db: DbOrTx, userId: string, noticeId: string): Promise<boolean> {
+  const done = await db
+    .update(accountNotices)
+    .set({ dismissedAt: sql`now()` })
+    .where(and(eq(accountNotices.id, noticeId), eq(accountNotices.userId, userId), isNull(accountNotices.dismissedAt)))
+    .returning({ id: accountNotices.id });
+  return done.length > 0;
 }

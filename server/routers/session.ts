@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '@/db/schema';
 import { verifyPassword } from '../auth/password';
-import { endSession, endSessionsOf, listSessions, markAuthenticated } from '../auth/sessions';
+import { dismissAccountNotice, endSession, endSessionsOf, listAccountNotices, listSessions, markAuthenticated } from '../auth/sessions';
 import { recordAudit } from '../services/audit/record';
 import { notFound } from '../services/errors';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
@@ -33,6 +33,13 @@ export const sessionRouter = createTRPCRouter({
     });
     if (!ok) throw new TRPCError({ code: 'BAD_REQUEST', message: 'That is not your password.' });
     return { confirmed: true };
+  }),
+
+  /** Notices about the account (a sign-in from a new device), with nothing of any record. */
+  notices: signedInProcedure.query(({ ctx }) => listAccountNotices(ctx.db, ctx.viewer.id)),
+
+  dismissNotice: signedInProcedure.input(z.object({ noticeId: z.uuid() })).mutation(async ({ ctx, input }) => {
+    if (!(await dismissAccountNotice(ctx.db, ctx.viewer.id, input.noticeId))) throw notFound('notice');
   }),
 
   /** "Sign out everywhere": every session of the person, this one too. */

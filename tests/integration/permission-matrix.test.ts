@@ -196,6 +196,8 @@ export const policies: Record<string, Entry> = {
   'session.list': { on: 'self', call: (c) => c.session.list(), expect: signedIn },
   'session.end': { on: 'self', call: async (c) => c.session.end({ sessionId: await aSessionOfSomeoneElse() }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'NOT_FOUND') },
   'session.endAll': { on: 'self', call: (c) => c.session.endAll(), expect: signedIn },
+  'session.notices': { on: 'self', call: (c) => c.session.notices(), expect: signedIn },
+  'session.dismissNotice': { on: 'self', call: (c) => c.session.dismissNotice({ noticeId: randomUUID() }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'NOT_FOUND') },
   'session.confirmPassword': { on: 'self', call: (c) => c.session.confirmPassword({ password: 'not their password' }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'BAD_REQUEST') },
   'admin.invitations': { on: 'organization', call: (c, s) => c.admin.invitations({ organizationId: s.organizationId }), expect: adminOnly },
   'admin.withdrawInvitation': {

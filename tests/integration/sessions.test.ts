@@ -163,3 +163,23 @@ describe('the account page’s sessions', () => {
     expect(JSON.stringify(rows)).toMatch(/[0-9a-f]{64}/);
   });
 });
+
+describe('a sign-in from a new device', () => {
+  it('leaves an in-app notice with the device and network only; a known device and the first sign-in leave none', async () => {
+    const person = await aMonitor();
+    await signedIn(person.email, 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/140.0 Safari/537.36');
+    await signedIn(person.email, 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/140.0 Safari/537.36');
+    const asPerson = await callerFor(database.db, person.id);
+    expect(await asPerson.session.notices()).toEqual([]);
+
+    await signedIn(person.email, 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile Safari/604.1');
+    const notices = await asPerson.session.notices();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ kind: 'new_device_sign_in', deviceLabel: 'Safari on iOS', coarseAddress: '203.0.113.0/24' });
+    expect(Object.keys(notices[0]!).sort()).toEqual(['coarseAddress', 'createdAt', 'deviceLabel', 'id', 'kind']);
+
+    await expect((await callerFor(database.db, (await aMonitor()).id)).session.dismissNotice({ noticeId: notices[0]!.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await asPerson.session.dismissNotice({ noticeId: notices[0]!.id });
+    expect(await asPerson.session.notices()).toEqual([]);
+  });
+});
