@@ -5,6 +5,7 @@ import { users } from '@/db/schema';
 import { verifyPassword } from '../auth/password';
 import { dismissAccountNotice, endSession, endSessionsOf, listAccountNotices, listSessions, markAuthenticated } from '../auth/sessions';
 import { recordAudit } from '../services/audit/record';
+import { userText } from '../validation/text';
 import { notFound } from '../services/errors';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 
@@ -22,7 +23,7 @@ export const sessionRouter = createTRPCRouter({
   }),
 
   /** Re-authentication (server/auth/require-recent-auth.ts): the password again, for this session only. */
-  confirmPassword: signedInProcedure.input(z.object({ password: z.string().min(1, 'Enter your password').max(1000) })).mutation(async ({ ctx, input }) => {
+  confirmPassword: signedInProcedure.input(z.object({ password: userText({ required: 'Enter your password' }).min(1, 'Enter your password').max(1000) })).mutation(async ({ ctx, input }) => {
     if (!ctx.session) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Sign in again in your browser to confirm your password.' });
     const [user] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, ctx.viewer.id));
     const ok = await verifyPassword(user!.passwordHash, input.password);
