@@ -44,30 +44,43 @@ test('the demo admin adds a monitor, makes them a reviewer, deactivates them and
     await expect(page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'People and roles' })).toHaveAttribute('aria-current', 'page');
   });
 
-  await test.step('a short password is refused beside its field', async () => {
+  await test.step('an email that is not one is refused beside its field', async () => {
     await page.getByLabel('Full name (required)').fill(name);
+    await page.getByLabel('Email (required)').fill('not an email');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect(page.getByText('Enter an email address such as name@example.org')).toBeVisible();
+    await expect(page.getByLabel('Email (required)')).toBeFocused();
+  });
+
+  let link = '';
+  await test.step('invite them as a monitor: a one-time link, and no member before they answer', async () => {
     await page.getByLabel('Email (required)').fill(email);
-    await page.getByLabel('I choose a first password now and tell it to them').check();
-    await page.getByLabel('First password (required)').fill('short');
-    await page.getByRole('button', { name: 'Add person' }).click();
-    await expect(page.getByText('At least 12 characters: a few unrelated words make a strong one')).toBeVisible();
-    await expect(page.getByLabel('First password (required)')).toBeFocused();
-  });
-
-  await test.step('add them as a monitor with a first password', async () => {
     await page.getByLabel('Role', { exact: true }).selectOption('monitor');
-    await page.getByLabel('First password (required)').fill(password);
     await page.getByRole('button', { name: 'Add person' }).click();
-    await expect(page.getByText(`${name} was added as Monitor.`)).toBeVisible();
-    await expect(row().getByLabel(`Role of ${name}`)).toHaveValue('monitor');
-    await expect(row()).toContainText('Active');
+    await expect(page.getByRole('heading', { name: `Invitation link for ${name}` })).toBeFocused();
+    link = await page.getByLabel('One-time link', { exact: true }).inputValue();
+    expect(link).toMatch(/\/invitation#[A-Za-z0-9_-]{43}$/);
+    await expect(page.getByRole('region', { name: 'Invitations not yet accepted' })).toContainText(email);
+    await expect(row()).toHaveCount(0);
   });
 
-  // The new colleague signs in on another computer and stays there.
+  // The new colleague answers on another computer, signs in and stays there.
   const colleagueContext = await browser.newContext();
   const colleague = await colleagueContext.newPage();
-  await test.step('the colleague signs in with that password', async () => {
+  await test.step('the colleague chooses their password with the link and signs in', async () => {
+    await colleague.goto(link);
+    await expect(colleague).toHaveURL(/\/invitation$/);
+    await colleague.getByLabel('New password', { exact: true }).fill(password);
+    await colleague.getByLabel('New password again').fill(password);
+    await colleague.getByRole('button', { name: 'Create my account and join' }).click();
+    await expect(colleague.getByText('Your account is ready and you have joined.')).toBeVisible();
     await signIn(colleague, email, password);
+  });
+
+  await test.step('the admin now sees them as a monitor', async () => {
+    await page.reload();
+    await expect(row().getByLabel(`Role of ${name}`)).toHaveValue('monitor');
+    await expect(row()).toContainText('Active');
   });
 
   await test.step('make them a reviewer', async () => {
@@ -108,12 +121,12 @@ test('the demo admin adds a monitor, makes them a reviewer, deactivates them and
 
     const table = page.getByRole('table', { name: 'Audit log entries matching the filters, newest first' });
     const entries = table.locator('tbody tr');
-    // The colleague's own sign-in concerns them too: it came between their creation and the role change.
-    await expect(entries.locator('td:nth-child(2)')).toHaveText(['Account deactivated', 'Role changed', 'Signed in', 'Person added (new account)']);
+    // The colleague's own answer and sign-in concern them too: they came before the role change.
+    await expect(entries.locator('td:nth-child(2)')).toHaveText(['Account deactivated', 'Role changed', 'Signed in', 'Invitation accepted', 'Person added (new account)']);
     await expect(entries.nth(1)).toContainText('Before');
     await expect(entries.nth(1)).toContainText('Monitor');
     await expect(entries.nth(1)).toContainText('Reviewer');
-    for (const i of [0, 1, 3]) await expect(entries.nth(i)).toContainText(demoAccount('admin').email);
+    for (const i of [0, 1]) await expect(entries.nth(i)).toContainText(demoAccount('admin').email);
   });
 
   await test.step('filtering by what happened narrows to the role change', async () => {
@@ -123,7 +136,7 @@ test('the demo admin adds a monitor, makes them a reviewer, deactivates them and
   });
 });
 
-test('a person added with a one-time link sets their own password with it, once', async ({ page, browser }) => {
+test('an invitation link works once', async ({ page, browser }) => {
   const stamp = Date.now();
   const name = `Timur Linkov ${stamp}`;
   const email = `timur.${stamp}@example.org`;
@@ -132,36 +145,33 @@ test('a person added with a one-time link sets their own password with it, once'
   await page.goto('/admin/users');
   await page.getByLabel('Full name (required)').fill(name);
   await page.getByLabel('Email (required)').fill(email);
-  await page.getByLabel('A one-time link with which they choose their own password (recommended)').check();
   await page.getByRole('button', { name: 'Add person' }).click();
-  await expect(page.getByRole('heading', { name: `Set-password link for ${name}` })).toBeFocused();
+  await expect(page.getByRole('heading', { name: `Invitation link for ${name}` })).toBeFocused();
   const link = await page.getByLabel('One-time link', { exact: true }).inputValue();
-  expect(link).toMatch(/\/set-password#[A-Za-z0-9_-]{43}$/);
-  await expect(page.getByRole('row').filter({ hasText: email })).toContainText('Has not set a password yet.');
 
   const context = await browser.newContext();
   const invitee = await context.newPage();
   await invitee.goto(link);
   // The token leaves the address bar as soon as the page has read it.
-  await expect(invitee).toHaveURL(/\/set-password$/);
+  await expect(invitee).toHaveURL(/\/invitation$/);
+  await expect(invitee.getByText(`invites ${email} to join as Monitor`)).toBeVisible();
   await invitee.getByLabel('New password', { exact: true }).fill('timur chooses this one');
   await invitee.getByLabel('New password again').fill('timur chooses something else');
-  await invitee.getByRole('button', { name: 'Set password' }).click();
+  await invitee.getByRole('button', { name: 'Create my account and join' }).click();
   await expect(invitee.getByText('The two passwords are not the same.')).toBeVisible();
   await invitee.getByLabel('New password again').fill('timur chooses this one');
-  await invitee.getByRole('button', { name: 'Set password' }).click();
-  await expect(invitee.getByText(`Your password is set. Sign in with ${email} and your new password.`)).toBeVisible();
+  await invitee.getByRole('button', { name: 'Create my account and join' }).click();
+  await expect(invitee.getByText('Your account is ready and you have joined.')).toBeVisible();
   await invitee.getByRole('link', { name: 'Go to sign-in' }).click();
   await signIn(invitee, email, 'timur chooses this one');
-
-  // The same link a second time does nothing.
-  const again = await context.newPage();
-  await again.goto(link);
-  await again.getByLabel('New password', { exact: true }).fill('someone else tries this');
-  await again.getByLabel('New password again').fill('someone else tries this');
-  await again.getByRole('button', { name: 'Set password' }).click();
-  await expect(again.getByText(/This link does not work/)).toBeVisible();
   await context.close();
+
+  // The same link a second time, in a fresh browser, does nothing.
+  const otherContext = await browser.newContext();
+  const again = await otherContext.newPage();
+  await again.goto(link);
+  await expect(again.getByText(/This invitation does not work/)).toBeVisible();
+  await otherContext.close();
 });
 
 /** Serious and critical axe-core findings on the page as it stands. */

@@ -1,11 +1,11 @@
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { getSessionUserId } from './auth/session';
+import { getSignedInSession } from './auth/session';
 import { createCaller } from './routers';
-import { createContext } from './trpc';
+import { createSessionContext } from './trpc';
 
 /** The tRPC caller for server components: the same procedures and policies as the HTTP API. */
 export const getServerCaller = cache(async () => {
   const db = await getDb();
-  return createCaller(await createContext(db, await getSessionUserId()));
+  return createCaller(await createSessionContext(db, await getSignedInSession()));
 });

@@ -6,14 +6,21 @@ import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Db } from '@/db/client';
 import { refusedValueCode } from '@/db/errors';
+import type { LiveSession } from './auth/sessions';
 import { loadViewer, type Viewer } from './auth/viewer';
 
 // 1. CONTEXT
-export type Context = { db: Db; viewer: Viewer | null };
+/** `session`: the server-side session of the request (null for server-internal callers such as tests of one procedure). */
+export type Context = { db: Db; viewer: Viewer | null; session: LiveSession | null };
 
 /** Builds the context from the signed-in user id (or none), reading the user fresh from the database. */
-export async function createContext(db: Db, userId: string | null): Promise<Context> {
-  return { db, viewer: userId ? await loadViewer(db, userId) : null };
+export async function createContext(db: Db, userId: string | null, session: LiveSession | null = null): Promise<Context> {
+  return { db, viewer: userId ? await loadViewer(db, userId) : null, session };
+}
+
+/** The context of an HTTP request or a page: the user of its live session, if any. */
+export function createSessionContext(db: Db, session: LiveSession | null): Promise<Context> {
+  return createContext(db, session?.userId ?? null, session);
 }
 
 // 2. INITIALISATION

@@ -72,7 +72,11 @@ export function WorkspaceHeader({ viewer, t }: { viewer: Viewer; t: Translate })
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-2">
           <section aria-label={t('header.account')} className="text-sm leading-tight">
-            <p className="font-medium">{viewer.name}</p>
+            <p className="font-medium">
+              <Link href="/account" className="text-white underline decoration-slate-500 hover:decoration-white" title={t('account.nav')}>
+                {viewer.name}
+              </Link>
+            </p>
             <p className="text-slate-300">{memberships || t('header.noOrganization')}</p>
           </section>
           <LanguageSwitcher />

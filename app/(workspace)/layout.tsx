@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { getI18n } from '@/app/i18n/server';
 import { Providers } from '@/app/providers';
+import { NewDeviceNotices } from './account/new-device-notices';
 import { WorkspaceHeader } from './header';
 import { requireViewer } from './session';
 
@@ -9,7 +10,8 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 /** Every signed-in page: checked on the server (no viewer → sign-in), with the header and a skip link. */
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
-  const { viewer } = await requireViewer();
+  const { viewer, caller } = await requireViewer();
+  const notices = await caller.session.notices();
   const { t, locale } = await getI18n();
   return (
     <Providers locale={locale}>
@@ -21,6 +23,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
       </a>
       <WorkspaceHeader viewer={viewer} t={t} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
+        <NewDeviceNotices notices={notices} />
         {children}
       </main>
     </Providers>

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { newPasswordInput } from '@/server/services/admin/validation';
 import { useI18n } from '@/app/i18n/client';
+import { translatedPasswordProblem } from '@/app/ui/password-problem';
 import { useTRPC } from '@/app/trpc';
 import { errorClass, hintClass, inputClass, labelClass, linkClass, primaryButtonClass } from '@/app/ui/styles';
 
@@ -62,7 +63,7 @@ export function SetPasswordForm() {
       { token, password },
       {
         onSuccess: ({ email }) => setDoneFor(email),
-        onError: (error) => setErrors(error.data?.fieldErrors?.password ? { password: error.data.fieldErrors.password } : { form: error.data ? error.message : t('error.body') }),
+        onError: (error) => setErrors(error.data?.fieldErrors?.password ? { password: translatedPasswordProblem(error.data.fieldErrors.password, t) } : { form: error.data ? error.message : t('error.body') }),
       },
     );
   }

@@ -11,7 +11,7 @@ import { inputClass, labelClass, primaryButtonClass } from '@/app/ui/styles';
  */
 export function SignInForm({ callbackPath }: { callbackPath: string }) {
   const { t } = useI18n();
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<false | 'failed' | 'deactivated'>(false);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -30,17 +30,22 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
         window.location.assign(callbackPath);
         return;
       }
+      if (result?.error === 'AccountDeactivated') {
+        setPending(false);
+        setFailed('deactivated');
+        return;
+      }
     } catch {
       // A network failure reads the same as a refusal.
     }
     setPending(false);
-    setFailed(true);
+    setFailed('failed');
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <div role="alert" className={failed ? 'rounded-md border border-red-700 bg-red-50 p-3 text-red-900' : ''}>
-        {failed ? <p id="sign-in-error">{t('signIn.failed')}</p> : null}
+        {failed ? <p id="sign-in-error">{t(failed === 'deactivated' ? 'signIn.deactivated' : 'signIn.failed')}</p> : null}
       </div>
       <div>
         <label htmlFor="email" className={labelClass}>

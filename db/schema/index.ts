@@ -14,3 +14,5 @@ export * from './public';
 export * from './directory-versions';
 export * from './files';
 export * from './public-attachments';
+export * from './sessions';
+export * from './invitations';

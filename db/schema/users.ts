@@ -18,6 +18,8 @@ export const memberships = pgTable(
     userId: uuid('user_id').notNull().references(() => users.id),
     organizationId: uuid('organization_id').notNull().references(() => organizations.id),
     role: roleEnum('role').notNull(),
+    /** Since when: an admin's audit view shows a member's sign-ins from this moment on, not from before they joined. */
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.organizationId] })],
 );

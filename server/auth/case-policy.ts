@@ -3,7 +3,7 @@ import type { ReviewStatus } from '@/db/schema';
 import { notFound } from '../services/errors';
 import { retractsPublishedVersionOnly, type TransitionName } from '../services/review/transitions';
 import { memberOrganizationIds, roleIn } from './policy';
-import { availableTransitions, whyCannot } from './review-policy';
+import { availableTransitions, whyCannot, type ChangeAuthors } from './review-policy';
 import type { Viewer } from './viewer';
 
 /**
@@ -76,7 +76,7 @@ export function assertCanCreateCaseIn(viewer: Viewer, organizationId: string): v
  * the incidents' four-eyes rules, and a reviewer may also retract a published case while an edit of
  * it is pending, so that it leaves the public side at once (server/services/cases/decide.ts).
  */
-export function availableCaseTransitions(viewer: Viewer, record: CaseFacts): TransitionName[] {
+export function availableCaseTransitions(viewer: Viewer, record: CaseFacts & ChangeAuthors): TransitionName[] {
   const facts = { ...record, status: record.reviewStatus };
   const names = availableTransitions(viewer, facts);
   if (retractsPublishedVersionOnly(facts) && whyCannot(viewer, 'retract', facts) === null) names.push('retract');

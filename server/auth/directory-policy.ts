@@ -13,7 +13,7 @@ import type { Viewer } from './viewer';
  *   published what the record says, changing it changes reviewed work, so it is a reviewer's call.
  * - Nobody edits a person record merged into another one: it is frozen so that history still resolves.
  * - Taking the "confidential" mark off a person reveals a name on the public side: only a reviewer
- *   or an admin, and (later) only after signing in again (assertRecentSignInToRevealPerson).
+ *   or an admin, and only after a recent sign-in (requireRecentAuth, applied by the procedure).
  */
 export type DirectoryRecordFacts = {
   organizationId: string;
@@ -74,13 +74,4 @@ export function assertCanRevealPerson(viewer: Viewer, record: DirectoryRecordFac
       message: 'Only a reviewer or an administrator can take the confidential mark off a person: their name would become public.',
     });
   }
-  assertRecentSignInToRevealPerson(viewer);
-}
-
-/**
- * SEAM for re-authentication: revealing a protected name must later require a recent second sign-in
- * (another issue builds re-authentication). Until then this accepts every reviewer or admin who got here.
- */
-export function assertRecentSignInToRevealPerson(viewer: Viewer): void {
-  void viewer;
 }

@@ -5,32 +5,41 @@ import { retractsPublishedVersionOnly, transitions } from '../services/review/tr
 import { roleIn } from './policy';
 import type { Viewer } from './viewer';
 
+/** Who saved any part of the record since its last approved / published version (server/services/review/change-authors.ts). */
+export type ChangeAuthors = { savedSinceApproval: string[]; savedSincePublication: string[] };
+
 type IncidentFacts = {
   organizationId: string;
   status: ReviewStatus;
   createdBy: string | null;
   updatedBy: string | null;
   publishedVersion: number | null;
-};
+} & ChangeAuthors;
 
 /**
  * Four eyes: who may take which review decision. The author submits; a reviewer of the organization
- * who neither wrote nor last edited the entry approves or returns it; a reviewer publishes what was
- * approved; a reviewer or admin retracts. Nobody approves or publishes their own work.
+ * who neither created the entry nor saved any part of it since its last approved or published version
+ * approves or returns it; a reviewer who saved none of it since its last publication publishes what
+ * was approved; a reviewer or admin retracts. Nobody approves or publishes their own work.
  */
 export function whyCannot(viewer: Viewer, name: TransitionName, incident: IncidentFacts): string | null {
   const role = roleIn(viewer, incident.organizationId);
   if (!role) return 'not a member';
   const isReviewer = role === 'reviewer' || role === 'admin';
-  const ownWork = incident.createdBy === viewer.id || incident.updatedBy === viewer.id;
+  const wroteOrLastEdited = incident.createdBy === viewer.id || incident.updatedBy === viewer.id;
+  const ownWork = wroteOrLastEdited || incident.savedSinceApproval.includes(viewer.id);
   switch (name) {
     case 'submit':
       return incident.createdBy === viewer.id ? null : 'Only the author submits an entry for review.';
     case 'approve':
     case 'requestChanges':
+      if (!isReviewer) return 'Only a reviewer of the organization can do this.';
+      return ownWork ? 'You wrote or edited part of this change: another reviewer must decide on it.' : null;
     case 'publish':
       if (!isReviewer) return 'Only a reviewer of the organization can do this.';
-      return ownWork ? 'You wrote or last edited this entry: another reviewer must decide on it.' : null;
+      return ownWork || incident.savedSincePublication.includes(viewer.id)
+        ? 'You wrote or edited part of this change: another reviewer must publish it.'
+        : null;
     case 'retract':
       return isReviewer ? null : 'Only a reviewer or an admin can retract a published entry.';
   }

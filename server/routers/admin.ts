@@ -1,12 +1,14 @@
 import { adminOrganizationIds, assertAdminOf, assertMayManageAccount, assertMemberOf, auditOrganizationIds } from '../auth/admin-policy';
+import { requireRecentAuth } from '../auth/require-recent-auth';
 import type { Viewer } from '../auth/viewer';
 import type { DbOrTx } from '@/db/client';
 import { deactivateUser, newSetPasswordLink, reactivateUser } from '../services/admin/accounts';
 import { createUser } from '../services/admin/create-user';
+import { pendingInvitations, withdrawInvitation } from '../services/admin/invitations';
 import { listMembers } from '../services/admin/members';
 import { changeRole, removeMember } from '../services/admin/memberships';
 import { findPerson } from '../services/admin/people';
-import { changeRoleInput, createUserInput, memberInput, removeMemberInput } from '../services/admin/validation';
+import { changeRoleInput, createUserInput, invitationInput, memberInput, removeMemberInput } from '../services/admin/validation';
 import { auditListInput, listAuditEntries } from '../services/audit/browse';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { z } from 'zod';
@@ -26,13 +28,25 @@ export const adminRouter = createTRPCRouter({
     return listMembers(ctx.db, input.organizationId, adminOrganizationIds(ctx.viewer));
   }),
 
+  /** An invitation with a one-time link, the same whether the email has an account or not (services/admin/invitations.ts). */
   createUser: signedInProcedure.input(createUserInput).mutation(({ ctx, input }) => {
     assertAdminOf(ctx.viewer, input.organizationId);
     return createUser(ctx.db, ctx.viewer.id, input);
   }),
 
+  invitations: signedInProcedure.input(z.object({ organizationId: z.uuid() })).query(({ ctx, input }) => {
+    assertAdminOf(ctx.viewer, input.organizationId);
+    return pendingInvitations(ctx.db, input.organizationId);
+  }),
+
+  withdrawInvitation: signedInProcedure.input(invitationInput).mutation(({ ctx, input }) => {
+    assertAdminOf(ctx.viewer, input.organizationId);
+    return withdrawInvitation(ctx.db, { ...input, actorId: ctx.viewer.id });
+  }),
+
   changeRole: signedInProcedure.input(changeRoleInput).mutation(async ({ ctx, input }) => {
     await memberOf(ctx.db, ctx.viewer, input);
+    requireRecentAuth(ctx);
     return changeRole(ctx.db, { ...input, actorId: ctx.viewer.id });
   }),
 

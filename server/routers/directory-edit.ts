@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { requireRecentAuth } from '../auth/require-recent-auth';
+import type { LiveSession } from '../auth/sessions';
 import { assertCanEditRecord, assertCanRevealPerson, assertCanViewRecord, directoryPolicy } from '../auth/directory-policy';
 import type { Viewer } from '../auth/viewer';
 import { editDirectoryRecord } from '../services/directory/edit';
@@ -18,11 +20,14 @@ import { persons } from '@/db/schema';
  * of the public records citing it commit together (server/services/directory/edit.ts).
  */
 
-/** The person policy for one edit: edit rights, and a reviewer's decision (with a seam for re-authentication) to lift protection. */
-export function authorizePersonEdit(viewer: Viewer) {
+/** The person policy for one edit: edit rights, and a reviewer's decision, confirmed by a recent sign-in, to lift protection. */
+export function authorizePersonEdit(viewer: Viewer, session: { session: LiveSession | null }) {
   return (facts: Parameters<typeof assertCanEditRecord>[2], before: PersonFields, after: PersonFields) => {
     assertCanEditRecord(viewer, 'person', facts);
-    if (before.confidential && !after.confidential) assertCanRevealPerson(viewer, facts);
+    if (before.confidential && !after.confidential) {
+      assertCanRevealPerson(viewer, facts);
+      requireRecentAuth(session);
+    }
   };
 }
 
@@ -32,7 +37,7 @@ export const updatePersonProcedure = signedInProcedure.input(personEditInput).mu
     version: input.version,
     fields: personFields(input.fields),
     actorId: ctx.viewer.id,
-    authorize: authorizePersonEdit(ctx.viewer),
+    authorize: authorizePersonEdit(ctx.viewer, ctx),
   }),
 );
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { adminOrganizationIds } from '../auth/deletion-policy';
 import { assertCanSeeFile, assertFileAction, evidencePolicy } from '../auth/evidence-policy';
 import { roleIn } from '../auth/policy';
-import { assertRecentlyReauthenticated } from '../auth/reauthentication';
+import { requireRecentAuth } from '../auth/require-recent-auth';
 import { notFound } from '../services/errors';
 import { deleteFile, listAttached, listDeletedFiles, purgeFile, restoreFile } from '../services/files/manage';
 import { getFilesDeps } from '../services/files/deps';
@@ -52,7 +52,7 @@ export const evidenceRouter = createTRPCRouter({
     const file = await findFile(ctx.db, input.id, { deleted: true });
     assertCanSeeFile(ctx.viewer, file);
     assertFileAction(evidencePolicy.canRestoreOrPurge(ctx.viewer, file), 'Only an admin can erase a file for good.');
-    assertRecentlyReauthenticated(ctx.viewer);
+    requireRecentAuth(ctx);
     await purgeFile(ctx.db, getFileStore(), file, ctx.viewer.id, input.reason);
   }),
 

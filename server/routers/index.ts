@@ -9,6 +9,7 @@ import { incidentRouter } from './incident';
 import { notificationRouter } from './notification';
 import { personRouter } from './person';
 import { reviewRouter } from './review';
+import { sessionRouter } from './session';
 import { viewerRouter } from './viewer';
 import { vocabularyRouter } from './vocabulary';
 import { documentedOrganizationRouter, sourceRouter } from './directory-edit';
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   documentedOrganization: documentedOrganizationRouter,
   source: sourceRouter,
   evidence: evidenceRouter,
+  session: sessionRouter,
 });
 
 export type AppRouter = typeof appRouter;

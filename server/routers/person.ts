@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireRecentAuth } from '../auth/require-recent-auth';
 import { assertCanMergePersons, assertCanViewPerson, personPolicy } from '../auth/person-policy';
 import { listableOrganizationIds, memberOrganizationIds } from '../auth/policy';
 import { notFound } from '../services/errors';
@@ -50,6 +51,7 @@ export const personRouter = createTRPCRouter({
   merge: signedInProcedure.input(mergeInput).mutation(async ({ ctx, input }) => {
     const [person, duplicate] = await Promise.all([findPersonForPolicy(ctx.db, input.id), findPersonForPolicy(ctx.db, input.duplicateId)]);
     assertCanMergePersons(ctx.viewer, person, duplicate);
+    requireRecentAuth(ctx);
     return mergePersons(ctx.db, {
       personId: input.id,
       personVersion: input.version,

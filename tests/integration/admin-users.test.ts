@@ -1,5 +1,5 @@
 /**
- * Admins manage the people of their organization: add them (with a password or a one-time link),
+ * Admins manage the people of their organization: invite them (tests/integration/invitations.test.ts),
  * change roles, remove, deactivate and reactivate. Changes take effect on the person's next
  * request, an organization always keeps an active admin, and an admin of one organization cannot
  * reach the people of another.
@@ -46,66 +46,51 @@ async function failure(run: Promise<unknown>): Promise<{ code: string; message: 
 const uniqueEmail = (who: string) => `${who}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
 
 describe('adding people', () => {
-  it('creates an account with a password the admin chose; the person signs in with it; nothing of the password is audited', async () => {
+  it('invites with a one-time link; the person chooses their password with it and joins; nothing of the password is audited', async () => {
     const { organization, admin, asAdmin } = await organizationWithAdmin();
     const email = uniqueEmail('Gulnara');
-    const created = await asAdmin.admin.createUser({
-      organizationId: organization.id,
-      name: 'Gulnara Sadykova',
-      email: email.toUpperCase(),
-      role: 'monitor',
-      access: 'password',
-      password: 'a long enough password',
-    });
-    expect(created).toMatchObject({ existing: false, link: null });
+    const created = await asAdmin.admin.createUser({ organizationId: organization.id, name: 'Gulnara Sadykova', email: email.toUpperCase(), role: 'monitor' });
+    await (await callerFor(db, null)).account.joinWithInvitation({ token: created.link.token, password: 'a long enough password' });
 
     const signedIn = await checkSignIn(db, { email, password: 'a long enough password' }, '10.0.0.1');
-    expect(signedIn).toMatchObject({ id: created.userId, email: email.toLowerCase(), name: 'Gulnara Sadykova' });
-
+    expect(signedIn).toMatchObject({ email: email.toLowerCase(), name: 'Gulnara Sadykova' });
     const members = await asAdmin.admin.members({ organizationId: organization.id });
-    expect(members.members.find((m) => m.userId === created.userId)).toMatchObject({ role: 'monitor', active: true, linkExpiresAt: null });
+    expect(members.members.find((m) => m.userId === signedIn!.id)).toMatchObject({ role: 'monitor', active: true, linkExpiresAt: null });
 
-    const [row] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'user.created'), eq(auditLog.subjectId, created.userId)));
-    expect(row).toMatchObject({ actorId: admin.id, organizationId: organization.id, subjectType: 'user' });
-    expect(row!.details).toEqual({ name: 'Gulnara Sadykova', email: email.toLowerCase(), role: 'monitor', access: 'password' });
-    expect(JSON.stringify(row)).not.toContain('a long enough password');
+    const [row] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'invitation.created'), eq(auditLog.subjectId, created.invitationId)));
+    expect(row).toMatchObject({ actorId: admin.id, organizationId: organization.id, subjectType: 'invitation' });
+    expect(row!.details).toMatchObject({ name: 'Gulnara Sadykova', email: email.toLowerCase(), role: 'monitor' });
+    expect(JSON.stringify(await db.select().from(auditLog))).not.toContain('a long enough password');
   });
 
-  it('refuses a short password with a field message, and a missing name', async () => {
+  it('refuses a missing name and a bad email with field messages', async () => {
     const { organization } = await organizationWithAdmin();
     const response = await callOverHttp(db, (await createUserIn(organization.id, 'admin')).id, 'admin.createUser', {
       organizationId: organization.id,
       name: ' ',
-      email: uniqueEmail('short'),
+      email: 'not an email',
       role: 'monitor',
-      access: 'password',
-      password: 'short',
     });
     expect(response.status).toBe(400);
-    expect(response.body.error?.json.data.fieldErrors).toMatchObject({
-      name: 'Enter the person’s name',
-      password: 'At least 12 characters: a few unrelated words make a strong one',
-    });
+    expect(response.body.error?.json.data.fieldErrors).toMatchObject({ name: 'Enter the person’s name', email: 'Enter an email address such as name@example.org' });
   });
 
-  it('gives a one-time link, kept only as a hash, with which the person sets their password once', async () => {
+  it('gives a member a one-time set-password link, kept only as a hash, with which they set their password once', async () => {
     const { organization, asAdmin } = await organizationWithAdmin();
     const email = uniqueEmail('invited');
-    const created = await asAdmin.admin.createUser({ organizationId: organization.id, name: 'Invited Person', email, role: 'reviewer', access: 'link' });
-    expect(created.link).not.toBeNull();
-    const token = created.link!.token;
+    const member = await createUser(db, organization.id, 'reviewer', { email });
+    const link = await asAdmin.admin.newSetPasswordLink({ organizationId: organization.id, userId: member.id });
+    const token = link.token;
     expect(token.length).toBeGreaterThanOrEqual(40);
 
-    const [stored] = await db.select().from(setPasswordLinks).where(eq(setPasswordLinks.userId, created.userId));
+    const [stored] = await db.select().from(setPasswordLinks).where(eq(setPasswordLinks.userId, member.id));
     expect(stored!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(await db.select().from(setPasswordLinks))).not.toContain(token);
-    expect((await asAdmin.admin.members({ organizationId: organization.id })).members.find((m) => m.userId === created.userId)?.linkExpiresAt).toEqual(
-      created.link!.expiresAt,
-    );
+    expect((await asAdmin.admin.members({ organizationId: organization.id })).members.find((m) => m.userId === member.id)?.linkExpiresAt).toEqual(link.expiresAt);
 
     const anonymous = await callerFor(db, null);
     await anonymous.account.setPasswordWithLink({ token, password: 'my own chosen password' });
-    expect(await checkSignIn(db, { email, password: 'my own chosen password' }, '10.0.0.2')).toMatchObject({ id: created.userId });
+    expect(await checkSignIn(db, { email, password: 'my own chosen password' }, '10.0.0.2')).toMatchObject({ id: member.id });
 
     const again = await failure(anonymous.account.setPasswordWithLink({ token, password: 'someone else took it' }));
     const unknown = await failure(anonymous.account.setPasswordWithLink({ token: 'x'.repeat(43), password: 'someone else took it' }));
@@ -116,40 +101,24 @@ describe('adding people', () => {
 
   it('refuses an expired link, and a link replaced by a newer one', async () => {
     const { organization, asAdmin } = await organizationWithAdmin();
-    const created = await asAdmin.admin.createUser({ organizationId: organization.id, name: 'Late Person', email: uniqueEmail('late'), role: 'monitor', access: 'link' });
-    const newer = await asAdmin.admin.newSetPasswordLink({ organizationId: organization.id, userId: created.userId });
+    const member = await createUser(db, organization.id, 'monitor', { email: uniqueEmail('late') });
+    const first = await asAdmin.admin.newSetPasswordLink({ organizationId: organization.id, userId: member.id });
+    const newer = await asAdmin.admin.newSetPasswordLink({ organizationId: organization.id, userId: member.id });
     const anonymous = await callerFor(db, null);
-    expect((await failure(anonymous.account.setPasswordWithLink({ token: created.link!.token, password: 'the first link is dead' }))).code).toBe('BAD_REQUEST');
+    expect((await failure(anonymous.account.setPasswordWithLink({ token: first.token, password: 'the first link is dead' }))).code).toBe('BAD_REQUEST');
 
-    await db.update(setPasswordLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(setPasswordLinks.userId, created.userId));
+    await db.update(setPasswordLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(setPasswordLinks.userId, member.id));
     expect((await failure(anonymous.account.setPasswordWithLink({ token: newer.token, password: 'the newer link expired' }))).code).toBe('BAD_REQUEST');
   });
 
-  it('adds an existing account (a person of several NGOs) without touching its name or password', async () => {
-    const { organization: first } = await organizationWithAdmin();
-    const person = await createUser(db, first.id, 'monitor', { email: uniqueEmail('shared'), password: 'their own password' });
-    const { organization: second, asAdmin } = await organizationWithAdmin();
-
-    const added = await asAdmin.admin.createUser({
-      organizationId: second.id,
-      name: 'A different name',
-      email: person.email,
-      role: 'reviewer',
-      access: 'password',
-      password: 'an attempt to take over',
-    });
-    expect(added).toEqual({ userId: person.id, existing: true, link: null });
-    expect(await checkSignIn(db, { email: person.email, password: 'their own password' }, '10.0.0.3')).toMatchObject({ name: person.name });
-    await expect((await callerFor(db, person.id)).viewer.me()).resolves.toMatchObject({
-      memberships: expect.arrayContaining([expect.objectContaining({ organizationId: second.id, role: 'reviewer' })]),
-    });
-
-    const twice = await callOverHttp(db, (await createUserIn(second.id, 'admin')).id, 'admin.createUser', {
-      organizationId: second.id,
+  it('refuses to invite someone who is a member already', async () => {
+    const { organization } = await organizationWithAdmin();
+    const person = await createUser(db, organization.id, 'monitor', { email: uniqueEmail('shared') });
+    const twice = await callOverHttp(db, (await createUserIn(organization.id, 'admin')).id, 'admin.createUser', {
+      organizationId: organization.id,
       name: 'x',
       email: person.email,
       role: 'monitor',
-      access: 'link',
     });
     expect(twice.body.error?.json.data.fieldErrors).toEqual({ email: 'This person is already a member of the organization.' });
   });

@@ -132,7 +132,7 @@ export const policies: Record<string, Entry> = {
   'admin.createUser': {
     on: 'organization',
     call: (c, s) =>
-      c.admin.createUser({ organizationId: s.organizationId, name: 'Matrix newcomer', email: `new-${randomUUID()}@example.org`, role: 'monitor', access: 'link' }),
+      c.admin.createUser({ organizationId: s.organizationId, name: 'Matrix newcomer', email: `new-${randomUUID()}@example.org`, role: 'monitor' }),
     expect: adminOnly,
   },
   'admin.changeRole': {
@@ -193,6 +193,31 @@ export const policies: Record<string, Entry> = {
     call: (c, s) => c.review.retract({ id: s.id, version: s.version, comment: 'Withdrawn at the victim’s request' }),
     // Whatever has a public version can be taken off the public side at once, even while an edit is pending.
     expect: (a, _s, publishedBefore) => gate(a, () => (isReviewerOfOrg(a) ? (publishedBefore ? 'ok' : 'BAD_REQUEST') : 'FORBIDDEN')),
+  },
+  // Accounts and sessions (issue 13): only one's own sessions; another person's session answers as unknown.
+  'session.list': { on: 'self', call: (c) => c.session.list(), expect: signedIn },
+  'session.end': { on: 'self', call: async (c) => c.session.end({ sessionId: await aSessionOfSomeoneElse() }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'NOT_FOUND') },
+  'session.endAll': { on: 'self', call: (c) => c.session.endAll(), expect: signedIn },
+  'session.notices': { on: 'self', call: (c) => c.session.notices(), expect: signedIn },
+  'session.dismissNotice': { on: 'self', call: (c) => c.session.dismissNotice({ noticeId: randomUUID() }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'NOT_FOUND') },
+  'session.confirmPassword': { on: 'self', call: (c) => c.session.confirmPassword({ password: 'not their password' }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'BAD_REQUEST') },
+  'admin.invitations': { on: 'organization', call: (c, s) => c.admin.invitations({ organizationId: s.organizationId }), expect: adminOnly },
+  'admin.withdrawInvitation': {
+    on: 'organization',
+    call: async (c, s) => c.admin.withdrawInvitation({ organizationId: s.organizationId, invitationId: (await anInvitation(s.organizationId)).id }),
+    expect: adminOnly,
+  },
+  // Public: the one-time link is the credential; accepting needs the invited person signed in.
+  'account.invitation': { on: 'self', call: async (c) => c.account.invitation({ token: (await anInvitation(otherOrganizationId)).token }), expect: () => 'ok' },
+  'account.joinWithInvitation': {
+    on: 'self',
+    call: async (c) => c.account.joinWithInvitation({ token: (await anInvitation(otherOrganizationId)).token, password: 'a brand new password' }),
+    expect: () => 'ok',
+  },
+  'account.acceptInvitation': {
+    on: 'self',
+    call: async (c) => c.account.acceptInvitation({ token: (await anInvitation((await createOrganization(database.db)).id, (await c.viewer.me())?.email)).token }),
+    expect: signedIn,
   },
 };
 
@@ -452,6 +477,26 @@ async function aMemberOf(organizationId: string, options: { active?: boolean } =
       WITH u AS (INSERT INTO users (email, name, password_hash, active)
                  VALUES ('member-' || md5(random()::text) || '@example.org', 'Matrix member', 'unusable', ${options.active ?? true}) RETURNING id)
       INSERT INTO memberships (user_id, organization_id, role) SELECT id, ${organizationId}, 'monitor' FROM u RETURNING user_id AS id`),
+  );
+  return row!.id;
+}
+
+/** An unanswered invitation to the organization (for a fresh email unless one is given); its id and token. */
+async function anInvitation(organizationId: string, email = `invited-${randomUUID()}@example.org`): Promise<{ id: string; token: string }> {
+  const token = randomUUID();
+  const [row] = rowsOf<{ id: string }>(
+    await database.db.execute(sql`
+      INSERT INTO invitations (organization_id, email, name, role, token_hash, expires_at)
+      VALUES (${organizationId}, ${email}, 'Matrix invitee', 'monitor', ${createHash('sha256').update(token).digest('hex')}, now() + interval '1 day') RETURNING id`),
+  );
+  return { id: row!.id, token };
+}
+
+/** A live session of a fresh person of the other organization; returns its id. */
+async function aSessionOfSomeoneElse(): Promise<string> {
+  const [row] = rowsOf<{ id: string }>(
+    await database.db.execute(sql`
+      INSERT INTO sessions (user_id, id_hash, device_label) VALUES (${await aMemberOf(otherOrganizationId)}, md5(random()::text), 'Firefox on Linux') RETURNING id`),
   );
   return row!.id;
 }

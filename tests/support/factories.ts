@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { memberships, organizations, users, vocabularyTerms } from '@/db/schema';
+import { memberships, organizations, sessions, users, vocabularyTerms } from '@/db/schema';
 import type { Role } from '@/db/schema';
 import { hashPassword } from '@/server/auth/password';
 import { appRouter, createCaller } from '@/server/routers';
@@ -49,8 +50,14 @@ export async function seedVocabulary(db: Db) {
     .onConflictDoNothing();
 }
 
-export async function callerFor(db: Db, userId: string | null) {
-  return createCaller(await createContext(db, userId));
+/** A caller as a person signed in just now (a fresh server-side session), or as nobody. */
+export async function callerFor(db: Db, userId: string | null, options: { authenticatedAt?: Date } = {}) {
+  const [user] = userId ? await db.select({ id: users.id }).from(users).where(eq(users.id, userId)) : [];
+  // An unknown id gets no session: the viewer is null either way.
+  if (!userId || !user) return createCaller(await createContext(db, userId));
+  const authenticatedAt = options.authenticatedAt ?? new Date();
+  const [session] = await db.insert(sessions).values({ userId, idHash: randomBytes(32).toString('hex'), deviceLabel: 'Test', authenticatedAt }).returning({ id: sessions.id });
+  return createCaller(await createContext(db, userId, { id: session!.id, userId, authenticatedAt }));
 }
 
 /** Calls a procedure over HTTP as the browser would, to see status codes and formatted errors. */

@@ -2,10 +2,11 @@ import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { memberships, users } from '@/db/schema';
+import { endSessionsOf } from '@/server/auth/sessions';
 import { recordAudit } from '../audit/record';
 import { notFound } from '../errors';
 import { assertAnotherActiveAdmin, lockMembershipsOf } from './last-admin';
-import { issueSetPasswordLink, type IssuedLink } from './set-password-links';
+import { issueSetPasswordLink, revokeSetPasswordLinks, type IssuedLink } from './set-password-links';
 
 /**
  * Changes to a whole account (not one membership): deactivation, reactivation, a new set-password
@@ -39,6 +40,9 @@ export async function deactivateUser(db: DbOrTx, change: AccountChange): Promise
       if (membership.role === 'admin') await assertAnotherActiveAdmin(tx, membership.organizationId, change.userId, 'deactivate this person');
     }
     await tx.update(users).set({ active: false }).where(eq(users.id, change.userId));
+    // At once, not at the next request: and a reactivation must not bring an old cookie or link back.
+    await endSessionsOf(tx, change.userId, 'deactivated');
+    await revokeSetPasswordLinks(tx, change.userId);
     await recordAudit(tx, { actorId: change.actorId, action: 'user.deactivated', organizationId: change.organizationId, subjectType: 'user', subjectId: change.userId });
   });
 }

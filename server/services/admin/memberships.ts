@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { memberships, users, type Role } from '@/db/schema';
+import { endSessionsOf } from '@/server/auth/sessions';
 import { recordAudit } from '../audit/record';
 import { invalidField, notFound } from '../errors';
 import { assertAnotherActiveAdmin, lockMembershipsOf } from './last-admin';
@@ -61,6 +62,8 @@ export async function removeMember(db: DbOrTx, change: MemberChange): Promise<vo
       await assertAnotherActiveAdmin(tx, change.organizationId, change.userId, 'remove this person');
     }
     await tx.delete(memberships).where(and(eq(memberships.organizationId, change.organizationId), eq(memberships.userId, change.userId)));
+    const [another] = await tx.select({ organizationId: memberships.organizationId }).from(memberships).where(eq(memberships.userId, change.userId)).limit(1);
+    if (!another) await endSessionsOf(tx, change.userId, 'removed_from_organizations');
     await recordAudit(tx, {
       actorId: change.actorId,
       action: 'membership.removed',

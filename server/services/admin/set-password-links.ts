@@ -4,6 +4,7 @@ import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { setPasswordLinks, users } from '@/db/schema';
 import { hashPassword } from '../../auth/password';
+import { endSessionsOf } from '../../auth/sessions';
 import { recordSuccess } from '../../auth/throttle';
 import { recordAudit } from '../audit/record';
 
@@ -30,6 +31,11 @@ export async function issueSetPasswordLink(tx: Tx, params: { userId: string; cre
     .where(and(eq(setPasswordLinks.userId, params.userId), isNull(setPasswordLinks.usedAt)));
   await tx.insert(setPasswordLinks).values({ userId: params.userId, tokenHash: tokenHash(token), createdBy: params.createdBy, expiresAt });
   return { token, expiresAt };
+}
+
+/** Deactivation: every unused link of the person stops working for good, also after a reactivation. */
+export async function revokeSetPasswordLinks(tx: Tx, userId: string): Promise<void> {
+  await tx.update(setPasswordLinks).set({ usedAt: sql`now()` }).where(and(eq(setPasswordLinks.userId, userId), isNull(setPasswordLinks.usedAt)));
 }
 
 /** When the person's newest link stops working, if it is still unused: what the admin's list shows. */
@@ -64,6 +70,8 @@ export async function setPasswordWithLink(db: DbOrTx, params: { token: string; p
     if (!link || !link.active) throw refused();
     await tx.update(setPasswordLinks).set({ usedAt: sql`now()` }).where(eq(setPasswordLinks.id, link.id));
     await tx.update(users).set({ passwordHash }).where(eq(users.id, link.userId));
+    // Whoever knew the old password may be signed in somewhere: every session ends with it.
+    await endSessionsOf(tx, link.userId, 'password_changed');
     // Failed guesses before the person had a password must not lock them out of their first sign-in.
     await recordSuccess(tx, link.email);
     await recordAudit(tx, { actorId: link.userId, action: 'user.password_set', subjectType: 'user', subjectId: link.userId, details: { via: 'link' } });

@@ -11,21 +11,16 @@ export const newPasswordInput = userText({ required: 'Enter a password' })
   .min(12, 'At least 12 characters: a few unrelated words make a strong one')
   .max(200, 'At most 200 characters');
 
-export const createUserInput = z
-  .object({
-    organizationId: z.uuid(),
-    name: userText({ required: 'Enter the person’s name' }).trim().min(1, 'Enter the person’s name').max(200, 'At most 200 characters'),
-    email: userText({ required: 'Enter an email address' }).trim().toLowerCase().email('Enter an email address such as name@example.org').max(320, 'At most 320 characters'),
-    role: roleInput,
-    /** `link`: a one-time link with which the person sets their own password; `password`: the admin sets one now. */
-    access: z.enum(['link', 'password'], 'Choose how the person will sign in'),
-    password: userText().max(200).optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.access !== 'password') return;
-    const checked = newPasswordInput.safeParse(value.password ?? '');
-    if (!checked.success) ctx.addIssue({ code: 'custom', path: ['password'], message: checked.error.issues[0]?.message ?? 'Enter a password' });
-  });
+/**
+ * Adding a person is an invitation (server/services/admin/invitations.ts): the admin gives a name,
+ * an email and a role, never a password.
+ */
+export const createUserInput = z.object({
+  organizationId: z.uuid(),
+  name: userText({ required: 'Enter the person’s name' }).trim().min(1, 'Enter the person’s name').max(200, 'At most 200 characters'),
+  email: userText({ required: 'Enter an email address' }).trim().toLowerCase().email('Enter an email address such as name@example.org').max(320, 'At most 320 characters'),
+  role: roleInput,
+});
 export type CreateUserInput = z.infer<typeof createUserInput>;
 
 /** A member of an organization, as the admin acts on them in that organization. */
@@ -39,3 +34,8 @@ export const setPasswordWithLinkInput = z.object({
   token: userText().trim().min(1, 'The link is not complete').max(200, 'The link is not complete'),
   password: newPasswordInput,
 });
+
+/** The invitation link's token: the person chooses a password with it, or accepts it signed in. */
+export const invitationTokenInput = z.object({ token: userText().trim().min(1, 'The link is not complete').max(200, 'The link is not complete') });
+export const joinWithInvitationInput = invitationTokenInput.extend({ password: newPasswordInput });
+export const invitationInput = z.object({ organizationId: z.uuid(), invitationId: z.uuid() });

@@ -65,4 +65,9 @@ export const auditActions = [
   'file.purge',
   'files.master_key_rotated',
   'files.organization_key_rotated',
+  'invitation.created',
+  'invitation.accepted',
+  'invitation.withdrawn',
+  'user.reauthenticated',
+  'user.reauthentication_failed',
 ] as const;

@@ -31,21 +31,22 @@ const subjectUser = alias(users, 'subject_user');
 
 /**
  * What an admin of these organizations may read: the entries made in them, and the entries that
- * belong to no organization (signing in and out, setting a password) about their current members,
- * including failed sign-ins with a member's email.
+ * belong to no organization (signing in and out, setting a password, failed sign-ins with the email)
+ * about their current members, but only from when the person joined: not their history from before,
+ * nor from another organization's time.
  */
 function visibleTo(organizationIds: string[]): SQL {
-  const memberIds = sql`(SELECT ${memberships.userId} FROM ${memberships} WHERE ${inArray(memberships.organizationId, organizationIds)})`;
-  const memberIdTexts = sql`(SELECT ${memberships.userId}::text FROM ${memberships} WHERE ${inArray(memberships.organizationId, organizationIds)})`;
-  const memberEmails = sql`(SELECT ${users.email} FROM ${users} JOIN ${memberships} ON ${memberships.userId} = ${users.id} WHERE ${inArray(memberships.organizationId, organizationIds)})`;
+  const memberSince = (userIdText: SQL) =>
+    sql`EXISTS (SELECT 1 FROM ${memberships} WHERE ${inArray(memberships.organizationId, organizationIds)} AND ${memberships.userId}::text = ${userIdText} AND ${memberships.joinedAt} <= ${auditLog.at})`;
+  const emailMemberSince = sql`EXISTS (SELECT 1 FROM ${users} JOIN ${memberships} ON ${memberships.userId} = ${users.id} WHERE ${inArray(memberships.organizationId, organizationIds)} AND ${users.email} = ${auditLog.details}->>'email' AND ${memberships.joinedAt} <= ${auditLog.at})`;
   return or(
     inArray(auditLog.organizationId, organizationIds),
     and(
       isNull(auditLog.organizationId),
       or(
-        sql`${auditLog.actorId} IN ${memberIds}`,
-        and(eq(auditLog.subjectType, 'user'), sql`${auditLog.subjectId} IN ${memberIdTexts}`),
-        and(eq(auditLog.action, 'user.sign_in_failed'), sql`${auditLog.details}->>'email' IN ${memberEmails}`),
+        and(sql`${auditLog.actorId} IS NOT NULL`, memberSince(sql`${auditLog.actorId}::text`)),
+        and(eq(auditLog.subjectType, 'user'), memberSince(sql`${auditLog.subjectId}`)),
+        and(eq(auditLog.action, 'user.sign_in_failed'), emailMemberSince),
       ),
     ),
   )!;

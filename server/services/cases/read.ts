@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { cases, organizations, users } from '@/db/schema';
+import { caseChangeAuthors } from '../review/change-authors';
 
 /** The case row the policy needs to decide who may see or edit it; null when missing or deleted. */
 export async function findCaseForPolicy(db: DbOrTx, id: string) {
@@ -14,6 +15,7 @@ export async function findCaseForPolicy(db: DbOrTx, id: string) {
       updatedBy: cases.updatedBy,
       version: cases.version,
       publishedVersion: cases.publishedVersion,
+      ...caseChangeAuthors(),
     })
     .from(cases)
     .where(and(eq(cases.id, id), isNull(cases.deletedAt)));

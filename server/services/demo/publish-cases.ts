@@ -4,6 +4,7 @@ import { cases } from '@/db/schema';
 import { assertMayTransition } from '@/server/auth/review-policy';
 import { loadViewer, type Viewer } from '@/server/auth/viewer';
 import { decideOnCase } from '../cases/decide';
+import { findCaseForPolicy } from '../cases/read';
 import type { TransitionName } from '../review/transitions';
 
 /**
@@ -37,7 +38,9 @@ export async function publishDemoCases(db: Db, params: { organizationId: string;
     let record = row;
     const decide = async (viewer: Viewer, name: TransitionName) => {
       // The same check the case router makes before every decision: nobody approves their own work.
-      assertMayTransition(viewer, name, { ...record, status: record.reviewStatus });
+      const facts = await findCaseForPolicy(db, record.id);
+      if (!facts) throw new Error(`The demo case ${record.ref} is gone`);
+      assertMayTransition(viewer, name, { ...facts, status: facts.reviewStatus });
       const decided = await decideOnCase(db, { name, caseId: record.id, version: record.version, actorId: viewer.id, comment: null });
       record = { ...record, version: decided.version, reviewStatus: decided.reviewStatus as typeof record.reviewStatus };
     };

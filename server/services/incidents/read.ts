@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { incidentShares, incidents, users } from '@/db/schema';
 import { alias } from 'drizzle-orm/pg-core';
+import { incidentChangeAuthors } from '../review/change-authors';
 import { loadIncidentSnapshot, type IncidentSnapshot } from './snapshot';
 
 /** The incident row the policy needs to decide who may see or edit it; null when missing or deleted. */
@@ -16,6 +17,7 @@ export async function findIncidentForPolicy(db: DbOrTx, id: string) {
       version: incidents.version,
       publishedVersion: incidents.publishedVersion,
       sharedWith: sql<string[]>`coalesce((SELECT array_agg(${incidentShares.organizationId}::text) FROM ${incidentShares} WHERE ${incidentShares.incidentId} = ${incidents.id}), '{}')`,
+      ...incidentChangeAuthors(),
     })
     .from(incidents)
     .where(and(eq(incidents.id, id), isNull(incidents.deletedAt)));

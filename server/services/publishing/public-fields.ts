@@ -190,6 +190,9 @@ export const workspaceOnlyTables: Record<string, string> = {
   sign_in_throttle: 'sign-in protection',
   set_password_links: 'sign-in links',
   audit_log: 'the audit trail',
+  sessions: 'sign-in sessions of staff',
+  invitations: 'invitations of staff to organizations',
+  account_notices: 'notices to staff about their own accounts',
   evidence_files:
     'originals never leave; a public copy (derivative without metadata) goes out through the public_attachments view once a reviewer marked it public, its title passed through the name detector when marked',
   evidence_file_shares: 'which files are shared with which organization',

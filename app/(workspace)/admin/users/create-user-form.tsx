@@ -7,13 +7,13 @@ import type { Role } from '@/db/schema';
 import { createUserInput } from '@/server/services/admin/validation';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
-import { errorClass, fieldsetClass, hintClass, inputClass, labelClass, legendClass, primaryButtonClass } from '@/app/ui/styles';
+import { errorClass, fieldsetClass, hintClass, inputClass, labelClass, primaryButtonClass } from '@/app/ui/styles';
 import { LinkNotice, type ShownLink } from './link-notice';
 import { useNotice } from './notice';
 
-type Field = 'name' | 'email' | 'role' | 'access' | 'password';
+type Field = 'name' | 'email' | 'role';
 type Errors = Partial<Record<Field | '_', string>>;
-const fieldOrder: Field[] = ['name', 'email', 'role', 'access', 'password'];
+const fieldOrder: Field[] = ['name', 'email', 'role'];
 
 function firstMessages(issues: { path: PropertyKey[]; message: string }[]): Errors {
   const errors: Errors = {};
@@ -25,7 +25,8 @@ function firstMessages(issues: { path: PropertyKey[]; message: string }[]): Erro
 }
 
 /**
- * Adds a person to the organization. It checks with the procedure's own schema first; the server's
+ * Invites a person to the organization: the answer is a one-time link, the same whether the email
+ * has an account or not (the person chooses their password, or accepts signed in). It checks with the procedure's own schema first; the server's
  * field messages show beside their fields, and focus goes to the first field with a problem.
  */
 export function CreateUserForm({ organization, roles }: { organization: { id: string; name: string }; roles: readonly Role[] }) {
@@ -34,7 +35,6 @@ export function CreateUserForm({ organization, roles }: { organization: { id: st
   const router = useRouter();
   const notice = useNotice();
   const form = useRef<HTMLFormElement>(null);
-  const [access, setAccess] = useState<'link' | 'password'>('link');
   const [errors, setErrors] = useState<Errors>({});
   const [link, setLink] = useState<ShownLink | null>(null);
   const create = useMutation(trpc.admin.createUser.mutationOptions());
@@ -54,8 +54,6 @@ export function CreateUserForm({ organization, roles }: { organization: { id: st
       name: String(data.get('name') ?? ''),
       email: String(data.get('email') ?? ''),
       role: String(data.get('role') ?? ''),
-      access,
-      password: access === 'password' ? String(data.get('password') ?? '') : undefined,
     };
     const parsed = createUserInput.safeParse(values);
     if (!parsed.success) return showErrors(firstMessages(parsed.error.issues));
@@ -63,13 +61,10 @@ export function CreateUserForm({ organization, roles }: { organization: { id: st
     create.mutate(parsed.data, {
       onSuccess: (created) => {
         const role = t(`role.${parsed.data.role}`);
-        // A link is shown once: it takes the focus, the notice is only announced.
-        const focus = { focus: !created.link };
-        if (created.existing) notice.show(t('admin.create.existing', { role }), focus);
-        else notice.show(t('admin.create.created', { name: parsed.data.name, role }), focus);
-        setLink(created.link ? { name: parsed.data.name, token: created.link.token, expiresAt: created.link.expiresAt } : null);
+        // The link is shown once: it takes the focus, the notice is only announced.
+        notice.show(t('admin.create.invited', { name: parsed.data.name, role }), { focus: false });
+        setLink({ name: parsed.data.name, token: created.link.token, expiresAt: created.link.expiresAt, kind: 'invitation' });
         form.current?.reset();
-        setAccess('link');
         router.refresh();
       },
       onError: (error) => {
@@ -137,47 +132,6 @@ export function CreateUserForm({ organization, roles }: { organization: { id: st
           </select>
           {problem('role')}
         </div>
-        <fieldset aria-describedby={described('access')}>
-          <legend className={`${legendClass} px-0 text-base`}>{t('admin.create.access')}</legend>
-          <div className="mt-2 space-y-2">
-            {(['link', 'password'] as const).map((value) => (
-              <div key={value} className="flex items-start gap-2">
-                <input
-                  id={value === 'link' ? 'new-access' : `new-access-${value}`}
-                  type="radio"
-                  name="access"
-                  value={value}
-                  checked={access === value}
-                  onChange={() => setAccess(value)}
-                  className="mt-1 h-4 w-4"
-                />
-                <label htmlFor={value === 'link' ? 'new-access' : `new-access-${value}`}>{t(`admin.create.access.${value}`)}</label>
-              </div>
-            ))}
-          </div>
-          {problem('access')}
-        </fieldset>
-        {access === 'password' ? (
-          <div>
-            <label htmlFor="new-password" className={labelClass}>
-              {t('admin.create.password')}
-            </label>
-            <input
-              id="new-password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              maxLength={200}
-              aria-invalid={errors.password ? true : undefined}
-              aria-describedby={described('password', true)}
-              className={`${inputClass} mt-1`}
-            />
-            <p id="new-password-hint" className={hintClass}>
-              {t('admin.create.passwordHint')}
-            </p>
-            {problem('password')}
-          </div>
-        ) : null}
         <button type="submit" disabled={create.isPending} className={primaryButtonClass}>
           {create.isPending ? t('admin.create.submitting') : t('admin.create.submit')}
         </button>

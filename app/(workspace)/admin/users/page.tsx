@@ -5,6 +5,7 @@ import { inputClass, labelClass, secondaryButtonClass } from '@/app/ui/styles';
 import { requireAdmin } from '../require-admin';
 import { CreateUserForm } from './create-user-form';
 import { MembersTable } from './members-table';
+import { PendingInvitations } from './pending-invitations';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -20,6 +21,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   const requested = (await searchParams).org;
   const current = administered.find((m) => m.organizationId === requested) ?? administered[0]!;
   const { organization, members } = await caller.admin.members({ organizationId: current.organizationId });
+  const invitations = await caller.admin.invitations({ organizationId: current.organizationId });
 
   return (
     <>
@@ -52,6 +54,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
         roles={roleEnum.enumValues}
         members={members.map((m) => ({ ...m, linkExpiresAt: m.linkExpiresAt ? m.linkExpiresAt.toISOString() : null }))}
       />
+      <PendingInvitations organizationId={organization.id} invitations={invitations} />
       <CreateUserForm organization={organization} roles={roleEnum.enumValues} />
     </>
   );

@@ -1,6 +1,7 @@
 import { getDb } from '@/db/client';
 import { exportVerdict } from '@/server/auth/export-policy';
-import { getSessionUserId } from '@/server/auth/session';
+import { recentAuthMessage, requireRecentAuth } from '@/server/auth/require-recent-auth';
+import { getSignedInSession } from '@/server/auth/session';
 import { loadViewer } from '@/server/auth/viewer';
 import { workspaceExportInput, workspaceExportResponse } from '@/server/services/exchange/workspace-export';
 
@@ -13,8 +14,8 @@ const refusal = (status: number, message: string) => Response.json({ error: mess
 
 export async function GET(request: Request): Promise<Response> {
   const db = await getDb();
-  const userId = await getSessionUserId();
-  const viewer = userId ? await loadViewer(db, userId) : null;
+  const session = await getSignedInSession();
+  const viewer = session ? await loadViewer(db, session.userId) : null;
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = workspaceExportInput.safeParse(query);
   if (!parsed.success) {
@@ -25,6 +26,12 @@ export async function GET(request: Request): Promise<Response> {
   if (verdict === 'unauthorized') return refusal(401, 'Please sign in.');
   if (verdict === 'not_found') return refusal(404, 'No such organization.');
   if (verdict === 'forbidden') return refusal(403, 'Only reviewers and admins of the organization may export its records.');
+  // Everything of an organization in one file: only for someone who proved who they are a moment ago.
+  try {
+    requireRecentAuth({ session });
+  } catch {
+    return refusal(403, recentAuthMessage);
+  }
   return workspaceExportResponse(db, viewer!.id, parsed.data);
 }
 

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { getI18n } from '@/app/i18n/server';
+import { requireViewer } from '../session';
+import { ConfirmPassword } from './confirm-password';
+import { SessionList } from './session-list';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('account.meta') };
+}
+
+/** The signed-in person's account: where they are signed in, with "sign out this device" and "everywhere". */
+export default async function AccountPage() {
+  const { caller, viewer } = await requireViewer();
+  const { t } = await getI18n();
+  const sessions = await caller.session.list();
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-3xl font-semibold">{t('account.heading')}</h1>
+        <p className="mt-2 text-slate-700">{viewer.email}</p>
+      </header>
+      <section aria-labelledby="sessions-heading" className="space-y-3">
+        <h2 id="sessions-heading" className="text-xl font-semibold">
+          {t('account.sessions.heading')}
+        </h2>
+        <p className="text-slate-700">{t('account.sessions.intro')}</p>
+        <SessionList sessions={sessions} />
+      </section>
+      <section aria-labelledby="confirm-heading" className="space-y-3">
+        <h2 id="confirm-heading" className="text-xl font-semibold">
+          {t('account.confirm.heading')}
+        </h2>
+        <p className="text-slate-700">{t('account.confirm.intro')}</p>
+        <ConfirmPassword />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import type { Translate } from '@/app/i18n';
+import { passwordMessageKeys } from '@/server/auth/password-messages';
+
+/** A server refusal of a new password in the person's language; any other message as it came. */
+export function translatedPasswordProblem(message: string, t: Translate): string {
+  const key = (passwordMessageKeys as Record<string, (typeof passwordMessageKeys)[keyof typeof passwordMessageKeys]>)[message];
+  return key ? t(key) : message;
+}

@@ -1,0 +1,44 @@
+import { decode } from 'next-auth/jwt';
+import type { DbOrTx } from '@/db/client';
+import { authSecret, sessionCookieName } from './options';
+import { findLiveSession, type LiveSession } from './sessions';
+
+/** One cookie's value from a Cookie header, or null. */
+export function cookieValue(cookieHeader: string | null | undefined, name: string): string | null {
+  for (const part of (cookieHeader ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(at + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The live session behind a next-auth cookie, or null. The cookie must decrypt with our secret AND
+ * name a session that the database still holds as live for the same person: a copied cookie dies
+ * with its session, whatever its own expiry says. A cookie from before server-side sessions (no
+ * `sid`) is refused.
+ */
+export async function sessionOfCookie(db: DbOrTx, cookie: string | null): Promise<LiveSession | null> {
+  const secret = authSecret();
+  if (!cookie || !secret) return null;
+  let token: Awaited<ReturnType<typeof decode>>;
+  try {
+    token = await decode({ token: cookie, secret });
+  } catch {
+    return null;
+  }
+  if (!token || typeof token.sid !== 'string' || typeof token.sub !== 'string') return null;
+  const session = await findLiveSession(db, token.sid);
+  return session && session.userId === token.sub ? session : null;
+}
+
+/** The live session of an HTTP request (the tRPC handler), from its Cookie header. */
+export function sessionOfRequest(db: DbOrTx, request: Request): Promise<LiveSession | null> {
+  return sessionOfCookie(db, cookieValue(request.headers.get('cookie'), sessionCookieName));
+}

@@ -1,0 +1,19 @@
+import { TRPCError } from '@trpc/server';
+import { recentAuthMs } from './session-lifetime';
+import type { LiveSession } from './sessions';
+
+/**
+ * Re-authentication before the actions that would hurt most in the hands of someone who found a
+ * signed-in browser: role changes, person merges, factor resets, workspace exports, taking the
+ * confidential flag off a person. The person must have proved who they are in this session within
+ * the last five minutes (signing in counts; so does confirming the password on the account page).
+ * A context without a session (a caller that did not come through a browser) is refused too.
+ */
+export const recentAuthMessage =
+  'For this, confirm your password first: open your account page, confirm it, and try again within five minutes.';
+
+export function requireRecentAuth(ctx: { session: LiveSession | null }, now = Date.now()): void {
+  if (!ctx.session || now - ctx.session.authenticatedAt.getTime() > recentAuthMs) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: recentAuthMessage });
+  }
+}
