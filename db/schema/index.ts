@@ -11,3 +11,4 @@ export * from './review';
 export * from './audit';
 export * from './invites';
 export * from './public';
+export * from './limits';
