@@ -36,6 +36,9 @@ export async function grantAppRole(db: Db, appRole: string): Promise<{ appendOnl
   if (appendOnly.length > 0) await db.execute(sql.raw(`GRANT SELECT, INSERT ON TABLE ${appendOnly.map(quoteIdent).join(', ')} TO ${role}`));
   if (others.length > 0) await db.execute(sql.raw(`GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE ${others.map(quoteIdent).join(', ')} TO ${role}`));
   await db.execute(sql.raw(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`));
+  // The commands check that the migrations are current before they work (db/migrate.ts).
+  await db.execute(sql.raw(`GRANT USAGE ON SCHEMA drizzle TO ${role}`));
+  await db.execute(sql.raw(`GRANT SELECT ON TABLE drizzle.__drizzle_migrations TO ${role}`));
   await db.execute(
     sql.raw(`DO $$
 BEGIN

@@ -60,7 +60,7 @@ function generatedKey(log: (message: string) => void): string {
 }
 
 /** Reads the keys from the environment (see above). */
-export function loadAuditKeyring(env: NodeJS.ProcessEnv = process.env, log: (message: string) => void = (m) => console.warn(m)): AuditKeyring {
+export function loadAuditKeyring(env: Record<string, string | undefined> = process.env, log: (message: string) => void = (m) => console.warn(m)): AuditKeyring {
   const keys: AuditKey[] = [];
   const sources: string[] = [];
   if (env.AUDIT_KEY_FILE) {
