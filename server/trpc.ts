@@ -7,13 +7,15 @@ import { ZodError } from 'zod';
 import type { Db } from '@/db/client';
 import { refusedValueCode } from '@/db/errors';
 import { loadViewer, type Viewer } from './auth/viewer';
+import { limitSearches } from './limits/search-limit';
 
 // 1. CONTEXT
-export type Context = { db: Db; viewer: Viewer | null };
+/** `address`: the client's, for per-address limits (server/public/client-address.ts); null when called without HTTP. */
+export type Context = { db: Db; viewer: Viewer | null; address?: string | null };
 
 /** Builds the context from the signed-in user id (or none), reading the user fresh from the database. */
-export async function createContext(db: Db, userId: string | null): Promise<Context> {
-  return { db, viewer: userId ? await loadViewer(db, userId) : null };
+export async function createContext(db: Db, userId: string | null, address: string | null = null): Promise<Context> {
+  return { db, viewer: userId ? await loadViewer(db, userId) : null, address };
 }
 
 // 2. INITIALISATION
@@ -108,8 +110,10 @@ const baseProcedure = t.procedure.use(async ({ next, path }) => {
 export const publicProcedure = baseProcedure;
 
 /** A signed-in, active user; the viewer is narrowed to non-null for every procedure built on it. */
-export const signedInProcedure = baseProcedure.use(({ ctx, next }) => {
-  if (!ctx.viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
-  return next({ ctx: { ...ctx, viewer: ctx.viewer } });
-});
+export const signedInProcedure = baseProcedure
+  .use(({ ctx, next }) => {
+    if (!ctx.viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+    return next({ ctx: { ...ctx, viewer: ctx.viewer } });
+  })
+  .use(limitSearches);
 

@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
+import { peerAddressHeader } from '@/server/http/peer-address';
 import { clientAddressOf } from '@/server/public/client-address';
 import { checkSignIn } from './sign-in';
 import { auditSignOut } from './sign-in-audit';
@@ -8,7 +9,7 @@ import { auditSignOut } from './sign-in-audit';
 /** The client's address (see server/public/client-address.ts); the per-account limit holds whatever it is. */
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
   const text = (name: string) => (typeof headers?.[name] === 'string' ? (headers[name] as string) : null);
-  return clientAddressOf(text('x-forwarded-for'), text('x-real-ip'));
+  return clientAddressOf(text('x-forwarded-for'), text('x-real-ip'), undefined, text(peerAddressHeader));
 }
 
 const secure = process.env.NODE_ENV === 'production' && (process.env.NEXTAUTH_URL ?? '').startsWith('https://');

@@ -1,0 +1,6 @@
+/** Runs once when a server process starts (Next.js instrumentation hook). */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { stampPeerAddresses } = await import('./server/http/peer-address');
+  stampPeerAddresses();
+}
