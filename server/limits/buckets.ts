@@ -1,7 +1,7 @@
 import { like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { rateLimitBuckets } from '@/db/schema';
+import { rateLimitBuckets } from '@/db/schema/limits';
 
 /**
  * Token buckets kept in PostgreSQL, so that a limit holds across every app process on the database
