@@ -30,7 +30,7 @@ export default tseslint.config(
           patterns: [
             {
               // Regular expressions: a glob cannot re-include db/schema/public once db/schema is excluded.
-              regex: '^(@/|(\\.\\./)+)server/(?!public(/|$))|^(\\.\\./)+(services|routers|auth|validation|caller|trpc)(/|$)',
+              regex: '^(@/|(\\.\\./)+)server/(?!(public|limits|http)(/|$))|^(\\.\\./)+(services|routers|auth|validation|caller|trpc)(/|$)',
               message: 'The public side may import only server/public/*.',
             },
             {
