@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { peerAddressHeader } from '@/server/http/peer-address';
 import { clientAddressOf } from '@/server/public/client-address';
+import { safeRedirect } from './redirect';
 import { checkSignIn } from './sign-in';
 import { auditSignOut } from './sign-in-audit';
 
@@ -45,6 +46,7 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
+    redirect: safeRedirect,
     jwt({ token, user }) {
       if (user) token.sub = user.id;
       return token;

@@ -5,6 +5,7 @@ import { getI18n } from '@/app/i18n/server';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { inputClass, labelClass, linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { requireViewer } from '../session';
+import { searchTextOf } from '@/server/validation/text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -18,7 +19,7 @@ export default async function CasesPage({ searchParams }: Props) {
   const { caller } = await requireViewer();
   const { locale, t } = await getI18n();
   const params = await searchParams;
-  const text = one(params.q).slice(0, 200);
+  const text = searchTextOf(one(params.q)).slice(0, 200);
   const status = one(params.status);
   const rows = await caller.case.list({ text: text || null, status: status === 'open' || status === 'closed' ? status : null, limit: 100 });
 

@@ -5,6 +5,7 @@ import { inputClass, labelClass, linkClass, primaryButtonClass } from '@/app/ui/
 import { termLabeller } from '@/app/ui/vocabulary';
 import { requireViewer } from '../session';
 import { ConfidentialBadge } from './confidential-badge';
+import { searchTextOf } from '@/server/validation/text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -28,7 +29,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
   const { caller } = await requireViewer();
   const { locale, t } = await getI18n();
   const params = await searchParams;
-  const text = one(params.q);
+  const text = searchTextOf(one(params.q)).slice(0, 200);
   const page = Math.min(Math.max(Number.parseInt(one(params.page), 10) || 0, 0), 10_000);
   const [result, terms] = await Promise.all([caller.person.list({ text: text || null, page }), caller.vocabulary.all()]);
   const categoryLabel = termLabeller(terms, 'defender_category', locale);
