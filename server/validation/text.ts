@@ -31,5 +31,5 @@ export function optionalText(max: number) {
 
 /** Search text from an address bar: a NUL (which no record can contain) is dropped rather than failing the page. */
 export function searchTextOf(text: string): string {
-  return text.replace(/\u0000/g, '');
+  return text.split(String.fromCharCode(0)).join('');
 }
