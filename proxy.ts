@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { withoutBadCallbacks } from '@/server/http/auth-callback-guard';
 import { contentSecurityPolicy, isPublicPath, newNonce, permissionsPolicy } from '@/server/http/security-headers';
 
 /**
@@ -11,12 +12,23 @@ export function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === 'https:' || (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
   const csp = contentSecurityPolicy(nonce, { https, development: process.env.NODE_ENV === 'development' });
 
+  // One id per request, for the log lines it causes (never one the client chose).
+  const requestId = crypto.randomUUID();
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-request-id', requestId);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const cleaned = request.nextUrl.pathname.startsWith('/api/auth/') ? withoutBadCallbacks(request.nextUrl, request.headers.get('cookie')) : null;
+  if (cleaned) {
+    if (cleaned.cookie) requestHeaders.set('cookie', cleaned.cookie);
+    else requestHeaders.delete('cookie');
+  }
+  const response = cleaned
+    ? NextResponse.rewrite(cleaned.url, { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
 
   response.headers.set('content-security-policy', csp);
+  response.headers.set('x-request-id', requestId);
   response.headers.set('permissions-policy', permissionsPolicy);
   response.headers.set('cross-origin-opener-policy', 'same-origin');
   if (https) response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { safeRedirect } from '@/server/auth/redirect';
 import { contentSecurityPolicy, isPublicPath, newNonce } from '@/server/http/security-headers';
 import { isOwnOrigin } from '@/server/http/request-guard';
+import { withoutBadCallbacks } from '@/server/http/auth-callback-guard';
 import { auditListInput } from '@/server/services/audit/browse';
 import { searchTextOf } from '@/server/validation/text';
 
@@ -55,5 +56,14 @@ describe('security headers and origins', () => {
     expect(isOwnOrigin('http://127.0.0.1:3204', null, 'http://127.0.0.1:3204')).toBe(true);
     expect(isOwnOrigin('https://hrd.example.org.evil.example', 'hrd.example.org', undefined)).toBe(false);
     expect(isOwnOrigin('null', 'hrd.example.org', undefined)).toBe(false);
+  });
+});
+
+describe('callback addresses next-auth would refuse with a 500', () => {
+  it('are dropped from the query and the cookie; good ones stay', () => {
+    const cleaned = withoutBadCallbacks(new URL('http://hrd.test/api/auth/signin?callbackUrl=http%3A%2F%2F%5B&x=1'), 'a=1; next-auth.callback-url=http%3A%2F%2F%5B; b=2');
+    expect(cleaned?.url.search).toBe('?x=1');
+    expect(cleaned?.cookie).toBe('a=1; b=2');
+    expect(withoutBadCallbacks(new URL('http://hrd.test/api/auth/signin?callbackUrl=%2Fincidents'), 'next-auth.callback-url=http%3A%2F%2Fhrd.test%2Fcases')).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 import { getDb } from '@/db/client';
 import { getSessionUserId } from '@/server/auth/session';
 import { handleTrpcRequest } from '@/server/http/trpc-handler';
+import { describeFailure, log } from '@/server/log/logger';
+import { noteRefusal } from '@/server/log/security-events';
 import { clientAddress } from '@/server/public/rate-limit';
 import { createContext } from '@/server/trpc';
 
@@ -8,9 +10,13 @@ function handler(request: Request) {
   return handleTrpcRequest(
     request,
     async () => createContext(await getDb(), await getSessionUserId(), clientAddress(request)),
-    ({ code, path, cause }) => {
-      // Log unexpected failures without the input, which may hold confidential names.
-      if (code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, cause);
+    async ({ code, path, cause }) => {
+      const requestId = request.headers.get('x-request-id');
+      // Never the input, which may hold confidential names (server/log/logger.ts).
+      if (code === 'INTERNAL_SERVER_ERROR') log.error({ event: 'trpc.failed', procedure: path ?? '?', requestId, failure: describeFailure(cause) }, 'procedure failed');
+      if (code === 'FORBIDDEN' || code === 'NOT_FOUND') {
+        noteRefusal({ code, procedure: path ?? '?', account: await getSessionUserId().catch(() => null), requestId });
+      }
     },
   );
 }
