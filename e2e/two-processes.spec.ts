@@ -77,14 +77,14 @@ test.afterAll(async () => {
 });
 
 /** Signs in through next-auth's own form endpoint, as the sign-in page does; true when a session cookie comes back. */
-async function signIn(port: number, tried: string): Promise<boolean> {
+async function signIn(port: number, tried: string, extraHeaders: Record<string, string> = {}): Promise<boolean> {
   const csrf = await fetch(`${base(port)}/api/auth/csrf`);
   const cookie = (csrf.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${base(port)}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...extraHeaders },
     body: new URLSearchParams({ csrfToken, email, password: tried, json: 'true' }),
   });
   return response.headers.getSetCookie().some((c) => c.startsWith('hrd.session='));
@@ -94,12 +94,15 @@ test('failed sign-ins counted by one process slow the account down on the other'
   // The right password works on both to begin with (and clears nothing that matters here).
   expect(await signIn(ports[0]!, password)).toBe(true);
   // Five wrong guesses, alternating between the two processes.
-  for (let i = 0; i < 5; i++) expect(await signIn(ports[i % 2]!, `wrong guess ${i}`)).toBe(false);
+  // A forged X-Forwarded-For changes nothing: with no proxy configured the address is the connection's.
+  for (let i = 0; i < 5; i++) expect(await signIn(ports[i % 2]!, `wrong guess ${i}`, { 'x-forwarded-for': '198.51.100.9' })).toBe(false);
   // The account now waits; the right password is refused on both processes until the wait is over.
   expect(await signIn(ports[1]!, password)).toBe(false);
   expect(await signIn(ports[0]!, password)).toBe(false);
   const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const [row] = await db`SELECT failures FROM sign_in_throttle WHERE key = ${`account:${email}`}`;
+  const addresses = await db`SELECT key FROM sign_in_throttle WHERE key LIKE 'address:%' ORDER BY key`;
+  expect(addresses.map((a) => a.key)).toEqual(['address:127.0.0.1']);
   await db`UPDATE sign_in_throttle SET blocked_until = now() - interval '1 second' WHERE key = ${`account:${email}`}`;
   await db.end();
   expect(row?.failures).toBe(5);
