@@ -54,4 +54,6 @@ export const limitRules = {
   setPassword: { capacity: 10, refillPerSecond: 1 / 60 },
   /** Workspace searches, per account: generous for a person typing, tight for a script. */
   search: { capacity: 60, refillPerSecond: 2 },
+  /** Workspace searches, per address: several people of one office behind one address. */
+  searchPerAddress: { capacity: 240, refillPerSecond: 8 },
 } satisfies Record<string, BucketRule>;

@@ -133,4 +133,18 @@ describe('limits kept in the database', () => {
     expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
     expect(statuses).toContain(429);
   });
+
+  it('limits text searches per address too, across accounts', async () => {
+    const organization = await createOrganization(database.db);
+    const accounts = await Promise.all(Array.from({ length: 20 }, () => createUser(database.db, organization.id, 'monitor')));
+    let limited = false;
+    for (let i = 0; i < 600 && !limited; i++) {
+      const account = accounts[i % accounts.length]!;
+      const response = await call('directory.persons?batch=1', { body: batchBody(1, { organizationId: organization.id, text: 'Name' }) }, account.id, '192.0.2.77');
+      const [answer] = (await response.json()) as [{ error?: { json: { data: { httpStatus: number } } } }];
+      limited = answer.error?.json.data.httpStatus === 429;
+    }
+    // Each account makes at most 30 searches, half its own allowance: a refusal can only be the address's.
+    expect(limited).toBe(true);
+  });
 });
