@@ -68,6 +68,19 @@ test('signing in and working hydrate under the CSP, and workspace answers are no
   expect(answer.headers()['cache-control']).toBe('no-store');
   expect(violations).toEqual([]);
 
+  // A name search leaves no trace in the address (nor history, logs, Referer): it posts, and the list remembers it.
+  await page.goto('/persons');
+  await page.getByLabel('Search by name').fill('Zzzq no such name');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByText('No person matches.')).toBeVisible();
+  expect(new URL(page.url()).search).toBe('');
+  await page.goto('/cases');
+  await page.getByLabel('Title contains').fill('Zzzq no such case');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByText('No cases found.')).toBeVisible();
+  expect(page.url()).not.toContain('Zzzq');
+  expect(violations).toEqual([]);
+
   // Crafted addresses that answered 500.
   for (const path of ['/persons?q=%00', '/cases?q=%00', '/persons?q=' + 'x'.repeat(500)]) {
     const response = await page.goto(path);
