@@ -20,8 +20,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['@/app/*'] }] },
   },
   {
-    // The public side reads only the public read model (issue #5): no workspace services or routers,
-    // no schema index (which holds the workspace tables), nothing of the workspace pages.
+    // The public side reads only the public read model (issue #5): no workspace services or routers
+    // (server/limits and server/http are plumbing it shares: rate limits, the peer address), no schema index (which holds the workspace tables), nothing of the workspace pages.
     files: ['server/public/**/*.{ts,tsx}', 'app/(public)/**/*.{ts,tsx}', 'app/api/public/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -30,7 +30,7 @@ export default tseslint.config(
           patterns: [
             {
               // Regular expressions: a glob cannot re-include db/schema/public once db/schema is excluded.
-              regex: '^(@/|(\\.\\./)+)server/(?!public(/|$))|^(\\.\\./)+(services|routers|auth|validation|caller|trpc)(/|$)',
+              regex: '^(@/|(\\.\\./)+)server/(?!(public|limits|http)(/|$))|^(\\.\\./)+(services|routers|auth|validation|caller|trpc)(/|$)',
               message: 'The public side may import only server/public/*.',
             },
             {

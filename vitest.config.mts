@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
+    // A fixed audit key for the tests (and the commands they start), so that no key file is generated in the project folder.
+    env: { AUDIT_KEY: 'test-only audit key: never use it anywhere else 0123456789' },
     projects: [
       {
         extends: true,

@@ -24,7 +24,8 @@ export function Providers({ locale, children }: { locale: Locale; children: Reac
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson })],
+      // Queries as POST: search text stays out of URLs (server/http/request-guard.ts); batches as the server allows.
+      links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, methodOverride: 'POST', maxItems: 10 })],
     }),
   );
   return (

@@ -202,6 +202,8 @@ async function main(): Promise<void> {
     NEXTAUTH_URL: baseURL,
     NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
     NEXT_TELEMETRY_DISABLED: '1',
+    // The specs play a proxy (one X-Forwarded-For entry per crawler) to stay under the per-address limits.
+    HRD_TRUSTED_PROXIES: '1',
   };
   log(`Starting next start on ${baseURL}`);
   next = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: 'inherit' });

@@ -8,19 +8,27 @@ import type { Db } from '@/db/client';
 import { refusedValueCode } from '@/db/errors';
 import type { LiveSession } from './auth/sessions';
 import { loadViewer, type Viewer } from './auth/viewer';
+import { limitSearches } from './limits/search-limit';
 
 // 1. CONTEXT
-/** `session`: the server-side session of the request (null for server-internal callers such as tests of one procedure). */
-export type Context = { db: Db; viewer: Viewer | null; session: LiveSession | null };
+/**
+ * `session`: the server-side session of the request (null for server-internal callers such as tests
+ * of one procedure); `address`: the client's, for per-address limits (server/public/client-address.ts).
+ */
+export type Context = { db: Db; viewer: Viewer | null; session: LiveSession | null; address: string | null };
 
 /** Builds the context from the signed-in user id (or none), reading the user fresh from the database. */
-export async function createContext(db: Db, userId: string | null, session: LiveSession | null = null): Promise<Context> {
-  return { db, viewer: userId ? await loadViewer(db, userId) : null, session };
+export async function createContext(
+  db: Db,
+  userId: string | null,
+  request: { session?: LiveSession | null; address?: string | null } = {},
+): Promise<Context> {
+  return { db, viewer: userId ? await loadViewer(db, userId) : null, session: request.session ?? null, address: request.address ?? null };
 }
 
 /** The context of an HTTP request or a page: the user of its live session, if any. */
-export function createSessionContext(db: Db, session: LiveSession | null): Promise<Context> {
-  return createContext(db, session?.userId ?? null, session);
+export function createSessionContext(db: Db, session: LiveSession | null, address: string | null = null): Promise<Context> {
+  return createContext(db, session?.userId ?? null, { session, address });
 }
 
 // 2. INITIALISATION
@@ -115,8 +123,10 @@ const baseProcedure = t.procedure.use(async ({ next, path }) => {
 export const publicProcedure = baseProcedure;
 
 /** A signed-in, active user; the viewer is narrowed to non-null for every procedure built on it. */
-export const signedInProcedure = baseProcedure.use(({ ctx, next }) => {
-  if (!ctx.viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
-  return next({ ctx: { ...ctx, viewer: ctx.viewer } });
-});
+export const signedInProcedure = baseProcedure
+  .use(({ ctx, next }) => {
+    if (!ctx.viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+    return next({ ctx: { ...ctx, viewer: ctx.viewer } });
+  })
+  .use(limitSearches);
 

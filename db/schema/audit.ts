@@ -18,6 +18,11 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     previousHash: text('previous_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * Which audit key made `hash` (an HMAC-SHA-256; the key itself is never in the database); null for
+     * rows written before the chain was keyed, whose hash is a plain SHA-256 (server/services/audit/key.ts).
+     */
+    keyId: text('key_id'),
   },
   (t) => [index('audit_log_org_at').on(t.organizationId, t.id), index('audit_log_actor').on(t.actorId, t.id)],
 );

@@ -16,3 +16,4 @@ export * from './files';
 export * from './public-attachments';
 export * from './sessions';
 export * from './invitations';
+export * from './limits';

@@ -33,4 +33,8 @@ export const signInThrottle = pgTable('sign_in_throttle', {
   failures: integer('failures').notNull().default(0),
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
   blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  // A burst of failures is audited as one row with its count when it ends (server/auth/throttle.ts).
+  lastFailedAt: timestamp('last_failed_at', { withTimezone: true }),
+  unauditedFailures: integer('unaudited_failures').notNull().default(0),
+  lastAddress: text('last_address'),
 });

@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb, type Db } from '@/db/client';
 import { sessionLifetime } from './session-lifetime';
 import { endSessionByToken } from './sessions';
+import { safeRedirect } from './redirect';
 import { signInWithSession } from './sign-in-session';
 import { auditSignOut } from './sign-in-audit';
 
@@ -57,6 +58,7 @@ export function authOptionsFor(database: () => Promise<Db>): NextAuthOptions {
       },
     },
     callbacks: {
+      redirect: safeRedirect,
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;

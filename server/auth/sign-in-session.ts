@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
+import { peerAddressHeader } from '@/server/http/peer-address';
 import { clientAddressOf } from '@/server/public/client-address';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { checkSignIn, signInInput } from './sign-in';
@@ -12,7 +13,7 @@ const header = (headers: Headers, name: string) => (typeof headers?.[name] === '
 
 /** The client's address (see server/public/client-address.ts); the per-account limit holds whatever it is. */
 export function clientAddress(headers: Headers): string | null {
-  return clientAddressOf(header(headers, 'x-forwarded-for'), header(headers, 'x-real-ip'));
+  return clientAddressOf(header(headers, 'x-forwarded-for'), header(headers, 'x-real-ip'), undefined, header(headers, peerAddressHeader));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { auditSignIn, auditSignInFailure } from './sign-in-audit';
-import { isBlocked, recordFailure, recordSuccess, throttleKeys } from './throttle';
+import { closeQuietBursts, isBlocked, recordFailure, recordSuccess, throttleKeys } from './throttle';
 
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -14,7 +14,8 @@ export const signInInput = z.object({
 /**
  * Checks an email and password. Every failure looks the same to the caller (unknown email, wrong
  * password, deactivated account, too many attempts), so the answer never tells whether an account exists.
- * Each attempt with a well-formed email leaves an audit row, in one transaction with the throttle's count.
+ * Attempts with a well-formed email are audited, in one transaction with the throttle's count: the
+ * first failure of a burst at once, the rest as one row with their count when the burst ends.
  */
 export async function checkSignIn(
   db: Db,
@@ -26,10 +27,14 @@ export async function checkSignIn(
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const keys = throttleKeys(email, address);
+  await db.transaction((tx) => closeQuietBursts(tx));
 
   if (await isBlocked(db, keys)) {
     await verifyPassword(await dummyPasswordHash(), password);
-    await db.transaction((tx) => auditSignInFailure(tx, { email, address, throttled: true }));
+    await db.transaction(async (tx) => {
+      const { newBurst } = await recordFailure(tx, keys, { address, checked: false });
+      if (newBurst) await auditSignInFailure(tx, { email, address, throttled: true });
+    });
     return null;
   }
   const [user] = await db
@@ -39,8 +44,9 @@ export async function checkSignIn(
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || !user.active) {
     await db.transaction(async (tx) => {
-      await recordFailure(tx, keys);
-      await auditSignInFailure(tx, { email, address, throttled: false });
+      // A burst of failures is one row when it starts and one with its count when it ends (./throttle.ts).
+      const { newBurst } = await recordFailure(tx, keys, { address, checked: true });
+      if (newBurst) await auditSignInFailure(tx, { email, address, throttled: false });
     });
     return null;
   }

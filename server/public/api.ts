@@ -15,7 +15,7 @@ const exportCost = 10;
 
 export function incidentsGet(request: Request): Promise<Response> {
   return guarded(async () => {
-    const limited = rateLimited(request);
+    const limited = await rateLimited(request);
     if (limited) return limited;
     const query = parseQuery(request, {
       cursor: z.string().max(500).optional(),
@@ -31,7 +31,7 @@ export function incidentsGet(request: Request): Promise<Response> {
 
 export function incidentGet(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   return guarded(async () => {
-    const limited = rateLimited(request);
+    const limited = await rateLimited(request);
     if (limited) return limited;
     const query = parseQuery(request, {});
     if (!query.ok) return query.response;
@@ -42,7 +42,7 @@ export function incidentGet(request: Request, context: { params: Promise<{ id: s
 
 export function statsGet(request: Request): Promise<Response> {
   return guarded(async () => {
-    const limited = rateLimited(request);
+    const limited = await rateLimited(request);
     if (limited) return limited;
     const query = parseQuery(request, { groupBy: z.enum(groupings, { message: `must be one of ${groupings.join(', ')}` }) });
     if (!query.ok) return query.response;
@@ -53,7 +53,7 @@ export function statsGet(request: Request): Promise<Response> {
 /** The counts of one chart as CSV, with the same parameters and the same cost as /stats. */
 export function statsCsvGet(request: Request): Promise<Response> {
   return guarded(async () => {
-    const limited = rateLimited(request);
+    const limited = await rateLimited(request);
     if (limited) return limited;
     const query = parseQuery(request, { groupBy: z.enum(groupings, { message: `must be one of ${groupings.join(', ')}` }) });
     if (!query.ok) return query.response;
@@ -74,7 +74,7 @@ export function statsCsvGet(request: Request): Promise<Response> {
 
 export function exportJsonGet(request: Request): Promise<Response> {
   return guarded(async () => {
-    const limited = rateLimited(request, exportCost);
+    const limited = await rateLimited(request, exportCost);
     if (limited) return limited;
     const query = parseQuery(request, {});
     if (!query.ok) return query.response;
@@ -87,7 +87,7 @@ export function exportJsonGet(request: Request): Promise<Response> {
 
 export function exportCsvGet(request: Request): Promise<Response> {
   return guarded(async () => {
-    const limited = rateLimited(request, exportCost);
+    const limited = await rateLimited(request, exportCost);
     if (limited) return limited;
     const query = parseQuery(request, {});
     if (!query.ok) return query.response;
@@ -99,7 +99,7 @@ export function exportCsvGet(request: Request): Promise<Response> {
 }
 
 export async function openApiGet(request: Request): Promise<Response> {
-  const limited = rateLimited(request);
+  const limited = await rateLimited(request);
   if (limited) return limited;
   return conditional(request, json(openApiDocument(new URL(request.url).origin)));
 }

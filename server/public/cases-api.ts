@@ -26,7 +26,7 @@ function parse<T extends z.ZodType>(request: Request, shape: T): { ok: true; dat
 
 export function casesGet(request: Request): Promise<Response> {
   return guarded(async () => {
-    const limited = rateLimited(request);
+    const limited = await rateLimited(request);
     if (limited) return limited;
     const query = parse(request, listQuery);
     if (!query.ok) return query.response;
@@ -39,7 +39,7 @@ export function casesGet(request: Request): Promise<Response> {
 
 export function caseGet(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   return guarded(async () => {
-    const limited = rateLimited(request);
+    const limited = await rateLimited(request);
     if (limited) return limited;
     const query = parse(request, z.strictObject({}));
     if (!query.ok) return query.response;

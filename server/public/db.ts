@@ -29,6 +29,14 @@ export async function publicDatabase(): Promise<Db> {
   return getDb();
 }
 
+/**
+ * Where the public side's rate limits are counted: the app's own database (a replica behind
+ * PUBLIC_DATABASE_URL is read-only), or the test's.
+ */
+export async function limiterDb(): Promise<Db> {
+  return holder.__hrdPublicDbOverride ?? getDb();
+}
+
 /** Runs `read` in a read-only transaction as hrd_public, on the given database or the configured one. */
 export async function publicRead<T>(read: (tx: PublicTx) => Promise<T>, db?: Db): Promise<T> {
   const database = db ?? (await publicDatabase());

@@ -49,7 +49,8 @@ export const filterShape = {
   q: publicText(200).optional(),
 };
 
-export const publicFilters = z.strictObject(filterShape).refine((f) => !f.from || !f.to || periodBounds(f.from)!.first <= periodBounds(f.to)!.last, {
+// The object's check runs even when a date failed its own (zod goes on to report every problem): an unreadable date is left to that one.
+export const publicFilters = z.strictObject(filterShape).refine((f) => !f.from || !f.to || (periodBounds(f.from)?.first ?? '') <= (periodBounds(f.to)?.last ?? '9999'), {
   message: '`from` must not be after `to`',
   path: ['from'],
 });

@@ -33,8 +33,8 @@ export function notFound(what: 'incident' | 'case' = 'incident'): Response {
 }
 
 /** Null when the address may go on; otherwise the 429 answer. */
-export function rateLimited(request: Request, cost = 1): Response | null {
-  const verdict = publicApiBuckets.take(clientAddress(request), cost);
+export async function rateLimited(request: Request, cost = 1): Promise<Response | null> {
+  const verdict = await publicApiBuckets.take(clientAddress(request), cost);
   if (verdict.ok) return null;
   return json({ error: 'rate_limited', message: `Too many requests from this address; try again in ${verdict.retryAfterSeconds} s.` }, 429, {
     'retry-after': String(verdict.retryAfterSeconds),

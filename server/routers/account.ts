@@ -2,6 +2,7 @@ import { withStrongPassword } from '../auth/password-strength';
 import { acceptInvitation, describeInvitation, joinWithNewAccount } from '../services/admin/invitations';
 import { setPasswordWithLink } from '../services/admin/set-password-links';
 import { invitationTokenInput, joinWithInvitationInput, setPasswordWithLinkInput } from '../services/admin/validation';
+import { limitPerAddress } from '../limits/address-limit';
 import { createTRPCRouter, publicProcedure, signedInProcedure } from '../trpc';
 
 /**
@@ -9,7 +10,10 @@ import { createTRPCRouter, publicProcedure, signedInProcedure } from '../trpc';
  * invitation to an organization (choose a password when new; accept, signed in, when they have an account).
  */
 export const accountRouter = createTRPCRouter({
-  setPasswordWithLink: publicProcedure.input(withStrongPassword(setPasswordWithLinkInput)).mutation(({ ctx, input }) => setPasswordWithLink(ctx.db, input)),
+  setPasswordWithLink: publicProcedure.input(withStrongPassword(setPasswordWithLinkInput)).mutation(async ({ ctx, input }) => {
+    await limitPerAddress(ctx, 'setPassword');
+    return setPasswordWithLink(ctx.db, input);
+  }),
   // Public: the one-time link is the credential, and the answer says nothing about any account.
   invitation: publicProcedure.input(invitationTokenInput).query(({ ctx, input }) => describeInvitation(ctx.db, input.token)),
   joinWithInvitation: publicProcedure.input(withStrongPassword(joinWithInvitationInput)).mutation(({ ctx, input }) => joinWithNewAccount(ctx.db, input)),

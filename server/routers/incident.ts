@@ -125,6 +125,6 @@ export const incidentRouter = createTRPCRouter({
   /** Whether similar incidents exist in other organizations, without anything confidential. */
   similar: signedInProcedure.input(incidentIdInput).query(async ({ ctx, input }) => {
     assertCanViewIncident(ctx.viewer, await findIncidentForPolicy(ctx.db, input.id));
-    return findSimilarElsewhere(ctx.db, input.id);
+    return findSimilarElsewhere(ctx.db, input.id, memberOrganizationIds(ctx.viewer));
   }),
 });

@@ -28,3 +28,8 @@ export function optionalText(max: number) {
     .nullish()
     .transform((value) => (value ? value : null));
 }
+
+/** Search text from an address bar: a NUL (which no record can contain) is dropped rather than failing the page. */
+export function searchTextOf(text: string): string {
+  return text.split(String.fromCharCode(0)).join('');
+}

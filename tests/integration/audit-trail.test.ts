@@ -80,15 +80,20 @@ describe('signing in and out', () => {
     expect(JSON.stringify(rows)).not.toMatch(/wrong guess|right password/);
   });
 
-  it('marks attempts refused because of earlier failures', async () => {
+  it('records a burst of failures as its first attempt and one row with the count when it ends, throttled attempts included', async () => {
     const before = await lastId();
     for (let i = 0; i <= throttleRules.account.maxFailures; i++) {
       await checkSignIn(db, { email: 'hammered.audit@example.org', password: `guess ${i}` }, `203.0.113.${i}`);
     }
-    const rows = await entriesSince(before);
-    expect(rows).toHaveLength(throttleRules.account.maxFailures + 1);
-    expect(rows.at(-1)?.details).toEqual({ email: 'hammered.audit@example.org', address: `203.0.113.${throttleRules.account.maxFailures}`, throttled: true });
-    expect(rows.slice(0, -1).every((row) => !('throttled' in row.details))).toBe(true);
+    let rows = await entriesSince(before);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.details).toEqual({ email: 'hammered.audit@example.org', address: '203.0.113.0' });
+    // Fifteen quiet minutes later, the next sign-in attempt (anyone's) closes the burst.
+    await db.execute(sql`UPDATE sign_in_throttle SET last_failed_at = now() - interval '16 minutes' WHERE key = 'account:hammered.audit@example.org'`);
+    await checkSignIn(db, { email: 'someone.else@example.org', password: 'guess' }, '198.51.100.200');
+    rows = (await entriesSince(before)).filter((row) => row.details.email === 'hammered.audit@example.org');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.details).toMatchObject({ email: 'hammered.audit@example.org', address: `203.0.113.${throttleRules.account.maxFailures}`, count: throttleRules.account.maxFailures });
   });
 
   it('records a sign-out through next-auth’s sign-out event', async () => {

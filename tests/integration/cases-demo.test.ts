@@ -79,7 +79,7 @@ describe('the demo case of Larisa Kharkova', () => {
     ]);
 
     setPublicDatabaseForTests(database.db);
-    publicApiBuckets.reset();
+    await publicApiBuckets.reset();
     const list = (await (await casesGet(new Request('http://test/api/public/v1/cases'))).json()) as { cases: { id: string; title: string }[] };
     expect(list.cases).toHaveLength(4);
     const [kharkova] = await database.db.select({ id: cases.id }).from(cases).where(eq(cases.ref, 'case:kharkova'));

@@ -58,7 +58,7 @@ async function publishedCase(title?: string) {
 }
 
 async function publicStatus(id: string): Promise<number> {
-  publicApiBuckets.reset();
+  await publicApiBuckets.reset();
   const response = await publicCaseGet(new Request(`http://test/api/public/v1/cases/${id}`), { params: Promise.resolve({ id }) });
   return response.status;
 }

@@ -252,8 +252,9 @@ describe('the open-data API', () => {
     const doc = (await (await openApiGet(url('/openapi.json'))).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(['/incidents', '/incidents/{id}', '/stats', '/stats.csv', '/export.json', '/export.csv', '/cases', '/cases/{id}', '/openapi.json']);
-    // As a proxy in front reports them: whatever the client wrote, then the address the proxy saw.
-    const from = (address: string) => new Request('http://test/api/public/v1/stats?groupBy=year', { headers: { 'x-forwarded-for': `forged-by-client, ${address}` } });
+    // The connection's address as the server stamps it (server/http/peer-address.ts); a forged X-Forwarded-For changes nothing.
+    const from = (address: string) =>
+      new Request('http://test/api/public/v1/stats?groupBy=year', { headers: { 'x-forwarded-for': `forged-${Math.random()}`, 'x-hrd-peer-address': address } });
     let limited: Response | undefined;
     for (let i = 0; i < 200 && !limited; i++) {
       const response = await statsGet(from('203.0.113.7'));

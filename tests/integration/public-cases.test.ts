@@ -43,12 +43,12 @@ afterAll(async () => {
 
 const request = (path: string) => new Request(`http://test/api/public/v1${path}`);
 async function publicCase(id: string, query = ''): Promise<Answer> {
-  publicApiBuckets.reset();
+  await publicApiBuckets.reset();
   const response = await caseGet(request(`/cases/${id}${query}`), { params: Promise.resolve({ id }) });
   return { status: response.status, body: (await response.json()) as Answer['body'] };
 }
 async function publicList(query: string): Promise<{ status: number; body: { cases: { id: string; title: string; incidents: number }[]; nextCursor: string | null; message?: string } }> {
-  publicApiBuckets.reset();
+  await publicApiBuckets.reset();
   const response = await casesGet(request(`/cases${query}`));
   return { status: response.status, body: (await response.json()) as never };
 }

@@ -101,11 +101,11 @@ describe('sharing an incident with another organization', () => {
     expect((await author.incident.get({ id })).title).toBe('Dana Canaryvictim detained after the strike');
   });
 
-  it('tells a monitor that a similar incident exists elsewhere, without its title, summary or people', async () => {
+  it('tells a monitor that a similar incident exists elsewhere once it is shared with them, without its title, summary or people; never another organization’s draft', async () => {
     const author = await callerFor(database.db, monitor.id);
     const { id } = await author.incident.create({ organizationId: owner.id, incident: anIncident() });
     const partnerCaller = await callerFor(database.db, partnerMonitor.id);
-    await partnerCaller.incident.create({
+    const draft = await partnerCaller.incident.create({
       organizationId: partner.id,
       incident: anIncident({
         title: 'Canary partner title',
@@ -113,6 +113,11 @@ describe('sharing an incident with another organization', () => {
         victims: [{ kind: 'newPerson', person: { name: 'Canary Partner Victim', confidential: true, categories: [] } }],
       }),
     });
+    // A draft of another organization: not even its date, region and types.
+    expect(await author.incident.similar({ id })).toEqual([]);
+
+    const partnerReviewer = await callerFor(database.db, (await createUser(database.db, partner.id, 'reviewer')).id);
+    await partnerReviewer.incident.share({ id: draft.id, organizationId: owner.id });
     const similar = await author.incident.similar({ id });
     expect(similar).toEqual([
       expect.objectContaining({ organizationName: 'Partner Coalition', datePrecision: 'month', violationTypes: ['arbitrary_detention'] }),

@@ -57,7 +57,7 @@ export async function callerFor(db: Db, userId: string | null, options: { authen
   if (!userId || !user) return createCaller(await createContext(db, userId));
   const authenticatedAt = options.authenticatedAt ?? new Date();
   const [session] = await db.insert(sessions).values({ userId, idHash: randomBytes(32).toString('hex'), deviceLabel: 'Test', authenticatedAt }).returning({ id: sessions.id });
-  return createCaller(await createContext(db, userId, { id: session!.id, userId, authenticatedAt }));
+  return createCaller(await createContext(db, userId, { session: { id: session!.id, userId, authenticatedAt } }));
 }
 
 /** Calls a procedure over HTTP as the browser would, to see status codes and formatted errors. */

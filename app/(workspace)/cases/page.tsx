@@ -5,6 +5,8 @@ import { getI18n } from '@/app/i18n/server';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { inputClass, labelClass, linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { requireViewer } from '../session';
+import { searchCases } from '../search-actions';
+import { searchTextFor } from '../search-cookie';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -18,7 +20,7 @@ export default async function CasesPage({ searchParams }: Props) {
   const { caller } = await requireViewer();
   const { locale, t } = await getI18n();
   const params = await searchParams;
-  const text = one(params.q).slice(0, 200);
+  const { text } = await searchTextFor('cases', one(params.q));
   const status = one(params.status);
   const rows = await caller.case.list({ text: text || null, status: status === 'open' || status === 'closed' ? status : null, limit: 100 });
 
@@ -37,7 +39,7 @@ export default async function CasesPage({ searchParams }: Props) {
       </div>
       <p className="text-slate-700">{t('cases.list.intro')}</p>
 
-      <form method="get" className="flex flex-wrap items-end gap-4" role="search" aria-label={t('cases.list.filters')}>
+      <form action={searchCases} className="flex flex-wrap items-end gap-4" role="search" aria-label={t('cases.list.filters')}>
         <div>
           <label htmlFor="cases-q" className={labelClass}>
             {t('cases.list.search')}

@@ -5,6 +5,8 @@ import { inputClass, labelClass, linkClass, primaryButtonClass } from '@/app/ui/
 import { termLabeller } from '@/app/ui/vocabulary';
 import { requireViewer } from '../session';
 import { ConfidentialBadge } from './confidential-badge';
+import { searchPersons } from '../search-actions';
+import { searchTextFor } from '../search-cookie';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -28,7 +30,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
   const { caller } = await requireViewer();
   const { locale, t } = await getI18n();
   const params = await searchParams;
-  const text = one(params.q);
+  const { text, inAddress } = await searchTextFor('persons', one(params.q));
   const page = Math.min(Math.max(Number.parseInt(one(params.page), 10) || 0, 0), 10_000);
   const [result, terms] = await Promise.all([caller.person.list({ text: text || null, page }), caller.vocabulary.all()]);
   const categoryLabel = termLabeller(terms, 'defender_category', locale);
@@ -38,7 +40,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
       <h1 className="text-3xl font-semibold">{t('persons.heading')}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t('persons.intro')}</p>
 
-      <form method="get" action="/persons" role="search" className="mt-6 flex flex-wrap items-end gap-3">
+      <form action={searchPersons} role="search" className="mt-6 flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1 sm:max-w-md">
           <label htmlFor="persons-q" className={labelClass}>
             {t('persons.searchLabel')}
@@ -95,12 +97,12 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
       {page > 0 || result.hasMore ? (
         <nav aria-label={t('persons.pagination')} className="mt-6 flex flex-wrap gap-6">
           {page > 0 ? (
-            <Link href={listHref(text, 0)} className={linkClass}>
+            <Link href={listHref(inAddress ? text : '', 0)} className={linkClass}>
               {t('persons.firstPage')}
             </Link>
           ) : null}
           {result.hasMore ? (
-            <Link href={listHref(text, page + 1)} className={linkClass}>
+            <Link href={listHref(inAddress ? text : '', page + 1)} className={linkClass}>
               {t('persons.nextPage')}
             </Link>
           ) : null}

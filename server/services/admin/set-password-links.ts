@@ -59,14 +59,19 @@ const refused = () =>
  * page tells nothing about which accounts exist.
  */
 export async function setPasswordWithLink(db: DbOrTx, params: { token: string; password: string }): Promise<{ email: string }> {
-  const passwordHash = await hashPassword(params.password);
-  return db.transaction(async (tx) => {
-    const [link] = await tx
+  const usableLink = (tx: DbOrTx) =>
+    tx
       .select({ id: setPasswordLinks.id, userId: setPasswordLinks.userId, email: users.email, active: users.active })
       .from(setPasswordLinks)
       .innerJoin(users, eq(users.id, setPasswordLinks.userId))
-      .where(and(eq(setPasswordLinks.tokenHash, tokenHash(params.token)), isNull(setPasswordLinks.usedAt), gt(setPasswordLinks.expiresAt, sql`now()`)))
-      .for('update');
+      .where(and(eq(setPasswordLinks.tokenHash, tokenHash(params.token)), isNull(setPasswordLinks.usedAt), gt(setPasswordLinks.expiresAt, sql`now()`)));
+  // The token first: hashing a password costs ~65 ms of CPU, which nobody gets to spend without a working link.
+  const [candidate] = await usableLink(db);
+  if (!candidate || !candidate.active) throw refused();
+  const passwordHash = await hashPassword(params.password);
+  return db.transaction(async (tx) => {
+    // Again under a lock: the link may have been used meanwhile.
+    const [link] = await usableLink(tx).for('update');
     if (!link || !link.active) throw refused();
     await tx.update(setPasswordLinks).set({ usedAt: sql`now()` }).where(eq(setPasswordLinks.id, link.id));
     await tx.update(users).set({ passwordHash }).where(eq(users.id, link.userId));

@@ -6,7 +6,8 @@ import { auditLog, memberships, organizations, users } from '@/db/schema';
 import { bigSerialId } from '@/server/validation/numbers';
 import { userText } from '@/server/validation/text';
 
-const isoDay = z.iso.date('Enter a date as YYYY-MM-DD');
+// PostgreSQL has no year 0 (and the log no entry before the app existed): years 1000-9999 only.
+const isoDay = z.iso.date('Enter a date as YYYY-MM-DD').refine((day) => day >= '1000-01-01', 'Enter a date from the year 1000 on');
 
 export const auditListInput = z
   .object({

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** The hash before the first row of the chain. */
 export const genesisHash = '0'.repeat(64);
@@ -29,6 +29,21 @@ export type AuditContent = {
 export function auditRowHash(previousHash: string, content: AuditContent): string {
   return createHash('sha256')
     .update(previousHash)
+    .update('\n')
+    .update(canonicalJson({ ...content, at: new Date(content.at).toISOString() }))
+    .digest('hex');
+}
+
+/**
+ * A keyed row's hash: HMAC-SHA-256 with the audit key over the previous hash, the key's id and the
+ * content, so that nobody without the key can write a row that verifies, nor recompute the chain
+ * after changing one.
+ */
+export function auditRowMac(secret: string, keyId: string, previousHash: string, content: AuditContent): string {
+  return createHmac('sha256', secret)
+    .update(previousHash)
+    .update('\n')
+    .update(keyId)
     .update('\n')
     .update(canonicalJson({ ...content, at: new Date(content.at).toISOString() }))
     .digest('hex');

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { incidentShares, incidents, organizations } from '@/db/schema';
+import { incidentShares, incidents, organizations, publicIncidents } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { notFound } from '../errors';
 import { projectFields } from '../publishing/project-fields';
@@ -137,38 +137,53 @@ export async function redactForSharedReader(db: DbOrTx, detail: IncidentDetail):
 
 /**
  * Incidents of other organizations that look like this one (same country, overlapping violation
- * types, starting within a month of it). Only the organization, the period, the region and the types
- * are told: enough to get in touch, nothing confidential.
+ * types, starting within a month of it), among those the viewer could know of anyway: published
+ * ones (as the public read model shows them, never a newer draft) and ones shared with one of the
+ * viewer's organizations. Drafts, submissions and retracted incidents of others stay unmentioned:
+ * even their date, region and types would tell that an organization is working on something.
+ * Only the organization, the period, the region and the types are told.
  */
-export async function findSimilarElsewhere(db: DbOrTx, incidentId: string) {
+export async function findSimilarElsewhere(db: DbOrTx, incidentId: string, viewerOrganizationIds: string[]) {
   const [incident] = await db
     .select({ organizationId: incidents.organizationId, country: incidents.country, startDate: incidents.startDate, violationTypes: incidents.violationTypes })
     .from(incidents)
     .where(eq(incidents.id, incidentId));
-  if (!incident) return [];
-  const rows = await db
-    .select({
-      id: incidents.id,
-      organizationName: organizations.name,
-      startDate: incidents.startDate,
-      datePrecision: incidents.datePrecision,
-      region: incidents.region,
-      violationTypes: incidents.violationTypes,
-    })
-    .from(incidents)
-    .innerJoin(organizations, eq(organizations.id, incidents.organizationId))
-    .where(
-      and(
-        ne(incidents.organizationId, incident.organizationId),
-        isNull(incidents.deletedAt),
-        eq(incidents.country, incident.country),
-        gte(incidents.startDate, sql`${incident.startDate}::date - 31`),
-        lte(incidents.startDate, sql`${incident.startDate}::date + 31`),
-        sql`${incidents.violationTypes} && ${sql`ARRAY[${sql.join(incident.violationTypes.map((c) => sql`${c}`), sql`, `)}]::text[]`}`,
-      ),
-    )
-    .limit(20);
-  // The region is free text of another organization: it may name someone it protects.
-  const view = await foreignIncidentView(db, rows.map((row) => row.id));
-  return rows.map(({ id, organizationName, ...row }) => ({ organizationName, ...view(id, row) }));
+  if (!incident || incident.violationTypes.length === 0) return [];
+  const types = sql`ARRAY[${sql.join(incident.violationTypes.map((c) => sql`${c}`), sql`, `)}]::text[]`;
+  const near = (t: typeof incidents | typeof publicIncidents) =>
+    and(
+      eq(t.country, incident.country),
+      gte(t.startDate, sql`${incident.startDate}::date - 31`),
+      lte(t.startDate, sql`${incident.startDate}::date + 31`),
+      sql`${t.violationTypes} && ${types}`,
+    );
+  const elsewhere = and(ne(incidents.organizationId, incident.organizationId), isNull(incidents.deletedAt));
+  const sharedWithViewer =
+    viewerOrganizationIds.length === 0
+      ? sql`false`
+      : sql`EXISTS (SELECT 1 FROM ${incidentShares} WHERE ${incidentShares.incidentId} = ${incidents.id} AND ${inArray(incidentShares.organizationId, viewerOrganizationIds)})`;
+  const [shared, published] = await Promise.all([
+    db
+      .select({ id: incidents.id, organizationName: organizations.name, startDate: incidents.startDate, datePrecision: incidents.datePrecision, region: incidents.region, violationTypes: incidents.violationTypes })
+      .from(incidents)
+      .innerJoin(organizations, eq(organizations.id, incidents.organizationId))
+      .where(and(elsewhere, near(incidents), sharedWithViewer))
+      .limit(20),
+    db
+      .select({ id: incidents.id, organizationName: organizations.name, startDate: publicIncidents.startDate, datePrecision: publicIncidents.datePrecision, region: publicIncidents.region, violationTypes: publicIncidents.violationTypes })
+      .from(publicIncidents)
+      .innerJoin(incidents, eq(incidents.id, publicIncidents.incidentId))
+      .innerJoin(organizations, eq(organizations.id, incidents.organizationId))
+      .where(and(elsewhere, near(publicIncidents)))
+      .limit(20),
+  ]);
+  // A shared incident's region is free text of another organization: it may name someone it protects.
+  // Published ones come from the public read model, projected already.
+  const view = await foreignIncidentView(db, shared.map((row) => row.id));
+  const projected = shared.map(({ id, organizationName, ...row }) => ({ id, organizationName, ...view(id, row) }));
+  const seen = new Set<string>();
+  return [...projected, ...published]
+    .filter((row) => !seen.has(row.id) && seen.add(row.id))
+    .slice(0, 20)
+    .map(({ id: _id, ...row }) => row);
 }

@@ -191,6 +191,7 @@ export const workspaceOnlyTables: Record<string, string> = {
   set_password_links: 'sign-in links',
   audit_log: 'the audit trail',
   sessions: 'sign-in sessions of staff',
+  rate_limit_buckets: 'request limits per address and account',
   invitations: 'invitations of staff to organizations',
   account_notices: 'notices to staff about their own accounts',
   evidence_files:
