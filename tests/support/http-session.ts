@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { authOptionsFor, sessionCookieName } from '@/server/auth/options';
 import { createRequestContext } from '@/server/request-context';
 import { appRouter } from '@/server/routers';
+import { peerAddressHeader } from '@/server/http/peer-address';
 
 /**
  * A browser at the HTTP level: next-auth's own handler (its API-route form, the same core as the
@@ -42,7 +43,8 @@ async function auth(db: Db, jar: Jar, path: string, method: 'GET' | 'POST', body
     query: { nextauth: path.split('/') },
     body: body ?? {},
     cookies: Object.fromEntries(jar),
-    headers: { host: 'localhost:3000', 'user-agent': userAgent, 'x-forwarded-for': '203.0.113.45', 'content-type': 'application/json' },
+    headers: { host: 'localhost:3000', 'user-agent': userAgent, // The address as the server stamps it from the socket (server/http/peer-address.ts); a client's X-Forwarded-For counts for nothing without a trusted proxy.
+      [peerAddressHeader]: '203.0.113.45', 'content-type': 'application/json' },
   };
   await (NextAuth as unknown as (req: unknown, res: unknown, options: unknown) => Promise<void>)(req, res, authOptionsFor(async () => db));
   for (const line of [headers['set-cookie'] ?? []].flat()) {
