@@ -71,7 +71,7 @@ export async function evidencePackage(db: Db, deps: { store: FileStore; masterKe
     })),
   };
   const custody = {
-    rule: 'hash = sha256(previousHash + "\\n" + canonical JSON of {at, actorId, action, organizationId, subjectType, subjectId, details})',
+    rule: 'keyed events (keyId set): hash = HMAC-SHA-256(audit key, previousHash + "\\n" + keyId + "\\n" + canonical JSON of {at, actorId, action, organizationId, subjectType, subjectId, details}); older events: hash = sha256(previousHash + "\\n" + canonical JSON of the same)',
     chainHead,
     actors: Object.fromEntries(actors.map((actor) => [actor.id, actor.name])),
     events: events.map((event) => ({ ...event, at: new Date(event.at).toISOString() })),
