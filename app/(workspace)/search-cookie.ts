@@ -7,13 +7,16 @@ import { searchTextOf } from '@/server/validation/text';
  * and server logs and in the Referer of the next request. A `?q=` in a hand-typed or old link still
  * works. The form posts to ./search-actions.ts.
  */
-export const searchCookies = { persons: 'hrd.search.persons', cases: 'hrd.search.cases' } as const;
+export const searchCookies = { persons: 'hrd.search.persons', cases: 'hrd.search.cases', incidents: 'hrd.search.incidents' } as const;
 export type SearchList = keyof typeof searchCookies;
+
+/** Where the list's cookie is sent: the list, and for incidents the coordinators' export of the list as filtered too. */
+export const searchCookiePath = (list: SearchList) => (list === 'incidents' ? '/' : `/${list}`);
 
 export const searchCookieOptions = (list: SearchList) => ({
   httpOnly: true,
   sameSite: 'strict' as const,
-  path: `/${list}`,
+  path: searchCookiePath(list),
   maxAge: 30 * 60,
   secure: (process.env.NEXTAUTH_URL ?? '').startsWith('https://'),
 });

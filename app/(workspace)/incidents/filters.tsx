@@ -3,13 +3,18 @@ import { reviewStatusEnum } from '@/db/schema';
 import type { Translate } from '@/app/i18n';
 import type { TermOption } from '@/app/ui/vocabulary';
 import { errorClass, inputClass, labelClass, linkClass, primaryButtonClass } from '@/app/ui/styles';
+import { clearIncidentFilters, filterIncidents } from '../search-actions';
 import type { FilterName, ListParams } from './list-params';
 
 type Props = { params: ListParams; violationTypes: TermOption[]; regions: string[]; t: Translate };
 
 const indent = (depth: number) => '\u00a0\u00a0\u00a0\u00a0'.repeat(depth);
 
-/** A plain GET form: the filters live in the URL, so a filtered list can be bookmarked and shared. */
+/**
+ * The filters live in the URL, so a filtered list can be bookmarked and shared, except the words:
+ * they may be a protected person's name, which an address keeps in history, logs and Referer
+ * headers. The form posts to a server action that keeps them in a short-lived cookie.
+ */
 export function IncidentFilters({ params, violationTypes, regions, t }: Props) {
   const { values, rejected } = params;
   const describedBy = (name: FilterName) => (rejected[name] ? `filter-${name}-error` : undefined);
@@ -21,7 +26,7 @@ export function IncidentFilters({ params, violationTypes, regions, t }: Props) {
     ) : null;
 
   return (
-    <form method="get" action="/incidents" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-5">
+    <form action={filterIncidents} className="rounded-lg border border-slate-300 bg-white p-4 sm:p-5">
       <h2 className="text-lg font-semibold">{t('list.filters')}</h2>
       <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <div className="sm:col-span-2 lg:col-span-3">
@@ -104,9 +109,9 @@ export function IncidentFilters({ params, violationTypes, regions, t }: Props) {
         <button type="submit" className={primaryButtonClass}>
           {t('list.apply')}
         </button>
-        <a href="/incidents" className={linkClass}>
+        <button type="submit" formAction={clearIncidentFilters} className={linkClass}>
           {t('list.clear')}
-        </a>
+        </button>
       </div>
     </form>
   );

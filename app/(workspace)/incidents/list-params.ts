@@ -42,3 +42,13 @@ export function listHref(values: Partial<Record<ParamName, string>>): string {
   const text = query.toString();
   return text ? `/incidents?${text}` : '/incidents';
 }
+
+/** The list URL a submitted filter form asks for, without the words (they travel in a cookie: ../search-cookie.ts). */
+export function incidentFilterHref(form: FormData): string {
+  const values: Partial<Record<ParamName, string>> = {};
+  for (const name of filterNames) {
+    const value = form.get(name);
+    if (name !== 'text' && typeof value === 'string' && value.trim()) values[name] = value.trim();
+  }
+  return listHref(values);
+}

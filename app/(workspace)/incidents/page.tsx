@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getI18n } from '@/app/i18n/server';
 import { linkClass, secondaryButtonClass } from '@/app/ui/styles';
 import { termLabeller, termOptions } from '@/app/ui/vocabulary';
+import { searchTextFor } from '../search-cookie';
 import { requireViewer } from '../session';
 import { ExportLinks } from './export-links';
 import { IncidentFilters } from './filters';
@@ -19,14 +20,19 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { caller, viewer } = await requireViewer();
   const { locale, t } = await getI18n();
-  const params = parseListParams(await searchParams, pageSize);
+  const fromAddress = await searchParams;
+  // The words come from the cookie the filter form set, or from an old or hand-typed link.
+  const words = await searchTextFor('incidents', (Array.isArray(fromAddress.text) ? fromAddress.text[0] : fromAddress.text)?.trim() ?? '');
+  const params = parseListParams({ ...fromAddress, text: words.text }, pageSize);
   const [page, terms, regions] = await Promise.all([
     caller.incident.list(params.input),
     caller.vocabulary.all(),
     caller.incident.regions({}),
   ]);
 
-  const { cursor: _cursor, ...filters } = params.values;
+  const { cursor: _cursor, ...shown } = params.values;
+  // Links (pages, exports) carry the words only when the address did: otherwise the cookie carries them.
+  const filters = words.inAddress ? shown : { ...shown, text: undefined };
   const filtered = filterNames.some((name) => name !== 'sort' && params.values[name]);
 
   return (

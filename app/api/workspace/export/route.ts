@@ -1,3 +1,4 @@
+import { searchTextFor } from '@/app/(workspace)/search-cookie';
 import { getDb } from '@/db/client';
 import { exportVerdict } from '@/server/auth/export-policy';
 import { recentAuthMessage, requireRecentAuth } from '@/server/auth/require-recent-auth';
@@ -17,6 +18,9 @@ export async function GET(request: Request): Promise<Response> {
   const session = await getSignedInSession();
   const viewer = session ? await loadViewer(db, session.userId) : null;
   const query = Object.fromEntries(new URL(request.url).searchParams);
+  // The list's words travel in the list's cookie, not in the export link (app/(workspace)/search-cookie.ts).
+  const words = await searchTextFor('incidents', query.text?.trim() ?? '');
+  if (words.text) query.text = words.text;
   const parsed = workspaceExportInput.safeParse(query);
   if (!parsed.success) {
     if (!viewer) return refusal(401, 'Please sign in.');
