@@ -1,21 +1,10 @@
 import type { Tx } from '@/db/client';
 import type { evidenceFiles } from '@/db/schema';
+import type { auditActions } from '../audit/actions';
 import { recordAudit } from '../audit/record';
 
-export const custodyActions = [
-  'file.upload',
-  'file.view',
-  'file.download',
-  'file.export',
-  'file.share',
-  'file.mark_public',
-  'file.unmark_public',
-  'file.publish',
-  'file.delete',
-  'file.restore',
-  'file.purge',
-] as const;
-export type CustodyAction = (typeof custodyActions)[number];
+/** The custody events of a file: the audit log's `file.*` actions (server/services/audit/actions.ts). */
+export type CustodyAction = Extract<(typeof auditActions)[number], `file.${string}`>;
 
 type FileRow = Pick<typeof evidenceFiles.$inferSelect, 'id' | 'organizationId' | 'sha256' | 'size' | 'mediaType' | 'subjectKind' | 'subjectId'>;
 
