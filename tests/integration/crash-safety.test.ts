@@ -2,19 +2,21 @@
  * Crash safety: a process killed without warning (SIGKILL: out of memory, a power cut, kill -9)
  * leaves nothing half-written. The import command killed half-way through a large file leaves no
  * incident, no organization and no audit row of it, and the same file then imports whole, with the
- * public read model matching the workspace. The embedded data folder opens again after its
+ * public read model matching the workspace. A server killed while publishing one incident after
+ * another leaves every acknowledged publication whole (state, review record, audit row, public
+ * row) and nothing of the one it was in. The embedded data folder opens again after its
  * process was killed mid-write, with every acknowledged write in it.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, count, eq, like } from 'drizzle-orm';
+import { and, count, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbedded, type Database } from '@/db/client';
-import { auditLog, incidents, organizations, publicIncidents } from '@/db/schema';
+import { auditLog, incidentReviews, incidents, organizations, publicIncidents } from '@/db/schema';
 import { createTestDatabase, databaseUrlOf } from '../support/database';
-import { createUser } from '../support/factories';
+import { anIncident, callerFor, createUser, seedVocabulary } from '../support/factories';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -79,6 +81,56 @@ describe('a process killed without warning', { timeout: 240_000 }, () => {
     const published = (await database.db.select({ n: count() }).from(incidents).where(and(ofOrganization, eq(incidents.status, 'published'))))[0]!.n;
     expect(published).toBeGreaterThan(0);
     expect((await database.db.select({ n: count() }).from(publicIncidents))[0]!.n).toBe(published);
+  });
+
+  it('keeps every acknowledged publication whole and nothing of the one a killed server was in', async () => {
+    await seedVocabulary(database.db);
+    const [organization] = await database.db.insert(organizations).values({ slug: 'publishing-ngo', name: 'Publishing NGO' }).returning();
+    const monitor = await createUser(database.db, organization!.id, 'monitor');
+    const reviewer = await createUser(database.db, organization!.id, 'reviewer');
+    const writing = await callerFor(database.db, monitor.id);
+    const reviewing = await callerFor(database.db, reviewer.id);
+    const approved: { id: string; version: number }[] = [];
+    for (let n = 0; n < 120; n++) {
+      const { id } = await writing.incident.create({ organizationId: organization!.id, incident: anIncident({ title: `Publication crash ${n}` }) });
+      const submitted = await writing.review.submit({ id, version: 1 });
+      approved.push({ id, version: (await reviewing.review.approve({ id, version: submitted.version })).version });
+    }
+    const plan = path.join(folder, 'publication-plan.json');
+    writeFileSync(plan, JSON.stringify({ reviewerId: reviewer.id, incidents: approved }));
+
+    const { running, seen } = start(['tests/support/publication-writer.ts', plan], { DATABASE_URL: await databaseUrlOf(database.db) }, /(published-[0-9a-f-]+\n[^]*){20}/);
+    await seen;
+    running.kill();
+    expect((await running.exited).signal).toBe('SIGKILL');
+    const acknowledged = [...running.output().matchAll(/published-([0-9a-f-]{36})\n/g)].map((match) => match[1]!);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(20);
+    expect(acknowledged.length).toBeLessThan(approved.length);
+
+    const ids = approved.map((incident) => incident.id);
+    const published = await database.db.select({ id: incidents.id }).from(incidents).where(and(inArray(incidents.id, ids), eq(incidents.status, 'published')));
+    const publishedIds = new Set(published.map((row) => row.id));
+    // Every acknowledged publication is there; at most the one in flight committed without its acknowledgement reaching us.
+    expect(acknowledged.filter((id) => !publishedIds.has(id))).toEqual([]);
+    expect(publishedIds.size - acknowledged.length).toBeLessThanOrEqual(1);
+    // Each published incident has its public row, its review record and its audit row; nothing else is public.
+    const publicRows = await database.db.select({ id: publicIncidents.incidentId }).from(publicIncidents).where(inArray(publicIncidents.incidentId, ids));
+    expect(new Set(publicRows.map((row) => row.id))).toEqual(publishedIds);
+    const publishReviews = await database.db
+      .select({ id: incidentReviews.incidentId })
+      .from(incidentReviews)
+      .where(and(inArray(incidentReviews.incidentId, ids), eq(incidentReviews.decision, 'published')));
+    expect(new Set(publishReviews.map((row) => row.id))).toEqual(publishedIds);
+    const publishAudits = await database.db
+      .select({ id: auditLog.subjectId })
+      .from(auditLog)
+      .where(and(inArray(auditLog.subjectId, ids), eq(auditLog.action, 'incident.publish')));
+    expect(new Set(publishAudits.map((row) => row.id))).toEqual(publishedIds);
+    // The ones never reached are still approved, at the version they were approved at.
+    const untouched = await database.db.select({ id: incidents.id, version: incidents.version }).from(incidents).where(and(inArray(incidents.id, ids), eq(incidents.status, 'approved')));
+    expect(untouched.length + publishedIds.size).toBe(approved.length);
+    const approvedVersion = new Map(approved.map((incident) => [incident.id, incident.version]));
+    expect(untouched.filter((row) => approvedVersion.get(row.id) !== row.version)).toEqual([]);
   });
 
   it('opens the embedded data folder again after its process was killed mid-write, with every acknowledged write', async () => {
