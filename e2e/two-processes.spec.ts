@@ -9,7 +9,7 @@ import { e2ePort } from './support/server-state';
 /**
  * Two `next start` processes of the production build on one PostgreSQL database: the sign-in
  * throttle and the open-data API's rate limit are kept in the database, so what one process counted
- * the other enforces. Ports of their own next to the e2e server's; everything is stopped and dropped
+ * the other enforces; and SIGTERM drains a request in flight before the process exits. Ports of their own next to the e2e server's; everything is stopped and dropped
  * at the end, and the whole test is bounded in time.
  */
 
@@ -118,4 +118,32 @@ test('the open-data API’s rate limit spent on one process holds on the other',
   const second: number[] = [];
   for (let i = 0; i < 40; i++) second.push(await call(ports[1]!));
   expect(second).toContain(429);
+});
+
+test('SIGTERM lets the request in flight finish, then the process exits', async () => {
+  const db = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  // The previous test spent this address's allowance: start from a full bucket.
+  await db`DELETE FROM rate_limit_buckets`;
+  // Hold the public table so that a request to it is still in flight when the signal arrives.
+  const holder = await db.reserve();
+  await holder`BEGIN`;
+  await holder`LOCK TABLE public_incidents IN ACCESS EXCLUSIVE MODE`;
+  const stopping = servers[1]!;
+  const exited = new Promise<number | null>((resolve) => stopping.once('exit', (code) => resolve(code)));
+  const inFlight = fetch(`${base(ports[1]!)}/api/public/v1/incidents`).then(async (response) => ({ status: response.status, body: await response.text() }));
+  await expect.poll(async () => (await db`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = ${name} AND wait_event_type = 'Lock'`)[0]!.n, { timeout: 15_000 }).toBe(1);
+
+  stopping.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  expect(stopping.exitCode).toBeNull(); // still draining
+
+  await holder`ROLLBACK`;
+  holder.release();
+  const answer = await inFlight;
+  expect(answer.status).toBe(200);
+  expect(JSON.parse(answer.body)).toHaveProperty('incidents');
+  // Next exits with 143 (128 + SIGTERM) once drained, after our shutdown hook closed the pool;
+  // the hook's fallback for a request that never ends would exit with 1 after 30 seconds.
+  expect(await exited).toBe(143);
+  await db.end();
 });
