@@ -1,5 +1,5 @@
-/** Where the public benchmarks keep their large collection: a database of its own, made by bench/public-generate.ts (BENCH_DATABASE_NAME picks another, e.g. to keep two sizes side by side). */
-export const benchDatabaseName = process.env.BENCH_DATABASE_NAME ?? 'hrd_bench_public';
+/** Where the public benchmarks keep their large collection: a database of its own, made by bench/public-generate.ts. */
+export const benchDatabaseName = 'hrd_bench_public';
 
 /** The bench database's address: BENCH_DATABASE_URL's server (or this machine's) with the given database name. */
 export function benchDatabaseUrl(name = benchDatabaseName): string {
