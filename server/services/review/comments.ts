@@ -4,9 +4,10 @@ import { cases, incidentComments, incidents, users } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { invalidField, notFound } from '../errors';
 import { notifyUsers } from './notify';
+import { subjectColumns, type ReviewSubject } from './subject';
 
 /** What a discussion is about: comments on incidents and on cases share one append-only table. */
-export type CommentSubject = { kind: 'incident'; id: string } | { kind: 'case'; id: string };
+export type CommentSubject = ReviewSubject;
 
 const subjectColumn = (subject: CommentSubject) => (subject.kind === 'incident' ? incidentComments.incidentId : incidentComments.caseId);
 
@@ -39,19 +40,24 @@ async function ownerOf(tx: DbOrTx, subject: CommentSubject) {
 
 /**
  * Adds a comment (or a reply to one on the same incident or case), tells whoever wrote or last
- * changed the record, and records it in the audit log, all in one transaction.
+ * changed the record (and, for a reply, whoever wrote the comment answered), and records it in the audit log, all in one transaction.
  */
 export async function addComment(db: Db, params: { subject: CommentSubject; authorId: string; body: string; parentId: number | null; field: string | null }) {
   const { subject } = params;
   return db.transaction(async (tx) => {
+    let parentAuthor: string | null = null;
     if (params.parentId !== null) {
-      const [parent] = await tx.select({ subjectId: subjectColumn(subject) }).from(incidentComments).where(eq(incidentComments.id, params.parentId));
+      const [parent] = await tx
+        .select({ subjectId: subjectColumn(subject), authorId: incidentComments.authorId })
+        .from(incidentComments)
+        .where(eq(incidentComments.id, params.parentId));
       if (!parent || parent.subjectId !== subject.id) throw invalidField(['parentId'], `No such comment on this ${subject.kind}`);
+      parentAuthor = parent.authorId;
     }
     const [comment] = await tx
       .insert(incidentComments)
       .values({
-        ...(subject.kind === 'incident' ? { incidentId: subject.id } : { caseId: subject.id }),
+        ...subjectColumns(subject),
         authorId: params.authorId,
         body: params.body,
         parentId: params.parentId,
@@ -60,10 +66,11 @@ export async function addComment(db: Db, params: { subject: CommentSubject; auth
       .returning({ id: incidentComments.id });
     if (!comment) throw new Error('Insert of a comment returned nothing');
     const record = await ownerOf(tx, subject);
+    // A reply also reaches whoever wrote the comment it answers: the reviewer who asked hears the author's answer.
     await notifyUsers(tx, {
-      userIds: [record.createdBy, record.updatedBy],
+      userIds: [record.createdBy, record.updatedBy, parentAuthor],
       kind: 'commented',
-      ...(subject.kind === 'incident' ? { incidentId: subject.id } : { caseId: subject.id }),
+      ...subjectColumns(subject),
       actorId: params.authorId,
     });
     // Ids only: the comment's words stay in the discussion, which members of the organization read; they may name someone confidential.
