@@ -108,7 +108,7 @@ describe('importing an exchange file', () => {
     const history = await listIncidentHistory(db, conviction.id);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ version: 1, savedVia: 'import', savedBy: { id: adminId } });
-    expect((await findIncident(organizationId, 'inc:dauletbayev-protocol')).status).toBe('submitted');
+    expect((await findIncident(organizationId, 'inc:dauletbayev-protocol')).reviewStatus).toBe('submitted');
     // Month precision on the 20th stays the 20th: the file's date is kept as written.
     expect(await findIncident(organizationId, 'inc:fp-blocked')).toMatchObject({ startDate: '2017-06-20', datePrecision: 'month' });
   });

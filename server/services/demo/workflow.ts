@@ -23,7 +23,7 @@ export async function seedDemoWorkflow(db: Db, params: { organizationId: string;
   ];
   for (const correction of corrections) {
     const [row] = await db
-      .select({ id: incidents.id, status: incidents.status, version: incidents.version })
+      .select({ id: incidents.id, status: incidents.reviewStatus, version: incidents.version })
       .from(incidents)
       .where(and(eq(incidents.organizationId, params.organizationId), eq(incidents.ref, correction.ref)));
     // Only a still-published record gets the demo correction, so a second run changes nothing.

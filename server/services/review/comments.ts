@@ -1,31 +1,31 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { cases, incidentComments, incidents, users } from '@/db/schema';
+import { cases, comments, incidents, users } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { invalidField, notFound } from '../errors';
 import { notifyUsers } from './notify';
 import { subjectColumns, type ReviewSubject } from './subject';
 
-/** What a discussion is about: comments on incidents and on cases share one append-only table. */
+/** What a discussion is about: comments on every kind of record share one append-only table, keyed by subject. */
 export type CommentSubject = ReviewSubject;
 
-const subjectColumn = (subject: CommentSubject) => (subject.kind === 'incident' ? incidentComments.incidentId : incidentComments.caseId);
+const subjectColumn = (subject: CommentSubject) => (subject.kind === 'incident' ? comments.incidentId : comments.caseId);
 
 /** The discussion on an incident or a case, oldest first; replies point at their parent. */
 export function listComments(db: DbOrTx, subject: CommentSubject) {
   return db
     .select({
-      id: incidentComments.id,
-      parentId: incidentComments.parentId,
-      field: incidentComments.field,
-      body: incidentComments.body,
-      createdAt: incidentComments.createdAt,
+      id: comments.id,
+      parentId: comments.parentId,
+      field: comments.field,
+      body: comments.body,
+      createdAt: comments.createdAt,
       author: { id: users.id, name: users.name },
     })
-    .from(incidentComments)
-    .innerJoin(users, eq(users.id, incidentComments.authorId))
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(subjectColumn(subject), subject.id))
-    .orderBy(asc(incidentComments.id));
+    .orderBy(asc(comments.id));
 }
 
 async function ownerOf(tx: DbOrTx, subject: CommentSubject) {
@@ -48,14 +48,14 @@ export async function addComment(db: Db, params: { subject: CommentSubject; auth
     let parentAuthor: string | null = null;
     if (params.parentId !== null) {
       const [parent] = await tx
-        .select({ subjectId: subjectColumn(subject), authorId: incidentComments.authorId })
-        .from(incidentComments)
-        .where(eq(incidentComments.id, params.parentId));
+        .select({ subjectId: subjectColumn(subject), authorId: comments.authorId })
+        .from(comments)
+        .where(eq(comments.id, params.parentId));
       if (!parent || parent.subjectId !== subject.id) throw invalidField(['parentId'], `No such comment on this ${subject.kind}`);
       parentAuthor = parent.authorId;
     }
     const [comment] = await tx
-      .insert(incidentComments)
+      .insert(comments)
       .values({
         ...subjectColumns(subject),
         authorId: params.authorId,
@@ -63,7 +63,7 @@ export async function addComment(db: Db, params: { subject: CommentSubject; auth
         parentId: params.parentId,
         field: params.field,
       })
-      .returning({ id: incidentComments.id });
+      .returning({ id: comments.id });
     if (!comment) throw new Error('Insert of a comment returned nothing');
     const record = await ownerOf(tx, subject);
     // A reply also reaches whoever wrote the comment it answers: the reviewer who asked hears the author's answer.

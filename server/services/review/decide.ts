@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { Db } from '@/db/client';
-import { incidentComments } from '@/db/schema';
+import { comments } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { notFound } from '../errors';
 import { reviewAdapters } from './kinds';
@@ -68,7 +68,7 @@ export async function decide(
     await adapter.recordDecision(tx, { id: subject.id, version, decision: transition.decision, decidedBy: params.actorId, comment: params.comment });
     if (params.comment) {
       // The reason is also part of the discussion, where the author reads and answers it.
-      await tx.insert(incidentComments).values({ ...subjectColumns(subject), authorId: params.actorId, body: params.comment });
+      await tx.insert(comments).values({ ...subjectColumns(subject), authorId: params.actorId, body: params.comment });
     }
     // Only these two change what the public sees: the other decisions concern a draft, and the public keeps the published version.
     if (params.name === 'publish' || params.name === 'retract') await adapter.refreshPublic(tx, subject.id);

@@ -9,14 +9,14 @@ import { baselineVersion } from './baseline';
 
 const trail = { versions: getTableName(incidentVersions), reviews: getTableName(incidentReviews), key: 'incident_id', stateKey: 'status' };
 
-/** Incidents in the review workflow: their review state is the `status` column. */
+/** Incidents in the review workflow (their snapshots keep the review state under `status`, as they always did). */
 export const incidentReview: ReviewAdapter<FieldChange> = {
   kind: 'incident',
 
   async lock(tx, id) {
     const [row] = await tx
       .select({
-        reviewStatus: incidents.status,
+        reviewStatus: incidents.reviewStatus,
         version: incidents.version,
         publishedVersion: incidents.publishedVersion,
         organizationId: incidents.organizationId,
@@ -33,7 +33,7 @@ export const incidentReview: ReviewAdapter<FieldChange> = {
     const [row] = await tx
       .update(incidents)
       .set({
-        status: set.reviewStatus,
+        reviewStatus: set.reviewStatus,
         version: sql`${incidents.version} + 1`,
         updatedAt: sql`now()`,
         ...(set.publishedVersion !== undefined ? { publishedVersion: set.publishedVersion } : {}),
@@ -76,7 +76,7 @@ export const incidentReview: ReviewAdapter<FieldChange> = {
       .from(incidents)
       .leftJoin(submittedAt, eq(submittedAt.incidentId, incidents.id))
       .leftJoin(users, eq(users.id, incidents.createdBy))
-      .where(and(inArray(incidents.organizationId, organizationIds), eq(incidents.status, 'submitted'), isNull(incidents.deletedAt)))
+      .where(and(inArray(incidents.organizationId, organizationIds), eq(incidents.reviewStatus, 'submitted'), isNull(incidents.deletedAt)))
       .orderBy(asc(submittedAt.at), asc(incidents.id))
       .limit(200);
   },
