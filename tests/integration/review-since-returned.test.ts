@@ -5,21 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { reviewTeam, type Caller } from '../support/review-team';
+import { anIncident } from '../support/factories';
 
-type Caller = Awaited<ReturnType<typeof callerFor>>;
 let database: Database;
 let ngo: { id: string };
 let author: Caller;
 let reviewer: Caller;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-  ngo = await createOrganization(database.db);
-  author = await callerFor(database.db, (await createUser(database.db, ngo.id, 'monitor')).id);
-  reviewer = await callerFor(database.db, (await createUser(database.db, ngo.id, 'reviewer')).id);
+  ({ database, ngo, author, reviewer } = await reviewTeam());
 });
 afterAll(async () => {
   await database?.close();
