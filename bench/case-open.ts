@@ -36,7 +36,7 @@ async function fill(database: Database) {
   // One statement, so generating 100,000 rows takes seconds rather than minutes (as bench/incident-list.ts).
   await db.execute(sql`
     INSERT INTO incidents (organization_id, ref, title, summary, start_date, date_precision, country, region,
-                           locality, location_precision, violation_types, status, version, updated_at)
+                           locality, location_precision, violation_types, review_status, version, updated_at)
     SELECT ${organizationId}, 'inc:bench-' || n,
            'Incident ' || n || ' ' || (ARRAY['detention','search','threat','assault','fine'])[1 + n % 5],
            'Synthetic summary number ' || n, date '2000-01-01' + (n % 9000),

@@ -28,7 +28,7 @@ async function fill(database: Database, organizationId: string) {
   // One statement, so generating 100,000 rows takes seconds rather than minutes.
   await db.execute(sql`
     INSERT INTO incidents (organization_id, ref, title, summary, start_date, date_precision, country, region,
-                           locality, location_precision, violation_types, status, version, updated_at)
+                           locality, location_precision, violation_types, review_status, version, updated_at)
     SELECT ${organizationId}, 'inc:bench-' || n,
            'Incident ' || n || ' ' || (ARRAY['detention','search','threat','assault','fine'])[1 + n % 5],
            'Synthetic summary number ' || n || ' about a ' || (ARRAY['journalist','lawyer','unionist'])[1 + n % 3],

@@ -208,7 +208,7 @@ async function workspaceTables(client: postgres.Sql): Promise<void> {
   const context = `(SELECT id FROM organizations) AS org, (SELECT id FROM users) AS reviewer`;
   await step('incidents', () =>
     inSlices(client, (from, to) => `INSERT INTO incidents (id, organization_id, ref, title, summary, start_date, date_precision, country, region, locality,
-        lat, lon, location_precision, violation_types, status, version, published_version, created_by, updated_by, created_at, updated_at)
+        lat, lon, location_precision, violation_types, review_status, version, published_version, created_by, updated_by, created_at, updated_at)
       SELECT g.id, c.org, 'inc:bench-' || g.n, g.title, g.summary, g.start_date, g.precision, 'KZ', g.region, g.locality,
         g.lat, g.lon, g.location_precision, g.types, 'published', 1, 1, c.reviewer, c.reviewer, g.published_at, g.published_at
       FROM bench_incidents g, (SELECT ${context}) c WHERE ${between(from, to)}`),

@@ -39,7 +39,8 @@ export const incidents = pgTable(
     lon: doublePrecision('lon'),
     locationPrecision: locationPrecisionEnum('location_precision').notNull(),
     violationTypes: text('violation_types').array().notNull(),
-    status: reviewStatusEnum('status').notNull().default('draft'),
+    /** Where the incident stands in review; the same column name as on cases (server/services/review/). */
+    reviewStatus: reviewStatusEnum('review_status').notNull().default('draft'),
     /** Optimistic concurrency: every save names the version it edits and increments this. */
     version: integer('version').notNull().default(1),
     /**
@@ -60,7 +61,7 @@ export const incidents = pgTable(
     // (a DESC NULLS LAST index matches neither ORDER BY ... DESC nor ASC, so the planner sorted instead).
     index('incidents_org_start_id').on(t.organizationId, t.startDate, t.id),
     index('incidents_org_updated_id').on(t.organizationId, t.updatedAt, t.id),
-    index('incidents_org_status_start_id').on(t.organizationId, t.status, t.startDate, t.id),
+    index('incidents_org_status_start_id').on(t.organizationId, t.reviewStatus, t.startDate, t.id),
     index('incidents_org_region').on(t.organizationId, t.region),
     index('incidents_violation_types').using('gin', t.violationTypes),
     check('incidents_end_after_start', sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),

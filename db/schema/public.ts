@@ -33,7 +33,10 @@ export const publicIncidents = pgTable(
     legal: jsonb('legal').$type<{ code: string | null; article: string; title: string | null }[]>().notNull(),
     sources: jsonb('sources').$type<PublicSource[]>().notNull(),
     publishedVersion: integer('published_version').notNull(),
+    /** When the record was first published; kept when it is published again (services/publishing/publication-dates.ts). */
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    /** When the version the public reads now was published. */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('public_incidents_start').on(t.startDate, t.incidentId),
@@ -143,7 +146,10 @@ export const publicCases = pgTable(
     legalEvents: jsonb('legal_events').$type<PublicLegalEvent[]>().notNull(),
     interventions: jsonb('interventions').$type<PublicIntervention[]>().notNull(),
     publishedVersion: integer('published_version').notNull(),
+    /** When the record was first published; kept when it is published again (services/publishing/publication-dates.ts). */
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    /** When the version the public reads now was published. */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('public_cases_published').on(t.publishedAt, t.caseId),

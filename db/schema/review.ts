@@ -23,26 +23,30 @@ export const incidentReviews = pgTable(
 
 /**
  * Discussion on an incident or a case among its organization's members; kept forever (append-only
- * triggers), optionally about one field. The table kept its first name when cases joined: a comment
- * concerns exactly one incident or one case (checked here), and a reply the same one as its parent
- * (checked by the services that add comments).
+ * triggers), optionally about one field. Keyed by subject: `subject_kind` says which kind of record,
+ * and the one filled column of `incident_id` / `case_id` which record (each keeps its foreign key);
+ * a reply concerns the same subject as its parent (checked by server/services/review/comments.ts).
  */
-export const incidentComments = pgTable(
-  'incident_comments',
+export const comments = pgTable(
+  'comments',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
+    subjectKind: text('subject_kind')
+      .$type<'incident' | 'case'>()
+      .notNull()
+      .generatedAlwaysAs(sql`CASE WHEN incident_id IS NOT NULL THEN 'incident' ELSE 'case' END`),
     incidentId: uuid('incident_id').references(() => incidents.id),
     caseId: uuid('case_id').references(() => cases.id),
-    parentId: bigint('parent_id', { mode: 'number' }).references((): AnyPgColumn => incidentComments.id),
+    parentId: bigint('parent_id', { mode: 'number' }).references((): AnyPgColumn => comments.id),
     authorId: uuid('author_id').notNull().references(() => users.id),
     field: text('field'),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('incident_comments_incident').on(t.incidentId, t.id),
-    index('incident_comments_case').on(t.caseId, t.id),
-    check('incident_comments_one_subject', sql`num_nonnulls(${t.incidentId}, ${t.caseId}) = 1`),
+    index('comments_incident').on(t.incidentId, t.id),
+    index('comments_case').on(t.caseId, t.id),
+    check('comments_one_subject', sql`num_nonnulls(${t.incidentId}, ${t.caseId}) = 1`),
   ],
 );
 
@@ -62,6 +66,11 @@ export const notifications = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     userId: uuid('user_id').notNull().references(() => users.id),
     kind: notificationKindEnum('kind').notNull(),
+    /** Which kind of record the notice is about (the one filled column of incident_id / case_id says which record). */
+    subjectKind: text('subject_kind')
+      .$type<'incident' | 'case'>()
+      .notNull()
+      .generatedAlwaysAs(sql`CASE WHEN incident_id IS NOT NULL THEN 'incident' ELSE 'case' END`),
     incidentId: uuid('incident_id').references(() => incidents.id),
     caseId: uuid('case_id').references(() => cases.id),
     actorId: uuid('actor_id').references(() => users.id),

@@ -26,6 +26,7 @@ export type PublicCaseSummary = {
   incidents: number;
   publisher: string;
   publishedAt: string;
+  updatedAt: string;
 };
 export type PublicCase = Omit<PublicCaseSummary, 'incidents'> & {
   persons: PublicCasePerson[];
@@ -84,6 +85,7 @@ export function toPublicCase(row: PublicCaseRow, incidentSources: PublicSource[]
     sources: distinctSources([...interventionSources, ...incidentSources]),
     publisher: row.publisher,
     publishedAt: row.publishedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
@@ -137,6 +139,7 @@ export async function listPublicCases(
           incidents: sql<number>`jsonb_array_length(${publicCases.incidents})`,
           publisher: publicCases.publisher,
           publishedAt: publicCases.publishedAt,
+          updatedAt: publicCases.updatedAt,
           exactly: publishedAtExactly,
         })
         .from(publicCases)
@@ -156,6 +159,7 @@ export async function listPublicCases(
       incidents: Number(row.incidents),
       publisher: row.publisher,
       publishedAt: row.publishedAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
     })),
     nextCursor: rows.length > params.limit && last ? encodeCaseCursor({ t: last.exactly, id: last.caseId }) : null,
   };

@@ -35,6 +35,7 @@ export type PublicIncident = {
   sources: PublicSource[];
   publisher: string;
   publishedAt: string;
+  updatedAt: string;
 };
 
 export function toPublicIncident(row: PublicIncidentRow, vocabulary: PublicVocabulary): PublicIncident {
@@ -55,6 +56,7 @@ export function toPublicIncident(row: PublicIncidentRow, vocabulary: PublicVocab
     sources: row.sources,
     publisher: row.publisher,
     publishedAt: row.publishedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 

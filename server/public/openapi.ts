@@ -20,6 +20,9 @@ const errors = {
 };
 const term = { type: 'object', required: ['code', 'label'], properties: { code: { type: 'string' }, label: { type: 'string' } } };
 const nullableString = { type: ['string', 'null'] };
+// The same rule for incidents and cases (server/services/publishing/publication-dates.ts).
+const publishedAt = { type: 'string', format: 'date-time', description: 'When the record was first published; kept when it is published again, also after a retraction.' };
+const updatedAt = { type: 'string', format: 'date-time', description: 'When the version shown was published (the latest publication); equal to publishedAt until the record is published again.' };
 
 export function openApiDocument(origin: string) {
   return {
@@ -28,7 +31,7 @@ export function openApiDocument(origin: string) {
       title: 'HRD Monitor open data',
       version: '1',
       description:
-        'Published incidents of attacks on human rights defenders, and the published cases that follow them, redacted: protected persons appear only as "Protected person N", coordinates are no finer than what is known. No sign-in. Answers may be cached for 60 seconds. Rate limited per address.',
+        'Published incidents of attacks on human rights defenders, and the published cases that follow them, redacted: protected persons appear only as "Protected person N", coordinates are no finer than what is known. No sign-in. Answers may be cached for 60 seconds. Rate limited per address. Every record carries two dates: `publishedAt`, its first publication (kept when it is published again), and `updatedAt`, the publication of the version shown (the latest).',
     },
     servers: [{ url: `${origin}/api/public/v1` }],
     paths: {
@@ -193,7 +196,8 @@ export function openApiDocument(origin: string) {
             status: { enum: ['open', 'closed'] },
             incidents: { type: 'integer', description: 'How many of its incidents are published.' },
             publisher: { type: 'string' },
-            publishedAt: { type: 'string', format: 'date-time' },
+            publishedAt,
+            updatedAt,
           },
         },
         Case: {
@@ -230,7 +234,8 @@ export function openApiDocument(origin: string) {
             },
             attachments: { $ref: '#/components/schemas/Attachments' },
             publisher: { type: 'string' },
-            publishedAt: { type: 'string', format: 'date-time' },
+            publishedAt,
+            updatedAt,
           },
         },
         Incident: {
@@ -260,7 +265,8 @@ export function openApiDocument(origin: string) {
             sources: { type: 'array', items: { type: 'object' } },
             attachments: { $ref: '#/components/schemas/Attachments' },
             publisher: { type: 'string' },
-            publishedAt: { type: 'string', format: 'date-time' },
+            publishedAt,
+            updatedAt,
           },
         },
       },

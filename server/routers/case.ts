@@ -15,7 +15,6 @@ import { assertMayTransition } from '../auth/review-policy';
 import { readsAsSharedOnly } from '../auth/sharing-policy';
 import type { Viewer } from '../auth/viewer';
 import { listAwaitingReply } from '../services/cases/awaiting';
-import { decideOnCase } from '../services/cases/decide';
 import { listDeletedCases, restoreCase } from '../services/cases/deleted';
 import { getCaseDetail } from '../services/cases/detail';
 import { listCaseHistory } from '../services/cases/history';
@@ -29,6 +28,7 @@ import { getCaseTimeline } from '../services/cases/timeline';
 import { createCase, deleteCase, updateCase } from '../services/cases/write';
 import { notFound } from '../services/errors';
 import { findIncidentForPolicy } from '../services/incidents/read';
+import { decide as decideOn } from '../services/review/decide';
 import type { TransitionName } from '../services/review/transitions';
 import { createTRPCRouter, signedInProcedure, type Context } from '../trpc';
 import {
@@ -75,7 +75,7 @@ async function editableCaseOf(ctx: Ctx, caseId: string | null, what: string) {
 async function decide(ctx: Ctx, name: TransitionName, input: { id: string; version: number; comment?: string }) {
   const record = await viewableCase(ctx, input.id);
   assertMayTransition(ctx.viewer, name, { ...record, status: record.reviewStatus });
-  return decideOnCase(ctx.db, { name, caseId: input.id, version: input.version, actorId: ctx.viewer.id, comment: input.comment ?? null });
+  return decideOn(ctx.db, { name, subject: { kind: 'case', id: input.id }, version: input.version, actorId: ctx.viewer.id, comment: input.comment ?? null });
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

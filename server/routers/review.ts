@@ -3,12 +3,11 @@ import { assertCanViewIncident, roleIn } from '../auth/policy';
 import { assertMayTransition } from '../auth/review-policy';
 import type { Viewer } from '../auth/viewer';
 import { assertCanPreview } from '../auth/preview-policy';
-import { listCaseReviewQueue } from '../services/cases/review-queue';
 import { findCaseForPolicy } from '../services/cases/read';
 import { notFound } from '../services/errors';
 import { previewCase, previewIncident } from '../services/publishing/preview';
 import { findIncidentForPolicy } from '../services/incidents/read';
-import { decideOnIncident } from '../services/review/decide';
+import { decide as decideOn } from '../services/review/decide';
 import { listReviewQueue } from '../services/review/queue';
 import type { TransitionName } from '../services/review/transitions';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
@@ -26,7 +25,15 @@ async function decide(ctx: Context & { viewer: Viewer }, name: TransitionName, i
   const incident = await findIncidentForPolicy(ctx.db, input.id);
   assertCanViewIncident(ctx.viewer, incident);
   assertMayTransition(ctx.viewer, name, incident);
-  return decideOnIncident(ctx.db, { name, incidentId: input.id, version: input.version, actorId: ctx.viewer.id, comment: input.comment ?? null });
+  const { reviewStatus, ...decided } = await decideOn(ctx.db, {
+    name,
+    subject: { kind: 'incident', id: input.id },
+    version: input.version,
+    actorId: ctx.viewer.id,
+    comment: input.comment ?? null,
+  });
+  // An incident's review state is its `status`.
+  return { ...decided, status: reviewStatus };
 }
 
 /** The organizations where the viewer is a reviewer or an admin: whose submissions wait for them. */
@@ -42,10 +49,10 @@ export const reviewRouter = createTRPCRouter({
   retract: signedInProcedure.input(commentedDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'retract', input)),
 
   /** Submitted entries of the organizations where the viewer reviews; empty for monitors. */
-  queue: signedInProcedure.query(({ ctx }) => listReviewQueue(ctx.db, reviewingOrganizationIds(ctx.viewer))),
+  queue: signedInProcedure.query(({ ctx }) => listReviewQueue(ctx.db, 'incident', reviewingOrganizationIds(ctx.viewer))),
 
   /** Submitted cases of the organizations where the viewer reviews, each with its diff; empty for monitors. */
-  caseQueue: signedInProcedure.query(({ ctx }) => listCaseReviewQueue(ctx.db, reviewingOrganizationIds(ctx.viewer))),
+  caseQueue: signedInProcedure.query(({ ctx }) => listReviewQueue(ctx.db, 'case', reviewingOrganizationIds(ctx.viewer))),
 
   /** What the public would read of the record's current version, every replacement marked: for its organization's reviewers. */
   publicPreview: signedInProcedure.input(previewInput).query(async ({ ctx, input }) => {

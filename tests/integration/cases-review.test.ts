@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { auditLog, caseReviews, caseVersions, incidentComments, notifications } from '@/db/schema';
+import { auditLog, caseReviews, caseVersions, comments, notifications } from '@/db/schema';
 import { setPublicDatabaseForTests } from '@/server/public/db';
 import { publicApiBuckets } from '@/server/public/rate-limit';
 import { GET as publicCaseGet } from '@/app/api/public/v1/cases/[id]/route';
@@ -72,9 +72,9 @@ async function rowCounts(caseId: string) {
   const [versions] = await database.db.select({ n: count() }).from(caseVersions).where(eq(caseVersions.caseId, caseId));
   const [reviews] = await database.db.select({ n: count() }).from(caseReviews).where(eq(caseReviews.caseId, caseId));
   const [notices] = await database.db.select({ n: count() }).from(notifications).where(eq(notifications.caseId, caseId));
-  const [comments] = await database.db.select({ n: count() }).from(incidentComments).where(eq(incidentComments.caseId, caseId));
+  const [discussion] = await database.db.select({ n: count() }).from(comments).where(eq(comments.caseId, caseId));
   const [audits] = await database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.subjectId, caseId));
-  return { versions: versions!.n, reviews: reviews!.n, notices: notices!.n, comments: comments!.n, audits: audits!.n };
+  return { versions: versions!.n, reviews: reviews!.n, notices: notices!.n, comments: discussion!.n, audits: audits!.n };
 }
 
 describe('the review queue', () => {
@@ -218,13 +218,13 @@ describe('the discussion on a case', () => {
   it('is kept forever: the database refuses to change or remove a comment, and a comment concerns exactly one record', async () => {
     const { id } = await draftCase();
     await as.author.comment.addOnCase({ caseId: id, body: 'Kept forever' });
-    await expect(database.db.execute(sql`UPDATE incident_comments SET body = 'tampered' WHERE case_id = ${id}`)).rejects.toThrow();
-    await expect(database.db.execute(sql`DELETE FROM incident_comments WHERE case_id = ${id}`)).rejects.toThrow();
+    await expect(database.db.execute(sql`UPDATE comments SET body = 'tampered' WHERE case_id = ${id}`)).rejects.toThrow();
+    await expect(database.db.execute(sql`DELETE FROM comments WHERE case_id = ${id}`)).rejects.toThrow();
     const incident = await as.author.incident.create({ organizationId: ngo.id, incident: anIncident() });
     await expect(
-      database.db.execute(sql`INSERT INTO incident_comments (incident_id, case_id, author_id, body) VALUES (${incident.id}, ${id}, ${people.author.id}, 'Both')`),
+      database.db.execute(sql`INSERT INTO comments (incident_id, case_id, author_id, body) VALUES (${incident.id}, ${id}, ${people.author.id}, 'Both')`),
     ).rejects.toThrow();
-    await expect(database.db.execute(sql`INSERT INTO incident_comments (author_id, body) VALUES (${people.author.id}, 'Neither')`)).rejects.toThrow();
+    await expect(database.db.execute(sql`INSERT INTO comments (author_id, body) VALUES (${people.author.id}, 'Neither')`)).rejects.toThrow();
     await expect(
       database.db.execute(sql`INSERT INTO notifications (user_id, kind, incident_id, case_id) VALUES (${people.author.id}, 'commented', ${incident.id}, ${id})`),
     ).rejects.toThrow();

@@ -78,7 +78,7 @@ describe('a process killed without warning', { timeout: 240_000 }, () => {
     expect((await again.running.exited).code).toBe(0);
     expect((await database.db.select({ n: count() }).from(incidents).where(ofOrganization))[0]!.n).toBe(1040);
     // The public read model holds exactly the published incidents of the workspace.
-    const published = (await database.db.select({ n: count() }).from(incidents).where(and(ofOrganization, eq(incidents.status, 'published'))))[0]!.n;
+    const published = (await database.db.select({ n: count() }).from(incidents).where(and(ofOrganization, eq(incidents.reviewStatus, 'published'))))[0]!.n;
     expect(published).toBeGreaterThan(0);
     expect((await database.db.select({ n: count() }).from(publicIncidents))[0]!.n).toBe(published);
   });

@@ -67,7 +67,7 @@ afterAll(async () => {
   await superuser.end();
 });
 
-const appendOnlyTables = ['audit_log', 'incident_versions', 'incident_reviews', 'incident_comments', 'case_versions', 'case_reviews', 'person_merges'];
+const appendOnlyTables = ['audit_log', 'incident_versions', 'incident_reviews', 'comments', 'case_versions', 'case_reviews', 'person_merges'];
 
 describe('the app role', () => {
   it('owns nothing in the database', async () => {

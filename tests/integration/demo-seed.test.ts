@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 async function statusCounts() {
-  const rows = await database.db.select({ status: incidents.status, n: count() }).from(incidents).groupBy(incidents.status);
+  const rows = await database.db.select({ status: incidents.reviewStatus, n: count() }).from(incidents).groupBy(incidents.reviewStatus);
   return Object.fromEntries(rows.map((row) => [row.status, row.n]));
 }
 

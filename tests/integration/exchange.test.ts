@@ -104,11 +104,11 @@ describe('importing an exchange file', () => {
     expect(progress.at(-1)).toEqual([26, 26]);
 
     const conviction = await findIncident(organizationId, 'inc:kharkova-conviction');
-    expect(conviction).toMatchObject({ version: 1, status: 'published', createdBy: adminId });
+    expect(conviction).toMatchObject({ version: 1, reviewStatus: 'published', createdBy: adminId });
     const history = await listIncidentHistory(db, conviction.id);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ version: 1, savedVia: 'import', savedBy: { id: adminId } });
-    expect((await findIncident(organizationId, 'inc:dauletbayev-protocol')).status).toBe('submitted');
+    expect((await findIncident(organizationId, 'inc:dauletbayev-protocol')).reviewStatus).toBe('submitted');
     // Month precision on the 20th stays the 20th: the file's date is kept as written.
     expect(await findIncident(organizationId, 'inc:fp-blocked')).toMatchObject({ startDate: '2017-06-20', datePrecision: 'month' });
   });
@@ -224,7 +224,7 @@ describe('importing an exchange file', () => {
 
     expect(summary.incidents.created).toBe(26);
     const incident = await findIncident(organizationId, doc.incidents[0]!.ref);
-    expect(incident).toMatchObject({ status: 'draft', createdBy: null });
+    expect(incident).toMatchObject({ reviewStatus: 'draft', createdBy: null });
   });
 
   it('never lifts a person’s protection: a file without the confidential flag leaves it on', async () => {

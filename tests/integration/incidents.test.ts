@@ -185,7 +185,7 @@ describe('who may see and edit', () => {
   it('a submitted incident cannot be edited', async () => {
     const author = await callerFor(database.db, monitor.id);
     const { id } = await author.incident.create({ organizationId: ngo.id, incident: anIncident() });
-    await database.db.execute(sql`UPDATE incidents SET status = 'submitted' WHERE id = ${id}`);
+    await database.db.execute(sql`UPDATE incidents SET review_status = 'submitted' WHERE id = ${id}`);
     await expect(author.incident.update({ id, version: 1, incident: anIncident() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 

@@ -402,7 +402,7 @@ async function subjectFor(actor: Actor, state: ReviewStatus, deleted: boolean, p
   const [row] = rowsOf<{ id: string }>(
     await database.db.execute(sql`
       INSERT INTO incidents (organization_id, ref, title, start_date, date_precision, country, location_precision,
-                             violation_types, status, version, published_version, created_by, updated_by, deleted_at, deleted_by)
+                             violation_types, review_status, version, published_version, created_by, updated_by, deleted_at, deleted_by)
       VALUES (${organizationId}, 'inc:' || md5(random()::text), 'Matrix subject', '2017-05-01', 'month', 'KZ', 'country',
               ARRAY['threats'], ${state}::review_status, 3, ${publishedBefore ? (state === 'published' ? 3 : 2) : null}, ${authorId}, ${authorId},
               ${deleted ? sql`now()` : null}, ${deleted ? authorId : null})

@@ -63,7 +63,7 @@ describe('the public database role', () => {
     const tables = rowsOf<{ tablename: string }>(await database.db.execute(sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`))
       .map((row) => row.tablename)
       .filter((name) => name !== 'public_incidents' && !name.startsWith('public_') && name !== 'vocabulary_terms');
-    expect(tables).toEqual(expect.arrayContaining(['incidents', 'persons', 'users', 'incident_versions', 'incident_comments', 'audit_log']));
+    expect(tables).toEqual(expect.arrayContaining(['incidents', 'persons', 'users', 'incident_versions', 'comments', 'audit_log']));
     for (const table of tables) {
       expect(await refusal(publicRead((tx) => tx.execute(sql.raw(`SELECT * FROM "${table}" LIMIT 1`)), database.db))).toMatch(/permission denied/);
     }
@@ -88,7 +88,7 @@ describe('the public database role', () => {
       expect(await publicStats('violation_type', {}, 'en', fresh.db)).toMatchObject({ total: 0, counts: [] });
       expect(await listPublicIncidents({ filters: {}, cursor: null, limit: 10, lang: 'en' }, fresh.db)).toEqual({ incidents: [], nextCursor: null });
       // Exactly the public tables: the workspace stays refused.
-      for (const table of ['incidents', 'persons', 'users', 'incident_comments']) {
+      for (const table of ['incidents', 'persons', 'users', 'comments']) {
         expect(await refusal(publicRead((tx) => tx.execute(sql.raw(`SELECT * FROM "${table}" LIMIT 1`)), fresh.db))).toMatch(/permission denied/);
       }
     } finally {

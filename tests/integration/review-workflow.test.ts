@@ -279,7 +279,7 @@ describe('comments and notifications', () => {
     await expect((await callerFor(database.db, outsiderReviewer.id)).comment.list({ incidentId: id })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(database.db.execute(sql`DELETE FROM incident_comments`)).rejects.toThrow();
+    await expect(database.db.execute(sql`DELETE FROM comments`)).rejects.toThrow();
   });
 
   it('marking read touches only one’s own notifications', async () => {

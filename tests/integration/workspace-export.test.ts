@@ -33,7 +33,7 @@ afterAll(() => database?.close());
 
 const exportOf = (query: Record<string, string>) => workspaceExportResponse(database.db, reviewerId, workspaceExportInput.parse({ organizationId, ...query }));
 const countWhere = async (status?: 'published') =>
-  Number((await database.db.select({ n: count() }).from(incidents).where(and(eq(incidents.organizationId, organizationId), status ? eq(incidents.status, status) : undefined)))[0]!.n);
+  Number((await database.db.select({ n: count() }).from(incidents).where(and(eq(incidents.organizationId, organizationId), status ? eq(incidents.reviewStatus, status) : undefined)))[0]!.n);
 
 describe('the coordinators’ export', () => {
   it('is for reviewers and admins of the organization only', async () => {

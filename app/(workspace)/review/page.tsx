@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { getI18n } from '@/app/i18n/server';
 import { termLabeller } from '@/app/ui/vocabulary';
-import { ChangeTable, type ChangeLabels } from '../incidents/change-table';
+import { caseWording } from '../cases/_parts/change-table';
+import { incidentWording } from '../incidents/change-table';
 import { requireViewer } from '../session';
-import { CaseChangeTable } from '../cases/_parts/change-table';
+import { ChangeTable } from './change-table';
 import { QueuedEntry } from './queued-entry';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,16 +14,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * What waits for a reviewer: submitted incidents and cases, each the longest-waiting first, each
- * with what changed since the version that was last approved or published. Deciding happens on the
+ * with what changed since the version that was last approved, published or returned for changes, changed
+ * words marked. Deciding happens on the
  * incident's or the case's page.
  */
 export default async function ReviewQueuePage() {
   const { caller, viewer } = await requireViewer();
   const { locale, t } = await getI18n();
   const [queue, caseQueue, terms] = await Promise.all([caller.review.queue(), caller.review.caseQueue(), caller.vocabulary.all()]);
-  const labels: ChangeLabels = {
-    violation: termLabeller(terms, 'violation_type', locale),
-    perpetrator: termLabeller(terms, 'perpetrator_type', locale),
+  const wording = {
+    incident: incidentWording({ violation: termLabeller(terms, 'violation_type', locale), perpetrator: termLabeller(terms, 'perpetrator_type', locale) }, t),
+    case: caseWording(t),
   };
   const organizationName = new Map(viewer.memberships.map((m) => [m.organizationId, m.organizationName]));
   const severalOrganizations = viewer.memberships.length > 1;
@@ -53,7 +55,7 @@ export default async function ReviewQueuePage() {
                       kind="incident"
                       href={`/incidents/${entry.id}`}
                       organizationName={severalOrganizations ? (organizationName.get(entry.organizationId) ?? '') : null}
-                      changes={<ChangeTable changes={entry.changes} caption={t('review.changesOf', { title: entry.title })} labels={labels} t={t} />}
+                      changes={<ChangeTable changes={entry.changes} caption={t('review.changesOf', { title: entry.title })} wording={wording.incident} t={t} />}
                       locale={locale}
                       t={t}
                     />
@@ -77,7 +79,7 @@ export default async function ReviewQueuePage() {
                       kind="case"
                       href={`/cases/${entry.id}`}
                       organizationName={severalOrganizations ? (organizationName.get(entry.organizationId) ?? '') : null}
-                      changes={<CaseChangeTable changes={entry.changes} caption={t('review.changesOf', { title: entry.title })} t={t} />}
+                      changes={<ChangeTable changes={entry.changes} caption={t('review.changesOf', { title: entry.title })} wording={wording.case} t={t} />}
                       locale={locale}
                       t={t}
                     />

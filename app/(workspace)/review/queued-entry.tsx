@@ -13,6 +13,8 @@ export type QueuedRecord = {
   version: number;
   publishedVersion?: number | null;
   comparedWith: number | null;
+  /** Whether the version compared with is the one a reviewer returned for changes. */
+  returned: boolean;
   changeCount: number;
 };
 
@@ -63,7 +65,9 @@ export function QueuedEntry(props: {
         ) : null}
       </dl>
       <h4 className="mt-4 font-semibold">
-        {entry.comparedWith != null ? t('review.comparedWith', { n: entry.comparedWith }) : t('review.comparedWithNothing')}
+        {entry.comparedWith == null
+          ? t('review.comparedWithNothing')
+          : t(entry.returned ? 'review.comparedWithReturned' : 'review.comparedWith', { n: entry.comparedWith })}
       </h4>
       {entry.changeCount === 0 ? <p className="mt-2 text-slate-600">{t('review.noChanges')}</p> : <div className="mt-2">{changes}</div>}
       <PublicPreview kind={kind} id={entry.id} />

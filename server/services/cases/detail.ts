@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { casePersons, persons } from '@/db/schema';
-import { listCaseReviews } from './decide';
+import { listCaseReviews } from '../review/trail';
 import { getCaseHeader } from './read';
 
 /** What the case page shows above its timeline: the case, the persons it concerns, its review decisions. */

@@ -20,7 +20,7 @@ const columns = {
   startDate: incidents.startDate,
   endDate: incidents.endDate,
   datePrecision: incidents.datePrecision,
-  status: incidents.status,
+  status: incidents.reviewStatus,
   organizationName: organizations.name,
 };
 

@@ -85,7 +85,7 @@ export async function getCaseTimeline(db: DbOrTx, caseId: string, caseOrganizati
         endDate: incidents.endDate,
         datePrecision: incidents.datePrecision,
         title: incidents.title,
-        status: incidents.status,
+        status: incidents.reviewStatus,
         organizationId: incidents.organizationId,
         organizationName: organizations.name,
       })

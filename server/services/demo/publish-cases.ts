@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { cases } from '@/db/schema';
 import { assertMayTransition } from '@/server/auth/review-policy';
 import { loadViewer, type Viewer } from '@/server/auth/viewer';
-import { decideOnCase } from '../cases/decide';
+import { decide as decideOn } from '../review/decide';
 import { findCaseForPolicy } from '../cases/read';
 import type { TransitionName } from '../review/transitions';
 
@@ -41,7 +41,7 @@ export async function publishDemoCases(db: Db, params: { organizationId: string;
       const facts = await findCaseForPolicy(db, record.id);
       if (!facts) throw new Error(`The demo case ${record.ref} is gone`);
       assertMayTransition(viewer, name, { ...facts, status: facts.reviewStatus });
-      const decided = await decideOnCase(db, { name, caseId: record.id, version: record.version, actorId: viewer.id, comment: null });
+      const decided = await decideOn(db, { name, subject: { kind: 'case', id: record.id }, version: record.version, actorId: viewer.id, comment: null });
       record = { ...record, version: decided.version, reviewStatus: decided.reviewStatus as typeof record.reviewStatus };
     };
     await decide(author, 'submit');

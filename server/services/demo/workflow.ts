@@ -5,7 +5,7 @@ import { incidentInput } from '@/server/validation/incident';
 import { loadIncidentSnapshot } from '../incidents/snapshot';
 import { snapshotToFormValues } from '../incidents/snapshot-input';
 import { updateIncident } from '../incidents/write';
-import { decideOnIncident } from '../review/decide';
+import { decide } from '../review/decide';
 
 /**
  * Puts the demo's review queue in motion, through the same services people use: a correction of a
@@ -23,7 +23,7 @@ export async function seedDemoWorkflow(db: Db, params: { organizationId: string;
   ];
   for (const correction of corrections) {
     const [row] = await db
-      .select({ id: incidents.id, status: incidents.status, version: incidents.version })
+      .select({ id: incidents.id, status: incidents.reviewStatus, version: incidents.version })
       .from(incidents)
       .where(and(eq(incidents.organizationId, params.organizationId), eq(incidents.ref, correction.ref)));
     // Only a still-published record gets the demo correction, so a second run changes nothing.
@@ -32,11 +32,11 @@ export async function seedDemoWorkflow(db: Db, params: { organizationId: string;
     if (!snapshot) continue;
     const input = incidentInput.parse({ ...snapshotToFormValues(snapshot), title: correction.title });
     const edited = await updateIncident(db, { id: row.id, version: row.version, userId: params.authorId, input });
-    const submitted = await decideOnIncident(db, { name: 'submit', incidentId: row.id, version: edited.version, actorId: params.authorId, comment: null });
+    const submitted = await decide(db, { name: 'submit', subject: { kind: 'incident', id: row.id }, version: edited.version, actorId: params.authorId, comment: null });
     if (correction.returnWith) {
-      await decideOnIncident(db, {
+      await decide(db, {
         name: 'requestChanges',
-        incidentId: row.id,
+        subject: { kind: 'incident', id: row.id },
         version: submitted.version,
         actorId: params.reviewerId,
         comment: correction.returnWith,

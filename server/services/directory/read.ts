@@ -8,7 +8,7 @@ import { usedByReviewedRecord } from './usage';
 
 /** The pages of a documented organization and a source: the record, and the incidents and cases that cite it. */
 
-const incidentColumns = { id: incidents.id, ref: incidents.ref, title: incidents.title, startDate: incidents.startDate, status: incidents.status };
+const incidentColumns = { id: incidents.id, ref: incidents.ref, title: incidents.title, startDate: incidents.startDate, status: incidents.reviewStatus };
 
 /**
  * The facts the edit policy needs, for pages that offer the edit form (the edit itself asks again on

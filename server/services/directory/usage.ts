@@ -39,13 +39,13 @@ function linkConditions(kind: DirectoryKind, id: string): { incident: SQL; case:
 }
 
 /** The published version of `i` (or `c`) mentions the id: only read for records whose edit is pending, which are few. */
-const incidentPublishedMentions = (id: string) => sql`(i.status <> 'published' AND i.published_version IS NOT NULL AND EXISTS (
+const incidentPublishedMentions = (id: string) => sql`(i.review_status <> 'published' AND i.published_version IS NOT NULL AND EXISTS (
   SELECT 1 FROM incident_versions v WHERE v.incident_id = i.id AND v.version = i.published_version AND strpos(v.snapshot::text, ${id}) > 0))`;
 const casePublishedMentions = (id: string) => sql`(c.review_status <> 'published' AND c.published_version IS NOT NULL AND EXISTS (
   SELECT 1 FROM case_versions v WHERE v.case_id = c.id AND v.version = c.published_version AND strpos(v.snapshot::text, ${id}) > 0))`;
 
 /** Beyond a draft: submitted, approved, published, retracted, or with a public version. A draft returned for changes is still the author's. */
-const incidentReviewed = sql`(i.status NOT IN ('draft', 'changes_requested') OR i.published_version IS NOT NULL)`;
+const incidentReviewed = sql`(i.review_status NOT IN ('draft', 'changes_requested') OR i.published_version IS NOT NULL)`;
 const caseReviewed = sql`(c.review_status NOT IN ('draft', 'changes_requested') OR c.published_version IS NOT NULL)`;
 
 /** Whether an incident or case using the record is under review or has been published (see server/auth/directory-policy.ts). */
@@ -67,7 +67,7 @@ export async function publicRecordsCiting(db: DbOrTx, kind: DirectoryKind, id: s
   const links = linkConditions(kind, id);
   const incidents = rowsOf<{ id: string }>(
     await db.execute(sql`SELECT i.id FROM incidents i WHERE i.organization_id = ${organizationId} AND i.published_version IS NOT NULL
-      AND ((i.status = 'published' AND ${links.incident}) OR ${incidentPublishedMentions(id)})`),
+      AND ((i.review_status = 'published' AND ${links.incident}) OR ${incidentPublishedMentions(id)})`),
   );
   // Cases are few: the published version of each public case is read, which also finds mentions in its legal events and interventions.
   const cases = rowsOf<{ id: string }>(

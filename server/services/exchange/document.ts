@@ -86,7 +86,7 @@ export type ExchangeIncident = {
   perpetrators?: { type: string; name?: string | null }[];
   legal?: ExchangeLegalProvision[];
   sources?: string[];
-  status?: Incident['status'];
+  status?: Incident['reviewStatus'];
   /** Version 2: descriptions of evidence files. Accepted; the platform keeps no files yet (see exchange/README.md). */
   attachments?: ExchangeAttachment[];
 };

@@ -48,7 +48,7 @@ export async function exportIncidents(db: DbOrTx, organizationId: string): Promi
       perpetrators: perpetrators.map((p) => ({ type: p.typeCode, name: p.name })),
       legal,
       sources,
-      status: row.status,
+      status: row.reviewStatus,
     };
   });
 }

@@ -36,7 +36,7 @@ function columns(incident: ExchangeIncident) {
     lon: incident.location.lon ?? null,
     locationPrecision: incident.location.precision,
     violationTypes: incident.violation_types,
-    status: incident.status ?? 'draft',
+    reviewStatus: incident.status ?? 'draft',
   } satisfies Partial<typeof incidents.$inferInsert>;
 }
 
@@ -117,8 +117,8 @@ export async function importIncidents(
             ...wanted,
             version: sql`${incidents.version} + 1`,
             // What the public sees follows the file: a published record shows this version, a retracted one nothing.
-            ...(wanted.status === 'published' ? { publishedVersion: sql`${incidents.version} + 1` } : {}),
-            ...(wanted.status === 'archived' ? { publishedVersion: null } : {}),
+            ...(wanted.reviewStatus === 'published' ? { publishedVersion: sql`${incidents.version} + 1` } : {}),
+            ...(wanted.reviewStatus === 'archived' ? { publishedVersion: null } : {}),
             updatedBy: actingUserId,
             updatedAt: sql`now()`,
           })

@@ -37,7 +37,7 @@ async function* incidentRows(db: Db, organizationId: string, filters: IncidentLi
         id: incidents.id,
         ref: incidents.ref,
         title: incidents.title,
-        status: incidents.status,
+        status: incidents.reviewStatus,
         startDate: incidents.startDate,
         endDate: incidents.endDate,
         datePrecision: incidents.datePrecision,

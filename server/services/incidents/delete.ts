@@ -39,7 +39,7 @@ export async function restoreIncident(db: Db, params: { id: string; actorId: str
 export async function listDeletedIncidents(db: DbOrTx, organizationIds: string[]) {
   if (!organizationIds.length) return [];
   return db
-    .select({ id: incidents.id, title: incidents.title, status: incidents.status, deletedAt: incidents.deletedAt, deletedByName: users.name })
+    .select({ id: incidents.id, title: incidents.title, status: incidents.reviewStatus, deletedAt: incidents.deletedAt, deletedByName: users.name })
     .from(incidents)
     .leftJoin(users, eq(users.id, incidents.deletedBy))
     .where(and(inArray(incidents.organizationId, organizationIds), isNotNull(incidents.deletedAt)))

@@ -73,7 +73,7 @@ export async function listIncidents(db: DbOrTx, organizationIds: string[], input
       region: incidents.region,
       locality: incidents.locality,
       violationTypes: incidents.violationTypes,
-      status: incidents.status,
+      status: incidents.reviewStatus,
       version: incidents.version,
       updatedAt: incidents.updatedAt,
       sortKey,
@@ -108,7 +108,7 @@ export type IncidentListFilters = Pick<IncidentListInput, 'status' | 'violationT
 /** The list's filters as SQL conditions: the list and the coordinators' export select alike. */
 export async function incidentListConditions(db: DbOrTx, organizationIds: string[], input: IncidentListFilters): Promise<SQL[]> {
   const conditions: SQL[] = [inArray(incidents.organizationId, organizationIds), isNull(incidents.deletedAt)];
-  if (input.status) conditions.push(eq(incidents.status, input.status));
+  if (input.status) conditions.push(eq(incidents.reviewStatus, input.status));
   if (input.violationType) {
     const codes = await withNarrowerTypes(db, input.violationType);
     conditions.push(sql`${incidents.violationTypes} && ${sql`ARRAY[${sql.join(codes.map((c) => sql`${c}`), sql`, `)}]::text[]`}`);

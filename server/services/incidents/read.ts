@@ -11,7 +11,7 @@ export async function findIncidentForPolicy(db: DbOrTx, id: string) {
     .select({
       id: incidents.id,
       organizationId: incidents.organizationId,
-      status: incidents.status,
+      status: incidents.reviewStatus,
       createdBy: incidents.createdBy,
       updatedBy: incidents.updatedBy,
       version: incidents.version,

@@ -79,7 +79,7 @@ export async function listSharedWith(db: DbOrTx, organizationIds: string[]) {
       title: incidents.title,
       startDate: incidents.startDate,
       datePrecision: incidents.datePrecision,
-      status: incidents.status,
+      status: incidents.reviewStatus,
       ownerName: organizations.name,
     })
     .from(incidentShares)
@@ -101,14 +101,15 @@ export async function listSharedWith(db: DbOrTx, organizationIds: string[]) {
  */
 export async function redactForSharedReader(db: DbOrTx, detail: IncidentDetail): Promise<IncidentDetail> {
   const shown = projectIncident(await loadIncidentProjectionInput(db, detail.organizationId, detail));
-  const incident = projectFields(
+  const { reviewStatus, ...incident } = projectFields(
     'incidents',
     incidentFields,
-    { id: detail.id, organizationId: detail.organizationId, status: detail.status, version: detail.version, createdAt: detail.createdAt, updatedAt: detail.updatedAt },
+    { id: detail.id, organizationId: detail.organizationId, reviewStatus: detail.status, version: detail.version, createdAt: detail.createdAt, updatedAt: detail.updatedAt },
     { detector: nameDetector([]) },
   );
   return {
     ...incident,
+    status: reviewStatus,
     ref: '',
     createdBy: null,
     updatedBy: null,

@@ -96,7 +96,7 @@ export async function loadIncidentSnapshot(db: DbOrTx, incidentId: string): Prom
     ref: incident.ref,
     title: incident.title,
     summary: incident.summary,
-    status: incident.status,
+    status: incident.reviewStatus,
     date: { start: incident.startDate, end: incident.endDate, precision: incident.datePrecision },
     location: {
       country: incident.country,

@@ -62,7 +62,7 @@ export async function createIncident(
         ...incidentColumns(params.input),
         organizationId: params.organizationId,
         ref: newRef('inc'),
-        status: 'draft',
+        reviewStatus: 'draft',
         version: 1,
         createdBy: params.userId,
         updatedBy: params.userId,
@@ -97,20 +97,20 @@ export async function updateIncident(
   return db.transaction(async (tx) => {
     await checkVocabulary(tx, params.input);
     // Read before the update: if the update below succeeds, this was the status of the version edited.
-    const [before] = await tx.select({ status: incidents.status }).from(incidents).where(eq(incidents.id, params.id));
+    const [before] = await tx.select({ status: incidents.reviewStatus }).from(incidents).where(eq(incidents.id, params.id));
     const [updated] = await tx
       .update(incidents)
       .set({
         ...incidentColumns(params.input),
         // Editing a published incident starts a new draft; publishedVersion keeps what the public sees.
         // So does editing a retracted incident: the new draft goes through review again.
-        status: sql`CASE WHEN ${incidents.status} IN ('published', 'archived') THEN 'draft'::review_status ELSE ${incidents.status} END`,
+        reviewStatus: sql`CASE WHEN ${incidents.reviewStatus} IN ('published', 'archived') THEN 'draft'::review_status ELSE ${incidents.reviewStatus} END`,
         version: sql`${incidents.version} + 1`,
         updatedBy: params.userId,
         updatedAt: sql`now()`,
       })
       .where(and(eq(incidents.id, params.id), eq(incidents.version, params.version), isNull(incidents.deletedAt)))
-      .returning({ id: incidents.id, version: incidents.version, organizationId: incidents.organizationId, status: incidents.status });
+      .returning({ id: incidents.id, version: incidents.version, organizationId: incidents.organizationId, status: incidents.reviewStatus });
     if (!updated) {
       const [current] = await tx
         .select({ version: incidents.version, updatedBy: incidents.updatedBy })

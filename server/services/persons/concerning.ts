@@ -12,7 +12,7 @@ export async function incidentsConcerning(db: DbOrTx, personId: string) {
       startDate: incidents.startDate,
       endDate: incidents.endDate,
       datePrecision: incidents.datePrecision,
-      status: incidents.status,
+      status: incidents.reviewStatus,
     })
     .from(incidentVictims)
     .innerJoin(incidents, eq(incidents.id, incidentVictims.incidentId))

@@ -1,10 +1,11 @@
-import { and, desc, eq, exists, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { caseIncidents, caseReviews, caseVersions, cases, incidents, organizations, publicCases, publicIncidents } from '@/db/schema';
 import type { PublicCaseIncident } from '@/db/schema';
 import type { CaseSnapshot } from '../cases/snapshot';
 import { projectCase } from './project-case';
 import { loadCaseProjectionInput } from './projection-input';
+import { publicationDates } from './publication-dates';
 
 /**
  * Rewrites a case's row in the public read model from its published version, or removes it when
@@ -46,20 +47,13 @@ export async function refreshPublicCase(tx: Tx, caseId: string): Promise<void> {
         .orderBy(publicIncidents.startDate, publicIncidents.incidentId)
     : [];
 
-  const [publishedReview] = await tx
-    .select({ at: caseReviews.decidedAt })
-    .from(caseReviews)
-    .where(and(eq(caseReviews.caseId, caseId), eq(caseReviews.decision, 'published')))
-    .orderBy(desc(caseReviews.id))
-    .limit(1);
-
   const row = {
     ...projected,
     caseId,
     publisher: found.publisher,
     incidents: incidentsRow,
     publishedVersion: found.publishedVersion,
-    publishedAt: publishedReview?.at ?? version.savedAt,
+    ...(await publicationDates(tx, caseReviews, caseId, version.savedAt)),
   };
   await tx.insert(publicCases).values(row).onConflictDoUpdate({ target: publicCases.caseId, set: row });
 }

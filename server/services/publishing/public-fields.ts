@@ -52,7 +52,7 @@ export const incidentFields = declare<typeof incidents>()({
   out: {
     id: 'copied',
     organizationId: 'copied',
-    status: 'copied',
+    reviewStatus: 'copied',
     title: 'redacted',
     summary: 'redacted',
     startDate: 'copied',
@@ -182,7 +182,7 @@ export const workspaceOnlyTables: Record<string, string> = {
   person_affiliations: 'links between persons and organizations, never shown outside',
   person_merges: 'the reviewers’ merge trail',
   directory_versions: 'history of corrections to persons, organizations and sources',
-  incident_comments: 'discussion among staff',
+  comments: 'discussion among staff',
   incident_shares: 'who shares what with whom',
   notifications: 'staff notices',
   users: 'staff',

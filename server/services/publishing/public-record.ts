@@ -1,8 +1,9 @@
-import { and, desc, eq, isNotNull, or } from 'drizzle-orm';
+import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { incidentReviews, incidentVersions, incidents, organizations, publicIncidents } from '@/db/schema';
 import type { IncidentSnapshot } from '../incidents/snapshot';
 import { projectIncident } from './project-incident';
+import { publicationDates } from './publication-dates';
 import { loadIncidentProjectionInput } from './projection-input';
 import { refreshPublicCasesOf, refreshPublicCasesWithIncident } from './public-case';
 import { withPublicCounts } from './public-counts';
@@ -46,19 +47,12 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
   const snapshot = version.snapshot as IncidentSnapshot;
   const projected = projectIncident(await loadIncidentProjectionInput(tx, incident.organizationId, snapshot));
 
-  const [publishedReview] = await tx
-    .select({ at: incidentReviews.decidedAt })
-    .from(incidentReviews)
-    .where(and(eq(incidentReviews.incidentId, incidentId), eq(incidentReviews.decision, 'published')))
-    .orderBy(desc(incidentReviews.id))
-    .limit(1);
-
   const row = {
     ...projected,
     incidentId,
     publisher: incident.publisher,
     publishedVersion: incident.publishedVersion,
-    publishedAt: publishedReview?.at ?? version.savedAt,
+    ...(await publicationDates(tx, incidentReviews, incidentId, version.savedAt)),
   };
   await tx.insert(publicIncidents).values(row).onConflictDoUpdate({ target: publicIncidents.incidentId, set: row });
 }

@@ -1,30 +1,31 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { cases, incidentComments, incidents, users } from '@/db/schema';
+import { cases, comments, incidents, users } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { invalidField, notFound } from '../errors';
 import { notifyUsers } from './notify';
+import { subjectColumns, type ReviewSubject } from './subject';
 
-/** What a discussion is about: comments on incidents and on cases share one append-only table. */
-export type CommentSubject = { kind: 'incident'; id: string } | { kind: 'case'; id: string };
+/** What a discussion is about: comments on every kind of record share one append-only table, keyed by subject. */
+export type CommentSubject = ReviewSubject;
 
-const subjectColumn = (subject: CommentSubject) => (subject.kind === 'incident' ? incidentComments.incidentId : incidentComments.caseId);
+const subjectColumn = (subject: CommentSubject) => (subject.kind === 'incident' ? comments.incidentId : comments.caseId);
 
 /** The discussion on an incident or a case, oldest first; replies point at their parent. */
 export function listComments(db: DbOrTx, subject: CommentSubject) {
   return db
     .select({
-      id: incidentComments.id,
-      parentId: incidentComments.parentId,
-      field: incidentComments.field,
-      body: incidentComments.body,
-      createdAt: incidentComments.createdAt,
+      id: comments.id,
+      parentId: comments.parentId,
+      field: comments.field,
+      body: comments.body,
+      createdAt: comments.createdAt,
       author: { id: users.id, name: users.name },
     })
-    .from(incidentComments)
-    .innerJoin(users, eq(users.id, incidentComments.authorId))
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(subjectColumn(subject), subject.id))
-    .orderBy(asc(incidentComments.id));
+    .orderBy(asc(comments.id));
 }
 
 async function ownerOf(tx: DbOrTx, subject: CommentSubject) {
@@ -39,31 +40,37 @@ async function ownerOf(tx: DbOrTx, subject: CommentSubject) {
 
 /**
  * Adds a comment (or a reply to one on the same incident or case), tells whoever wrote or last
- * changed the record, and records it in the audit log, all in one transaction.
+ * changed the record (and, for a reply, whoever wrote the comment answered), and records it in the audit log, all in one transaction.
  */
 export async function addComment(db: Db, params: { subject: CommentSubject; authorId: string; body: string; parentId: number | null; field: string | null }) {
   const { subject } = params;
   return db.transaction(async (tx) => {
+    let parentAuthor: string | null = null;
     if (params.parentId !== null) {
-      const [parent] = await tx.select({ subjectId: subjectColumn(subject) }).from(incidentComments).where(eq(incidentComments.id, params.parentId));
+      const [parent] = await tx
+        .select({ subjectId: subjectColumn(subject), authorId: comments.authorId })
+        .from(comments)
+        .where(eq(comments.id, params.parentId));
       if (!parent || parent.subjectId !== subject.id) throw invalidField(['parentId'], `No such comment on this ${subject.kind}`);
+      parentAuthor = parent.authorId;
     }
     const [comment] = await tx
-      .insert(incidentComments)
+      .insert(comments)
       .values({
-        ...(subject.kind === 'incident' ? { incidentId: subject.id } : { caseId: subject.id }),
+        ...subjectColumns(subject),
         authorId: params.authorId,
         body: params.body,
         parentId: params.parentId,
         field: params.field,
       })
-      .returning({ id: incidentComments.id });
+      .returning({ id: comments.id });
     if (!comment) throw new Error('Insert of a comment returned nothing');
     const record = await ownerOf(tx, subject);
+    // A reply also reaches whoever wrote the comment it answers: the reviewer who asked hears the author's answer.
     await notifyUsers(tx, {
-      userIds: [record.createdBy, record.updatedBy],
+      userIds: [record.createdBy, record.updatedBy, parentAuthor],
       kind: 'commented',
-      ...(subject.kind === 'incident' ? { incidentId: subject.id } : { caseId: subject.id }),
+      ...subjectColumns(subject),
       actorId: params.authorId,
     });
     // Ids only: the comment's words stay in the discussion, which members of the organization read; they may name someone confidential.

@@ -1,12 +1,11 @@
 import { TRPCError } from '@trpc/server';
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { incidentComments, incidentReviews, incidents } from '@/db/schema';
+import { comments } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { notFound } from '../errors';
-import { recordIncidentVersion } from '../incidents/history';
-import { refreshPublicIncident } from '../publishing/public-record';
+import { reviewAdapters } from './kinds';
 import { notifyUsers, reviewersOf } from './notify';
+import { subjectColumns, type ReviewSubject } from './subject';
 import { retractsPublishedVersionOnly, transitions, type TransitionName } from './transitions';
 
 const statusWords: Record<string, string> = {
@@ -19,94 +18,75 @@ const statusWords: Record<string, string> = {
 };
 
 /**
- * Takes a review decision on the version the decider saw. The state change, its history version,
- * the review record, the notifications and the audit row commit together or not at all.
- * The caller has already checked the policy (server/auth/review-policy.ts).
+ * Takes a review decision on the version of an incident or a case the decider saw: one workflow for
+ * every kind, the kind's adapter (./kinds) doing what differs. A published record being edited (a new
+ * draft, perhaps already submitted or approved) can be retracted at once: only its published version
+ * leaves the public side, and the working copy keeps its review state.
+ * The state change, its history version, the review record, the comment the decider gave (in the
+ * record's discussion), the public page, the notifications and the audit row commit together or not
+ * at all. The caller has already checked the policy (server/auth/review-policy.ts).
  */
-export async function decideOnIncident(
+export async function decide(
   db: Db,
-  params: { name: TransitionName; incidentId: string; version: number; actorId: string; comment: string | null },
-): Promise<{ id: string; version: number; status: string }> {
+  params: { name: TransitionName; subject: ReviewSubject; version: number; actorId: string; comment: string | null },
+): Promise<{ id: string; version: number; reviewStatus: string }> {
+  const { subject } = params;
+  const adapter = reviewAdapters[subject.kind];
   const transition = transitions[params.name];
   if (transition.needsComment && !params.comment) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'A comment is required for this decision.' });
   }
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({
-        status: incidents.status,
-        version: incidents.version,
-        publishedVersion: incidents.publishedVersion,
-        organizationId: incidents.organizationId,
-        createdBy: incidents.createdBy,
-        updatedBy: incidents.updatedBy,
-      })
-      .from(incidents)
-      .where(and(eq(incidents.id, params.incidentId), isNull(incidents.deletedAt)))
-      .for('update');
-    if (!current) throw notFound('incident');
+    const current = await adapter.lock(tx, subject.id);
+    if (!current) throw notFound(subject.kind);
     if (current.version !== params.version) {
       throw new TRPCError({
         code: 'CONFLICT',
-        message: `This incident changed while you were looking at it (you saw version ${params.version}; it is now at version ${current.version}). Reload it before deciding.`,
+        message: `This ${subject.kind} changed while you were looking at it (you saw version ${params.version}; it is now at version ${current.version}). Reload it before deciding.`,
       });
     }
-    // Retracting while an edit is pending takes only the published version away; the edit keeps its state.
-    const retractingPublishedOnly = params.name === 'retract' && retractsPublishedVersionOnly(current);
-    if (!retractingPublishedOnly && !(transition.from as readonly string[]).includes(current.status)) {
-      const now = statusWords[current.status] ?? current.status;
+    const retractingPublishedOnly = params.name === 'retract' && retractsPublishedVersionOnly({ status: current.reviewStatus, publishedVersion: current.publishedVersion });
+    if (!retractingPublishedOnly && !(transition.from as readonly string[]).includes(current.reviewStatus)) {
+      const now = statusWords[current.reviewStatus] ?? current.reviewStatus;
       throw new TRPCError({
         code: 'BAD_REQUEST',
         message:
           params.name === 'retract'
-            ? `This incident is ${now} and no version of it is public: there is nothing to retract.`
-            : `This incident is ${now}; it cannot be ${params.name === 'requestChanges' ? 'returned for changes' : `${transition.decision}`} now.`,
+            ? `This ${subject.kind} is ${now} and no version of it is public: there is nothing to retract.`
+            : `This ${subject.kind} is ${now}; it cannot be ${params.name === 'requestChanges' ? 'returned for changes' : transition.decision} now.`,
       });
     }
-    const to = retractingPublishedOnly ? current.status : transition.to;
-
-    const [updated] = await tx
-      .update(incidents)
-      .set({
-        status: to,
-        version: sql`${incidents.version} + 1`,
-        updatedAt: sql`now()`,
-        ...(params.name === 'publish' ? { publishedVersion: params.version + 1 } : {}),
-        ...(params.name === 'retract' ? { publishedVersion: null } : {}),
-      })
-      .where(and(eq(incidents.id, params.incidentId), eq(incidents.version, params.version)))
-      .returning({ version: incidents.version });
-    if (!updated) throw new Error('The incident row was locked but could not be updated');
-
-    await recordIncidentVersion(tx, { incidentId: params.incidentId, version: updated.version, savedBy: params.actorId, savedVia: 'review' });
-    if (params.name === 'publish' || params.name === 'retract') await refreshPublicIncident(tx, params.incidentId);
-    await tx.insert(incidentReviews).values({
-      incidentId: params.incidentId,
-      version: updated.version,
-      decision: transition.decision,
-      decidedBy: params.actorId,
-      comment: params.comment,
+    const to = retractingPublishedOnly ? current.reviewStatus : transition.to;
+    const version = await adapter.advance(tx, subject.id, params.version, {
+      reviewStatus: to,
+      ...(params.name === 'publish' ? { publishedVersion: params.version + 1 } : {}),
+      ...(params.name === 'retract' ? { publishedVersion: null } : {}),
     });
+    if (version === undefined) throw new Error(`The ${subject.kind} row was locked but could not be updated`);
+
+    await adapter.recordVersion(tx, subject.id, version, params.actorId);
+    await adapter.recordDecision(tx, { id: subject.id, version, decision: transition.decision, decidedBy: params.actorId, comment: params.comment });
     if (params.comment) {
       // The reason is also part of the discussion, where the author reads and answers it.
-      await tx.insert(incidentComments).values({ incidentId: params.incidentId, authorId: params.actorId, body: params.comment });
+      await tx.insert(comments).values({ ...subjectColumns(subject), authorId: params.actorId, body: params.comment });
     }
-    const recipients =
-      params.name === 'submit' ? await reviewersOf(tx, current.organizationId, params.actorId) : [current.createdBy, current.updatedBy];
-    await notifyUsers(tx, { userIds: recipients, kind: transition.decision, incidentId: params.incidentId, actorId: params.actorId });
+    // Only these two change what the public sees: the other decisions concern a draft, and the public keeps the published version.
+    if (params.name === 'publish' || params.name === 'retract') await adapter.refreshPublic(tx, subject.id);
+    const recipients = params.name === 'submit' ? await reviewersOf(tx, current.organizationId, params.actorId) : [current.createdBy, current.updatedBy];
+    await notifyUsers(tx, { userIds: recipients, kind: transition.decision, ...subjectColumns(subject), actorId: params.actorId });
     await recordAudit(tx, {
       actorId: params.actorId,
-      action: `incident.${params.name}`,
+      action: `${subject.kind}.${params.name}`,
       organizationId: current.organizationId,
-      subjectType: 'incident',
-      subjectId: params.incidentId,
+      subjectType: subject.kind,
+      subjectId: subject.id,
       details: {
-        from: current.status,
+        from: current.reviewStatus,
         to,
-        version: updated.version,
+        version,
         ...(params.name === 'retract' ? { retractedVersion: current.publishedVersion } : {}),
       },
     });
-    return { id: params.incidentId, version: updated.version, status: to };
+    return { id: subject.id, version, reviewStatus: to };
   });
 }

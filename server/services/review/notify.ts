@@ -1,11 +1,12 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { memberships, notifications } from '@/db/schema';
+import type { subjectColumns } from './subject';
 
 type Kind = (typeof notifications.$inferInsert)['kind'];
 
 /** What a notice is about: one incident or one case (the table checks it is exactly one). */
-type Subject = { incidentId: string; caseId?: never } | { caseId: string; incidentId?: never };
+type Subject = ReturnType<typeof subjectColumns>;
 
 /** Notifies the given users, never the person who acted. */
 export async function notifyUsers(

@@ -1,67 +1,34 @@
-import { and, asc, desc, eq, inArray, isNull, lt, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { incidentReviews, incidentVersions, incidents, users } from '@/db/schema';
-import { diffSnapshots } from '../incidents/diff';
-import type { IncidentSnapshot } from '../incidents/snapshot';
+import type { ReviewAdapter } from './kinds/adapter';
+import { reviewAdapters } from './kinds';
+import type { ReviewKind } from './subject';
 
 /**
- * What waits for a reviewer: submitted entries of the organizations they review for, oldest
- * submission first, each with what changed since the version the public (or the last approval) saw.
+ * What changed in a version since the one its reviewer compares it with (./kinds/baseline.ts): the
+ * last approved or published version, or the version a reviewer returned for changes. Against
+ * nothing (never approved nor returned), every filled field is new.
  */
-export async function listReviewQueue(db: DbOrTx, organizationIds: string[]) {
-  if (!organizationIds.length) return [];
-  const submittedAt = db
-    .select({ incidentId: incidentReviews.incidentId, at: max(incidentReviews.decidedAt).as('at') })
-    .from(incidentReviews)
-    .where(eq(incidentReviews.decision, 'submitted'))
-    .groupBy(incidentReviews.incidentId)
-    .as('submitted_at');
-  const rows = await db
-    .select({
-      id: incidents.id,
-      title: incidents.title,
-      version: incidents.version,
-      organizationId: incidents.organizationId,
-      createdBy: incidents.createdBy,
-      updatedBy: incidents.updatedBy,
-      authorName: users.name,
-      submittedAt: submittedAt.at,
-    })
-    .from(incidents)
-    .leftJoin(submittedAt, eq(submittedAt.incidentId, incidents.id))
-    .leftJoin(users, eq(users.id, incidents.createdBy))
-    .where(and(inArray(incidents.organizationId, organizationIds), eq(incidents.status, 'submitted'), isNull(incidents.deletedAt)))
-    .orderBy(asc(submittedAt.at), asc(incidents.id))
-    .limit(200);
-
-  return Promise.all(
-    rows.map(async (row) => ({ ...row, ...(await diffAgainstLastApproved(db, row.id, row.version)) })),
-  );
+export async function diffSinceBaseline<Change>(db: DbOrTx, adapter: ReviewAdapter<Change>, id: string, version: number) {
+  const baseline = await adapter.baseline(db, id, version);
+  const rows = await adapter.snapshots(db, id, baseline ? [version, baseline.version] : [version]);
+  const current = rows.find((row) => row.version === version);
+  const before = baseline ? (rows.find((row) => row.version === baseline.version)?.snapshot ?? null) : null;
+  const comparedWith = baseline?.version ?? null;
+  const returned = baseline?.returned ?? false;
+  if (!current) return { comparedWith, returned, changes: [] as Change[] };
+  return { comparedWith, returned, changes: await adapter.diff(db, id, before, current.snapshot) };
 }
 
-/** The diff between a version and the last published or approved version before it (or nothing). */
-export async function diffAgainstLastApproved(db: DbOrTx, incidentId: string, version: number) {
-  const [current] = await db
-    .select({ snapshot: incidentVersions.snapshot })
-    .from(incidentVersions)
-    .where(and(eq(incidentVersions.incidentId, incidentId), eq(incidentVersions.version, version)));
-  // The last version that was approved or published, whether by a review in the workspace or an import.
-  const [baselineRow] = await db
-    .select({ version: incidentVersions.version, snapshot: incidentVersions.snapshot })
-    .from(incidentVersions)
-    .where(
-      and(
-        eq(incidentVersions.incidentId, incidentId),
-        lt(incidentVersions.version, version),
-        sql`${incidentVersions.snapshot}->>'status' IN ('approved', 'published')`,
-      ),
-    )
-    .orderBy(desc(incidentVersions.version))
-    .limit(1);
-  const baseline = baselineRow ? { version: baselineRow.version } : null;
-  const before = (baselineRow?.snapshot as IncidentSnapshot | undefined) ?? null;
-  if (!current) return { comparedWith: baseline?.version ?? null, changes: [] };
-  // The status always differs between a submitted and an approved version; it is not what the reviewer checks.
-  const changes = diffSnapshots(before, current.snapshot as IncidentSnapshot).filter((c) => c.field !== 'status');
-  return { comparedWith: baseline?.version ?? null, changes };
+/**
+ * What waits for a reviewer, of one kind: submitted records of the organizations they review for,
+ * oldest submission first, each with what changed since the version it is compared with.
+ */
+export async function listReviewQueue<K extends ReviewKind>(db: DbOrTx, kind: K, organizationIds: string[]) {
+  if (!organizationIds.length) return [];
+  const adapter = reviewAdapters[kind] as (typeof reviewAdapters)[K];
+  const rows = await adapter.submitted(db, organizationIds);
+  type Change = Awaited<ReturnType<(typeof reviewAdapters)[K]['diff']>>[number];
+  return Promise.all(
+    rows.map(async (row) => ({ ...row, kind, ...(await diffSinceBaseline<Change>(db, adapter as ReviewAdapter<Change>, row.id, row.version)) })),
+  );
 }

@@ -10,7 +10,7 @@ import { DeleteCase } from '../_parts/delete-case';
 import { InterventionForm } from '../_parts/intervention-form';
 import { LegalEventForm } from '../_parts/legal-event-form';
 import { LinkIncidents } from '../_parts/link-incidents';
-import { CaseReviewPanel } from '../_parts/review-panel';
+import { ReviewPanel } from '../../review/review-panel';
 import { CaseTimeline } from '../_parts/timeline';
 import { loadCase, loadCaseComments, loadCaseTimeline } from './load';
 import { MentionedText } from '../../_directory/mentioned-text';
@@ -93,8 +93,8 @@ export default async function CasePage({ params }: Props) {
             {t('cases.page.changed', { name: record.updatedBy?.name ?? t('incident.unknownUser'), at: formatMoment(record.updatedAt, locale) })}
           </p>
         </section>
-        <CaseReviewPanel
-          caseId={record.id}
+        <ReviewPanel
+          subject={{ kind: 'case', id: record.id }}
           version={record.version}
           status={record.reviewStatus}
           publishedVersion={record.publishedVersion}
@@ -133,12 +133,12 @@ export default async function CasePage({ params }: Props) {
       {record.reviews.length ? (
         <section aria-labelledby="case-decisions" className={fieldsetClass}>
           <h2 id="case-decisions" className="text-lg font-semibold">
-            {t('cases.review.decisions')}
+            {t('review.decisions')}
           </h2>
           <ul className="mt-2 space-y-2">
             {record.reviews.map((review) => (
               <li key={review.id}>
-                <span className="font-medium">{t(`cases.review.decision.${review.decision}`)}</span>{' '}
+                <span className="font-medium">{t(`review.decision.${review.decision}`)}</span>{' '}
                 <span className="text-sm text-slate-600">{t('cases.page.changed', { name: review.decidedBy, at: formatMoment(review.decidedAt, locale) })}</span>
                 {review.comment ? <p className="whitespace-pre-wrap text-slate-800">{review.comment}</p> : null}
               </li>

@@ -12,7 +12,7 @@ import { CommentThread } from '../../_comments/comment-thread';
 import { Attachments } from '../../_evidence/attachments';
 import { DeleteIncident } from './delete-incident';
 import { loadIncident } from './load';
-import { ReviewPanel } from './review-panel';
+import { ReviewPanel } from '../../review/review-panel';
 import { MentionedText } from '../../_directory/mentioned-text';
 import { LegalProvisionList, PerpetratorList, Section, SourceList, VictimList } from './sections';
 import { SharingPanel } from './sharing';
@@ -80,7 +80,7 @@ export default async function IncidentPage({ params }: Props) {
 
       {owned ? (
         <ReviewPanel
-          incidentId={incident.id}
+          subject={{ kind: 'incident', id: incident.id }}
           version={incident.version}
           status={incident.status}
           publishedVersion={incident.publishedVersion}

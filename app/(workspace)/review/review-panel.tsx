@@ -6,12 +6,18 @@ import type { ReviewStatus } from '@/db/schema';
 import type { TransitionName } from '@/server/services/review/transitions';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
-import { errorClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
-import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
-import { problemOf, type ActionProblem } from '../../_actions/problem';
-import { decidesPublication, PublicPreview } from '../../review/public-preview';
+import { errorClass, inputClass, labelClass, linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { ActionAlert, ActionStatus } from '../_actions/action-alert';
+import { problemOf, type ActionProblem } from '../_actions/problem';
+import { decidesPublication, PublicPreview } from './public-preview';
 
-type Props = { incidentId: string; version: number; status: ReviewStatus; publishedVersion: number | null; transitions: TransitionName[] };
+/** The record under review: an incident or a case (server/services/review serves both alike). */
+export type ReviewedSubject = { kind: 'incident' | 'case'; id: string };
+
+type Props = { subject: ReviewedSubject; version: number; status: ReviewStatus; publishedVersion: number | null; transitions: TransitionName[] };
+
+/** Where the public reads the record once a version of it is published. */
+const publicPageOf = (subject: ReviewedSubject) => `/public/${subject.kind === 'incident' ? 'incidents' : 'cases'}/${subject.id}`;
 
 /** Decisions that need words from the decider: what to change, or why it is retracted. */
 type CommentedName = 'requestChanges' | 'retract';
@@ -19,18 +25,19 @@ const isCommented = (name: TransitionName): name is CommentedName => name === 'r
 const order: TransitionName[] = ['submit', 'approve', 'publish', 'requestChanges', 'retract'];
 
 /**
- * The review status and the decisions this viewer may take now. Which decisions those are comes from
- * the server (incident.get → transitions, the same policy that checks each decision); each decision
- * names the version it was taken on, so a decision on a version someone has since changed is refused.
+ * The review status and the decisions this viewer may take now, for an incident or a case. Which
+ * decisions those are comes from the server (incident.get / case.get → transitions, the same policy
+ * that checks each decision); each decision names the version it was taken on, so a decision on a
+ * version someone has since changed is refused. Once a version is public, a link leads to its public page.
  */
-export function ReviewPanel({ incidentId, version, status, publishedVersion, transitions }: Props) {
+export function ReviewPanel({ subject, version, status, publishedVersion, transitions }: Props) {
   const { t } = useI18n();
   const client = useTRPCClient();
   const router = useRouter();
   const [pending, setPending] = useState<TransitionName | null>(null);
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  // An edit of a published incident is pending: a retraction takes only the published version off the public side.
+  // An edit of a published record is pending: a retraction takes only the published version off the public side.
   const pendingEdit = publishedVersion !== null && status !== 'published';
 
   async function decide(name: TransitionName, comment?: string): Promise<boolean> {
@@ -38,12 +45,14 @@ export function ReviewPanel({ incidentId, version, status, publishedVersion, tra
     setProblem(null);
     setDone(null);
     try {
-      const input = { id: incidentId, version };
-      if (name === 'submit') await client.review.submit.mutate(input);
-      else if (name === 'approve') await client.review.approve.mutate(input);
-      else if (name === 'publish') await client.review.publish.mutate(input);
-      else if (name === 'requestChanges') await client.review.requestChanges.mutate({ ...input, comment: comment ?? '' });
-      else await client.review.retract.mutate({ ...input, comment: comment ?? '' });
+      // Incidents are decided through the review router, cases through theirs; both reach the one workflow.
+      const procedures = subject.kind === 'incident' ? client.review : client.case;
+      const input = { id: subject.id, version };
+      if (name === 'submit') await procedures.submit.mutate(input);
+      else if (name === 'approve') await procedures.approve.mutate(input);
+      else if (name === 'publish') await procedures.publish.mutate(input);
+      else if (name === 'requestChanges') await procedures.requestChanges.mutate({ ...input, comment: comment ?? '' });
+      else await procedures.retract.mutate({ ...input, comment: comment ?? '' });
       setDone(t(name === 'retract' && pendingEdit ? 'review.done.retractPublished' : `review.done.${name}`));
       return true;
     } catch (error) {
@@ -51,7 +60,7 @@ export function ReviewPanel({ incidentId, version, status, publishedVersion, tra
       return false;
     } finally {
       setPending(null);
-      // Either way the page shows the incident as it now stands, with the decisions now open.
+      // Either way the page shows the record as it now stands, with the decisions now open.
       router.refresh();
     }
   }
@@ -68,6 +77,13 @@ export function ReviewPanel({ incidentId, version, status, publishedVersion, tra
       {/* One sentence, not a second badge: the page header already shows the status as a badge. */}
       <p className="mt-2 text-slate-800">{t('review.statusLine', { status: t(`status.${status}`), n: version })}</p>
       {pendingEdit ? <p className="mt-1 text-slate-800">{t('review.publicVersion', { n: publishedVersion })}</p> : null}
+      {publishedVersion !== null ? (
+        <p className="mt-1">
+          <a href={publicPageOf(subject)} className={linkClass}>
+            {t('review.publicPage')}
+          </a>
+        </p>
+      ) : null}
       <div className="mt-3 space-y-3">
         <ActionAlert problem={problem} heading={t('review.refused')} />
         <ActionStatus message={done} />
@@ -103,7 +119,7 @@ export function ReviewPanel({ incidentId, version, status, publishedVersion, tra
         </>
       )}
       {/* The deciding reviewer reads what the public will read before approving or publishing. */}
-      {transitions.some(decidesPublication) ? <PublicPreview kind="incident" id={incidentId} /> : null}
+      {transitions.some(decidesPublication) ? <PublicPreview kind={subject.kind} id={subject.id} /> : null}
     </section>
   );
 }

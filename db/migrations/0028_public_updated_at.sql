@@ -1,0 +1,2 @@
+ALTER TABLE "public_cases" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "public_incidents" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;
