@@ -108,7 +108,7 @@ describe('a process killed without warning', { timeout: 240_000 }, () => {
     expect(acknowledged.length).toBeLessThan(approved.length);
 
     const ids = approved.map((incident) => incident.id);
-    const published = await database.db.select({ id: incidents.id }).from(incidents).where(and(inArray(incidents.id, ids), eq(incidents.status, 'published')));
+    const published = await database.db.select({ id: incidents.id }).from(incidents).where(and(inArray(incidents.id, ids), eq(incidents.reviewStatus, 'published')));
     const publishedIds = new Set(published.map((row) => row.id));
     // Every acknowledged publication is there; at most the one in flight committed without its acknowledgement reaching us.
     expect(acknowledged.filter((id) => !publishedIds.has(id))).toEqual([]);
@@ -127,7 +127,7 @@ describe('a process killed without warning', { timeout: 240_000 }, () => {
       .where(and(inArray(auditLog.subjectId, ids), eq(auditLog.action, 'incident.publish')));
     expect(new Set(publishAudits.map((row) => row.id))).toEqual(publishedIds);
     // The ones never reached are still approved, at the version they were approved at.
-    const untouched = await database.db.select({ id: incidents.id, version: incidents.version }).from(incidents).where(and(inArray(incidents.id, ids), eq(incidents.status, 'approved')));
+    const untouched = await database.db.select({ id: incidents.id, version: incidents.version }).from(incidents).where(and(inArray(incidents.id, ids), eq(incidents.reviewStatus, 'approved')));
     expect(untouched.length + publishedIds.size).toBe(approved.length);
     const approvedVersion = new Map(approved.map((incident) => [incident.id, incident.version]));
     expect(untouched.filter((row) => approvedVersion.get(row.id) !== row.version)).toEqual([]);
