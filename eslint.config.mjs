@@ -20,6 +20,36 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['@/app/*'] }] },
   },
   {
+    // The authorization rules are pure: facts in, a verdict out. Loading the facts is a service's job.
+    files: ['server/policy/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*', '@/db', '@/db/*', '**/db/*', 'drizzle-orm', 'drizzle-orm/*'], message: 'server/policy holds pure rules: no database.' },
+            { group: ['@/server/services/*', '../services/*', '@/server/routers/*', '../routers/*', '@/server/auth/*', '../auth/*'], message: 'server/policy imports no services, routers or authentication.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Services are called by routers, pages and the CLI; they never call back into a router.
+    files: ['server/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*'], message: 'server/ must not import app/.' },
+            { group: ['@/server/routers', '@/server/routers/*', '**/routers', '**/routers/*', '@/server/trpc', '**/trpc'], message: 'Services import no routers.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The public side reads only the public read model (issue #5): no workspace services or routers
     // (server/limits and server/http are plumbing it shares: rate limits, the peer address), no schema index (which holds the workspace tables), nothing of the workspace pages.
     files: ['server/public/**/*.{ts,tsx}', 'app/(public)/**/*.{ts,tsx}', 'app/api/public/**/*.{ts,tsx}'],

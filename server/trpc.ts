@@ -7,7 +7,8 @@ import { ZodError } from 'zod';
 import type { Db } from '@/db/client';
 import { refusedValueCode } from '@/db/errors';
 import type { LiveSession } from './auth/sessions';
-import { loadViewer, type Viewer } from './auth/viewer';
+import { loadViewer } from './auth/viewer';
+import type { Viewer } from './policy/viewer';
 import { limitSearches } from './limits/search-limit';
 
 // 1. CONTEXT

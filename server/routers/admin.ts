@@ -1,6 +1,6 @@
-import { adminOrganizationIds, assertAdminOf, assertMayManageAccount, assertMemberOf, auditOrganizationIds } from '../auth/admin-policy';
+import { adminOrganizationIds, type Viewer } from '../policy/viewer';
+import { assertAdminOf, assertMayManageAccount, assertMemberOf, auditOrganizationIds } from '../policy/admin';
 import { requireRecentAuth } from '../auth/require-recent-auth';
-import type { Viewer } from '../auth/viewer';
 import type { DbOrTx } from '@/db/client';
 import { deactivateUser, newSetPasswordLink, reactivateUser } from '../services/admin/accounts';
 import { createUser } from '../services/admin/create-user';

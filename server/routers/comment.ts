@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { assertCanViewCase } from '../auth/case-policy';
-import { assertCanViewIncident } from '../auth/policy';
+import { assertCanViewCase } from '../policy/case';
+import { assertCanViewIncident } from '../policy/incident';
 import { caseCommentFields } from '../services/cases/diff';
 import { findCaseForPolicy } from '../services/cases/read';
 import { incidentFields } from '../services/incidents/diff';

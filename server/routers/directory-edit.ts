@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { requireRecentAuth } from '../auth/require-recent-auth';
 import type { LiveSession } from '../auth/sessions';
-import { assertCanEditRecord, assertCanRevealPerson, assertCanViewRecord, directoryPolicy } from '../auth/directory-policy';
-import type { Viewer } from '../auth/viewer';
+import { assertCanEditRecord, assertCanRevealPerson, assertCanViewRecord, directoryPolicy } from '../policy/directory';
+import type { Viewer } from '../policy/viewer';
 import { editDirectoryRecord } from '../services/directory/edit';
 import { listDirectoryVersions } from '../services/directory/history';
-import { organizationAdapter, organizationFields, personAdapter, personFields, sourceAdapter, sourceFields, type PersonFields } from '../services/directory/kinds';
+import { organizationAdapter, organizationFields, personAdapter, personFields, type PersonFields, sourceAdapter, sourceFields } from '../services/directory/kinds';
 import { editFacts, getDocumentedOrganization, getSource } from '../services/directory/read';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { documentedOrganizationEditInput, personEditInput, sourceEditInput } from '../validation/directory';
@@ -16,7 +16,7 @@ import { persons } from '@/db/schema';
 /**
  * Correcting the records of an organization's directory after they were saved: persons (through
  * `person.update`, beside the person's page), documented organizations and sources. The rules are
- * in server/auth/directory-policy.ts; the edit, its history, its audit entry and the re-projection
+ * in server/policy/directory.ts; the edit, its history, its audit entry and the re-projection
  * of the public records citing it commit together (server/services/directory/edit.ts).
  */
 

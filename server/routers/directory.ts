@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listableOrganizationIds } from '../auth/policy';
+import { listableOrganizationIds } from '../policy/viewer';
 import { searchDocumentedOrganizations, searchPersons, searchSources } from '../services/directory/search';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { userText } from '../validation/text';

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { adminOrganizationIds } from '../auth/deletion-policy';
-import { assertCanSeeFile, assertFileAction, evidencePolicy } from '../auth/evidence-policy';
-import { roleIn } from '../auth/policy';
+import { adminOrganizationIds, roleIn } from '../policy/viewer';
+import { assertCanSeeFile, assertFileAction, evidencePolicy } from '../policy/evidence';
 import { requireRecentAuth } from '../auth/require-recent-auth';
-import { notFound } from '../services/errors';
+import { notFound } from '../errors';
 import { deleteFile, listAttached, listDeletedFiles, purgeFile, restoreFile } from '../services/files/manage';
 import { getFilesDeps } from '../services/files/deps';
 import { decidePublicCopy } from '../services/files/public-copy';

@@ -1,36 +1,17 @@
-import {
-  assertCanCreateIn,
-  assertCanEditIncident,
-  assertCanViewIncident,
-  incidentPolicy,
-  listableOrganizationIds,
-  memberOrganizationIds,
-} from '../auth/policy';
+import { assertCanCreateIn, assertCanEditIncident, assertCanViewIncident, incidentPolicy } from '../policy/incident';
+import { adminOrganizationIds, listableOrganizationIds, memberOrganizationIds } from '../policy/viewer';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { listIncidentHistory } from '../services/incidents/history';
 import { listIncidentRegions, listIncidents } from '../services/incidents/list';
 import { findIncidentForPolicy, getIncidentDetail } from '../services/incidents/read';
 import { createIncident, updateIncident } from '../services/incidents/write';
 import { deleteIncident, listDeletedIncidents, restoreIncident } from '../services/incidents/delete';
-import { adminOrganizationIds, assertCanDeleteIncident, canDeleteIncident } from '../auth/deletion-policy';
-import { availableIncidentTransitions } from '../auth/review-policy';
-import { assertCanShare, canShareIncident, readsAsSharedOnly } from '../auth/sharing-policy';
-import {
-  findSimilarElsewhere,
-  listSharedWith,
-  listShareTargets,
-  listSharesOf,
-  redactForSharedReader,
-  shareIncident,
-  unshareIncident,
-} from '../services/incidents/sharing';
-import { notFound } from '../services/errors';
-import {
-  createIncidentInput,
-  incidentIdInput,
-  incidentListInput,
-  updateIncidentInput,
-} from '../validation/incident';
+import { assertCanDeleteIncident, canDeleteRecord } from '../policy/deletion';
+import { availableIncidentTransitions } from '../policy/review';
+import { assertCanShare, canShareIncident, readsAsSharedOnly } from '../policy/sharing';
+import { findSimilarElsewhere, listSharedWith, listSharesOf, listShareTargets, redactForSharedReader, shareIncident, unshareIncident } from '../services/incidents/sharing';
+import { notFound } from '../errors';
+import { createIncidentInput, incidentIdInput, incidentListInput, updateIncidentInput } from '../validation/incident';
 import { z } from 'zod';
 import { versionNumber } from '../validation/numbers';
 
@@ -60,7 +41,7 @@ export const incidentRouter = createTRPCRouter({
       publishedVersion: incident.publishedVersion,
       sharedReadOnly: false,
       canEdit: incidentPolicy.canEdit(ctx.viewer, incident),
-      canDelete: canDeleteIncident(ctx.viewer, incident),
+      canDelete: canDeleteRecord(ctx.viewer, incident),
       canShare: canShareIncident(ctx.viewer, incident),
       transitions: availableIncidentTransitions(ctx.viewer, incident),
     };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from '../services/review/notifications';
-import { memberOrganizationIds } from '../auth/policy';
+import { memberOrganizationIds } from '../policy/viewer';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { bigSerialId } from '../validation/numbers';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { requireRecentAuth } from '../auth/require-recent-auth';
-import { assertCanMergePersons, assertCanViewPerson, personPolicy } from '../auth/person-policy';
-import { listableOrganizationIds, memberOrganizationIds } from '../auth/policy';
-import { notFound } from '../services/errors';
+import { assertCanMergePersons, assertCanViewPerson, personPolicy } from '../policy/person';
+import { listableOrganizationIds, memberOrganizationIds } from '../policy/viewer';
+import { notFound } from '../errors';
 import { casesConcerning, incidentsConcerning } from '../services/persons/concerning';
 import { mergePersons } from '../services/persons/merge';
 import { findPersonForPolicy, getPersonDetail, listMergesInto, listPersons } from '../services/persons/read';
@@ -61,6 +61,6 @@ export const personRouter = createTRPCRouter({
     });
   }),
 
-  /** Corrects a person record (server/auth/directory-policy.ts says who may). */
+  /** Corrects a person record (server/policy/directory.ts says who may). */
   update: updatePersonProcedure,
 });

@@ -1,18 +1,17 @@
 import { z } from 'zod';
-import { assertCanViewIncident, roleIn } from '../auth/policy';
-import { assertMayTransition } from '../auth/review-policy';
-import type { Viewer } from '../auth/viewer';
-import { assertCanPreview } from '../auth/preview-policy';
+import { assertCanViewIncident } from '../policy/incident';
+import { roleIn, type Viewer } from '../policy/viewer';
+import { assertMayTransition } from '../policy/review';
+import { assertCanPreview } from '../policy/preview';
 import { listCaseReviewQueue } from '../services/cases/review-queue';
 import { findCaseForPolicy } from '../services/cases/read';
-import { notFound } from '../services/errors';
+import { notFound } from '../errors';
 import { previewCase, previewIncident } from '../services/publishing/preview';
 import { findIncidentForPolicy } from '../services/incidents/read';
 import { decideOnIncident } from '../services/review/decide';
 import { listReviewQueue } from '../services/review/queue';
-import type { TransitionName } from '../services/review/transitions';
-import { createTRPCRouter, signedInProcedure } from '../trpc';
-import type { Context } from '../trpc';
+import type { TransitionName } from '../policy/transitions';
+import { type Context, createTRPCRouter, signedInProcedure } from '../trpc';
 import { versionNumber } from '../validation/numbers';
 import { userText } from '../validation/text';
 

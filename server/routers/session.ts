@@ -6,7 +6,7 @@ import { verifyPassword } from '../auth/password';
 import { dismissAccountNotice, endSession, endSessionsOf, listAccountNotices, listSessions, markAuthenticated } from '../auth/sessions';
 import { recordAudit } from '../services/audit/record';
 import { userText } from '../validation/text';
-import { notFound } from '../services/errors';
+import { notFound } from '../errors';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 
 /** The person's own signed-in devices: see them, end one, end all. Nobody sees or ends another person's sessions here. */

@@ -1,4 +1,4 @@
-import type { Viewer } from '@/server/auth/viewer';
+import type { Viewer } from '@/server/policy/viewer';
 import type { Translate } from '@/app/i18n';
 import { linkClass } from '@/app/ui/styles';
 

@@ -5,7 +5,7 @@ import type { DbOrTx, Tx } from '@/db/client';
 import { invitations, memberships, organizations, users } from '@/db/schema';
 import { hashPassword } from '../../auth/password';
 import { recordAudit } from '../audit/record';
-import { invalidField } from '../errors';
+import { invalidField } from '../../errors';
 import type { CreateUserInput } from './validation';
 
 /**

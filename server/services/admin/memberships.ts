@@ -1,10 +1,10 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
-import { memberships, users, type Role } from '@/db/schema';
+import { memberships, type Role, users } from '@/db/schema';
 import { endSessionsOf } from '@/server/auth/sessions';
 import { recordAudit } from '../audit/record';
-import { invalidField, notFound } from '../errors';
+import { invalidField, notFound } from '../../errors';
 import { assertAnotherActiveAdmin, lockMembershipsOf } from './last-admin';
 
 type MemberChange = { actorId: string; organizationId: string; userId: string; currentRole: Role };

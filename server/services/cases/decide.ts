@@ -3,8 +3,8 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { caseReviews, cases, incidentComments, users } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../errors';
-import { retractsPublishedVersionOnly, transitions, type TransitionName } from '../review/transitions';
+import { notFound } from '../../errors';
+import { retractsPublishedVersionOnly, type TransitionName, transitions } from '../../policy/transitions';
 import { refreshPublicCase } from '../publishing/public-case';
 import { notifyUsers, reviewersOf } from '../review/notify';
 import { recordCaseVersion } from './history';
@@ -25,7 +25,7 @@ const statusWords: Record<string, string> = {
  * leaves the public side, and the working copy keeps its review state.
  * The state change, its history version, the review record, the comment the decider gave (in the
  * case's discussion), the notifications and the audit row commit together. The caller has checked
- * the policy (server/auth/case-policy.ts). A publication or retraction rewrites the case's public
+ * the policy (server/policy/case.ts). A publication or retraction rewrites the case's public
  * page in the same transaction.
  */
 export async function decideOnCase(

@@ -3,8 +3,8 @@ import { and, eq, isNull, max, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@/db/client';
 import { caseInterventions, sources } from '@/db/schema';
-import { suggestedReplyDue, type InterventionFields } from '@/server/validation/case';
-import { invalidField, notFound } from '../errors';
+import { type InterventionFields, suggestedReplyDue } from '@/server/validation/case';
+import { invalidField, notFound } from '../../errors';
 import { lockEditableCase, recordCaseChange } from './change';
 
 function columns(input: InterventionFields) {

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { caseLegalEventProvisions, caseLegalEvents } from '@/db/schema';
 import type { LegalEventFields } from '@/server/validation/case';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import { findOrCreateLegalProvision } from '../incidents/references';
 import { lockEditableCase, recordCaseChange } from './change';
 import { checkPersonsOf } from './persons';

@@ -1,5 +1,5 @@
 import { mentionsIn } from '@/common/mentions';
-import { invalidField } from '../errors';
+import { invalidField } from '../../errors';
 
 /**
  * A mention (common/mentions.ts) in a case's title or summary names one of the persons the case

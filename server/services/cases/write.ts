@@ -1,11 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { caseVersions, cases } from '@/db/schema';
+import { cases, caseVersions } from '@/db/schema';
 import { withForeignIncidentsProjected } from './foreign-incidents';
 import type { CaseFields } from '@/server/validation/case';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import { newRef } from '../incidents/refs';
 import { refreshPublicCase } from '../publishing/public-case';
 import { diffCaseSnapshots } from './diff';

@@ -1,9 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import type { Db, Tx } from '@/db/client';
 import type { DirectoryKind } from '@/db/schema';
-import type { DirectoryRecordFacts } from '@/server/auth/directory-policy';
+import type { DirectoryRecordFacts } from '@/server/policy/directory';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import { hasDirectoryVersion, recordDirectoryVersion } from './history';
 import { usedByReviewedRecord } from './usage';
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { documentedOrganizations, persons, sources, vocabularyTerms } from '@/db/schema';
 import type { DocumentedOrganizationEditFields, PersonEditFields, SourceEditFields } from '@/server/validation/directory';
-import { invalidField } from '../errors';
+import { invalidField } from '../../errors';
 import { refreshPublicCase } from '../publishing/public-case';
 import { refreshPublicIncident, refreshPublicIncidentsOf } from '../publishing/public-record';
 import type { DirectoryAdapter } from './edit';

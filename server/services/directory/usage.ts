@@ -48,7 +48,7 @@ const casePublishedMentions = (id: string) => sql`(c.review_status <> 'published
 const incidentReviewed = sql`(i.status NOT IN ('draft', 'changes_requested') OR i.published_version IS NOT NULL)`;
 const caseReviewed = sql`(c.review_status NOT IN ('draft', 'changes_requested') OR c.published_version IS NOT NULL)`;
 
-/** Whether an incident or case using the record is under review or has been published (see server/auth/directory-policy.ts). */
+/** Whether an incident or case using the record is under review or has been published (see server/policy/directory.ts). */
 export async function usedByReviewedRecord(db: DbOrTx, kind: DirectoryKind, id: string, organizationId: string): Promise<boolean> {
   const links = linkConditions(kind, id);
   const rows = rowsOf<{ used: boolean }>(

@@ -1,6 +1,6 @@
 import { mentionsIn } from '@/common/mentions';
 import type { IncidentInput } from '@/server/validation/incident';
-import { invalidField } from '../errors';
+import { invalidField } from '../../errors';
 import type { ResolvedLinks } from './references';
 
 /**

@@ -1,9 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { documentedOrganizations, legalProvisions, persons, sources, vocabularyTerms } from '@/db/schema';
-import type { VocabularyKind } from '@/db/schema';
+import { documentedOrganizations, legalProvisions, persons, sources, type VocabularyKind, vocabularyTerms } from '@/db/schema';
 import type { IncidentInput } from '@/server/validation/incident';
-import { invalidField } from '../errors';
+import { invalidField } from '../../errors';
 import { newRef } from './refs';
 
 /** An incident's links with every reference resolved to a row id of the owning organization. */

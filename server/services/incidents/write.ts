@@ -1,17 +1,17 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { incidentVersions, incidents } from '@/db/schema';
+import { incidents, incidentVersions } from '@/db/schema';
 import type { IncidentInput } from '@/server/validation/incident';
 import { recordAudit } from '../audit/record';
 import { markCreatedBy } from '../directory/authorship';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import { diffSnapshots } from './diff';
 import { recordIncidentVersion } from './history';
 import type { IncidentSnapshot } from './snapshot';
 import { replaceIncidentLinks } from './links';
 import { checkIncidentMentions } from './mentions-check';
-import { checkVocabulary, resolveLinks, type CreatedFromForm } from './references';
+import { checkVocabulary, type CreatedFromForm, resolveLinks } from './references';
 import { newRef } from './refs';
 
 function incidentColumns(input: IncidentInput) {

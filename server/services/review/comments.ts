@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { cases, incidentComments, incidents, users } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { invalidField, notFound } from '../errors';
+import { invalidField, notFound } from '../../errors';
 import { notifyUsers } from './notify';
 
 /** What a discussion is about: comments on incidents and on cases share one append-only table. */

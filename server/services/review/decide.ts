@@ -3,11 +3,11 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { incidentComments, incidentReviews, incidents } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import { recordIncidentVersion } from '../incidents/history';
 import { refreshPublicIncident } from '../publishing/public-record';
 import { notifyUsers, reviewersOf } from './notify';
-import { retractsPublishedVersionOnly, transitions, type TransitionName } from './transitions';
+import { retractsPublishedVersionOnly, type TransitionName, transitions } from '../../policy/transitions';
 
 const statusWords: Record<string, string> = {
   draft: 'a draft',
@@ -21,7 +21,7 @@ const statusWords: Record<string, string> = {
 /**
  * Takes a review decision on the version the decider saw. The state change, its history version,
  * the review record, the notifications and the audit row commit together or not at all.
- * The caller has already checked the policy (server/auth/review-policy.ts).
+ * The caller has already checked the policy (server/policy/review.ts).
  */
 export async function decideOnIncident(
   db: Db,

@@ -1,8 +1,8 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { ReviewStatus } from '@/db/schema';
-import type { TransitionName } from '@/server/services/review/transitions';
+import type { TransitionName } from '@/server/policy/transitions';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { StatusBadge } from '@/app/ui/status-badge';

@@ -1,14 +1,14 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import type { ReviewStatus } from '@/db/schema';
-import type { TransitionName } from '@/server/services/review/transitions';
+import type { TransitionName } from '@/server/policy/transitions';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { errorClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
-import { problemOf, type ActionProblem } from '../../_actions/problem';
+import { type ActionProblem, problemOf } from '../../_actions/problem';
 import { decidesPublication, PublicPreview } from '../../review/public-preview';
 
 type Props = { incidentId: string; version: number; status: ReviewStatus; publishedVersion: number | null; transitions: TransitionName[] };

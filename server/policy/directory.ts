@@ -1,7 +1,6 @@
 import { TRPCError } from '@trpc/server';
-import { notFound } from '../services/errors';
-import { roleIn } from './policy';
-import type { Viewer } from './viewer';
+import { notFound } from '../errors';
+import { isReviewerRole, roleIn, type Viewer } from './viewer';
 
 /**
  * Who may correct a person, a documented organization or a source after it was saved.
@@ -24,14 +23,12 @@ export type DirectoryRecordFacts = {
   mergedIntoId?: string | null;
 };
 
-const isReviewer = (role: string | null) => role === 'reviewer' || role === 'admin';
-
 /** Why the viewer may not edit the record, or null when they may; `hidden` when they may not even see it. */
 export function whyCannotEditRecord(viewer: Viewer, record: DirectoryRecordFacts): 'hidden' | 'merged' | 'not yours' | 'under review' | null {
   const role = roleIn(viewer, record.organizationId);
   if (!role) return 'hidden';
   if (record.mergedIntoId) return 'merged';
-  if (isReviewer(role)) return null;
+  if (isReviewerRole(role)) return null;
   if (record.createdBy !== viewer.id) return 'not yours';
   return record.usedByReviewedRecord ? 'under review' : null;
 }
@@ -45,7 +42,7 @@ export const directoryPolicy = {
   },
   /** Taking the confidential mark off a person: a reviewer's or an admin's decision. */
   canRevealPerson(viewer: Viewer, record: DirectoryRecordFacts): boolean {
-    return this.canEdit(viewer, record) && isReviewer(roleIn(viewer, record.organizationId));
+    return this.canEdit(viewer, record) && isReviewerRole(roleIn(viewer, record.organizationId));
   },
 };
 

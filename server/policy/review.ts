@@ -1,9 +1,7 @@
 import { TRPCError } from '@trpc/server';
-import type { ReviewStatus } from '@/db/schema';
-import type { TransitionName } from '../services/review/transitions';
-import { retractsPublishedVersionOnly, transitions } from '../services/review/transitions';
-import { roleIn } from './policy';
-import type { Viewer } from './viewer';
+import type { ReviewStatus } from '@/common/values';
+import { retractsPublishedVersionOnly, type TransitionName, transitions } from './transitions';
+import { isReviewerRole, roleIn, type Viewer } from './viewer';
 
 /** Who saved any part of the record since its last approved / published version (server/services/review/change-authors.ts). */
 export type ChangeAuthors = { savedSinceApproval: string[]; savedSincePublication: string[] };
@@ -25,7 +23,7 @@ type IncidentFacts = {
 export function whyCannot(viewer: Viewer, name: TransitionName, incident: IncidentFacts): string | null {
   const role = roleIn(viewer, incident.organizationId);
   if (!role) return 'not a member';
-  const isReviewer = role === 'reviewer' || role === 'admin';
+  const isReviewer = isReviewerRole(role);
   const wroteOrLastEdited = incident.createdBy === viewer.id || incident.updatedBy === viewer.id;
   const ownWork = wroteOrLastEdited || incident.savedSinceApproval.includes(viewer.id);
   switch (name) {

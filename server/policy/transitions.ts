@@ -1,4 +1,4 @@
-import type { ReviewDecision, ReviewStatus } from '@/db/schema';
+import type { ReviewDecision, ReviewStatus } from '@/common/values';
 
 /**
  * The review workflow: which decision moves an incident from which state to which.
@@ -21,7 +21,6 @@ export const transitions = {
 } as const satisfies Record<string, Transition>;
 
 export type TransitionName = keyof typeof transitions;
-export const transitionNames = Object.keys(transitions) as TransitionName[];
 
 /** Where an edit of a published record stands while the public keeps seeing the published version. */
 const pendingEditStatuses: readonly ReviewStatus[] = ['draft', 'submitted', 'changes_requested', 'approved'];

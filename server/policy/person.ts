@@ -1,7 +1,6 @@
 import { TRPCError } from '@trpc/server';
-import { notFound } from '../services/errors';
-import { roleIn } from './policy';
-import type { Viewer } from './viewer';
+import { notFound } from '../errors';
+import { isReviewerRole, roleIn, type Viewer } from './viewer';
 
 /**
  * Who may see and merge the person records of an organization. Every member sees them (confidential
@@ -17,7 +16,7 @@ export const personPolicy = {
   },
   canMerge(viewer: Viewer, person: PersonFacts): boolean {
     const role = roleIn(viewer, person.organizationId);
-    return role === 'reviewer' || role === 'admin';
+    return isReviewerRole(role);
   },
 };
 

@@ -1,7 +1,6 @@
 import { TRPCError } from '@trpc/server';
-import { memberOrganizationIds, roleIn } from './policy';
-import type { Viewer } from './viewer';
-import { notFound } from '../services/errors';
+import { notFound } from '../errors';
+import { isReviewerRole, memberOrganizationIds, roleIn, type Viewer } from './viewer';
 
 type SharedFacts = { organizationId: string; sharedWith: string[] };
 
@@ -18,7 +17,7 @@ export function readsAsSharedOnly(viewer: Viewer, incident: SharedFacts): boolea
 /** Reviewers and admins of the owning organization decide what is shared, and with whom. */
 export function canShareIncident(viewer: Viewer, incident: { organizationId: string }): boolean {
   const role = roleIn(viewer, incident.organizationId);
-  return role === 'reviewer' || role === 'admin';
+  return isReviewerRole(role);
 }
 
 export function assertCanShare(viewer: Viewer, incident: SharedFacts | null, targetOrganizationId: string): void {

@@ -1,7 +1,6 @@
 import { TRPCError } from '@trpc/server';
-import { notFound } from '../services/errors';
-import { roleIn } from './policy';
-import type { Viewer } from './viewer';
+import { notFound } from '../errors';
+import { adminOrganizationIds, roleIn, type Viewer } from './viewer';
 
 /**
  * Who may manage people and read the audit log. Admins manage the members of the organizations
@@ -9,10 +8,6 @@ import type { Viewer } from './viewer';
  * exactly like one who does not exist. The rule that an organization keeps an active admin needs
  * the database and lives in server/services/admin/last-admin.ts.
  */
-
-export function adminOrganizationIds(viewer: Viewer): string[] {
-  return viewer.memberships.filter((m) => m.role === 'admin').map((m) => m.organizationId);
-}
 
 export function isAdmin(viewer: Viewer): boolean {
   return adminOrganizationIds(viewer).length > 0;

@@ -1,7 +1,6 @@
 import { TRPCError } from '@trpc/server';
-import { roleIn } from './policy';
-import type { Viewer } from './viewer';
-import { notFound } from '../services/errors';
+import { notFound } from '../errors';
+import { isReviewerRole, roleIn, type Viewer } from './viewer';
 
 type FileFacts = { organizationId: string; uploadedBy: string | null; deletedAt: string | null };
 
@@ -21,7 +20,7 @@ export const evidencePolicy = {
   /** The uploader, or a reviewer or admin of the organization, moves a file to the bin (restorable). */
   canDelete(viewer: Viewer, file: FileFacts): boolean {
     const role = roleIn(viewer, file.organizationId);
-    return role === 'reviewer' || role === 'admin' || (role === 'monitor' && file.uploadedBy === viewer.id);
+    return isReviewerRole(role) || (role === 'monitor' && file.uploadedBy === viewer.id);
   },
   /** Restoring and purging (legal erasure) are an admin's. */
   canRestoreOrPurge(viewer: Viewer, file: { organizationId: string }): boolean {
@@ -30,7 +29,7 @@ export const evidencePolicy = {
   /** Four eyes, as for records: a reviewer or admin who did not upload the file decides that it goes public. */
   canMarkPublic(viewer: Viewer, file: FileFacts): boolean {
     const role = roleIn(viewer, file.organizationId);
-    return (role === 'reviewer' || role === 'admin') && file.uploadedBy !== viewer.id;
+    return isReviewerRole(role) && file.uploadedBy !== viewer.id;
   },
 };
 

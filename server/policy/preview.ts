@@ -1,7 +1,6 @@
 import { TRPCError } from '@trpc/server';
-import { notFound } from '../services/errors';
-import { roleIn } from './policy';
-import type { Viewer } from './viewer';
+import { notFound } from '../errors';
+import { roleIn, type Viewer } from './viewer';
 
 /**
  * Who sees the public preview of a record (what the public would read, with the original beside

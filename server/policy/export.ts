@@ -1,5 +1,4 @@
-import { roleIn } from './policy';
-import type { Viewer } from './viewer';
+import { roleIn, type Viewer } from './viewer';
 
 /**
  * Who may export an organization's records (every state, confidential names included): its
