@@ -44,3 +44,22 @@ export type Reliability = (typeof reliabilityGrades)[number];
 
 export const caseStatuses = ['open', 'closed'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
+
+/** What happened in a case's legal proceedings. */
+export const legalEventKinds = ['charges', 'detention', 'hearing', 'verdict', 'sentence', 'appeal', 'appeal_decision', 'release', 'other'] as const;
+export type LegalEventKind = (typeof legalEventKinds)[number];
+
+/** The records an evidence file can be attached to. */
+export const evidenceSubjects = ['incident', 'source', 'case', 'legal_event'] as const;
+export type EvidenceSubject = (typeof evidenceSubjects)[number];
+
+/** The records of the directory (persons, documented organizations, sources), as their histories name them. */
+export const directoryKinds = ['person', 'documented_organization', 'source'] as const;
+export type DirectoryKind = (typeof directoryKinds)[number];
+
+/** What an in-app notice tells: a review decision or a comment. */
+export const notificationKinds = ['submitted', 'changes_requested', 'approved', 'published', 'retracted', 'commented'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** File titles (the uploader's file names) are kept as data, bounded like other short texts. */
+export const maxFileTitleLength = 255;

@@ -1,5 +1,5 @@
 import type { DatePrecision } from '@/db/schema';
-import { formatPartialDate } from '@/server/validation/partial-date';
+import { formatPartialDate } from '@/common/partial-date';
 import { en, type MessageKey, type Messages } from './en';
 import { kk } from './kk';
 import { ru } from './ru';

@@ -13,7 +13,7 @@ import { readEvidence } from '@/server/services/files/read';
 import { UploadRefused } from '@/server/services/files/ingest';
 import { type FilesDeps, uploadEvidence } from '@/server/services/files/upload';
 import { evidencePackage } from '@/server/services/files/package/build';
-import { fileId, packageParams, uploadParams } from '@/server/validation/evidence';
+import { fileId, packageParams, uploadParams } from '@/common/inputs/evidence';
 import { attachmentDisposition } from './content-disposition';
 
 const refusalStatus = { too_large: 413, hash_mismatch: 422, type_not_allowed: 415, empty: 400 } as const;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { assertCanDeleteCase, assertCanEditCase, assertCanViewCase, assertIncidentLinkable, availableCaseTransitions, casePolicy } from '../policy/case';
 import { adminOrganizationIds, listableOrganizationIds, type Viewer } from '../policy/viewer';
 import { assertCanCreateIn, assertCanViewIncident } from '../policy/incident';
@@ -21,9 +20,10 @@ import { notFound } from '../errors';
 import { findIncidentForPolicy } from '../services/incidents/read';
 import type { TransitionName } from '../policy/transitions';
 import { type Context, createTRPCRouter, signedInProcedure } from '../trpc';
-import { addInterventionInput, addLegalEventInput, caseCommentedDecisionInput, caseDecisionInput, caseIdInput, caseListInput, createCaseInput, incidentPickerInput, linkIncidentInput, removeRecordInput, replyReceivedInput, updateCaseInput, updateInterventionInput, updateLegalEventInput } from '../validation/case';
-import { versionNumber } from '../validation/numbers';
-import { userText } from '../validation/text';
+import { commentedDecisionInput, decisionInput } from '@/common/inputs/review';
+import { incidentRefInput } from '@/common/inputs/ids';
+import { addInterventionInput, caseChoicesInput, addLegalEventInput, caseIdInput, caseListInput, createCaseInput, incidentPickerInput, linkIncidentInput, removeRecordInput, replyReceivedInput, updateCaseInput, updateInterventionInput, updateLegalEventInput } from '@/common/inputs/case';
+import { versionNumber } from '@/common/inputs/numbers';
 
 type Ctx = Context & { viewer: Viewer };
 
@@ -126,7 +126,7 @@ export const caseRouter = createTRPCRouter({
   }),
 
   /** The viewer's cases that hold an incident they can see (their own or shared with them), for the incident page. */
-  ofIncident: signedInProcedure.input(z.object({ incidentId: z.uuid() })).query(async ({ ctx, input }) => {
+  ofIncident: signedInProcedure.input(incidentRefInput).query(async ({ ctx, input }) => {
     const incident = await findIncidentForPolicy(ctx.db, input.incidentId);
     if (!incident || !readsAsSharedOnly(ctx.viewer, incident)) assertCanViewIncident(ctx.viewer, incident);
     const rows = await listCasesOfIncident(ctx.db, input.incidentId, listableOrganizationIds(ctx.viewer));
@@ -141,7 +141,7 @@ export const caseRouter = createTRPCRouter({
   }),
 
   /** Cases the viewer may add an incident to, by title. */
-  editableChoices: signedInProcedure.input(z.object({ text: userText().trim().max(200).default('') })).query(async ({ ctx, input }) => {
+  editableChoices: signedInProcedure.input(caseChoicesInput).query(async ({ ctx, input }) => {
     const rows = await listCaseChoices(ctx.db, listableOrganizationIds(ctx.viewer), input.text);
     return rows.filter((row) => casePolicy.canEdit(ctx.viewer, row)).map((row) => ({ id: row.id, title: row.title, reviewStatus: row.reviewStatus }));
   }),
@@ -188,9 +188,9 @@ export const caseRouter = createTRPCRouter({
   /** Interventions awaiting a reply across the viewer's organizations, overdue first. */
   awaitingReply: signedInProcedure.query(({ ctx }) => listAwaitingReply(ctx.db, listableOrganizationIds(ctx.viewer), today())),
 
-  submit: signedInProcedure.input(caseDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'submit', input)),
-  approve: signedInProcedure.input(caseDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'approve', input)),
-  requestChanges: signedInProcedure.input(caseCommentedDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'requestChanges', input)),
-  publish: signedInProcedure.input(caseDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'publish', input)),
-  retract: signedInProcedure.input(caseCommentedDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'retract', input)),
+  submit: signedInProcedure.input(decisionInput).mutation(({ ctx, input }) => decide(ctx, 'submit', input)),
+  approve: signedInProcedure.input(decisionInput).mutation(({ ctx, input }) => decide(ctx, 'approve', input)),
+  requestChanges: signedInProcedure.input(commentedDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'requestChanges', input)),
+  publish: signedInProcedure.input(decisionInput).mutation(({ ctx, input }) => decide(ctx, 'publish', input)),
+  retract: signedInProcedure.input(commentedDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'retract', input)),
 });

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { requireRecentAuth } from '../auth/require-recent-auth';
 import type { LiveSession } from '../auth/sessions';
 import { assertCanEditRecord, assertCanRevealPerson, assertCanViewRecord, directoryPolicy } from '../policy/directory';
@@ -8,10 +7,11 @@ import { listDirectoryVersions } from '../services/directory/history';
 import { organizationAdapter, organizationFields, personAdapter, personFields, type PersonFields, sourceAdapter, sourceFields } from '../services/directory/kinds';
 import { editFacts, getDocumentedOrganization, getSource } from '../services/directory/read';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
-import { documentedOrganizationEditInput, personEditInput, sourceEditInput } from '../validation/directory';
+import { documentedOrganizationEditInput, personEditInput, sourceEditInput } from '@/common/inputs/directory';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { persons } from '@/db/schema';
+import { idInput } from '@/common/inputs/ids';
 
 /**
  * Correcting the records of an organization's directory after they were saved: persons (through
@@ -58,7 +58,7 @@ export async function personEditing(db: DbOrTx, viewer: Viewer, id: string) {
 }
 
 export const documentedOrganizationRouter = createTRPCRouter({
-  get: signedInProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
+  get: signedInProcedure.input(idInput).query(async ({ ctx, input }) => {
     const found = await getDocumentedOrganization(ctx.db, input.id);
     assertCanViewRecord(ctx.viewer, 'organization', found?.organization ?? null);
     const { organization } = found!;
@@ -81,7 +81,7 @@ export const documentedOrganizationRouter = createTRPCRouter({
 });
 
 export const sourceRouter = createTRPCRouter({
-  get: signedInProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
+  get: signedInProcedure.input(idInput).query(async ({ ctx, input }) => {
     const found = await getSource(ctx.db, input.id);
     assertCanViewRecord(ctx.viewer, 'source', found?.source ?? null);
     const { source } = found!;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { adminOrganizationIds, roleIn } from '../policy/viewer';
 import { assertCanSeeFile, assertFileAction, evidencePolicy } from '../policy/evidence';
 import { requireRecentAuth } from '../auth/require-recent-auth';
@@ -11,7 +10,7 @@ import { findFile } from '../services/files/read';
 import { getFileStore } from '../services/files/store/configured';
 import { subjectOwner } from '../services/files/subjects';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
-import { evidenceSubject, fileId, markPublicInput, purgeInput } from '../validation/evidence';
+import { evidenceSubject, fileIdInput, markPublicInput, purgeInput } from '@/common/inputs/evidence';
 
 /**
  * Evidence files attached to records: the list on a record's page, the bin, public marking. The
@@ -33,14 +32,14 @@ export const evidenceRouter = createTRPCRouter({
 
   deleted: signedInProcedure.query(({ ctx }) => listDeletedFiles(ctx.db, adminOrganizationIds(ctx.viewer))),
 
-  delete: signedInProcedure.input(z.object({ id: fileId })).mutation(async ({ ctx, input }) => {
+  delete: signedInProcedure.input(fileIdInput).mutation(async ({ ctx, input }) => {
     const file = await findFile(ctx.db, input.id);
     assertCanSeeFile(ctx.viewer, file);
     assertFileAction(evidencePolicy.canDelete(ctx.viewer, file), 'Only the person who uploaded a file, or a reviewer or an admin, can delete it.');
     await deleteFile(ctx.db, file, ctx.viewer.id);
   }),
 
-  restore: signedInProcedure.input(z.object({ id: fileId })).mutation(async ({ ctx, input }) => {
+  restore: signedInProcedure.input(fileIdInput).mutation(async ({ ctx, input }) => {
     const file = await findFile(ctx.db, input.id, { deleted: true });
     // Only admins see the bin: to anyone else a deleted file does not exist.
     if (!file?.deletedAt || roleIn(ctx.viewer, file.organizationId) !== 'admin') throw notFound('deleted file');

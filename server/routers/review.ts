@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { assertCanViewIncident } from '../policy/incident';
 import { roleIn, type Viewer } from '../policy/viewer';
 import { assertMayTransition } from '../policy/review';
@@ -12,14 +11,8 @@ import { decideOnIncident } from '../services/review/decide';
 import { listReviewQueue } from '../services/review/queue';
 import type { TransitionName } from '../policy/transitions';
 import { type Context, createTRPCRouter, signedInProcedure } from '../trpc';
-import { versionNumber } from '../validation/numbers';
-import { userText } from '../validation/text';
+import { commentedDecisionInput, decisionInput, previewInput } from '@/common/inputs/review';
 
-const decisionInput = z.object({ id: z.uuid(), version: versionNumber });
-const previewInput = z.object({ kind: z.enum(['incident', 'case']), id: z.uuid() });
-const commentedDecisionInput = decisionInput.extend({
-  comment: userText().trim().min(1, 'Say what needs to change, or why').max(5000, 'At most 5,000 characters'),
-});
 
 async function decide(ctx: Context & { viewer: Viewer }, name: TransitionName, input: { id: string; version: number; comment?: string }) {
   const incident = await findIncidentForPolicy(ctx.db, input.id);

@@ -7,7 +7,7 @@ import type { Role } from '@/db/schema';
 import { hashPassword } from '@/server/auth/password';
 import { appRouter, createCaller } from '@/server/routers';
 import { createContext } from '@/server/trpc';
-import type { IncidentFormValues } from '@/server/validation/incident';
+import { type IncidentFormValues } from '@/common/inputs/incident';
 
 // Small factories: tests arrange with these and act through the same entry points users use.
 

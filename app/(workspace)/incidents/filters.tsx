@@ -1,4 +1,4 @@
-import { incidentSortValues } from '@/server/validation/incident';
+import { incidentSortValues } from '@/common/inputs/incident';
 import { reviewStatusEnum } from '@/db/schema';
 import type { Translate } from '@/app/i18n';
 import type { TermOption } from '@/app/ui/vocabulary';

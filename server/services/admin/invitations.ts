@@ -6,7 +6,7 @@ import { invitations, memberships, organizations, users } from '@/db/schema';
 import { hashPassword } from '../../auth/password';
 import { recordAudit } from '../audit/record';
 import { invalidField } from '../../errors';
-import type { CreateUserInput } from './validation';
+import { type CreateUserInput } from '@/common/inputs/admin';
 
 /**
  * Adding a person to an organization, with their consent (issue 13). The admin gets a one-time

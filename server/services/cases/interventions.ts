@@ -3,7 +3,7 @@ import { and, eq, isNull, max, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@/db/client';
 import { caseInterventions, sources } from '@/db/schema';
-import { type InterventionFields, suggestedReplyDue } from '@/server/validation/case';
+import { type InterventionFields, suggestedReplyDue } from '@/common/inputs/case';
 import { invalidField, notFound } from '../../errors';
 import { lockEditableCase, recordCaseChange } from './change';
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { casePersons, persons } from '@/db/schema';
-import type { CaseFields } from '@/server/validation/case';
+import { type CaseFields } from '@/common/inputs/case';
 import { invalidField } from '../../errors';
 
 /** Refuses a person of another organization (or none) as if it did not exist, naming the row. */

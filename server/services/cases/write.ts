@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cases, caseVersions } from '@/db/schema';
 import { withForeignIncidentsProjected } from './foreign-incidents';
-import type { CaseFields } from '@/server/validation/case';
+import { type CaseFields } from '@/common/inputs/case';
 import { recordAudit } from '../audit/record';
 import { notFound } from '../../errors';
 import { newRef } from '../incidents/refs';

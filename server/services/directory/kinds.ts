@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { documentedOrganizations, persons, sources, vocabularyTerms } from '@/db/schema';
-import type { DocumentedOrganizationEditFields, PersonEditFields, SourceEditFields } from '@/server/validation/directory';
+import { type DocumentedOrganizationEditFields, type PersonEditFields, type SourceEditFields } from '@/common/inputs/directory';
 import { invalidField } from '../../errors';
 import { refreshPublicCase } from '../publishing/public-case';
 import { refreshPublicIncident, refreshPublicIncidentsOf } from '../publishing/public-record';

@@ -5,5 +5,3 @@ export function maxUploadBytes(env: NodeJS.ProcessEnv = process.env): number {
   return Math.floor(megabytes * 1024 * 1024);
 }
 
-/** File titles (the uploader's file names) are kept as data, bounded like other short texts. */
-export const maxTitleLength = 255;

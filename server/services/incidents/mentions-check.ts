@@ -1,5 +1,5 @@
 import { mentionsIn } from '@/common/mentions';
-import type { IncidentInput } from '@/server/validation/incident';
+import { type IncidentInput } from '@/common/inputs/incident';
 import { invalidField } from '../../errors';
 import type { ResolvedLinks } from './references';
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { documentedOrganizations, legalProvisions, persons, sources, type VocabularyKind, vocabularyTerms } from '@/db/schema';
-import type { IncidentInput } from '@/server/validation/incident';
+import { type IncidentInput } from '@/common/inputs/incident';
 import { invalidField } from '../../errors';
 import { newRef } from './refs';
 

@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { incidents, incidentVersions } from '@/db/schema';
-import type { IncidentInput } from '@/server/validation/incident';
+import { type IncidentInput } from '@/common/inputs/incident';
 import { recordAudit } from '../audit/record';
 import { markCreatedBy } from '../directory/authorship';
 import { notFound } from '../../errors';

@@ -3,7 +3,7 @@ import type { Locale, Translate } from '@/app/i18n';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { linkClass } from '@/app/ui/styles';
 import type { TimelineIntervention, TimelineItem, TimelineLegalEvent } from '@/server/services/cases/timeline';
-import { isoToPartialDate } from '@/server/validation/partial-date';
+import { isoToPartialDate } from '@/common/partial-date';
 import { PartActions, UnlinkIncident } from './item-actions';
 import { dayOf, interventionKindLabel, whenOf } from './labels';
 

@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { AppRouter } from '@/server/routers';
 import type { IncidentDetail } from '@/server/services/incidents/read';
-import { incidentInput } from '@/server/validation/incident';
+import { incidentInput } from '@/common/inputs/incident';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';

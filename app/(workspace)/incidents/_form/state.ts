@@ -1,7 +1,7 @@
 import type { DatePrecision, LocationPrecision } from '@/db/schema';
 import type { IncidentDetail } from '@/server/services/incidents/read';
-import type { IncidentFormValues } from '@/server/validation/incident';
-import { isoToPartialDate } from '@/server/validation/partial-date';
+import { type IncidentFormValues } from '@/common/inputs/incident';
+import { isoToPartialDate } from '@/common/partial-date';
 import type { MessageKey } from '@/app/i18n';
 
 /**

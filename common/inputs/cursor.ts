@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isDatabaseDay, isDatabaseMoment } from '@/db/values';
+import { isDatabaseDay, isDatabaseMoment } from '../database-values';
 
 /**
  * Keyset cursors of the workspace lists: the position after the last row of a page, opaque to

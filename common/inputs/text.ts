@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasNul } from '@/db/values';
+import { hasNul } from '../database-values';
 
 /**
  * Text that people type or paste, and that the database stores or searches. PostgreSQL cannot hold

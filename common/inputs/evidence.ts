@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { evidenceSubjectEnum } from '@/db/schema';
-import { maxTitleLength } from '@/server/services/files/limits';
+import { evidenceSubjects, maxFileTitleLength } from '../values';
 import { userText } from './text';
 
 // Control characters (and the bidirectional overrides that make "gpj.exe" read as "exe.jpg") are
@@ -9,11 +8,11 @@ import { userText } from './text';
 const unreadable = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
 export const fileTitle = userText()
-  .transform((name) => name.replace(unreadable, '').trim().slice(0, maxTitleLength))
+  .transform((name) => name.replace(unreadable, '').trim().slice(0, maxFileTitleLength))
   .transform((name) => name || 'file');
 
 export const evidenceSubject = z.object({
-  subjectKind: z.enum(evidenceSubjectEnum.enumValues),
+  subjectKind: z.enum(evidenceSubjects),
   // A uuid (incident, source, case) or a number (legal event): nothing else reaches the database.
   subjectId: z.string().regex(/^([0-9a-fA-F-]{36}|[1-9][0-9]{0,9})$/, 'Not the id of a record'),
 });
@@ -26,6 +25,7 @@ export const uploadParams = evidenceSubject.extend({
 });
 
 export const fileId = z.uuid();
+export const fileIdInput = z.object({ id: fileId });
 
 export const redactionBoxes = z
   .array(

@@ -1,4 +1,4 @@
-import type { DatePrecision } from '@/db/schema';
+import type { DatePrecision } from './values';
 
 /**
  * Dates are known to a day, a month or a year. The written form carries exactly that much

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { largestInteger } from '@/db/values';
+import { largestInteger } from '../database-values';
 
 /**
  * Whole numbers that name a row or a version. They must fit the column they are compared with: a

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { roleEnum } from '@/db/schema';
-import { userText } from '@/server/validation/text';
+import { roles } from '../values';
+import { userText } from './text';
 
 /** Inputs of the admin procedures, shared by the forms (which check with the same schemas) and the router. */
 
-export const roleInput = z.enum(roleEnum.enumValues, 'Choose a role');
+export const roleInput = z.enum(roles, 'Choose a role');
 
 /** A password someone chooses now (sign-in accepts any length, for accounts made before this rule). */
 export const newPasswordInput = userText({ required: 'Enter a password' })

@@ -1,14 +1,8 @@
 import { z } from 'zod';
-import {
-  datePrecisionEnum,
-  genderEnum,
-  locationPrecisionEnum,
-  reliabilityEnum,
-  reviewStatusEnum,
-} from '@/db/schema';
+import { datePrecisions, genders, locationPrecisions, reliabilityGrades, reviewStatuses } from '../values';
 import { cursorDay, cursorMoment, decodeCursor } from './cursor';
 import { versionNumber } from './numbers';
-import { partialDateToIso, precisionHint } from './partial-date';
+import { partialDateToIso, precisionHint } from '../partial-date';
 import { optionalText, userText } from './text';
 
 /**
@@ -26,7 +20,7 @@ const count = z.number().int('A whole number').min(0, 'Cannot be negative').max(
 
 export const incidentDateInput = z
   .object({
-    precision: z.enum(datePrecisionEnum.enumValues),
+    precision: z.enum(datePrecisions),
     start: userText().trim().max(10),
     end: userText().trim().max(10).nullish(),
   })
@@ -72,7 +66,7 @@ export const incidentLocationInput = z
       .min(-180, 'Longitude is between -180 and 180')
       .max(180, 'Longitude is between -180 and 180')
       .nullish(),
-    precision: z.enum(locationPrecisionEnum.enumValues),
+    precision: z.enum(locationPrecisions),
   })
   .superRefine((location, ctx) => {
     const hasLat = location.lat != null;
@@ -91,7 +85,7 @@ export const incidentLocationInput = z
 
 export const newPersonInput = z.object({
   name: userText().trim().min(1, 'A name is required').max(500),
-  gender: z.enum(genderEnum.enumValues).nullish(),
+  gender: z.enum(genders).nullish(),
   categories: z.array(vocabularyCode).max(20).default([]),
   roleNote: optionalText(1000),
   confidential: z.boolean().default(false),
@@ -154,7 +148,7 @@ export const newSourceInput = z.object({
   kind: optionalText(100),
   referenceCode: optionalText(200),
   url: optionalText(2000).refine((value) => !value || /^https?:\/\//i.test(value), 'A web address starting with http'),
-  reliability: z.enum(reliabilityEnum.enumValues).nullish(),
+  reliability: z.enum(reliabilityGrades).nullish(),
 });
 
 export const sourceCitationInput = z.discriminatedUnion('kind', [
@@ -197,7 +191,7 @@ export const incidentListCursor = z.tuple([z.union([cursorDay, cursorMoment]), z
 const outdatedCursor = 'This page link is out of date or was changed; start again from the first page';
 
 export const incidentListInput = z.object({
-  status: z.enum(reviewStatusEnum.enumValues).nullish(),
+  status: z.enum(reviewStatuses).nullish(),
   violationType: vocabularyCode.nullish(),
   region: userText().trim().max(200).nullish(),
   from: userText().refine((v) => partialDateToIso(v, 'day') !== null, 'A real date, YYYY-MM-DD').nullish(),
@@ -215,3 +209,6 @@ export const incidentListInput = z.object({
 export type IncidentInput = z.infer<typeof incidentInput>;
 export type IncidentFormValues = z.input<typeof incidentInput>;
 export type IncidentListInput = z.infer<typeof incidentListInput>;
+
+/** Sharing an incident with another organization, or ending it. */
+export const incidentShareInput = z.object({ id: z.uuid(), organizationId: z.uuid() });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { caseStatusEnum, datePrecisionEnum, legalEventKindEnum, reviewStatusEnum, type DatePrecision } from '@/db/schema';
+import { caseStatuses, datePrecisions, legalEventKinds, reviewStatuses, type DatePrecision } from '../values';
 import { legalProvisionInput } from './incident';
 import { serialId, versionNumber } from './numbers';
-import { partialDateToIso, precisionHint } from './partial-date';
+import { partialDateToIso, precisionHint } from '../partial-date';
 import { optionalText, userText } from './text';
 
 /**
@@ -44,7 +44,7 @@ const optionalDay = userText()
   .refine((value) => !value || partialDateToIso(value, 'day') !== null, 'A real date, YYYY-MM-DD')
   .transform((value) => value || null);
 
-const datePrecision = z.enum(datePrecisionEnum.enumValues);
+const datePrecision = z.enum(datePrecisions);
 const dateText = userText().trim().max(10, 'A date is at most 10 characters').nullish();
 
 type Dated = { date?: string | null; datePrecision: DatePrecision };
@@ -83,7 +83,7 @@ export const caseIdInput = z.object({ id: z.uuid() });
 export const caseFieldsInput = z.object({
   title: userText().trim().min(1, 'A title is required').max(500, 'At most 500 characters'),
   summary: optionalText(20000),
-  status: z.enum(caseStatusEnum.enumValues).default('open'),
+  status: z.enum(caseStatuses).default('open'),
   /** The persons the case concerns, in order; they belong to the case's organization. */
   persons: z
     .array(z.object({ personId: z.uuid('Choose a person'), role: optionalText(200) }))
@@ -100,8 +100,8 @@ export const updateCaseInput = z
 export const caseListInput = z.object({
   organizationId: z.uuid().nullish(),
   text: userText().trim().max(200).nullish(),
-  status: z.enum(caseStatusEnum.enumValues).nullish(),
-  reviewStatus: z.enum(reviewStatusEnum.enumValues).nullish(),
+  status: z.enum(caseStatuses).nullish(),
+  reviewStatus: z.enum(reviewStatuses).nullish(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 
@@ -116,7 +116,7 @@ export const incidentPickerInput = z.object({
 const legalEventObject = z.object({
   datePrecision,
   date: dateText,
-  kind: z.enum(legalEventKindEnum.enumValues),
+  kind: z.enum(legalEventKinds),
   personId: z
     .uuid('Choose a person')
     .nullish()
@@ -164,10 +164,8 @@ export const replyReceivedInput = z.object({
   replyReceivedOn: userText().trim().refine((value) => partialDateToIso(value, 'day') !== null, 'A real date, YYYY-MM-DD'),
 });
 
-export const caseDecisionInput = z.object({ id: z.uuid(), version: versionNumber });
-export const caseCommentedDecisionInput = caseDecisionInput.extend({
-  comment: userText().trim().min(1, 'Say what needs to change, or why').max(5000, 'At most 5,000 characters'),
-});
+/** Cases one may add an incident to, by title. */
+export const caseChoicesInput = z.object({ text: userText().trim().max(200).default('') });
 
 export type CaseFields = z.infer<typeof caseFieldsInput>;
 export type CaseFormValues = z.input<typeof caseFieldsInput>;

@@ -29,3 +29,9 @@ export const sourceEditInput = edit(sourceEditFields);
 export type PersonEditFields = z.output<typeof personEditFields>;
 export type DocumentedOrganizationEditFields = z.output<typeof documentedOrganizationEditFields>;
 export type SourceEditFields = z.output<typeof sourceEditFields>;
+
+/** The incident form's pickers: records of one organization, by name. */
+export const directorySearchInput = z.object({
+  organizationId: z.uuid(),
+  text: userText().trim().max(200, 'At most 200 characters').nullish(),
+});
