@@ -61,7 +61,7 @@ export default defineConfig({
     // `exec node --import tsx` rather than `npx tsx`: at the end Playwright signals the process
     // group but waits only for the process it started, here the shell; with exec that is the
     // server itself, so the run ends after the temporary database is deleted, not before.
-    command: 'exec node --import tsx cli/e2e-server.ts',
+    command: 'exec node --conditions=react-server --import tsx cli/e2e-server.ts',
     url: `${baseURL}/api/health`,
     env: { E2E_PORT: String(e2ePort()), E2E_STATE_FILE: e2eStateFile() },
     reuseExistingServer: false,

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The tRPC setup in one place: 1. context, 2. initialisation and error formatting, 3. procedures.
  */

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The HTTP side of evidence files, kept out of tRPC on purpose: uploads are streamed request bodies
  * (tRPC bodies are small JSON), downloads are streamed responses with their own headers. The route

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { isEditableReviewStatus, type ReviewStatus } from '@/common/values';
 import { notFound } from '../errors';

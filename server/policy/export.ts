@@ -1,3 +1,4 @@
+import 'server-only';
 import { roleIn, type Viewer } from './viewer';
 
 /**

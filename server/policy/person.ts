@@ -1,3 +1,4 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { notFound } from '../errors';
 import { isReviewerRole, roleIn, type Viewer } from './viewer';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import type { ReviewStatus } from '@/common/values';
 import { retractsPublishedVersionOnly, type TransitionName, transitions } from './transitions';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ReviewDecision, ReviewStatus } from '@/common/values';
 
 /**

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { publicIncidents, type PublicSource, type PublicVictim } from '@/db/schema/public';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { withStrongPassword } from '../auth/password-strength';
 import { acceptInvitation, describeInvitation, joinWithNewAccount } from '../services/admin/invitations';
 import { setPasswordWithLink } from '../services/admin/set-password-links';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { adminOrganizationIds, type Viewer } from '../policy/viewer';
 import { assertAdminOf, assertMayManageAccount, assertMemberOf, auditOrganizationIds } from '../policy/admin';
 import { requireRecentAuth } from '../auth/require-recent-auth';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { assertCanDeleteCase, assertCanEditCase, assertCanViewCase, assertIncidentLinkable, availableCaseTransitions, casePolicy } from '../policy/case';
 import { adminOrganizationIds, listableOrganizationIds, type Viewer } from '../policy/viewer';
 import { assertCanCreateIn, assertCanViewIncident } from '../policy/incident';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { assertCanViewCase } from '../policy/case';
 import { assertCanViewIncident } from '../policy/incident';
 import { findCaseForPolicy } from '../services/cases/read';

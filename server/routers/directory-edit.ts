@@ -1,3 +1,4 @@
+import 'server-only';
 import { requireRecentAuth } from '../auth/require-recent-auth';
 import type { LiveSession } from '../auth/sessions';
 import { assertCanEditRecord, assertCanRevealPerson, assertCanViewRecord, directoryPolicy } from '../policy/directory';

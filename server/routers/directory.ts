@@ -1,3 +1,4 @@
+import 'server-only';
 import { listableOrganizationIds } from '../policy/viewer';
 import { searchDocumentedOrganizations, searchPersons, searchSources } from '../services/directory/search';
 import { createTRPCRouter, signedInProcedure } from '../trpc';

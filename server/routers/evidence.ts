@@ -1,3 +1,4 @@
+import 'server-only';
 import { adminOrganizationIds, roleIn } from '../policy/viewer';
 import { assertCanSeeFile, assertFileAction, evidencePolicy } from '../policy/evidence';
 import { requireRecentAuth } from '../auth/require-recent-auth';

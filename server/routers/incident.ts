@@ -1,3 +1,4 @@
+import 'server-only';
 import { assertCanCreateIn, assertCanEditIncident, assertCanViewIncident, incidentPolicy } from '../policy/incident';
 import { adminOrganizationIds, listableOrganizationIds, memberOrganizationIds } from '../policy/viewer';
 import { createTRPCRouter, signedInProcedure } from '../trpc';

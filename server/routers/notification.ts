@@ -1,3 +1,4 @@
+import 'server-only';
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from '../services/review/notifications';
 import { memberOrganizationIds } from '../policy/viewer';
 import { createTRPCRouter, signedInProcedure } from '../trpc';

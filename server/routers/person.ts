@@ -1,3 +1,4 @@
+import 'server-only';
 import { requireRecentAuth } from '../auth/require-recent-auth';
 import { assertCanMergePersons, assertCanViewPerson, personPolicy } from '../policy/person';
 import { listableOrganizationIds, memberOrganizationIds } from '../policy/viewer';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { assertCanViewIncident } from '../policy/incident';
 import { roleIn, type Viewer } from '../policy/viewer';
 import { assertMayTransition } from '../policy/review';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { memberships, organizations, type Role, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { cases, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { formatPartialDate } from '@/common/partial-date';
 import { caseFields, type CaseField } from '@/common/record-fields';
 import type { CaseSnapshot } from './snapshot';

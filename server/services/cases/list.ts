@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseIncidents, caseInterventions, cases, incidentShares, incidents, organizations } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { mentionsIn } from '@/common/mentions';
 import { invalidField } from '../../errors';
 

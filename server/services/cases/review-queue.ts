@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, lt, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseReviews, caseVersions, cases, users } from '@/db/schema';

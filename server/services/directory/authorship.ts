@@ -1,3 +1,4 @@
+import 'server-only';
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { documentedOrganizations, persons, sources } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import type { Db, Tx } from '@/db/client';
 import type { DirectoryKind } from '@/db/schema';

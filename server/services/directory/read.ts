@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseInterventions, cases, type DirectoryKind, documentedOrganizations, incidents, incidentSources, incidentVictims, sources } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { hasNul } from '@/common/database-values';
 import { pointerTo, type ExchangeProblem } from './problems';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { largestInteger } from '@/common/database-values';
 import { isRealIsoDate } from '@/common/partial-date';
 import type { ExchangeDocument } from './document';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { PassThrough, Readable } from 'node:stream';
 import { and, asc, sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';

@@ -1,3 +1,4 @@
+import 'server-only';
 /** The largest evidence file accepted, from HRD_MAX_UPLOAD_MB (default 200 MB). */
 export function maxUploadBytes(env: NodeJS.ProcessEnv = process.env): number {
   const megabytes = Number(env.HRD_MAX_UPLOAD_MB ?? 200);

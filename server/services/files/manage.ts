@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { evidenceFiles, type EvidenceSubject, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { IncidentSnapshot, SnapshotVictim } from './snapshot';
 import { formatPartialDate } from '@/common/partial-date';
 import { incidentFields, type IncidentField } from '@/common/record-fields';

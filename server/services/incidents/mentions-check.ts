@@ -1,3 +1,4 @@
+import 'server-only';
 import { mentionsIn } from '@/common/mentions';
 import { type IncidentInput } from '@/common/inputs/incident';
 import { invalidField } from '../../errors';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, getTableName, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { incidentShares, incidents, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { incidents, incidentShares, organizations, publicIncidents } from '@/db/schema';

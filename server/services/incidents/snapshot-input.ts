@@ -1,3 +1,4 @@
+import 'server-only';
 import { isoToPartialDate } from '@/common/partial-date';
 import { type IncidentFormValues } from '@/common/inputs/incident';
 import type { IncidentSnapshot } from './snapshot';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
@@ -8,7 +9,7 @@ import { recordIncidentVersion } from '../incidents/history';
 import { refreshPublicIncident, refreshPublicIncidentsOf } from '../publishing/public-record';
 import { repointCaseReferences } from './merge-cases';
 import type { MergeMoved } from './read';
-import { mergedValues } from './merged-values';
+import { mergedValues } from '@/common/merged-person';
 import { loadPersonSnapshot, type PersonSnapshot } from './snapshot';
 
 export type MergePersonsParams = {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getTableName, sql, type SQL } from 'drizzle-orm';
 import { caseReviews, caseVersions, cases, incidentReviews, incidentVersions, incidents } from '@/db/schema';
 

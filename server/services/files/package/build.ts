@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import type { Db } from '@/db/client';

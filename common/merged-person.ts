@@ -1,4 +1,4 @@
-import type { PersonSnapshot } from './snapshot';
+import type { PersonSnapshot } from '@/server/services/persons/snapshot';
 
 // Pure, so that the merge confirmation in the browser shows exactly what the server will write.
 
