@@ -1,4 +1,4 @@
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/common/i18n';
 import { passwordMessageKeys } from '@/common/password-messages';
 
 /** A server refusal of a new password in the person's language; any other message as it came. */

@@ -39,9 +39,9 @@ export function suggestedReplyDue(kind: string, isoDate: string | null, precisio
 /** A real calendar day written YYYY-MM-DD, or empty (null). */
 const optionalDay = userText()
   .trim()
-  .max(10, 'A real date, YYYY-MM-DD')
+  .max(10, 'date.day')
   .nullish()
-  .refine((value) => !value || partialDateToIso(value, 'day') !== null, 'A real date, YYYY-MM-DD')
+  .refine((value) => !value || partialDateToIso(value, 'day') !== null, 'date.day')
   .transform((value) => value || null);
 
 const datePrecision = z.enum(datePrecisions);
@@ -81,12 +81,12 @@ function toRequiredIsoDate<T extends Dated>(value: T): Omit<T, 'date'> & { date:
 export const caseIdInput = z.object({ id: z.uuid() });
 
 export const caseFieldsInput = z.object({
-  title: userText().trim().min(1, 'A title is required').max(500, 'At most 500 characters'),
+  title: userText().trim().min(1, 'title.required').max(500, 'At most 500 characters'),
   summary: optionalText(20000),
   status: z.enum(caseStatuses).default('open'),
   /** The persons the case concerns, in order; they belong to the case's organization. */
   persons: z
-    .array(z.object({ personId: z.uuid('Choose a person'), role: optionalText(200) }))
+    .array(z.object({ personId: z.uuid('choose.person'), role: optionalText(200) }))
     .max(100, 'At most 100 persons')
     .default([])
     .refine((list) => new Set(list.map((p) => p.personId)).size === list.length, 'A person is listed twice'),
@@ -118,7 +118,7 @@ const legalEventObject = z.object({
   date: dateText,
   kind: z.enum(legalEventKinds),
   personId: z
-    .uuid('Choose a person')
+    .uuid('choose.person')
     .nullish()
     .transform((value) => value ?? null),
   court: optionalText(500),
@@ -144,7 +144,7 @@ const interventionObject = z.object({
   referenceCode: optionalText(200),
   summary: optionalText(5000),
   sourceId: z
-    .uuid('Choose a source')
+    .uuid('choose.source')
     .nullish()
     .transform((value) => value ?? null),
   replyDueOn: optionalDay,
@@ -161,7 +161,7 @@ export const updateInterventionInput = interventionObject
 export const replyReceivedInput = z.object({
   id: serialId,
   version: versionNumber,
-  replyReceivedOn: userText().trim().refine((value) => partialDateToIso(value, 'day') !== null, 'A real date, YYYY-MM-DD'),
+  replyReceivedOn: userText().trim().refine((value) => partialDateToIso(value, 'day') !== null, 'date.day'),
 });
 
 /** Cases one may add an incident to, by title. */

@@ -12,11 +12,11 @@ import { optionalText, userText } from './text';
 
 export const vocabularyCode = userText()
   .trim()
-  .min(1, 'Choose a term')
+  .min(1, 'choose.term')
   .max(100)
   .regex(/^[a-z][a-z0-9_]*$/, 'Not a vocabulary code');
 
-const count = z.number().int('A whole number').min(0, 'Cannot be negative').max(10_000_000).nullish();
+const count = z.number().int('field.wholeNumber').min(0, 'number.notNegative').max(10_000_000).nullish();
 
 export const incidentDateInput = z
   .object({
@@ -30,7 +30,8 @@ export const incidentDateInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['start'],
-        message: `Give a real date written ${precisionHint[date.precision]} (the precision is "${date.precision}")`,
+        message: 'date.format',
+        params: { format: precisionHint[date.precision], precision: date.precision },
       });
     }
     if (date.end) {
@@ -39,10 +40,11 @@ export const incidentDateInput = z
         ctx.addIssue({
           code: 'custom',
           path: ['end'],
-          message: `Give a real date written ${precisionHint[date.precision]}, or leave it empty`,
+          message: 'date.endFormat',
+          params: { format: precisionHint[date.precision] },
         });
       } else if (start && end < start) {
-        ctx.addIssue({ code: 'custom', path: ['end'], message: 'The end cannot be before the start' });
+        ctx.addIssue({ code: 'custom', path: ['end'], message: 'date.endBeforeStart' });
       }
     }
   })
@@ -57,14 +59,14 @@ export const incidentLocationInput = z
     country: userText()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]{2}$/, 'A two-letter country code, e.g. KZ'),
+      .regex(/^[A-Z]{2}$/, 'location.country'),
     region: optionalText(200),
     locality: optionalText(200),
-    lat: z.number().min(-90, 'Latitude is between -90 and 90').max(90, 'Latitude is between -90 and 90').nullish(),
+    lat: z.number().min(-90, 'location.latitude').max(90, 'location.latitude').nullish(),
     lon: z
       .number()
-      .min(-180, 'Longitude is between -180 and 180')
-      .max(180, 'Longitude is between -180 and 180')
+      .min(-180, 'location.longitude')
+      .max(180, 'location.longitude')
       .nullish(),
     precision: z.enum(locationPrecisions),
   })
@@ -72,19 +74,19 @@ export const incidentLocationInput = z
     const hasLat = location.lat != null;
     const hasLon = location.lon != null;
     if (hasLat !== hasLon) {
-      ctx.addIssue({ code: 'custom', path: [hasLat ? 'lon' : 'lat'], message: 'Give both latitude and longitude, or neither' });
+      ctx.addIssue({ code: 'custom', path: [hasLat ? 'lon' : 'lat'], message: 'location.bothCoordinates' });
     }
     if (location.precision === 'region' && !location.region) {
-      ctx.addIssue({ code: 'custom', path: ['region'], message: 'Region precision needs a region' });
+      ctx.addIssue({ code: 'custom', path: ['region'], message: 'location.regionNeeded' });
     }
     if ((location.precision === 'locality' || location.precision === 'exact') && !location.locality) {
-      ctx.addIssue({ code: 'custom', path: ['locality'], message: 'This precision needs a locality' });
+      ctx.addIssue({ code: 'custom', path: ['locality'], message: 'location.localityNeeded' });
     }
   })
   .transform((location) => ({ ...location, lat: location.lat ?? null, lon: location.lon ?? null }));
 
 export const newPersonInput = z.object({
-  name: userText().trim().min(1, 'A name is required').max(500),
+  name: userText().trim().min(1, 'name.required').max(500),
   gender: z.enum(genders).nullish(),
   categories: z.array(vocabularyCode).max(20).default([]),
   roleNote: optionalText(1000),
@@ -92,7 +94,7 @@ export const newPersonInput = z.object({
 });
 
 export const newDocumentedOrganizationInput = z.object({
-  name: userText().trim().min(1, 'A name is required').max(500),
+  name: userText().trim().min(1, 'name.required').max(500),
   acronym: optionalText(50),
   kind: optionalText(100),
   country: userText()
@@ -104,13 +106,13 @@ export const newDocumentedOrganizationInput = z.object({
 });
 
 export const victimInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('person'), personId: z.uuid('Choose a person') }),
+  z.object({ kind: z.literal('person'), personId: z.uuid('choose.person') }),
   z.object({ kind: z.literal('newPerson'), person: newPersonInput }),
-  z.object({ kind: z.literal('organization'), documentedOrganizationId: z.uuid('Choose an organization') }),
+  z.object({ kind: z.literal('organization'), documentedOrganizationId: z.uuid('choose.organization') }),
   z.object({ kind: z.literal('newOrganization'), organization: newDocumentedOrganizationInput }),
   z.object({
     kind: z.literal('group'),
-    groupName: userText().trim().min(1, 'Describe the group').max(500),
+    groupName: userText().trim().min(1, 'group.describe').max(500),
     count,
     killed: count,
     injured: count,
@@ -120,7 +122,7 @@ export const victimInput = z.discriminatedUnion('kind', [
     for (const field of ['killed', 'injured'] as const) {
       const n = group[field];
       if (group.count != null && n != null && n > group.count) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `More than the ${group.count} people in the group` });
+        ctx.addIssue({ code: 'custom', path: [field], message: 'group.moreThanCount', params: { count: group.count } });
       }
     }
   }),
@@ -138,30 +140,30 @@ export const legalProvisionInput = z.object({
 });
 
 export const newSourceInput = z.object({
-  title: userText().trim().min(1, 'A title is required').max(1000),
+  title: userText().trim().min(1, 'title.required').max(1000),
   publisher: optionalText(500),
   publishedOn: userText()
     .trim()
     .nullish()
-    .refine((value) => !value || partialDateToIso(value, 'day') !== null, 'A real date, YYYY-MM-DD')
+    .refine((value) => !value || partialDateToIso(value, 'day') !== null, 'date.day')
     .transform((value) => value || null),
   kind: optionalText(100),
   referenceCode: optionalText(200),
-  url: optionalText(2000).refine((value) => !value || /^https?:\/\//i.test(value), 'A web address starting with http'),
+  url: optionalText(2000).refine((value) => !value || /^https?:\/\//i.test(value), 'url.http'),
   reliability: z.enum(reliabilityGrades).nullish(),
 });
 
 export const sourceCitationInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('source'), sourceId: z.uuid('Choose a source') }),
+  z.object({ kind: z.literal('source'), sourceId: z.uuid('choose.source') }),
   z.object({ kind: z.literal('newSource'), source: newSourceInput }),
 ]);
 
 export const incidentInput = z.object({
-  title: userText().trim().min(1, 'A title is required').max(500, 'At most 500 characters'),
+  title: userText().trim().min(1, 'title.required').max(500, 'At most 500 characters'),
   summary: optionalText(20000),
   date: incidentDateInput,
   location: incidentLocationInput,
-  violationTypes: z.array(vocabularyCode).min(1, 'Choose at least one violation type').max(30),
+  violationTypes: z.array(vocabularyCode).min(1, 'incident.violationTypeRequired').max(30),
   victims: z.array(victimInput).max(200).default([]),
   perpetrators: z.array(perpetratorInput).max(50).default([]),
   legalProvisions: z.array(legalProvisionInput).max(50).default([]),
@@ -194,8 +196,8 @@ export const incidentListInput = z.object({
   status: z.enum(reviewStatuses).nullish(),
   violationType: vocabularyCode.nullish(),
   region: userText().trim().max(200).nullish(),
-  from: userText().refine((v) => partialDateToIso(v, 'day') !== null, 'A real date, YYYY-MM-DD').nullish(),
-  to: userText().refine((v) => partialDateToIso(v, 'day') !== null, 'A real date, YYYY-MM-DD').nullish(),
+  from: userText().refine((v) => partialDateToIso(v, 'day') !== null, 'date.day').nullish(),
+  to: userText().refine((v) => partialDateToIso(v, 'day') !== null, 'date.day').nullish(),
   text: userText().trim().max(200).nullish(),
   sort: z.enum(incidentSortValues).default('date_desc'),
   limit: z.number().int().min(1).max(100).default(25),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasNul } from '../database-values';
+import './problems';
 
 /**
  * Text that people type or paste, and that the database stores or searches. PostgreSQL cannot hold

@@ -1,6 +1,5 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
-import { notFound } from '../errors';
+import { notFound, refused } from '../errors';
 import { adminOrganizationIds, roleIn, type Viewer } from './viewer';
 
 /**
@@ -18,7 +17,7 @@ export function isAdmin(viewer: Viewer): boolean {
 export function assertAdminOf(viewer: Viewer, organizationId: string): void {
   const role = roleIn(viewer, organizationId);
   if (!role) throw notFound('organization');
-  if (role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an administrator of the organization can do this.' });
+  if (role !== 'admin') throw refused('admin.adminsOnly');
 }
 
 /** The organizations whose audit log the viewer reads: all they administer, or the one asked for. */
@@ -28,7 +27,7 @@ export function auditOrganizationIds(viewer: Viewer, organizationId?: string | n
     return [organizationId];
   }
   const ids = adminOrganizationIds(viewer);
-  if (ids.length === 0) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only administrators can read the audit log.' });
+  if (ids.length === 0) throw refused('admin.auditAdminsOnly');
   return ids;
 }
 
@@ -45,15 +44,15 @@ export function assertMemberOf(person: Person | null, organizationId: string): a
  * not be able to lock out, or take over, a member of another. Removing them from one's own
  * organization is always possible instead.
  */
-export function whyCannotManageAccount(viewer: Viewer, person: Person): string | null {
+export function whyCannotManageAccount(viewer: Viewer, person: Person): 'admin.otherOrganization' | null {
   const mine = new Set(adminOrganizationIds(viewer));
   if (person.memberships.some((m) => !mine.has(m.organizationId))) {
-    return 'This person also belongs to another organization, so only someone who administers all of their organizations can change their account. You can remove them from your organization instead.';
+    return 'admin.otherOrganization';
   }
   return null;
 }
 
 export function assertMayManageAccount(viewer: Viewer, person: Person): void {
   const why = whyCannotManageAccount(viewer, person);
-  if (why) throw new TRPCError({ code: 'FORBIDDEN', message: why });
+  if (why) throw refused(why);
 }

@@ -1,7 +1,6 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import { isEditableReviewStatus, type ReviewStatus } from '@/common/values';
-import { notFound } from '../errors';
+import { notFound, refused } from '../errors';
 import { canDeleteRecord } from './deletion';
 import { canEditRecord } from './incident';
 import { availableTransitions, type ChangeAuthors, whyCannot } from './review';
@@ -46,17 +45,14 @@ export function assertCanViewCase(viewer: Viewer, record: CaseFacts | null): ass
 export function assertCanEditCase(viewer: Viewer, record: CaseFacts | null): asserts record is CaseFacts {
   assertCanViewCase(viewer, record);
   if (!casePolicy.canEdit(viewer, record)) {
-    const why = isEditableReviewStatus(record.reviewStatus)
-      ? 'Monitors change only the cases they opened.'
-      : `It is ${record.reviewStatus.replace('_', ' ')}; only drafts, cases returned for changes, published and retracted cases can be changed.`;
-    throw new TRPCError({ code: 'FORBIDDEN', message: `You cannot change this case. ${why}` });
+    throw refused(isEditableReviewStatus(record.reviewStatus) ? 'case.changeOwn' : 'case.frozen');
   }
 }
 
 export function assertCanDeleteCase(viewer: Viewer, record: CaseFacts | null): asserts record is CaseFacts {
   assertCanViewCase(viewer, record);
   if (!casePolicy.canDelete(viewer, record)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only the author can delete a case, and only while it is a draft that was never published.' });
+    throw refused('case.deleteOwnDraft');
   }
 }
 

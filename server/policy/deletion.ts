@@ -1,5 +1,5 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
+import { refused } from '../errors';
 import { roleIn, type Viewer } from './viewer';
 
 type RecordFacts = { organizationId: string; status: string; createdBy: string | null; publishedVersion: number | null };
@@ -20,10 +20,6 @@ export function canDeleteRecord(viewer: Viewer, record: RecordFacts): boolean {
 
 export function assertCanDeleteIncident(viewer: Viewer, incident: RecordFacts): void {
   if (!canDeleteRecord(viewer, incident)) {
-    const why =
-      incident.publishedVersion !== null
-        ? 'A version of it is published: a reviewer retracts it first, giving the reason.'
-        : 'Only the author can delete an entry, and only while it is a draft.';
-    throw new TRPCError({ code: 'FORBIDDEN', message: `You cannot delete this incident. ${why}` });
+    throw refused(incident.publishedVersion !== null ? 'incident.deletePublished' : 'incident.deleteOwnDraft');
   }
 }

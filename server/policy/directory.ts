@@ -1,6 +1,5 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
-import { notFound } from '../errors';
+import { notFound, refused } from '../errors';
 import { isReviewerRole, roleIn, type Viewer } from './viewer';
 
 /**
@@ -47,18 +46,14 @@ export const directoryPolicy = {
   },
 };
 
-const messages = {
-  merged: 'This record was merged into another one and is kept as it was; edit the remaining record instead.',
-  'not yours': 'Monitors correct only the records they entered themselves; ask a reviewer to correct this one.',
-  'under review': 'An incident or case using this record is under review or published, so only a reviewer can change it now.',
-} as const;
+const problems = { merged: 'directory.merged', 'not yours': 'directory.notYours', 'under review': 'directory.underReview' } as const;
 
 /** NOT_FOUND for a record the viewer may not see (as for a missing one); FORBIDDEN with the reason otherwise. */
 export function assertCanEditRecord(viewer: Viewer, what: string, record: DirectoryRecordFacts | null): asserts record is DirectoryRecordFacts {
   if (!record) throw notFound(what);
   const why = whyCannotEditRecord(viewer, record);
   if (why === 'hidden') throw notFound(what);
-  if (why) throw new TRPCError({ code: 'FORBIDDEN', message: `You cannot edit this ${what}. ${messages[why]}` });
+  if (why) throw refused(problems[why]);
 }
 
 export function assertCanViewRecord(viewer: Viewer, what: string, record: { organizationId: string } | null): asserts record is { organizationId: string } {
@@ -67,9 +62,6 @@ export function assertCanViewRecord(viewer: Viewer, what: string, record: { orga
 
 export function assertCanRevealPerson(viewer: Viewer, record: DirectoryRecordFacts): void {
   if (!directoryPolicy.canRevealPerson(viewer, record)) {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: 'Only a reviewer or an administrator can take the confidential mark off a person: their name would become public.',
-    });
+    throw refused('directory.revealReviewersOnly');
   }
 }

@@ -1,6 +1,6 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
-import { notFound } from '../errors';
+import type { ProblemCode } from '@/common/i18n/problems';
+import { notFound, refused } from '../errors';
 import { isReviewerRole, roleIn, type Viewer } from './viewer';
 
 type FileFacts = { organizationId: string; uploadedBy: string | null; deletedAt: string | null };
@@ -38,6 +38,6 @@ export function assertCanSeeFile<T extends { organizationId: string }>(viewer: V
   if (!file || !evidencePolicy.canSee(viewer, file)) throw notFound('file');
 }
 
-export function assertFileAction(allowed: boolean, message: string): void {
-  if (!allowed) throw new TRPCError({ code: 'FORBIDDEN', message });
+export function assertFileAction(allowed: boolean, problem: ProblemCode): void {
+  if (!allowed) throw refused(problem);
 }

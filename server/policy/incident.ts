@@ -1,7 +1,6 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import { isEditableReviewStatus } from '@/common/values';
-import { notFound } from '../errors';
+import { notFound, refused } from '../errors';
 import { roleIn, type Viewer } from './viewer';
 
 /**
@@ -39,10 +38,7 @@ export function assertCanViewIncident(viewer: Viewer, incident: IncidentFacts | 
 export function assertCanEditIncident(viewer: Viewer, incident: IncidentFacts | null): asserts incident is IncidentFacts {
   assertCanViewIncident(viewer, incident);
   if (!incidentPolicy.canEdit(viewer, incident)) {
-    const why = isEditableReviewStatus(incident.status)
-      ? 'Monitors edit only the drafts they wrote.'
-      : `It is ${incident.status.replace('_', ' ')}; only drafts, entries returned for changes, published and retracted entries can be edited.`;
-    throw new TRPCError({ code: 'FORBIDDEN', message: `You cannot edit this incident. ${why}` });
+    throw refused(isEditableReviewStatus(incident.status) ? 'incident.editOwnDrafts' : 'incident.frozen');
   }
 }
 

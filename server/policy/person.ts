@@ -1,6 +1,5 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
-import { notFound } from '../errors';
+import { notFound, refused } from '../errors';
 import { isReviewerRole, roleIn, type Viewer } from './viewer';
 
 /**
@@ -31,6 +30,6 @@ export function assertCanMergePersons(viewer: Viewer, person: PersonFacts | null
   assertCanViewPerson(viewer, duplicate);
   if (person.organizationId !== duplicate.organizationId) throw notFound('person');
   if (!personPolicy.canMerge(viewer, person)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a reviewer or an administrator of the organization can merge person records.' });
+    throw refused('person.mergeReviewersOnly');
   }
 }

@@ -1,6 +1,5 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
-import { notFound } from '../errors';
+import { notFound, refused } from '../errors';
 import { roleIn, type Viewer } from './viewer';
 
 /**
@@ -11,5 +10,5 @@ import { roleIn, type Viewer } from './viewer';
 export function assertCanPreview(viewer: Viewer, record: { organizationId: string } | null, what: 'incident' | 'case'): asserts record is { organizationId: string } {
   const role = record ? roleIn(viewer, record.organizationId) : null;
   if (!record || !role) throw notFound(what);
-  if (role === 'monitor') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a reviewer or an admin of the organization sees the public preview.' });
+  if (role === 'monitor') throw refused('preview.reviewersOnly');
 }

@@ -1,6 +1,7 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
+import type { ProblemCode } from '@/common/i18n/problems';
 import type { ReviewStatus } from '@/common/values';
+import { refused } from '../errors';
 import { retractsPublishedVersionOnly, type TransitionName, transitions } from './transitions';
 import { isReviewerRole, roleIn, type Viewer } from './viewer';
 
@@ -21,26 +22,26 @@ type IncidentFacts = {
  * approves or returns it; a reviewer who saved none of it since its last publication publishes what
  * was approved; a reviewer or admin retracts. Nobody approves or publishes their own work.
  */
-export function whyCannot(viewer: Viewer, name: TransitionName, incident: IncidentFacts): string | null {
+export function whyCannot(viewer: Viewer, name: TransitionName, incident: IncidentFacts): ProblemCode | null {
   const role = roleIn(viewer, incident.organizationId);
-  if (!role) return 'not a member';
+  if (!role) return 'notFound';
   const isReviewer = isReviewerRole(role);
   const wroteOrLastEdited = incident.createdBy === viewer.id || incident.updatedBy === viewer.id;
   const ownWork = wroteOrLastEdited || incident.savedSinceApproval.includes(viewer.id);
   switch (name) {
     case 'submit':
-      return incident.createdBy === viewer.id ? null : 'Only the author submits an entry for review.';
+      return incident.createdBy === viewer.id ? null : 'review.authorSubmits';
     case 'approve':
     case 'requestChanges':
-      if (!isReviewer) return 'Only a reviewer of the organization can do this.';
-      return ownWork ? 'You wrote or edited part of this change: another reviewer must decide on it.' : null;
+      if (!isReviewer) return 'review.reviewersOnly';
+      return ownWork ? 'review.selfApproval' : null;
     case 'publish':
-      if (!isReviewer) return 'Only a reviewer of the organization can do this.';
+      if (!isReviewer) return 'review.reviewersOnly';
       return ownWork || incident.savedSincePublication.includes(viewer.id)
-        ? 'You wrote or edited part of this change: another reviewer must publish it.'
+        ? 'review.selfPublication'
         : null;
     case 'retract':
-      return isReviewer ? null : 'Only a reviewer or an admin can retract a published entry.';
+      return isReviewer ? null : 'review.retractReviewersOnly';
   }
 }
 
@@ -63,5 +64,5 @@ export function availableIncidentTransitions(viewer: Viewer, incident: IncidentF
 
 export function assertMayTransition(viewer: Viewer, name: TransitionName, incident: IncidentFacts): void {
   const why = whyCannot(viewer, name, incident);
-  if (why) throw new TRPCError({ code: 'FORBIDDEN', message: why });
+  if (why) throw refused(why);
 }

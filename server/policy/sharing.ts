@@ -1,6 +1,5 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
-import { notFound } from '../errors';
+import { badRequest, notFound, refused } from '../errors';
 import { isReviewerRole, memberOrganizationIds, roleIn, type Viewer } from './viewer';
 
 type SharedFacts = { organizationId: string; sharedWith: string[] };
@@ -23,8 +22,8 @@ export function canShareIncident(viewer: Viewer, incident: { organizationId: str
 
 export function assertCanShare(viewer: Viewer, incident: SharedFacts | null, targetOrganizationId: string): void {
   if (!incident || !roleIn(viewer, incident.organizationId)) throw notFound('incident');
-  if (!canShareIncident(viewer, incident)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a reviewer or an admin can share an incident.' });
+  if (!canShareIncident(viewer, incident)) throw refused('sharing.reviewersOnly');
   if (targetOrganizationId === incident.organizationId) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'The incident already belongs to that organization.' });
+    throw badRequest('sharing.sameOrganization');
   }
 }

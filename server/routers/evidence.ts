@@ -36,7 +36,7 @@ export const evidenceRouter = createTRPCRouter({
   delete: signedInProcedure.input(fileIdInput).mutation(async ({ ctx, input }) => {
     const file = await findFile(ctx.db, input.id);
     assertCanSeeFile(ctx.viewer, file);
-    assertFileAction(evidencePolicy.canDelete(ctx.viewer, file), 'Only the person who uploaded a file, or a reviewer or an admin, can delete it.');
+    assertFileAction(evidencePolicy.canDelete(ctx.viewer, file), 'file.deleteNotAllowed');
     await deleteFile(ctx.db, file, ctx.viewer.id);
   }),
 
@@ -50,7 +50,7 @@ export const evidenceRouter = createTRPCRouter({
   purge: signedInProcedure.input(purgeInput).mutation(async ({ ctx, input }) => {
     const file = await findFile(ctx.db, input.id, { deleted: true });
     assertCanSeeFile(ctx.viewer, file);
-    assertFileAction(evidencePolicy.canRestoreOrPurge(ctx.viewer, file), 'Only an admin can erase a file for good.');
+    assertFileAction(evidencePolicy.canRestoreOrPurge(ctx.viewer, file), 'file.purgeAdminsOnly');
     requireRecentAuth(ctx);
     await purgeFile(ctx.db, getFileStore(), file, ctx.viewer.id, input.reason);
   }),
@@ -62,7 +62,7 @@ export const evidenceRouter = createTRPCRouter({
       assertCanSeeFile(ctx.viewer, file);
       assertFileAction(
         evidencePolicy.canMarkPublic(ctx.viewer, file),
-        'A reviewer or an admin other than the person who uploaded it decides that a file goes public.',
+        'file.publicFourEyes',
       );
       await decidePublicCopy(ctx.db, getFilesDeps(), file, ctx.viewer.id, input);
     }),

@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { MessageKey, Translate } from '@/app/i18n';
-import { formatMoment } from '@/app/i18n';
+import type { MessageKey, Translate } from '@/common/i18n';
+import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { errorClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';

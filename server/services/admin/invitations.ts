@@ -30,7 +30,7 @@ export async function invite(db: DbOrTx, actorId: string, input: CreateUserInput
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.organizationId, input.organizationId), eq(users.email, input.email)));
-    if (member) throw invalidField(['email'], 'This person is already a member of the organization.');
+    if (member) throw invalidField(['email'], 'admin.alreadyMember');
     // A newer invitation of the same email replaces the older one: only the last link works.
     await tx
       .update(invitations)

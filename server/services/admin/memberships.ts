@@ -32,7 +32,7 @@ async function lockedMembership(tx: Tx, change: MemberChange): Promise<{ role: R
 export async function changeRole(db: DbOrTx, change: MemberChange & { role: Role }): Promise<{ role: Role }> {
   return db.transaction(async (tx) => {
     const current = await lockedMembership(tx, change);
-    if (change.role === current.role) throw invalidField(['role'], 'They already have this role.');
+    if (change.role === current.role) throw invalidField(['role'], 'admin.sameRole');
     if (current.role === 'admin' && current.active) {
       await assertAnotherActiveAdmin(tx, change.organizationId, change.userId, 'change this person’s role');
     }

@@ -25,7 +25,3 @@ export async function findPerson(db: DbOrTx, userId: string): Promise<Person | n
     .orderBy(asc(memberships.organizationId));
   return { ...user, memberships: rows };
 }
-
-export function roleOf(person: Person, organizationId: string): Role | null {
-  return person.memberships.find((m) => m.organizationId === organizationId)?.role ?? null;
-}

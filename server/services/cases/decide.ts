@@ -4,7 +4,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { caseReviews, cases, incidentComments, users } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../../errors';
+import { badRequest, conflict, notFound } from '../../errors';
 import { retractsPublishedVersionOnly, type TransitionName, transitions } from '../../policy/transitions';
 import { refreshPublicCase } from '../publishing/public-case';
 import { notifyUsers, reviewersOf } from '../review/notify';
@@ -35,7 +35,7 @@ export async function decideOnCase(
 ): Promise<{ id: string; version: number; reviewStatus: string }> {
   const transition = transitions[params.name];
   if (transition.needsComment && !params.comment) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'A comment is required for this decision.' });
+    throw badRequest('review.commentRequired');
   }
   return db.transaction(async (tx) => {
     const [current] = await tx
@@ -52,10 +52,7 @@ export async function decideOnCase(
       .for('update');
     if (!current) throw notFound('case');
     if (current.version !== params.version) {
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: `This case changed while you were looking at it (you saw version ${params.version}; it is now at version ${current.version}). Reload it before deciding.`,
-      });
+      throw conflict('case.staleDecision', { version: params.version, current: current.version });
     }
     const publishedVersionOnly = params.name === 'retract' && retractsPublishedVersionOnly({ status: current.reviewStatus, publishedVersion: current.publishedVersion });
     if (!publishedVersionOnly && !(transition.from as readonly string[]).includes(current.reviewStatus)) {

@@ -15,7 +15,7 @@ export async function checkPersonsOf(tx: Tx, organizationId: string, personIds: 
     .where(and(eq(persons.organizationId, organizationId), inArray(persons.id, wanted)));
   const known = new Set(found.map((row) => row.id));
   personIds.forEach((id, index) => {
-    if (id !== null && !known.has(id)) throw invalidField(path(index), 'No such person in this organization');
+    if (id !== null && !known.has(id)) throw invalidField(path(index), 'reference.noPerson');
   });
 }
 

@@ -95,7 +95,7 @@ export const personAdapter: DirectoryAdapter<PersonFields> = {
       .where(and(eq(vocabularyTerms.kind, 'defender_category'), inArray(vocabularyTerms.code, fields.categories)));
     const codes = new Set(known.map((row) => row.code));
     fields.categories.forEach((code, index) => {
-      if (!codes.has(code)) throw invalidField(['fields', 'categories', index], `Unknown defender category “${code}”`);
+      if (!codes.has(code)) throw invalidField(['fields', 'categories', index], 'vocabulary.unknownCategory', { code });
     });
   },
   async write(tx, id, fields) {

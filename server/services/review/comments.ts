@@ -47,7 +47,7 @@ export async function addComment(db: Db, params: { subject: CommentSubject; auth
   return db.transaction(async (tx) => {
     if (params.parentId !== null) {
       const [parent] = await tx.select({ subjectId: subjectColumn(subject) }).from(incidentComments).where(eq(incidentComments.id, params.parentId));
-      if (!parent || parent.subjectId !== subject.id) throw invalidField(['parentId'], `No such comment on this ${subject.kind}`);
+      if (!parent || parent.subjectId !== subject.id) throw invalidField(['parentId'], 'comment.noParent');
     }
     const [comment] = await tx
       .insert(incidentComments)

@@ -4,7 +4,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { incidentComments, incidentReviews, incidents } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../../errors';
+import { badRequest, conflict, notFound } from '../../errors';
 import { recordIncidentVersion } from '../incidents/history';
 import { refreshPublicIncident } from '../publishing/public-record';
 import { notifyUsers, reviewersOf } from './notify';
@@ -30,7 +30,7 @@ export async function decideOnIncident(
 ): Promise<{ id: string; version: number; status: string }> {
   const transition = transitions[params.name];
   if (transition.needsComment && !params.comment) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'A comment is required for this decision.' });
+    throw badRequest('review.commentRequired');
   }
   return db.transaction(async (tx) => {
     const [current] = await tx
@@ -47,10 +47,7 @@ export async function decideOnIncident(
       .for('update');
     if (!current) throw notFound('incident');
     if (current.version !== params.version) {
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: `This incident changed while you were looking at it (you saw version ${params.version}; it is now at version ${current.version}). Reload it before deciding.`,
-      });
+      throw conflict('incident.staleDecision', { version: params.version, current: current.version });
     }
     // Retracting while an edit is pending takes only the published version away; the edit keeps its state.
     const retractingPublishedOnly = params.name === 'retract' && retractsPublishedVersionOnly(current);

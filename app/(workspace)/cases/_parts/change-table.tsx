@@ -1,4 +1,4 @@
-import type { MessageKey, Translate } from '@/app/i18n';
+import type { MessageKey, Translate } from '@/common/i18n';
 import type { CaseFieldChange } from '@/server/services/cases/diff';
 
 const isList = (field: string) => field === 'persons' || field === 'incidents' || field === 'legalEvents' || field === 'interventions';

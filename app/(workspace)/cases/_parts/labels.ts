@@ -1,5 +1,5 @@
-import type { Locale, MessageKey, Translate } from '@/app/i18n';
-import { formatIncidentDate, formatIncidentDateRange } from '@/app/i18n';
+import type { Locale, MessageKey, Translate } from '@/common/i18n';
+import { formatIncidentDate, formatIncidentDateRange } from '@/common/i18n';
 import type { DatePrecision } from '@/db/schema';
 import { interventionKinds } from '@/common/inputs/case';
 

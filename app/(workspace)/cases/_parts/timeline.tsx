@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Locale, Translate } from '@/app/i18n';
+import type { Locale, Translate } from '@/common/i18n';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { linkClass } from '@/app/ui/styles';
 import type { TimelineIntervention, TimelineItem, TimelineLegalEvent } from '@/server/services/cases/timeline';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatMoment } from '@/app/i18n';
-import type { MessageKey } from '@/app/i18n/en';
+import { formatMoment } from '@/common/i18n';
+import type { MessageKey } from '@/common/i18n/en';
 import { getI18n } from '@/app/i18n/server';
 import { linkClass } from '@/app/ui/styles';
 import { termLabeller } from '@/app/ui/vocabulary';

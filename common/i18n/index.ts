@@ -1,5 +1,5 @@
-import type { DatePrecision } from '@/db/schema';
-import { formatPartialDate } from '@/common/partial-date';
+import type { DatePrecision } from '../values';
+import { formatPartialDate } from '../partial-date';
 import { en, type MessageKey, type Messages } from './en';
 import { kk } from './kk';
 import { ru } from './ru';
