@@ -1,3 +1,4 @@
+import type { ProblemData } from '@/common/i18n/problems';
 import { randomBytes } from 'node:crypto';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { eq } from 'drizzle-orm';
@@ -70,7 +71,12 @@ export async function callOverHttp(db: Db, userId: string | null, path: string, 
     router: appRouter,
     createContext: () => createContext(db, userId),
   });
-  return { status: response.status, body: (await response.json()) as { error?: { json: { message: string; data: { code: string; fieldErrors: Record<string, string> | null } } } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      error?: { json: { message: string; data: { code: string; fieldErrors: Record<string, string> | null } & ProblemData } };
+    },
+  };
 }
 
 export function anIncident(overrides: Partial<IncidentFormValues> = {}): IncidentFormValues {
