@@ -1,10 +1,15 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { documentedOrganizations, legalProvisions, persons, sources, type VocabularyKind, vocabularyTerms } from '@/db/schema';
 import { type IncidentInput } from '@/common/inputs/incident';
 import { invalidField } from '../../errors';
-import { newRef } from './refs';
+
+/** A fresh exchange-format ref ("inc:3f9a1c0b7d2e") for a record made in the workspace. */
+export function newRef(prefix: 'inc' | 'person' | 'org' | 'src' | 'case'): string {
+  return `${prefix}:${randomBytes(6).toString('hex')}`;
+}
 
 /** An incident's links with every reference resolved to a row id of the owning organization. */
 export type ResolvedLinks = {

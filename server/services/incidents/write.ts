@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { incidents, incidentVersions } from '@/db/schema';
-import { type IncidentInput } from '@/common/inputs/incident';
+import type { IncidentInput } from '@/common/inputs/incident';
 import { recordAudit } from '../audit/record';
 import { markCreatedBy } from '../directory/authorship';
 import { badRequest, conflict, notFound } from '../../errors';
@@ -11,8 +11,7 @@ import { recordIncidentVersion } from './history';
 import type { IncidentSnapshot } from './snapshot';
 import { replaceIncidentLinks } from './links';
 import { checkIncidentMentions } from './mentions-check';
-import { checkVocabulary, type CreatedFromForm, resolveLinks } from './references';
-import { newRef } from './refs';
+import { checkVocabulary, type CreatedFromForm, newRef, resolveLinks } from './references';
 
 function incidentColumns(input: IncidentInput) {
   return {

@@ -1,7 +1,7 @@
 /**
  * Serves the production build for the end-to-end tests; playwright.config.ts starts it as its
- * webServer (`exec node --import tsx cli/e2e-server.ts`). To look around by hand:
- * `npx tsx cli/e2e-server.ts` (E2E_PORT=3100), then open http://127.0.0.1:3100; Ctrl-C cleans up.
+ * webServer (`exec node --import tsx e2e/support/server.ts`). To look around by hand:
+ * `npx tsx e2e/support/server.ts` (E2E_PORT=3100), then open http://127.0.0.1:3100; Ctrl-C cleans up.
  *
  * 1. Builds first if there is no production build (`.next/BUILD_ID`); warns when sources are newer.
  * 2. Makes a fresh embedded data folder under the OS temp folder, migrates it and seeds the demo
@@ -18,10 +18,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openEmbedded } from '../db/client';
-import { applyMigrations } from '../db/migrate';
-import { seedDemo } from '../server/services/demo/seed';
-import { seedLeakCanaries, type LeakCanaries } from '../tests/support/leak-canaries';
+import { openEmbedded } from '../../db/client';
+import { applyMigrations } from '../../db/migrate';
+import { seedDemo } from '../../server/services/demo/seed';
+import { seedLeakCanaries, type LeakCanaries } from '../../tests/support/leak-canaries';
 import {
   E2E_NEXTAUTH_SECRET,
   E2E_TEMP_PREFIX,
@@ -29,9 +29,9 @@ import {
   e2ePort,
   e2eStateFile,
   type E2eServerState,
-} from '../e2e/support/server-state';
+} from './server-state';
 
-const root = path.resolve(__dirname, '..');
+const root = path.resolve(__dirname, '../..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const buildIdFile = path.join(root, '.next', 'BUILD_ID');
 const port = e2ePort();
