@@ -1,6 +1,31 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * A client component ('use client') runs in the browser: it may take types from server/ and db/,
+ * never values (they would drag the server, its secrets and drizzle into the bundle). Values both
+ * sides need live in common/. Done as a rule of our own because a glob cannot tell client files.
+ */
+const boundaries = {
+  rules: {
+    'client-imports': {
+      meta: { type: 'problem', messages: { server: "A client component imports only types from server/ and db/ ('{{from}}'): put what both sides need in common/." } },
+      create(context) {
+        const isClient = context.sourceCode.ast.body.some((node) => node.type === 'ExpressionStatement' && node.directive === 'use client');
+        if (!isClient) return {};
+        const serverSide = /^(@\/|(\.\.?\/)+)(server|db)(\/|$)|^drizzle-orm(\/|$)|^server-only$/;
+        return {
+          ImportDeclaration(node) {
+            if (node.importKind === 'type' || !serverSide.test(node.source.value)) return;
+            if (node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.importKind === 'type')) return;
+            context.report({ node, messageId: 'server', data: { from: node.source.value } });
+          },
+        };
+      },
+    },
+  },
+};
+
 export default tseslint.config(
   { ignores: ['.next/**', 'node_modules/**', 'data/**', '.data/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -11,6 +36,29 @@ export default tseslint.config(
     },
   },
   {
+    files: ['app/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    rules: { 'boundaries/client-imports': 'error' },
+  },
+  {
+    // The shared room: what the browser and the server may both import. Types from elsewhere are fine; values are not.
+    files: ['common/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/app/*', '@/server/*', '@/db', '@/db/*', '**/app/*', '**/server/*', '**/db/*', 'drizzle-orm', 'drizzle-orm/*', 'server-only', 'next/*'],
+              allowTypeImports: true,
+              message: 'common/ imports no app, server, db or drizzle code (types aside).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Dependencies point one way: db must not reach into server or app, server not into app.
     files: ['db/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['@/server/*', '@/app/*', '../server/*', '../app/*'] }] },
@@ -18,6 +66,36 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['@/app/*'] }] },
+  },
+  {
+    // The authorization rules are pure: facts in, a verdict out. Loading the facts is a service's job.
+    files: ['server/policy/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*', '@/db', '@/db/*', '**/db/*', 'drizzle-orm', 'drizzle-orm/*'], message: 'server/policy holds pure rules: no database.' },
+            { group: ['@/server/services/*', '../services/*', '@/server/routers/*', '../routers/*', '@/server/auth/*', '../auth/*'], message: 'server/policy imports no services, routers or authentication.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Services are called by routers, pages and the CLI; they never call back into a router.
+    files: ['server/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*'], message: 'server/ must not import app/.' },
+            { group: ['@/server/routers', '@/server/routers/*', '**/routers', '**/routers/*', '@/server/trpc', '**/trpc'], message: 'Services import no routers.' },
+          ],
+        },
+      ],
+    },
   },
   {
     // The public side reads only the public read model (issue #5): no workspace services or routers

@@ -5,7 +5,7 @@ import { e2eBaseURL, e2ePort, e2eStateFile } from './e2e/support/server-state';
 
 /**
  * End-to-end tests: Debian's Chromium (Playwright's own browser download does not work on these
- * machines) against the production build, served by cli/e2e-server.ts on a fresh temporary
+ * machines) against the production build, served by e2e/support/server.ts on a fresh temporary
  * embedded database seeded with the demo data. `npm test` builds before it runs these;
  * `npm run test:e2e` alone builds only when there is no build yet.
  */
@@ -61,7 +61,7 @@ export default defineConfig({
     // `exec node --import tsx` rather than `npx tsx`: at the end Playwright signals the process
     // group but waits only for the process it started, here the shell; with exec that is the
     // server itself, so the run ends after the temporary database is deleted, not before.
-    command: 'exec node --import tsx cli/e2e-server.ts',
+    command: 'exec node --conditions=react-server --import tsx e2e/support/server.ts',
     url: `${baseURL}/api/health`,
     env: { E2E_PORT: String(e2ePort()), E2E_STATE_FILE: e2eStateFile() },
     reuseExistingServer: false,

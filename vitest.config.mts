@@ -2,10 +2,12 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  // `server-only` throws outside React's server build; tests import server modules directly, as the server does.
+  resolve: { alias: { '@': path.resolve(import.meta.dirname), 'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js') } },
   test: {
     // A fixed audit key for the tests (and the commands they start), so that no key file is generated in the project folder.
-    env: { AUDIT_KEY: 'test-only audit key: never use it anywhere else 0123456789' },
+    // NODE_OPTIONS: the commands the tests start (node --import tsx cli/…) resolve `server-only` as the server does.
+    env: { AUDIT_KEY: 'test-only audit key: never use it anywhere else 0123456789', NODE_OPTIONS: '--conditions=react-server' },
     projects: [
       {
         extends: true,

@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
 import type { AppRouter } from '@/server/routers';
 import { I18nProvider } from './i18n/client';
-import type { Locale } from './i18n';
+import type { Locale } from '@/common/i18n';
 import { TRPCProvider } from './trpc';
 
 function makeQueryClient() {

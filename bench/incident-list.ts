@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { listIncidents } from '../server/services/incidents/list';
-import { incidentListInput } from '../server/validation/incident';
+import { incidentListInput } from '@/common/inputs/incident';
 import { createEmbeddedTestDatabase, createTestDatabase } from '../tests/support/database';
 
 const args = process.argv.slice(2);

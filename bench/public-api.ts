@@ -133,7 +133,7 @@ async function floorHandler(): Promise<(req: IncomingMessage, res: ServerRespons
 // The parent: requests, timings, the table.
 
 async function startChild(): Promise<{ child: ChildProcess; app: string; floor: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', __filename, '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the server process ended (${code})`)));

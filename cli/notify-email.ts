@@ -12,7 +12,7 @@ import { openConfiguredDatabase } from '../db/client';
 import { EmbeddedDatabaseInUseError } from '../db/embedded-lock';
 import { applyMigrations } from '../db/migrate';
 import { emailNewNotices } from '../server/services/review/notification-email';
-import { locales, translator } from '../app/i18n';
+import { locales, translator } from '../common/i18n';
 
 async function main(): Promise<void> {
   const smtpUrl = process.env.SMTP_URL;

@@ -10,7 +10,7 @@ import { readE2eState } from './support/server-state';
  * An anonymous visitor on the public site: the dashboard and its filters, the public search, an
  * incident, the CSV downloads; then a crawl of every public page (HTML and RSC payload) and API
  * answer for anything that must never be public (the demo's secrets, and the canaries that
- * cli/e2e-server.ts plants through tests/support/leak-canaries.ts); then axe-core on every public page.
+ * e2e/support/server.ts plants through tests/support/leak-canaries.ts); then axe-core on every public page.
  */
 
 type Fixture = {

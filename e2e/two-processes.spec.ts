@@ -48,7 +48,7 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${name}`);
-  execFileSync(process.execPath, ['--import', 'tsx', 'cli/migrate.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe', timeout: 60_000 });
+  execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'cli/migrate.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe', timeout: 60_000 });
   const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   await db`INSERT INTO users (email, name, password_hash) VALUES (${email}, 'Two Processes', ${await hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 })})`;
   await db.end();

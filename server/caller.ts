@@ -1,3 +1,4 @@
+import 'server-only';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { getSignedInSession } from './auth/session';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { sessionOfRequest } from './auth/request-session';
 import { clientAddress } from './public/rate-limit';

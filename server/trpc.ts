@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The tRPC setup in one place: 1. context, 2. initialisation and error formatting, 3. procedures.
  */
@@ -6,8 +7,13 @@ import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Db } from '@/db/client';
 import { refusedValueCode } from '@/db/errors';
+import { translator } from '@/common/i18n';
+import { sayProblem, type Problem } from '@/common/i18n/problems';
+import { problemOfIssue } from '@/common/inputs/problems';
+import { DomainError } from './errors';
 import type { LiveSession } from './auth/sessions';
-import { loadViewer, type Viewer } from './auth/viewer';
+import { loadViewer } from './auth/viewer';
+import type { Viewer } from './policy/viewer';
 import { limitSearches } from './limits/search-limit';
 
 // 1. CONTEXT
@@ -50,8 +56,11 @@ const t = initTRPC.context<Context>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        // Field-level messages, keyed by dotted path ("date.start", "victims.0.person.name").
+        // What went wrong as a code with parameters, for the browser to word in the reader's language.
+        problem: error instanceof DomainError ? error.problem : null,
+        // Field-level messages (in English) and their problem codes, keyed by dotted path ("date.start", "victims.0.person.name").
         fieldErrors: zodError ? fieldErrorsOf(zodError) : null,
+        fieldProblems: zodError ? fieldProblemsOf(zodError) : null,
       },
     };
   },
@@ -61,9 +70,27 @@ function fieldErrorsOf(error: ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
-    errors[key] ??= issue.message;
+    errors[key] ??= issueText(issue);
   }
   return errors;
+}
+
+function fieldProblemsOf(error: ZodError): Record<string, Problem> {
+  const problems: Record<string, Problem> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    const problem = problemOfIssue(issue);
+    if (problem) problems[key] ??= problem;
+  }
+  return problems;
+}
+
+const english = translator('en');
+
+/** An issue in English: its code worded by the English dictionary, or its text when it carries none. */
+function issueText(issue: ZodError['issues'][number]): string {
+  const problem = problemOfIssue(issue);
+  return problem ? sayProblem(english, problem.code, problem.params) : issue.message;
 }
 
 /** "Title", "Victims 1 › Person › Name": a field's dotted path in words. */
@@ -88,7 +115,7 @@ function correctionsOf(error: ZodError): string {
   const items: string[] = [];
   for (const issue of error.issues) {
     const where = issue.path.length > 0 ? fieldName(issue.path) : '';
-    const item = where ? `${where} — ${issue.message}` : issue.message;
+    const item = where ? `${where} — ${issueText(issue)}` : issueText(issue);
     if (!seen.has(item)) items.push(item);
     seen.add(item);
   }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { LanguageSwitcher } from '@/app/i18n/language-switcher';
-import type { Translate } from '@/app/i18n';
-import type { Viewer } from '@/server/auth/viewer';
+import type { Translate } from '@/common/i18n';
+import type { Viewer } from '@/server/policy/viewer';
 import { NotificationsLink } from './notifications-link';
 import { SignOutButton } from './sign-out-button';
 

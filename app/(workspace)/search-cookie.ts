@@ -1,5 +1,5 @@
 import { cookies } from 'next/headers';
-import { searchTextOf } from '@/server/validation/text';
+import { searchTextOf } from '@/common/inputs/text';
 
 /**
  * Name searches of the workspace lists travel in a short-lived, http-only cookie scoped to the list,

@@ -1,7 +1,7 @@
 'use server';
 
 import { cookies } from 'next/headers';
-import { isLocale, localeCookie } from './index';
+import { isLocale, localeCookie } from '@/common/i18n';
 
 /** Remembers the chosen language for a year; the page re-renders in it. */
 export async function setLocale(formData: FormData): Promise<void> {

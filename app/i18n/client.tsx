@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { defaultLocale, translator, type Locale } from './index';
+import { defaultLocale, translator, type Locale } from '@/common/i18n';
 
 const LocaleContext = createContext<Locale>(defaultLocale);
 

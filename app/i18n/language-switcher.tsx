@@ -1,5 +1,5 @@
 import { setLocale } from './actions';
-import { locales, localeNames } from './index';
+import { locales, localeNames } from '@/common/i18n';
 import { getI18n } from './server';
 
 /** One button per language, each named in its own language; works without JavaScript. */

@@ -1,5 +1,5 @@
 import { cookies } from 'next/headers';
-import { defaultLocale, isLocale, localeCookie, translator, type Locale } from './index';
+import { defaultLocale, isLocale, localeCookie, translator, type Locale } from '@/common/i18n';
 
 /** The reader's language from the `hrd-locale` cookie; English when unset or unknown. */
 export async function getLocale(): Promise<Locale> {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/common/i18n';
 import { linkClass } from './styles';
 
 export function NotFoundMessage({ t }: { t: Translate }) {

@@ -1,5 +1,5 @@
-import type { Translate } from '@/app/i18n';
-import { passwordMessageKeys } from '@/server/auth/password-messages';
+import type { Translate } from '@/common/i18n';
+import { passwordMessageKeys } from '@/common/password-messages';
 
 /** A server refusal of a new password in the person's language; any other message as it came. */
 export function translatedPasswordProblem(message: string, t: Translate): string {

@@ -1,5 +1,5 @@
 import type { ReviewStatus } from '@/db/schema';
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/common/i18n';
 
 const tones: Record<ReviewStatus, string> = {
   draft: 'border-slate-400 bg-slate-100 text-slate-800',

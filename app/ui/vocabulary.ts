@@ -1,6 +1,6 @@
 import type { VocabularyKind } from '@/db/schema';
 import type { listVocabularyTerms } from '@/server/services/vocabulary/terms';
-import { termLabel, type Locale } from '@/app/i18n';
+import { termLabel, type Locale } from '@/common/i18n';
 
 /** A vocabulary term as `vocabulary.all` returns it. */
 export type Term = Awaited<ReturnType<typeof listVocabularyTerms>>[number];

@@ -15,6 +15,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { legalEventKinds } from '../../common/values';
 import { caseStatusEnum, datePrecisionEnum, reviewDecisionEnum, reviewStatusEnum } from './enums';
 import { organizations } from './organizations';
 import { users } from './users';
@@ -119,18 +120,8 @@ export const casePersons = pgTable(
   (t) => [primaryKey({ columns: [t.caseId, t.personId] }), index('case_persons_person').on(t.personId)],
 );
 
-export const legalEventKindEnum = pgEnum('legal_event_kind', [
-  'charges',
-  'detention',
-  'hearing',
-  'verdict',
-  'sentence',
-  'appeal',
-  'appeal_decision',
-  'release',
-  'other',
-]);
-export type LegalEventKind = (typeof legalEventKindEnum.enumValues)[number];
+export const legalEventKindEnum = pgEnum('legal_event_kind', legalEventKinds);
+export type { LegalEventKind } from '../../common/values';
 
 /**
  * One dated step of legal proceedings against a person in a case: charges under provisions of law,

@@ -1,9 +1,10 @@
 import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { directoryKinds } from '../../common/values';
 import { organizations } from './organizations';
 import { users } from './users';
 
 /** The records of an organization's directory that can be edited after they were saved. */
-export const directoryKindEnum = pgEnum('directory_kind', ['person', 'documented_organization', 'source']);
+export const directoryKindEnum = pgEnum('directory_kind', directoryKinds);
 export type DirectoryKind = (typeof directoryKindEnum.enumValues)[number];
 
 /**

@@ -1,37 +1,16 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { caseStatuses, datePrecisions, genders, locationPrecisions, reliabilityGrades, reviewDecisions, reviewStatuses, roles, vocabularyKinds } from '../../common/values';
 
-// The value lists live here once; zod schemas and the UI derive theirs from `.enumValues`.
-export const roleEnum = pgEnum('role', ['monitor', 'reviewer', 'admin']);
-export const reviewStatusEnum = pgEnum('review_status', [
-  'draft',
-  'submitted',
-  'changes_requested',
-  'approved',
-  'published',
-  'archived',
-]);
-export const datePrecisionEnum = pgEnum('date_precision', ['day', 'month', 'year']);
-export const locationPrecisionEnum = pgEnum('location_precision', ['exact', 'locality', 'region', 'country']);
-export const vocabularyKindEnum = pgEnum('vocabulary_kind', [
-  'violation_type',
-  'defender_category',
-  'perpetrator_type',
-]);
-export const genderEnum = pgEnum('gender', ['female', 'male', 'other', 'unknown']);
-export const reliabilityEnum = pgEnum('reliability', ['A', 'B', 'C', 'D', 'E', 'F']);
-export const caseStatusEnum = pgEnum('case_status', ['open', 'closed']);
+// The value lists live once in common/values.ts (the browser imports them from there); the enums are built from them.
+export const roleEnum = pgEnum('role', roles);
+export const reviewStatusEnum = pgEnum('review_status', reviewStatuses);
+export const datePrecisionEnum = pgEnum('date_precision', datePrecisions);
+export const locationPrecisionEnum = pgEnum('location_precision', locationPrecisions);
+export const vocabularyKindEnum = pgEnum('vocabulary_kind', vocabularyKinds);
+export const genderEnum = pgEnum('gender', genders);
+export const reliabilityEnum = pgEnum('reliability', reliabilityGrades);
+export const caseStatusEnum = pgEnum('case_status', caseStatuses);
 /** The decisions of the review workflow, shared by incidents and cases (here so that neither schema file imports the other's). */
-export const reviewDecisionEnum = pgEnum('review_decision', [
-  'submitted',
-  'changes_requested',
-  'approved',
-  'published',
-  'retracted',
-]);
+export const reviewDecisionEnum = pgEnum('review_decision', reviewDecisions);
 
-export type Role = (typeof roleEnum.enumValues)[number];
-export type ReviewStatus = (typeof reviewStatusEnum.enumValues)[number];
-export type DatePrecision = (typeof datePrecisionEnum.enumValues)[number];
-export type LocationPrecision = (typeof locationPrecisionEnum.enumValues)[number];
-export type VocabularyKind = (typeof vocabularyKindEnum.enumValues)[number];
-export type ReviewDecision = (typeof reviewDecisionEnum.enumValues)[number];
+export type { DatePrecision, LocationPrecision, ReviewDecision, ReviewStatus, Role, VocabularyKind } from '../../common/values';

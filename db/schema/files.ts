@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { evidenceSubjects } from '../../common/values';
 import { organizations } from './organizations';
 import { users } from './users';
 
@@ -21,8 +22,8 @@ export const organizationFileKeys = pgTable(
   (t) => [primaryKey({ columns: [t.organizationId, t.version] })],
 );
 
-export const evidenceSubjectEnum = pgEnum('evidence_subject', ['incident', 'source', 'case', 'legal_event']);
-export type EvidenceSubject = (typeof evidenceSubjectEnum.enumValues)[number];
+export const evidenceSubjectEnum = pgEnum('evidence_subject', evidenceSubjects);
+export type { EvidenceSubject } from '../../common/values';
 
 /** A region an image's public copy blacks out, in fractions of the width and height (0..1). */
 export type RedactionBox = { x: number; y: number; width: number; height: number };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, index, integer, pgTable, pgEnum, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { notificationKinds } from '../../common/values';
 import { cases } from './cases';
 import { reviewDecisionEnum } from './enums';
 import { incidents } from './incidents';
@@ -50,14 +51,7 @@ export const comments = pgTable(
   ],
 );
 
-export const notificationKindEnum = pgEnum('notification_kind', [
-  'submitted',
-  'changes_requested',
-  'approved',
-  'published',
-  'retracted',
-  'commented',
-]);
+export const notificationKindEnum = pgEnum('notification_kind', notificationKinds);
 
 /** In-app notices: reviewers hear of submissions, authors of decisions on their entries; each concerns one incident or one case. */
 export const notifications = pgTable(

@@ -1,5 +1,5 @@
 /**
- * What the end-to-end server (cli/e2e-server.ts) and the Playwright specs share: the port, the
+ * What the end-to-end server (e2e/support/server.ts) and the Playwright specs share: the port, the
  * test-only auth secret, and a small state file in which the server leaves the demo accounts it
  * seeded, so that a spec signs in with `demoAccount('reviewer')` instead of hard-coding passwords.
  *
@@ -13,7 +13,7 @@ import type { LeakCanaries } from '../../tests/support/leak-canaries';
 export type DemoRole = 'monitor' | 'reviewer' | 'admin';
 export type DemoAccount = { role: DemoRole; email: string; password: string };
 
-/** Written by cli/e2e-server.ts once the database is seeded, removed when the server stops. */
+/** Written by e2e/support/server.ts once the database is seeded, removed when the server stops. */
 export type E2eServerState = {
   baseURL: string;
   /** The temporary embedded data folder the server runs on (deleted when it stops). */
@@ -53,7 +53,7 @@ export function readE2eState(): E2eServerState {
   if (!existsSync(file)) {
     throw new Error(
       `No end-to-end server state at ${file}. Run the specs through \`npm run test:e2e\` ` +
-        '(playwright.config.ts starts cli/e2e-server.ts, which seeds the demo data and writes this file).',
+        '(playwright.config.ts starts e2e/support/server.ts, which seeds the demo data and writes this file).',
     );
   }
   return JSON.parse(readFileSync(file, 'utf8')) as E2eServerState;

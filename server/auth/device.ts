@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * How a session's device is shown to its owner: a label from the user agent and a coarse address.
  * Deliberately rough: enough for a person to recognise "my phone" and spot a stranger, not a fingerprint.

@@ -1,8 +1,9 @@
+import 'server-only';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
 import type { z } from 'zod';
-import { passwordMessages } from './password-messages';
+import { passwordMessages } from '@/common/password-messages';
 
 /**
  * How strong a new password is, offline: no composition rules, only length (12, in the input

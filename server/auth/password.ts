@@ -1,3 +1,4 @@
+import 'server-only';
 import { hash, verify } from '@node-rs/argon2';
 
 // argon2id with OWASP's minimum parameters (19 MiB, 2 passes): about 65 ms per hash on this hardware.

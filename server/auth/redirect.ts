@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Where next-auth may send someone after signing in or out: only to this app. next-auth's default
  * parses the callback URL with `new URL()` and throws on a malformed one, so a crafted callbackUrl in

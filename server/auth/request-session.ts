@@ -1,3 +1,4 @@
+import 'server-only';
 import { decode } from 'next-auth/jwt';
 import type { DbOrTx } from '@/db/client';
 import { authSecret, sessionCookieName } from './options';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { recentAuthMs } from './session-lifetime';
 import type { LiveSession } from './sessions';

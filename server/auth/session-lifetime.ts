@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * How long a session lasts: ended after SESSION_IDLE_MINUTES without a request (default 30) and
  * SESSION_MAX_HOURS after sign-in whatever happens (default 12). Out-of-range values fall back to

@@ -1,3 +1,4 @@
+import 'server-only';
 import { cookies } from 'next/headers';
 import { getDb } from '@/db/client';
 import { sessionCookieName } from './options';

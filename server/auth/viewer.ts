@@ -1,20 +1,14 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { memberships, organizations, users } from '@/db/schema';
-import type { Role } from '@/db/schema';
+import type { Viewer } from '../policy/viewer';
 
 /**
- * The signed-in person as the server sees them on this request, read fresh from the database, so
- * a deactivation or a role change takes effect on the very next request.
+ * The signed-in account as the server sees it on this request, read fresh from the database, so
+ * a deactivation or a role change takes effect on the very next request. Null when the account no
+ * longer exists or has been deactivated.
  */
-export type Viewer = {
-  id: string;
-  email: string;
-  name: string;
-  memberships: { organizationId: string; organizationName: string; organizationSlug: string; role: Role }[];
-};
-
-/** Null when the user no longer exists or has been deactivated. */
 export async function loadViewer(db: DbOrTx, userId: string): Promise<Viewer | null> {
   const [user] = await db
     .select({ id: users.id, email: users.email, name: users.name, active: users.active })

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * next-auth v4 checks the callback address of the query and of its `next-auth.callback-url` cookie
  * before any callback of ours runs, and answers a malformed one with a 500 "server configuration"

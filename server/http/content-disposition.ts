@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * A Content-Disposition header for a name people chose: an ASCII fallback with anything unsafe
  * replaced, and the real name in RFC 5987 form. The name is only ever data here, never a path.

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The HTTP side of evidence files, kept out of tRPC on purpose: uploads are streamed request bodies
  * (tRPC bodies are small JSON), downloads are streamed responses with their own headers. The route
@@ -7,13 +8,13 @@ import { Readable } from 'node:stream';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Db } from '@/db/client';
-import type { Viewer } from '@/server/auth/viewer';
+import type { Viewer } from '@/server/policy/viewer';
 import { inlineImageTypes } from '@/server/services/files/media-types';
 import { readEvidence } from '@/server/services/files/read';
 import { UploadRefused } from '@/server/services/files/ingest';
-import { uploadEvidence, type FilesDeps } from '@/server/services/files/upload';
+import { type FilesDeps, uploadEvidence } from '@/server/services/files/upload';
 import { evidencePackage } from '@/server/services/files/package/build';
-import { fileId, packageParams, uploadParams } from '@/server/validation/evidence';
+import { fileId, packageParams, uploadParams } from '@/common/inputs/evidence';
 import { attachmentDisposition } from './content-disposition';
 
 const refusalStatus = { too_large: 413, hash_mismatch: 422, type_not_allowed: 415, empty: 400 } as const;

@@ -1,3 +1,4 @@
+import 'server-only';
 import http from 'node:http';
 
 /** The header that carries the connection's own address to route handlers (server/public/client-address.ts). */

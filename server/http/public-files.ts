@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Readable } from 'node:stream';
 import { Readable as NodeReadable } from 'node:stream';
 import { eq } from 'drizzle-orm';

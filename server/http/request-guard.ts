@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * What an HTTP request must look like before the tRPC handler parses it:
  *   - a POST with `Content-Type: application/json` (a cross-site page can send a form or text/plain

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The headers every answer carries (proxy.ts sets them per request):
  *   - a Content-Security-Policy with a fresh nonce per page: scripts run only when they carry it

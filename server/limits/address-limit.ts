@@ -1,3 +1,4 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import type { Db } from '@/db/client';
 import { limitRules, takeToken } from './buckets';

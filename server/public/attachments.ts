@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { publicAttachments } from '@/db/schema/public-attachments';
 import type { PublicTx } from './db';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { decodeCaseCursor, getPublicCase, listPublicCases } from './cases';
 import { describeIssues, publicText, queryObject } from './filters';

@@ -1,7 +1,8 @@
+import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { hasNul, isDatabaseMoment } from '@/db/values';
+import { hasNul, isDatabaseMoment } from '@/common/database-values';
 import { publicCases, publicIncidents, type PublicCasePerson, type PublicIntervention, type PublicLegalEvent, type PublicSource } from '@/db/schema/public';
 import { publicRead } from './db';
 import { likePattern } from './where';

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The address a request came from, for per-address limits (sign-in throttling, set-password links,
  * the open-data API) and the audit log.

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, openPostgres, type Db, type Tx } from '@/db/client';
 

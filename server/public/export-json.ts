@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { and, desc, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';

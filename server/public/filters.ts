@@ -1,5 +1,6 @@
+import 'server-only';
 import { z } from 'zod';
-import { hasNul } from '@/db/values';
+import { hasNul } from '@/common/database-values';
 
 /**
  * The filters shared by the public API, the exports and the dashboard, parsed from a query string.

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { refusedValueCode } from '@/db/errors';
 import { entityTag } from './conditional';

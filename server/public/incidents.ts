@@ -1,8 +1,9 @@
+import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { publicIncidents, type PublicSource, type PublicVictim } from '@/db/schema/public';
 import type { Db } from '@/db/client';
-import { isDatabaseDay } from '@/db/values';
+import { isDatabaseDay } from '@/common/database-values';
 import { publicRead, type PublicTx } from './db';
 import type { Language, PublicFilters } from './filters';
 import { loadVocabulary, type PublicVocabulary } from './vocabulary';

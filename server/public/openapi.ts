@@ -1,3 +1,4 @@
+import 'server-only';
 import { groupings } from './stats';
 
 /** The open-data API described for machines (OpenAPI 3.1), served at /api/public/v1/openapi.json. */

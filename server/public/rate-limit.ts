@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The open-data API's limit per address, kept in PostgreSQL so that it holds across several app
  * processes (server/limits/buckets.ts). Whose address counts: ./client-address.ts.

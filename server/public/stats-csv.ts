@@ -1,3 +1,4 @@
+import 'server-only';
 import { csvLine } from './export-csv';
 import type { Stats } from './stats';
 

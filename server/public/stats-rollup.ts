@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '@/db/rows';
 import { publicIncidentCounts as c, publicIncidentCountsState as state, vocabularyHierarchy, type CountedDimension } from '@/db/schema/public';

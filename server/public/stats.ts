@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '@/db/rows';
 import type { Db } from '@/db/client';

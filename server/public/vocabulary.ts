@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc } from 'drizzle-orm';
 import { vocabularyTerms, type TermLabels } from '@/db/schema/vocabularies';
 import type { VocabularyKind } from '@/db/schema/enums';

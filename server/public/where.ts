@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { publicIncidents as p } from '@/db/schema/public';
 import type { VocabularyKind } from '@/db/schema/enums';

@@ -1,7 +1,8 @@
+import 'server-only';
 import { withStrongPassword } from '../auth/password-strength';
 import { acceptInvitation, describeInvitation, joinWithNewAccount } from '../services/admin/invitations';
 import { setPasswordWithLink } from '../services/admin/set-password-links';
-import { invitationTokenInput, joinWithInvitationInput, setPasswordWithLinkInput } from '../services/admin/validation';
+import { invitationTokenInput, joinWithInvitationInput, setPasswordWithLinkInput } from '@/common/inputs/admin';
 import { limitPerAddress } from '../limits/address-limit';
 import { createTRPCRouter, publicProcedure, signedInProcedure } from '../trpc';
 

@@ -1,6 +1,7 @@
-import { adminOrganizationIds, assertAdminOf, assertMayManageAccount, assertMemberOf, auditOrganizationIds } from '../auth/admin-policy';
+import 'server-only';
+import { adminOrganizationIds, type Viewer } from '../policy/viewer';
+import { assertAdminOf, assertMayManageAccount, assertMemberOf, auditOrganizationIds } from '../policy/admin';
 import { requireRecentAuth } from '../auth/require-recent-auth';
-import type { Viewer } from '../auth/viewer';
 import type { DbOrTx } from '@/db/client';
 import { deactivateUser, newSetPasswordLink, reactivateUser } from '../services/admin/accounts';
 import { createUser } from '../services/admin/create-user';
@@ -8,10 +9,11 @@ import { pendingInvitations, withdrawInvitation } from '../services/admin/invita
 import { listMembers } from '../services/admin/members';
 import { changeRole, removeMember } from '../services/admin/memberships';
 import { findPerson } from '../services/admin/people';
-import { changeRoleInput, createUserInput, invitationInput, memberInput, removeMemberInput } from '../services/admin/validation';
-import { auditListInput, listAuditEntries } from '../services/audit/browse';
+import { changeRoleInput, createUserInput, invitationInput, memberInput, removeMemberInput } from '@/common/inputs/admin';
+import { auditListInput } from '@/common/inputs/audit';
+import { listAuditEntries } from '../services/audit/browse';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
-import { z } from 'zod';
+import { organizationIdInput } from '@/common/inputs/ids';
 
 /** The person acted on, who must be a member of the organization the admin acts in. */
 async function memberOf(db: DbOrTx, viewer: Viewer, input: { organizationId: string; userId: string }) {
@@ -23,7 +25,7 @@ async function memberOf(db: DbOrTx, viewer: Viewer, input: { organizationId: str
 
 /** People, roles and the audit log, for the administrators of each organization. Every change writes its audit row. */
 export const adminRouter = createTRPCRouter({
-  members: signedInProcedure.input(z.object({ organizationId: z.uuid() })).query(({ ctx, input }) => {
+  members: signedInProcedure.input(organizationIdInput).query(({ ctx, input }) => {
     assertAdminOf(ctx.viewer, input.organizationId);
     return listMembers(ctx.db, input.organizationId, adminOrganizationIds(ctx.viewer));
   }),
@@ -34,7 +36,7 @@ export const adminRouter = createTRPCRouter({
     return createUser(ctx.db, ctx.viewer.id, input);
   }),
 
-  invitations: signedInProcedure.input(z.object({ organizationId: z.uuid() })).query(({ ctx, input }) => {
+  invitations: signedInProcedure.input(organizationIdInput).query(({ ctx, input }) => {
     assertAdminOf(ctx.viewer, input.organizationId);
     return pendingInvitations(ctx.db, input.organizationId);
   }),

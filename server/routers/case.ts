@@ -1,19 +1,9 @@
-import { z } from 'zod';
-import {
-  assertCanCreateCaseIn,
-  assertCanDeleteCase,
-  assertCanEditCase,
-  assertCanViewCase,
-  assertIncidentLinkable,
-  availableCaseTransitions,
-  caseOrganizationIds,
-  casePolicy,
-} from '../auth/case-policy';
-import { adminOrganizationIds } from '../auth/deletion-policy';
-import { assertCanViewIncident } from '../auth/policy';
-import { assertMayTransition } from '../auth/review-policy';
-import { readsAsSharedOnly } from '../auth/sharing-policy';
-import type { Viewer } from '../auth/viewer';
+import 'server-only';
+import { assertCanDeleteCase, assertCanEditCase, assertCanViewCase, assertIncidentLinkable, availableCaseTransitions, casePolicy } from '../policy/case';
+import { adminOrganizationIds, listableOrganizationIds, type Viewer } from '../policy/viewer';
+import { assertCanCreateIn, assertCanViewIncident } from '../policy/incident';
+import { assertMayTransition } from '../policy/review';
+import { readsAsSharedOnly } from '../policy/sharing';
 import { listAwaitingReply } from '../services/cases/awaiting';
 import { listDeletedCases, restoreCase } from '../services/cases/deleted';
 import { getCaseDetail } from '../services/cases/detail';
@@ -26,29 +16,15 @@ import { searchLinkableIncidents } from '../services/cases/picker';
 import { findCaseForPolicy } from '../services/cases/read';
 import { getCaseTimeline } from '../services/cases/timeline';
 import { createCase, deleteCase, updateCase } from '../services/cases/write';
-import { notFound } from '../services/errors';
+import { notFound } from '../errors';
 import { findIncidentForPolicy } from '../services/incidents/read';
 import { decide as decideOn } from '../services/review/decide';
-import type { TransitionName } from '../services/review/transitions';
-import { createTRPCRouter, signedInProcedure, type Context } from '../trpc';
-import {
-  addInterventionInput,
-  addLegalEventInput,
-  caseCommentedDecisionInput,
-  caseDecisionInput,
-  caseIdInput,
-  caseListInput,
-  createCaseInput,
-  incidentPickerInput,
-  linkIncidentInput,
-  removeRecordInput,
-  replyReceivedInput,
-  updateCaseInput,
-  updateInterventionInput,
-  updateLegalEventInput,
-} from '../validation/case';
-import { versionNumber } from '../validation/numbers';
-import { userText } from '../validation/text';
+import type { TransitionName } from '../policy/transitions';
+import { type Context, createTRPCRouter, signedInProcedure } from '../trpc';
+import { commentedDecisionInput, decisionInput } from '@/common/inputs/review';
+import { incidentRefInput } from '@/common/inputs/ids';
+import { addInterventionInput, caseChoicesInput, addLegalEventInput, caseIdInput, caseListInput, createCaseInput, incidentPickerInput, linkIncidentInput, removeRecordInput, replyReceivedInput, updateCaseInput, updateInterventionInput, updateLegalEventInput } from '@/common/inputs/case';
+import { versionNumber } from '@/common/inputs/numbers';
 
 type Ctx = Context & { viewer: Viewer };
 
@@ -83,7 +59,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export const caseRouter = createTRPCRouter({
   list: signedInProcedure
     .input(caseListInput.default({ limit: 50 }))
-    .query(({ ctx, input }) => listCases(ctx.db, caseOrganizationIds(ctx.viewer, input.organizationId), input)),
+    .query(({ ctx, input }) => listCases(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId), input)),
 
   get: signedInProcedure.input(caseIdInput).query(async ({ ctx, input }) => {
     const record = await viewableCase(ctx, input.id);
@@ -110,7 +86,7 @@ export const caseRouter = createTRPCRouter({
 
   create: signedInProcedure.input(createCaseInput).mutation(({ ctx, input }) => {
     const { organizationId, ...fields } = input;
-    assertCanCreateCaseIn(ctx.viewer, organizationId);
+    assertCanCreateIn(ctx.viewer, organizationId);
     return createCase(ctx.db, { organizationId, userId: ctx.viewer.id, input: fields });
   }),
 
@@ -151,10 +127,10 @@ export const caseRouter = createTRPCRouter({
   }),
 
   /** The viewer's cases that hold an incident they can see (their own or shared with them), for the incident page. */
-  ofIncident: signedInProcedure.input(z.object({ incidentId: z.uuid() })).query(async ({ ctx, input }) => {
+  ofIncident: signedInProcedure.input(incidentRefInput).query(async ({ ctx, input }) => {
     const incident = await findIncidentForPolicy(ctx.db, input.incidentId);
     if (!incident || !readsAsSharedOnly(ctx.viewer, incident)) assertCanViewIncident(ctx.viewer, incident);
-    const rows = await listCasesOfIncident(ctx.db, input.incidentId, caseOrganizationIds(ctx.viewer));
+    const rows = await listCasesOfIncident(ctx.db, input.incidentId, listableOrganizationIds(ctx.viewer));
     return rows.map((row) => ({
       id: row.id,
       title: row.title,
@@ -166,8 +142,8 @@ export const caseRouter = createTRPCRouter({
   }),
 
   /** Cases the viewer may add an incident to, by title. */
-  editableChoices: signedInProcedure.input(z.object({ text: userText().trim().max(200).default('') })).query(async ({ ctx, input }) => {
-    const rows = await listCaseChoices(ctx.db, caseOrganizationIds(ctx.viewer), input.text);
+  editableChoices: signedInProcedure.input(caseChoicesInput).query(async ({ ctx, input }) => {
+    const rows = await listCaseChoices(ctx.db, listableOrganizationIds(ctx.viewer), input.text);
     return rows.filter((row) => casePolicy.canEdit(ctx.viewer, row)).map((row) => ({ id: row.id, title: row.title, reviewStatus: row.reviewStatus }));
   }),
 
@@ -211,11 +187,11 @@ export const caseRouter = createTRPCRouter({
   }),
 
   /** Interventions awaiting a reply across the viewer's organizations, overdue first. */
-  awaitingReply: signedInProcedure.query(({ ctx }) => listAwaitingReply(ctx.db, caseOrganizationIds(ctx.viewer), today())),
+  awaitingReply: signedInProcedure.query(({ ctx }) => listAwaitingReply(ctx.db, listableOrganizationIds(ctx.viewer), today())),
 
-  submit: signedInProcedure.input(caseDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'submit', input)),
-  approve: signedInProcedure.input(caseDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'approve', input)),
-  requestChanges: signedInProcedure.input(caseCommentedDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'requestChanges', input)),
-  publish: signedInProcedure.input(caseDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'publish', input)),
-  retract: signedInProcedure.input(caseCommentedDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'retract', input)),
+  submit: signedInProcedure.input(decisionInput).mutation(({ ctx, input }) => decide(ctx, 'submit', input)),
+  approve: signedInProcedure.input(decisionInput).mutation(({ ctx, input }) => decide(ctx, 'approve', input)),
+  requestChanges: signedInProcedure.input(commentedDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'requestChanges', input)),
+  publish: signedInProcedure.input(decisionInput).mutation(({ ctx, input }) => decide(ctx, 'publish', input)),
+  retract: signedInProcedure.input(commentedDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'retract', input)),
 });

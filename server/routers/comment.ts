@@ -1,30 +1,21 @@
-import { z } from 'zod';
-import { assertCanViewCase } from '../auth/case-policy';
-import { assertCanViewIncident } from '../auth/policy';
-import { caseCommentFields } from '../services/cases/diff';
+import 'server-only';
+import { assertCanViewCase } from '../policy/case';
+import { assertCanViewIncident } from '../policy/incident';
 import { findCaseForPolicy } from '../services/cases/read';
-import { incidentFields } from '../services/incidents/diff';
 import { findIncidentForPolicy } from '../services/incidents/read';
 import { addComment, listComments } from '../services/review/comments';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
-import { bigSerialId } from '../validation/numbers';
-import { userText } from '../validation/text';
+import { caseCommentInput, incidentCommentInput } from '@/common/inputs/comment';
+import { caseRefInput, incidentRefInput } from '@/common/inputs/ids';
 
 export const commentRouter = createTRPCRouter({
-  list: signedInProcedure.input(z.object({ incidentId: z.uuid() })).query(async ({ ctx, input }) => {
+  list: signedInProcedure.input(incidentRefInput).query(async ({ ctx, input }) => {
     assertCanViewIncident(ctx.viewer, await findIncidentForPolicy(ctx.db, input.incidentId));
     return listComments(ctx.db, { kind: 'incident', id: input.incidentId });
   }),
 
   add: signedInProcedure
-    .input(
-      z.object({
-        incidentId: z.uuid(),
-        body: userText().trim().min(1, 'Write a comment').max(5000, 'At most 5,000 characters'),
-        parentId: bigSerialId.nullish(),
-        field: z.enum(incidentFields).nullish(),
-      }),
-    )
+    .input(incidentCommentInput)
     .mutation(async ({ ctx, input }) => {
       assertCanViewIncident(ctx.viewer, await findIncidentForPolicy(ctx.db, input.incidentId));
       return addComment(ctx.db, {
@@ -37,20 +28,13 @@ export const commentRouter = createTRPCRouter({
     }),
 
   /** The discussion on a case, for members of its organization (like an incident's). */
-  listOnCase: signedInProcedure.input(z.object({ caseId: z.uuid() })).query(async ({ ctx, input }) => {
+  listOnCase: signedInProcedure.input(caseRefInput).query(async ({ ctx, input }) => {
     assertCanViewCase(ctx.viewer, await findCaseForPolicy(ctx.db, input.caseId));
     return listComments(ctx.db, { kind: 'case', id: input.caseId });
   }),
 
   addOnCase: signedInProcedure
-    .input(
-      z.object({
-        caseId: z.uuid(),
-        body: userText().trim().min(1, 'Write a comment').max(5000, 'At most 5,000 characters'),
-        parentId: bigSerialId.nullish(),
-        field: z.enum(caseCommentFields).nullish(),
-      }),
-    )
+    .input(caseCommentInput)
     .mutation(async ({ ctx, input }) => {
       assertCanViewCase(ctx.viewer, await findCaseForPolicy(ctx.db, input.caseId));
       return addComment(ctx.db, {

@@ -1,22 +1,23 @@
-import { z } from 'zod';
+import 'server-only';
 import { requireRecentAuth } from '../auth/require-recent-auth';
 import type { LiveSession } from '../auth/sessions';
-import { assertCanEditRecord, assertCanRevealPerson, assertCanViewRecord, directoryPolicy } from '../auth/directory-policy';
-import type { Viewer } from '../auth/viewer';
+import { assertCanEditRecord, assertCanRevealPerson, assertCanViewRecord, directoryPolicy } from '../policy/directory';
+import type { Viewer } from '../policy/viewer';
 import { editDirectoryRecord } from '../services/directory/edit';
 import { listDirectoryVersions } from '../services/directory/history';
-import { organizationAdapter, organizationFields, personAdapter, personFields, sourceAdapter, sourceFields, type PersonFields } from '../services/directory/kinds';
+import { organizationAdapter, organizationFields, personAdapter, personFields, type PersonFields, sourceAdapter, sourceFields } from '../services/directory/kinds';
 import { editFacts, getDocumentedOrganization, getSource } from '../services/directory/read';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
-import { documentedOrganizationEditInput, personEditInput, sourceEditInput } from '../validation/directory';
+import { documentedOrganizationEditInput, personEditInput, sourceEditInput } from '@/common/inputs/directory';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { persons } from '@/db/schema';
+import { idInput } from '@/common/inputs/ids';
 
 /**
  * Correcting the records of an organization's directory after they were saved: persons (through
  * `person.update`, beside the person's page), documented organizations and sources. The rules are
- * in server/auth/directory-policy.ts; the edit, its history, its audit entry and the re-projection
+ * in server/policy/directory.ts; the edit, its history, its audit entry and the re-projection
  * of the public records citing it commit together (server/services/directory/edit.ts).
  */
 
@@ -58,7 +59,7 @@ export async function personEditing(db: DbOrTx, viewer: Viewer, id: string) {
 }
 
 export const documentedOrganizationRouter = createTRPCRouter({
-  get: signedInProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
+  get: signedInProcedure.input(idInput).query(async ({ ctx, input }) => {
     const found = await getDocumentedOrganization(ctx.db, input.id);
     assertCanViewRecord(ctx.viewer, 'organization', found?.organization ?? null);
     const { organization } = found!;
@@ -81,7 +82,7 @@ export const documentedOrganizationRouter = createTRPCRouter({
 });
 
 export const sourceRouter = createTRPCRouter({
-  get: signedInProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
+  get: signedInProcedure.input(idInput).query(async ({ ctx, input }) => {
     const found = await getSource(ctx.db, input.id);
     assertCanViewRecord(ctx.viewer, 'source', found?.source ?? null);
     const { source } = found!;

@@ -1,9 +1,8 @@
-import { z } from 'zod';
-import { adminOrganizationIds } from '../auth/deletion-policy';
-import { assertCanSeeFile, assertFileAction, evidencePolicy } from '../auth/evidence-policy';
-import { roleIn } from '../auth/policy';
+import 'server-only';
+import { adminOrganizationIds, roleIn } from '../policy/viewer';
+import { assertCanSeeFile, assertFileAction, evidencePolicy } from '../policy/evidence';
 import { requireRecentAuth } from '../auth/require-recent-auth';
-import { notFound } from '../services/errors';
+import { notFound } from '../errors';
 import { deleteFile, listAttached, listDeletedFiles, purgeFile, restoreFile } from '../services/files/manage';
 import { getFilesDeps } from '../services/files/deps';
 import { decidePublicCopy } from '../services/files/public-copy';
@@ -12,7 +11,7 @@ import { findFile } from '../services/files/read';
 import { getFileStore } from '../services/files/store/configured';
 import { subjectOwner } from '../services/files/subjects';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
-import { evidenceSubject, fileId, markPublicInput, purgeInput } from '../validation/evidence';
+import { evidenceSubject, fileIdInput, markPublicInput, purgeInput } from '@/common/inputs/evidence';
 
 /**
  * Evidence files attached to records: the list on a record's page, the bin, public marking. The
@@ -34,14 +33,14 @@ export const evidenceRouter = createTRPCRouter({
 
   deleted: signedInProcedure.query(({ ctx }) => listDeletedFiles(ctx.db, adminOrganizationIds(ctx.viewer))),
 
-  delete: signedInProcedure.input(z.object({ id: fileId })).mutation(async ({ ctx, input }) => {
+  delete: signedInProcedure.input(fileIdInput).mutation(async ({ ctx, input }) => {
     const file = await findFile(ctx.db, input.id);
     assertCanSeeFile(ctx.viewer, file);
-    assertFileAction(evidencePolicy.canDelete(ctx.viewer, file), 'Only the person who uploaded a file, or a reviewer or an admin, can delete it.');
+    assertFileAction(evidencePolicy.canDelete(ctx.viewer, file), 'file.deleteNotAllowed');
     await deleteFile(ctx.db, file, ctx.viewer.id);
   }),
 
-  restore: signedInProcedure.input(z.object({ id: fileId })).mutation(async ({ ctx, input }) => {
+  restore: signedInProcedure.input(fileIdInput).mutation(async ({ ctx, input }) => {
     const file = await findFile(ctx.db, input.id, { deleted: true });
     // Only admins see the bin: to anyone else a deleted file does not exist.
     if (!file?.deletedAt || roleIn(ctx.viewer, file.organizationId) !== 'admin') throw notFound('deleted file');
@@ -51,7 +50,7 @@ export const evidenceRouter = createTRPCRouter({
   purge: signedInProcedure.input(purgeInput).mutation(async ({ ctx, input }) => {
     const file = await findFile(ctx.db, input.id, { deleted: true });
     assertCanSeeFile(ctx.viewer, file);
-    assertFileAction(evidencePolicy.canRestoreOrPurge(ctx.viewer, file), 'Only an admin can erase a file for good.');
+    assertFileAction(evidencePolicy.canRestoreOrPurge(ctx.viewer, file), 'file.purgeAdminsOnly');
     requireRecentAuth(ctx);
     await purgeFile(ctx.db, getFileStore(), file, ctx.viewer.id, input.reason);
   }),
@@ -63,7 +62,7 @@ export const evidenceRouter = createTRPCRouter({
       assertCanSeeFile(ctx.viewer, file);
       assertFileAction(
         evidencePolicy.canMarkPublic(ctx.viewer, file),
-        'A reviewer or an admin other than the person who uploaded it decides that a file goes public.',
+        'file.publicFourEyes',
       );
       await decidePublicCopy(ctx.db, getFilesDeps(), file, ctx.viewer.id, input);
     }),

@@ -1,48 +1,29 @@
-import {
-  assertCanCreateIn,
-  assertCanEditIncident,
-  assertCanViewIncident,
-  incidentPolicy,
-  listableOrganizationIds,
-  memberOrganizationIds,
-} from '../auth/policy';
+import 'server-only';
+import { assertCanCreateIn, assertCanEditIncident, assertCanViewIncident, incidentPolicy } from '../policy/incident';
+import { adminOrganizationIds, listableOrganizationIds, memberOrganizationIds } from '../policy/viewer';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { listIncidentHistory } from '../services/incidents/history';
 import { listIncidentRegions, listIncidents } from '../services/incidents/list';
 import { findIncidentForPolicy, getIncidentDetail } from '../services/incidents/read';
 import { createIncident, updateIncident } from '../services/incidents/write';
 import { deleteIncident, listDeletedIncidents, restoreIncident } from '../services/incidents/delete';
-import { adminOrganizationIds, assertCanDeleteIncident, canDeleteIncident } from '../auth/deletion-policy';
-import { availableIncidentTransitions } from '../auth/review-policy';
-import { assertCanShare, canShareIncident, readsAsSharedOnly } from '../auth/sharing-policy';
-import {
-  findSimilarElsewhere,
-  listSharedWith,
-  listShareTargets,
-  listSharesOf,
-  redactForSharedReader,
-  shareIncident,
-  unshareIncident,
-} from '../services/incidents/sharing';
-import { notFound } from '../services/errors';
-import {
-  createIncidentInput,
-  incidentIdInput,
-  incidentListInput,
-  updateIncidentInput,
-} from '../validation/incident';
-import { z } from 'zod';
-import { versionNumber } from '../validation/numbers';
+import { assertCanDeleteIncident, canDeleteRecord } from '../policy/deletion';
+import { availableIncidentTransitions } from '../policy/review';
+import { assertCanShare, canShareIncident, readsAsSharedOnly } from '../policy/sharing';
+import { findSimilarElsewhere, listSharedWith, listSharesOf, listShareTargets, redactForSharedReader, shareIncident, unshareIncident } from '../services/incidents/sharing';
+import { notFound } from '../errors';
+import { optionalOrganizationInput } from '@/common/inputs/ids';
+import { createIncidentInput, incidentIdInput, incidentShareInput, incidentListInput, updateIncidentInput } from '@/common/inputs/incident';
+import { versionNumber } from '@/common/inputs/numbers';
 
-const shareInput = z.object({ id: z.uuid(), organizationId: z.uuid() });
 
 export const incidentRouter = createTRPCRouter({
   list: signedInProcedure
-    .input(incidentListInput.extend({ organizationId: z.uuid().nullish() }))
+    .input(incidentListInput.extend(optionalOrganizationInput.shape))
     .query(({ ctx, input }) => listIncidents(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId), input)),
 
   regions: signedInProcedure
-    .input(z.object({ organizationId: z.uuid().nullish() }).default({}))
+    .input(optionalOrganizationInput.default({}))
     .query(({ ctx, input }) => listIncidentRegions(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId))),
 
   get: signedInProcedure.input(incidentIdInput).query(async ({ ctx, input }) => {
@@ -60,7 +41,7 @@ export const incidentRouter = createTRPCRouter({
       publishedVersion: incident.publishedVersion,
       sharedReadOnly: false,
       canEdit: incidentPolicy.canEdit(ctx.viewer, incident),
-      canDelete: canDeleteIncident(ctx.viewer, incident),
+      canDelete: canDeleteRecord(ctx.viewer, incident),
       canShare: canShareIncident(ctx.viewer, incident),
       transitions: availableIncidentTransitions(ctx.viewer, incident),
     };
@@ -107,13 +88,13 @@ export const incidentRouter = createTRPCRouter({
     return listShareTargets(ctx.db, incident.organizationId);
   }),
 
-  share: signedInProcedure.input(shareInput).mutation(async ({ ctx, input }) => {
+  share: signedInProcedure.input(incidentShareInput).mutation(async ({ ctx, input }) => {
     const incident = await findIncidentForPolicy(ctx.db, input.id);
     assertCanShare(ctx.viewer, incident, input.organizationId);
     await shareIncident(ctx.db, { incidentId: input.id, organizationId: input.organizationId, actorId: ctx.viewer.id, ownerId: incident!.organizationId });
   }),
 
-  unshare: signedInProcedure.input(shareInput).mutation(async ({ ctx, input }) => {
+  unshare: signedInProcedure.input(incidentShareInput).mutation(async ({ ctx, input }) => {
     const incident = await findIncidentForPolicy(ctx.db, input.id);
     assertCanShare(ctx.viewer, incident, input.organizationId);
     await unshareIncident(ctx.db, { incidentId: input.id, organizationId: input.organizationId, actorId: ctx.viewer.id, ownerId: incident!.organizationId });

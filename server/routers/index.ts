@@ -1,3 +1,4 @@
+import 'server-only';
 import { createCallerFactory, createTRPCRouter } from '../trpc';
 import { accountRouter } from './account';
 import { adminRouter } from './admin';

@@ -1,16 +1,16 @@
-import { z } from 'zod';
+import 'server-only';
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from '../services/review/notifications';
-import { memberOrganizationIds } from '../auth/policy';
+import { memberOrganizationIds } from '../policy/viewer';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
-import { bigSerialId } from '../validation/numbers';
+import { markReadInput, notificationPageInput } from '@/common/inputs/notification';
 
 /** A user's own notifications; nobody reads or marks another's. */
 export const notificationRouter = createTRPCRouter({
   unreadCount: signedInProcedure.query(({ ctx }) => unreadNotificationCount(ctx.db, ctx.viewer.id)),
   list: signedInProcedure
-    .input(z.object({ before: bigSerialId.nullish() }).default({}))
+    .input(notificationPageInput)
     .query(({ ctx, input }) => listNotifications(ctx.db, ctx.viewer.id, memberOrganizationIds(ctx.viewer), input.before ?? null)),
   markRead: signedInProcedure
-    .input(z.object({ ids: z.array(bigSerialId).max(500).nullish() }))
+    .input(markReadInput)
     .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx.viewer.id, input.ids ?? null)),
 });

@@ -1,40 +1,24 @@
-import { z } from 'zod';
+import 'server-only';
 import { requireRecentAuth } from '../auth/require-recent-auth';
-import { assertCanMergePersons, assertCanViewPerson, personPolicy } from '../auth/person-policy';
-import { listableOrganizationIds, memberOrganizationIds } from '../auth/policy';
-import { notFound } from '../services/errors';
+import { assertCanMergePersons, assertCanViewPerson, personPolicy } from '../policy/person';
+import { listableOrganizationIds, memberOrganizationIds } from '../policy/viewer';
+import { notFound } from '../errors';
 import { casesConcerning, incidentsConcerning } from '../services/persons/concerning';
 import { mergePersons } from '../services/persons/merge';
 import { findPersonForPolicy, getPersonDetail, listMergesInto, listPersons } from '../services/persons/read';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { personEditing, updatePersonProcedure } from './directory-edit';
-import { versionNumber } from '../validation/numbers';
-import { userText } from '../validation/text';
+import { personListInput, personMergeInput } from '@/common/inputs/person';
+import { idInput } from '@/common/inputs/ids';
 
-const listInput = z
-  .object({
-    organizationId: z.uuid().nullish(),
-    text: userText().trim().max(200, 'At most 200 characters').nullish(),
-    page: z.number().int().min(0).max(10_000).default(0),
-  })
-  .default({ page: 0 });
-
-const mergeInput = z.object({
-  /** The record that remains. */
-  id: z.uuid(),
-  version: versionNumber,
-  /** The duplicate that is merged into it. */
-  duplicateId: z.uuid(),
-  duplicateVersion: versionNumber,
-});
 
 /** The persons named in an organization's records: the list, one person's page, and the merge of two records of the same person. */
 export const personRouter = createTRPCRouter({
   list: signedInProcedure
-    .input(listInput)
+    .input(personListInput)
     .query(({ ctx, input }) => listPersons(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId), input)),
 
-  get: signedInProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
+  get: signedInProcedure.input(idInput).query(async ({ ctx, input }) => {
     const facts = await findPersonForPolicy(ctx.db, input.id);
     assertCanViewPerson(ctx.viewer, facts);
     const [person, incidents, cases, merges, editing] = await Promise.all([
@@ -48,7 +32,7 @@ export const personRouter = createTRPCRouter({
     return { person, incidents, cases, merges, canMerge: !facts.mergedIntoId && personPolicy.canMerge(ctx.viewer, facts), editing };
   }),
 
-  merge: signedInProcedure.input(mergeInput).mutation(async ({ ctx, input }) => {
+  merge: signedInProcedure.input(personMergeInput).mutation(async ({ ctx, input }) => {
     const [person, duplicate] = await Promise.all([findPersonForPolicy(ctx.db, input.id), findPersonForPolicy(ctx.db, input.duplicateId)]);
     assertCanMergePersons(ctx.viewer, person, duplicate);
     requireRecentAuth(ctx);
@@ -61,6 +45,6 @@ export const personRouter = createTRPCRouter({
     });
   }),
 
-  /** Corrects a person record (server/auth/directory-policy.ts says who may). */
+  /** Corrects a person record (server/policy/directory.ts says who may). */
   update: updatePersonProcedure,
 });

@@ -1,25 +1,18 @@
-import { z } from 'zod';
-import { assertCanViewIncident, roleIn } from '../auth/policy';
-import { assertMayTransition } from '../auth/review-policy';
-import type { Viewer } from '../auth/viewer';
-import { assertCanPreview } from '../auth/preview-policy';
+import 'server-only';
+import { assertCanViewIncident } from '../policy/incident';
+import { roleIn, type Viewer } from '../policy/viewer';
+import { assertMayTransition } from '../policy/review';
+import { assertCanPreview } from '../policy/preview';
 import { findCaseForPolicy } from '../services/cases/read';
-import { notFound } from '../services/errors';
+import { notFound } from '../errors';
 import { previewCase, previewIncident } from '../services/publishing/preview';
 import { findIncidentForPolicy } from '../services/incidents/read';
 import { decide as decideOn } from '../services/review/decide';
 import { listReviewQueue } from '../services/review/queue';
-import type { TransitionName } from '../services/review/transitions';
-import { createTRPCRouter, signedInProcedure } from '../trpc';
-import type { Context } from '../trpc';
-import { versionNumber } from '../validation/numbers';
-import { userText } from '../validation/text';
+import type { TransitionName } from '../policy/transitions';
+import { type Context, createTRPCRouter, signedInProcedure } from '../trpc';
+import { commentedDecisionInput, decisionInput, previewInput } from '@/common/inputs/review';
 
-const decisionInput = z.object({ id: z.uuid(), version: versionNumber });
-const previewInput = z.object({ kind: z.enum(['incident', 'case']), id: z.uuid() });
-const commentedDecisionInput = decisionInput.extend({
-  comment: userText().trim().min(1, 'Say what needs to change, or why').max(5000, 'At most 5,000 characters'),
-});
 
 async function decide(ctx: Context & { viewer: Viewer }, name: TransitionName, input: { id: string; version: number; comment?: string }) {
   const incident = await findIncidentForPolicy(ctx.db, input.id);

@@ -1,12 +1,12 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { users } from '@/db/schema';
 import { verifyPassword } from '../auth/password';
 import { dismissAccountNotice, endSession, endSessionsOf, listAccountNotices, listSessions, markAuthenticated } from '../auth/sessions';
 import { recordAudit } from '../services/audit/record';
-import { userText } from '../validation/text';
-import { notFound } from '../services/errors';
+import { confirmPasswordInput, noticeIdInput, sessionIdInput } from '@/common/inputs/session';
+import { notFound } from '../errors';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 
 /** The person's own signed-in devices: see them, end one, end all. Nobody sees or ends another person's sessions here. */
@@ -17,13 +17,13 @@ export const sessionRouter = createTRPCRouter({
   }),
 
   /** "Sign out this device": any one of the person's sessions, this one included. */
-  end: signedInProcedure.input(z.object({ sessionId: z.uuid() })).mutation(async ({ ctx, input }) => {
+  end: signedInProcedure.input(sessionIdInput).mutation(async ({ ctx, input }) => {
     if (!(await endSession(ctx.db, ctx.viewer.id, input.sessionId, 'ended_by_owner'))) throw notFound('session');
     return { endedCurrent: input.sessionId === ctx.session?.id };
   }),
 
   /** Re-authentication (server/auth/require-recent-auth.ts): the password again, for this session only. */
-  confirmPassword: signedInProcedure.input(z.object({ password: userText({ required: 'Enter your password' }).min(1, 'Enter your password').max(1000) })).mutation(async ({ ctx, input }) => {
+  confirmPassword: signedInProcedure.input(confirmPasswordInput).mutation(async ({ ctx, input }) => {
     if (!ctx.session) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Sign in again in your browser to confirm your password.' });
     const [user] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, ctx.viewer.id));
     const ok = await verifyPassword(user!.passwordHash, input.password);
@@ -39,7 +39,7 @@ export const sessionRouter = createTRPCRouter({
   /** Notices about the account (a sign-in from a new device), with nothing of any record. */
   notices: signedInProcedure.query(({ ctx }) => listAccountNotices(ctx.db, ctx.viewer.id)),
 
-  dismissNotice: signedInProcedure.input(z.object({ noticeId: z.uuid() })).mutation(async ({ ctx, input }) => {
+  dismissNotice: signedInProcedure.input(noticeIdInput).mutation(async ({ ctx, input }) => {
     if (!(await dismissAccountNotice(ctx.db, ctx.viewer.id, input.noticeId))) throw notFound('notice');
   }),
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { noAccountExists } from '../services/admin/first-admin';
 import { createTRPCRouter, publicProcedure } from '../trpc';
 

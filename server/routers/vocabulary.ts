@@ -1,3 +1,4 @@
+import 'server-only';
 import { listVocabularyTerms } from '../services/vocabulary/terms';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 

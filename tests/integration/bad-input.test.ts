@@ -19,7 +19,7 @@ import type { ExchangeDocument } from '@/server/services/exchange/document';
 import { importExchangeDocument } from '@/server/services/exchange/import';
 import { InvalidExchangeDocumentError } from '@/server/services/exchange/problems';
 import { createCallerFactory, createContext, createTRPCRouter, publicProcedure } from '@/server/trpc';
-import { nulMessage } from '@/server/validation/text';
+import { nulMessage } from '@/common/inputs/text';
 import { createEmbeddedTestDatabase, createTestDatabase } from '../support/database';
 import { anIncident, callerFor, callOverHttp, createOrganization, createUser, seedVocabulary } from '../support/factories';
 

@@ -7,7 +7,7 @@ import { publicApiBuckets } from '@/server/public/rate-limit';
 import { seedDemo } from '@/server/services/demo/seed';
 import { GET as casesGet } from '@/app/api/public/v1/cases/route';
 import { GET as caseGet } from '@/app/api/public/v1/cases/[id]/route';
-import { formatPartialDate } from '@/server/validation/partial-date';
+import { formatPartialDate } from '@/common/partial-date';
 import { createTestDatabase } from '../support/database';
 import { callerFor } from '../support/factories';
 

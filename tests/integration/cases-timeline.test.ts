@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { formatPartialDate } from '@/server/validation/partial-date';
+import { formatPartialDate } from '@/common/partial-date';
 import { createTestDatabase } from '../support/database';
 import { anIncident, callOverHttp, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
 

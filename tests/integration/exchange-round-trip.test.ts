@@ -27,7 +27,7 @@ import { addLegalEvent } from '@/server/services/cases/legal-events';
 import type { ExchangeDocument } from '@/server/services/exchange/document';
 import { exportExchangeDocument } from '@/server/services/exchange/export';
 import { importExchangeDocument } from '@/server/services/exchange/import';
-import { interventionFieldsInput, legalEventFieldsInput } from '@/server/validation/case';
+import { interventionFieldsInput, legalEventFieldsInput } from '@/common/inputs/case';
 import { createTestDatabase } from '../support/database';
 import { asVersion1 } from '../support/exchange-v1';
 import { createOrganization, createUser } from '../support/factories';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { passwordMessages } from '@/server/auth/password-messages';
+import { passwordMessages } from '@/common/password-messages';
 import { passwordProblem } from '@/server/auth/password-strength';
 import { createTestDatabase } from '../support/database';
 import { callerFor, callOverHttp, createOrganization, createUser } from '../support/factories';

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { auditLog, incidents } from '@/db/schema';
-import { exportVerdict } from '@/server/auth/export-policy';
+import { exportVerdict } from '@/server/policy/export';
 import { loadViewer } from '@/server/auth/viewer';
 import type { ExchangeDocument } from '@/server/services/exchange/document';
 import { importExchangeDocument } from '@/server/services/exchange/import';

@@ -1,4 +1,4 @@
-import { en } from '../../app/i18n/en';
+import { en } from '../../common/i18n/en';
 
 /**
  * What counts as an English sentence that a Russian or Kazakh reader must not meet: shared by the

@@ -1,3 +1,4 @@
+import type { ProblemData } from '@/common/i18n/problems';
 import { randomBytes } from 'node:crypto';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { eq } from 'drizzle-orm';
@@ -7,7 +8,7 @@ import type { Role } from '@/db/schema';
 import { hashPassword } from '@/server/auth/password';
 import { appRouter, createCaller } from '@/server/routers';
 import { createContext } from '@/server/trpc';
-import type { IncidentFormValues } from '@/server/validation/incident';
+import { type IncidentFormValues } from '@/common/inputs/incident';
 
 // Small factories: tests arrange with these and act through the same entry points users use.
 
@@ -70,7 +71,12 @@ export async function callOverHttp(db: Db, userId: string | null, path: string, 
     router: appRouter,
     createContext: () => createContext(db, userId),
   });
-  return { status: response.status, body: (await response.json()) as { error?: { json: { message: string; data: { code: string; fieldErrors: Record<string, string> | null } } } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      error?: { json: { message: string; data: { code: string; fieldErrors: Record<string, string> | null } & ProblemData } };
+    },
+  };
 }
 
 export function anIncident(overrides: Partial<IncidentFormValues> = {}): IncidentFormValues {

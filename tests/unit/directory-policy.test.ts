@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { directoryPolicy, whyCannotEditRecord, type DirectoryRecordFacts } from '@/server/auth/directory-policy';
-import type { Viewer } from '@/server/auth/viewer';
+import { directoryPolicy, type DirectoryRecordFacts, whyCannotEditRecord } from '@/server/policy/directory';
+import type { Viewer } from '@/server/policy/viewer';
 import type { Role } from '@/db/schema';
 
 const ngo = '00000000-0000-4000-8000-000000000001';

@@ -3,8 +3,8 @@ import { safeRedirect } from '@/server/auth/redirect';
 import { contentSecurityPolicy, isPublicPath, newNonce } from '@/server/http/security-headers';
 import { isOwnOrigin } from '@/server/http/request-guard';
 import { withoutBadCallbacks } from '@/server/http/auth-callback-guard';
-import { auditListInput } from '@/server/services/audit/browse';
-import { searchTextOf } from '@/server/validation/text';
+import { auditListInput } from '@/common/inputs/audit';
+import { searchTextOf } from '@/common/inputs/text';
 
 const baseUrl = 'https://hrd.example.org';
 

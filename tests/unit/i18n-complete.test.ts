@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locales, type Locale, type Messages } from '@/app/i18n';
-import { en } from '@/app/i18n/en';
-import { kk } from '@/app/i18n/kk';
-import { ru } from '@/app/i18n/ru';
+import { locales, type Locale, type Messages } from '@/common/i18n';
+import { en } from '@/common/i18n/en';
+import { kk } from '@/common/i18n/kk';
+import { ru } from '@/common/i18n/ru';
 import { englishSentences, englishSentencesIn, isSentence } from '../support/english-sentences';
 
 /**

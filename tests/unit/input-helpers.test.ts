@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { refusedValueCode } from '@/db/errors';
-import { hasNul, largestInteger } from '@/db/values';
+import { hasNul, largestInteger } from '@/common/database-values';
 import { checkText } from '@/server/services/exchange/check-text';
-import { cursorDay, cursorMoment, decodeCursor, encodeCursor } from '@/server/validation/cursor';
-import { bigSerialId, serialId, versionNumber } from '@/server/validation/numbers';
-import { nulMessage, optionalText, userText } from '@/server/validation/text';
+import { cursorDay, cursorMoment, decodeCursor, encodeCursor } from '@/common/inputs/cursor';
+import { bigSerialId, serialId, versionNumber } from '@/common/inputs/numbers';
+import { nulMessage, optionalText, userText } from '@/common/inputs/text';
 import { z } from 'zod';
 
 /** The shared building blocks that keep bad input from reaching the database as a server error. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPartialDate, isoToPartialDate, partialDateToIso } from '@/server/validation/partial-date';
+import { formatPartialDate, isoToPartialDate, partialDateToIso } from '@/common/partial-date';
 
 describe('partial dates', () => {
   it('reads each precision in its own written form', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { publicFilters } from '@/server/public/filters';
 import { appRouter } from '@/server/routers';
-import { bigSerialId } from '@/server/validation/numbers';
+import { bigSerialId } from '@/common/inputs/numbers';
 
 /**
  * Every string and number that any procedure accepts, found by walking the input schemas, so a field

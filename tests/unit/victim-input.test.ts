@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { victimInput } from '@/server/validation/incident';
+import { victimInput } from '@/common/inputs/incident';
 
 describe('a group of victims', () => {
   it('may leave its size and casualties unknown, or give them', () => {

@@ -1,4 +1,4 @@
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/common/i18n';
 
 export type Bar = { key: string; label: string; count: number; depth?: number };
 

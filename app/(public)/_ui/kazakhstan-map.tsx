@@ -1,4 +1,4 @@
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/common/i18n';
 import { kazakhstanOutline } from './kazakhstan-outline';
 
 // Equirectangular, squeezed by cos(48°) so that Kazakhstan keeps roughly its shape.

@@ -1,4 +1,4 @@
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/common/i18n';
 import type { PublicAttachment } from '@/server/public/attachments';
 
 /**

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { formatIncidentDate } from '@/app/i18n';
+import { formatIncidentDate } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { publicPlaces } from '@/server/public/places';
 import { publicDashboard, publicStats, type Grouping } from '@/server/public/stats';

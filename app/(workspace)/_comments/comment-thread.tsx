@@ -2,13 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { MessageKey, Translate } from '@/app/i18n';
-import { formatMoment } from '@/app/i18n';
+import type { MessageKey, Translate } from '@/common/i18n';
+import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { errorClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
-import { caseCommentFields } from '@/server/services/cases/diff';
-import { incidentFields } from '@/server/services/incidents/diff';
+import { caseCommentFields, incidentFields } from '@/common/record-fields';
 import type { listComments } from '@/server/services/review/comments';
 import { ActionAlert } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatIncidentDate, type Locale, type Translate } from '@/app/i18n';
+import { formatIncidentDate, type Locale, type Translate } from '@/common/i18n';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { linkClass } from '@/app/ui/styles';
 import type { ReviewStatus } from '@/db/schema';

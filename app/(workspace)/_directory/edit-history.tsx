@@ -1,4 +1,4 @@
-import { formatMoment, type Locale, type MessageKey, type Translate } from '@/app/i18n';
+import { formatMoment, type Locale, type MessageKey, type Translate } from '@/common/i18n';
 import type { FieldChange } from '@/server/services/directory/history';
 
 type Entry = { version: number; savedVia: string; savedAt: Date; savedBy: string | null; changes: FieldChange[] };

@@ -1,5 +1,5 @@
 import { parseMentions } from '@/common/mentions';
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/common/i18n';
 import type { IncidentSnapshot } from '@/server/services/incidents/snapshot';
 
 /**

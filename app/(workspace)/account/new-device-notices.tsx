@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/routers';
-import { formatMoment } from '@/app/i18n';
+import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { linkClass, secondaryButtonClass } from '@/app/ui/styles';

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { AppRouter } from '@/server/routers';
 import type { inferRouterOutputs } from '@trpc/server';
-import { formatMoment } from '@/app/i18n';
+import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { dangerLinkButtonClass, secondaryButtonClass } from '@/app/ui/styles';

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { isAdmin } from '@/server/auth/admin-policy';
+import { isAdmin } from '@/server/policy/admin';
 import { requireViewer } from '../session';
 
 /**

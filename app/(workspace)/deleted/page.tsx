@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReviewStatus } from '@/db/schema';
-import { formatMoment, type Locale, type Translate } from '@/app/i18n';
+import { formatMoment, type Locale, type Translate } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { requireViewer } from '../session';

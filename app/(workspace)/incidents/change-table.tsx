@@ -1,6 +1,6 @@
 import { reviewStatusEnum, type ReviewStatus } from '@/db/schema';
-import type { IncidentField } from '@/server/services/incidents/diff';
-import type { Translate } from '@/app/i18n';
+import type { IncidentField } from '@/common/record-fields';
+import type { Translate } from '@/common/i18n';
 import type { ChangeWording } from '../review/change-table';
 
 const isStatus = (value: string): value is ReviewStatus => (reviewStatusEnum.enumValues as readonly string[]).includes(value);

@@ -1,5 +1,5 @@
-import type { Viewer } from '@/server/auth/viewer';
-import type { Translate } from '@/app/i18n';
+import type { Viewer } from '@/server/policy/viewer';
+import type { Translate } from '@/common/i18n';
 import { linkClass } from '@/app/ui/styles';
 
 const formats = ['csv', 'xlsx', 'json'] as const;

@@ -1,6 +1,6 @@
-import { incidentSortValues } from '@/server/validation/incident';
+import { incidentSortValues } from '@/common/inputs/incident';
 import { reviewStatusEnum } from '@/db/schema';
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/common/i18n';
 import type { TermOption } from '@/app/ui/vocabulary';
 import { errorClass, inputClass, labelClass, linkClass, primaryButtonClass } from '@/app/ui/styles';
 import { clearIncidentFilters, filterIncidents } from '../search-actions';

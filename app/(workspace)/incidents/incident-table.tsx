@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { listIncidents } from '@/server/services/incidents/list';
-import { formatIncidentDateRange, type Locale, type Translate } from '@/app/i18n';
+import { formatIncidentDateRange, type Locale, type Translate } from '@/common/i18n';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { linkClass } from '@/app/ui/styles';
 

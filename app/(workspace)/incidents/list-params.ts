@@ -1,4 +1,4 @@
-import { incidentListInput, type IncidentListInput } from '@/server/validation/incident';
+import { type IncidentListInput, incidentListInput } from '@/common/inputs/incident';
 
 /** The list's filters as they appear in the URL; the names are the procedure's input names. */
 export const filterNames = ['status', 'violationType', 'region', 'from', 'to', 'text', 'sort'] as const;

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { listNotifications } from '@/server/services/review/notifications';
-import { formatMoment } from '@/app/i18n';
+import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC, useTRPCClient } from '@/app/trpc';
 import { linkClass, secondaryButtonClass } from '@/app/ui/styles';

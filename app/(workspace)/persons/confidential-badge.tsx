@@ -1,4 +1,4 @@
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/common/i18n';
 
 /** Marks a confidential person wherever their name is shown in the workspace: the word, not only a colour. */
 export function ConfidentialBadge({ t }: { t: Translate }) {

@@ -1,4 +1,4 @@
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/common/i18n';
 import { diffCells } from './word-diff';
 
 /** One changed field, as the server describes it in words. */

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { formatMoment, type Locale, type Translate } from '@/app/i18n';
+import { formatMoment, type Locale, type Translate } from '@/common/i18n';
 import { linkClass } from '@/app/ui/styles';
 import { PublicPreview } from './public-preview';
 

@@ -1,9 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import type { ReviewStatus } from '@/db/schema';
-import type { TransitionName } from '@/server/services/review/transitions';
+import type { TransitionName } from '@/server/policy/transitions';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { errorClass, inputClass, labelClass, linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';

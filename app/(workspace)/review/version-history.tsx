@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatMoment, type Locale, type MessageKey, type Translate } from '@/app/i18n';
+import { formatMoment, type Locale, type MessageKey, type Translate } from '@/common/i18n';
 import { linkClass } from '@/app/ui/styles';
 import { ChangeTable, type Change, type ChangeWording } from './change-table';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { diffWords, foldUnchanged, type ShownSegment } from '@/common/word-diff';
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/common/i18n';
 
 /** One side of a word diff: unchanged words as they are, this side's changes marked, long unchanged stretches folded. */
 function Side({ segments, side, t }: { segments: ShownSegment[]; side: 'del' | 'ins'; t: Translate }) {

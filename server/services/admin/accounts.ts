@@ -1,12 +1,13 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { memberships, users } from '@/db/schema';
 import { endSessionsOf } from '@/server/auth/sessions';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import { assertAnotherActiveAdmin, lockMembershipsOf } from './last-admin';
-import { issueSetPasswordLink, revokeSetPasswordLinks, type IssuedLink } from './set-password-links';
+import { type IssuedLink, issueSetPasswordLink, revokeSetPasswordLinks } from './set-password-links';
 
 /**
  * Changes to a whole account (not one membership): deactivation, reactivation, a new set-password

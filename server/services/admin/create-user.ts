@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * "Add person" is an invitation now (issue 13: pre-hijacking across organizations). An admin used to
  * be able to set a first password, and to attach an existing account directly; both let an admin of

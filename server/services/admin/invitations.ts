@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
@@ -5,8 +6,8 @@ import type { DbOrTx, Tx } from '@/db/client';
 import { invitations, memberships, organizations, users } from '@/db/schema';
 import { hashPassword } from '../../auth/password';
 import { recordAudit } from '../audit/record';
-import { invalidField } from '../errors';
-import type { CreateUserInput } from './validation';
+import { invalidField } from '../../errors';
+import { type CreateUserInput } from '@/common/inputs/admin';
 
 /**
  * Adding a person to an organization, with their consent (issue 13). The admin gets a one-time
@@ -29,7 +30,7 @@ export async function invite(db: DbOrTx, actorId: string, input: CreateUserInput
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.organizationId, input.organizationId), eq(users.email, input.email)));
-    if (member) throw invalidField(['email'], 'This person is already a member of the organization.');
+    if (member) throw invalidField(['email'], 'admin.alreadyMember');
     // A newer invitation of the same email replaces the older one: only the last link works.
     await tx
       .update(invitations)

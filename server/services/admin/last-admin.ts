@@ -1,3 +1,4 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '@/db/client';

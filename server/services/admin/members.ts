@@ -1,7 +1,8 @@
+import 'server-only';
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { memberships, organizations, users, type Role } from '@/db/schema';
-import { notFound } from '../errors';
+import { memberships, organizations, type Role, users } from '@/db/schema';
+import { notFound } from '../../errors';
 import { pendingLinkExpiry } from './set-password-links';
 
 export type Member = {

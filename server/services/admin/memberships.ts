@@ -1,10 +1,11 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
-import { memberships, users, type Role } from '@/db/schema';
+import { memberships, type Role, users } from '@/db/schema';
 import { endSessionsOf } from '@/server/auth/sessions';
 import { recordAudit } from '../audit/record';
-import { invalidField, notFound } from '../errors';
+import { invalidField, notFound } from '../../errors';
 import { assertAnotherActiveAdmin, lockMembershipsOf } from './last-admin';
 
 type MemberChange = { actorId: string; organizationId: string; userId: string; currentRole: Role };
@@ -31,7 +32,7 @@ async function lockedMembership(tx: Tx, change: MemberChange): Promise<{ role: R
 export async function changeRole(db: DbOrTx, change: MemberChange & { role: Role }): Promise<{ role: Role }> {
   return db.transaction(async (tx) => {
     const current = await lockedMembership(tx, change);
-    if (change.role === current.role) throw invalidField(['role'], 'They already have this role.');
+    if (change.role === current.role) throw invalidField(['role'], 'admin.sameRole');
     if (current.role === 'admin' && current.active) {
       await assertAnotherActiveAdmin(tx, change.organizationId, change.userId, 'change this person’s role');
     }

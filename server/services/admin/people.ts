@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { memberships, users, type Role } from '@/db/schema';
@@ -23,8 +24,4 @@ export async function findPerson(db: DbOrTx, userId: string): Promise<Person | n
     .where(eq(memberships.userId, userId))
     .orderBy(asc(memberships.organizationId));
   return { ...user, memberships: rows };
-}
-
-export function roleOf(person: Person, organizationId: string): Role | null {
-  return person.memberships.find((m) => m.organizationId === organizationId)?.role ?? null;
 }

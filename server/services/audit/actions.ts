@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The actions the audit log records, for the filter of the audit page. Actions written elsewhere
  * later still show in the log (under their own name) until they are added here.

@@ -1,31 +1,10 @@
+import 'server-only';
 import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { auditLog, memberships, organizations, users } from '@/db/schema';
-import { bigSerialId } from '@/server/validation/numbers';
-import { userText } from '@/server/validation/text';
+import type { AuditListQuery } from '@/common/inputs/audit';
 
-// PostgreSQL has no year 0 (and the log no entry before the app existed): years 1000-9999 only.
-const isoDay = z.iso.date('Enter a date as YYYY-MM-DD').refine((day) => day >= '1000-01-01', 'Enter a date from the year 1000 on');
-
-export const auditListInput = z
-  .object({
-    /** One organization the viewer administers; all of them when left out. */
-    organizationId: z.uuid().nullish(),
-    action: userText().trim().regex(/^[a-zA-Z_.]{1,80}$/, 'Choose an action from the list').nullish(),
-    actorId: z.uuid('Choose a person from the list').nullish(),
-    /** The record the entry is about: a user id, an incident id… */
-    subjectId: userText().trim().min(1).max(200).nullish(),
-    /** Days in UTC, both included. */
-    from: isoDay.nullish(),
-    to: isoDay.nullish(),
-    /** The id of the last entry of the previous page: the next page holds older entries. */
-    cursor: bigSerialId.nullish(),
-    limit: z.number().int().min(1).max(200).default(50),
-  })
-  .refine((value) => !value.from || !value.to || value.from <= value.to, { path: ['to'], message: 'The end date is before the start date' });
-export type AuditListInput = z.input<typeof auditListInput>;
 
 const actor = alias(users, 'actor');
 const subjectUser = alias(users, 'subject_user');
@@ -84,7 +63,7 @@ export type AuditEntryView = {
 export async function listAuditEntries(
   db: DbOrTx,
   organizationIds: string[],
-  input: z.output<typeof auditListInput>,
+  input: AuditListQuery,
 ): Promise<{ items: AuditEntryView[]; nextCursor: number | null }> {
   const conditions: SQL[] = [visibleTo(organizationIds)];
   if (input.action) conditions.push(eq(auditLog.action, input.action));

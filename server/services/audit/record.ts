@@ -1,3 +1,4 @@
+import 'server-only';
 import { count, desc, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { auditLog } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, gt } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { auditLog } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The backup format, inside the age encryption: UTF-8 text, one line per item, each line a letter
  * and a space before JSON (JSON never holds a raw newline, so a line is always one item):

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseInterventions, cases } from '@/db/schema';

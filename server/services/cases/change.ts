@@ -1,13 +1,13 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { editableReviewStatuses, isEditableReviewStatus } from '@/common/values';
 import type { Tx } from '@/db/client';
 import { cases } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import { recordCaseVersion } from './history';
 
-/** Review states in which a case and its parts may change (the same as for incidents). */
-export const editableCaseStatuses = ['draft', 'changes_requested', 'published', 'archived'] as const;
 
 /**
  * Locks the case row for the rest of the transaction, so that changes to one case and its parts
@@ -21,7 +21,7 @@ export async function lockEditableCase(tx: Tx, caseId: string) {
     .where(and(eq(cases.id, caseId), isNull(cases.deletedAt)))
     .for('update');
   if (!row) throw notFound('case');
-  if (!(editableCaseStatuses as readonly string[]).includes(row.reviewStatus)) {
+  if (!isEditableReviewStatus(row.reviewStatus)) {
     throw new TRPCError({
       code: 'CONFLICT',
       message: `This case is ${row.reviewStatus.replace('_', ' ')} now, so it cannot be changed. Reload it to see its state.`,
@@ -50,7 +50,7 @@ export async function recordCaseChange(
       updatedBy: params.actorId,
       updatedAt: sql`now()`,
     })
-    .where(and(eq(cases.id, params.caseId), inArray(cases.reviewStatus, [...editableCaseStatuses])))
+    .where(and(eq(cases.id, params.caseId), inArray(cases.reviewStatus, [...editableReviewStatuses])))
     .returning({ version: cases.version });
   if (!updated) throw new Error('A locked, editable case could not be updated');
   await recordCaseVersion(tx, { caseId: params.caseId, version: updated.version, savedBy: params.actorId, savedVia: 'workspace' });

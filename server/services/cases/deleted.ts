@@ -1,8 +1,9 @@
+import 'server-only';
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { cases, users } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import { refreshPublicCase } from '../publishing/public-case';
 
 /**

@@ -1,10 +1,8 @@
-import { formatPartialDate } from '@/server/validation/partial-date';
+import 'server-only';
+import { formatPartialDate } from '@/common/partial-date';
+import { caseFields, type CaseField } from '@/common/record-fields';
 import type { CaseSnapshot } from './snapshot';
 
-export const caseFields = ['title', 'summary', 'status', 'reviewStatus', 'persons', 'incidents', 'legalEvents', 'interventions'] as const;
-export type CaseField = (typeof caseFields)[number];
-/** The parts of a case a comment may be about: its review state is the workflow's, not something to discuss. */
-export const caseCommentFields = ['title', 'summary', 'status', 'persons', 'incidents', 'legalEvents', 'interventions'] as const satisfies readonly CaseField[];
 
 /**
  * One field that differs between two versions. For the lists (a case may hold hundreds of

@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { caseVersions, users } from '@/db/schema';

@@ -1,10 +1,11 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, max, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@/db/client';
 import { caseInterventions, sources } from '@/db/schema';
-import { suggestedReplyDue, type InterventionFields } from '@/server/validation/case';
-import { invalidField, notFound } from '../errors';
+import { type InterventionFields, suggestedReplyDue } from '@/common/inputs/case';
+import { invalidField, notFound } from '../../errors';
 import { lockEditableCase, recordCaseChange } from './change';
 
 function columns(input: InterventionFields) {
@@ -32,11 +33,11 @@ async function check(tx: Tx, organizationId: string, input: InterventionFields):
       .select({ id: sources.id })
       .from(sources)
       .where(and(eq(sources.id, input.sourceId), eq(sources.organizationId, organizationId)));
-    if (!source) throw invalidField(['sourceId'], 'No such source in this organization');
+    if (!source) throw invalidField(['sourceId'], 'reference.noSource');
   }
-  if (input.replyDueOn && input.replyDueOn < input.date) throw invalidField(['replyDueOn'], 'A reply cannot be due before the intervention');
+  if (input.replyDueOn && input.replyDueOn < input.date) throw invalidField(['replyDueOn'], 'intervention.replyDueBefore');
   if (input.replyReceivedOn && input.replyReceivedOn < input.date) {
-    throw invalidField(['replyReceivedOn'], 'A reply cannot arrive before the intervention');
+    throw invalidField(['replyReceivedOn'], 'intervention.replyBefore');
   }
 }
 
@@ -136,7 +137,7 @@ export function updateIntervention(db: Db, params: { id: number; version: number
 export function recordReplyReceived(db: Db, params: { id: number; version: number; actorId: string; replyReceivedOn: string }) {
   return change(db, params, 'case.reply_received', async (tx) => {
     const [row] = await tx.select({ date: caseInterventions.date }).from(caseInterventions).where(eq(caseInterventions.id, params.id));
-    if (row && params.replyReceivedOn < row.date) throw invalidField(['replyReceivedOn'], 'A reply cannot arrive before the intervention');
+    if (row && params.replyReceivedOn < row.date) throw invalidField(['replyReceivedOn'], 'intervention.replyBefore');
     return { replyReceivedOn: params.replyReceivedOn };
   });
 }

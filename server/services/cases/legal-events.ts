@@ -1,9 +1,10 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { caseLegalEventProvisions, caseLegalEvents } from '@/db/schema';
-import type { LegalEventFields } from '@/server/validation/case';
-import { notFound } from '../errors';
+import { type LegalEventFields } from '@/common/inputs/case';
+import { notFound } from '../../errors';
 import { findOrCreateLegalProvision } from '../incidents/references';
 import { lockEditableCase, recordCaseChange } from './change';
 import { checkPersonsOf } from './persons';

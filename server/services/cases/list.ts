@@ -1,7 +1,8 @@
+import 'server-only';
 import { and, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseIncidents, caseInterventions, cases, incidentShares, incidents, organizations } from '@/db/schema';
-import type { CaseListInput } from '@/server/validation/case';
+import { type CaseListInput } from '@/common/inputs/case';
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

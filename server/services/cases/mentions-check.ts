@@ -1,5 +1,6 @@
+import 'server-only';
 import { mentionsIn } from '@/common/mentions';
-import { invalidField } from '../errors';
+import { invalidField } from '../../errors';
 
 /**
  * A mention (common/mentions.ts) in a case's title or summary names one of the persons the case
@@ -10,7 +11,7 @@ export function checkCaseMentions(input: { title: string; summary: string | null
   const persons = new Set(input.persons.map((p) => p.personId.toLowerCase()));
   for (const field of ['title', 'summary'] as const) {
     for (const mention of mentionsIn(input[field])) {
-      if (mention.target !== 'person' || !persons.has(mention.id)) throw invalidField([field], 'Mentions only a person this case concerns');
+      if (mention.target !== 'person' || !persons.has(mention.id)) throw invalidField([field], 'mention.casePersonsOnly');
     }
   }
 }

@@ -1,8 +1,9 @@
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { casePersons, persons } from '@/db/schema';
-import type { CaseFields } from '@/server/validation/case';
-import { invalidField } from '../errors';
+import { type CaseFields } from '@/common/inputs/case';
+import { invalidField } from '../../errors';
 
 /** Refuses a person of another organization (or none) as if it did not exist, naming the row. */
 export async function checkPersonsOf(tx: Tx, organizationId: string, personIds: (string | null)[], path: (i: number) => (string | number)[]) {
@@ -14,7 +15,7 @@ export async function checkPersonsOf(tx: Tx, organizationId: string, personIds: 
     .where(and(eq(persons.organizationId, organizationId), inArray(persons.id, wanted)));
   const known = new Set(found.map((row) => row.id));
   personIds.forEach((id, index) => {
-    if (id !== null && !known.has(id)) throw invalidField(path(index), 'No such person in this organization');
+    if (id !== null && !known.has(id)) throw invalidField(path(index), 'reference.noPerson');
   });
 }
 

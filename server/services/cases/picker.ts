@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, isNull, notExists, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseIncidents, incidentShares, incidents, organizations } from '@/db/schema';

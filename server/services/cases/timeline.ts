@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseIncidents, caseInterventions, caseLegalEvents, incidentShares, incidents, organizations, persons, sources } from '@/db/schema';

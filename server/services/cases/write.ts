@@ -1,12 +1,13 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { caseVersions, cases } from '@/db/schema';
+import { cases, caseVersions } from '@/db/schema';
 import { withForeignIncidentsProjected } from './foreign-incidents';
-import type { CaseFields } from '@/server/validation/case';
+import type { CaseFields } from '@/common/inputs/case';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../errors';
-import { newRef } from '../incidents/refs';
+import { badRequest, conflict, notFound } from '../../errors';
+import { newRef } from '../incidents/references';
 import { refreshPublicCase } from '../publishing/public-case';
 import { diffCaseSnapshots } from './diff';
 import { recordCaseVersion } from './history';
@@ -78,10 +79,7 @@ export async function updateCase(
     if (!updated) {
       const [current] = await tx.select({ version: cases.version }).from(cases).where(and(eq(cases.id, params.id), isNull(cases.deletedAt)));
       if (!current) throw notFound('case');
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: `Someone else changed this case while you were editing it (you edited version ${params.version}; it is now at version ${current.version}). Reload to see their changes, then make yours again.`,
-      });
+      throw conflict('case.stale', { version: params.version, current: current.version });
     }
     await checkPersonsOf(tx, updated.organizationId, params.input.persons.map((p) => p.personId), (i) => ['persons', i, 'personId']);
     checkCaseMentions(params.input);
@@ -97,7 +95,7 @@ export async function updateCase(
     const reopened = (previous?.snapshot as CaseSnapshot | undefined)?.reviewStatus === 'archived';
     const [before] = previous ? await withForeignIncidentsProjected(tx, updated.id, [previous.snapshot as CaseSnapshot]) : [];
     if (before && !reopened && diffCaseSnapshots(before, saved).every((change) => change.field === 'reviewStatus')) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: 'Nothing to save: no field has changed.' });
+      throw badRequest('record.nothingChanged');
     }
     await recordAudit(tx, {
       actorId: params.userId,

@@ -1,11 +1,13 @@
+import 'server-only';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cases } from '@/db/schema';
-import { assertMayTransition } from '@/server/auth/review-policy';
-import { loadViewer, type Viewer } from '@/server/auth/viewer';
+import { assertMayTransition } from '@/server/policy/review';
+import { loadViewer } from '@/server/auth/viewer';
+import type { Viewer } from '@/server/policy/viewer';
 import { decide as decideOn } from '../review/decide';
 import { findCaseForPolicy } from '../cases/read';
-import type { TransitionName } from '../review/transitions';
+import type { TransitionName } from '../../policy/transitions';
 
 /**
  * The fixture's cases as the public sees them: four go through review and are published, so the

@@ -1,7 +1,8 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { incidents } from '@/db/schema';
-import { incidentInput } from '@/server/validation/incident';
+import { incidentInput } from '@/common/inputs/incident';
 import { loadIncidentSnapshot } from '../incidents/snapshot';
 import { snapshotToFormValues } from '../incidents/snapshot-input';
 import { updateIncident } from '../incidents/write';

@@ -1,9 +1,10 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import type { Db, Tx } from '@/db/client';
 import type { DirectoryKind } from '@/db/schema';
-import type { DirectoryRecordFacts } from '@/server/auth/directory-policy';
+import type { DirectoryRecordFacts } from '@/server/policy/directory';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../errors';
+import { badRequest, notFound } from '../../errors';
 import { hasDirectoryVersion, recordDirectoryVersion } from './history';
 import { usedByReviewedRecord } from './usage';
 
@@ -64,7 +65,7 @@ export async function editDirectoryRecord<Fields extends Record<string, unknown>
     }
     const fields = adapter.complete ? adapter.complete(row.fields, params.fields) : params.fields;
     const changed = Object.keys(fields).filter((field) => !same(row.fields[field], fields[field]));
-    if (changed.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Nothing to save: no field has changed.' });
+    if (changed.length === 0) throw badRequest('record.nothingChanged');
     await adapter.check?.(tx, fields);
 
     const base = { kind: adapter.kind, recordId: params.id, organizationId: row.organizationId };

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { directoryVersions, users, type DirectoryKind } from '@/db/schema';

@@ -1,8 +1,9 @@
+import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { documentedOrganizations, persons, sources, vocabularyTerms } from '@/db/schema';
-import type { DocumentedOrganizationEditFields, PersonEditFields, SourceEditFields } from '@/server/validation/directory';
-import { invalidField } from '../errors';
+import { type DocumentedOrganizationEditFields, type PersonEditFields, type SourceEditFields } from '@/common/inputs/directory';
+import { invalidField } from '../../errors';
 import { refreshPublicCase } from '../publishing/public-case';
 import { refreshPublicIncident, refreshPublicIncidentsOf } from '../publishing/public-record';
 import type { DirectoryAdapter } from './edit';
@@ -94,7 +95,7 @@ export const personAdapter: DirectoryAdapter<PersonFields> = {
       .where(and(eq(vocabularyTerms.kind, 'defender_category'), inArray(vocabularyTerms.code, fields.categories)));
     const codes = new Set(known.map((row) => row.code));
     fields.categories.forEach((code, index) => {
-      if (!codes.has(code)) throw invalidField(['fields', 'categories', index], `Unknown defender category “${code}”`);
+      if (!codes.has(code)) throw invalidField(['fields', 'categories', index], 'vocabulary.unknownCategory', { code });
     });
   },
   async write(tx, id, fields) {

@@ -1,9 +1,9 @@
+import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { caseInterventions, cases, documentedOrganizations, incidentSources, incidentVictims, incidents, sources } from '@/db/schema';
-import { whyCannotEditRecord, type DirectoryRecordFacts } from '@/server/auth/directory-policy';
-import type { Viewer } from '@/server/auth/viewer';
-import type { DirectoryKind } from '@/db/schema';
+import { caseInterventions, cases, type DirectoryKind, documentedOrganizations, incidents, incidentSources, incidentVictims, sources } from '@/db/schema';
+import { type DirectoryRecordFacts, whyCannotEditRecord } from '@/server/policy/directory';
+import type { Viewer } from '@/server/policy/viewer';
 import { usedByReviewedRecord } from './usage';
 
 /** The pages of a documented organization and a source: the record, and the incidents and cases that cite it. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { documentedOrganizations, persons, sources } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
@@ -48,7 +49,7 @@ const casePublishedMentions = (id: string) => sql`(c.review_status <> 'published
 const incidentReviewed = sql`(i.review_status NOT IN ('draft', 'changes_requested') OR i.published_version IS NOT NULL)`;
 const caseReviewed = sql`(c.review_status NOT IN ('draft', 'changes_requested') OR c.published_version IS NOT NULL)`;
 
-/** Whether an incident or case using the record is under review or has been published (see server/auth/directory-policy.ts). */
+/** Whether an incident or case using the record is under review or has been published (see server/policy/directory.ts). */
 export async function usedByReviewedRecord(db: DbOrTx, kind: DirectoryKind, id: string, organizationId: string): Promise<boolean> {
   const links = linkConditions(kind, id);
   const rows = rowsOf<{ used: boolean }>(

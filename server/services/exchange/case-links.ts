@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseIncidents, caseInterventions, cases, incidents, sources } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseLegalEventProvisions, caseLegalEvents, casePersons, cases, legalProvisions, persons } from '@/db/schema';

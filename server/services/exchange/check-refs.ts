@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ExchangeDocument } from './document';
 import { pointerTo, type ExchangeProblem } from './problems';
 

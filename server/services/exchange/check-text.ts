@@ -1,4 +1,5 @@
-import { hasNul } from '@/db/values';
+import 'server-only';
+import { hasNul } from '@/common/database-values';
 import { pointerTo, type ExchangeProblem } from './problems';
 
 const message = 'Contains the invisible NUL character (\\u0000), which the database cannot store; remove it';

@@ -1,5 +1,6 @@
-import { largestInteger } from '@/db/values';
-import { isRealIsoDate } from '@/server/validation/partial-date';
+import 'server-only';
+import { largestInteger } from '@/common/database-values';
+import { isRealIsoDate } from '@/common/partial-date';
 import type { ExchangeDocument } from './document';
 import { pointerTo, type ExchangeProblem } from './problems';
 

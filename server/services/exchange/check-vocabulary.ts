@@ -1,3 +1,4 @@
+import 'server-only';
 import type { VocabularyKind } from '@/db/schema';
 import { vocabularyLists, type ExchangeDocument, type VocabularyList } from './document';
 import type { KnownVocabulary } from './known-vocabulary';

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Content comparison for idempotent imports: a record counts as unchanged when the values it would
  * get equal the values it has. Object keys are compared regardless of order, because jsonb returns

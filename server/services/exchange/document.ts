@@ -1,3 +1,4 @@
+import 'server-only';
 import type { caseInterventions, caseLegalEvents, cases, documentedOrganizations, incidents, persons, sources, TermLabels, VocabularyKind } from '@/db/schema';
 
 /**

@@ -1,8 +1,9 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { organizations } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import type { ExchangeDocument } from './document';
 import { exportCases } from './export-cases';
 import { exportIncidents } from './export-incidents';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { caseInterventions, caseLegalEvents } from '@/db/schema';

@@ -1,7 +1,8 @@
+import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { caseIncidents, caseInterventions, incidents } from '@/db/schema';
-import { suggestedReplyDue } from '@/server/validation/case';
+import { suggestedReplyDue } from '@/common/inputs/case';
 import { extrasMatch, type CaseLinksByRef, type InterventionByRef, type InterventionExtras, type StoredCaseLinks } from './case-links';
 import { sameContent } from './compare';
 import { freeRefsOfDeleted } from './free-refs';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { caseLegalEventProvisions, caseLegalEvents, casePersons } from '@/db/schema';

@@ -1,8 +1,9 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { memberships, organizations, users, type ReviewStatus, type Role } from '@/db/schema';
-import { notFound } from '../errors';
+import { memberships, organizations, type ReviewStatus, type Role, users } from '@/db/schema';
+import { notFound } from '../../errors';
 import type { ExchangeDocument } from './document';
 
 // Records in these states are public or one click from it: only a reviewer or admin may bring them in.

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db } from '@/db/client';
 import { recordAudit } from '../audit/record';
 import { refreshPublicIncidentsOf } from '../publishing/public-record';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { vocabularyTerms, type VocabularyKind } from '@/db/schema';
 

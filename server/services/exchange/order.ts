@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Exports list records by ref, compared by code unit rather than by the database's collation, so
  * that the same records give the same file on PostgreSQL and on PGlite whatever their locales.

@@ -1,3 +1,4 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 
 /** One thing wrong with an exchange file: where (a JSON pointer into the file) and what, in words. */

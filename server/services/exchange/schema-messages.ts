@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ErrorObject } from 'ajv/dist/2020';
 import type { ExchangeProblem } from './problems';
 import { pointerTo } from './problems';

@@ -1,3 +1,4 @@
+import 'server-only';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import exchangeSchema from '@/exchange/schema.json';

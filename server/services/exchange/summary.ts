@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PublicationReplacement } from './publication-report';
 
 /** What an import did to one kind of record. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { checkRefs } from './check-refs';
 import { checkText } from './check-text';
 import { checkValues } from './check-values';

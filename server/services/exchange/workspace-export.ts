@@ -1,3 +1,4 @@
+import 'server-only';
 import { PassThrough, Readable } from 'node:stream';
 import { and, asc, sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -6,7 +7,7 @@ import type { Db } from '@/db/client';
 import { incidents } from '@/db/schema';
 import { csvLine } from '@/server/public/export-csv';
 import { inOneSnapshot } from '@/server/public/snapshot';
-import { incidentListInput } from '@/server/validation/incident';
+import { incidentListInput } from '@/common/inputs/incident';
 import { recordAudit } from '../audit/record';
 import { incidentListConditions, type IncidentListFilters } from '../incidents/list';
 import { exportExchangeDocument } from './export';

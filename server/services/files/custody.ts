@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Tx } from '@/db/client';
 import type { evidenceFiles } from '@/db/schema';
 import type { auditActions } from '../audit/actions';

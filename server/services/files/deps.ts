@@ -1,3 +1,4 @@
+import 'server-only';
 import { getMasterKey } from './crypto/master-key';
 import { maxUploadBytes } from './limits';
 import { getFileStore } from './store/configured';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import sharp from 'sharp';
 import type { RedactionBox } from '@/db/schema';

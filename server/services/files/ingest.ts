@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import type { Db } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 /** The largest evidence file accepted, from HRD_MAX_UPLOAD_MB (default 200 MB). */
 export function maxUploadBytes(env: NodeJS.ProcessEnv = process.env): number {
   const megabytes = Number(env.HRD_MAX_UPLOAD_MB ?? 200);
@@ -5,5 +6,3 @@ export function maxUploadBytes(env: NodeJS.ProcessEnv = process.env): number {
   return Math.floor(megabytes * 1024 * 1024);
 }
 
-/** File titles (the uploader's file names) are kept as data, bounded like other short texts. */
-export const maxTitleLength = 255;

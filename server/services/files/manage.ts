@@ -1,7 +1,8 @@
+import 'server-only';
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { evidenceFiles, users, type EvidenceSubject } from '@/db/schema';
-import { notFound } from '../errors';
+import { evidenceFiles, type EvidenceSubject, users } from '@/db/schema';
+import { notFound } from '../../errors';
 import { recordCustody } from './custody';
 import type { EvidenceFile } from './read';
 import type { FileStore } from './store/types';

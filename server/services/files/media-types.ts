@@ -1,3 +1,4 @@
+import 'server-only';
 import { fileTypeFromBuffer } from 'file-type';
 
 /** How many leading bytes are kept to sniff the type (office documents name their parts within the first zip entries). */

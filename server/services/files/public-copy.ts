@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
@@ -5,12 +6,12 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { evidenceFiles, type RedactionBox } from '@/db/schema';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import { confidentialPersonsOf } from '../publishing/projection-input';
 import { protectionFor } from '../publishing/protection';
 import { recordCustody } from './custody';
 import { canMakePublicCopy, makeDerivative } from './derivative';
-import { openOriginal, type EvidenceFile } from './read';
+import { type EvidenceFile, openOriginal } from './read';
 import type { FileStore } from './store/types';
 
 type Decision = { public: true; title: string; redactions: RedactionBox[] } | { public: false };

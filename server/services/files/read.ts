@@ -1,9 +1,10 @@
+import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import type { Db, DbOrTx } from '@/db/client';
 import { evidenceFiles } from '@/db/schema';
-import { assertCanSeeFile } from '@/server/auth/evidence-policy';
-import type { Viewer } from '@/server/auth/viewer';
+import { assertCanSeeFile } from '@/server/policy/evidence';
+import type { Viewer } from '@/server/policy/viewer';
 import { decryptStream } from './crypto/chunks';
 import { openFileKey } from './crypto/file-keys';
 import { recordCustody } from './custody';

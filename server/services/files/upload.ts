@@ -1,10 +1,11 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Db } from '@/db/client';
 import { evidenceFiles, type EvidenceSubject } from '@/db/schema';
-import { evidencePolicy } from '@/server/auth/evidence-policy';
-import type { Viewer } from '@/server/auth/viewer';
-import { notFound } from '../errors';
+import { evidencePolicy } from '@/server/policy/evidence';
+import type { Viewer } from '@/server/policy/viewer';
+import { notFound } from '../../errors';
 import { recordCustody } from './custody';
 import { ingestFile } from './ingest';
 import type { FileStore } from './store/types';

@@ -1,9 +1,10 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { incidents, users } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import { refreshPublicIncident } from '../publishing/public-record';
 
 /** Soft delete: the incident vanishes from every list but stays in the database, restorable by an admin. */

@@ -1,22 +1,11 @@
+import 'server-only';
 import type { IncidentSnapshot, SnapshotVictim } from './snapshot';
-import { formatPartialDate } from '@/server/validation/partial-date';
+import { formatPartialDate } from '@/common/partial-date';
+import { incidentFields, type IncidentField } from '@/common/record-fields';
 
 /** One field that differs between two versions, in words a person reads ("Date: May 2017 → 25 May 2017"). */
 export type FieldChange = { field: IncidentField; before: string | null; after: string | null };
 
-export const incidentFields = [
-  'title',
-  'summary',
-  'status',
-  'date',
-  'location',
-  'violationTypes',
-  'victims',
-  'perpetrators',
-  'legalProvisions',
-  'sources',
-] as const;
-export type IncidentField = (typeof incidentFields)[number];
 
 function describeVictim(victim: SnapshotVictim): string {
   if (victim.kind !== 'group') return victim.name;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { incidentVersions, users } from '@/db/schema';

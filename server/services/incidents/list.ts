@@ -1,9 +1,10 @@
+import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { incidents, vocabularyTerms } from '@/db/schema';
-import { decodeCursor, encodeCursor } from '@/server/validation/cursor';
-import { incidentListCursor, type IncidentListInput } from '@/server/validation/incident';
+import { decodeCursor, encodeCursor } from '@/common/inputs/cursor';
+import { type IncidentListInput, incidentListCursor } from '@/common/inputs/incident';
 
 /**
  * The cursor's key as the sort compares it. The input schema has already refused a cursor that does

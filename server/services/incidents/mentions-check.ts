@@ -1,6 +1,7 @@
+import 'server-only';
 import { mentionsIn } from '@/common/mentions';
-import type { IncidentInput } from '@/server/validation/incident';
-import { invalidField } from '../errors';
+import { type IncidentInput } from '@/common/inputs/incident';
+import { invalidField } from '../../errors';
 import type { ResolvedLinks } from './references';
 
 /**
@@ -14,7 +15,7 @@ export function checkIncidentMentions(input: IncidentInput, links: ResolvedLinks
   for (const field of ['title', 'summary'] as const) {
     for (const mention of mentionsIn(input[field] ?? null)) {
       const known = mention.target === 'person' ? persons.has(mention.id) : organizations.has(mention.id);
-      if (!known) throw invalidField(['incident', field], 'Mentions only a person or organization among this incident’s victims');
+      if (!known) throw invalidField(['incident', field], 'mention.incidentVictimsOnly');
     }
   }
 }

@@ -1,13 +1,21 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import 'server-only';
+import { and, eq, getTableName, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { incidentShares, incidents, users } from '@/db/schema';
 import { alias } from 'drizzle-orm/pg-core';
 import { incidentChangeAuthors } from '../review/change-authors';
 import { loadIncidentSnapshot, type IncidentSnapshot } from './snapshot';
 
-/** The incident row the policy needs to decide who may see or edit it; null when missing or deleted. */
-export async function findIncidentForPolicy(db: DbOrTx, id: string) {
-  const [row] = await db
+/**
+ * The organizations an incident is shared with. The outer incident is named with its table: in a
+ * one-table select drizzle renders `${incidents.id}` as a bare "id", which inside this subquery
+ * would resolve to a column of incident_shares as soon as that table had one.
+ */
+const sharedWith = sql<string[]>`coalesce((SELECT array_agg(s.organization_id::text) FROM ${incidentShares} s WHERE s.incident_id = ${sql.identifier(getTableName(incidents))}.id), '{}')`;
+
+/** The query behind findIncidentForPolicy, apart so that a test can read its SQL. */
+export function incidentForPolicyQuery(db: DbOrTx, id: string) {
+  return db
     .select({
       id: incidents.id,
       organizationId: incidents.organizationId,
@@ -16,11 +24,16 @@ export async function findIncidentForPolicy(db: DbOrTx, id: string) {
       updatedBy: incidents.updatedBy,
       version: incidents.version,
       publishedVersion: incidents.publishedVersion,
-      sharedWith: sql<string[]>`coalesce((SELECT array_agg(${incidentShares.organizationId}::text) FROM ${incidentShares} WHERE ${incidentShares.incidentId} = ${incidents.id}), '{}')`,
+      sharedWith,
       ...incidentChangeAuthors(),
     })
     .from(incidents)
     .where(and(eq(incidents.id, id), isNull(incidents.deletedAt)));
+}
+
+/** The incident row the policy needs to decide who may see or edit it; null when missing or deleted. */
+export async function findIncidentForPolicy(db: DbOrTx, id: string) {
+  const [row] = await incidentForPolicyQuery(db, id);
   return row ?? null;
 }
 export type IncidentForPolicy = NonNullable<Awaited<ReturnType<typeof findIncidentForPolicy>>>;

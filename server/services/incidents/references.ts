@@ -1,10 +1,15 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { documentedOrganizations, legalProvisions, persons, sources, vocabularyTerms } from '@/db/schema';
-import type { VocabularyKind } from '@/db/schema';
-import type { IncidentInput } from '@/server/validation/incident';
-import { invalidField } from '../errors';
-import { newRef } from './refs';
+import { documentedOrganizations, legalProvisions, persons, sources, type VocabularyKind, vocabularyTerms } from '@/db/schema';
+import { type IncidentInput } from '@/common/inputs/incident';
+import { invalidField } from '../../errors';
+
+/** A fresh exchange-format ref ("inc:3f9a1c0b7d2e") for a record made in the workspace. */
+export function newRef(prefix: 'inc' | 'person' | 'org' | 'src' | 'case'): string {
+  return `${prefix}:${randomBytes(6).toString('hex')}`;
+}
 
 /** An incident's links with every reference resolved to a row id of the owning organization. */
 export type ResolvedLinks = {
@@ -38,12 +43,12 @@ async function knownCodes(tx: Tx, kind: VocabularyKind, codes: string[]): Promis
 export async function checkVocabulary(tx: Tx, input: IncidentInput): Promise<void> {
   const violationTypes = await knownCodes(tx, 'violation_type', input.violationTypes);
   input.violationTypes.forEach((code, index) => {
-    if (!violationTypes.has(code)) throw invalidField(['incident', 'violationTypes', index], `Unknown violation type “${code}”`);
+    if (!violationTypes.has(code)) throw invalidField(['incident', 'violationTypes', index], 'vocabulary.unknownViolationType', { code });
   });
   const perpetratorTypes = await knownCodes(tx, 'perpetrator_type', input.perpetrators.map((p) => p.typeCode));
   input.perpetrators.forEach((perpetrator, index) => {
     if (!perpetratorTypes.has(perpetrator.typeCode)) {
-      throw invalidField(['incident', 'perpetrators', index, 'typeCode'], `Unknown perpetrator type “${perpetrator.typeCode}”`);
+      throw invalidField(['incident', 'perpetrators', index, 'typeCode'], 'vocabulary.unknownPerpetratorType', { code: perpetrator.typeCode });
     }
   });
   const categoryPaths: { code: string; path: (string | number)[] }[] = [];
@@ -55,7 +60,7 @@ export async function checkVocabulary(tx: Tx, input: IncidentInput): Promise<voi
   });
   const categories = await knownCodes(tx, 'defender_category', categoryPaths.map((c) => c.code));
   for (const { code, path } of categoryPaths) {
-    if (!categories.has(code)) throw invalidField(['incident', ...path], `Unknown defender category “${code}”`);
+    if (!categories.has(code)) throw invalidField(['incident', ...path], 'vocabulary.unknownCategory', { code });
   }
 }
 
@@ -100,7 +105,7 @@ export async function resolveLinks(
           .from(persons)
           .where(and(eq(persons.id, victim.personId), eq(persons.organizationId, organizationId)))
           .for('share');
-        if (!found) throw invalidField(['incident', 'victims', index, 'personId'], 'No such person in this organization');
+        if (!found) throw invalidField(['incident', 'victims', index, 'personId'], 'reference.noPerson');
         victims.push({ ...base, personId: found.mergedIntoId ?? found.id });
         break;
       }
@@ -131,7 +136,7 @@ export async function resolveLinks(
               eq(documentedOrganizations.organizationId, organizationId),
             ),
           );
-        if (!found) throw invalidField(['incident', 'victims', index, 'documentedOrganizationId'], 'No such organization in the records');
+        if (!found) throw invalidField(['incident', 'victims', index, 'documentedOrganizationId'], 'reference.noOrganization');
         victims.push({ ...base, documentedOrganizationId: found.id });
         break;
       }
@@ -174,7 +179,7 @@ export async function resolveLinks(
         .select({ id: sources.id })
         .from(sources)
         .where(and(eq(sources.id, citation.sourceId), eq(sources.organizationId, organizationId)));
-      if (!found) throw invalidField(['incident', 'sources', index, 'sourceId'], 'No such source in this organization');
+      if (!found) throw invalidField(['incident', 'sources', index, 'sourceId'], 'reference.noSource');
       sourceIds.push(found.id);
     } else {
       const [source] = await tx

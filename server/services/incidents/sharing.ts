@@ -1,8 +1,9 @@
+import 'server-only';
 import { and, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { incidentShares, incidents, organizations, publicIncidents } from '@/db/schema';
+import { incidents, incidentShares, organizations, publicIncidents } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import { projectFields } from '../publishing/project-fields';
 import { projectIncident } from '../publishing/project-incident';
 import { loadIncidentProjectionInput } from '../publishing/projection-input';

@@ -1,5 +1,6 @@
-import { isoToPartialDate } from '@/server/validation/partial-date';
-import type { IncidentFormValues } from '@/server/validation/incident';
+import 'server-only';
+import { isoToPartialDate } from '@/common/partial-date';
+import { type IncidentFormValues } from '@/common/inputs/incident';
 import type { IncidentSnapshot } from './snapshot';
 
 /** The form values that would save this snapshot again unchanged: the starting point of an edit. */

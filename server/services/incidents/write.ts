@@ -1,18 +1,17 @@
-import { TRPCError } from '@trpc/server';
+import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { incidentVersions, incidents } from '@/db/schema';
-import type { IncidentInput } from '@/server/validation/incident';
+import { incidents, incidentVersions } from '@/db/schema';
+import type { IncidentInput } from '@/common/inputs/incident';
 import { recordAudit } from '../audit/record';
 import { markCreatedBy } from '../directory/authorship';
-import { notFound } from '../errors';
+import { badRequest, conflict, notFound } from '../../errors';
 import { diffSnapshots } from './diff';
 import { recordIncidentVersion } from './history';
 import type { IncidentSnapshot } from './snapshot';
 import { replaceIncidentLinks } from './links';
 import { checkIncidentMentions } from './mentions-check';
-import { checkVocabulary, resolveLinks, type CreatedFromForm } from './references';
-import { newRef } from './refs';
+import { checkVocabulary, type CreatedFromForm, newRef, resolveLinks } from './references';
 
 function incidentColumns(input: IncidentInput) {
   return {
@@ -117,10 +116,7 @@ export async function updateIncident(
         .from(incidents)
         .where(eq(incidents.id, params.id));
       if (!current) throw notFound('incident');
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: `Someone else saved this incident while you were editing it (you edited version ${params.version}; it is now at version ${current.version}). Reload to see their changes, then make yours again.`,
-      });
+      throw conflict('incident.stale', { version: params.version, current: current.version });
     }
     const links = await resolveLinks(tx, updated.organizationId, params.input);
     checkIncidentMentions(params.input, links);
@@ -139,7 +135,7 @@ export async function updateIncident(
       .where(and(eq(incidentVersions.incidentId, updated.id), eq(incidentVersions.version, params.version)));
     // Reopening a retracted incident unchanged is a change of its own (it was retracted by mistake, or the reason is gone).
     if (previous && before?.status !== 'archived' && diffSnapshots(previous.snapshot as IncidentSnapshot, saved).every((change) => change.field === 'status')) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: 'Nothing to save: no field has changed.' });
+      throw badRequest('record.nothingChanged');
     }
     await auditSave(tx, {
       action: 'incident.update',

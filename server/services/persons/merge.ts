@@ -1,14 +1,15 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { incidentVictims, incidents, personAffiliations, personMerges, persons } from '@/db/schema';
+import { incidents, incidentVictims, personAffiliations, personMerges, persons } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../errors';
+import { notFound } from '../../errors';
 import { recordIncidentVersion } from '../incidents/history';
 import { refreshPublicIncident, refreshPublicIncidentsOf } from '../publishing/public-record';
 import { repointCaseReferences } from './merge-cases';
 import type { MergeMoved } from './read';
-import { mergedValues } from './merged-values';
+import { mergedValues } from '@/common/merged-person';
 import { loadPersonSnapshot, type PersonSnapshot } from './snapshot';
 
 export type MergePersonsParams = {
@@ -81,7 +82,7 @@ async function repointIncidentVictims(tx: Tx, params: { personId: string; duplic
  * record takes in what only the duplicate knew (see mergedValues), every reference to the duplicate
  * (incident victims, case persons, legal events, earlier merges) moves to it, the duplicate stays as
  * a frozen record pointing at it, and the merge history row (both records before, the result, what
- * moved) and the audit row are written. The caller has checked the policy (server/auth/person-policy.ts).
+ * moved) and the audit row are written. The caller has checked the policy (server/policy/person.ts).
  */
 export async function mergePersons(db: Db, params: MergePersonsParams): Promise<{ id: string; version: number; mergeId: number }> {
   if (params.personId === params.duplicateId) {

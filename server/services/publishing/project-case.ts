@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PublicCasePerson, PublicIntervention, PublicLegalEvent, publicCases } from '@/db/schema';
 import type { CaseSnapshot } from '../cases/snapshot';
 import { projectFields, type ProjectedText } from './project-fields';

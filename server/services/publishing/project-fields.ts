@@ -1,3 +1,4 @@
+import 'server-only';
 import type { NameDetector, Replacement } from './redact-names';
 import type { Treatment } from './public-fields';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PublicSource, PublicVictim, publicIncidents } from '@/db/schema';
 import type { IncidentSnapshot } from '../incidents/snapshot';
 import { projectFields, type ProjectedText } from './project-fields';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { nameDetector, type NameDetector, type ProtectedName } from './redact-names';
 
 /** A person a record names, as the projection needs them: protected or not, and every spelling. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, exists, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { caseIncidents, caseReviews, caseVersions, cases, incidents, organizations, publicCases, publicIncidents } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Table } from 'drizzle-orm';
 import type {
   caseInterventions,

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { incidentReviews, incidentVersions, incidents, organizations, publicIncidents } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PublicSource, sources } from '@/db/schema';
 import { projectFields, type ProjectionContext } from './project-fields';
 import { sourceFields } from './public-fields';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { addressWords } from './name-forms/address';
 import { buildMatcher } from './name-forms/matcher';
 

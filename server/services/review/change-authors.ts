@@ -1,9 +1,10 @@
+import 'server-only';
 import { getTableName, sql, type SQL } from 'drizzle-orm';
 import { caseReviews, caseVersions, cases, incidentReviews, incidentVersions, incidents } from '@/db/schema';
 
 /**
  * Who saved any part of a reviewable record since its last approved or published version, for the
- * four-eyes rule (server/auth/review-policy.ts): not only its creator and last editor. A version a
+ * four-eyes rule (server/policy/review.ts): not only its creator and last editor. A version a
  * review decision wrote (saved via 'review') changes the status, not the text, so it counts for nobody.
  * One rule for incidents and cases, with a small adapter per kind (table names and the key column).
  */

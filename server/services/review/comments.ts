@@ -1,8 +1,9 @@
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { cases, comments, incidents, users } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { invalidField, notFound } from '../errors';
+import { invalidField, notFound } from '../../errors';
 import { notifyUsers } from './notify';
 import { subjectColumns, type ReviewSubject } from './subject';
 
@@ -51,7 +52,7 @@ export async function addComment(db: Db, params: { subject: CommentSubject; auth
         .select({ subjectId: subjectColumn(subject), authorId: comments.authorId })
         .from(comments)
         .where(eq(comments.id, params.parentId));
-      if (!parent || parent.subjectId !== subject.id) throw invalidField(['parentId'], `No such comment on this ${subject.kind}`);
+      if (!parent || parent.subjectId !== subject.id) throw invalidField(['parentId'], 'comment.noParent');
       parentAuthor = parent.authorId;
     }
     const [comment] = await tx

@@ -1,12 +1,13 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import type { Db } from '@/db/client';
 import { comments } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../errors';
+import { badRequest, conflict, notFound } from '../../errors';
 import { reviewAdapters } from './kinds';
 import { notifyUsers, reviewersOf } from './notify';
 import { subjectColumns, type ReviewSubject } from './subject';
-import { retractsPublishedVersionOnly, transitions, type TransitionName } from './transitions';
+import { retractsPublishedVersionOnly, transitions, type TransitionName } from '../../policy/transitions';
 
 const statusWords: Record<string, string> = {
   draft: 'a draft',
@@ -24,7 +25,7 @@ const statusWords: Record<string, string> = {
  * leaves the public side, and the working copy keeps its review state.
  * The state change, its history version, the review record, the comment the decider gave (in the
  * record's discussion), the public page, the notifications and the audit row commit together or not
- * at all. The caller has already checked the policy (server/auth/review-policy.ts).
+ * at all. The caller has already checked the policy (server/policy/review.ts).
  */
 export async function decide(
   db: Db,
@@ -34,16 +35,13 @@ export async function decide(
   const adapter = reviewAdapters[subject.kind];
   const transition = transitions[params.name];
   if (transition.needsComment && !params.comment) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'A comment is required for this decision.' });
+    throw badRequest('review.commentRequired');
   }
   return db.transaction(async (tx) => {
     const current = await adapter.lock(tx, subject.id);
     if (!current) throw notFound(subject.kind);
     if (current.version !== params.version) {
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: `This ${subject.kind} changed while you were looking at it (you saw version ${params.version}; it is now at version ${current.version}). Reload it before deciding.`,
-      });
+      throw conflict(`${subject.kind}.staleDecision`, { version: params.version, current: current.version });
     }
     const retractingPublishedOnly = params.name === 'retract' && retractsPublishedVersionOnly({ status: current.reviewStatus, publishedVersion: current.publishedVersion });
     if (!retractingPublishedOnly && !(transition.from as readonly string[]).includes(current.reviewStatus)) {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, count, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { cases, incidents, notifications, users } from '@/db/schema';

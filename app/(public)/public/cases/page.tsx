@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatMoment } from '@/app/i18n';
+import { formatMoment } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { decodeCaseCursor, listPublicCases } from '@/server/public/cases';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatIncidentDateRange } from '@/app/i18n';
+import { formatIncidentDateRange } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { decodeCursor, listPublicIncidents } from '@/server/public/incidents';
 import { pageFilters, queryString, type PageSearchParams } from '../../_ui/page-filters';

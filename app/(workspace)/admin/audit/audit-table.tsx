@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatMoment, type Locale, type Translate } from '@/app/i18n';
+import { formatMoment, type Locale, type Translate } from '@/common/i18n';
 import { linkClass } from '@/app/ui/styles';
 import type { AuditEntryView } from '@/server/services/audit/browse';
 import { actionLabel, detailLabel, detailValue, orderedDetails } from './describe';

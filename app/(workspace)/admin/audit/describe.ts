@@ -1,5 +1,5 @@
-import { en } from '@/app/i18n/en';
-import { formatMoment, type Locale, type MessageKey, type Translate } from '@/app/i18n';
+import { en } from '@/common/i18n/en';
+import { formatMoment, type Locale, type MessageKey, type Translate } from '@/common/i18n';
 
 /** Words for what the audit log stores as codes; an action or detail added later shows by its code until it gets words. */
 

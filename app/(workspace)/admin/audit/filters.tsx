@@ -1,4 +1,4 @@
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/common/i18n';
 import { auditActions } from '@/server/services/audit/actions';
 import { errorClass, inputClass, labelClass, linkClass, primaryButtonClass } from '@/app/ui/styles';
 import { actionLabel } from './describe';

@@ -1,4 +1,4 @@
-import { auditListInput, type AuditListInput } from '@/server/services/audit/browse';
+import { auditListInput, type AuditListInput } from '@/common/inputs/audit';
 
 /** The audit page's filters as they appear in the URL (short names), and the procedure's inputs they map to. */
 export const auditFilterNames = { org: 'organizationId', action: 'action', actor: 'actorId', subject: 'subjectId', from: 'from', to: 'to' } as const;

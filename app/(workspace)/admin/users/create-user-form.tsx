@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import type { Role } from '@/db/schema';
-import { createUserInput } from '@/server/services/admin/validation';
+import { createUserInput } from '@/common/inputs/admin';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { errorClass, fieldsetClass, hintClass, inputClass, labelClass, primaryButtonClass } from '@/app/ui/styles';

@@ -1,5 +1,5 @@
-import type { MessageKey, Translate } from '@/app/i18n';
-import type { CaseField } from '@/server/services/cases/diff';
+import type { MessageKey, Translate } from '@/common/i18n';
+import type { CaseField } from '@/common/record-fields';
 import type { ChangeWording } from '../../review/change-table';
 
 const isList = (field: string) => field === 'persons' || field === 'incidents' || field === 'legalEvents' || field === 'interventions';

@@ -3,8 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { DatePrecision } from '@/db/schema';
-import { interventionKinds, suggestedReplyDue } from '@/server/validation/case';
-import { partialDateToIso } from '@/server/validation/partial-date';
+import { interventionKinds, suggestedReplyDue } from '@/common/inputs/case';
+import { partialDateToIso } from '@/common/partial-date';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC, useTRPCClient } from '@/app/trpc';
 import { fieldsetClass, legendClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';

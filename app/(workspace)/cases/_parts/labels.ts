@@ -1,7 +1,7 @@
-import type { Locale, MessageKey, Translate } from '@/app/i18n';
-import { formatIncidentDate, formatIncidentDateRange } from '@/app/i18n';
+import type { Locale, MessageKey, Translate } from '@/common/i18n';
+import { formatIncidentDate, formatIncidentDateRange } from '@/common/i18n';
 import type { DatePrecision } from '@/db/schema';
-import { interventionKinds } from '@/server/validation/case';
+import { interventionKinds } from '@/common/inputs/case';
 
 /** A known intervention kind in the reader's language; a kind from an imported file as it was written. */
 export function interventionKindLabel(kind: string, t: Translate): string {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { legalEventKindEnum, type DatePrecision, type LegalEventKind } from '@/db/schema';
+import { legalEventKinds, type DatePrecision, type LegalEventKind } from '@/common/values';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { fieldsetClass, legendClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
@@ -72,7 +72,7 @@ export function LegalEventForm({ caseId, persons, editing, onDone }: Props) {
         <ActionStatus message={action.done} />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField id={`${prefix}-kind`} label={t('cases.legal.kind')} value={values.kind} error={errors.kind} onChange={(kind) => set({ kind: kind as LegalEventKind })}>
-            {legalEventKindEnum.enumValues.map((kind) => (
+            {legalEventKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`cases.legal.kind.${kind}`)}
               </option>

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatIncidentDateRange } from '@/app/i18n';
+import { formatIncidentDateRange } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC, useTRPCClient } from '@/app/trpc';
 import { fieldsetClass, legendClass, secondaryButtonClass } from '@/app/ui/styles';

@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import type { Locale, Translate } from '@/app/i18n';
+import type { Locale, Translate } from '@/common/i18n';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { linkClass } from '@/app/ui/styles';
 import type { TimelineIntervention, TimelineItem, TimelineLegalEvent } from '@/server/services/cases/timeline';
-import { isoToPartialDate } from '@/server/validation/partial-date';
+import { isoToPartialDate } from '@/common/partial-date';
 import { PartActions, UnlinkIncident } from './item-actions';
 import { dayOf, interventionKindLabel, whenOf } from './labels';
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { linkClass } from '@/app/ui/styles';
 import type { IncidentSnapshot } from '@/server/services/incidents/snapshot';
-import type { Translate } from '@/app/i18n';
+import type { Translate } from '@/common/i18n';
 
 type Labeller = (code: string) => string;
 

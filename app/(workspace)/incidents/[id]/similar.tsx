@@ -1,5 +1,5 @@
 import type { findSimilarElsewhere } from '@/server/services/incidents/sharing';
-import { formatIncidentDate, type Locale, type Translate } from '@/app/i18n';
+import { formatIncidentDate, type Locale, type Translate } from '@/common/i18n';
 
 type Similar = Awaited<ReturnType<typeof findSimilarElsewhere>>[number];
 

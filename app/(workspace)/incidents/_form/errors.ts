@@ -1,5 +1,7 @@
 import type { ZodError } from 'zod';
-import type { MessageKey, Translate } from '@/app/i18n';
+import type { MessageKey, Translate } from '@/common/i18n';
+import { sayProblem } from '@/common/i18n/problems';
+import { problemOfIssue } from '@/common/inputs/problems';
 
 /** Field messages by dotted path ("date.start", "victims.0.person.name"), as the server sends them. */
 export type FieldErrors = Record<string, string>;
@@ -9,12 +11,13 @@ export function fieldId(path: string): string {
   return `f-${path.replace(/\./g, '-')}`;
 }
 
-/** The same flattening as the server's error formatter: the first message for each path. */
-export function zodFieldErrors(error: ZodError): FieldErrors {
+/** The same flattening as the server's error formatter: the first message for each path, in the reader's language. */
+export function zodFieldErrors(error: ZodError, t: Translate): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
-    errors[key] ??= issue.message;
+    const problem = problemOfIssue(issue);
+    errors[key] ??= problem ? sayProblem(t, problem.code, problem.params) : issue.message;
   }
   return errors;
 }

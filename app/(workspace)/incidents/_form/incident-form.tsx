@@ -7,12 +7,13 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { AppRouter } from '@/server/routers';
 import type { IncidentDetail } from '@/server/services/incidents/read';
-import { incidentInput } from '@/server/validation/incident';
+import { incidentInput } from '@/common/inputs/incident';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { termOptions, type Term } from '@/app/ui/vocabulary';
 import { zodFieldErrors, type FieldErrors } from './errors';
+import { sayError, sayFieldErrors } from '@/common/i18n/problems';
 import { CheckboxList, FieldErrorsContext, Group, SelectField, TextField, useFocusAfterRender } from './fields';
 import { LegalProvisionsFieldset, PerpetratorsFieldset } from './lists';
 import { ConflictMessage, ErrorSummary } from './notices';
@@ -74,14 +75,14 @@ export function IncidentForm(props: Props) {
     if (error.data?.code === 'CONFLICT') {
       setErrors({});
       setFormError(null);
-      setConflict(error.message);
+      setConflict(sayError(t, error.data, error.message));
       focusLater('conflict-message');
       return;
     }
-    const fieldErrors = fromServerPaths(error.data?.fieldErrors ?? {});
+    const fieldErrors = fromServerPaths(sayFieldErrors(t, error.data));
     const hasFields = Object.keys(fieldErrors).length > 0;
     // No `data` means the request never got an answer (offline, server down).
-    showProblems(fieldErrors, hasFields ? null : error.data ? error.message : t('error.body'));
+    showProblems(fieldErrors, hasFields ? null : error.data ? sayError(t, error.data, error.message) : t('error.body'));
   }
 
   function onSaved(id: string) {
@@ -96,7 +97,7 @@ export function IncidentForm(props: Props) {
     setNotice(null);
     const { values, problems } = toIncidentInput(draft);
     const parsed = incidentInput.safeParse(values);
-    const found: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
+    const found: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error, t);
     for (const [path, key] of Object.entries(problems)) found[path] = t(key);
     if (Object.keys(found).length > 0) return showProblems(found, null);
 

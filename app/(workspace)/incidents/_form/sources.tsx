@@ -1,6 +1,6 @@
 'use client';
 
-import { reliabilityEnum } from '@/db/schema';
+import { reliabilityGrades } from '@/common/values';
 import { useI18n } from '@/app/i18n/client';
 import { dangerLinkButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { FieldMessage, Group, SelectField, TextField, useField } from './fields';
@@ -46,7 +46,7 @@ export function SourcesFieldset({ sources, organizationId, onChange }: Props) {
                   path={`${at}.source.reliability`}
                   label={t('form.reliability')}
                   value={draft.reliability}
-                  options={[{ value: '', label: t('reliability.none') }, ...reliabilityEnum.enumValues.map((grade) => ({ value: grade, label: t(`reliability.${grade}`) }))]}
+                  options={[{ value: '', label: t('reliability.none') }, ...reliabilityGrades.map((grade) => ({ value: grade, label: t(`reliability.${grade}`) }))]}
                   onChange={(reliability) => set({ reliability })}
                 />
               </div>

@@ -1,8 +1,8 @@
 import type { DatePrecision, LocationPrecision } from '@/db/schema';
 import type { IncidentDetail } from '@/server/services/incidents/read';
-import type { IncidentFormValues } from '@/server/validation/incident';
-import { isoToPartialDate } from '@/server/validation/partial-date';
-import type { MessageKey } from '@/app/i18n';
+import { type IncidentFormValues } from '@/common/inputs/incident';
+import { isoToPartialDate } from '@/common/partial-date';
+import type { MessageKey } from '@/common/i18n';
 
 /**
  * The form's working copy of an incident. Text inputs hold text (a half-typed "43," is not a

@@ -1,6 +1,6 @@
 'use client';
 
-import { genderEnum } from '@/db/schema';
+import { genders } from '@/common/values';
 import { useI18n } from '@/app/i18n/client';
 import type { TermOption } from '@/app/ui/vocabulary';
 import { dangerLinkButtonClass, secondaryButtonClass } from '@/app/ui/styles';
@@ -50,7 +50,7 @@ function VictimRow({ index, victim, organizationId, categories, onChange, onRemo
             path={`${at}.person.gender`}
             label={t('form.gender')}
             value={victim.newPerson.gender}
-            options={[{ value: '', label: t('gender.none') }, ...genderEnum.enumValues.map((g) => ({ value: g, label: t(`gender.${g}`) }))]}
+            options={[{ value: '', label: t('gender.none') }, ...genders.map((g) => ({ value: g, label: t(`gender.${g}`) }))]}
             onChange={(gender) => setPerson({ gender })}
             className="max-w-xs"
           />

@@ -1,7 +1,7 @@
 'use client';
 
-import { datePrecisionEnum, locationPrecisionEnum, type DatePrecision, type LocationPrecision } from '@/db/schema';
-import { isoToPartialDate, partialDateToIso } from '@/server/validation/partial-date';
+import { datePrecisions, locationPrecisions, type DatePrecision, type LocationPrecision } from '@/common/values';
+import { isoToPartialDate, partialDateToIso } from '@/common/partial-date';
 import { useI18n } from '@/app/i18n/client';
 import { Group, SelectField, TextField } from './fields';
 import type { IncidentDraft } from './state';
@@ -30,7 +30,7 @@ export function DateFieldset({ date, onChange }: { date: DateDraft; onChange: (d
           path="date.precision"
           label={t('form.datePrecision')}
           value={date.precision}
-          options={datePrecisionEnum.enumValues.map((p) => ({ value: p, label: t(`precision.${p}`) }))}
+          options={datePrecisions.map((p) => ({ value: p, label: t(`precision.${p}`) }))}
           onChange={(precision) =>
             precision &&
             onChange({
@@ -89,7 +89,7 @@ export function LocationFieldset({ location, regions, onChange }: { location: Lo
           path="location.precision"
           label={t('form.locationPrecision')}
           value={location.precision}
-          options={locationPrecisionEnum.enumValues.map((p) => ({ value: p, label: t(`locationPrecision.${p}`) }))}
+          options={locationPrecisions.map((p) => ({ value: p, label: t(`locationPrecision.${p}`) }))}
           onChange={(precision) => precision && set({ precision })}
         />
         <TextField path="location.lat" label={t('form.latitude')} hint={t('form.coordinatesHint')} inputMode="decimal" value={location.lat} onChange={(lat) => set({ lat })} autoComplete="off" />

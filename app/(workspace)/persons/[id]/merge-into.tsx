@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { hintClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
-import { mergedValues } from '@/server/services/persons/merged-values';
+import { mergedValues } from '@/common/merged-person';
 import type { PersonPageData } from './load';
 
 type PersonRecord = PersonPageData['person'];

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatIncidentDateRange, formatMoment, type Locale, type Translate } from '@/app/i18n';
+import { formatIncidentDateRange, formatMoment, type Locale, type Translate } from '@/common/i18n';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { linkClass } from '@/app/ui/styles';
 import type { PersonPageData } from './load';

@@ -1,6 +1,6 @@
 import { searchTextFor } from '@/app/(workspace)/search-cookie';
 import { getDb } from '@/db/client';
-import { exportVerdict } from '@/server/auth/export-policy';
+import { exportVerdict } from '@/server/policy/export';
 import { recentAuthMessage, requireRecentAuth } from '@/server/auth/require-recent-auth';
 import { getSignedInSession } from '@/server/auth/session';
 import { loadViewer } from '@/server/auth/viewer';

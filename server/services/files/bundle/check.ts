@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import { readZipDirectory, type ZipFileEntry } from './read-zip';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbOrTx, Tx } from '@/db/client';
 import { currentOrganizationKey, organizationKey } from './organization-keys';
 import { newKey, unwrapKey, wrapKey } from './wrap';

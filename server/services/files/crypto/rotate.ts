@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { evidenceFiles, organizationFileKeys } from '@/db/schema';

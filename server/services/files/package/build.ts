@@ -1,10 +1,11 @@
+import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import type { Db } from '@/db/client';
-import { auditLog, users, type EvidenceSubject } from '@/db/schema';
-import { evidencePolicy } from '@/server/auth/evidence-policy';
-import type { Viewer } from '@/server/auth/viewer';
-import { notFound } from '../../errors';
+import { auditLog, type EvidenceSubject, users } from '@/db/schema';
+import { evidencePolicy } from '@/server/policy/evidence';
+import type { Viewer } from '@/server/policy/viewer';
+import { notFound } from '../../../errors';
 import { recordCustody } from '../custody';
 import { listAttached } from '../manage';
 import { findFile, openOriginal } from '../read';

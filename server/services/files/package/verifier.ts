@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The offline verifier put into every evidence package: a Node.js script with no dependencies that
  * a lawyer's technician or a rapporteur's office runs on the unzipped folder (`node verify.mjs`),

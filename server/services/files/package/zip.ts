@@ -1,3 +1,4 @@
+import 'server-only';
 import { crc32 } from 'node:zlib';
 import { PassThrough, type Readable } from 'node:stream';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The words of a web address's path, query and fragment, as a reader of the address would read
  * them: %-encoding decoded (twice encoded too), and "-", "_", "+", ".", "/", "=" and "&" read as

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Folds one word, written in Cyrillic (Russian or Kazakh) or in any usual Latin transliteration, to
  * one key: Харькова, Khar'kova, KHARKOVA and Harkova all give the same key, and so do Елеусинов,

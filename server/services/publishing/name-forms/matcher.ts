@@ -1,3 +1,4 @@
+import 'server-only';
 import { declinedKeys } from './declension';
 import { foldToKey } from './fold';
 import { protectedParts } from './name-parts';

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Which words of a protected person's name are protected on their own. Records of people whose name
  * is not known are descriptive ("Husband of the KNPRK press secretary", "Vladimir (son of Larisa

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Cyrillic (Russian and Kazakh) to Latin as real documents write names: BGN/PCGN (used by the UN
  * and English-language press: Khar'kova, Yeleusinov), the passport scheme of ICAO Doc 9303

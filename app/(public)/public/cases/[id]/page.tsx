@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatIncidentDate, formatMoment, type Locale, type Translate } from '@/app/i18n';
-import { en, type MessageKey } from '@/app/i18n/en';
+import { formatIncidentDate, formatMoment, type Locale, type Translate } from '@/common/i18n';
+import { en, type MessageKey } from '@/common/i18n/en';
 import { getI18n } from '@/app/i18n/server';
 import { getPublicCase, type TimelineEntry } from '@/server/public/cases';
 import { SourceCitation } from '@/app/(public)/_ui/source-citation';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatIncidentDateRange, formatMoment } from '@/app/i18n';
+import { formatIncidentDateRange, formatMoment } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { SourceCitation } from '@/app/(public)/_ui/source-citation';
 import { PublicAttachments } from '@/app/(public)/_ui/public-attachments';

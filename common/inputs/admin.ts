@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { roles } from '../values';
+import { userText } from './text';
+
+/** Inputs of the admin procedures, shared by the forms (which check with the same schemas) and the router. */
+
+export const roleInput = z.enum(roles, 'Choose a role');
+
+/** A password someone chooses now (sign-in accepts any length, for accounts made before this rule). */
+export const newPasswordInput = userText({ required: 'Enter a password' })
+  .min(12, 'At least 12 characters: a few unrelated words make a strong one')
+  .max(200, 'At most 200 characters');
+
+/**
+ * Adding a person is an invitation (server/services/admin/invitations.ts): the admin gives a name,
+ * an email and a role, never a password.
+ */
+export const createUserInput = z.object({
+  organizationId: z.uuid(),
+  name: userText({ required: 'Enter the person’s name' }).trim().min(1, 'Enter the person’s name').max(200, 'At most 200 characters'),
+  email: userText({ required: 'Enter an email address' }).trim().toLowerCase().email('Enter an email address such as name@example.org').max(320, 'At most 320 characters'),
+  role: roleInput,
+});
+export type CreateUserInput = z.infer<typeof createUserInput>;
+
+/** A member of an organization, as the admin acts on them in that organization. */
+export const memberInput = z.object({ organizationId: z.uuid(), userId: z.uuid() });
+
+/** `currentRole` is the role the admin saw: if it changed meanwhile, the change is refused (CONFLICT). */
+export const changeRoleInput = memberInput.extend({ currentRole: roleInput, role: roleInput });
+export const removeMemberInput = memberInput.extend({ currentRole: roleInput });
+
+export const setPasswordWithLinkInput = z.object({
+  token: userText().trim().min(1, 'The link is not complete').max(200, 'The link is not complete'),
+  password: newPasswordInput,
+});
+
+/** The invitation link's token: the person chooses a password with it, or accepts it signed in. */
+export const invitationTokenInput = z.object({ token: userText().trim().min(1, 'The link is not complete').max(200, 'The link is not complete') });
+export const joinWithInvitationInput = invitationTokenInput.extend({ password: newPasswordInput });
+export const invitationInput = z.object({ organizationId: z.uuid(), invitationId: z.uuid() });

@@ -1,0 +1,53 @@
+import type { DatePrecision } from './values';
+
+/**
+ * Dates are known to a day, a month or a year. The written form carries exactly that much
+ * ("2017-05-25", "2017-05", "2017"); the database stores the first day of the period.
+ */
+const shapes: Record<DatePrecision, RegExp> = {
+  day: /^(\d{4})-(\d{2})-(\d{2})$/,
+  month: /^(\d{4})-(\d{2})$/,
+  year: /^(\d{4})$/,
+};
+
+export const precisionHint: Record<DatePrecision, string> = {
+  day: 'YYYY-MM-DD',
+  month: 'YYYY-MM',
+  year: 'YYYY',
+};
+
+/** The ISO date of the first day of the period, or null when the text is not a real date of that precision. */
+export function partialDateToIso(text: string, precision: DatePrecision): string | null {
+  const match = shapes[precision].exec(text);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = match[2] ? Number(match[2]) : 1;
+  const day = match[3] ? Number(match[3]) : 1;
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return null;
+  return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The written form of a stored date at a precision: what a form shows and what an edit sends back. */
+export function isoToPartialDate(iso: string, precision: DatePrecision): string {
+  if (precision === 'year') return iso.slice(0, 4);
+  if (precision === 'month') return iso.slice(0, 7);
+  return iso.slice(0, 10);
+}
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "25 July 2017", "May 2017" or "2017": never more precise than what is known. */
+export function formatPartialDate(iso: string, precision: DatePrecision): string {
+  const year = iso.slice(0, 4);
+  const month = monthNames[Number(iso.slice(5, 7)) - 1] ?? '';
+  if (precision === 'year') return year;
+  if (precision === 'month') return `${month} ${year}`;
+  return `${Number(iso.slice(8, 10))} ${month} ${year}`;
+}
+
+/** True when the text is a real calendar date written YYYY-MM-DD. */
+export function isRealIsoDate(text: string): boolean {
+  return partialDateToIso(text, 'day') !== null;
+}

@@ -1,0 +1,29 @@
+import 'server-only';
+import { badRequest, notFound, refused } from '../errors';
+import { isReviewerRole, memberOrganizationIds, roleIn, type Viewer } from './viewer';
+
+type SharedFacts = { organizationId: string; sharedWith: string[] };
+
+/**
+ * Collaboration across organizations: an incident shared with another organization can be read,
+ * redacted, by that organization's members; they can neither edit it nor see its discussion or history.
+ */
+export function readsAsSharedOnly(viewer: Viewer, incident: SharedFacts): boolean {
+  if (roleIn(viewer, incident.organizationId)) return false;
+  const mine = new Set(memberOrganizationIds(viewer));
+  return incident.sharedWith.some((id) => mine.has(id));
+}
+
+/** Reviewers and admins of the owning organization decide what is shared, and with whom. */
+export function canShareIncident(viewer: Viewer, incident: { organizationId: string }): boolean {
+  const role = roleIn(viewer, incident.organizationId);
+  return isReviewerRole(role);
+}
+
+export function assertCanShare(viewer: Viewer, incident: SharedFacts | null, targetOrganizationId: string): void {
+  if (!incident || !roleIn(viewer, incident.organizationId)) throw notFound('incident');
+  if (!canShareIncident(viewer, incident)) throw refused('sharing.reviewersOnly');
+  if (targetOrganizationId === incident.organizationId) {
+    throw badRequest('sharing.sameOrganization');
+  }
+}

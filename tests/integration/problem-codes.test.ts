@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
+import { DomainError } from '@/server/errors';
+import { createTestDatabase } from '../support/database';
+import { anIncident, callerFor, callOverHttp, createOrganization, createUser, seedVocabulary } from '../support/factories';
+
+/**
+ * A refusal reaches the browser as a problem code with its figures, which the reader's side words in
+ * their language; the English message is only for logs and the command line.
+ */
+let database: Database;
+let bureau: { id: string };
+let monitor: { id: string };
+let reviewer: { id: string };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedVocabulary(database.db);
+  bureau = await createOrganization(database.db, 'Bureau');
+  monitor = await createUser(database.db, bureau.id, 'monitor');
+  reviewer = await createUser(database.db, bureau.id, 'reviewer');
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe('problem codes', () => {
+  it('a stale save answers CONFLICT with incident.stale and both versions', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const { id } = await author.incident.create({ organizationId: bureau.id, incident: anIncident() });
+    await author.incident.update({ id, version: 1, incident: anIncident({ title: 'A second title' }) });
+
+    const stale = await callOverHttp(database.db, monitor.id, 'incident.update', { id, version: 1, incident: anIncident({ title: 'A third title' }) });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error?.json.data.problem).toEqual({ code: 'incident.stale', params: { version: 1, current: 2 } });
+  });
+
+  it('a policy refusal carries its code, not a sentence to show', async () => {
+    const caller = await callerFor(database.db, reviewer.id);
+    const { id } = await caller.incident.create({ organizationId: bureau.id, incident: anIncident() });
+    await caller.review.submit({ id, version: 1 });
+    const refusal = await caller.review.approve({ id, version: 2 }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({ code: 'FORBIDDEN', problem: { code: 'review.selfApproval' } });
+  });
+
+  it('field problems travel beside the field messages', async () => {
+    const answer = await callOverHttp(database.db, monitor.id, 'incident.create', {
+      organizationId: bureau.id,
+      incident: anIncident({ title: '', date: { precision: 'month', start: '2017-13' } }),
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error?.json.data.fieldProblems).toMatchObject({
+      'incident.title': { code: 'title.required' },
+      'incident.date.start': { code: 'date.format', params: { format: 'YYYY-MM', precision: 'month' } },
+    });
+    expect(answer.body.error?.json.data.fieldErrors?.['incident.title']).toBe('A title is required');
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { translator, type Locale } from '@/common/i18n';
+import { en } from '@/common/i18n/en';
+import { sayError, sayFieldErrors, sayProblem } from '@/common/i18n/problems';
+import { incidentDateInput } from '@/common/inputs/incident';
+import { problemOfIssue } from '@/common/inputs/problems';
+
+/** Every problem code the dictionaries hold, as the server and the forms state them. */
+const codes = Object.keys(en)
+  .filter((key) => key.startsWith('problem.'))
+  .map((key) => key.slice('problem.'.length));
+
+/** Sample values for every placeholder a problem's wording takes. */
+const params = { version: 3, current: 4, code: 'levitation', count: 5, maximum: 200, minimum: 12, format: 'YYYY-MM-DD', precision: 'day' };
+
+describe('the problem translator', () => {
+  it('has problems to translate', () => {
+    expect(codes.length).toBeGreaterThan(50);
+  });
+
+  describe.each(['ru', 'kk'] as Locale[])('in %s', (locale) => {
+    const t = translator(locale);
+    it.each(codes)('words %s in the language, with every figure filled in', (code) => {
+      const words = sayProblem(t, code, params);
+      expect(words).not.toBe(sayProblem(translator('en'), code, params));
+      expect(words).not.toMatch(/\{\w+\}/);
+      expect(words).not.toContain('problem.');
+    });
+  });
+
+  it('shows a text that is not a code as it is', () => {
+    expect(sayProblem(translator('ru'), 'Some older English text')).toBe('Some older English text');
+  });
+
+  it("words a Russian monitor's refusal and field errors from the codes the server sends", () => {
+    const t = translator('ru');
+    const data = {
+      problem: { code: 'review.selfApproval' as const },
+      fieldErrors: { title: 'A title is required', 'date.start': 'Give a real date written YYYY-MM (the precision is "month")' },
+      fieldProblems: { title: { code: 'title.required' as const }, 'date.start': { code: 'date.format' as const, params: { format: 'YYYY-MM', precision: 'month' } } },
+    };
+    expect(sayError(t, data, 'You wrote or edited part of this change: another reviewer must decide on it.')).toBe(
+      'Вы написали или редактировали часть этого изменения: решение должен принять другой проверяющий.',
+    );
+    expect(sayFieldErrors(t, data)).toEqual({ title: 'Нужно название', 'date.start': 'Укажите реальную дату в формате YYYY-MM (точность: «month»)' });
+  });
+
+  it("words a Kazakh monitor's form check: a date of the wrong shape, a text too long", () => {
+    const t = translator('kk');
+    const parsed = incidentDateInput.safeParse({ precision: 'day', start: '2017-13-40' });
+    expect(parsed.success).toBe(false);
+    const [issue] = parsed.error!.issues;
+    const problem = problemOfIssue(issue!)!;
+    expect(problem).toEqual({ code: 'date.format', params: { format: 'YYYY-MM-DD', precision: 'day' } });
+    expect(sayProblem(t, problem.code, problem.params)).toBe('Нақты күнді YYYY-MM-DD пішімінде жазыңыз (дәлдігі: «day»)');
+
+    const tooLong = z.string().max(5).safeParse('too long by far');
+    const lengthProblem = problemOfIssue(tooLong.error!.issues[0]!)!;
+    expect(lengthProblem).toEqual({ code: 'field.tooLong', params: { maximum: 5 } });
+    expect(sayProblem(t, lengthProblem.code, lengthProblem.params)).toBe('Ең көбі 5 таңба.');
+  });
+});
