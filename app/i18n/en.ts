@@ -2,7 +2,11 @@
  * The English dictionary: the source of every UI text key. Other languages are Partial of this and
  * fall back to it key by key. `{name}` marks a value filled in by `t(key, { name })`.
  */
+import { publicSiteEn } from './areas/public-site.en';
+
 export const en = {
+  // Areas kept in their own files (app/i18n/areas/), so that parallel work merges without conflicts.
+  ...publicSiteEn,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Documenting attacks on human rights defenders',
   'app.skipToContent': 'Skip to main content',

@@ -1,3 +1,4 @@
+import { publicSiteKk } from './areas/public-site.kk';
 import type { Messages } from './en';
 
 /**
@@ -5,6 +6,7 @@ import type { Messages } from './en';
  * waiting for review by a native speaker (see the README); a key left out would fall back to English.
  */
 export const kk: Partial<Messages> = {
+  ...publicSiteKk,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Құқық қорғаушыларға жасалған шабуылдарды құжаттау',
   'app.skipToContent': 'Негізгі мазмұнға өту',

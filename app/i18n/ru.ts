@@ -1,7 +1,9 @@
+import { publicSiteRu } from './areas/public-site.ru';
 import type { Messages } from './en';
 
 /** Russian. Keys left out fall back to English. */
 export const ru: Partial<Messages> = {
+  ...publicSiteRu,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Документирование нападений на правозащитников',
   'app.skipToContent': 'Перейти к основному содержанию',

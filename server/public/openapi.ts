@@ -1,3 +1,4 @@
+import { openDataLicence } from './licence';
 import { groupings } from './stats';
 
 /** The open-data API described for machines (OpenAPI 3.1), served at /api/public/v1/openapi.json. */
@@ -27,6 +28,7 @@ export function openApiDocument(origin: string) {
     info: {
       title: 'HRD Monitor open data',
       version: '1',
+      license: { name: openDataLicence.name, identifier: openDataLicence.identifier, url: openDataLicence.url },
       description:
         'Published incidents of attacks on human rights defenders, and the published cases that follow them, redacted: protected persons appear only as "Protected person N", coordinates are no finer than what is known. No sign-in. Answers may be cached for 60 seconds. Rate limited per address.',
     },
