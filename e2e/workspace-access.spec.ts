@@ -64,8 +64,16 @@ test('the focus ring on the dark header has at least 3:1 contrast with the heade
   await page.keyboard.press('Tab');
   await expect(link).toBeFocused();
   const { ring, header, style } = await link.evaluate((element) => {
+    // Tailwind 4 writes colours in oklch(): a canvas turns any CSS colour into sRGB bytes.
+    const rgb = (color: string) => {
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.fillStyle = color;
+      context.fillRect(0, 0, 1, 1);
+      const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+      return `rgb(${r}, ${g}, ${b})`;
+    };
     const s = getComputedStyle(element);
-    return { ring: s.outlineColor, style: s.outlineStyle, header: getComputedStyle(element.closest('header')!).backgroundColor };
+    return { ring: rgb(s.outlineColor), style: s.outlineStyle, header: rgb(getComputedStyle(element.closest('header')!).backgroundColor) };
   });
   expect(style).toBe('solid');
   expect(contrast(ring, header)).toBeGreaterThanOrEqual(3);

@@ -992,7 +992,7 @@ export const en = {
   'cases.incidentBox.addLabel': 'Add this incident to “{title}”',
   'cases.incidentBox.added': 'Added to “{title}”.',
   'cases.incidentBox.already': 'Already in “{title}”.',
-  'cases.incidentBox.removeLabel': 'Remove this incident from “{title}”',
+  'cases.incidentBox.removeLabel': 'Remove from case “{title}”',
 
   'interventions.heading': 'Intervention',
   'interventions.editHeading': 'Edit intervention',
@@ -1188,7 +1188,7 @@ export const en = {
   'account.sessions.details': 'Network {address} · signed in {since} · last active {seen}',
   'account.sessions.unknownAddress': 'unknown',
   'account.sessions.end': 'Sign out this device',
-  'account.sessions.endNamed': 'Sign out {device}',
+  'account.sessions.endNamed': 'Sign out this device: {device}',
   'account.sessions.endAll': 'Sign out everywhere',
   'account.sessions.notEnded': 'The session was not ended',
   // Invitations (issue 13)

@@ -696,7 +696,7 @@ export const kk: Partial<Messages> = {
   'cases.incidentBox.addLabel': 'Бұл оқиғаны «{title}» ісіне қосу',
   'cases.incidentBox.added': '«{title}» ісіне қосылды.',
   'cases.incidentBox.already': 'Бұрыннан «{title}» ісінде бар.',
-  'cases.incidentBox.removeLabel': 'Бұл оқиғаны «{title}» ісінен алып тастау',
+  'cases.incidentBox.removeLabel': 'Істен алып тастау: «{title}»',
 
   'interventions.heading': 'Араша түсу',
   'interventions.editHeading': 'Араша түсуді өзгерту',
@@ -1185,7 +1185,7 @@ export const kk: Partial<Messages> = {
   'account.sessions.details': 'Желі {address} · кірген уақыты {since} · соңғы белсенділік {seen}',
   'account.sessions.unknownAddress': 'белгісіз',
   'account.sessions.end': 'Осы құрылғыдан шығу',
-  'account.sessions.endNamed': '{device} құрылғысынан шығу',
+  'account.sessions.endNamed': 'Осы құрылғыдан шығу: {device}',
   'account.sessions.endAll': 'Барлық құрылғылардан шығу',
   'account.sessions.notEnded': 'Сеанс аяқталмады',
   // Шақырулар (issue 13)

@@ -9,6 +9,7 @@ export async function signedIn(browser: Browser, role: DemoRole, viewport?: { wi
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/incidents$/);
+  // The first sign-in of a run waits for argon2 and a cold server: more than the default 5 s under load.
+  await expect(page).toHaveURL(/\/incidents$/, { timeout: 30_000 });
   return page;
 }

@@ -40,4 +40,14 @@ export const publicSiteEn = {
   'openData.api.value': 'Value',
   'openData.api.meaning': 'Meaning',
   'openData.api.required': 'required',
+
+  'public.map.place': "{name}: {n} incidents. Show them",
+  'places.search': "Find a town or village",
+  'places.searchHint': "Type its name in any language, or click near it on the map: the region, the coordinates and “Place known to” are filled in.",
+  'places.results': "Places found",
+  'places.none': "No town or village of this name. Type the place below instead.",
+  'places.noneNear': "No town or village near that point. Click closer to one, or search by name.",
+  'places.picked': "Picked: {name}",
+  'places.map': "Map of Kazakhstan for picking a place",
+  'places.mapCaption': "Click near a town to pick it. Places: GeoNames (CC BY 4.0).",
 } satisfies Record<string, string>;

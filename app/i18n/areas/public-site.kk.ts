@@ -42,4 +42,14 @@ export const publicSiteKk: Record<keyof typeof publicSiteEn, string> = {
   'openData.api.value': 'Мәні',
   'openData.api.meaning': 'Мағынасы',
   'openData.api.required': 'міндетті',
+
+  'public.map.place': "{name}: {n} оқиға. Оларды көрсету",
+  'places.search': "Қаланы немесе ауылды табу",
+  'places.searchHint': "Атауын кез келген тілде жазыңыз немесе картада оның жанынан басыңыз: өңір, координаттар және «Орнының дәлдігі» өздігінен толтырылады.",
+  'places.results': "Табылған орындар",
+  'places.none': "Мұндай атаулы қала немесе ауыл жоқ. Орынды төмендегі өрістерге жазыңыз.",
+  'places.noneNear': "Бұл нүктенің жанында қала немесе ауыл жоқ. Елді мекенге жақынырақ басыңыз немесе оны атауы бойынша іздеңіз.",
+  'places.picked': "Таңдалды: {name}",
+  'places.map': "Орын таңдауға арналған Қазақстан картасы",
+  'places.mapCaption': "Қаланы таңдау үшін оның жанынан басыңыз. Орындар: GeoNames (CC BY 4.0).",
 };

@@ -42,4 +42,14 @@ export const publicSiteRu: Record<keyof typeof publicSiteEn, string> = {
   'openData.api.value': 'Значение',
   'openData.api.meaning': 'Смысл',
   'openData.api.required': 'обязательный',
+
+  'public.map.place': "{name}: инцидентов {n}. Показать их",
+  'places.search': "Найти город или село",
+  'places.searchHint': "Введите название на любом языке или щёлкните рядом с ним на карте: регион, координаты и «Место известно с точностью до» заполнятся сами.",
+  'places.results': "Найденные места",
+  'places.none': "Нет города или села с таким названием. Введите место в полях ниже.",
+  'places.noneNear': "Рядом с этой точкой нет города или села. Щёлкните ближе к населённому пункту или найдите его по названию.",
+  'places.picked': "Выбрано: {name}",
+  'places.map': "Карта Казахстана для выбора места",
+  'places.mapCaption': "Щёлкните рядом с городом, чтобы выбрать его. Места: GeoNames (CC BY 4.0).",
 };
