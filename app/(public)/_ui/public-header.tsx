@@ -1,9 +1,17 @@
 import Link from 'next/link';
-import type { Translate } from '@/app/i18n';
+import type { MessageKey, Translate } from '@/app/i18n';
 import { LanguageSwitcher } from '@/app/i18n/language-switcher';
 import { HeaderMenu } from '@/app/ui/header-menu';
 
 const link = 'text-slate-100 underline decoration-slate-500 hover:decoration-white';
+
+/** The public site's pages, in the header and wherever a visitor needs a way back (its "not found" page). */
+export const publicPages: { href: string; label: MessageKey }[] = [
+  { href: '/dashboard', label: 'public.nav.dashboard' },
+  { href: '/public/incidents', label: 'public.nav.incidents' },
+  { href: '/public/cases', label: 'public.nav.cases' },
+  { href: '/public/open-data', label: 'public.nav.api' },
+];
 
 /** The public site's header, shared by its pages and by the site-wide "not found" page. */
 export function PublicHeader({ t }: { t: Translate }) {
@@ -16,26 +24,13 @@ export function PublicHeader({ t }: { t: Translate }) {
         <HeaderMenu label={t('header.menu')} closeLabel={t('header.menuClose')}>
           <nav aria-label={t('public.nav.label')}>
             <ul className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:gap-4">
-              <li>
-                <Link href="/dashboard" className={link}>
-                  {t('public.nav.dashboard')}
-                </Link>
-              </li>
-              <li>
-                <Link href="/public/incidents" className={link}>
-                  {t('public.nav.incidents')}
-                </Link>
-              </li>
-              <li>
-                <Link href="/public/cases" className={link}>
-                  {t('public.nav.cases')}
-                </Link>
-              </li>
-              <li>
-                <Link href="/public/open-data" className={link}>
-                  {t('public.nav.api')}
-                </Link>
-              </li>
+              {publicPages.map((page) => (
+                <li key={page.href}>
+                  <Link href={page.href} className={link}>
+                    {t(page.label)}
+                  </Link>
+                </li>
+              ))}
             </ul>
           </nav>
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2 sm:ml-auto">

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Translate } from '@/app/i18n';
+import { publicPages } from './public-header';
 
 /** "Not found" in public words, with links to the public pages rather than to the staff sign-in. */
 export function PublicNotFoundMessage({ t }: { t: Translate }) {
@@ -9,21 +10,13 @@ export function PublicNotFoundMessage({ t }: { t: Translate }) {
       <h1 className="text-2xl font-semibold">{t('notFound.heading')}</h1>
       <p className="mt-4 text-slate-700">{t('public.notFound.body')}</p>
       <ul className="mt-6 flex flex-wrap gap-x-6 gap-y-2">
-        <li>
-          <Link href="/public/incidents" className={link}>
-            {t('public.nav.incidents')}
-          </Link>
-        </li>
-        <li>
-          <Link href="/public/cases" className={link}>
-            {t('public.nav.cases')}
-          </Link>
-        </li>
-        <li>
-          <Link href="/dashboard" className={link}>
-            {t('public.nav.dashboard')}
-          </Link>
-        </li>
+        {publicPages.map((page) => (
+          <li key={page.href}>
+            <Link href={page.href} className={link}>
+              {t(page.label)}
+            </Link>
+          </li>
+        ))}
       </ul>
     </div>
   );
