@@ -9,6 +9,9 @@ import { signedIn } from './support/sign-in';
 
 const phone = { width: 390, height: 844 };
 
+// Several sign-ins and pages per test, on a shared machine: more than the default 30 s.
+test.describe.configure({ timeout: 120_000 });
+
 /** Whether the page scrolls sideways: it must not, on a phone. */
 const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 
