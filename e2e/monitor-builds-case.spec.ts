@@ -119,7 +119,7 @@ test('a monitor creates a case, links three incidents, adds an intervention and 
     // It also belongs to the demo's case about the Mangystau strike: an incident can be in several cases.
     await expect(box.getByRole('link', { name: title })).toBeVisible();
     await expect(box.getByRole('link', { name: 'Prosecution of KNPRK leaders and hunger strikers in Mangystau' })).toBeVisible();
-    await box.getByRole('button', { name: `Remove this incident from “${title}”` }).click();
+    await box.getByRole('button', { name: `Remove from case “${title}”` }).click();
     await expect(box.getByRole('status')).toHaveText('Removed from the case.');
     await expect(box.getByRole('link', { name: title })).toHaveCount(0);
     await expect(box.getByRole('link', { name: 'Prosecution of KNPRK leaders and hunger strikers in Mangystau' })).toBeVisible();

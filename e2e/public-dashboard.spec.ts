@@ -3,7 +3,8 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { demoAccounts } from '../server/services/demo/accounts';
 import { canariesIn } from '../tests/support/canary-search';
-import { csvRecords } from '../tests/support/csv';
+import { csvRecords, startsWithBom } from '../tests/support/csv';
+import { seriousViolations } from './support/axe';
 import { readE2eState } from './support/server-state';
 
 /**
@@ -106,7 +107,9 @@ test('an anonymous visitor filters the dashboard, opens an incident and download
     }
     const downloadPromise = page.waitForEvent('download');
     await chart(page, chartHeadings.year).getByRole('link', { name: /Download these figures as CSV/ }).click();
-    const records = csvRecords(readFileSync((await (await downloadPromise).path())!, 'utf8'));
+    const file = readFileSync((await (await downloadPromise).path())!);
+    expect(startsWithBom(file)).toBe(true);
+    const records = csvRecords(new TextDecoder().decode(file));
     expect(records).toEqual([
       ['key', 'label', 'count'],
       ['2017', '2017', String(in2017)],
@@ -127,8 +130,9 @@ test('an anonymous visitor filters the dashboard, opens an incident and download
     const downloadPromise = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download these incidents as CSV' }).click();
     const download = await downloadPromise;
-    const text = readFileSync((await download.path())!, 'utf8');
-    const records = csvRecords(text);
+    const file = readFileSync((await download.path())!);
+    expect(startsWithBom(file)).toBe(true);
+    const records = csvRecords(new TextDecoder().decode(file));
     expect(records[0]!.slice(0, 4)).toEqual(['id', 'title', 'summary', 'start_date']);
     expect(records).toHaveLength(almaty + 1);
     expect(records.slice(1).every((r) => r[7] === 'Almaty')).toBe(true);
@@ -231,6 +235,8 @@ async function publicAddresses(request: APIRequestContext): Promise<{ pages: str
       '/public/cases?q=Kharkova',
       ...searches.map((q) => `/public/cases?q=${q}`),
       ...caseIds.map((id) => `/public/cases/${id}`),
+      '/public/open-data',
+      '/public/open-data/api',
     ],
     api: [
       ...filters.map((f) => `/api/public/v1/incidents${f}`),
@@ -313,18 +319,11 @@ test('no public page, RSC payload or API answer holds anything confidential or u
 test('every public page passes axe-core without serious or critical violations', async ({ page, request }) => {
   // Every page: each published incident and case too, not a sample (about half a second each).
   test.setTimeout(300_000);
-  // A pinned devDependency: when it is missing this fails rather than skips.
-  const axePath = require.resolve('axe-core/axe.min.js');
   const { pages } = await publicAddresses(request);
   const problems: string[] = [];
   for (const address of pages) {
     await page.goto(address);
-    await page.addScriptTag({ path: axePath });
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') problems.push(`${address}: ${v.id} (${v.impact}, ${v.nodes} elements)`);
+    problems.push(...(await seriousViolations(page)));
   }
   expect(problems).toEqual([]);
   expect(pages.filter((p) => p.startsWith('/public/incidents/')).length).toBeGreaterThan(25);

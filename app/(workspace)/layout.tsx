@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { getI18n } from '@/app/i18n/server';
 import { Providers } from '@/app/providers';
+import { FocusHeadingOnNavigate } from '@/app/ui/focus-heading';
 import { NewDeviceNotices } from './account/new-device-notices';
 import { WorkspaceHeader } from './header';
 import { requireViewer } from './session';
@@ -26,6 +27,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
         <NewDeviceNotices notices={notices} />
         {children}
       </main>
+      <FocusHeadingOnNavigate />
     </Providers>
   );
 }

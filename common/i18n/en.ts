@@ -2,7 +2,11 @@
  * The English dictionary: the source of every UI text key. Other languages are Partial of this and
  * fall back to it key by key. `{name}` marks a value filled in by `t(key, { name })`.
  */
+import { publicSiteEn } from './areas/public-site.en';
+
 export const en = {
+  // Areas kept in their own files (app/i18n/areas/), so that parallel work merges without conflicts.
+  ...publicSiteEn,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Documenting attacks on human rights defenders',
   'app.skipToContent': 'Skip to main content',
@@ -966,7 +970,7 @@ export const en = {
   'cases.incidentBox.addLabel': 'Add this incident to “{title}”',
   'cases.incidentBox.added': 'Added to “{title}”.',
   'cases.incidentBox.already': 'Already in “{title}”.',
-  'cases.incidentBox.removeLabel': 'Remove this incident from “{title}”',
+  'cases.incidentBox.removeLabel': 'Remove from case “{title}”',
 
   'interventions.heading': 'Intervention',
   'interventions.editHeading': 'Edit intervention',
@@ -1162,7 +1166,7 @@ export const en = {
   'account.sessions.details': 'Network {address} · signed in {since} · last active {seen}',
   'account.sessions.unknownAddress': 'unknown',
   'account.sessions.end': 'Sign out this device',
-  'account.sessions.endNamed': 'Sign out {device}',
+  'account.sessions.endNamed': 'Sign out this device: {device}',
   'account.sessions.endAll': 'Sign out everywhere',
   'account.sessions.notEnded': 'The session was not ended',
   // Invitations (issue 13)

@@ -1,3 +1,4 @@
+import { publicSiteKk } from './areas/public-site.kk';
 import type { Messages } from './en';
 
 /**
@@ -5,6 +6,7 @@ import type { Messages } from './en';
  * waiting for review by a native speaker (see the README); a key left out would fall back to English.
  */
 export const kk: Partial<Messages> = {
+  ...publicSiteKk,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Құқық қорғаушыларға жасалған шабуылдарды құжаттау',
   'app.skipToContent': 'Негізгі мазмұнға өту',
@@ -672,7 +674,7 @@ export const kk: Partial<Messages> = {
   'cases.incidentBox.addLabel': 'Бұл оқиғаны «{title}» ісіне қосу',
   'cases.incidentBox.added': '«{title}» ісіне қосылды.',
   'cases.incidentBox.already': 'Бұрыннан «{title}» ісінде бар.',
-  'cases.incidentBox.removeLabel': 'Бұл оқиғаны «{title}» ісінен алып тастау',
+  'cases.incidentBox.removeLabel': 'Істен алып тастау: «{title}»',
 
   'interventions.heading': 'Араша түсу',
   'interventions.editHeading': 'Араша түсуді өзгерту',
@@ -1161,7 +1163,7 @@ export const kk: Partial<Messages> = {
   'account.sessions.details': 'Желі {address} · кірген уақыты {since} · соңғы белсенділік {seen}',
   'account.sessions.unknownAddress': 'белгісіз',
   'account.sessions.end': 'Осы құрылғыдан шығу',
-  'account.sessions.endNamed': '{device} құрылғысынан шығу',
+  'account.sessions.endNamed': 'Осы құрылғыдан шығу: {device}',
   'account.sessions.endAll': 'Барлық құрылғылардан шығу',
   'account.sessions.notEnded': 'Сеанс аяқталмады',
   // Шақырулар (issue 13)

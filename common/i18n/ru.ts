@@ -1,7 +1,9 @@
+import { publicSiteRu } from './areas/public-site.ru';
 import type { Messages } from './en';
 
 /** Russian. Keys left out fall back to English. */
 export const ru: Partial<Messages> = {
+  ...publicSiteRu,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Документирование нападений на правозащитников',
   'app.skipToContent': 'Перейти к основному содержанию',
@@ -671,7 +673,7 @@ export const ru: Partial<Messages> = {
   'cases.incidentBox.addLabel': 'Добавить этот инцидент в «{title}»',
   'cases.incidentBox.added': 'Добавлено в «{title}».',
   'cases.incidentBox.already': 'Уже в «{title}».',
-  'cases.incidentBox.removeLabel': 'Убрать этот инцидент из «{title}»',
+  'cases.incidentBox.removeLabel': 'Убрать из дела «{title}»',
 
   'interventions.heading': 'Обращение',
   'interventions.editHeading': 'Изменить обращение',
@@ -1160,7 +1162,7 @@ export const ru: Partial<Messages> = {
   'account.sessions.details': 'Сеть {address} · вход {since} · последняя активность {seen}',
   'account.sessions.unknownAddress': 'неизвестна',
   'account.sessions.end': 'Выйти на этом устройстве',
-  'account.sessions.endNamed': 'Выйти на устройстве {device}',
+  'account.sessions.endNamed': 'Выйти на этом устройстве: {device}',
   'account.sessions.endAll': 'Выйти на всех устройствах',
   'account.sessions.notEnded': 'Сеанс не завершён',
   // Приглашения (issue 13)

@@ -41,13 +41,19 @@ export const csvColumns = [
   'published_at',
 ] as const;
 
+/**
+ * The UTF-8 byte order mark every CSV file starts with: without it Excel opens UTF-8 as the system code
+ * page and Cyrillic turns into garbage. (A `fetch(...).text()` drops it again, as UTF-8 decoders do.)
+ */
+export const csvBom = '\uFEFF';
+
 export const csvLine = (cells: (string | number | null | undefined)[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
 export async function* publicCsvChunks(filters: PublicFilters, db?: Db): AsyncGenerator<string> {
   const vocabulary = await publicVocabulary('en', db);
   const labels = (kind: 'violation_type' | 'defender_category' | 'perpetrator_type', codes: string[]) =>
     codes.map((code) => vocabulary.label(kind, code)).join('; ');
-  yield csvLine([...csvColumns]);
+  yield csvBom + csvLine([...csvColumns]);
   for await (const batch of publicIncidentBatches(filters, 500, db)) {
     yield batch
       .map((row) =>

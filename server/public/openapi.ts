@@ -1,4 +1,5 @@
 import 'server-only';
+import { openDataLicence } from './licence';
 import { groupings } from './stats';
 
 /** The open-data API described for machines (OpenAPI 3.1), served at /api/public/v1/openapi.json. */
@@ -31,6 +32,7 @@ export function openApiDocument(origin: string) {
     info: {
       title: 'HRD Monitor open data',
       version: '1',
+      license: { name: openDataLicence.name, identifier: openDataLicence.identifier, url: openDataLicence.url },
       description:
         'Published incidents of attacks on human rights defenders, and the published cases that follow them, redacted: protected persons appear only as "Protected person N", coordinates are no finer than what is known. No sign-in. Answers may be cached for 60 seconds. Rate limited per address. Every record carries two dates: `publishedAt`, its first publication (kept when it is published again), and `updatedAt`, the publication of the version shown (the latest).',
     },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { csvLine } from './export-csv';
+import { csvBom, csvLine } from './export-csv';
 import type { Stats } from './stats';
 
 /**
@@ -12,7 +12,7 @@ export const statsCsvTotalLabel = 'Total (each incident counted once)';
 export const statsCsvUnknownMonthLabel = 'Known only to the year, so not in any month';
 
 export function statsCsv(stats: Stats): string {
-  const lines = [csvLine([...statsCsvColumns]), ...stats.counts.map((c) => csvLine([c.key, c.label, c.count]))];
+  const lines = [csvBom + csvLine([...statsCsvColumns]), ...stats.counts.map((c) => csvLine([c.key, c.label, c.count]))];
   lines.push(csvLine([null, statsCsvTotalLabel, stats.total]));
   if (stats.unknownMonth !== undefined) lines.push(csvLine([null, statsCsvUnknownMonthLabel, stats.unknownMonth]));
   return lines.join('');

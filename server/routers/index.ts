@@ -9,6 +9,7 @@ import { evidenceRouter } from './evidence';
 import { incidentRouter } from './incident';
 import { notificationRouter } from './notification';
 import { personRouter } from './person';
+import { placeRouter } from './place';
 import { reviewRouter } from './review';
 import { sessionRouter } from './session';
 import { viewerRouter } from './viewer';
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   comment: commentRouter,
   notification: notificationRouter,
   person: personRouter,
+  place: placeRouter,
   documentedOrganization: documentedOrganizationRouter,
   source: sourceRouter,
   evidence: evidenceRouter,

@@ -19,7 +19,7 @@ import { GET as exportJsonGet } from '@/app/api/public/v1/export.json/route';
 import { GET as exportCsvGet } from '@/app/api/public/v1/export.csv/route';
 import { GET as openApiGet } from '@/app/api/public/v1/openapi.json/route';
 import { createEmbeddedTestDatabase, createTestDatabase } from '../support/database';
-import { csvRecords } from '../support/csv';
+import { csvAnswer } from '../support/csv';
 import { createOrganization, createUser } from '../support/factories';
 
 let database: Database;
@@ -213,10 +213,10 @@ describe('the open-data API', () => {
     expect(validateExchangeDocument(filtered)).toEqual([]);
     expect(filtered.incidents.length).toBeLessThan(25);
 
-    const csv = await (await exportCsvGet(url('/export.csv'))).text();
-    const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toMatch(/^id,title,summary,start_date/);
-    expect(lines).toHaveLength(26);
+    const csv = await csvAnswer(await exportCsvGet(url('/export.csv')));
+    expect(csv.bom).toBe(true);
+    expect(csv.records[0]!.slice(0, 4)).toEqual(['id', 'title', 'summary', 'start_date']);
+    expect(csv.records).toHaveLength(26);
   });
 
   it("offers each chart's counts as CSV: the same figures as /stats, with its filters", async () => {
@@ -228,7 +228,8 @@ describe('the open-data API', () => {
         expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
         expect(response.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300');
         expect(response.headers.get('content-disposition')).toContain(`incidents-by-${groupBy}.csv`);
-        const [header, ...rows] = csvRecords(await response.text());
+        const { bom, records: [header, ...rows] } = await csvAnswer(response);
+        expect(bom).toBe(true);
         expect(header).toEqual(['key', 'label', 'count']);
         expect(rows.slice(0, json.counts.length).map(([key, label, count]) => ({ key, label, count: Number(count) }))).toEqual(
           json.counts.map((c) => ({ key: c.key ?? '', label: c.label, count: c.count })),

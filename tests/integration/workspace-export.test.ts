@@ -15,7 +15,7 @@ import type { ExchangeDocument } from '@/server/services/exchange/document';
 import { importExchangeDocument } from '@/server/services/exchange/import';
 import { workspaceExportInput, workspaceExportResponse } from '@/server/services/exchange/workspace-export';
 import { validateExchangeDocument } from '@/server/services/exchange/validate';
-import { csvRecords } from '../support/csv';
+import { csvAnswer, csvRecords } from '../support/csv';
 import { createTestDatabase } from '../support/database';
 import { createOrganization, createUser } from '../support/factories';
 
@@ -47,7 +47,8 @@ describe('the coordinators’ export', () => {
   });
 
   it('writes CSV with the list’s filters, and audits who exported what', async () => {
-    const all = csvRecords(await (await exportOf({ format: 'csv' })).text());
+    const { bom, records: all } = await csvAnswer(await exportOf({ format: 'csv' }));
+    expect(bom).toBe(true);
     expect(all[0]).toEqual(['ref', 'title', 'status', 'start_date', 'end_date', 'date_precision', 'country', 'region', 'locality', 'violation_types', 'summary', 'updated_at']);
     expect(all).toHaveLength((await countWhere()) + 1);
 

@@ -32,3 +32,14 @@ export function csvRecords(text: string): string[][] {
   if (cell || record.length) endRecord();
   return records;
 }
+
+/** Whether bytes start with the UTF-8 byte order mark (EF BB BF) that tells Excel the file is UTF-8. */
+export function startsWithBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** A CSV answer's bytes: whether they start with the BOM, and its records (a UTF-8 decoder drops the BOM). */
+export async function csvAnswer(response: Response): Promise<{ bom: boolean; records: string[][] }> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { bom: startsWithBom(bytes), records: csvRecords(new TextDecoder().decode(bytes)) };
+}

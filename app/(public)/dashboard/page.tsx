@@ -127,6 +127,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
         located={places.located}
         regions={figures.region.counts.map((c) => ({ label: regionLabel(c.key), count: c.count }))}
         withoutPlace={figures.year.total - places.located}
+        listHref={(place) => `/public/incidents${queryString({ ...filters, q: place.locality ?? place.region ?? undefined })}`}
         t={t}
       />
     </div>

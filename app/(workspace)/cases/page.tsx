@@ -68,7 +68,7 @@ export default async function CasesPage({ searchParams }: Props) {
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full text-left">
+          <table className="cards w-full text-left">
             <caption className="sr-only">{t('cases.list.caption')}</caption>
             <thead className="bg-slate-100 text-sm">
               <tr>

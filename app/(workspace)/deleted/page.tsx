@@ -56,7 +56,7 @@ function DeletedTable({ kind, rows, caption, none, locale, t }: { kind: 'inciden
   if (rows.length === 0) return <p className="rounded-lg border border-slate-300 bg-white p-6">{none}</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-      <table className="min-w-full divide-y divide-slate-200">
+      <table className="cards min-w-full divide-y divide-slate-200">
         <caption className="px-3 py-2 text-left text-sm text-slate-600">{caption}</caption>
         <thead className="bg-slate-100">
           <tr>

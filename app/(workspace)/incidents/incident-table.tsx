@@ -18,7 +18,7 @@ export function IncidentTable({ rows, caption, violationLabel, locale, t }: Prop
   const th = 'px-3 py-2 text-left text-sm font-semibold text-slate-700';
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-      <table className="min-w-full divide-y divide-slate-200">
+      <table className="cards min-w-full divide-y divide-slate-200">
         <caption className="px-3 py-2 text-left text-sm text-slate-600">{caption}</caption>
         <thead className="bg-slate-100">
           <tr>

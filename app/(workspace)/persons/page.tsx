@@ -56,7 +56,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
         {result.persons.length === 0 ? (
           <p className="rounded-lg border border-slate-300 bg-white p-6 font-medium">{t('persons.empty')}</p>
         ) : (
-          <table className="w-full border-collapse overflow-hidden rounded-lg border border-slate-300 bg-white text-left">
+          <table className="cards w-full border-collapse overflow-hidden rounded-lg border border-slate-300 bg-white text-left">
             <caption className="sr-only">{text ? t('persons.captionFiltered', { text }) : t('persons.caption')}</caption>
             <thead className="bg-slate-100">
               <tr>

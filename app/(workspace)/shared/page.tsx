@@ -29,7 +29,7 @@ export default async function SharedWithUsPage() {
         <p className="rounded-lg border border-slate-300 bg-white p-6">{t('sharing.sharedWithUsNone')}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="min-w-full divide-y divide-slate-200">
+          <table className="cards min-w-full divide-y divide-slate-200">
             <caption className="px-3 py-2 text-left text-sm text-slate-600">{t('sharing.sharedWithUsCaption')}</caption>
             <thead className="bg-slate-100">
               <tr>

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { incidents } from '@/db/schema';
-import { csvLine } from '@/server/public/export-csv';
+import { csvBom, csvLine } from '@/server/public/export-csv';
 import { inOneSnapshot } from '@/server/public/snapshot';
 import { incidentListInput } from '@/common/inputs/incident';
 import { recordAudit } from '../audit/record';
@@ -75,7 +75,7 @@ async function* incidentRows(db: Db, organizationId: string, filters: IncidentLi
 }
 
 async function* csvChunks(db: Db, organizationId: string, filters: IncidentListFilters): AsyncGenerator<string> {
-  yield csvLine([...columns]);
+  yield csvBom + csvLine([...columns]);
   for await (const rows of incidentRows(db, organizationId, filters)) yield rows.map((row) => csvLine(columns.map((c) => row[c]))).join('');
 }
 

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { formatIncidentDateRange } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { decodeCursor, listPublicIncidents } from '@/server/public/incidents';
+import { publicStats } from '@/server/public/stats';
 import { pageFilters, queryString, type PageSearchParams } from '../../_ui/page-filters';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,10 +17,16 @@ export default async function PublicIncidentsPage({ searchParams }: { searchPara
   const { filters, problems, raw } = await pageFilters(searchParams);
   const cursorParam = (await searchParams).cursor;
   const cursor = typeof cursorParam === 'string' ? decodeCursor(cursorParam) : null;
-  const page = await listPublicIncidents({ filters, cursor, limit: 25, lang: locale });
+  // The total counts each matching incident once, as the dashboard's does (one piece of code for both).
+  const [page, { total }] = await Promise.all([listPublicIncidents({ filters, cursor, limit: 25, lang: locale }), publicStats('year', filters, locale)]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t('public.search.heading')}</h1>
+      <div>
+        <h1 className="text-2xl font-bold">{t('public.search.heading')}</h1>
+        <p className="mt-1 text-lg" data-testid="public-list-total">
+          {t('public.search.total', { n: total })}
+        </p>
+      </div>
       <form method="get" action="/public/incidents" role="search" className="flex flex-wrap items-end gap-3">
         <label className="block font-medium">
           {t('public.search.label')}

@@ -96,7 +96,7 @@ export function MembersTable({
       {notice.element}
       {link ? <LinkNotice link={link} onDismiss={() => setLink(null)} /> : null}
       <div className="mt-4 overflow-x-auto rounded-lg border border-slate-300 bg-white">
-        <table className="min-w-full divide-y divide-slate-200">
+        <table className="cards min-w-full divide-y divide-slate-200">
           <caption className="px-3 py-2 text-left text-sm text-slate-600">{t('admin.members.caption', { organization: organization.name })}</caption>
           <thead className="bg-slate-100">
             <tr>
@@ -265,7 +265,7 @@ function RoleForm({
       <label htmlFor={id} className="sr-only">
         {t('admin.role.label', { name: member.name })}
       </label>
-      <select id={id} value={role} onChange={(event) => setRole(event.target.value as Role)} className={`${inputClass} max-w-44`}>
+      <select id={id} value={role} onChange={(event) => setRole(event.target.value as Role)} className={`${inputClass} min-w-44 max-w-56`}>
         {roles.map((value) => (
           <option key={value} value={value}>
             {t(`role.${value}`)}

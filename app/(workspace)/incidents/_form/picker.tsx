@@ -11,7 +11,7 @@ export type Choice = { id: string; label: string };
 type Kind = 'persons' | 'organizations' | 'sources';
 type Item = Choice & { note: string | null };
 
-function useDebounced<T>(value: T, delay: number): T {
+export function useDebounced<T>(value: T, delay: number): T {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(value), delay);

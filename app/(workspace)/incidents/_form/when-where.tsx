@@ -3,6 +3,7 @@
 import { datePrecisions, locationPrecisions, type DatePrecision, type LocationPrecision } from '@/common/values';
 import { isoToPartialDate, partialDateToIso } from '@/common/partial-date';
 import { useI18n } from '@/app/i18n/client';
+import { PlacePicker } from '../../_places/place-picker';
 import { Group, SelectField, TextField } from './fields';
 import type { IncidentDraft } from './state';
 
@@ -76,6 +77,7 @@ export function LocationFieldset({ location, regions, onChange }: { location: Lo
   return (
     <Group legend={t('form.section.location')}>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <PlacePicker point={location} onPick={(picked) => set(picked)} />
         <TextField path="location.country" label={t('form.country')} required hint={t('form.countryHint')} value={location.country} onChange={(country) => set({ country: country.toUpperCase() })} maxLength={2} autoComplete="off" />
         {/* Suggest regions already used, so that the list's region filter finds them all. */}
         <TextField path="location.region" label={t('form.region')} value={location.region} onChange={(region) => set({ region })} maxLength={200} list="known-regions" autoComplete="off" />

@@ -29,7 +29,7 @@ export default async function AwaitingRepliesPage() {
         <p className="rounded-lg border border-slate-300 bg-white p-6">{t('interventions.awaiting.empty')}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full text-left">
+          <table className="cards w-full text-left">
             <caption className="sr-only">{t('interventions.awaiting.caption')}</caption>
             <thead className="bg-slate-100 text-sm">
               <tr>
