@@ -5,6 +5,7 @@ import { users } from '@/db/schema';
 import { verifyPassword } from '../auth/password';
 import { dismissAccountNotice, endSession, endSessionsOf, listAccountNotices, listSessions, markAuthenticated } from '../auth/sessions';
 import { recordAudit } from '../services/audit/record';
+import { draftKeyOf } from '../services/drafts/draft-key';
 import { userText } from '../validation/text';
 import { notFound } from '../services/errors';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
@@ -42,6 +43,12 @@ export const sessionRouter = createTRPCRouter({
   dismissNotice: signedInProcedure.input(z.object({ noticeId: z.uuid() })).mutation(async ({ ctx, input }) => {
     if (!(await dismissAccountNotice(ctx.db, ctx.viewer.id, input.noticeId))) throw notFound('notice');
   }),
+
+  /**
+   * The key for this session's local form drafts (server/services/drafts/draft-key.ts); null for a
+   * caller without a browser session, which then keeps no draft.
+   */
+  draftKey: signedInProcedure.query(({ ctx }) => ({ accountId: ctx.viewer.id, key: ctx.session ? draftKeyOf(ctx.session.id) : null })),
 
   /** "Sign out everywhere": every session of the person, this one too. */
   endAll: signedInProcedure.mutation(async ({ ctx }) => ({ ended: await endSessionsOf(ctx.db, ctx.viewer.id, 'sign_out_everywhere') })),

@@ -134,7 +134,7 @@ export default async function IncidentPage({ params }: Props) {
           <LegalProvisionList provisions={incident.legalProvisions} t={t} />
         </Section>
         <Section title={t('incident.sources')}>
-          <SourceList sources={incident.sources} t={t} linkSources={!incident.sharedReadOnly} />
+          <SourceList sources={incident.sources} details={incident.sourceDetails} t={t} linkSources={!incident.sharedReadOnly} />
         </Section>
       </div>
 

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TRPCClientErrorLike } from '@trpc/client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import type { AppRouter } from '@/server/routers';
 import type { IncidentDetail } from '@/server/services/incidents/read';
 import { incidentInput } from '@/server/validation/incident';
@@ -17,10 +17,13 @@ import { CheckboxList, FieldErrorsContext, Group, SelectField, TextField, useFoc
 import { LegalProvisionsFieldset, PerpetratorsFieldset } from './lists';
 import { ConflictMessage, ErrorSummary } from './notices';
 import { SourcesFieldset } from './sources';
-import { draftFromIncident, emptyDraft, toIncidentInput, type IncidentDraft } from './state';
+import { draftFromIncident, emptyDraft, rekeyDraft, toIncidentInput, type IncidentDraft } from './state';
 import { VictimsFieldset } from './victims';
 import { DateFieldset, LocationFieldset } from './when-where';
 import { MentionPicker } from '../../_directory/mention-picker';
+import { DraftOffer } from '../../_drafts/draft-offer';
+import { submitOnCtrlEnter } from '../../_drafts/shortcuts';
+import { useFormDraft } from '../../_drafts/use-form-draft';
 
 type Membership = { organizationId: string; organizationName: string };
 type Props = { terms: Term[]; regions: string[] } & (
@@ -45,11 +48,26 @@ export function IncidentForm(props: Props) {
   const router = useRouter();
   const focusLater = useFocusAfterRender();
 
-  const [draft, setDraft] = useState<IncidentDraft>(() => (props.mode === 'edit' ? draftFromIncident(props.incident) : emptyDraft()));
-  const [version, setVersion] = useState(props.mode === 'edit' ? props.incident.version : 0);
-  const [organizationId, setOrganizationId] = useState(
-    props.mode === 'edit' ? props.incident.organizationId : (props.memberships[0]?.organizationId ?? ''),
-  );
+  // The form's opening state, kept to tell typed changes from none (row keys included).
+  const [opened] = useState(() => ({
+    draft: props.mode === 'edit' ? draftFromIncident(props.incident) : emptyDraft(),
+    version: props.mode === 'edit' ? props.incident.version : 0,
+    organizationId: props.mode === 'edit' ? props.incident.organizationId : (props.memberships[0]?.organizationId ?? ''),
+  }));
+  const [draft, setDraft] = useState<IncidentDraft>(opened.draft);
+  const [version, setVersion] = useState(opened.version);
+  const [organizationId, setOrganizationId] = useState(opened.organizationId);
+  const local = useFormDraft({
+    formKey: props.mode === 'edit' ? `incident:${props.incident.id}` : 'incident:new',
+    value: { draft, version, organizationId },
+    pristine: opened,
+    // A restored edit keeps the version it started from: if someone saved since, saving says so.
+    onRestore: useCallback((kept: typeof opened) => {
+      setDraft(rekeyDraft(kept.draft));
+      setVersion(kept.version);
+      setOrganizationId(kept.organizationId);
+    }, []),
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
@@ -86,6 +104,7 @@ export function IncidentForm(props: Props) {
 
   function onSaved(id: string) {
     setLeaving(true);
+    local.markSaved();
     queryClient.removeQueries(trpc.incident.get.queryFilter({ id }));
     router.push(`/incidents/${id}`);
   }
@@ -137,7 +156,8 @@ export function IncidentForm(props: Props) {
   const cancelHref = props.mode === 'edit' ? `/incidents/${props.incident.id}` : '/incidents';
   return (
     <FieldErrorsContext.Provider value={errors}>
-      <form onSubmit={onSubmit} noValidate className="space-y-6">
+      <form onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} noValidate className="space-y-6">
+        <DraftOffer offer={local.offer} onRestore={local.restore} onDiscard={local.discard} />
         {conflict ? <ConflictMessage message={conflict} reloading={reloading} reloadFailed={reloadFailed} onReload={reloadLatest} /> : null}
         <ErrorSummary errors={errors} formError={formError} />
         <div role="status">
