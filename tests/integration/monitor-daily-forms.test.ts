@@ -106,3 +106,34 @@ describe('the key local drafts are sealed with', () => {
     expect(await codeOf((await callerFor(database.db, null)).session.draftKey())).toBe('UNAUTHORIZED');
   });
 });
+
+describe('the audit log in words', () => {
+  it('names the records an entry mentions, as its subject and in its details, and only those of the admin’s organizations', async () => {
+    const admin = await createUser(database.db, bureau.id, 'admin');
+    const me = await callerFor(database.db, monitor.id);
+    const { id: caseId } = await me.case.create({ organizationId: bureau.id, title: 'Prosecution of Larisa Kharkova', persons: [] });
+    const { id: incidentId } = await me.incident.create({ organizationId: bureau.id, incident: anIncident({ title: 'Kharkova charged' }) });
+    await me.case.linkIncident({ caseId, incidentId });
+    await me.case.addIntervention({ caseId, kind: 'un_communication', datePrecision: 'day', date: '10.02.2017', referenceCode: 'AL KAZ 2/2017' });
+    // A partner's incident shared with the Bureau and linked: the Bureau's admin reads it by id only.
+    const partnerCaller = await callerFor(database.db, partnerReviewer.id);
+    const { id: theirs } = await partnerCaller.incident.create({ organizationId: partner.id, incident: anIncident({ title: 'Partner’s secret title' }) });
+    await partnerCaller.incident.share({ id: theirs, organizationId: bureau.id });
+    await me.case.linkIncident({ caseId, incidentId: theirs });
+
+    const page = await (await callerFor(database.db, admin.id)).admin.auditLog({ subjectId: caseId });
+    expect(page.items.map((item) => [item.action, Object.keys(item.details).sort()])).toEqual([
+      ['case.link_incident', ['incidentId', 'version']],
+      ['case.add_intervention', ['interventionId', 'kind', 'version']],
+      ['case.link_incident', ['incidentId', 'version']],
+      ['case.create', ['version']],
+    ]);
+    const interventionId = page.items[1]!.details.interventionId as number;
+    expect(page.references).toEqual({
+      [`case:${caseId}`]: { kind: 'case', id: caseId, name: 'Prosecution of Larisa Kharkova' },
+      [`incident:${incidentId}`]: { kind: 'incident', id: incidentId, name: 'Kharkova charged' },
+      [`intervention:${interventionId}`]: { kind: 'intervention', id: String(interventionId), caseId, name: 'Prosecution of Larisa Kharkova', detail: { kind: 'un_communication', date: '2017-02-10' } },
+    });
+    expect(JSON.stringify(page)).not.toContain('Partner’s secret title');
+  });
+});
