@@ -9,7 +9,8 @@ type Props = { offer: { savedAt: number } | null; onRestore: () => void; onDisca
 export function DraftOffer({ offer, onRestore, onDiscard }: Props) {
   const { t, locale } = useI18n();
   return (
-    <div role="status">
+    // A live region, not role="status": the form's own status line stays the one a test or a screen reader finds.
+    <div aria-live="polite">
       {offer ? (
         <div className="rounded-lg border border-amber-700 bg-amber-50 p-4 text-amber-950">
           <p>{t('draft.offer', { when: new Date(offer.savedAt).toLocaleString(locale === 'kk' ? 'kk-KZ' : locale, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
