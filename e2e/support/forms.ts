@@ -17,9 +17,12 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/sign-in/);
 }
 
-/** Picks a violation type in the incident form. */
+/** Picks a violation type in the incident form's searchable list (one tab stop, typed to filter). */
 export async function chooseViolationType(scope: Page | Locator, name: string) {
-  await scope.getByRole('checkbox', { name, exact: true }).check();
+  const box = scope.getByRole('combobox', { name: /^(Violation types|Виды нарушений|Бұзушылық түрлері)/ });
+  await box.fill(name);
+  await scope.getByRole('option', { name, exact: true }).click();
+  await box.fill('');
 }
 
 /** The draft entries this browser keeps (sealed), by storage key. */

@@ -32,8 +32,11 @@ export function useFormDraft<T>({ formKey, value, pristine, onRestore }: Options
   const [saved, setSaved] = useState(false);
   const accountId = keyAnswer.data?.accountId ?? '';
   const serialized = JSON.stringify(value);
-  const pristineText = useRef(JSON.stringify(pristine));
-  const dirty = !saved && serialized !== pristineText.current;
+  // What the form holds when nothing was typed; it moves on after a save or remembered choices.
+  const [pristineText, setPristineText] = useState(() => JSON.stringify(pristine));
+  const pristineNow = useRef(pristineText);
+  pristineNow.current = pristineText;
+  const dirty = !saved && serialized !== pristineText;
 
   useEffect(() => {
     const raw = keyAnswer.data?.key;
@@ -44,7 +47,7 @@ export function useFormDraft<T>({ formKey, value, pristine, onRestore }: Options
       const found = await openDraft<T>(imported, accountId, formKey);
       if (!live) return;
       setKey(imported);
-      if (found && JSON.stringify(found.value) !== pristineText.current) setOffer(found);
+      if (found && JSON.stringify(found.value) !== pristineNow.current) setOffer(found);
       setChecked(true);
     })();
     return () => {
@@ -55,7 +58,7 @@ export function useFormDraft<T>({ formKey, value, pristine, onRestore }: Options
   useEffect(() => {
     if (!key || !checked || saved) return;
     const timer = setTimeout(() => {
-      if (serialized === pristineText.current) {
+      if (serialized === pristineText) {
         // Typed, then undone: nothing to keep (an offered draft stays until answered).
         if (!offer) dropDraft(accountId, formKey);
       } else {
@@ -63,13 +66,15 @@ export function useFormDraft<T>({ formKey, value, pristine, onRestore }: Options
       }
     }, 400);
     return () => clearTimeout(timer);
-  }, [serialized, key, checked, saved, offer, accountId, formKey]);
+  }, [serialized, pristineText, key, checked, saved, offer, accountId, formKey]);
 
   useLeaveGuard(dirty, t('draft.leaveQuestion'));
 
   return {
     dirty,
     offer,
+    /** The signed-in account (once known): remembered choices are kept per account. */
+    accountId,
     restore: useCallback(() => {
       if (offer) onRestore(offer.value);
       setOffer(null);
@@ -86,10 +91,12 @@ export function useFormDraft<T>({ formKey, value, pristine, onRestore }: Options
     /** After a successful save that keeps the form open, emptied or not: that is its new starting point. */
     startOver: useCallback(
       (next: T) => {
-        pristineText.current = JSON.stringify(next);
+        setPristineText(JSON.stringify(next));
         dropDraft(accountId, formKey);
       },
       [accountId, formKey],
     ),
+    /** Filled in for the monitor (remembered choices), not typed: still nothing worth keeping or asking about. */
+    rebase: useCallback((next: T) => setPristineText(JSON.stringify(next)), []),
   };
 }

@@ -70,6 +70,11 @@ export default async function IncidentPage({ params }: Props) {
               {t('incident.history')}
             </Link>
           ) : null}
+          {owned ? (
+            <Link href={`/incidents/new?from=${incident.id}`} className={secondaryButtonClass}>
+              {t('form.duplicate')}
+            </Link>
+          ) : null}
         </div>
         {incident.canDelete ? (
           <div className="mt-4">

@@ -211,8 +211,24 @@ export function CheckboxList({ path, legend, hint, required, options, selected, 
   );
 }
 
-/** A bordered group with a legend: one section of the form, or one row of a repeating list. */
-export function Group({ legend, children, nested, id }: { legend: ReactNode; children: ReactNode; nested?: boolean; id?: string }) {
+/**
+ * A bordered group with a legend: one section of the form, or one row of a repeating list. A section
+ * given a `summary` can be folded away: its title and a line of what is filled stay in view.
+ */
+export function Group({ legend, children, nested, id, summary }: { legend: ReactNode; children: ReactNode; nested?: boolean; id?: string; summary?: string }) {
+  if (summary !== undefined) {
+    return (
+      <details open className="rounded-lg border border-slate-300 bg-white" data-form-section>
+        <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 gap-y-1 p-4 sm:px-6">
+          <span className={legendClass}>{legend}</span>
+          <span className="text-sm text-slate-700">{summary}</span>
+        </summary>
+        <fieldset id={id} aria-label={typeof legend === 'string' ? legend : undefined} className="space-y-4 px-4 pb-4 sm:px-6 sm:pb-6">
+          {children}
+        </fieldset>
+      </details>
+    );
+  }
   return (
     <fieldset
       id={id}
@@ -222,4 +238,11 @@ export function Group({ legend, children, nested, id }: { legend: ReactNode; chi
       <div className="space-y-4">{children}</div>
     </fieldset>
   );
+}
+
+/** Unfolds every section, so that a field named in an error summary can be reached and focused. */
+export function unfoldSections() {
+  document.querySelectorAll<HTMLDetailsElement>('details[data-form-section]').forEach((section) => {
+    section.open = true;
+  });
 }

@@ -225,3 +225,9 @@ export function rekeyDraft(draft: IncidentDraft): IncidentDraft {
     sources: fresh(draft.sources),
   };
 }
+
+/** "Duplicate this incident": the next event of a series, with everything but its date. */
+export function duplicateDraft(incident: IncidentDetail): IncidentDraft {
+  const draft = draftFromIncident(incident);
+  return { ...draft, date: { precision: draft.date.precision, start: '', end: '' } };
+}

@@ -20,12 +20,12 @@ function rewrite(text: string, from: DatePrecision, to: DatePrecision): string {
   return isoToPartialDate(iso, to);
 }
 
-export function DateFieldset({ date, onChange }: { date: DateDraft; onChange: (date: DateDraft) => void }) {
+export function DateFieldset({ date, onChange, summary }: { date: DateDraft; onChange: (date: DateDraft) => void; summary?: string }) {
   const { t } = useI18n();
   // Written in the reader's letters (ЖЖЖЖ-АА-КК, ГГГГ-ММ-ДД); the digits typed are the same in every language.
   const pattern = t(`datePattern.${date.precision}`);
   return (
-    <Group legend={t('form.section.date')}>
+    <Group legend={t('form.section.date')} summary={summary}>
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField<DatePrecision>
           path="date.precision"
@@ -86,9 +86,10 @@ type LocationProps = {
   onChange: (location: LocationDraft) => void;
   /** The place picker (map and gazetteer) goes here: it fills the fields below through `onChange`. */
   placePicker?: ReactNode;
+  summary?: string;
 };
 
-export function LocationFieldset({ location, regions, onChange, placePicker }: LocationProps) {
+export function LocationFieldset({ location, regions, onChange, placePicker, summary }: LocationProps) {
   const { t } = useI18n();
   // "Place known to" follows the fields typed until the monitor sets it themselves (a saved
   // precision that differs from what the fields say was set by someone: it stays).
@@ -98,7 +99,7 @@ export function LocationFieldset({ location, regions, onChange, placePicker }: L
     onChange(precisionChosen || 'precision' in patch ? next : { ...next, precision: precisionFromText(next) });
   };
   return (
-    <Group legend={t('form.section.location')}>
+    <Group legend={t('form.section.location')} summary={summary}>
       {placePicker}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <TextField path="location.country" label={t('form.country')} required hint={t('form.countryHint')} value={location.country} onChange={(country) => set({ country: country.toUpperCase() })} maxLength={2} autoComplete="off" />
