@@ -8,6 +8,9 @@ import { chooseViolationType, signIn, signOut, storedDrafts } from './support/fo
  */
 
 const titleField = (page: Page) => page.getByLabel('Title (required)', { exact: true });
+// Whole journeys on one shared machine: more time than one page needs.
+test.describe.configure({ timeout: 120_000 });
+
 const stamp = () => `${Date.now()}`.slice(-7);
 
 test('half a form survives a reload, sealed in the browser; leaving asks first; signing out erases it', async ({ page }) => {

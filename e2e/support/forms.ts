@@ -9,7 +9,8 @@ export async function signIn(page: Page, role: DemoRole) {
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/incidents$/);
+  // Password hashing is slow on purpose, and slower on a busy machine.
+  await expect(page).toHaveURL(/\/incidents$/, { timeout: 20_000 });
 }
 
 export async function signOut(page: Page) {

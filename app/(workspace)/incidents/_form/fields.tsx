@@ -30,6 +30,15 @@ export function useFocusAfterRender(): (id: string) => void {
   };
 }
 
+/** A control's hint, named by its id so that the control can point to it (`aria-describedby`). */
+export function Hint({ id, hint }: { id: string; hint?: string }) {
+  return hint ? (
+    <p id={`${id}-hint`} className={hintClass}>
+      {hint}
+    </p>
+  ) : null;
+}
+
 export function FieldMessage({ id, error }: { id: string; error: string | undefined }) {
   return error ? (
     <p id={`${id}-error`} className={errorClass}>
@@ -68,11 +77,7 @@ export function TextField({ path, label, hint, required, className, value, onCha
   return (
     <div className={className}>
       <Label htmlFor={id} label={label} required={required} />
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={hint} />
       {multiline ? (
         <textarea {...shared} rows={6} onChange={(event) => onChange(event.target.value)} />
       ) : (
@@ -94,11 +99,7 @@ export function SelectField<V extends string>({ path, label, hint, required, cla
   return (
     <div className={className}>
       <Label htmlFor={id} label={label} required={required} />
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={hint} />
       <select
         id={id}
         value={value}
@@ -187,11 +188,7 @@ export function CheckboxList({ path, legend, hint, required, options, selected, 
       <legend className={large ? legendClass : labelClass}>
         {legend} {required ? <span className="text-base font-normal text-slate-600">{t('form.required')}</span> : null}
       </legend>
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={hint} />
       <FieldMessage id={id} error={error} />
       <ul className={`mt-2 gap-x-6 sm:columns-2 ${large ? '' : 'lg:columns-3'}`}>
         {branches(options).map(({ root, narrower }) => (

@@ -3,8 +3,8 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '@/app/i18n/client';
 import type { TermOption } from '@/app/ui/vocabulary';
-import { hintClass, inputClass, legendClass } from '@/app/ui/styles';
-import { FieldMessage, useField } from './fields';
+import { inputClass, legendClass } from '@/app/ui/styles';
+import { FieldMessage, Hint, useField } from './fields';
 
 type Props = { path: string; label: string; hint?: string; required?: boolean; options: TermOption[]; selected: string[]; onChange: (selected: string[]) => void };
 
@@ -44,6 +44,7 @@ export function TermPicker({ path, label, hint, required, options, selected, onC
     else if (event.key === 'End' && open) move(shown.length - 1);
     else if ((event.key === 'Enter' || (event.key === ' ' && !text)) && open && current) toggle(current.code);
     else if (event.key === 'Escape' && open) setOpen(false);
+    else if (event.key === 'Tab') return setOpen(false);
     else if (event.key === 'Backspace' && !text && selected.length) onChange(selected.slice(0, -1));
     else return;
     event.preventDefault();
@@ -54,11 +55,7 @@ export function TermPicker({ path, label, hint, required, options, selected, onC
       <label htmlFor={id} className={legendClass}>
         {label} {required ? <span className="text-base font-normal text-slate-600">{t('form.required')}</span> : null}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={hint} />
       <FieldMessage id={id} error={error} />
       {selected.length ? (
         <ul aria-label={t('terms.chosen', { label })} className="mt-2 flex flex-wrap gap-2">
@@ -72,56 +69,67 @@ export function TermPicker({ path, label, hint, required, options, selected, onC
           ))}
         </ul>
       ) : null}
-      <input
-        id={id}
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={open && current ? optionId(current.code) : undefined}
-        aria-describedby={[describedBy, `${id}-count`].filter(Boolean).join(' ')}
-        aria-invalid={invalid}
-        placeholder={t('terms.placeholder')}
-        value={text}
-        className={`${inputClass} mt-2`}
-        onChange={(event) => {
-          setText(event.target.value);
-          setActive(0);
-          setOpen(true);
-        }}
-        onClick={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={onKeyDown}
-      />
-      <p id={`${id}-count`} className="sr-only" aria-live="polite">
-        {t('terms.count', { n: selected.length })}
-      </p>
-      <ul id={listId} role="listbox" aria-multiselectable="true" aria-label={label} hidden={!open} className="mt-1 max-h-72 overflow-y-auto rounded-md border border-slate-300 bg-white">
-        {shown.length === 0 ? <li className="px-3 py-2 text-slate-600">{t('terms.none')}</li> : null}
-        {shown.map((option) => {
-          const chosen = selected.includes(option.code);
-          return (
-            <li
-              key={option.code}
-              id={optionId(option.code)}
-              role="option"
-              aria-selected={chosen}
-              // Keep the focus in the box when an option is clicked.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => toggle(option.code)}
-              className={`flex cursor-pointer items-start gap-2 px-3 py-1.5 ${current?.code === option.code ? 'bg-blue-100' : 'hover:bg-slate-100'}`}
-              style={{ paddingInlineStart: `${0.75 + option.depth * 1.25}rem` }}
-            >
-              <span aria-hidden="true" className="w-4 shrink-0 font-bold text-blue-800">
-                {chosen ? '✓' : ''}
-              </span>
-              {option.label}
-            </li>
-          );
-        })}
-      </ul>
+      <div className="relative">
+        <input
+          id={id}
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={open && current ? optionId(current.code) : undefined}
+          aria-describedby={[describedBy, `${id}-count`].filter(Boolean).join(' ')}
+          aria-invalid={invalid}
+          placeholder={t('terms.placeholder')}
+          value={text}
+          className={`${inputClass} mt-2`}
+          onChange={(event) => {
+            setText(event.target.value);
+            setActive(0);
+            setOpen(true);
+          }}
+          onClick={() => setOpen(true)}
+          onBlur={() => setOpen(false)}
+          onKeyDown={onKeyDown}
+        />
+        <p id={`${id}-count`} className="sr-only" aria-live="polite">
+          {t('terms.count', { n: selected.length })}
+        </p>
+        {/* Over the page, not in its flow: opening or closing it never moves what is below (and the button under a click). Not a tab stop: the box is the one. */}
+        <ul
+          id={listId}
+          role="listbox"
+          tabIndex={-1}
+          aria-multiselectable="true"
+          aria-label={label}
+          hidden={!open}
+          className="absolute inset-x-0 z-20 mt-1 max-h-72 overflow-y-auto rounded-md border border-slate-300 bg-white shadow-lg"
+        >
+          {shown.length === 0 ? <li className="px-3 py-2 text-slate-600">{t('terms.none')}</li> : null}
+          {shown.map((option) => {
+            const chosen = selected.includes(option.code);
+            return (
+              <li
+                key={option.code}
+                id={optionId(option.code)}
+                role="option"
+                aria-selected={chosen}
+                // Keep the focus in the box when an option is clicked.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => toggle(option.code)}
+                className={`flex cursor-pointer items-start gap-2 px-3 py-1.5 ${current?.code === option.code ? 'bg-blue-100' : 'hover:bg-slate-100'}`}
+                style={{ paddingInlineStart: `${0.75 + option.depth * 1.25}rem` }}
+              >
+                <span aria-hidden="true" className="w-4 shrink-0 font-bold text-blue-800">
+                  {chosen ? '✓' : ''}
+                </span>
+                {option.label}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </div>
   );
 }
