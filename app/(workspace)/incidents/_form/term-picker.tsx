@@ -87,7 +87,8 @@ export function TermPicker({ path, label, hint, required, options, selected, onC
           onChange={(event) => {
             setText(event.target.value);
             setActive(0);
-            setOpen(true);
+            // Emptied, the box has nothing to look for: the list closes until asked for (Down, or a click).
+            setOpen(event.target.value !== '');
           }}
           onClick={() => setOpen(true)}
           onBlur={() => setOpen(false)}
