@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoAccount, type DemoRole } from './support/server-state';
+import { chooseViolationType } from './support/forms';
 
 /**
  * Correcting what was saved: a monitor corrects the name of a person she entered (the history keeps
@@ -30,7 +31,7 @@ test('a monitor corrects a person she entered, and a stale correction is explain
     await monitor.goto('/incidents/new');
     await monitor.getByLabel('Title (required)', { exact: true }).fill(title);
     await monitor.getByLabel('Date or start (required)').fill('2017-06-12');
-    await monitor.getByRole('checkbox', { name: 'Criminal charges brought' }).check();
+    await chooseViolationType(monitor, 'Criminal charges brought');
     await monitor.getByRole('button', { name: 'Add a victim' }).click();
     await monitor.getByRole('group', { name: 'Victim 1' }).getByLabel('Full name (required)').fill(misspelled);
     await monitor.getByRole('button', { name: 'Save incident' }).click();

@@ -55,8 +55,10 @@ test('a Kazakh-speaking monitor meets no English on the list, the incident form,
     await page.goto('/incidents/new');
     await expect(page.getByRole('heading', { level: 1, name: 'Жаңа оқиға' })).toBeVisible();
     await expect(page.getByLabel('Күні немесе басы (міндетті)')).toHaveAttribute('placeholder', 'ЖЖЖЖ-АА-КК');
-    await expect(page.getByRole('checkbox', { name: criminalCharges.kk! })).toBeVisible();
-    await expect(page.getByRole('checkbox', { name: criminalCharges.en })).toHaveCount(0);
+    // The violation types: one searchable list, in Kazakh.
+    await page.getByRole('combobox', { name: /^Бұзушылық түрлері/ }).click();
+    await expect(page.getByRole('option', { name: criminalCharges.kk! })).toBeVisible();
+    await expect(page.getByRole('option', { name: criminalCharges.en })).toHaveCount(0);
     expect(await englishOn(page)).toEqual([]);
     await page.getByRole('button', { name: 'Оқиғаны сақтау' }).click();
     await expect(page.getByRole('heading', { name: 'Қателер бар' })).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoAccount } from './support/server-state';
+import { chooseViolationType } from './support/forms';
 
 /**
  * A monitor's journey through the workspace: sign in, log an incident known only to the month,
@@ -56,7 +57,7 @@ test('a monitor logs an incident, finds it, edits it, reads its history and meet
 
     await page.getByLabel('Town or village').fill('Shymkent');
     await page.getByLabel('Place known to').selectOption('locality');
-    await page.getByRole('checkbox', { name: 'Criminal charges brought' }).check();
+    await chooseViolationType(page, 'Criminal charges brought');
 
     await page.getByRole('button', { name: 'Add a victim' }).click();
     const victim = page.getByRole('group', { name: 'Victim 1' });

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoAccount, type DemoRole } from './support/server-state';
+import { chooseViolationType } from './support/forms';
 
 /**
  * Two records of the same person, made by two drafts: a reviewer finds the duplicate, compares both
@@ -25,7 +26,7 @@ async function logDraftNaming(page: Page, title: string, personName: string): Pr
   await page.goto('/incidents/new');
   await page.getByLabel('Title (required)', { exact: true }).fill(title);
   await page.getByLabel('Date or start (required)').fill('2017-06-12');
-  await page.getByRole('checkbox', { name: 'Criminal charges brought' }).check();
+  await chooseViolationType(page, 'Criminal charges brought');
   await page.getByRole('button', { name: 'Add a victim' }).click();
   await page.getByRole('group', { name: 'Victim 1' }).getByLabel('Full name (required)').fill(personName);
   await page.getByRole('button', { name: 'Save incident' }).click();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoAccount, type DemoRole } from './support/server-state';
+import { chooseViolationType } from './support/forms';
 
 /**
  * Four eyes in the browser: a monitor submits a draft, a reviewer returns it with a comment, the
@@ -27,7 +28,7 @@ async function logDraft(page: Page, title: string): Promise<string> {
   await page.goto('/incidents/new');
   await page.getByLabel('Title (required)', { exact: true }).fill(title);
   await page.getByLabel('Date or start (required)').fill('2017-06-12');
-  await page.getByRole('checkbox', { name: 'Criminal charges brought' }).check();
+  await chooseViolationType(page, 'Criminal charges brought');
   await page.getByRole('button', { name: 'Save incident' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/);

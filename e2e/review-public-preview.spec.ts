@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoAccount, type DemoRole } from './support/server-state';
+import { chooseViolationType } from './support/forms';
 
 /**
  * Before approving, the reviewer reads what the public will read: the incident's text as it will be
@@ -26,7 +27,7 @@ test('the reviewer sees the public text with the protected name replaced and mar
   await monitor.goto('/incidents/new');
   await monitor.getByLabel('Title (required)', { exact: true }).fill(title);
   await monitor.getByLabel('Date or start (required)').fill('2017-06-12');
-  await monitor.getByRole('checkbox', { name: 'Criminal charges brought' }).check();
+  await chooseViolationType(monitor, 'Criminal charges brought');
   await monitor.getByRole('button', { name: 'Save incident' }).click();
   await expect(monitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const path = new URL(monitor.url()).pathname;

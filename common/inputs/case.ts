@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { caseStatuses, datePrecisions, legalEventKinds, reviewStatuses, type DatePrecision } from '../values';
 import { legalProvisionInput } from './incident';
 import { serialId, versionNumber } from './numbers';
-import { partialDateToIso, precisionHint } from '../partial-date';
+import { precisionHint, readPartialDate } from '../partial-date';
 import { optionalText, userText } from './text';
 
 /**
@@ -41,8 +41,8 @@ const optionalDay = userText()
   .trim()
   .max(10, 'date.day')
   .nullish()
-  .refine((value) => !value || partialDateToIso(value, 'day') !== null, 'date.day')
-  .transform((value) => value || null);
+  .refine((value) => !value || readPartialDate(value, 'day') !== null, 'date.day')
+  .transform((value) => (value ? readPartialDate(value, 'day') : null));
 
 const datePrecision = z.enum(datePrecisions);
 const dateText = userText().trim().max(10, 'A date is at most 10 characters').nullish();
@@ -60,7 +60,7 @@ function refineDate(required: boolean) {
       if (required) ctx.addIssue({ code: 'custom', path: ['date'], message: `A date is required, written ${precisionHint[value.datePrecision]}` });
       return;
     }
-    if (!partialDateToIso(value.date, value.datePrecision)) {
+    if (!readPartialDate(value.date, value.datePrecision)) {
       ctx.addIssue({
         code: 'custom',
         path: ['date'],
@@ -71,11 +71,11 @@ function refineDate(required: boolean) {
 }
 
 function toIsoDate<T extends Dated>(value: T): Omit<T, 'date'> & { date: string | null } {
-  return { ...value, date: value.date ? partialDateToIso(value.date, value.datePrecision) : null };
+  return { ...value, date: value.date ? readPartialDate(value.date, value.datePrecision) : null };
 }
 
 function toRequiredIsoDate<T extends Dated>(value: T): Omit<T, 'date'> & { date: string } {
-  return { ...value, date: partialDateToIso(value.date ?? '', value.datePrecision) ?? '' };
+  return { ...value, date: readPartialDate(value.date ?? '', value.datePrecision) ?? '' };
 }
 
 export const caseIdInput = z.object({ id: z.uuid() });
@@ -161,7 +161,10 @@ export const updateInterventionInput = interventionObject
 export const replyReceivedInput = z.object({
   id: serialId,
   version: versionNumber,
-  replyReceivedOn: userText().trim().refine((value) => partialDateToIso(value, 'day') !== null, 'date.day'),
+  replyReceivedOn: userText()
+    .trim()
+    .refine((value) => readPartialDate(value, 'day') !== null, 'date.day')
+    .transform((value) => readPartialDate(value, 'day') as string),
 });
 
 /** Cases one may add an incident to, by title. */

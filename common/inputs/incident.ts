@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { datePrecisions, genders, locationPrecisions, reliabilityGrades, reviewStatuses } from '../values';
 import { cursorDay, cursorMoment, decodeCursor } from './cursor';
 import { versionNumber } from './numbers';
-import { partialDateToIso, precisionHint } from '../partial-date';
-import { optionalText, userText } from './text';
+import { partialDateToIso, precisionHint, readPartialDate } from '../partial-date';
+import { optionalText, userText, webAddress } from './text';
 
 /**
  * Input schemas for incidents: shared by the form (field messages) and the procedures (the boundary).
@@ -25,7 +25,7 @@ export const incidentDateInput = z
     end: userText().trim().max(10).nullish(),
   })
   .superRefine((date, ctx) => {
-    const start = partialDateToIso(date.start, date.precision);
+    const start = readPartialDate(date.start, date.precision);
     if (!start) {
       ctx.addIssue({
         code: 'custom',
@@ -35,7 +35,7 @@ export const incidentDateInput = z
       });
     }
     if (date.end) {
-      const end = partialDateToIso(date.end, date.precision);
+      const end = readPartialDate(date.end, date.precision);
       if (!end) {
         ctx.addIssue({
           code: 'custom',
@@ -50,8 +50,8 @@ export const incidentDateInput = z
   })
   .transform((date) => ({
     precision: date.precision,
-    start: partialDateToIso(date.start, date.precision) as string,
-    end: date.end ? (partialDateToIso(date.end, date.precision) as string) : null,
+    start: readPartialDate(date.start, date.precision) as string,
+    end: date.end ? (readPartialDate(date.end, date.precision) as string) : null,
   }));
 
 export const incidentLocationInput = z
@@ -145,11 +145,11 @@ export const newSourceInput = z.object({
   publishedOn: userText()
     .trim()
     .nullish()
-    .refine((value) => !value || partialDateToIso(value, 'day') !== null, 'date.day')
-    .transform((value) => value || null),
+    .refine((value) => !value || readPartialDate(value, 'day') !== null, 'date.day')
+    .transform((value) => (value ? readPartialDate(value, 'day') : null)),
   kind: optionalText(100),
   referenceCode: optionalText(200),
-  url: optionalText(2000).refine((value) => !value || /^https?:\/\//i.test(value), 'url.http'),
+  url: webAddress(),
   reliability: z.enum(reliabilityGrades).nullish(),
 });
 

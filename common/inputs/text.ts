@@ -34,3 +34,14 @@ export function optionalText(max: number) {
 export function searchTextOf(text: string): string {
   return text.split(String.fromCharCode(0)).join('');
 }
+
+/**
+ * A web address as people type it: "rferl.org/a/123" means https://rferl.org/a/123, so a missing
+ * scheme is completed rather than refused. Anything but http(s) (javascript:, data:, mailto:) is
+ * refused, because the address becomes a link.
+ */
+export function webAddress(max = 2000) {
+  return optionalText(max)
+    .transform((value) => (value && !/^[a-z][a-z0-9+.-]*:/i.test(value) ? `https://${value.replace(/^\/+/, '')}` : value))
+    .refine((value) => !value || (/^https?:\/\/[^\s/?#]+\.[^\s/?#]/i.test(value) && !/\s/.test(value)), 'A web address, e.g. https://example.org/page');
+}

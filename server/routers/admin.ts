@@ -12,6 +12,7 @@ import { findPerson } from '../services/admin/people';
 import { changeRoleInput, createUserInput, invitationInput, memberInput, removeMemberInput } from '@/common/inputs/admin';
 import { auditListInput } from '@/common/inputs/audit';
 import { listAuditEntries } from '../services/audit/browse';
+import { nameAuditReferences } from '../services/audit/names';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { organizationIdInput } from '@/common/inputs/ids';
 
@@ -74,7 +75,10 @@ export const adminRouter = createTRPCRouter({
   }),
 
   /** The audit log of the organizations the viewer administers (or one of them), newest first. */
-  auditLog: signedInProcedure.input(auditListInput).query(({ ctx, input }) =>
-    listAuditEntries(ctx.db, auditOrganizationIds(ctx.viewer, input.organizationId), input),
-  ),
+  auditLog: signedInProcedure.input(auditListInput).query(async ({ ctx, input }) => {
+    const organizationIds = auditOrganizationIds(ctx.viewer, input.organizationId);
+    const page = await listAuditEntries(ctx.db, organizationIds, input);
+    // The records the page mentions, by name: only those of the organizations it is read for.
+    return { ...page, references: await nameAuditReferences(ctx.db, organizationIds, page.items) };
+  }),
 });

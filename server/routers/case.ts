@@ -10,6 +10,7 @@ import { getCaseDetail } from '../services/cases/detail';
 import { listCaseHistory } from '../services/cases/history';
 import { addIntervention, caseOfIntervention, recordReplyReceived, removeIntervention, updateIntervention } from '../services/cases/interventions';
 import { addLegalEvent, caseOfLegalEvent, removeLegalEvent, updateLegalEvent } from '../services/cases/legal-events';
+import { assertCanLinkIncident, canLinkIncident } from '../policy/case-link';
 import { linkIncident, unlinkIncident } from '../services/cases/links';
 import { listCaseChoices, listCases, listCasesOfIncident } from '../services/cases/list';
 import { searchLinkableIncidents } from '../services/cases/picker';
@@ -68,6 +69,7 @@ export const caseRouter = createTRPCRouter({
     return {
       ...detail,
       canEdit: casePolicy.canEdit(ctx.viewer, record),
+      canLinkIncidents: canLinkIncident(ctx.viewer, record),
       canDelete: casePolicy.canDelete(ctx.viewer, record),
       transitions: availableCaseTransitions(ctx.viewer, record),
     };
@@ -110,7 +112,8 @@ export const caseRouter = createTRPCRouter({
 
   /** Links an incident of the case's organization, or one shared with it; linking twice is harmless. */
   linkIncident: signedInProcedure.input(linkIncidentInput).mutation(async ({ ctx, input }) => {
-    const record = await editableCase(ctx, input.caseId);
+    const record = await findCaseForPolicy(ctx.db, input.caseId);
+    assertCanLinkIncident(ctx.viewer, record);
     assertIncidentLinkable(record, await findIncidentForPolicy(ctx.db, input.incidentId));
     return linkIncident(ctx.db, { caseId: input.caseId, incidentId: input.incidentId, actorId: ctx.viewer.id });
   }),
@@ -143,8 +146,9 @@ export const caseRouter = createTRPCRouter({
 
   /** Cases the viewer may add an incident to, by title. */
   editableChoices: signedInProcedure.input(caseChoicesInput).query(async ({ ctx, input }) => {
+    // Every case the viewer sees, so that a case under review is found and said to be busy rather than missing.
     const rows = await listCaseChoices(ctx.db, listableOrganizationIds(ctx.viewer), input.text);
-    return rows.filter((row) => casePolicy.canEdit(ctx.viewer, row)).map((row) => ({ id: row.id, title: row.title, reviewStatus: row.reviewStatus }));
+    return rows.map((row) => ({ id: row.id, title: row.title, reviewStatus: row.reviewStatus, linkable: canLinkIncident(ctx.viewer, row) }));
   }),
 
   addLegalEvent: signedInProcedure.input(addLegalEventInput).mutation(async ({ ctx, input }) => {

@@ -7,6 +7,7 @@ import { dismissAccountNotice, endSession, endSessionsOf, listAccountNotices, li
 import { recordAudit } from '../services/audit/record';
 import { confirmPasswordInput, noticeIdInput, sessionIdInput } from '@/common/inputs/session';
 import { notFound } from '../errors';
+import { draftKeyOf } from '../services/drafts/draft-key';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 
 /** The person's own signed-in devices: see them, end one, end all. Nobody sees or ends another person's sessions here. */
@@ -42,6 +43,12 @@ export const sessionRouter = createTRPCRouter({
   dismissNotice: signedInProcedure.input(noticeIdInput).mutation(async ({ ctx, input }) => {
     if (!(await dismissAccountNotice(ctx.db, ctx.viewer.id, input.noticeId))) throw notFound('notice');
   }),
+
+  /**
+   * The key for this session's local form drafts (server/services/drafts/draft-key.ts); null for a
+   * caller without a browser session, which then keeps no draft.
+   */
+  draftKey: signedInProcedure.query(({ ctx }) => ({ accountId: ctx.viewer.id, key: ctx.session ? draftKeyOf(ctx.session.id) : null })),
 
   /** "Sign out everywhere": every session of the person, this one too. */
   endAll: signedInProcedure.mutation(async ({ ctx }) => ({ ended: await endSessionsOf(ctx.db, ctx.viewer.id, 'sign_out_everywhere') })),

@@ -92,11 +92,12 @@ describe('interventions', () => {
     expect(answer.body.error?.json.data.code).toBe('BAD_REQUEST');
     expect(answer.body.error?.json.data.fieldErrors).toEqual({ date: 'Give a real date written YYYY-MM-DD (the precision is "day")' });
 
-    const monthly = await callOverHttp(database.db, monitor.id, 'case.addIntervention', anIntervention(caseId, { datePrecision: 'month', date: '12/2017' }));
+    // "12/2017" is December 2017 written day-first, as Russian and Kazakh write it; "December 2017" is not a date the form reads.
+    const monthly = await callOverHttp(database.db, monitor.id, 'case.addIntervention', anIntervention(caseId, { datePrecision: 'month', date: 'Dec 2017' }));
     expect(monthly.body.error?.json.data.fieldErrors).toEqual({ date: 'Give a real date written YYYY-MM (the precision is "month")' });
 
     const due = await callOverHttp(database.db, monitor.id, 'case.addIntervention', anIntervention(caseId, { replyDueOn: 'soon' }));
-    expect(due.body.error?.json.data.fieldErrors).toEqual({ replyDueOn: 'A real date, YYYY-MM-DD' });
+    expect(due.body.error?.json.data.fieldErrors).toEqual({ replyDueOn: 'A real date, YYYY-MM-DD or DD.MM.YYYY' });
 
     const early = await callOverHttp(database.db, monitor.id, 'case.addIntervention', anIntervention(caseId, { replyDueOn: '2017-01-01' }));
     expect(early.body.error?.json.data.fieldErrors).toEqual({ replyDueOn: 'A reply cannot be due before the intervention' });

@@ -212,7 +212,8 @@ describe('who may see and edit', () => {
 describe('bad input', () => {
   const cases: [string, Record<string, unknown>, string][] = [
     ['a date that does not exist', { date: { precision: 'day', start: '2017-02-30' } }, 'date.start'],
-    ['a day given with month precision', { date: { precision: 'month', start: '2017-05-25' } }, 'date.start'],
+    // A full date at month precision is read as its month (issue 18); a month at day precision says too little.
+    ['a month given with day precision', { date: { precision: 'day', start: '2017-05' } }, 'date.start'],
     ['an end before the start', { date: { precision: 'month', start: '2017-05', end: '2017-04' } }, 'date.end'],
     ['a latitude out of range', { location: { country: 'KZ', locality: 'X', lat: 91, lon: 10, precision: 'exact' } }, 'location.lat'],
     ['a title too long', { title: 'x'.repeat(501) }, 'title'],

@@ -201,6 +201,7 @@ export const policies: Record<string, Entry> = {
   'session.list': { on: 'self', call: (c) => c.session.list(), expect: signedIn },
   'session.end': { on: 'self', call: async (c) => c.session.end({ sessionId: await aSessionOfSomeoneElse() }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'NOT_FOUND') },
   'session.endAll': { on: 'self', call: (c) => c.session.endAll(), expect: signedIn },
+  'session.draftKey': { on: 'self', call: (c) => c.session.draftKey(), expect: signedIn },
   'session.notices': { on: 'self', call: (c) => c.session.notices(), expect: signedIn },
   'session.dismissNotice': { on: 'self', call: (c) => c.session.dismissNotice({ noticeId: randomUUID() }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'NOT_FOUND') },
   'session.confirmPassword': { on: 'self', call: (c) => c.session.confirmPassword({ password: 'not their password' }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'BAD_REQUEST') },
@@ -264,7 +265,8 @@ const casePolicies: Record<string, Entry> = {
     call: (c, s) => c.case.restore({ id: s.id }),
     expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : a === 'admin' ? 'ok' : 'NOT_FOUND'),
   },
-  'case.linkIncident': { on: 'case', call: (c, s) => c.case.linkIncident({ caseId: s.id, incidentId: s.incidentId }), expect: caseChange },
+  // Any member adds an incident to a case that takes changes (server/policy/case-link.ts).
+  'case.linkIncident': { on: 'case', call: (c, s) => c.case.linkIncident({ caseId: s.id, incidentId: s.incidentId }), expect: (a, s) => gate(a, () => (editable(s) ? 'ok' : 'FORBIDDEN')) },
   'case.unlinkIncident': { on: 'case', call: (c, s) => c.case.unlinkIncident({ caseId: s.id, incidentId: s.incidentId }), expect: caseChange },
   'case.addLegalEvent': {
     on: 'case',

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, getTableName, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { incidentShares, incidents, users } from '@/db/schema';
+import { incidentShares, incidents, sources, users } from '@/db/schema';
 import { alias } from 'drizzle-orm/pg-core';
 import { incidentChangeAuthors } from '../review/change-authors';
 import { loadIncidentSnapshot, type IncidentSnapshot } from './snapshot';
@@ -49,6 +49,8 @@ export type IncidentDetail = IncidentSnapshot & {
   updatedAt: Date;
   createdBy: { id: string; name: string } | null;
   updatedBy: { id: string; name: string } | null;
+  /** What a reader needs to find each cited source again: who published it, when, and where. */
+  sourceDetails: { id: string; publisher: string | null; url: string | null; publishedOn: string | null }[];
 };
 
 /** Everything the incident page and the edit form show. */
@@ -72,7 +74,12 @@ export async function getIncidentDetail(db: DbOrTx, id: string): Promise<Inciden
   if (!row) return null;
   const snapshot = await loadIncidentSnapshot(db, id);
   if (!snapshot) return null;
+  const sourceIds = snapshot.sources.map((source) => source.id);
+  const sourceDetails = sourceIds.length
+    ? await db.select({ id: sources.id, publisher: sources.publisher, url: sources.url, publishedOn: sources.publishedOn }).from(sources).where(inArray(sources.id, sourceIds))
+    : [];
   return {
+    sourceDetails,
     ...snapshot,
     id: row.id,
     organizationId: row.organizationId,

@@ -134,6 +134,8 @@ export async function redactForSharedReader(db: DbOrTx, detail: IncidentDetail):
     perpetrators: shown.perpetrators.map((p) => ({ typeCode: p.type, name: p.name })),
     legalProvisions: shown.legal,
     sources: shown.sources.map((source, index) => ({ id: `source-${index + 1}`, ref: '', title: source.title })),
+    // Another organization reads the titles it was shown, nothing more of the sharer's sources.
+    sourceDetails: [],
   };
 }
 

@@ -2,7 +2,9 @@ import Link from 'next/link';
 import { formatMoment, type Locale, type Translate } from '@/common/i18n';
 import { linkClass } from '@/app/ui/styles';
 import type { AuditEntryView } from '@/server/services/audit/browse';
-import { actionLabel, detailLabel, detailValue, orderedDetails } from './describe';
+import { attachedToOf, detailReferences, type ReferenceKind, type References } from '@/server/services/audit/names';
+import { actionLabel, detailLabel, detailValue, kindValue, orderedDetails } from './describe';
+import { ReferenceName } from './reference';
 import { auditHref, type AuditFilterName } from './params';
 
 type Props = {
@@ -10,11 +12,14 @@ type Props = {
   caption: string;
   showOrganization: boolean;
   filters: Partial<Record<AuditFilterName, string>>;
+  references: References;
   locale: Locale;
   t: Translate;
 };
 
-function Subject({ entry, filters, t }: { entry: AuditEntryView; filters: Props['filters']; t: Translate }) {
+const namedSubjects = new Set<string>(['incident', 'case', 'person', 'source', 'documented_organization', 'organization', 'invitation', 'evidence_file']);
+
+function Subject({ entry, filters, references, locale, t }: { entry: AuditEntryView; filters: Props['filters']; references: References; locale: Locale; t: Translate }) {
   const subject = entry.subject;
   if (!subject) return null;
   const what =
@@ -28,12 +33,8 @@ function Subject({ entry, filters, t }: { entry: AuditEntryView; filters: Props[
           </>
         ) : null}
       </>
-    ) : subject.type === 'incident' ? (
-      <Link href={`/incidents/${subject.id}`} className={linkClass}>
-        {t('audit.subject.incident')} {subject.id.slice(0, 8)}
-      </Link>
-    ) : subject.type === 'organization' ? (
-      t('audit.subject.organization')
+    ) : namedSubjects.has(subject.type) ? (
+      <ReferenceName kind={subject.type as ReferenceKind} id={subject.id} references={references} t={t} locale={locale} />
     ) : (
       t('audit.subject.other', { type: subject.type, id: subject.id })
     );
@@ -53,7 +54,7 @@ function Subject({ entry, filters, t }: { entry: AuditEntryView; filters: Props[
 }
 
 /** One page of the log. The time is the row's header, so each cell is read with when it happened. */
-export function AuditTable({ entries, caption, showOrganization, filters, locale, t }: Props) {
+export function AuditTable({ entries, caption, showOrganization, filters, references, locale, t }: Props) {
   const th = 'px-3 py-2 text-left text-sm font-semibold text-slate-700';
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
@@ -104,7 +105,7 @@ export function AuditTable({ entries, caption, showOrganization, filters, locale
                   )}
                 </td>
                 <td className="px-3 py-3">
-                  <Subject entry={entry} filters={filters} t={t} />
+                  <Subject entry={entry} filters={filters} references={references} locale={locale} t={t} />
                 </td>
                 {showOrganization ? <td className="px-3 py-3 text-sm">{entry.organization?.name ?? ''}</td> : null}
                 <td className="min-w-64 px-3 py-3 text-sm">
@@ -113,7 +114,17 @@ export function AuditTable({ entries, caption, showOrganization, filters, locale
                       {details.map(([name, value]) => (
                         <div key={name} className="contents">
                           <dt className="text-slate-600">{detailLabel(name, t)}</dt>
-                          <dd className="[overflow-wrap:anywhere]">{detailValue(name, value, t, locale)}</dd>
+                          <dd className="[overflow-wrap:anywhere]">
+                            {detailReferences[name] && (typeof value === 'string' || typeof value === 'number') ? (
+                              <ReferenceName kind={detailReferences[name]} id={String(value)} references={references} t={t} locale={locale} />
+                            ) : attachedToOf(value) ? (
+                              <ReferenceName kind={attachedToOf(value)!.kind} id={attachedToOf(value)!.id} references={references} t={t} locale={locale} />
+                            ) : name === 'kind' ? (
+                              kindValue(entry.action, value, t)
+                            ) : (
+                              detailValue(name, value, t, locale)
+                            )}
+                          </dd>
                         </div>
                       ))}
                     </dl>

@@ -1,5 +1,6 @@
 import { en } from '@/common/i18n/en';
 import { formatMoment, type Locale, type MessageKey, type Translate } from '@/common/i18n';
+import { interventionKindLabel } from '../../cases/_parts/labels';
 
 /** Words for what the audit log stores as codes; an action or detail added later shows by its code until it gets words. */
 
@@ -14,7 +15,16 @@ export function actionLabel(action: string, t: Translate): string {
 
 export function detailLabel(name: string, t: Translate): string {
   const key = `audit.detail.${name}`;
-  return isMessageKey(key) ? t(key) : name;
+  // A key added later without words: "someNewKey" reads "some new key" rather than as code.
+  return isMessageKey(key) ? t(key) : name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+}
+
+/** The kind of an intervention or a legal event, in words: "UN communication", "Verdict". */
+export function kindValue(action: string, value: unknown, t: Translate): string {
+  if (typeof value !== 'string') return String(value);
+  if (action.includes('intervention')) return interventionKindLabel(value, t);
+  const key = `cases.legal.kind.${value}`;
+  return isMessageKey(key) ? t(key) : value.replace(/_/g, ' ');
 }
 
 type Counts = { created: number; updated: number; unchanged: number };
@@ -34,6 +44,9 @@ export function detailValue(name: string, value: unknown, t: Translate, locale: 
     }
     return value;
   }
+  if (value === false) return t('audit.value.no');
+  // Lists of field names ("changed"): the names, not JSON.
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? detailLabel(item, t) : JSON.stringify(item))).join(', ');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 

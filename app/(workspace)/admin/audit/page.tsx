@@ -62,6 +62,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
             caption={filtered ? t('audit.captionFiltered') : t('audit.caption')}
             showOrganization={administered.length > 1}
             filters={filters}
+            references={page.references}
             locale={locale}
             t={t}
           />

@@ -119,14 +119,19 @@ export default async function CasePage({ params }: Props) {
         />
       </section>
 
-      {record.canEdit ? (
+      {record.canEdit || record.canLinkIncidents ? (
         <section aria-labelledby="case-add" className="space-y-4">
           <h2 id="case-add" className="text-2xl font-semibold">
             {t('cases.page.addHeading')}
           </h2>
-          <LinkIncidents caseId={record.id} />
-          <LegalEventForm caseId={record.id} persons={persons} />
-          <InterventionForm caseId={record.id} organizationId={record.organizationId} />
+          {/* A monitor adds incidents to a colleague's case too (server/policy/case-link.ts). */}
+          {record.canLinkIncidents ? <LinkIncidents caseId={record.id} /> : null}
+          {record.canEdit ? (
+            <>
+              <LegalEventForm caseId={record.id} persons={persons} />
+              <InterventionForm caseId={record.id} organizationId={record.organizationId} />
+            </>
+          ) : null}
         </section>
       ) : null}
 

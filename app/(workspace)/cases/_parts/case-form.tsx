@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC, useTRPCClient } from '@/app/trpc';
 import Link from 'next/link';
@@ -12,6 +12,9 @@ import { problemOf, type ActionProblem } from '../../_actions/problem';
 import { Field, SelectField } from './fields';
 import { SearchList, useDebounced } from './search-list';
 import { MentionPicker } from '../../_directory/mention-picker';
+import { DraftOffer } from '../../_drafts/draft-offer';
+import { submitOnCtrlEnter } from '../../_drafts/shortcuts';
+import { useFormDraft } from '../../_drafts/use-form-draft';
 
 export type CasePerson = { personId: string; name: string; role: string };
 type Values = { title: string; summary: string; status: 'open' | 'closed'; persons: CasePerson[] };
@@ -94,9 +97,21 @@ export function CaseForm(props: Props) {
   const { t } = useI18n();
   const client = useTRPCClient();
   const router = useRouter();
-  const initial: Values = props.mode === 'edit' ? props.initial : { title: '', summary: '', status: 'open', persons: [] };
-  const [values, setValues] = useState<Values>(initial);
-  const [organizationId, setOrganizationId] = useState(props.mode === 'edit' ? props.organizationId : (props.organizations[0]?.id ?? ''));
+  const [opened] = useState(() => ({
+    values: props.mode === 'edit' ? props.initial : ({ title: '', summary: '', status: 'open', persons: [] } as Values),
+    organizationId: props.mode === 'edit' ? props.organizationId : (props.organizations[0]?.id ?? ''),
+  }));
+  const [values, setValues] = useState<Values>(opened.values);
+  const [organizationId, setOrganizationId] = useState(opened.organizationId);
+  const local = useFormDraft({
+    formKey: props.mode === 'edit' ? `case:${props.caseId}` : 'case:new',
+    value: { values, organizationId },
+    pristine: opened,
+    onRestore: useCallback((kept: typeof opened) => {
+      setValues(kept.values);
+      setOrganizationId(kept.organizationId);
+    }, []),
+  });
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const errors = problem?.fieldErrors ?? {};
@@ -116,6 +131,7 @@ export function CaseForm(props: Props) {
         props.mode === 'create'
           ? await client.case.create.mutate({ organizationId, ...fields })
           : await client.case.update.mutate({ id: props.caseId, version: props.version, ...fields });
+      local.markSaved();
       router.push(`/cases/${saved.id}`);
       router.refresh();
     } catch (error) {
@@ -126,7 +142,8 @@ export function CaseForm(props: Props) {
 
   const cancelHref = props.mode === 'edit' ? `/cases/${props.caseId}` : '/cases';
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-6">
+    <form noValidate onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} className="space-y-6">
+      <DraftOffer offer={local.offer} onRestore={local.restore} onDiscard={local.discard} />
       <ActionAlert problem={problem} heading={t('cases.form.notSaved')} />
       <div className={`${fieldsetClass} space-y-4`}>
         {props.mode === 'create' && props.organizations.length > 1 ? (

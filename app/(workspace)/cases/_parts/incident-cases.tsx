@@ -73,10 +73,13 @@ export function IncidentCases({ incidentId }: { incidentId: string }) {
           searching={choices.isFetching}
           failed={choices.isError}
           keyOf={(c) => c.id}
+          noResults={t('cases.incidentBox.noMatch')}
           render={(c) => (
             <>
               <span className="font-medium">{c.title}</span>
+              {c.linkable ? null : <span className="text-sm text-slate-700">{t('cases.incidentBox.busy')}</span>}
               <button
+                hidden={!c.linkable}
                 type="button"
                 className={`${secondaryButtonClass} text-sm`}
                 disabled={action.pending}

@@ -13,6 +13,9 @@ import { Field, PartialDateFields, SelectField } from './fields';
 import { interventionKindLabel } from './labels';
 import { SearchList, useDebounced } from './search-list';
 import { useCaseAction } from './use-action';
+import { DraftOffer } from '../../_drafts/draft-offer';
+import { submitOnCtrlEnter } from '../../_drafts/shortcuts';
+import { useFormDraft } from '../../_drafts/use-form-draft';
 
 export type InterventionValues = {
   kind: string;
@@ -45,10 +48,18 @@ type Props = {
 };
 
 /** The source an intervention rests on, chosen from the organization's sources. */
-function SourceChooser({ id, organizationId, source, onChange }: { id: string; organizationId: string; source: InterventionValues['source']; onChange: (source: InterventionValues['source']) => void }) {
+type ChooserProps = {
+  id: string;
+  organizationId: string;
+  source: InterventionValues['source'];
+  onChange: (source: InterventionValues['source']) => void;
+  /** The search box's words, so that the form can refuse to save a search left without a choice. */
+  text: string;
+  setText: (text: string) => void;
+};
+function SourceChooser({ id, organizationId, source, onChange, text, setText }: ChooserProps) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const [text, setText] = useState('');
   const search = useDebounced(text.trim());
   const found = useQuery({ ...trpc.directory.sources.queryOptions({ organizationId, text: search }), enabled: search.length > 0 });
   if (source) {
@@ -77,7 +88,10 @@ function SourceChooser({ id, organizationId, source, onChange }: { id: string; o
       render={(s) => (
         <>
           <span className="font-medium">{s.title}</span>
-          <button type="button" className={`${secondaryButtonClass} text-sm`} onClick={() => onChange({ id: s.id, title: s.title })}>
+          <button type="button" className={`${secondaryButtonClass} text-sm`} onClick={() => {
+              onChange({ id: s.id, title: s.title });
+              setText('');
+            }}>
             {t('interventions.chooseSource')}
           </button>
         </>
@@ -96,6 +110,9 @@ export function InterventionForm({ caseId, organizationId, editing, onDone }: Pr
   const action = useCaseAction();
   const [values, setValues] = useState<InterventionValues>(editing?.values ?? empty);
   const [dueTouched, setDueTouched] = useState(Boolean(editing?.values.replyDueOn));
+  const [sourceSearch, setSourceSearch] = useState('');
+  const [sourceLeftOpen, setSourceLeftOpen] = useState(false);
+  const local = useFormDraft({ formKey: `intervention:${caseId}:${editing?.id ?? 'new'}`, value: values, pristine: editing?.values ?? empty, onRestore: setValues });
   const errors = action.fieldErrors;
   const prefix = editing ? `intervention-${editing.id}` : 'intervention-new';
 
@@ -107,6 +124,10 @@ export function InterventionForm({ caseId, organizationId, editing, onDone }: Pr
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // Words in the source search without a source chosen: saving would drop what the monitor meant to cite.
+    const leftOpen = !values.source && sourceSearch.trim() !== '';
+    setSourceLeftOpen(leftOpen);
+    if (leftOpen) return document.getElementById(`${prefix}-source`)?.focus();
     const fields = {
       kind: values.kind,
       datePrecision: values.datePrecision,
@@ -127,17 +148,19 @@ export function InterventionForm({ caseId, organizationId, editing, onDone }: Pr
         setValues(empty);
         setDueTouched(false);
       }
+      local.startOver(editing ? values : empty);
       onDone?.();
     }
   }
 
   const kinds: string[] = (interventionKinds as readonly string[]).includes(values.kind) ? [...interventionKinds] : [values.kind, ...interventionKinds];
   return (
-    <form noValidate onSubmit={onSubmit} className={fieldsetClass} aria-labelledby={`${prefix}-heading`}>
+    <form noValidate onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} className={fieldsetClass} aria-labelledby={`${prefix}-heading`}>
       <h3 id={`${prefix}-heading`} className={legendClass}>
         {editing ? t('interventions.editHeading') : t('interventions.heading')}
       </h3>
       <div className="mt-3 space-y-4">
+        <DraftOffer offer={local.offer} onRestore={local.restore} onDiscard={local.discard} />
         <ActionAlert problem={action.problem} heading={t('interventions.notSaved')} />
         <ActionStatus message={action.done} />
         <div className="grid gap-4 sm:grid-cols-2">
@@ -167,7 +190,12 @@ export function InterventionForm({ caseId, organizationId, editing, onDone }: Pr
           onChange={(referenceCode) => set({ referenceCode })}
         />
         <Field id={`${prefix}-summary`} label={t('interventions.summary')} multiline value={values.summary} error={errors.summary} onChange={(summary) => set({ summary })} />
-        <SourceChooser id={`${prefix}-source`} organizationId={organizationId} source={values.source} onChange={(source) => set({ source })} />
+        <SourceChooser id={`${prefix}-source`} organizationId={organizationId} source={values.source} onChange={(source) => set({ source })} text={sourceSearch} setText={setSourceSearch} />
+        {sourceLeftOpen && !values.source && sourceSearch.trim() ? (
+          <p role="alert" className="text-sm font-medium text-red-800">
+            {t('interventions.sourceNotChosen', { text: sourceSearch.trim() })}
+          </p>
+        ) : null}
         {errors.sourceId ? <p className="text-sm font-medium text-red-800">{errors.sourceId}</p> : null}
         <div className="grid gap-4 sm:grid-cols-2">
           <Field

@@ -1,6 +1,9 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { DraftOffer } from '../../_drafts/draft-offer';
+import { submitOnCtrlEnter } from '../../_drafts/shortcuts';
+import { useFormDraft } from '../../_drafts/use-form-draft';
 import { legalEventKinds, type DatePrecision, type LegalEventKind } from '@/common/values';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
@@ -36,6 +39,7 @@ export function LegalEventForm({ caseId, persons, editing, onDone }: Props) {
   const client = useTRPCClient();
   const action = useCaseAction();
   const [values, setValues] = useState<LegalEventValues>(editing?.values ?? empty);
+  const local = useFormDraft({ formKey: `legal-event:${caseId}:${editing?.id ?? 'new'}`, value: values, pristine: editing?.values ?? empty, onRestore: setValues });
   const errors = action.fieldErrors;
   const prefix = editing ? `legal-${editing.id}` : 'legal-new';
   const set = (patch: Partial<LegalEventValues>) => setValues({ ...values, ...patch });
@@ -58,16 +62,18 @@ export function LegalEventForm({ caseId, persons, editing, onDone }: Props) {
     );
     if (ok) {
       if (!editing) setValues(empty);
+      local.startOver(editing ? values : empty);
       onDone?.();
     }
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} className={fieldsetClass} aria-labelledby={`${prefix}-heading`}>
+    <form noValidate onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} className={fieldsetClass} aria-labelledby={`${prefix}-heading`}>
       <h3 id={`${prefix}-heading`} className={legendClass}>
         {editing ? t('cases.legal.editHeading') : t('cases.legal.heading')}
       </h3>
       <div className="mt-3 space-y-4">
+        <DraftOffer offer={local.offer} onRestore={local.restore} onDiscard={local.discard} />
         <ActionAlert problem={action.problem} heading={t('cases.legal.notSaved')} />
         <ActionStatus message={action.done} />
         <div className="grid gap-4 sm:grid-cols-2">

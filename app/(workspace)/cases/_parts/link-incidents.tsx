@@ -41,6 +41,7 @@ export function LinkIncidents({ caseId }: { caseId: string }) {
           searching={found.isFetching}
           failed={found.isError}
           keyOf={(incident) => incident.id}
+          noResults={t('cases.link.noMatch')}
           render={(incident) => (
             <>
               <span>

@@ -25,13 +25,15 @@ type Props<T> = {
   failed: boolean;
   render: (item: T) => ReactNode;
   keyOf: (item: T) => string;
+  /** What to say when nothing matches; the default suggests adding a new record, which suits the directory. */
+  noResults?: string;
 };
 
 /**
  * Search-as-you-type: a search box, a polite status line and a list whose rows carry their own
  * buttons. Screen readers and keyboards handle it without a custom combobox.
  */
-export function SearchList<T>({ id, label, hint, text, onText, items, searching, failed, render, keyOf }: Props<T>) {
+export function SearchList<T>({ id, label, hint, text, onText, items, searching, failed, render, keyOf, noResults }: Props<T>) {
   const { t } = useI18n();
   const status = failed
     ? t('picker.failed')
@@ -40,7 +42,7 @@ export function SearchList<T>({ id, label, hint, text, onText, items, searching,
       : items
         ? items.length
           ? t('picker.results', { n: items.length })
-          : t('picker.noResults')
+          : (noResults ?? t('picker.noResults'))
         : '';
   return (
     <div>

@@ -70,6 +70,11 @@ export default async function IncidentPage({ params }: Props) {
               {t('incident.history')}
             </Link>
           ) : null}
+          {owned ? (
+            <Link href={`/incidents/new?from=${incident.id}`} className={secondaryButtonClass}>
+              {t('form.duplicate')}
+            </Link>
+          ) : null}
         </div>
         {incident.canDelete ? (
           <div className="mt-4">
@@ -134,7 +139,7 @@ export default async function IncidentPage({ params }: Props) {
           <LegalProvisionList provisions={incident.legalProvisions} t={t} />
         </Section>
         <Section title={t('incident.sources')}>
-          <SourceList sources={incident.sources} t={t} linkSources={!incident.sharedReadOnly} />
+          <SourceList sources={incident.sources} details={incident.sourceDetails} t={t} linkSources={!incident.sharedReadOnly} />
         </Section>
       </div>
 

@@ -117,23 +117,41 @@ export function LegalProvisionList({ provisions, t }: { provisions: IncidentSnap
   );
 }
 
-/** `linkSources`: each source links to its page, where it can be corrected (not for readers from another organization). */
-export function SourceList({ sources, t, linkSources = false }: { sources: IncidentSnapshot['sources']; t: Translate; linkSources?: boolean }) {
+type SourceDetail = { id: string; publisher: string | null; url: string | null; publishedOn: string | null };
+
+/**
+ * `linkSources`: each source's title links to its page, where it can be corrected (not for readers
+ * from another organization). Beside it, who published it and when, and its web address as a link:
+ * what a reader needs to find the source again (an internal reference code tells them nothing).
+ */
+export function SourceList({ sources, details = [], t, linkSources = false }: { sources: IncidentSnapshot['sources']; details?: SourceDetail[]; t: Translate; linkSources?: boolean }) {
   if (sources.length === 0) return <None t={t} />;
+  const detailOf = new Map(details.map((detail) => [detail.id, detail]));
   return (
-    <ul className="list-disc space-y-1 pl-5">
-      {sources.map((source) => (
-        <li key={source.id}>
-          {linkSources ? (
-            <Link href={`/sources/${source.id}`} className={linkClass}>
-              {source.title}
-            </Link>
-          ) : (
-            source.title
-          )}{' '}
-          {source.ref ? <span className="text-sm text-slate-600">({source.ref})</span> : null}
-        </li>
-      ))}
+    <ul className="list-disc space-y-2 pl-5">
+      {sources.map((source) => {
+        const detail = detailOf.get(source.id);
+        const about = [detail?.publisher, detail?.publishedOn].filter(Boolean).join(', ');
+        return (
+          <li key={source.id}>
+            {linkSources ? (
+              <Link href={`/sources/${source.id}`} className={linkClass}>
+                {source.title}
+              </Link>
+            ) : (
+              source.title
+            )}
+            {about ? <span className="text-slate-700"> — {about}</span> : null}
+            {detail?.url ? (
+              <span className="block text-sm">
+                <a href={detail.url} className={`${linkClass} break-all`} rel="noopener noreferrer nofollow" target="_blank">
+                  {detail.url}
+                </a>
+              </span>
+            ) : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -30,6 +30,15 @@ export function useFocusAfterRender(): (id: string) => void {
   };
 }
 
+/** A control's hint, named by its id so that the control can point to it (`aria-describedby`). */
+export function Hint({ id, hint }: { id: string; hint?: string }) {
+  return hint ? (
+    <p id={`${id}-hint`} className={hintClass}>
+      {hint}
+    </p>
+  ) : null;
+}
+
 export function FieldMessage({ id, error }: { id: string; error: string | undefined }) {
   return error ? (
     <p id={`${id}-error`} className={errorClass}>
@@ -68,11 +77,7 @@ export function TextField({ path, label, hint, required, className, value, onCha
   return (
     <div className={className}>
       <Label htmlFor={id} label={label} required={required} />
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={hint} />
       {multiline ? (
         <textarea {...shared} rows={6} onChange={(event) => onChange(event.target.value)} />
       ) : (
@@ -94,11 +99,7 @@ export function SelectField<V extends string>({ path, label, hint, required, cla
   return (
     <div className={className}>
       <Label htmlFor={id} label={label} required={required} />
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={hint} />
       <select
         id={id}
         value={value}
@@ -187,11 +188,7 @@ export function CheckboxList({ path, legend, hint, required, options, selected, 
       <legend className={large ? legendClass : labelClass}>
         {legend} {required ? <span className="text-base font-normal text-slate-600">{t('form.required')}</span> : null}
       </legend>
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={hint} />
       <FieldMessage id={id} error={error} />
       <ul className={`mt-2 gap-x-6 sm:columns-2 ${large ? '' : 'lg:columns-3'}`}>
         {branches(options).map(({ root, narrower }) => (
@@ -211,8 +208,24 @@ export function CheckboxList({ path, legend, hint, required, options, selected, 
   );
 }
 
-/** A bordered group with a legend: one section of the form, or one row of a repeating list. */
-export function Group({ legend, children, nested, id }: { legend: ReactNode; children: ReactNode; nested?: boolean; id?: string }) {
+/**
+ * A bordered group with a legend: one section of the form, or one row of a repeating list. A section
+ * given a `summary` can be folded away: its title and a line of what is filled stay in view.
+ */
+export function Group({ legend, children, nested, id, summary }: { legend: ReactNode; children: ReactNode; nested?: boolean; id?: string; summary?: string }) {
+  if (summary !== undefined) {
+    return (
+      <details open className="rounded-lg border border-slate-300 bg-white" data-form-section>
+        <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 gap-y-1 p-4 sm:px-6">
+          <span className={legendClass}>{legend}</span>
+          <span className="text-sm text-slate-700">{summary}</span>
+        </summary>
+        <fieldset id={id} aria-label={typeof legend === 'string' ? legend : undefined} className="space-y-4 px-4 pb-4 sm:px-6 sm:pb-6">
+          {children}
+        </fieldset>
+      </details>
+    );
+  }
   return (
     <fieldset
       id={id}
@@ -222,4 +235,11 @@ export function Group({ legend, children, nested, id }: { legend: ReactNode; chi
       <div className="space-y-4">{children}</div>
     </fieldset>
   );
+}
+
+/** Unfolds every section, so that a field named in an error summary can be reached and focused. */
+export function unfoldSections() {
+  document.querySelectorAll<HTMLDetailsElement>('details[data-form-section]').forEach((section) => {
+    section.open = true;
+  });
 }

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TRPCClientErrorLike } from '@trpc/client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import type { AppRouter } from '@/server/routers';
 import type { IncidentDetail } from '@/server/services/incidents/read';
 import { incidentInput } from '@/common/inputs/incident';
@@ -14,18 +14,25 @@ import { primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { termOptions, type Term } from '@/app/ui/vocabulary';
 import { zodFieldErrors, type FieldErrors } from './errors';
 import { sayError, sayFieldErrors } from '@/common/i18n/problems';
-import { CheckboxList, FieldErrorsContext, Group, SelectField, TextField, useFocusAfterRender } from './fields';
+import { FieldErrorsContext, Group, SelectField, TextField, unfoldSections, useFocusAfterRender } from './fields';
 import { LegalProvisionsFieldset, PerpetratorsFieldset } from './lists';
 import { ConflictMessage, ErrorSummary } from './notices';
 import { SourcesFieldset } from './sources';
-import { draftFromIncident, emptyDraft, toIncidentInput, type IncidentDraft } from './state';
+import { useRememberedChoices } from './remembered-choices';
+import { draftFromIncident, duplicateDraft, emptyDraft, rekeyDraft, toIncidentInput, type IncidentDraft } from './state';
+import { sectionSummaries } from './summary';
+import { TermPicker } from './term-picker';
 import { VictimsFieldset } from './victims';
 import { DateFieldset, LocationFieldset } from './when-where';
 import { MentionPicker } from '../../_directory/mention-picker';
+import { DraftOffer } from '../../_drafts/draft-offer';
+import { submitOnCtrlEnter } from '../../_drafts/shortcuts';
+import { useFormDraft } from '../../_drafts/use-form-draft';
 
 type Membership = { organizationId: string; organizationName: string };
 type Props = { terms: Term[]; regions: string[] } & (
-  | { mode: 'create'; memberships: Membership[] }
+  /** `template`: "Duplicate this incident", the next event of a series. */
+  | { mode: 'create'; memberships: Membership[]; template?: IncidentDetail }
   | { mode: 'edit'; incident: IncidentDetail }
 );
 
@@ -46,11 +53,39 @@ export function IncidentForm(props: Props) {
   const router = useRouter();
   const focusLater = useFocusAfterRender();
 
-  const [draft, setDraft] = useState<IncidentDraft>(() => (props.mode === 'edit' ? draftFromIncident(props.incident) : emptyDraft()));
-  const [version, setVersion] = useState(props.mode === 'edit' ? props.incident.version : 0);
-  const [organizationId, setOrganizationId] = useState(
-    props.mode === 'edit' ? props.incident.organizationId : (props.memberships[0]?.organizationId ?? ''),
-  );
+  // The form's opening state, kept to tell typed changes from none (row keys included).
+  const [opened] = useState(() => ({
+    draft: props.mode === 'edit' ? draftFromIncident(props.incident) : props.template ? duplicateDraft(props.template) : emptyDraft(),
+    version: props.mode === 'edit' ? props.incident.version : 0,
+    organizationId: props.mode === 'edit' ? props.incident.organizationId : (props.template?.organizationId ?? props.memberships[0]?.organizationId ?? ''),
+  }));
+  const [draft, setDraft] = useState<IncidentDraft>(opened.draft);
+  const [version, setVersion] = useState(opened.version);
+  const [organizationId, setOrganizationId] = useState(opened.organizationId);
+  const local = useFormDraft({
+    formKey: props.mode === 'edit' ? `incident:${props.incident.id}` : props.template ? `incident:new-from:${props.template.id}` : 'incident:new',
+    value: { draft, version, organizationId },
+    pristine: opened,
+    // A restored edit keeps the version it started from: if someone saved since, saving says so.
+    onRestore: useCallback((kept: typeof opened) => {
+      setDraft(rekeyDraft(kept.draft));
+      setVersion(kept.version);
+      setOrganizationId(kept.organizationId);
+    }, []),
+  });
+  const choices = useRememberedChoices({
+    accountId: local.accountId,
+    apply: props.mode === 'create' && !props.template,
+    // The organization and country of the last incident, unless the monitor has started typing.
+    onRemembered: (remembered) => {
+      if (local.dirty || props.mode !== 'create') return;
+      const organization = props.memberships.some((m) => m.organizationId === remembered.organizationId) ? remembered.organizationId! : organizationId;
+      const next = { draft: { ...draft, location: { ...draft.location, country: remembered.country ?? draft.location.country } }, version, organizationId: organization };
+      setDraft(next.draft);
+      setOrganizationId(organization);
+      local.rebase(next);
+    },
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
@@ -66,6 +101,7 @@ export function IncidentForm(props: Props) {
   const set = <K extends keyof IncidentDraft>(key: K) => (value: IncidentDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
 
   function showProblems(fieldErrors: FieldErrors, message: string | null) {
+    unfoldSections();
     setErrors(fieldErrors);
     setFormError(message);
     focusLater('error-summary');
@@ -87,6 +123,8 @@ export function IncidentForm(props: Props) {
 
   function onSaved(id: string) {
     setLeaving(true);
+    local.markSaved();
+    choices.remember(organizationId, draft);
     queryClient.removeQueries(trpc.incident.get.queryFilter({ id }));
     router.push(`/incidents/${id}`);
   }
@@ -136,9 +174,12 @@ export function IncidentForm(props: Props) {
   }
 
   const cancelHref = props.mode === 'edit' ? `/incidents/${props.incident.id}` : '/incidents';
+  const violationTypes = termOptions(props.terms, 'violation_type', locale);
+  const summaries = sectionSummaries(draft, violationTypes, t);
   return (
     <FieldErrorsContext.Provider value={errors}>
-      <form onSubmit={onSubmit} noValidate className="space-y-6">
+      <form onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} noValidate className="space-y-6">
+        <DraftOffer offer={local.offer} onRestore={local.restore} onDiscard={local.discard} />
         {conflict ? <ConflictMessage message={conflict} reloading={reloading} reloadFailed={reloadFailed} onReload={reloadLatest} /> : null}
         <ErrorSummary errors={errors} formError={formError} />
         <div role="status">
@@ -150,8 +191,12 @@ export function IncidentForm(props: Props) {
         </div>
         {props.mode === 'edit' ? <p className="text-sm text-slate-600">{t('form.editingVersion', { n: version })}</p> : null}
 
+        {props.mode === 'create' && props.template ? (
+          <p className="rounded-lg border border-blue-300 bg-blue-50 p-4 text-blue-950">{t('form.duplicateNotice', { title: props.template.title })}</p>
+        ) : null}
+
         {props.mode === 'create' ? (
-          <Group legend={t('form.section.organization')}>
+          <Group legend={t('form.section.organization')} summary={props.memberships.find((m) => m.organizationId === organizationId)?.organizationName ?? ''}>
             {props.memberships.length > 1 ? (
               <SelectField
                 path="organizationId"
@@ -166,7 +211,7 @@ export function IncidentForm(props: Props) {
           </Group>
         ) : null}
 
-        <Group legend={t('form.section.about')}>
+        <Group legend={t('form.section.about')} summary={summaries.about}>
           <TextField path="title" label={t('form.title')} hint={t('form.titleHint')} required value={draft.title} onChange={set('title')} maxLength={500} autoComplete="off" />
           <TextField path="summary" label={t('form.summary')} hint={t('form.summaryHint')} multiline value={draft.summary} onChange={set('summary')} />
           <MentionPicker
@@ -178,26 +223,26 @@ export function IncidentForm(props: Props) {
           />
         </Group>
 
-        <DateFieldset date={draft.date} onChange={set('date')} />
-        <LocationFieldset location={draft.location} regions={props.regions} onChange={set('location')} />
+        <DateFieldset date={draft.date} onChange={set('date')} summary={summaries.date} />
+        {/* The place picker (map and gazetteer) joins this section through LocationFieldset's `placePicker`. */}
+        <LocationFieldset location={draft.location} regions={props.regions} onChange={set('location')} summary={summaries.location} />
 
-        <div className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-          <CheckboxList
-            large
+        <Group legend={t('form.section.violationTypes')} summary={summaries.violationTypes}>
+          <TermPicker
             required
             path="violationTypes"
-            legend={t('form.section.violationTypes')}
+            label={t('form.section.violationTypes')}
             hint={t('form.violationTypesHint')}
-            options={termOptions(props.terms, 'violation_type', locale)}
+            options={violationTypes}
             selected={draft.violationTypes}
             onChange={set('violationTypes')}
           />
-        </div>
+        </Group>
 
-        <VictimsFieldset victims={draft.victims} organizationId={organizationId} categories={termOptions(props.terms, 'defender_category', locale)} onChange={set('victims')} />
-        <PerpetratorsFieldset perpetrators={draft.perpetrators} types={termOptions(props.terms, 'perpetrator_type', locale)} onChange={set('perpetrators')} />
-        <LegalProvisionsFieldset provisions={draft.legalProvisions} onChange={set('legalProvisions')} />
-        <SourcesFieldset sources={draft.sources} organizationId={organizationId} onChange={set('sources')} />
+        <VictimsFieldset victims={draft.victims} organizationId={organizationId} categories={termOptions(props.terms, 'defender_category', locale)} onChange={set('victims')} summary={summaries.victims} />
+        <PerpetratorsFieldset perpetrators={draft.perpetrators} types={termOptions(props.terms, 'perpetrator_type', locale)} onChange={set('perpetrators')} summary={summaries.perpetrators} />
+        <LegalProvisionsFieldset provisions={draft.legalProvisions} onChange={set('legalProvisions')} summary={summaries.legalProvisions} />
+        <SourcesFieldset sources={draft.sources} organizationId={organizationId} onChange={set('sources')} summary={summaries.sources} usual={choices.usualSources(organizationId)} />
 
         <div className="flex flex-wrap items-center gap-4 border-t border-slate-300 pt-6">
           <button type="submit" disabled={saving} className={primaryButtonClass}>
@@ -206,6 +251,7 @@ export function IncidentForm(props: Props) {
           <Link href={cancelHref} className={secondaryButtonClass}>
             {t('form.cancel')}
           </Link>
+          <p className="text-sm text-slate-600">{t('form.shortcutHint')}</p>
         </div>
       </form>
     </FieldErrorsContext.Provider>

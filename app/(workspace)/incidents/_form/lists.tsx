@@ -25,12 +25,12 @@ export function useRows<T>(rows: T[], onChange: (rows: T[]) => void, list: strin
   };
 }
 
-export function PerpetratorsFieldset({ perpetrators, types, onChange }: { perpetrators: PerpetratorDraft[]; types: TermOption[]; onChange: (rows: PerpetratorDraft[]) => void }) {
+export function PerpetratorsFieldset({ perpetrators, types, onChange, summary }: { perpetrators: PerpetratorDraft[]; types: TermOption[]; onChange: (rows: PerpetratorDraft[]) => void; summary?: string }) {
   const { t } = useI18n();
   const { id, error } = useField('perpetrators');
   const rows = useRows(perpetrators, onChange, 'perpetrators', 'typeCode');
   return (
-    <Group id={id} legend={t('form.section.perpetrators')}>
+    <Group id={id} legend={t('form.section.perpetrators')} summary={summary}>
       <FieldMessage id={id} error={error} />
       {perpetrators.length === 0 ? <p className="text-slate-600">{t('form.noPerpetrators')}</p> : null}
       {perpetrators.map((row, index) => (
@@ -65,12 +65,12 @@ export function PerpetratorsFieldset({ perpetrators, types, onChange }: { perpet
   );
 }
 
-export function LegalProvisionsFieldset({ provisions, onChange }: { provisions: LegalProvisionDraft[]; onChange: (rows: LegalProvisionDraft[]) => void }) {
+export function LegalProvisionsFieldset({ provisions, onChange, summary }: { provisions: LegalProvisionDraft[]; onChange: (rows: LegalProvisionDraft[]) => void; summary?: string }) {
   const { t } = useI18n();
   const { id, error } = useField('legalProvisions');
   const rows = useRows(provisions, onChange, 'legalProvisions', 'code');
   return (
-    <Group id={id} legend={t('form.section.legalProvisions')}>
+    <Group id={id} legend={t('form.section.legalProvisions')} summary={summary}>
       <FieldMessage id={id} error={error} />
       {provisions.length === 0 ? <p className="text-slate-600">{t('form.noLegalProvisions')}</p> : null}
       {provisions.map((row, index) => (

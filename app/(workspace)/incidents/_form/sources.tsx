@@ -7,16 +7,24 @@ import { FieldMessage, Group, SelectField, TextField, useField } from './fields'
 import { useRows } from './lists';
 import { DirectoryPicker } from './picker';
 import { blankSource, type Reliability, type SourceDraft, type SourceKind } from './state';
+import type { UsualSource } from '../../_drafts/remembered';
 
-type Props = { sources: SourceDraft[]; organizationId: string; onChange: (rows: SourceDraft[]) => void };
+type Props = {
+  sources: SourceDraft[];
+  organizationId: string;
+  onChange: (rows: SourceDraft[]) => void;
+  summary?: string;
+  /** Sources this monitor cited lately (remembered in this browser): one press cites one again. */
+  usual?: UsualSource[];
+};
 
 /** Sources: cite one already in the organization's records, or describe a new one. */
-export function SourcesFieldset({ sources, organizationId, onChange }: Props) {
+export function SourcesFieldset({ sources, organizationId, onChange, summary, usual = [] }: Props) {
   const { t } = useI18n();
   const { id, error } = useField('sources');
   const rows = useRows(sources, onChange, 'sources', 'kind');
   return (
-    <Group id={id} legend={t('form.section.sources')}>
+    <Group id={id} legend={t('form.section.sources')} summary={summary}>
       <FieldMessage id={id} error={error} />
       {sources.length === 0 ? <p className="text-slate-600">{t('form.noSources')}</p> : null}
       {sources.map((row, index) => {
@@ -57,9 +65,24 @@ export function SourcesFieldset({ sources, organizationId, onChange }: Props) {
           </Group>
         );
       })}
-      <button id={rows.addId} type="button" className={secondaryButtonClass} onClick={() => rows.add(blankSource())}>
-        {t('form.addSource')}
-      </button>
+      <div className="flex flex-wrap items-center gap-3">
+        <button id={rows.addId} type="button" className={secondaryButtonClass} onClick={() => rows.add(blankSource())}>
+          {t('form.addSource')}
+        </button>
+        {usual
+          .filter((source) => !sources.some((row) => row.kind === 'source' && row.source?.id === source.id))
+          .map((source) => (
+            <button
+              key={source.id}
+              type="button"
+              className={`${secondaryButtonClass} text-sm`}
+              aria-label={t('form.citeUsualSource', { title: source.label })}
+              onClick={() => onChange([...sources, { ...blankSource(), kind: 'source', source: { id: source.id, label: source.label } }])}
+            >
+              + {source.label}
+            </button>
+          ))}
+      </div>
     </Group>
   );
 }

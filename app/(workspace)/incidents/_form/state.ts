@@ -213,3 +213,21 @@ export function toIncidentInput(draft: IncidentDraft): { values: IncidentFormVal
   };
   return { values, problems };
 }
+
+/** A draft kept from an earlier page: its rows get fresh React keys, so new rows cannot collide with them. */
+export function rekeyDraft(draft: IncidentDraft): IncidentDraft {
+  const fresh = <T extends { key: string }>(rows: T[]) => rows.map((row) => ({ ...row, key: newKey() }));
+  return {
+    ...draft,
+    victims: fresh(draft.victims),
+    perpetrators: fresh(draft.perpetrators),
+    legalProvisions: fresh(draft.legalProvisions),
+    sources: fresh(draft.sources),
+  };
+}
+
+/** "Duplicate this incident": the next event of a series, with everything but its date. */
+export function duplicateDraft(incident: IncidentDetail): IncidentDraft {
+  const draft = draftFromIncident(incident);
+  return { ...draft, date: { precision: draft.date.precision, start: '', end: '' } };
+}

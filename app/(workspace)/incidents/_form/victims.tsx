@@ -98,16 +98,16 @@ function VictimRow({ index, victim, organizationId, categories, onChange, onRemo
   );
 }
 
-type Props = { victims: VictimDraft[]; organizationId: string; categories: TermOption[]; onChange: (victims: VictimDraft[]) => void };
+type Props = { victims: VictimDraft[]; organizationId: string; categories: TermOption[]; onChange: (victims: VictimDraft[]) => void; summary?: string };
 
 /** Victims: each row is an existing or new person, an existing or new organization, or a group. */
-export function VictimsFieldset({ victims, organizationId, categories, onChange }: Props) {
+export function VictimsFieldset({ victims, organizationId, categories, onChange, summary }: Props) {
   const { t } = useI18n();
   const { id, error } = useField('victims');
   const focusLater = useFocusAfterRender();
   const addId = fieldId('victims.add');
   return (
-    <Group id={id} legend={t('form.section.victims')}>
+    <Group id={id} legend={t('form.section.victims')} summary={summary}>
       <FieldMessage id={id} error={error} />
       {victims.length === 0 ? <p className="text-slate-600">{t('form.noVictims')}</p> : null}
       {victims.map((victim, index) => (

@@ -1,7 +1,8 @@
 'use client';
 
 import { datePrecisions, locationPrecisions, type DatePrecision, type LocationPrecision } from '@/common/values';
-import { isoToPartialDate, partialDateToIso } from '@/common/partial-date';
+import { useState, type ReactNode } from 'react';
+import { isoToPartialDate, partialDateToIso, readPartialDate, tidyPartialDate } from '@/common/partial-date';
 import { useI18n } from '@/app/i18n/client';
 import { PlacePicker } from '../../_places/place-picker';
 import { Group, SelectField, TextField } from './fields';
@@ -15,17 +16,17 @@ type DateDraft = IncidentDraft['date'];
  */
 function rewrite(text: string, from: DatePrecision, to: DatePrecision): string {
   const order: DatePrecision[] = ['year', 'month', 'day'];
-  const iso = partialDateToIso(text.trim(), from);
+  const iso = readPartialDate(text, from);
   if (!iso || order.indexOf(to) > order.indexOf(from)) return text;
   return isoToPartialDate(iso, to);
 }
 
-export function DateFieldset({ date, onChange }: { date: DateDraft; onChange: (date: DateDraft) => void }) {
+export function DateFieldset({ date, onChange, summary }: { date: DateDraft; onChange: (date: DateDraft) => void; summary?: string }) {
   const { t } = useI18n();
   // Written in the reader's letters (ЖЖЖЖ-АА-КК, ГГГГ-ММ-ДД); the digits typed are the same in every language.
   const pattern = t(`datePattern.${date.precision}`);
   return (
-    <Group legend={t('form.section.date')}>
+    <Group legend={t('form.section.date')} summary={summary}>
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField<DatePrecision>
           path="date.precision"
@@ -49,6 +50,7 @@ export function DateFieldset({ date, onChange }: { date: DateDraft; onChange: (d
           placeholder={pattern}
           value={date.start}
           onChange={(start) => onChange({ ...date, start })}
+          onBlur={() => onChange({ ...date, start: tidyPartialDate(date.start, date.precision) })}
           maxLength={10}
           inputMode="numeric"
           autoComplete="off"
@@ -60,6 +62,7 @@ export function DateFieldset({ date, onChange }: { date: DateDraft; onChange: (d
           placeholder={pattern}
           value={date.end}
           onChange={(end) => onChange({ ...date, end })}
+          onBlur={() => onChange({ ...date, end: tidyPartialDate(date.end, date.precision) })}
           maxLength={10}
           inputMode="numeric"
           autoComplete="off"
@@ -71,11 +74,34 @@ export function DateFieldset({ date, onChange }: { date: DateDraft; onChange: (d
 
 type LocationDraft = IncidentDraft['location'];
 
-export function LocationFieldset({ location, regions, onChange }: { location: LocationDraft; regions: string[]; onChange: (location: LocationDraft) => void }) {
+/** How precise the place is from what is written: a town means the town, a region the region. */
+function precisionFromText(location: LocationDraft): LocationPrecision {
+  if (location.locality.trim()) return location.precision === 'exact' ? 'exact' : 'locality';
+  if (location.region.trim()) return 'region';
+  return 'country';
+}
+
+type LocationProps = {
+  location: LocationDraft;
+  regions: string[];
+  onChange: (location: LocationDraft) => void;
+  /** The place picker (map and gazetteer) goes here: it fills the fields below through `onChange`. */
+  placePicker?: ReactNode;
+  summary?: string;
+};
+
+export function LocationFieldset({ location, regions, onChange, placePicker, summary }: LocationProps) {
   const { t } = useI18n();
-  const set = (patch: Partial<LocationDraft>) => onChange({ ...location, ...patch });
+  // "Place known to" follows the fields typed until the monitor sets it themselves (a saved
+  // precision that differs from what the fields say was set by someone: it stays).
+  const [precisionChosen, setPrecisionChosen] = useState(() => precisionFromText(location) !== location.precision);
+  const set = (patch: Partial<LocationDraft>) => {
+    const next = { ...location, ...patch };
+    onChange(precisionChosen || 'precision' in patch ? next : { ...next, precision: precisionFromText(next) });
+  };
   return (
-    <Group legend={t('form.section.location')}>
+    <Group legend={t('form.section.location')} summary={summary}>
+      {placePicker}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <PlacePicker point={location} onPick={(picked) => set(picked)} />
         <TextField path="location.country" label={t('form.country')} required hint={t('form.countryHint')} value={location.country} onChange={(country) => set({ country: country.toUpperCase() })} maxLength={2} autoComplete="off" />
@@ -92,7 +118,11 @@ export function LocationFieldset({ location, regions, onChange }: { location: Lo
           label={t('form.locationPrecision')}
           value={location.precision}
           options={locationPrecisions.map((p) => ({ value: p, label: t(`locationPrecision.${p}`) }))}
-          onChange={(precision) => precision && set({ precision })}
+          onChange={(precision) => {
+            if (!precision) return;
+            setPrecisionChosen(true);
+            set({ precision });
+          }}
         />
         <TextField path="location.lat" label={t('form.latitude')} hint={t('form.coordinatesHint')} inputMode="decimal" value={location.lat} onChange={(lat) => set({ lat })} autoComplete="off" />
         <TextField path="location.lon" label={t('form.longitude')} hint={t('form.coordinatesHint')} inputMode="decimal" value={location.lon} onChange={(lon) => set({ lon })} autoComplete="off" />
