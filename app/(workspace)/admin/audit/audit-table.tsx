@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { formatMoment, type Locale, type Translate } from '@/common/i18n';
-import { linkClass } from '@/app/ui/styles';
 import type { AuditEntryView } from '@/server/services/audit/browse';
 import { attachedToOf, detailReferences, type ReferenceKind, type References } from '@/server/services/audit/names';
 import { actionLabel, detailLabel, detailValue, kindValue, orderedDetails } from './describe';

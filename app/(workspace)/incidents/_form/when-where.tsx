@@ -2,7 +2,7 @@
 
 import { datePrecisions, locationPrecisions, type DatePrecision, type LocationPrecision } from '@/common/values';
 import { useState, type ReactNode } from 'react';
-import { isoToPartialDate, partialDateToIso, readPartialDate, tidyPartialDate } from '@/common/partial-date';
+import { isoToPartialDate, readPartialDate, tidyPartialDate } from '@/common/partial-date';
 import { useI18n } from '@/app/i18n/client';
 import { PlacePicker } from '../../_places/place-picker';
 import { Group, SelectField, TextField } from './fields';
