@@ -10,7 +10,7 @@ import {
   casePolicy,
 } from '../auth/case-policy';
 import { adminOrganizationIds } from '../auth/deletion-policy';
-import { assertCanViewIncident } from '../auth/policy';
+import { assertCanViewIncident, memberOrganizationIds } from '../auth/policy';
 import { assertMayTransition } from '../auth/review-policy';
 import { readsAsSharedOnly } from '../auth/sharing-policy';
 import type { Viewer } from '../auth/viewer';
@@ -26,6 +26,7 @@ import { listCaseChoices, listCases, listCasesOfIncident } from '../services/cas
 import { searchLinkableIncidents } from '../services/cases/picker';
 import { findCaseForPolicy } from '../services/cases/read';
 import { getCaseTimeline } from '../services/cases/timeline';
+import { withMentionsNamed } from '../services/directory/workspace-mentions';
 import { createCase, deleteCase, updateCase } from '../services/cases/write';
 import { notFound } from '../services/errors';
 import { findIncidentForPolicy } from '../services/incidents/read';
@@ -51,6 +52,9 @@ import { versionNumber } from '../validation/numbers';
 import { userText } from '../validation/text';
 
 type Ctx = Context & { viewer: Viewer };
+
+/** Shown texts read mentions as names for the viewer's organizations (server/services/directory/workspace-mentions.ts). */
+const named = <T,>(ctx: Ctx, value: T) => withMentionsNamed(ctx.db, memberOrganizationIds(ctx.viewer), value);
 
 async function viewableCase(ctx: Ctx, id: string) {
   const record = await findCaseForPolicy(ctx.db, id);
@@ -83,7 +87,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export const caseRouter = createTRPCRouter({
   list: signedInProcedure
     .input(caseListInput.default({ limit: 50 }))
-    .query(({ ctx, input }) => listCases(ctx.db, caseOrganizationIds(ctx.viewer, input.organizationId), input)),
+    .query(async ({ ctx, input }) => named(ctx, await listCases(ctx.db, caseOrganizationIds(ctx.viewer, input.organizationId), input))),
 
   get: signedInProcedure.input(caseIdInput).query(async ({ ctx, input }) => {
     const record = await viewableCase(ctx, input.id);
@@ -100,12 +104,14 @@ export const caseRouter = createTRPCRouter({
   /** Incidents, legal events and interventions in date order, undated last. */
   timeline: signedInProcedure.input(caseIdInput).query(async ({ ctx, input }) => {
     const record = await viewableCase(ctx, input.id);
-    return getCaseTimeline(ctx.db, input.id, record.organizationId);
+    // Incidents are only shown here; legal events and interventions are edited from the timeline, so they keep their tokens (the page renders them).
+    const items = await getCaseTimeline(ctx.db, input.id, record.organizationId);
+    return Promise.all(items.map(async (item) => (item.type === 'incident' ? named(ctx, item) : item)));
   }),
 
   history: signedInProcedure.input(caseIdInput).query(async ({ ctx, input }) => {
     await viewableCase(ctx, input.id);
-    return listCaseHistory(ctx.db, input.id);
+    return named(ctx, await listCaseHistory(ctx.db, input.id));
   }),
 
   create: signedInProcedure.input(createCaseInput).mutation(({ ctx, input }) => {
@@ -147,14 +153,14 @@ export const caseRouter = createTRPCRouter({
   /** Search-as-you-type: incidents the case could take. */
   incidentPicker: signedInProcedure.input(incidentPickerInput).query(async ({ ctx, input }) => {
     const record = await viewableCase(ctx, input.caseId);
-    return searchLinkableIncidents(ctx.db, { caseId: input.caseId, organizationId: record.organizationId, text: input.text, limit: input.limit });
+    return named(ctx, await searchLinkableIncidents(ctx.db, { caseId: input.caseId, organizationId: record.organizationId, text: input.text, limit: input.limit }));
   }),
 
   /** The viewer's cases that hold an incident they can see (their own or shared with them), for the incident page. */
   ofIncident: signedInProcedure.input(z.object({ incidentId: z.uuid() })).query(async ({ ctx, input }) => {
     const incident = await findIncidentForPolicy(ctx.db, input.incidentId);
     if (!incident || !readsAsSharedOnly(ctx.viewer, incident)) assertCanViewIncident(ctx.viewer, incident);
-    const rows = await listCasesOfIncident(ctx.db, input.incidentId, caseOrganizationIds(ctx.viewer));
+    const rows = await named(ctx, await listCasesOfIncident(ctx.db, input.incidentId, caseOrganizationIds(ctx.viewer)));
     return rows.map((row) => ({
       id: row.id,
       title: row.title,
@@ -167,7 +173,7 @@ export const caseRouter = createTRPCRouter({
 
   /** Cases the viewer may add an incident to, by title. */
   editableChoices: signedInProcedure.input(z.object({ text: userText().trim().max(200).default('') })).query(async ({ ctx, input }) => {
-    const rows = await listCaseChoices(ctx.db, caseOrganizationIds(ctx.viewer), input.text);
+    const rows = await named(ctx, await listCaseChoices(ctx.db, caseOrganizationIds(ctx.viewer), input.text));
     return rows.filter((row) => casePolicy.canEdit(ctx.viewer, row)).map((row) => ({ id: row.id, title: row.title, reviewStatus: row.reviewStatus }));
   }),
 
@@ -211,7 +217,7 @@ export const caseRouter = createTRPCRouter({
   }),
 
   /** Interventions awaiting a reply across the viewer's organizations, overdue first. */
-  awaitingReply: signedInProcedure.query(({ ctx }) => listAwaitingReply(ctx.db, caseOrganizationIds(ctx.viewer), today())),
+  awaitingReply: signedInProcedure.query(async ({ ctx }) => named(ctx, await listAwaitingReply(ctx.db, caseOrganizationIds(ctx.viewer), today()))),
 
   submit: signedInProcedure.input(caseDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'submit', input)),
   approve: signedInProcedure.input(caseDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'approve', input)),

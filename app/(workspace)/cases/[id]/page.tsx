@@ -126,7 +126,7 @@ export default async function CasePage({ params }: Props) {
           </h2>
           <LinkIncidents caseId={record.id} />
           <LegalEventForm caseId={record.id} persons={persons} />
-          <InterventionForm caseId={record.id} organizationId={record.organizationId} />
+          <InterventionForm caseId={record.id} organizationId={record.organizationId} persons={persons} />
         </section>
       ) : null}
 
