@@ -3,7 +3,8 @@ import type { Tx } from '@/db/client';
 import { caseIncidents, caseReviews, caseVersions, cases, incidents, organizations, publicCases, publicIncidents } from '@/db/schema';
 import type { PublicCaseIncident } from '@/db/schema';
 import type { CaseSnapshot } from '../cases/snapshot';
-import { projectCase } from './project-case';
+import { redactPublicTitles } from '../files/public-titles';
+import { caseProtection, projectCase } from './project-case';
 import { loadCaseProjectionInput } from './projection-input';
 
 /**
@@ -34,7 +35,9 @@ export async function refreshPublicCase(tx: Tx, caseId: string): Promise<void> {
     return;
   }
   const snapshot = version.snapshot as CaseSnapshot;
-  const projected = projectCase(await loadCaseProjectionInput(tx, found.organizationId, snapshot));
+  const input = await loadCaseProjectionInput(tx, found.organizationId, snapshot);
+  const projected = projectCase(input);
+  await redactPublicTitles(tx, 'case', caseId, () => caseProtection(input).detector);
 
   // Only the incidents that are public now, as the public sees them; the others are left out entirely.
   const incidentIds = snapshot.incidents.map((incident) => incident.id);

@@ -2,7 +2,8 @@ import { and, desc, eq, isNotNull, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { incidentReviews, incidentVersions, incidents, organizations, publicIncidents } from '@/db/schema';
 import type { IncidentSnapshot } from '../incidents/snapshot';
-import { projectIncident } from './project-incident';
+import { redactPublicTitles } from '../files/public-titles';
+import { incidentProtection, projectIncident } from './project-incident';
 import { loadIncidentProjectionInput } from './projection-input';
 import { refreshPublicCasesOf, refreshPublicCasesWithIncident } from './public-case';
 import { withPublicCounts } from './public-counts';
@@ -44,7 +45,9 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
     return;
   }
   const snapshot = version.snapshot as IncidentSnapshot;
-  const projected = projectIncident(await loadIncidentProjectionInput(tx, incident.organizationId, snapshot));
+  const input = await loadIncidentProjectionInput(tx, incident.organizationId, snapshot);
+  const projected = projectIncident(input);
+  await redactPublicTitles(tx, 'incident', incidentId, () => incidentProtection(input).detector);
 
   const [publishedReview] = await tx
     .select({ at: incidentReviews.decidedAt })
