@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { incidentReviews, incidentVersions, incidents, organizations, publicIncidents } from '@/db/schema';
 import type { IncidentSnapshot } from '../incidents/snapshot';
-import { redactPublicTitles } from '../files/public-titles';
+import { refreshPublicCopies } from '../files/public-copies';
 import { incidentProtection, projectIncident } from './project-incident';
 import { loadIncidentProjectionInput } from './projection-input';
 import { refreshPublicCasesOf, refreshPublicCasesWithIncident } from './public-case';
@@ -37,7 +37,7 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
     return;
   }
   const [version] = await tx
-    .select({ snapshot: incidentVersions.snapshot, savedAt: incidentVersions.savedAt })
+    .select({ snapshot: incidentVersions.snapshot, savedAt: incidentVersions.savedAt, savedBy: incidentVersions.savedBy })
     .from(incidentVersions)
     .where(and(eq(incidentVersions.incidentId, incidentId), eq(incidentVersions.version, incident.publishedVersion)));
   if (!version) {
@@ -47,7 +47,6 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
   const snapshot = version.snapshot as IncidentSnapshot;
   const input = await loadIncidentProjectionInput(tx, incident.organizationId, snapshot);
   const projected = projectIncident(input);
-  await redactPublicTitles(tx, 'incident', incidentId, () => incidentProtection(input).detector);
 
   const [publishedReview] = await tx
     .select({ at: incidentReviews.decidedAt })
@@ -63,7 +62,13 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
     publishedVersion: incident.publishedVersion,
     publishedAt: publishedReview?.at ?? version.savedAt,
   };
+  const [before] = await tx.select({ version: publicIncidents.publishedVersion }).from(publicIncidents).where(eq(publicIncidents.incidentId, incidentId));
   await tx.insert(publicIncidents).values(row).onConflictDoUpdate({ target: publicIncidents.incidentId, set: row });
+  const isNew = before?.version !== incident.publishedVersion;
+  await refreshPublicCopies(tx, 'incident', incidentId, {
+    detectorOf: () => incidentProtection(input).detector,
+    publication: isNew ? { version: incident.publishedVersion, at: row.publishedAt, by: version.savedBy } : null,
+  });
 }
 
 /**

@@ -106,11 +106,14 @@ export async function importBundleAttachments(tx: Tx, deps: FilesDeps, params: P
         })
         .where(eq(evidenceFiles.id, id))
         .returning();
-      await recordCustody(tx, actingUserId, 'file.mark_public', marked!, { via: 'import', publicCopy: { sha256: copy.key, size: copy.size, mediaType: made.mediaType } });
+      const publicCopy = { sha256: copy.key, size: copy.size, mediaType: made.mediaType };
+      await recordCustody(tx, actingUserId, 'file.mark_public', marked!, { via: 'import', publicCopy });
+      // Its incident is already published (the import wrote its public row): the copy goes out now.
+      await recordCustody(tx, actingUserId, 'file.publish', marked!, { via: 'import', publicCopy });
       goPublic.add(incidentId);
     }
   }
-  // Written again with its public copies: the projection redacts their titles and records their publication.
+  // Written again with its public copies: the projection redacts their titles and records their publication (public-copies.ts).
   for (const incidentId of goPublic) await refreshPublicIncident(tx, incidentId);
   return { attached, published: goPublic.size };
 }
