@@ -5,6 +5,7 @@ import { linkClass } from '@/app/ui/styles';
 import type { TimelineIntervention, TimelineItem, TimelineLegalEvent } from '@/server/services/cases/timeline';
 import { isoToPartialDate } from '@/server/validation/partial-date';
 import { MentionedText } from '../../_directory/mentioned-text';
+import { Attachments } from '../../_evidence/attachments';
 import { PartActions, UnlinkIncident } from './item-actions';
 import { dayOf, interventionKindLabel, whenOf } from './labels';
 
@@ -98,6 +99,9 @@ export function CaseTimeline({ caseId, organizationId, items, canEdit, persons, 
                     <MentionedText text={item.summary} persons={persons} t={t} />
                   </p>
                 ) : null}
+                <div className="mt-2">
+                  <Attachments target={{ subjectKind: 'legal_event', subjectId: String(item.id) }} headingId={`legal-event-${item.id}-evidence`} />
+                </div>
                 {canEdit ? (
                   <PartActions
                     kind="legalEvent"
