@@ -3,46 +3,25 @@
  * the record, so it is redacted when the record is published (and whenever the record is projected
  * again), not only when it was marked: a person protected in between never reaches the public title.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import sharp from 'sharp';
 import { eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { persons } from '@/db/schema';
 import { getPublicIncident } from '@/server/public/incidents';
-import { setPublicDatabaseForTests } from '@/server/public/db';
-import { parseMasterKey } from '@/server/services/files/crypto/master-key';
-import { folderStore } from '@/server/services/files/store/folder';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
-import { testMasterKey, upload } from '../support/evidence';
+import { evidenceTestDatabase } from '../support/evidence-database';
+import { anIncident, callerFor, createOrganization, createUser } from '../support/factories';
+import { upload } from '../support/evidence';
 
-let database: Database;
-const folder = mkdtempSync(path.join(os.tmpdir(), 'hrd-public-title-'));
-const masterKeyText = testMasterKey().toString('base64');
-beforeAll(async () => {
-  process.env.HRD_FILES_DIR = folder;
-  process.env.FILES_MASTER_KEY = masterKeyText;
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-  setPublicDatabaseForTests(database.db);
-});
-afterAll(async () => {
-  setPublicDatabaseForTests(undefined);
-  await database?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const files = evidenceTestDatabase('hrd-public-title-');
 
 it('redacts a public copy’s title at publication and again when someone is protected after it', async () => {
-  const { db } = database;
+  const { db } = files;
   const ngo = await createOrganization(db);
   const monitor = await createUser(db, ngo.id, 'monitor');
   const reviewerUser = await createUser(db, ngo.id, 'reviewer');
   const author = await callerFor(db, monitor.id);
   const reviewer = await callerFor(db, reviewerUser.id);
-  const deps = { store: folderStore(folder), masterKey: parseMasterKey(masterKeyText), maxBytes: 5e6 };
+  const deps = files.deps();
   const [aigul] = await db.insert(persons).values({ organizationId: ngo.id, ref: 'person:aigul', name: 'Айгүл Жакенова', confidential: false }).returning();
   const [dana] = await db.insert(persons).values({ organizationId: ngo.id, ref: 'person:dana', name: 'Dana Seitova', confidential: false }).returning();
   const victims = [

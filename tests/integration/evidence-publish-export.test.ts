@@ -4,48 +4,27 @@
  * public copies as the single-incident answer does, valid against the exchange schema, and nothing of
  * a confidential file.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import sharp from 'sharp';
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { auditLog } from '@/db/schema';
-import { setPublicDatabaseForTests } from '@/server/public/db';
 import { publicExchangeChunks } from '@/server/public/export-json';
 import { validateExchangeDocument } from '@/server/services/exchange/validate';
 import { refreshPublicIncident } from '@/server/services/publishing/public-record';
-import { parseMasterKey } from '@/server/services/files/crypto/master-key';
-import { folderStore } from '@/server/services/files/store/folder';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
-import { aPdf, testMasterKey, upload } from '../support/evidence';
+import { evidenceTestDatabase } from '../support/evidence-database';
+import { anIncident, callerFor, createOrganization, createUser } from '../support/factories';
+import { aPdf, upload } from '../support/evidence';
 
-let database: Database;
-const folder = mkdtempSync(path.join(os.tmpdir(), 'hrd-publish-export-'));
-const masterKeyText = testMasterKey().toString('base64');
-beforeAll(async () => {
-  process.env.HRD_FILES_DIR = folder;
-  process.env.FILES_MASTER_KEY = masterKeyText;
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-  setPublicDatabaseForTests(database.db);
-});
-afterAll(async () => {
-  setPublicDatabaseForTests(undefined);
-  await database?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const files = evidenceTestDatabase('hrd-publish-export-');
 
 it('records file.publish once when the copy goes public, and lists the copy in the public JSON export', async () => {
-  const { db } = database;
+  const { db } = files;
   const ngo = await createOrganization(db);
   const monitor = await createUser(db, ngo.id, 'monitor');
   const reviewerUser = await createUser(db, ngo.id, 'reviewer');
   const author = await callerFor(db, monitor.id);
   const reviewer = await callerFor(db, reviewerUser.id);
-  const deps = { store: folderStore(folder), masterKey: parseMasterKey(masterKeyText), maxBytes: 5e6 };
+  const deps = files.deps();
   const { id, version } = await author.incident.create({ organizationId: ngo.id, incident: anIncident() });
   const photo = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#208040' } }).jpeg().toBuffer();
   const shown = (await upload(db, deps, monitor.id, { subjectKind: 'incident', subjectId: id, name: 'IMG_2 car.jpg', bytes: photo })).body;

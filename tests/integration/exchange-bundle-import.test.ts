@@ -5,46 +5,27 @@
  * as a derivative, and a confidential one does not.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { count, eq } from 'drizzle-orm';
-import type { Database, Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import { evidenceFiles, incidents } from '@/db/schema';
 import { getPublicIncident } from '@/server/public/incidents';
-import { setPublicDatabaseForTests } from '@/server/public/db';
 import { importExchangeDocument } from '@/server/services/exchange/import';
 import { BundleRefused, checkBundle } from '@/server/services/files/bundle/check';
 import { exportExchangeBundle } from '@/server/services/files/bundle/export';
 import { importBundleAttachments } from '@/server/services/files/bundle/import';
 import { readZipDirectory } from '@/server/services/files/bundle/read-zip';
-import { parseMasterKey } from '@/server/services/files/crypto/master-key';
-import { folderStore } from '@/server/services/files/store/folder';
 import type { ExchangeDocument } from '@/server/services/exchange/document';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
-import { aPdf, sha256, storedObjects, testMasterKey, upload } from '../support/evidence';
+import { evidenceTestDatabase } from '../support/evidence-database';
+import { anIncident, callerFor, createOrganization, createUser } from '../support/factories';
+import { aPdf, sha256, storedObjects, upload } from '../support/evidence';
 
-let database: Database;
-const folder = mkdtempSync(path.join(os.tmpdir(), 'hrd-bundle-import-'));
-const storeFolder = path.join(folder, 'store');
-const masterKeyText = testMasterKey().toString('base64');
-const deps = () => ({ store: folderStore(storeFolder), masterKey: parseMasterKey(masterKeyText), maxBytes: 5e6 });
-beforeAll(async () => {
-  process.env.HRD_FILES_DIR = storeFolder;
-  process.env.FILES_MASTER_KEY = masterKeyText;
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-  setPublicDatabaseForTests(database.db);
-});
-afterAll(async () => {
-  setPublicDatabaseForTests(undefined);
-  await database?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const files = evidenceTestDatabase('hrd-bundle-import-');
+const { folder, storeFolder, deps } = files;
 
 /** What `npm run import -- FILE.zip` does: check the whole bundle, then import records and files in one transaction. */
 async function importBundle(db: Db, zipPath: string, organizationId: string, actingUserId: string) {
@@ -72,7 +53,7 @@ const photo = () => sharp({ create: { width: 24, height: 16, channels: 3, backgr
 
 describe('exchange bundles', () => {
   it('round-trip with the same files, and publish a published incident’s non-confidential attachment as a derivative', async () => {
-    const { db } = database;
+    const { db } = files;
     const source = await createOrganization(db);
     const monitor = await createUser(db, source.id, 'monitor');
     const reviewerUser = await createUser(db, source.id, 'reviewer');
@@ -119,7 +100,7 @@ describe('exchange bundles', () => {
   });
 
   it('refuse a bundle whose file does not match its SHA-256 as a whole, naming it, and change nothing', async () => {
-    const { db } = database;
+    const { db } = files;
     const source = await createOrganization(db);
     const monitor = await createUser(db, source.id, 'monitor');
     const { id } = await (await callerFor(db, monitor.id)).incident.create({ organizationId: source.id, incident: anIncident() });
