@@ -16,13 +16,16 @@ async function signedIn(browser: Browser, role: DemoRole): Promise<Page> {
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/incidents$/);
+  // Signing in hashes the password (argon2): slow when the machine is busy.
+  await expect(page).toHaveURL(/\/incidents$/, { timeout: 30_000 });
   return page;
 }
 
 const reviewPanel = (page: Page) => page.getByRole('region', { name: 'Review', exact: true });
 
 test('a reviewer publishes one of two files with its incident; the public sees the stripped photo only', async ({ browser }) => {
+  // Two sign-ins, two uploads, a derivative and three review steps: more than the default 30 s on a busy machine.
+  test.setTimeout(180_000);
   const title = `Car of a union lawyer burnt ${Date.now()}`;
   const monitor = await signedIn(browser, 'monitor');
   const reviewer = await signedIn(browser, 'reviewer');
