@@ -6,9 +6,11 @@ import { openConfiguredDatabase } from '../db/client';
 import { EmbeddedDatabaseInUseError } from '../db/embedded-lock';
 import { applyMigrations } from '../db/migrate';
 import { exportExchangeDocument } from '../server/services/exchange/export';
+import { exportExchangeBundle } from '../server/services/files/bundle/export';
+import { getFilesDeps } from '../server/services/files/deps';
 import { resolveTargetOrganization } from '../server/services/exchange/target-organization';
 
-const usage = 'Usage: npm run export -- <file.json> [--org <slug>]';
+const usage = 'Usage: npm run export -- <file.json | bundle.zip> [--org <slug>]';
 
 /** A mistake in how the command was called: its message is all the user needs. */
 class UserError extends Error {}
@@ -23,6 +25,12 @@ async function main(): Promise<void> {
     // A fresh embedded folder then answers "no organization" rather than "no such table".
     await applyMigrations(database);
     const { organization } = await resolveTargetOrganization(database.db, values.org, { createMissing: false });
+    if (file.toLowerCase().endsWith('.zip')) {
+      // A bundle: collection.json and every incident's attachment at files/<sha256>.
+      const written = await exportExchangeBundle(database.db, getFilesDeps(), organization.id, file, { via: 'cli' });
+      console.log(`Wrote ${file} (organization “${organization.slug}”): ${written.incidents} incidents, ${written.files} files.`);
+      return;
+    }
     const doc = await exportExchangeDocument(database.db, organization.id, { via: 'cli' });
     try {
       await writeFile(file, `${JSON.stringify(doc, null, 2)}\n`, 'utf8');

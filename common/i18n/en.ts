@@ -1147,11 +1147,12 @@ export const en = {
   'directoryEdit.sourceIncidents': 'Incidents citing this source',
   'directoryEdit.sourceKicker': 'Source',
   'mentions.pick': 'Mention a person or organization of this record',
-  'mentions.hint': 'Adds a mention at the end of the summary. It shows the current name here and, for a confidential person, the neutral label on the public side; renaming them later changes every text.',
+  'mentions.hint': 'Adds a mention at the end of the summary. It shows the current name here and, for a confidential person, the neutral label on the public side; renaming them later changes every text. Or type @ and the first letters of a name in the title or the summary.',
   'mentions.choose': 'Choose one of this record’s people',
   'mentions.insert': 'Insert mention',
   'mentions.preview': 'Reads as:',
   'mentions.unknown': '(someone not among this record’s people)',
+  'mentions.suggestions': 'People of this record to mention',
   'signIn.firstAdmin.heading': 'No account exists yet',
   'signIn.firstAdmin.body': 'Nobody can sign in to this installation yet. Whoever runs the server makes the first administrator with this command in the app’s folder, then opens the one-time link it prints to choose a password:',
   'list.export.heading': 'Export these incidents',
@@ -1349,6 +1350,7 @@ export const en = {
   'problem.intervention.replyBefore': 'A reply cannot arrive before the intervention',
   'problem.mention.casePersonsOnly': 'Mentions only a person this case concerns',
   'problem.mention.incidentVictimsOnly': 'Mentions only a person or organization among this incident’s victims',
+  'problem.mention.notCasePerson': 'Mentions only a person this case concerns',
   'problem.comment.noParent': 'No such comment here',
 } satisfies Record<string, string>;
 

@@ -4,6 +4,7 @@ import { and, desc, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { publicIncidents as p, type PublicSource, type PublicVictim } from '@/db/schema/public';
+import { publicAttachmentsOfIncidents, type PublicAttachment } from './attachments';
 import { publicRead } from './db';
 import type { PublicFilters } from './filters';
 import { publicIncidentBatches, publicVocabulary, type Cursor, type PublicIncidentRow } from './incidents';
@@ -26,7 +27,16 @@ const personRef = (name: string) => `person:${digest('person', name)}`;
 const organizationRef = (name: string) => `org:${digest('organization', name)}`;
 const sourceRef = (s: PublicSource) => `source:${digest(s.title, s.publisher, s.publishedOn, s.referenceCode, s.url)}`;
 
-export function exchangeIncident(row: PublicIncidentRow) {
+/** The public copies of a batch of incidents, by incident, in the order the single-incident answer lists them. */
+async function* withAttachments(batches: AsyncGenerator<PublicIncidentRow[]>, db?: Db): AsyncGenerator<{ row: PublicIncidentRow; attachments: PublicAttachment[] }[]> {
+  for await (const batch of batches) {
+    const ids = batch.map((row) => row.incidentId);
+    const copies = ids.length ? await publicRead((tx) => publicAttachmentsOfIncidents(tx, ids), db) : new Map<string, PublicAttachment[]>();
+    yield batch.map((row) => ({ row, attachments: copies.get(row.incidentId) ?? [] }));
+  }
+}
+
+export function exchangeIncident(row: PublicIncidentRow, attachments: PublicAttachment[] = []) {
   let protectedIndex = 0;
   const victims = row.victims.map((victim) => {
     if (victim.kind === 'person') {
@@ -47,6 +57,10 @@ export function exchangeIncident(row: PublicIncidentRow) {
     legal: row.legal,
     sources: row.sources.map(sourceRef),
     status: 'published' as const,
+    // The public copies only (the derivative's hash and size), never an original's.
+    ...(attachments.length
+      ? { attachments: attachments.map((a) => ({ sha256: a.sha256, filename: a.title.slice(0, 255) || a.sha256, title: a.title, media_type: a.media_type, size: a.size, confidential: false, url: a.url })) }
+      : {}),
   };
 }
 
@@ -154,7 +168,7 @@ export async function* publicExchangeChunks(filters: PublicFilters, db?: Db, now
     vocabularies: { violation_types: terms('violation_type'), defender_categories: terms('defender_category'), perpetrator_types: terms('perpetrator_type') },
   };
   yield `${JSON.stringify(head).slice(0, -1)},"incidents":[`;
-  yield* elements(publicIncidentBatches(filters, 500, db), exchangeIncident);
+  yield* elements(withAttachments(publicIncidentBatches(filters, 500, db), db), ({ row, attachments }) => exchangeIncident(row, attachments));
   yield '],"organizations":[';
   yield* elements(organizations(filters, db), (row) => ({ ref: organizationRef(row.key), name: row.key }));
   yield '],"persons":[';

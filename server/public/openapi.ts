@@ -121,6 +121,7 @@ export function openApiDocument(origin: string) {
       '/export.json': {
         get: {
           summary: 'Every matching published incident in the exchange format (exchange/schema.json), with the persons, organizations and sources they reference',
+          description: 'An incident with public copies of evidence files lists them in `attachments` (sha256, size and media_type of the copy, its title and `url`, `confidential: false`), as the single-incident answer does (see Attachments).',
           parameters: filterRefs.slice(0, -1),
           responses: { '200': { description: 'An exchange document (streamed).', content: { 'application/json': { schema: { type: 'object' } } } }, ...errors },
         },

@@ -1,6 +1,6 @@
 import 'server-only';
 import { assertCanDeleteCase, assertCanEditCase, assertCanViewCase, assertIncidentLinkable, availableCaseTransitions, casePolicy } from '../policy/case';
-import { adminOrganizationIds, listableOrganizationIds, type Viewer } from '../policy/viewer';
+import { adminOrganizationIds, listableOrganizationIds, memberOrganizationIds, type Viewer } from '../policy/viewer';
 import { assertCanCreateIn, assertCanViewIncident } from '../policy/incident';
 import { assertMayTransition } from '../policy/review';
 import { readsAsSharedOnly } from '../policy/sharing';
@@ -16,6 +16,7 @@ import { listCaseChoices, listCases, listCasesOfIncident } from '../services/cas
 import { searchLinkableIncidents } from '../services/cases/picker';
 import { findCaseForPolicy } from '../services/cases/read';
 import { getCaseTimeline } from '../services/cases/timeline';
+import { withMentionsNamed } from '../services/directory/workspace-mentions';
 import { createCase, deleteCase, updateCase } from '../services/cases/write';
 import { notFound } from '../errors';
 import { findIncidentForPolicy } from '../services/incidents/read';
@@ -28,6 +29,9 @@ import { addInterventionInput, caseChoicesInput, addLegalEventInput, caseIdInput
 import { versionNumber } from '@/common/inputs/numbers';
 
 type Ctx = Context & { viewer: Viewer };
+
+/** Shown texts read mentions as names for the viewer's organizations (server/services/directory/workspace-mentions.ts). */
+const named = <T,>(ctx: Ctx, value: T) => withMentionsNamed(ctx.db, memberOrganizationIds(ctx.viewer), value);
 
 async function viewableCase(ctx: Ctx, id: string) {
   const record = await findCaseForPolicy(ctx.db, id);
@@ -60,7 +64,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export const caseRouter = createTRPCRouter({
   list: signedInProcedure
     .input(caseListInput.default({ limit: 50 }))
-    .query(({ ctx, input }) => listCases(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId), input)),
+    .query(async ({ ctx, input }) => named(ctx, await listCases(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId), input))),
 
   get: signedInProcedure.input(caseIdInput).query(async ({ ctx, input }) => {
     const record = await viewableCase(ctx, input.id);
@@ -78,12 +82,14 @@ export const caseRouter = createTRPCRouter({
   /** Incidents, legal events and interventions in date order, undated last. */
   timeline: signedInProcedure.input(caseIdInput).query(async ({ ctx, input }) => {
     const record = await viewableCase(ctx, input.id);
-    return getCaseTimeline(ctx.db, input.id, record.organizationId);
+    // Incidents are only shown here; legal events and interventions are edited from the timeline, so they keep their tokens (the page renders them).
+    const items = await getCaseTimeline(ctx.db, input.id, record.organizationId);
+    return Promise.all(items.map(async (item) => (item.type === 'incident' ? named(ctx, item) : item)));
   }),
 
   history: signedInProcedure.input(caseIdInput).query(async ({ ctx, input }) => {
     await viewableCase(ctx, input.id);
-    return listCaseHistory(ctx.db, input.id);
+    return named(ctx, await listCaseHistory(ctx.db, input.id));
   }),
 
   create: signedInProcedure.input(createCaseInput).mutation(({ ctx, input }) => {
@@ -126,14 +132,14 @@ export const caseRouter = createTRPCRouter({
   /** Search-as-you-type: incidents the case could take. */
   incidentPicker: signedInProcedure.input(incidentPickerInput).query(async ({ ctx, input }) => {
     const record = await viewableCase(ctx, input.caseId);
-    return searchLinkableIncidents(ctx.db, { caseId: input.caseId, organizationId: record.organizationId, text: input.text, limit: input.limit });
+    return named(ctx, await searchLinkableIncidents(ctx.db, { caseId: input.caseId, organizationId: record.organizationId, text: input.text, limit: input.limit }));
   }),
 
   /** The viewer's cases that hold an incident they can see (their own or shared with them), for the incident page. */
   ofIncident: signedInProcedure.input(incidentRefInput).query(async ({ ctx, input }) => {
     const incident = await findIncidentForPolicy(ctx.db, input.incidentId);
     if (!incident || !readsAsSharedOnly(ctx.viewer, incident)) assertCanViewIncident(ctx.viewer, incident);
-    const rows = await listCasesOfIncident(ctx.db, input.incidentId, listableOrganizationIds(ctx.viewer));
+    const rows = await named(ctx, await listCasesOfIncident(ctx.db, input.incidentId, listableOrganizationIds(ctx.viewer)));
     return rows.map((row) => ({
       id: row.id,
       title: row.title,
@@ -147,7 +153,7 @@ export const caseRouter = createTRPCRouter({
   /** Cases the viewer may add an incident to, by title. */
   editableChoices: signedInProcedure.input(caseChoicesInput).query(async ({ ctx, input }) => {
     // Every case the viewer sees, so that a case under review is found and said to be busy rather than missing.
-    const rows = await listCaseChoices(ctx.db, listableOrganizationIds(ctx.viewer), input.text);
+    const rows = await named(ctx, await listCaseChoices(ctx.db, listableOrganizationIds(ctx.viewer), input.text));
     return rows.map((row) => ({ id: row.id, title: row.title, reviewStatus: row.reviewStatus, linkable: canLinkIncident(ctx.viewer, row) }));
   }),
 
@@ -191,7 +197,7 @@ export const caseRouter = createTRPCRouter({
   }),
 
   /** Interventions awaiting a reply across the viewer's organizations, overdue first. */
-  awaitingReply: signedInProcedure.query(({ ctx }) => listAwaitingReply(ctx.db, listableOrganizationIds(ctx.viewer), today())),
+  awaitingReply: signedInProcedure.query(async ({ ctx }) => named(ctx, await listAwaitingReply(ctx.db, listableOrganizationIds(ctx.viewer), today()))),
 
   submit: signedInProcedure.input(decisionInput).mutation(({ ctx, input }) => decide(ctx, 'submit', input)),
   approve: signedInProcedure.input(decisionInput).mutation(({ ctx, input }) => decide(ctx, 'approve', input)),

@@ -2,6 +2,7 @@ import 'server-only';
 import { assertCanCreateIn, assertCanEditIncident, assertCanViewIncident, incidentPolicy } from '../policy/incident';
 import { adminOrganizationIds, listableOrganizationIds, memberOrganizationIds } from '../policy/viewer';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
+import { withMentionsNamed } from '../services/directory/workspace-mentions';
 import { listIncidentHistory } from '../services/incidents/history';
 import { listIncidentRegions, listIncidents } from '../services/incidents/list';
 import { findIncidentForPolicy, getIncidentDetail } from '../services/incidents/read';
@@ -48,8 +49,9 @@ export const incidentRouter = createTRPCRouter({
   }),
 
   history: signedInProcedure.input(incidentIdInput).query(async ({ ctx, input }) => {
-    assertCanViewIncident(ctx.viewer, await findIncidentForPolicy(ctx.db, input.id));
-    return listIncidentHistory(ctx.db, input.id);
+    const incident = await findIncidentForPolicy(ctx.db, input.id);
+    assertCanViewIncident(ctx.viewer, incident);
+    return withMentionsNamed(ctx.db, [incident.organizationId], await listIncidentHistory(ctx.db, input.id));
   }),
 
   create: signedInProcedure.input(createIncidentInput).mutation(({ ctx, input }) => {

@@ -3,6 +3,7 @@ import { requireRecentAuth } from '../auth/require-recent-auth';
 import { assertCanMergePersons, assertCanViewPerson, personPolicy } from '../policy/person';
 import { listableOrganizationIds, memberOrganizationIds } from '../policy/viewer';
 import { notFound } from '../errors';
+import { withMentionsNamed } from '../services/directory/workspace-mentions';
 import { casesConcerning, incidentsConcerning } from '../services/persons/concerning';
 import { mergePersons } from '../services/persons/merge';
 import { findPersonForPolicy, getPersonDetail, listMergesInto, listPersons } from '../services/persons/read';
@@ -23,8 +24,8 @@ export const personRouter = createTRPCRouter({
     assertCanViewPerson(ctx.viewer, facts);
     const [person, incidents, cases, merges, editing] = await Promise.all([
       getPersonDetail(ctx.db, input.id),
-      incidentsConcerning(ctx.db, input.id),
-      casesConcerning(ctx.db, input.id, memberOrganizationIds(ctx.viewer)),
+      incidentsConcerning(ctx.db, input.id).then((rows) => withMentionsNamed(ctx.db, memberOrganizationIds(ctx.viewer), rows)),
+      casesConcerning(ctx.db, input.id, memberOrganizationIds(ctx.viewer)).then((rows) => withMentionsNamed(ctx.db, memberOrganizationIds(ctx.viewer), rows)),
       listMergesInto(ctx.db, input.id),
       personEditing(ctx.db, ctx.viewer, input.id),
     ]);

@@ -214,7 +214,8 @@ export async function seedLeakCanaries(db: Db): Promise<LeakCanaries> {
     outcome: `${name} convicted, as was ${d.passportCapitals}`,
     provisions: [],
   });
-  cv = (await author.case.addLegalEvent(legalEvent(victim!.id, victimName))).caseVersion;
+  const firstEvent = await author.case.addLegalEvent(legalEvent(victim!.id, victimName));
+  cv = firstEvent.caseVersion;
   cv = (await author.case.addLegalEvent(legalEvent(eventOnly!.id, eventOnly!.name))).caseVersion;
   cv = (
     await author.case.addIntervention({
@@ -292,7 +293,7 @@ export async function seedLeakCanaries(db: Db): Promise<LeakCanaries> {
     canaries[token] = what;
     return token;
   };
-  const evidenceRow = (subjectKind: 'incident' | 'case', subjectId: string, what: string) => ({
+  const evidenceRow = (subjectKind: 'incident' | 'case' | 'source' | 'legal_event', subjectId: string, what: string) => ({
     id: crypto.randomUUID(),
     organizationId: ngo.id,
     subjectKind,
@@ -309,6 +310,20 @@ export async function seedLeakCanaries(db: Db): Promise<LeakCanaries> {
   await db.insert(evidenceFiles).values([
     evidenceRow('incident', published.id, 'confidential file on a published incident'),
     evidenceRow('case', publicCase.id, 'confidential file on a published case'),
+    evidenceRow('source', caseSource!.id, 'confidential file on a cited source'),
+    evidenceRow('legal_event', String(firstEvent.id), 'confidential file on a legal event of a published case'),
+    // A public copy of a published incident, whose title (typed when marking) names the confidential
+    // person in a declined form: publication redacts it, and the public token shows that the title is there.
+    {
+      ...evidenceRow('incident', published.id, 'file with a public copy on a published incident'),
+      markedPublicAt: '2000-01-01T00:00:00Z',
+      markedPublicBy: reviewer.id,
+      publicId: crypto.randomUUID(),
+      publicTitle: `Burnt car of ${d.russianInstrumental} ${publicToken()}`,
+      publicMediaType: 'image/jpeg',
+      publicSize: 900,
+      publicSha256: randomBytes(32).toString('hex'),
+    },
     {
       ...evidenceRow('incident', draft.id, 'file marked public on a draft'),
       markedPublicAt: new Date().toISOString(),

@@ -6,6 +6,7 @@ import type { Db, Tx } from '@/db/client';
 import { caseInterventions, sources } from '@/db/schema';
 import { type InterventionFields, suggestedReplyDue } from '@/common/inputs/case';
 import { invalidField, notFound } from '../../errors';
+import { checkCasePartMentions } from './mentions-check';
 import { lockEditableCase, recordCaseChange } from './change';
 
 function columns(input: InterventionFields) {
@@ -27,7 +28,8 @@ function columns(input: InterventionFields) {
  * before the intervention itself. (An intervention dated before the case's first incident is fine:
  * appeals often precede what gets documented.)
  */
-async function check(tx: Tx, organizationId: string, input: InterventionFields): Promise<void> {
+async function check(tx: Tx, organizationId: string, caseId: string, input: InterventionFields): Promise<void> {
+  await checkCasePartMentions(tx, caseId, { kind: input.kind, by: input.by, summary: input.summary });
   if (input.sourceId) {
     const [source] = await tx
       .select({ id: sources.id })
@@ -66,7 +68,7 @@ export async function addIntervention(db: Db, params: { caseId: string; actorId:
   const input = withDefaultReplyDue(params.input);
   return db.transaction(async (tx) => {
     const locked = await lockEditableCase(tx, params.caseId);
-    await check(tx, locked.organizationId, input);
+    await check(tx, locked.organizationId, params.caseId, input);
     const [last] = await tx.select({ position: max(caseInterventions.position) }).from(caseInterventions).where(eq(caseInterventions.caseId, params.caseId));
     const [created] = await tx
       .insert(caseInterventions)
@@ -101,13 +103,13 @@ async function change(
   db: Db,
   params: { id: number; version: number; actorId: string },
   action: string,
-  apply: (tx: Tx, organizationId: string) => Promise<PgUpdateSetSource<typeof caseInterventions>>,
+  apply: (tx: Tx, organizationId: string, caseId: string) => Promise<PgUpdateSetSource<typeof caseInterventions>>,
 ) {
   return db.transaction(async (tx) => {
     const caseId = await caseOfIntervention(tx, params.id);
     if (!caseId) throw notFound('intervention');
     const locked = await lockEditableCase(tx, caseId);
-    const values = await apply(tx, locked.organizationId);
+    const values = await apply(tx, locked.organizationId, caseId);
     const [updated] = await tx
       .update(caseInterventions)
       .set({ ...values, version: sql`${caseInterventions.version} + 1`, updatedBy: params.actorId, updatedAt: sql`now()` })
@@ -127,8 +129,8 @@ async function change(
 
 /** Saves an edit of an intervention made from `version`; CONFLICT when someone saved since. */
 export function updateIntervention(db: Db, params: { id: number; version: number; actorId: string; input: InterventionFields }) {
-  return change(db, params, 'case.update_intervention', async (tx, organizationId) => {
-    await check(tx, organizationId, params.input);
+  return change(db, params, 'case.update_intervention', async (tx, organizationId, caseId) => {
+    await check(tx, organizationId, caseId, params.input);
     return columns(params.input);
   });
 }

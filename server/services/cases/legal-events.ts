@@ -7,6 +7,7 @@ import { type LegalEventFields } from '@/common/inputs/case';
 import { notFound } from '../../errors';
 import { findOrCreateLegalProvision } from '../incidents/references';
 import { lockEditableCase, recordCaseChange } from './change';
+import { checkCasePartMentions } from './mentions-check';
 import { checkPersonsOf } from './persons';
 
 function columns(input: LegalEventFields) {
@@ -47,6 +48,7 @@ export async function addLegalEvent(db: Db, params: { caseId: string; actorId: s
   return db.transaction(async (tx) => {
     const locked = await lockEditableCase(tx, params.caseId);
     await checkPersonsOf(tx, locked.organizationId, [params.input.personId], () => ['personId']);
+    await checkCasePartMentions(tx, params.caseId, { court: params.input.court, summary: params.input.summary, outcome: params.input.outcome });
     const [created] = await tx
       .insert(caseLegalEvents)
       .values({ ...columns(params.input), caseId: params.caseId, createdBy: params.actorId, updatedBy: params.actorId })
@@ -78,6 +80,7 @@ export async function updateLegalEvent(db: Db, params: { id: number; version: nu
     if (!caseId) throw notFound('legal event');
     const locked = await lockEditableCase(tx, caseId);
     await checkPersonsOf(tx, locked.organizationId, [params.input.personId], () => ['personId']);
+    await checkCasePartMentions(tx, caseId, { court: params.input.court, summary: params.input.summary, outcome: params.input.outcome });
     const [updated] = await tx
       .update(caseLegalEvents)
       .set({ ...columns(params.input), version: sql`${caseLegalEvents.version} + 1`, updatedBy: params.actorId, updatedAt: sql`now()` })

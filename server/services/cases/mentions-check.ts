@@ -1,4 +1,7 @@
 import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { casePersons } from '@/db/schema';
 import { mentionsIn } from '@/common/mentions';
 import { invalidField } from '../../errors';
 
@@ -13,5 +16,19 @@ export function checkCaseMentions(input: { title: string; summary: string | null
     for (const mention of mentionsIn(input[field])) {
       if (mention.target !== 'person' || !persons.has(mention.id)) throw invalidField([field], 'mention.casePersonsOnly');
     }
+  }
+}
+
+/**
+ * The same rule for a legal event's or an intervention's texts, read against the persons the case
+ * concerns as saved: a mention names one of them, or the field is refused.
+ */
+export async function checkCasePartMentions(tx: DbOrTx, caseId: string, fields: Record<string, string | null | undefined>): Promise<void> {
+  const mentioned = Object.entries(fields).flatMap(([field, text]) => mentionsIn(text ?? null).map((mention) => ({ field, mention })));
+  if (mentioned.length === 0) return;
+  const rows = await tx.select({ personId: casePersons.personId }).from(casePersons).where(eq(casePersons.caseId, caseId));
+  const persons = new Set(rows.map((row) => row.personId));
+  for (const { field, mention } of mentioned) {
+    if (mention.target !== 'person' || !persons.has(mention.id)) throw invalidField([field], 'mention.notCasePerson');
   }
 }

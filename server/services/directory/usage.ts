@@ -14,6 +14,11 @@ import type { DirectoryKind } from '@/db/schema';
  */
 
 const mentionedIn = (title: SQL, summary: SQL, id: string) => sql`strpos(${title} || ' ' || coalesce(${summary}, ''), ${id}) > 0`;
+/** A case's legal events and interventions may mention the persons it concerns too. */
+const mentionedInParts = (id: string) => sql`EXISTS (SELECT 1 FROM case_legal_events l WHERE l.case_id = c.id AND l.deleted_at IS NULL
+    AND strpos(coalesce(l.court, '') || ' ' || coalesce(l.summary, '') || ' ' || coalesce(l.outcome, ''), ${id}) > 0)
+  OR EXISTS (SELECT 1 FROM case_interventions l WHERE l.case_id = c.id AND l.deleted_at IS NULL
+    AND strpos(l.kind || ' ' || coalesce(l.by, '') || ' ' || coalesce(l.summary, ''), ${id}) > 0)`;
 
 /** The links of each kind, as SQL conditions on an incident `i` and a case `c`. */
 function linkConditions(kind: DirectoryKind, id: string): { incident: SQL; case: SQL } {
@@ -23,7 +28,8 @@ function linkConditions(kind: DirectoryKind, id: string): { incident: SQL; case:
         // A mention (common/mentions.ts) holds the id in the text.
         incident: sql`(EXISTS (SELECT 1 FROM incident_victims l WHERE l.incident_id = i.id AND l.person_id = ${id}) OR ${mentionedIn(sql`i.title`, sql`i.summary`, id)})`,
         case: sql`(EXISTS (SELECT 1 FROM case_persons l WHERE l.case_id = c.id AND l.person_id = ${id}) OR ${mentionedIn(sql`c.title`, sql`c.summary`, id)}
-                   OR EXISTS (SELECT 1 FROM case_legal_events l WHERE l.case_id = c.id AND l.person_id = ${id} AND l.deleted_at IS NULL))`,
+                   OR EXISTS (SELECT 1 FROM case_legal_events l WHERE l.case_id = c.id AND l.person_id = ${id} AND l.deleted_at IS NULL)
+                   OR ${mentionedInParts(id)})`,
       };
     case 'documented_organization':
       return {

@@ -101,6 +101,8 @@ export type ExchangeAttachment = {
   captured_on?: string | null;
   confidential?: boolean;
   source?: string | null;
+  /** Public exports only: where the public copy is served. */
+  url?: string;
 };
 
 export type ExchangeLegalProvision = { code?: string | null; article: string; title?: string | null };

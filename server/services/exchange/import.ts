@@ -11,6 +11,7 @@ import { importSources } from './import-sources';
 import { importVocabulary } from './import-vocabulary';
 import { loadKnownVocabulary } from './known-vocabulary';
 import { publicationReplacements } from './publication-report';
+import { casePublicationReplacements } from './publication-report-cases';
 import type { ImportSummary } from './summary';
 import { assertValidExchangeDocument } from './validate';
 
@@ -80,7 +81,7 @@ export async function importExchangeDocument(db: Db, doc: unknown, options: Impo
       cases: cases.counts,
       deletedIncidentsLeftAlone: incidents.deletedLeftAlone,
       deletedCasesLeftAlone: cases.deletedLeftAlone,
-      publication: await publicationReplacements(tx, organizationId, doc, incidents.ids),
+      publication: [...(await publicationReplacements(tx, organizationId, doc, incidents.ids)), ...(await casePublicationReplacements(tx, organizationId, doc))],
     };
     // The replacements quote confidential names: they are told to whoever imports, not kept in the audit log.
     const { publication: _quotesNames, ...counts } = summary;

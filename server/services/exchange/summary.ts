@@ -18,7 +18,11 @@ export type ImportSummary = {
   deletedIncidentsLeftAlone: number;
   /** Cases the file names that were deleted in the workspace; left deleted, as incidents are. */
   deletedCasesLeftAlone: number;
-  /** What publication replaced in the incidents the file marks published (publication-report.ts); never written to the audit log. */
+  /**
+   * What publication replaced in the incidents the file marks published (publication-report.ts), then
+   * what the publication of the file's cases would replace (publication-report-cases.ts: an import
+   * publishes no case); never written to the audit log.
+   */
   publication: PublicationReplacement[];
 };
 

@@ -40,22 +40,23 @@ async function sourcesNow(db: DbOrTx, ids: string[]): Promise<Map<string, Source
 
 /** Reads what projecting this snapshot of an organization's incident needs, as it is now. */
 export async function loadIncidentProjectionInput(db: DbOrTx, organizationId: string, snapshot: IncidentSnapshot): Promise<IncidentProjectionInput> {
-  const [people, confidential, cited, mentioned] = await Promise.all([
+  const [people, confidential, cited] = await Promise.all([
     personsNow(db, snapshot.victims.flatMap((v) => (v.kind === 'person' ? [v.id] : []))),
     confidentialPersonsOf(db, organizationId),
     sourcesNow(db, snapshot.sources.map((s) => s.id)),
-    loadMentioned(db, organizationId, [JSON.stringify(snapshot)]),
   ]);
+  // Sources are cited as they are now, so their current texts may mention someone the snapshot does not.
+  const mentioned = await loadMentioned(db, organizationId, [JSON.stringify(snapshot), JSON.stringify([...cited.values()])]);
   return { snapshot, personsNow: people, confidentialPersons: confidential, sourcesNow: cited, mentioned };
 }
 
 /** Reads what projecting this snapshot of an organization's case needs, as it is now. */
 export async function loadCaseProjectionInput(db: DbOrTx, organizationId: string, snapshot: CaseSnapshot): Promise<CaseProjectionInput> {
-  const [people, confidential, cited, mentioned] = await Promise.all([
+  const [people, confidential, cited] = await Promise.all([
     personsNow(db, [...snapshot.persons.map((p) => p.id), ...snapshot.legalEvents.flatMap((e) => (e.personId ? [e.personId] : []))]),
     confidentialPersonsOf(db, organizationId),
     sourcesNow(db, snapshot.interventions.flatMap((i) => (i.sourceId ? [i.sourceId] : []))),
-    loadMentioned(db, organizationId, [JSON.stringify(snapshot)]),
   ]);
+  const mentioned = await loadMentioned(db, organizationId, [JSON.stringify(snapshot), JSON.stringify([...cited.values()])]);
   return { snapshot, personsNow: people, confidentialPersons: confidential, sourcesNow: cited, mentioned };
 }

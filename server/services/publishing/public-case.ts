@@ -4,7 +4,8 @@ import type { Tx } from '@/db/client';
 import { caseIncidents, caseReviews, caseVersions, cases, incidents, organizations, publicCases, publicIncidents } from '@/db/schema';
 import type { PublicCaseIncident } from '@/db/schema';
 import type { CaseSnapshot } from '../cases/snapshot';
-import { projectCase } from './project-case';
+import { refreshPublicCopies } from '../files/public-copies';
+import { caseProtection, projectCase } from './project-case';
 import { loadCaseProjectionInput } from './projection-input';
 import { publicationDates } from './publication-dates';
 
@@ -27,7 +28,7 @@ export async function refreshPublicCase(tx: Tx, caseId: string): Promise<void> {
   const [version] =
     found && !found.deletedAt && found.publishedVersion !== null
       ? await tx
-          .select({ snapshot: caseVersions.snapshot, savedAt: caseVersions.savedAt })
+          .select({ snapshot: caseVersions.snapshot, savedAt: caseVersions.savedAt, savedBy: caseVersions.savedBy })
           .from(caseVersions)
           .where(and(eq(caseVersions.caseId, caseId), eq(caseVersions.version, found.publishedVersion)))
       : [];
@@ -36,7 +37,8 @@ export async function refreshPublicCase(tx: Tx, caseId: string): Promise<void> {
     return;
   }
   const snapshot = version.snapshot as CaseSnapshot;
-  const projected = projectCase(await loadCaseProjectionInput(tx, found.organizationId, snapshot));
+  const input = await loadCaseProjectionInput(tx, found.organizationId, snapshot);
+  const projected = projectCase(input);
 
   // Only the incidents that are public now, as the public sees them; the others are left out entirely.
   const incidentIds = snapshot.incidents.map((incident) => incident.id);
@@ -56,7 +58,12 @@ export async function refreshPublicCase(tx: Tx, caseId: string): Promise<void> {
     publishedVersion: found.publishedVersion,
     ...(await publicationDates(tx, caseReviews, caseId, version.savedAt)),
   };
+  const [before] = await tx.select({ version: publicCases.publishedVersion }).from(publicCases).where(eq(publicCases.caseId, caseId));
   await tx.insert(publicCases).values(row).onConflictDoUpdate({ target: publicCases.caseId, set: row });
+  await refreshPublicCopies(tx, 'case', caseId, {
+    detectorOf: () => caseProtection(input).detector,
+    publication: before?.version !== found.publishedVersion ? { version: found.publishedVersion, at: row.publishedAt, by: version.savedBy } : null,
+  });
 }
 
 /** Cases that are public, or were until now (their row must go). */

@@ -196,7 +196,7 @@ export const workspaceOnlyTables: Record<string, string> = {
   invitations: 'invitations of staff to organizations',
   account_notices: 'notices to staff about their own accounts',
   evidence_files:
-    'originals never leave; a public copy (derivative without metadata) goes out through the public_attachments view once a reviewer marked it public, its title passed through the name detector when marked',
+    'originals never leave; a public copy (derivative without metadata) goes out through the public_attachments view once a reviewer marked it public, its title passed through the name detector when marked and again each time its record is projected',
   evidence_file_shares: 'which files are shared with which organization',
   organization_file_keys: 'wrapped encryption keys',
 };

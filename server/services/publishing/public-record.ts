@@ -3,7 +3,8 @@ import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { incidentReviews, incidentVersions, incidents, organizations, publicIncidents } from '@/db/schema';
 import type { IncidentSnapshot } from '../incidents/snapshot';
-import { projectIncident } from './project-incident';
+import { refreshPublicCopies } from '../files/public-copies';
+import { incidentProtection, projectIncident } from './project-incident';
 import { publicationDates } from './publication-dates';
 import { loadIncidentProjectionInput } from './projection-input';
 import { refreshPublicCasesOf, refreshPublicCasesWithIncident } from './public-case';
@@ -38,7 +39,7 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
     return;
   }
   const [version] = await tx
-    .select({ snapshot: incidentVersions.snapshot, savedAt: incidentVersions.savedAt })
+    .select({ snapshot: incidentVersions.snapshot, savedAt: incidentVersions.savedAt, savedBy: incidentVersions.savedBy })
     .from(incidentVersions)
     .where(and(eq(incidentVersions.incidentId, incidentId), eq(incidentVersions.version, incident.publishedVersion)));
   if (!version) {
@@ -46,7 +47,8 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
     return;
   }
   const snapshot = version.snapshot as IncidentSnapshot;
-  const projected = projectIncident(await loadIncidentProjectionInput(tx, incident.organizationId, snapshot));
+  const input = await loadIncidentProjectionInput(tx, incident.organizationId, snapshot);
+  const projected = projectIncident(input);
 
   const row = {
     ...projected,
@@ -55,7 +57,13 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
     publishedVersion: incident.publishedVersion,
     ...(await publicationDates(tx, incidentReviews, incidentId, version.savedAt)),
   };
+  const [before] = await tx.select({ version: publicIncidents.publishedVersion }).from(publicIncidents).where(eq(publicIncidents.incidentId, incidentId));
   await tx.insert(publicIncidents).values(row).onConflictDoUpdate({ target: publicIncidents.incidentId, set: row });
+  const isNew = before?.version !== incident.publishedVersion;
+  await refreshPublicCopies(tx, 'incident', incidentId, {
+    detectorOf: () => incidentProtection(input).detector,
+    publication: isNew ? { version: incident.publishedVersion, at: row.publishedAt, by: version.savedBy } : null,
+  });
 }
 
 /**

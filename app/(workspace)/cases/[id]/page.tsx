@@ -129,7 +129,7 @@ export default async function CasePage({ params }: Props) {
           {record.canEdit ? (
             <>
               <LegalEventForm caseId={record.id} persons={persons} />
-              <InterventionForm caseId={record.id} organizationId={record.organizationId} />
+              <InterventionForm caseId={record.id} organizationId={record.organizationId} persons={persons} />
             </>
           ) : null}
         </section>

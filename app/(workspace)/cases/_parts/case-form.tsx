@@ -11,6 +11,7 @@ import { ActionAlert } from '../../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../../_actions/problem';
 import { Field, SelectField } from './fields';
 import { SearchList, useDebounced } from './search-list';
+import { MentionCompletion } from '../../_directory/mention-completion';
 import { MentionPicker } from '../../_directory/mention-picker';
 import { DraftOffer } from '../../_drafts/draft-offer';
 import { submitOnCtrlEnter } from '../../_drafts/shortcuts';
@@ -140,6 +141,7 @@ export function CaseForm(props: Props) {
     }
   }
 
+  const mentionChoices = values.persons.map((p) => ({ target: 'person' as const, id: p.personId, label: p.name }));
   const cancelHref = props.mode === 'edit' ? `/cases/${props.caseId}` : '/cases';
   return (
     <form noValidate onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} className="space-y-6">
@@ -156,12 +158,10 @@ export function CaseForm(props: Props) {
           </SelectField>
         ) : null}
         <Field id="case-title" label={t('cases.form.title')} hint={t('cases.form.titleHint')} required value={values.title} error={errors.title} onChange={(title) => setValues({ ...values, title })} />
+        <MentionCompletion fieldId="case-title" choices={mentionChoices} text={values.title} onChange={(title) => setValues({ ...values, title })} />
         <Field id="case-summary" label={t('cases.form.summary')} multiline value={values.summary} error={errors.summary} onChange={(summary) => setValues({ ...values, summary })} />
-        <MentionPicker
-          choices={values.persons.map((p) => ({ target: 'person' as const, id: p.personId, label: p.name }))}
-          text={values.summary}
-          onChange={(summary) => setValues({ ...values, summary })}
-        />
+        <MentionCompletion fieldId="case-summary" choices={mentionChoices} text={values.summary} onChange={(summary) => setValues({ ...values, summary })} />
+        <MentionPicker choices={mentionChoices} text={values.summary} onChange={(summary) => setValues({ ...values, summary })} />
         <SelectField id="case-status" label={t('cases.form.status')} value={values.status} error={errors.status} onChange={(status) => setValues({ ...values, status: status as Values['status'] })}>
           <option value="open">{t('cases.status.open')}</option>
           <option value="closed">{t('cases.status.closed')}</option>

@@ -9,6 +9,7 @@ import { useI18n } from '@/app/i18n/client';
 import { useTRPC, useTRPCClient } from '@/app/trpc';
 import { fieldsetClass, legendClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
+import { MentionCompletion } from '../../_directory/mention-completion';
 import { Field, PartialDateFields, SelectField } from './fields';
 import { interventionKindLabel } from './labels';
 import { SearchList, useDebounced } from './search-list';
@@ -43,6 +44,8 @@ const empty: InterventionValues = {
 type Props = {
   caseId: string;
   organizationId: string;
+  /** The persons the case concerns, whom the summary may mention. */
+  persons?: { id: string; name: string }[];
   editing?: { id: number; version: number; values: InterventionValues };
   onDone?: () => void;
 };
@@ -104,7 +107,7 @@ function SourceChooser({ id, organizationId, source, onChange, text, setText }: 
  * Adds an intervention (UN communication, urgent appeal, government reply…) or edits one. For a UN
  * communication the reply due date is filled in 60 days after its date, until someone changes it.
  */
-export function InterventionForm({ caseId, organizationId, editing, onDone }: Props) {
+export function InterventionForm({ caseId, organizationId, persons = [], editing, onDone }: Props) {
   const { t } = useI18n();
   const client = useTRPCClient();
   const action = useCaseAction();
@@ -190,6 +193,12 @@ export function InterventionForm({ caseId, organizationId, editing, onDone }: Pr
           onChange={(referenceCode) => set({ referenceCode })}
         />
         <Field id={`${prefix}-summary`} label={t('interventions.summary')} multiline value={values.summary} error={errors.summary} onChange={(summary) => set({ summary })} />
+        <MentionCompletion
+          fieldId={`${prefix}-summary`}
+          choices={persons.map((person) => ({ target: 'person' as const, id: person.id, label: person.name }))}
+          text={values.summary}
+          onChange={(summary) => set({ summary })}
+        />
         <SourceChooser id={`${prefix}-source`} organizationId={organizationId} source={values.source} onChange={(source) => set({ source })} text={sourceSearch} setText={setSourceSearch} />
         {sourceLeftOpen && !values.source && sourceSearch.trim() ? (
           <p role="alert" className="text-sm font-medium text-red-800">

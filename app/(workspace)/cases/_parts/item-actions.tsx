@@ -33,7 +33,7 @@ export function UnlinkIncident({ caseId, incidentId, title }: { caseId: string; 
 
 type PartProps =
   | { kind: 'legalEvent'; caseId: string; id: number; version: number; label: string; persons: { id: string; name: string }[]; values: LegalEventValues }
-  | { kind: 'intervention'; caseId: string; organizationId: string; id: number; version: number; label: string; values: InterventionValues };
+  | { kind: 'intervention'; caseId: string; organizationId: string; id: number; version: number; label: string; persons: { id: string; name: string }[]; values: InterventionValues };
 
 /** Edit and Remove beside a legal event or an intervention; editing opens the same form in place. */
 export function PartActions(props: PartProps) {
@@ -49,7 +49,7 @@ export function PartActions(props: PartProps) {
       </div>
     ) : (
       <div className="mt-3">
-        <InterventionForm caseId={props.caseId} organizationId={props.organizationId} editing={{ id: props.id, version: props.version, values: props.values }} onDone={close} />
+        <InterventionForm caseId={props.caseId} organizationId={props.organizationId} persons={props.persons} editing={{ id: props.id, version: props.version, values: props.values }} onDone={close} />
       </div>
     );
   }

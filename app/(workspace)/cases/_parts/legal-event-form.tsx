@@ -9,6 +9,7 @@ import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { fieldsetClass, legendClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
+import { MentionCompletion } from '../../_directory/mention-completion';
 import { Field, PartialDateFields, SelectField } from './fields';
 import { useCaseAction } from './use-action';
 
@@ -43,6 +44,8 @@ export function LegalEventForm({ caseId, persons, editing, onDone }: Props) {
   const errors = action.fieldErrors;
   const prefix = editing ? `legal-${editing.id}` : 'legal-new';
   const set = (patch: Partial<LegalEventValues>) => setValues({ ...values, ...patch });
+  // The texts may mention the persons the case concerns (common/mentions.ts).
+  const mentionChoices = persons.map((person) => ({ target: 'person' as const, id: person.id, label: person.name }));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -103,9 +106,13 @@ export function LegalEventForm({ caseId, persons, editing, onDone }: Props) {
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id={`${prefix}-court`} label={t('cases.legal.court')} value={values.court} error={errors.court} onChange={(court) => set({ court })} />
-          <Field id={`${prefix}-outcome`} label={t('cases.legal.outcome')} hint={t('cases.legal.outcomeHint')} value={values.outcome} error={errors.outcome} onChange={(outcome) => set({ outcome })} />
+          <div>
+            <Field id={`${prefix}-outcome`} label={t('cases.legal.outcome')} hint={t('cases.legal.outcomeHint')} value={values.outcome} error={errors.outcome} onChange={(outcome) => set({ outcome })} />
+            <MentionCompletion fieldId={`${prefix}-outcome`} choices={mentionChoices} text={values.outcome} onChange={(outcome) => set({ outcome })} />
+          </div>
         </div>
         <Field id={`${prefix}-summary`} label={t('cases.legal.summary')} multiline value={values.summary} error={errors.summary} onChange={(summary) => set({ summary })} />
+        <MentionCompletion fieldId={`${prefix}-summary`} choices={mentionChoices} text={values.summary} onChange={(summary) => set({ summary })} />
         <fieldset>
           <legend className="font-medium text-slate-900">{t('cases.legal.provisions')}</legend>
           <ul className="mt-2 space-y-3">

@@ -4,6 +4,8 @@ import { StatusBadge } from '@/app/ui/status-badge';
 import { linkClass } from '@/app/ui/styles';
 import type { TimelineIntervention, TimelineItem, TimelineLegalEvent } from '@/server/services/cases/timeline';
 import { isoToPartialDate } from '@/common/partial-date';
+import { MentionedText } from '../../_directory/mentioned-text';
+import { Attachments } from '../../_evidence/attachments';
 import { PartActions, UnlinkIncident } from './item-actions';
 import { dayOf, interventionKindLabel, whenOf } from './labels';
 
@@ -78,11 +80,28 @@ export function CaseTimeline({ caseId, organizationId, items, canEdit, persons, 
                 <p className="mt-1 font-medium">
                   {t(`cases.legal.kind.${item.kind}`)}
                   {item.personName ? ` – ${item.personName}` : ''}
-                  {item.outcome ? ` (${item.outcome})` : ''}
+                  {item.outcome ? (
+                    <>
+                      {' ('}
+                      <MentionedText text={item.outcome} persons={persons} t={t} />
+                      {')'}
+                    </>
+                  ) : null}
                 </p>
-                {item.court ? <p className="text-sm text-slate-700">{item.court}</p> : null}
+                {item.court ? (
+                  <p className="text-sm text-slate-700">
+                    <MentionedText text={item.court} persons={persons} t={t} />
+                  </p>
+                ) : null}
                 {item.provisions.length ? <p className="text-sm text-slate-700">{item.provisions.map(provisionText).join('; ')}</p> : null}
-                {item.summary ? <p className="mt-1 whitespace-pre-wrap">{item.summary}</p> : null}
+                {item.summary ? (
+                  <p className="mt-1 whitespace-pre-wrap">
+                    <MentionedText text={item.summary} persons={persons} t={t} />
+                  </p>
+                ) : null}
+                <div className="mt-2">
+                  <Attachments target={{ subjectKind: 'legal_event', subjectId: String(item.id) }} headingId={`legal-event-${item.id}-evidence`} />
+                </div>
                 {canEdit ? (
                   <PartActions
                     kind="legalEvent"
@@ -109,10 +128,19 @@ export function CaseTimeline({ caseId, organizationId, items, canEdit, persons, 
               <>
                 <p className="mt-1 font-medium">
                   {interventionKindLabel(item.kind, t)}
-                  {item.by ? ` – ${item.by}` : ''}
+                  {item.by ? (
+                    <>
+                      {' – '}
+                      <MentionedText text={item.by} persons={persons} t={t} />
+                    </>
+                  ) : null}
                   {item.referenceCode ? <span className="ml-2 rounded border border-slate-300 px-1.5 font-mono text-sm">{item.referenceCode}</span> : null}
                 </p>
-                {item.summary ? <p className="mt-1 whitespace-pre-wrap">{item.summary}</p> : null}
+                {item.summary ? (
+                  <p className="mt-1 whitespace-pre-wrap">
+                    <MentionedText text={item.summary} persons={persons} t={t} />
+                  </p>
+                ) : null}
                 {item.sourceTitle ? <p className="text-sm text-slate-700">{t('interventions.sourceIs', { title: item.sourceTitle })}</p> : null}
                 <ReplyState item={item} today={today} locale={locale} t={t} />
                 {canEdit ? (
@@ -120,6 +148,7 @@ export function CaseTimeline({ caseId, organizationId, items, canEdit, persons, 
                     kind="intervention"
                     caseId={caseId}
                     organizationId={organizationId}
+                    persons={persons}
                     id={item.id}
                     version={item.version}
                     label={`${interventionKindLabel(item.kind, t)}, ${when}`}

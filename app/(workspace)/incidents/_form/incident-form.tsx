@@ -12,7 +12,7 @@ import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { termOptions, type Term } from '@/app/ui/vocabulary';
-import { zodFieldErrors, type FieldErrors } from './errors';
+import { fieldId, zodFieldErrors, type FieldErrors } from './errors';
 import { sayError, sayFieldErrors } from '@/common/i18n/problems';
 import { FieldErrorsContext, Group, SelectField, TextField, unfoldSections, useFocusAfterRender } from './fields';
 import { LegalProvisionsFieldset, PerpetratorsFieldset } from './lists';
@@ -24,6 +24,7 @@ import { sectionSummaries } from './summary';
 import { TermPicker } from './term-picker';
 import { VictimsFieldset } from './victims';
 import { DateFieldset, LocationFieldset } from './when-where';
+import { MentionCompletion } from '../../_directory/mention-completion';
 import { MentionPicker } from '../../_directory/mention-picker';
 import { DraftOffer } from '../../_drafts/draft-offer';
 import { submitOnCtrlEnter } from '../../_drafts/shortcuts';
@@ -99,6 +100,10 @@ export function IncidentForm(props: Props) {
   const saving = create.isPending || update.isPending || leaving;
 
   const set = <K extends keyof IncidentDraft>(key: K) => (value: IncidentDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  // The title and the summary may mention the incident's victims (common/mentions.ts).
+  const mentionChoices = draft.victims.flatMap((v): { target: 'person' | 'organization'; id: string; label: string }[] =>
+    v.kind === 'person' && v.person ? [{ target: 'person', ...v.person }] : v.kind === 'organization' && v.organization ? [{ target: 'organization', ...v.organization }] : [],
+  );
 
   function showProblems(fieldErrors: FieldErrors, message: string | null) {
     unfoldSections();
@@ -213,14 +218,10 @@ export function IncidentForm(props: Props) {
 
         <Group legend={t('form.section.about')} summary={summaries.about}>
           <TextField path="title" label={t('form.title')} hint={t('form.titleHint')} required value={draft.title} onChange={set('title')} maxLength={500} autoComplete="off" />
+          <MentionCompletion fieldId={fieldId('title')} choices={mentionChoices} text={draft.title} onChange={set('title')} />
           <TextField path="summary" label={t('form.summary')} hint={t('form.summaryHint')} multiline value={draft.summary} onChange={set('summary')} />
-          <MentionPicker
-            choices={draft.victims.flatMap((v): { target: 'person' | 'organization'; id: string; label: string }[] =>
-              v.kind === 'person' && v.person ? [{ target: 'person', ...v.person }] : v.kind === 'organization' && v.organization ? [{ target: 'organization', ...v.organization }] : [],
-            )}
-            text={draft.summary}
-            onChange={set('summary')}
-          />
+          <MentionCompletion fieldId={fieldId('summary')} choices={mentionChoices} text={draft.summary} onChange={set('summary')} />
+          <MentionPicker choices={mentionChoices} text={draft.summary} onChange={set('summary')} />
         </Group>
 
         <DateFieldset date={draft.date} onChange={set('date')} summary={summaries.date} />

@@ -3,6 +3,7 @@ import { getI18n } from '@/app/i18n/server';
 import { linkClass } from '@/app/ui/styles';
 import { reliabilityEnum } from '@/db/schema';
 import { EditHistory } from '../../_directory/edit-history';
+import { Attachments } from '../../_evidence/attachments';
 import { CitingList } from '../../_directory/citing';
 import { loadSource } from '../../_directory/load';
 import { SourceEditForm } from '../../_directory/source-edit';
@@ -53,6 +54,8 @@ export default async function SourcePage({ params }: Props) {
         </dl>
       </Section>
       {canEdit ? <SourceEditForm key={source.version} source={source} grades={reliabilityEnum.enumValues} /> : null}
+      {/* The document itself (a court decision, a UN letter), as evidence files of the source. */}
+      <Attachments target={{ subjectKind: 'source', subjectId: source.id }} headingId="source-evidence-heading" />
       <Section title={t('directoryEdit.sourceIncidents')}>
         <CitingList rows={incidents} href={(incidentId) => `/incidents/${incidentId}`} empty={t('directoryEdit.noIncidents')} locale={locale} t={t} />
       </Section>

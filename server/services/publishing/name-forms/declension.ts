@@ -22,6 +22,9 @@ const kazakhEndings = [
   'дағы', 'дегі', 'тағы', 'тегі', 'лар', 'лер', 'дар', 'дер', 'тар', 'тер', 'ша', 'ше', 'сы', 'сі',
 ];
 
+/** The endings of a feminine first name in -а/-я (Анна → Анны, Анне, Анну, Анной, Анною). */
+const feminineEndings = ['ы', 'и', 'е', 'у', 'ю', 'ой', 'ей', 'ою', 'ею'];
+
 /** Surname families whose feminine adds -a to the masculine (Харьков/Харькова, Елеусинов/Елеусинова, Ахметшин/Ахметшина). */
 const familyStem = /(ov|ev|in|iʃ)$/u;
 /** Adjective-like surnames: -ский/-ская, -цкий/-цкая (keys end in ski, skaia, ʦki, ʦkaia). */
@@ -62,6 +65,9 @@ export function declinedKeys(part: string): Set<string> {
     // A masculine surname: the feminine form and its Kazakh cases (Елеусинова, Елеусиновага).
     add(key + 'а', kazakhEndings);
   }
+  // A four-letter first name (Анна, Дана, Нина) declines too, but only as a feminine noun does: its stem
+  // is too short (анн folds to "an") for every ending to be safe.
+  if (stem !== null && letters === shortestDeclinablePart - 1 && key.endsWith('a') && !bareStemIsAName) add(stem, feminineEndings);
   if (stem !== null && stem.length >= shortestStem && letters >= shortestDeclinablePart) {
     add(stem, russianEndings);
     if (bareStemIsAName) {

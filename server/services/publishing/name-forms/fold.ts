@@ -12,7 +12,7 @@ import 'server-only';
 
 const cyrillic: Record<string, string> = {
   а: 'a', ә: 'a', б: 'b', в: 'v', г: 'g', ғ: 'g', д: 'd', е: 'e', ё: 'e', ж: 'ʒ', з: 'z', и: 'i', й: 'i',
-  і: 'i', к: 'k', қ: 'k', л: 'l', м: 'm', н: 'n', ң: 'ng', о: 'o', ө: 'o', п: 'p', р: 'r', с: 's', т: 't',
+  і: 'i', к: 'k', қ: 'k', л: 'l', м: 'm', н: 'n', ң: 'n', о: 'o', ө: 'o', п: 'p', р: 'r', с: 's', т: 't',
   у: 'u', ұ: 'u', ү: 'u', ф: 'f', х: 'χ', һ: 'χ', ц: 'ʦ', ч: 'ʧ', ш: 'ʃ', щ: 'ʃ', ъ: '', ы: 'i', ь: '',
   э: 'e', ю: 'iu', я: 'ia',
   // Latin letters of Kazakh alphabets that do not decompose into a base letter and a mark.
@@ -29,7 +29,10 @@ function toLatin(word: string): string {
   return out.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-/** Latin spellings of one sound, longest first (нғ is "ngh" in BGN/PCGN and folds like нг; "ng" is also ң). */
+/**
+ * Latin spellings of one sound, longest first (нғ is "ngh" in BGN/PCGN and folds like нг; "ng" is ң,
+ * which folds to n as passports write it, so that Маңғыстау, Mangystau and Мангистау agree).
+ */
 const spellings: [string, string][] = [
   ['shch', 'ʃ'], ['dzh', 'ʒ'], ['sch', 'ʃ'], ['tch', 'ʧ'], ['ngh', 'n'], ['zh', 'ʒ'], ['dj', 'ʒ'], ['dʒ', 'ʒ'],
   ['kh', 'χ'], ['ch', 'ʧ'], ['sh', 'ʃ'], ['ts', 'ʦ'], ['tz', 'ʦ'], ['gh', 'g'], ['ng', 'n'],
@@ -77,6 +80,16 @@ function single(text: string): string {
 }
 
 const cache = new Map<string, string>();
+
+/**
+ * Latin c is к in English-style spellings (Nicolai) but ц in Polish, Czech and the 2017 Kazakh Latin
+ * drafts (Coi, Cvetkova). The key reads it as к; this second reading, as ц, is asked for only when a
+ * word holds a c outside ch, so a Cyrillic к never matches a protected ц (қой is not Цой).
+ */
+export function foldToKeyWithCAsTs(word: string): string | null {
+  if (!/c(?!h)/iu.test(word)) return null;
+  return foldToKey(word.replace(/c(?!h)/giu, 'ц'));
+}
 
 /** The key of one word. Remembered, because the same words come back in every text. */
 export function foldToKey(word: string): string {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { declinedKeys } from './declension';
-import { foldToKey } from './fold';
+import { foldToKey, foldToKeyWithCAsTs } from './fold';
+import { initialsAround } from './initials';
 import { protectedParts } from './name-parts';
 
 /**
@@ -27,19 +28,34 @@ function escape(text: string): string {
 export function buildMatcher(names: readonly NameToProtect[]): (text: string) => Found[] {
   const labelOfKey = new Map<string, string>();
   const labelOfSpelling = new Map<string, string>();
+  const initialsOfLabel = new Map<string, Set<string>>();
   for (const { name, label, aliases = [] } of names) {
+    const initials = initialsOfLabel.get(label) ?? new Set<string>();
+    initialsOfLabel.set(label, initials);
     for (const spelling of [name, ...aliases]) {
       const full = spelling.trim();
       if (!full) continue;
       if (/\s/u.test(full) && !labelOfSpelling.has(full.toLocaleLowerCase())) labelOfSpelling.set(full.toLocaleLowerCase(), label);
       for (const part of protectedParts(full)) {
-        for (const key of declinedKeys(part)) if (key.length >= 3 && !labelOfKey.has(key)) labelOfKey.set(key, label);
+        initials.add(foldToKey(part).charAt(0));
+        // Kazakh ң is often simply left out by those who cannot type it (Жеңіс → Жеис).
+        const spellings = /ң/iu.test(part) ? [part, part.replace(/ң/giu, '')] : [part];
+        for (const spelling of spellings) {
+          for (const key of declinedKeys(spelling)) if (key.length >= 3 && !labelOfKey.has(key)) labelOfKey.set(key, label);
+        }
       }
     }
   }
   if (!labelOfKey.size && !labelOfSpelling.size) return () => [];
   const spellings = [...labelOfSpelling.keys()].sort((a, b) => b.length - a.length);
   const spelled = spellings.length ? new RegExp(`(?<![\\p{L}\\p{N}])(${spellings.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : null;
+
+  const labelOf = (written: string) => {
+    const label = labelOfKey.get(foldToKey(written));
+    if (label !== undefined) return label;
+    const asTs = foldToKeyWithCAsTs(written);
+    return asTs === null ? undefined : labelOfKey.get(asTs);
+  };
 
   return (text) => {
     const found: Found[] = [];
@@ -56,14 +72,15 @@ export function buildMatcher(names: readonly NameToProtect[]): (text: string) =>
       // A word inside a spelling already found belongs to that find.
       while (nextSpelled < found.length && found[nextSpelled]!.end <= start) nextSpelled += 1;
       if (nextSpelled < found.length && found[nextSpelled]!.start < end) continue;
-      let label = labelOfKey.get(foldToKey(m[0]));
+      let label = labelOf(m[0]);
       if (label === undefined && possessive.test(m[0])) {
-        label = labelOfKey.get(foldToKey(m[0].slice(0, -2)));
+        label = labelOf(m[0].slice(0, -2));
         end -= 2;
       }
       if (label !== undefined) words.push({ start, end, found: text.slice(start, end), label });
     }
-    return join(text, [...found, ...words].sort((a, b) => a.start - b.start));
+    const joined = join(text, [...found, ...words].sort((a, b) => a.start - b.start));
+    return joined.map((find) => initialsAround(text, find, initialsOfLabel.get(find.label)));
   };
 }
 

@@ -1,0 +1,92 @@
+/**
+ * Mentions in the workspace: wherever a stored text is only shown (lists, histories and their
+ * diffs, notifications, a case's timeline), members read the person's current name, never the raw
+ * token; legal events and interventions may mention the case's persons, and the public side reads
+ * them by label.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { persons, publicCases } from '@/db/schema';
+import { mentionToken } from '@/common/mentions';
+import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { createTestDatabase } from '../support/database';
+
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+let database: Database;
+let ngo: { id: string };
+let author: Caller;
+let reviewer: Caller;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedVocabulary(database.db);
+  ngo = await createOrganization(database.db);
+  author = await callerFor(database.db, (await createUser(database.db, ngo.id, 'monitor')).id);
+  reviewer = await callerFor(database.db, (await createUser(database.db, ngo.id, 'reviewer')).id);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+async function personIn(name: string, confidential: boolean): Promise<string> {
+  const [row] = await database.db.insert(persons).values({ organizationId: ngo.id, ref: `person:${name}`, name, confidential }).returning({ id: persons.id });
+  return row!.id;
+}
+const token = (id: string) => mentionToken({ target: 'person', id });
+const noToken = (value: unknown) => expect(JSON.stringify(value)).not.toContain('@[person:');
+
+describe('mentions in the workspace', () => {
+  it('read as the current name in histories, case lists, an incident’s cases, notifications and the timeline', async () => {
+    const larisa = await personIn('Larisa Kharkova', true);
+    const victims = [{ kind: 'person' as const, personId: larisa }];
+    const incident = await author.incident.create({ organizationId: ngo.id, incident: anIncident({ title: `Car of ${token(larisa)} burnt`, summary: `${token(larisa)} was threatened.`, victims }) });
+    await author.incident.update({ id: incident.id, version: 1, incident: anIncident({ title: `Car of ${token(larisa)} set on fire`, summary: `${token(larisa)} was threatened.`, victims }) });
+
+    const history = await author.incident.history({ id: incident.id });
+    noToken(history);
+    expect(JSON.stringify(history)).toContain('Car of Larisa Kharkova set on fire');
+
+    const created = await author.case.create({ organizationId: ngo.id, title: `Prosecution of ${token(larisa)}`, summary: null, persons: [{ personId: larisa }] });
+    await author.case.linkIncident({ caseId: created.id, incidentId: incident.id });
+    const listed = await author.case.list({ limit: 50 });
+    noToken(listed);
+    expect(listed.map((row) => row.title)).toContain('Prosecution of Larisa Kharkova');
+    expect((await author.case.ofIncident({ incidentId: incident.id })).map((row) => row.title)).toEqual(['Prosecution of Larisa Kharkova']);
+    noToken(await author.case.history({ id: created.id }));
+    const timeline = await author.case.timeline({ id: created.id });
+    expect(timeline.find((item) => item.type === 'incident')).toMatchObject({ title: 'Car of Larisa Kharkova set on fire' });
+
+    const submitted = await author.review.submit({ id: incident.id, version: 2 });
+    expect(submitted.version).toBeGreaterThan(0);
+    const notices = await reviewer.notification.list({});
+    noToken(notices);
+    expect(notices.map((n) => n.incidentTitle)).toContain('Car of Larisa Kharkova set on fire');
+
+    // A rename shows everywhere at once: the texts keep the id.
+    await reviewer.person.update({ id: larisa, version: 1, fields: { name: 'Larisa K. Kharkova', categories: [], confidential: true } });
+    expect((await author.case.list({ limit: 50 })).map((row) => row.title)).toContain('Prosecution of Larisa K. Kharkova');
+  });
+
+  it('are allowed in legal events and interventions for the case’s persons only, and go public by label', async () => {
+    const nurbek = await personIn('Nurbek Kushakbaev', true);
+    const outsider = await personIn('Someone Else', false);
+    const created = await author.case.create({ organizationId: ngo.id, title: 'Union leader prosecuted', summary: null, persons: [{ personId: nurbek, role: 'defendant' }] });
+    const event = { caseId: created.id, kind: 'verdict' as const, datePrecision: 'day' as const, date: '2017-04-07', court: null, outcome: `${token(nurbek)}: 2.5 years`, summary: `The court convicted ${token(nurbek)}.` };
+    await expect(author.case.addLegalEvent({ ...event, summary: `About ${token(outsider)}` })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await author.case.addLegalEvent(event);
+    const intervention = { caseId: created.id, kind: 'un_communication', datePrecision: 'day' as const, date: '2017-05-01', by: 'Special Rapporteur', referenceCode: 'AL KAZ 1/2017', summary: `Letter about ${token(nurbek)}.` };
+    await expect(author.case.addIntervention({ ...intervention, summary: `Letter about ${token(outsider)}.` })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await author.case.addIntervention(intervention);
+
+    const current = await author.case.get({ id: created.id });
+    let v = (await author.case.submit({ id: created.id, version: current.version })).version;
+    v = (await reviewer.case.approve({ id: created.id, version: v })).version;
+    await reviewer.case.publish({ id: created.id, version: v });
+    const [row] = await database.db.select().from(publicCases).where(eq(publicCases.caseId, created.id));
+    expect(row!.legalEvents[0]).toMatchObject({ summary: 'The court convicted Protected person 1.', outcome: 'Protected person 1: 2.5 years' });
+    expect(row!.interventions[0]).toMatchObject({ summary: 'Letter about Protected person 1.' });
+    expect(JSON.stringify(row)).not.toContain('Nurbek');
+    expect(JSON.stringify(row)).not.toContain('@[');
+  });
+});
