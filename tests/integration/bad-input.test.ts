@@ -234,7 +234,7 @@ describe('numbers past the database integer', () => {
   it('a large id of a bigserial column is just an id that does not exist', async () => {
     const incident = await author.incident.create({ organizationId: ngo.id, incident: anIncident() });
     const refused = await refusal(author.comment.add({ incidentId: incident.id, body: 'A reply', parentId: huge }));
-    expect(refused).toMatchObject({ code: 'BAD_REQUEST', message: 'No such comment on this incident' });
+    expect(refused).toMatchObject({ code: 'BAD_REQUEST', message: 'No such comment here' });
     await expect(author.notification.list({ before: huge })).resolves.toEqual(expect.any(Array));
   });
 });
