@@ -19,6 +19,8 @@ export const vocabularyKindEnum = pgEnum('vocabulary_kind', [
 ]);
 export const genderEnum = pgEnum('gender', ['female', 'male', 'other', 'unknown']);
 export const reliabilityEnum = pgEnum('reliability', ['A', 'B', 'C', 'D', 'E', 'F']);
+/** Which members of an organization must sign in with a second factor (passkey or TOTP), set by its admins. */
+export const secondFactorPolicyEnum = pgEnum('second_factor_policy', ['nobody', 'reviewers_and_admins', 'everyone']);
 export const caseStatusEnum = pgEnum('case_status', ['open', 'closed']);
 /** The decisions of the review workflow, shared by incidents and cases (here so that neither schema file imports the other's). */
 export const reviewDecisionEnum = pgEnum('review_decision', [
@@ -29,6 +31,7 @@ export const reviewDecisionEnum = pgEnum('review_decision', [
   'retracted',
 ]);
 
+export type SecondFactorPolicy = (typeof secondFactorPolicyEnum.enumValues)[number];
 export type Role = (typeof roleEnum.enumValues)[number];
 export type ReviewStatus = (typeof reviewStatusEnum.enumValues)[number];
 export type DatePrecision = (typeof datePrecisionEnum.enumValues)[number];
