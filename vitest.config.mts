@@ -5,7 +5,8 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     // A fixed audit key for the tests (and the commands they start), so that no key file is generated in the project folder.
-    env: { AUDIT_KEY: 'test-only audit key: never use it anywhere else 0123456789' },
+    // The same for the master key that seals second-factor secrets (server/auth/factors/secret-box.ts).
+    env: { AUDIT_KEY: 'test-only audit key: never use it anywhere else 0123456789', FILES_MASTER_KEY: 'dGVzdC1vbmx5IG1hc3RlciBrZXkgMDEyMzQ1Njc4OTA=' },
     projects: [
       {
         extends: true,

@@ -103,11 +103,12 @@ export const factorRouter = createTRPCRouter({
   }),
 
   /** Ten new codes, shown once; the earlier ones stop working. */
-  replaceRecoveryCodes: removing.mutation(({ ctx }) =>
-    ctx.db.transaction(async (tx) => {
+  replaceRecoveryCodes: removing.mutation(async ({ ctx }) => {
+    if (!(await factorRequirementOf(ctx.db, ctx.userId)).enrolled) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Set up a passkey or an authenticator app first.' });
+    return ctx.db.transaction(async (tx) => {
       const codes = await replaceRecoveryCodes(tx, ctx.userId);
       await recordFactorChange(tx, { userId: ctx.userId, keepSessionId: ctx.session.id, action: 'user.recovery_codes_replaced', factor: 'recovery_codes' });
       return { recoveryCodes: codes };
-    }),
-  ),
+    });
+  }),
 });

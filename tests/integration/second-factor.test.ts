@@ -11,8 +11,6 @@ import { createTestDatabase } from '../support/database';
 import { createOrganization, createUser } from '../support/factories';
 import { copyCookie, signInOverHttp, signOutOverHttp, trpcOverHttp, whoAmI } from '../support/http-session';
 
-process.env.FILES_MASTER_KEY ??= Buffer.alloc(32, 7).toString('base64');
-
 let database: Database;
 const password = 'juniper harbour kettle moss';
 const codeAt = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });

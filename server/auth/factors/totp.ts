@@ -75,7 +75,8 @@ export async function hasConfirmedTotp(db: DbOrTx, userId: string): Promise<bool
   return Boolean(row);
 }
 
+/** Removes the confirmed app; an unconfirmed one is no factor (a new set-up replaces it). */
 export async function removeTotp(db: DbOrTx, userId: string): Promise<boolean> {
-  const removed = await db.delete(totpFactors).where(eq(totpFactors.userId, userId)).returning({ userId: totpFactors.userId });
+  const removed = await db.delete(totpFactors).where(and(eq(totpFactors.userId, userId), isNotNull(totpFactors.confirmedAt))).returning({ userId: totpFactors.userId });
   return removed.length > 0;
 }
