@@ -4,11 +4,20 @@ import { userText } from './text';
 
 /** What the second-factor procedures accept; the browser's WebAuthn answers are bounded in size and checked in depth by @simplewebauthn/server. */
 const maxWebAuthnJson = 16_000;
-const webAuthnJson = <T>() =>
-  z
-    .looseObject({ id: z.string().min(1).max(1400), rawId: z.string().max(1400), type: z.literal('public-key'), response: z.looseObject({}) })
-    .refine((value) => JSON.stringify(value).length <= maxWebAuthnJson, 'The passkey answer is too large')
-    .transform((value) => value as unknown as T);
+function isWebAuthnJson(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const answer = value as { id?: unknown; type?: unknown; response?: unknown };
+  return (
+    typeof answer.id === 'string' &&
+    answer.id.length > 0 &&
+    answer.id.length <= 1400 &&
+    answer.type === 'public-key' &&
+    typeof answer.response === 'object' &&
+    answer.response !== null &&
+    JSON.stringify(value).length <= maxWebAuthnJson
+  );
+}
+const webAuthnJson = <T>() => z.custom<T>(isWebAuthnJson, 'The passkey answer is not valid');
 
 export const totpCodeInput = z.object({ code: userText({ required: 'Enter the six digits from your app' }).trim().regex(/^\d{3}\s?\d{3}$/, 'Enter the six digits from your app') });
 
