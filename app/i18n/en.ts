@@ -1293,6 +1293,8 @@ export const en = {
   'audit.action.user.recovery_codes_replaced': 'New recovery codes made',
   'audit.action.user.factors_reset': 'Second factors reset by an administrator',
   'audit.action.organization.second_factor_policy_changed': 'Second-factor rule changed',
+  'email.newDevice.subject': 'HRD Monitor: new sign-in to your account',
+  'email.newDevice.body': 'Hello {name},\n\nYour HRD Monitor account was signed in to from a device not seen before: {device}, network {network}, at {when}.\n\nIf it was you, there is nothing to do. If not, open {url}, sign that device out, and ask an administrator of your organization for a new password.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1292,4 +1292,6 @@ export const kk: Partial<Messages> = {
   'audit.action.user.recovery_codes_replaced': 'Жаңа қалпына келтіру кодтары жасалды',
   'audit.action.user.factors_reset': 'Екінші факторды әкімші қалпына келтірді',
   'audit.action.organization.second_factor_policy_changed': 'Екінші фактор ережесі өзгертілді',
+  'email.newDevice.subject': 'HRD Monitor: тіркелгіңізге жаңа кіру',
+  'email.newDevice.body': 'Сәлеметсіз бе, {name}!\n\nHRD Monitor тіркелгіңізге бұрын болмаған құрылғыдан кірді: {device}, желі {network}, уақыты {when}.\n\nБұл сіз болсаңыз, ештеңе істеудің қажеті жоқ. Олай болмаса, {url} ашып, сол құрылғыдағы кіруді аяқтаңыз және ұйымыңыздың әкімшісінен жаңа құпиясөз сұраңыз.',
 };

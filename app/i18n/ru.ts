@@ -1291,4 +1291,6 @@ export const ru: Partial<Messages> = {
   'audit.action.user.recovery_codes_replaced': 'Созданы новые коды восстановления',
   'audit.action.user.factors_reset': 'Второй фактор сброшен администратором',
   'audit.action.organization.second_factor_policy_changed': 'Изменено правило второго фактора',
+  'email.newDevice.subject': 'HRD Monitor: новый вход в вашу учётную запись',
+  'email.newDevice.body': 'Здравствуйте, {name}!\n\nВ вашу учётную запись HRD Monitor выполнен вход с устройства, которого раньше не было: {device}, сеть {network}, время {when}.\n\nЕсли это были вы, ничего делать не нужно. Если нет, откройте {url}, завершите вход на этом устройстве и попросите администратора вашей организации выдать новый пароль.',
 };

@@ -50,6 +50,8 @@ export const accountNotices = pgTable(
     coarseAddress: text('coarse_address'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     dismissedAt: timestamp('dismissed_at', { withTimezone: true }),
+    /** When `npm run notify:email` sent it by email too (server/auth/new-device-email.ts); null while not. */
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
   },
   (t) => [index('account_notices_user').on(t.userId, t.dismissedAt)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "account_notices" ADD COLUMN "emailed_at" timestamp with time zone;
