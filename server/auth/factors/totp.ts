@@ -31,7 +31,7 @@ export async function startTotpEnrolment(db: DbOrTx, user: { id: string; email: 
 export class TotpAlreadyConfirmed extends Error {}
 
 /** The step a code matched, or null; a code is six digits, spaces forgiven. */
-async function matchingStep(secret: string, typed: string): Promise<number | null> {
+export async function matchingStep(secret: string, typed: string): Promise<number | null> {
   const token = typed.replace(/\s/g, '');
   if (!/^\d{6}$/.test(token)) return null;
   const result = await verify({ secret, token, epochTolerance: totpPeriodSeconds });
