@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 import { e2ePort, readE2eState } from './support/server-state';
 
@@ -9,6 +9,9 @@ import { e2ePort, readE2eState } from './support/server-state';
  * through the DevTools protocol) and signs in with it after his password.
  */
 
+// Each step waits for a server page after an argon2 check, on a machine shared by many test runs.
+const expect = baseExpect.configure({ timeout: 20_000 });
+
 async function signInWithPassword(page: Page, account: { email: string; password: string }) {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(account.email);
@@ -17,12 +20,14 @@ async function signInWithPassword(page: Page, account: { email: string; password
 }
 
 async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 }
 
 /** A code of the next 30-second step: the one of the current step may have been spent already (no replay). */
 const nextCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+
+test.describe.configure({ timeout: 120_000 });
 
 test('a monitor sets up an authenticator app, signs in with a code, and uses a recovery code once', async ({ page }) => {
   const account = readE2eState().factorAccounts.totp;
@@ -36,7 +41,7 @@ test('a monitor sets up an authenticator app, signs in with a code, and uses a r
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
     secret = (await page.getByTestId('totp-secret').textContent())!.trim();
     await page.getByLabel('Six digits from the app').fill(await generate({ secret }));
-    await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await page.getByLabel('Six digits from the app').press('Enter');
     const list = page.getByRole('list', { name: 'Your recovery codes' });
     await expect(list.getByRole('listitem')).toHaveCount(10);
     codes = (await list.getByRole('listitem').allTextContents()).map((code) => code.trim());
@@ -95,7 +100,7 @@ test('a monitor adds a passkey and signs in with it through the virtual authenti
     await page.getByRole('button', { name: 'Add a passkey' }).click();
     await expect(page.getByRole('list', { name: 'Your recovery codes' }).getByRole('listitem')).toHaveCount(10);
     await page.getByRole('button', { name: 'I have kept them' }).click();
-    await expect(page.getByText('Work laptop')).toBeVisible();
+    await expect(page.getByText('Work laptop', { exact: true })).toBeVisible();
   });
 
   await test.step('after his password, the passkey lets him in', async () => {
