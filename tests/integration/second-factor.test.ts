@@ -90,6 +90,20 @@ describe('TOTP', () => {
   });
 });
 
+describe('re-authentication', () => {
+  it('accepts the second factor as well as the password', async () => {
+    const { organization, person: admin } = await personIn('nobody', 'admin');
+    const member = await createUser(database.db, organization.id, 'monitor');
+    const browser = (await signInOverHttp(database.db, admin.email, password))!;
+    const { secret } = await enrolTotp(browser);
+    await database.db.execute(sql`UPDATE sessions SET authenticated_at = now() - interval '6 minutes' WHERE user_id = ${admin.id}`);
+    const change = { organizationId: organization.id, userId: member.id, currentRole: 'monitor', role: 'reviewer' };
+    expect((await trpcOverHttp(database.db, browser, 'admin.changeRole', change, 'POST')).status).toBe(403);
+    expect((await trpcOverHttp(database.db, browser, 'factor.prove', { method: 'totp', code: await codeAt(secret, 30) }, 'POST')).status).toBe(200);
+    expect((await trpcOverHttp(database.db, browser, 'admin.changeRole', change, 'POST')).status).toBe(200);
+  });
+});
+
 describe('the organization’s policy', () => {
   it('leaves a reviewer without a second factor nothing but enrolment, and lets a monitor of the same organization work', async () => {
     const { organization, person: reviewer } = await personIn('reviewers_and_admins', 'reviewer');
