@@ -6,8 +6,9 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname), 'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js') } },
   test: {
     // A fixed audit key for the tests (and the commands they start), so that no key file is generated in the project folder.
-    // NODE_OPTIONS: the commands the tests start (node --import tsx cli/…) resolve `server-only` as the server does.
-    env: { AUDIT_KEY: 'test-only audit key: never use it anywhere else 0123456789', NODE_OPTIONS: '--conditions=react-server' },
+    // The same for the master key that seals second-factor secrets (server/auth/factors/secret-box.ts).
+    // FILES_MASTER_KEY: 'dGVzdC1vbmx5IG1hc3RlciBrZXkgMDEyMzQ1Njc4OTA=', NODE_OPTIONS: the commands the tests start (node --import tsx cli/…) resolve `server-only` as the server does.
+    env: { AUDIT_KEY: 'test-only audit key: never use it anywhere else 0123456789', FILES_MASTER_KEY: 'dGVzdC1vbmx5IG1hc3RlciBrZXkgMDEyMzQ1Njc4OTA=', NODE_OPTIONS: '--conditions=react-server' },
     projects: [
       {
         extends: true,

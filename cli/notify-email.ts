@@ -12,6 +12,7 @@ import { openConfiguredDatabase } from '../db/client';
 import { EmbeddedDatabaseInUseError } from '../db/embedded-lock';
 import { applyMigrations } from '../db/migrate';
 import { emailNewNotices } from '../server/services/review/notification-email';
+import { emailNewDeviceNotices } from '../server/auth/new-device-email';
 import { locales, translator } from '../common/i18n';
 
 async function main(): Promise<void> {
@@ -44,9 +45,16 @@ async function main(): Promise<void> {
         text: texts.map((t) => t('email.notices.body', params)).join('\n\n———\n\n'),
       });
     });
+    // A sign-in from a device never seen before (the in-app notice of server/auth/sessions.ts), by email as well.
+    const accountLink = link.replace(/\/notifications$/, '/account');
+    const devices = await emailNewDeviceNotices(database.db, async (email) => {
+      const params = { name: email.name, device: email.device, network: email.network ?? '?', when: email.at.toISOString().slice(0, 16).replace('T', ' ') + ' UTC', url: accountLink };
+      await transport.sendMail({ from, to: email.to, subject: texts[0]!('email.newDevice.subject', params), text: texts.map((t) => t('email.newDevice.body', params)).join('\n\n———\n\n') });
+    });
     // Counts only: addresses stay out of the logs.
     console.log(`Notice emails: ${result.sent} sent, ${result.failed} failed (offered again next time), ${result.notices} notices.`);
-    if (result.failed > 0) process.exitCode = 1;
+    console.log(`New-device emails: ${devices.sent} sent, ${devices.failed} failed (offered again next time).`);
+    if (result.failed > 0 || devices.failed > 0) process.exitCode = 1;
   } finally {
     await database.close();
     transport.close();

@@ -44,6 +44,9 @@ export type Reliability = (typeof reliabilityGrades)[number];
 
 export const caseStatuses = ['open', 'closed'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
+/** Which members of an organization must sign in with a second factor (passkey or TOTP). */
+export const secondFactorPolicies = ['nobody', 'reviewers_and_admins', 'everyone'] as const;
+export type SecondFactorPolicy = (typeof secondFactorPolicies)[number];
 
 /** What happened in a case's legal proceedings. */
 export const legalEventKinds = ['charges', 'detention', 'hearing', 'verdict', 'sentence', 'appeal', 'appeal_decision', 'release', 'other'] as const;

@@ -11,6 +11,7 @@ import { translator } from '@/common/i18n';
 import { sayProblem, type Problem } from '@/common/i18n/problems';
 import { problemOfIssue } from '@/common/inputs/problems';
 import { DomainError } from './errors';
+import { gateMessages, gateOf, type Gate } from './auth/factors/gate';
 import type { LiveSession } from './auth/sessions';
 import { loadViewer } from './auth/viewer';
 import type { Viewer } from './policy/viewer';
@@ -19,9 +20,11 @@ import { limitSearches } from './limits/search-limit';
 // 1. CONTEXT
 /**
  * `session`: the server-side session of the request (null for server-internal callers such as tests
- * of one procedure); `address`: the client's, for per-address limits (server/public/client-address.ts).
+ * of one procedure); `address`: the client's, for per-address limits (server/public/client-address.ts);
+ * `gate`: set when the session still owes a second factor or an enrolment (server/auth/factors/gate.ts),
+ * and then `viewer` is null: such a session is nobody to every procedure but the second-factor ones.
  */
-export type Context = { db: Db; viewer: Viewer | null; session: LiveSession | null; address: string | null };
+export type Context = { db: Db; viewer: Viewer | null; session: LiveSession | null; address: string | null; gate: Gate | null };
 
 /** Builds the context from the signed-in user id (or none), reading the user fresh from the database. */
 export async function createContext(
@@ -29,7 +32,11 @@ export async function createContext(
   userId: string | null,
   request: { session?: LiveSession | null; address?: string | null } = {},
 ): Promise<Context> {
-  return { db, viewer: userId ? await loadViewer(db, userId) : null, session: request.session ?? null, address: request.address ?? null };
+  const session = request.session ?? null;
+  const viewer = userId ? await loadViewer(db, userId) : null;
+  // A caller without a session (the CLI, a server-internal call) has proved nothing in a browser and owes nothing there.
+  const gate = viewer && session ? await gateOf(db, session) : null;
+  return { db, viewer: gate ? null : viewer, session, address: request.address ?? null, gate };
 }
 
 /** The context of an HTTP request or a page: the user of its live session, if any. */
@@ -152,8 +159,18 @@ export const publicProcedure = baseProcedure;
 /** A signed-in, active user; the viewer is narrowed to non-null for every procedure built on it. */
 export const signedInProcedure = baseProcedure
   .use(({ ctx, next }) => {
+    if (ctx.gate) throw new TRPCError({ code: 'FORBIDDEN', message: gateMessages[ctx.gate] });
     if (!ctx.viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
     return next({ ctx: { ...ctx, viewer: ctx.viewer } });
   })
   .use(limitSearches);
+
+/**
+ * The second-factor step and enrolment: a person with a live browser session, gated or not. Only the
+ * procedures of server/routers/factor.ts are built on it; they act on the session's own account.
+ */
+export const accountOwnerProcedure = baseProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.session || (!ctx.viewer && !ctx.gate)) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  return next({ ctx: { ...ctx, session: ctx.session, userId: ctx.session.userId } });
+});
 

@@ -9,6 +9,10 @@ import { getServerCaller } from '@/server/caller';
 export const requireViewer = cache(async () => {
   const caller = await getServerCaller();
   const viewer = await caller.viewer.me();
-  if (!viewer) redirect('/sign-in');
+  if (!viewer) {
+    // A session that owes a second factor or an enrolment is sent to that step, and nowhere else.
+    const gate = await caller.factor.status().then((status) => status.gate, () => null);
+    redirect(gate ? '/second-factor' : '/sign-in');
+  }
   return { caller, viewer };
 });

@@ -20,6 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const caller = await getServerCaller();
   const viewer = await caller.viewer.me();
   if (viewer) redirect(callbackPath);
+  if (await caller.factor.status().then((status) => status.gate, () => null)) redirect('/second-factor');
   const firstAdminNeeded = await caller.viewer.firstAdminNeeded();
 
   return (

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
 /**
@@ -21,6 +21,14 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     /** When the person last proved who they are in this session (password or second factor), for re-authentication. */
     authenticatedAt: timestamp('authenticated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Signed in with the password of an account that has a second factor, which has not been given
+     * yet: such a session reaches only the second-factor step (server/auth/factors/gate.ts).
+     */
+    secondFactorPending: boolean('second_factor_pending').notNull().default(false),
+    /** The WebAuthn challenge last issued to this session, and until when it may be answered. */
+    webauthnChallenge: text('webauthn_challenge'),
+    webauthnChallengeExpiresAt: timestamp('webauthn_challenge_expires_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     /** sign_out, sign_out_everywhere, password_changed, deactivated, removed, factors_changed, ended_by_owner */
     endReason: text('end_reason'),
@@ -42,6 +50,8 @@ export const accountNotices = pgTable(
     coarseAddress: text('coarse_address'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     dismissedAt: timestamp('dismissed_at', { withTimezone: true }),
+    /** When `npm run notify:email` sent it by email too (server/auth/new-device-email.ts); null while not. */
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
   },
   (t) => [index('account_notices_user').on(t.userId, t.dismissedAt)],
 );

@@ -20,6 +20,8 @@ export type E2eServerState = {
   dataDir: string;
   organizationId: string;
   accounts: DemoAccount[];
+  /** Two monitors of the demo organization that only e2e/second-factor.spec.ts uses (it gives them second factors). */
+  factorAccounts: Record<'totp' | 'passkey', { email: string; password: string }>;
   /** The canaries that no public answer may hold, and the public tokens that must show (tests/support/leak-canaries.ts). */
   leak: LeakCanaries;
   /** The e2e-server process. */

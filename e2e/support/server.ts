@@ -21,6 +21,8 @@ import path from 'node:path';
 import { openEmbedded } from '../../db/client';
 import { applyMigrations } from '../../db/migrate';
 import { seedDemo } from '../../server/services/demo/seed';
+import { organizations } from '../../db/schema';
+import { createUser } from '../../tests/support/factories';
 import { seedLeakCanaries, type LeakCanaries } from '../../tests/support/leak-canaries';
 import {
   E2E_NEXTAUTH_SECRET,
@@ -175,19 +177,28 @@ async function main(): Promise<void> {
   const database = await openEmbedded(dataDir);
   let seeded: Awaited<ReturnType<typeof seedDemo>>;
   let leak: LeakCanaries;
+  const factorAccounts = {} as E2eServerState['factorAccounts'];
   try {
     await applyMigrations(database);
     seeded = await seedDemo(database);
     // Only here, never in the real demo: an organization whose unpublished records and confidential
     // fields carry canaries, for the public crawl of e2e/public-dashboard.spec.ts.
     leak = await seedLeakCanaries(database.db);
+    // The journeys sign in with a password alone, so no organization here requires a second factor
+    // (the product's default asks reviewers and admins); e2e/second-factor.spec.ts enrols its own accounts.
+    await database.db.update(organizations).set({ secondFactorPolicy: 'nobody' });
+    for (const kind of ['totp', 'passkey'] as const) {
+      const account = { email: `${kind}-monitor@example.org`, password: `${kind} monitor walks the steppe at dawn` };
+      await createUser(database.db, seeded.organizationId, 'monitor', account);
+      factorAccounts[kind] = account;
+    }
   } finally {
     await database.close();
   }
   log(`Fresh embedded database in ${dataDir}, migrated and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   if (stopping) return;
 
-  const state: E2eServerState = { baseURL, dataDir, organizationId: seeded.organizationId, accounts: seeded.accounts, leak, pid: process.pid };
+  const state: E2eServerState = { baseURL, dataDir, organizationId: seeded.organizationId, accounts: seeded.accounts, factorAccounts, leak, pid: process.pid };
   writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
   log(`Demo accounts (${seeded.accounts.map((account) => account.role).join(', ')}) written to ${stateFile}.`);
 
@@ -200,6 +211,8 @@ async function main(): Promise<void> {
     DATABASE_URL: '',
     HRD_DATA_DIR: dataDir,
     NEXTAUTH_URL: baseURL,
+    // Browsers refuse an IP address as a passkey's relying party, so the passkey journey opens the app as localhost.
+    WEBAUTHN_ORIGIN: `http://localhost:${port}`,
     NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
     NEXT_TELEMETRY_DISABLED: '1',
     // The specs play a proxy (one X-Forwarded-For entry per crawler) to stay under the per-address limits.

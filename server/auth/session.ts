@@ -1,17 +1,27 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { getDb } from '@/db/client';
+import { gateOf } from './factors/gate';
 import { sessionCookieName } from './options';
 import { sessionOfCookie } from './request-session';
 import type { LiveSession } from './sessions';
 
-/** The live session of the request a server component renders, checked in the database. */
+/** The live session of the request a server component renders, checked in the database (gated or not). */
 export async function getSignedInSession(): Promise<LiveSession | null> {
   const cookie = (await cookies()).get(sessionCookieName)?.value ?? null;
   return sessionOfCookie(await getDb(), cookie);
 }
 
-/** The id of the signed-in user, or null. Who they are now is read from the database. */
+/**
+ * The live session, only once it owes nothing: no pending second factor, no enrolment the person's
+ * organization requires (./factors/gate.ts). The route handlers outside tRPC (files, exports) use this.
+ */
+export async function getCompleteSession(): Promise<LiveSession | null> {
+  const session = await getSignedInSession();
+  return session && !(await gateOf(await getDb(), session)) ? session : null;
+}
+
+/** The id of the signed-in user with a complete session, or null. Who they are now is read from the database. */
 export async function getSessionUserId(): Promise<string | null> {
-  return (await getSignedInSession())?.userId ?? null;
+  return (await getCompleteSession())?.userId ?? null;
 }

@@ -22,7 +22,7 @@ export type SessionEndReason =
   | 'expired';
 
 /** The session a request belongs to, once its token has been found live in the database. */
-export type LiveSession = { id: string; userId: string; authenticatedAt: Date };
+export type LiveSession = { id: string; userId: string; authenticatedAt: Date; secondFactorPending: boolean };
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -31,7 +31,7 @@ const touchEveryMs = 60_000;
 
 export async function startSession(
   db: DbOrTx,
-  params: { userId: string; userAgent: string | null; address: string | null },
+  params: { userId: string; userAgent: string | null; address: string | null; secondFactorPending?: boolean },
 ): Promise<{ token: string; id: string; deviceLabel: string; knownDevice: boolean }> {
   const token = randomBytes(32).toString('base64url');
   const deviceLabel = deviceLabelOf(params.userAgent);
@@ -44,7 +44,7 @@ export async function startSession(
   const [any] = earlier ? [earlier] : await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, params.userId)).limit(1);
   const [row] = await db
     .insert(sessions)
-    .values({ userId: params.userId, idHash: hashOf(token), deviceLabel, coarseAddress })
+    .values({ userId: params.userId, idHash: hashOf(token), deviceLabel, coarseAddress, secondFactorPending: params.secondFactorPending ?? false })
     .returning({ id: sessions.id });
   // The very first sign-in is no news; a later one from a device and network never seen before is.
   if (any && !earlier) await db.insert(accountNotices).values({ userId: params.userId, kind: 'new_device_sign_in', deviceLabel, coarseAddress });
@@ -57,7 +57,7 @@ export async function startSession(
  */
 export async function findLiveSession(db: DbOrTx, token: string): Promise<LiveSession | null> {
   const [row] = await db
-    .select({ id: sessions.id, userId: sessions.userId, authenticatedAt: sessions.authenticatedAt, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, now: sql<Date>`now()`.mapWith(sessions.createdAt) })
+    .select({ id: sessions.id, userId: sessions.userId, authenticatedAt: sessions.authenticatedAt, secondFactorPending: sessions.secondFactorPending, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, now: sql<Date>`now()`.mapWith(sessions.createdAt) })
     .from(sessions)
     .where(and(eq(sessions.idHash, hashOf(token)), isNull(sessions.endedAt)));
   if (!row) return null;
@@ -70,7 +70,7 @@ export async function findLiveSession(db: DbOrTx, token: string): Promise<LiveSe
   if (now - row.lastSeenAt.getTime() > touchEveryMs) {
     await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, row.id));
   }
-  return { id: row.id, userId: row.userId, authenticatedAt: row.authenticatedAt };
+  return { id: row.id, userId: row.userId, authenticatedAt: row.authenticatedAt, secondFactorPending: row.secondFactorPending };
 }
 
 /** Ends one session of this person; false when it is not theirs or was over already. */
@@ -93,9 +93,12 @@ export async function endSessionsOf(db: DbOrTx, userId: string, reason: SessionE
   return ended.length;
 }
 
-/** Records that the person proved who they are again in this session (password or second factor). */
-export async function markAuthenticated(db: DbOrTx, sessionId: string): Promise<void> {
-  await db.update(sessions).set({ authenticatedAt: sql`now()` }).where(eq(sessions.id, sessionId));
+/** Records that the person proved who they are again in this session (password or second factor); a second factor also completes a pending sign-in. */
+export async function markAuthenticated(db: DbOrTx, sessionId: string, options: { secondFactor?: boolean } = {}): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ authenticatedAt: sql`now()`, ...(options.secondFactor ? { secondFactorPending: false } : {}) })
+    .where(eq(sessions.id, sessionId));
 }
 
 /** The person's live sessions, most recently used first (expired ones that nobody has touched since are left out). */

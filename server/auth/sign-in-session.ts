@@ -6,6 +6,7 @@ import { peerAddressHeader } from '@/server/http/peer-address';
 import { clientAddressOf } from '@/server/public/client-address';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { checkSignIn, signInInput } from './sign-in';
+import { factorRequirementOf } from './factors/requirement';
 import { startSession } from './sessions';
 
 type Headers = Record<string, unknown> | undefined;
@@ -28,7 +29,9 @@ export async function signInWithSession(db: Db, credentials: unknown, headers: H
     if (await isDeactivatedWithRightPassword(db, credentials)) throw new Error(accountDeactivated);
     return null;
   }
-  const session = await db.transaction((tx) => startSession(tx, { userId: user.id, userAgent: header(headers, 'user-agent'), address }));
+  // With a second factor on the account, the password opens only the second-factor step (./factors/gate.ts).
+  const { enrolled } = await factorRequirementOf(db, user.id);
+  const session = await db.transaction((tx) => startSession(tx, { userId: user.id, userAgent: header(headers, 'user-agent'), address, secondFactorPending: enrolled }));
   return { ...user, sessionToken: session.token };
 }
 

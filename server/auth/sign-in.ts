@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { auditSignIn, auditSignInFailure } from './sign-in-audit';
-import { closeQuietBursts, isBlocked, recordFailure, recordSuccess, throttleKeys } from './throttle';
+import { throttledAttempt } from './throttled-attempt';
 
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -27,33 +27,23 @@ export async function checkSignIn(
   // Not an email at all: no account was tried, so there is nothing to count or to audit.
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const keys = throttleKeys(email, address);
-  await db.transaction((tx) => closeQuietBursts(tx));
-
-  if (await isBlocked(db, keys)) {
-    await verifyPassword(await dummyPasswordHash(), password);
-    await db.transaction(async (tx) => {
-      const { newBurst } = await recordFailure(tx, keys, { address, checked: false });
-      if (newBurst) await auditSignInFailure(tx, { email, address, throttled: true });
-    });
-    return null;
-  }
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, active: users.active })
-    .from(users)
-    .where(eq(users.email, email));
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !ok || !user.active) {
-    await db.transaction(async (tx) => {
+  const outcome = await throttledAttempt(
+    db,
+    { email, address },
+    {
+      whileBlocked: async () => void (await verifyPassword(await dummyPasswordHash(), password)),
+      check: async () => {
+        const [user] = await db
+          .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, active: users.active })
+          .from(users)
+          .where(eq(users.email, email));
+        const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+        return user && ok && user.active ? { id: user.id, email: user.email, name: user.name } : null;
+      },
       // A burst of failures is one row when it starts and one with its count when it ends (./throttle.ts).
-      const { newBurst } = await recordFailure(tx, keys, { address, checked: true });
-      if (newBurst) await auditSignInFailure(tx, { email, address, throttled: false });
-    });
-    return null;
-  }
-  await db.transaction(async (tx) => {
-    await recordSuccess(tx, email);
-    await auditSignIn(tx, user.id, { email, address });
-  });
-  return { id: user.id, email: user.email, name: user.name };
+      firstFailure: (tx, throttled) => auditSignInFailure(tx, { email, address, throttled }),
+      success: (tx, user) => auditSignIn(tx, user.id, { email, address }),
+    },
+  );
+  return 'value' in outcome ? outcome.value : null;
 }

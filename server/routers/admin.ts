@@ -13,6 +13,9 @@ import { changeRoleInput, createUserInput, invitationInput, memberInput, removeM
 import { auditListInput } from '@/common/inputs/audit';
 import { listAuditEntries } from '../services/audit/browse';
 import { nameAuditReferences } from '../services/audit/names';
+import { secondFactorPolicyOf, setSecondFactorPolicy } from '../services/admin/second-factor-policy';
+import { secondFactorPolicyInput } from '@/common/inputs/second-factor';
+import { resetFactors } from '../auth/factors/changes';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { organizationIdInput } from '@/common/inputs/ids';
 
@@ -72,6 +75,27 @@ export const adminRouter = createTRPCRouter({
   newSetPasswordLink: signedInProcedure.input(memberInput).mutation(async ({ ctx, input }) => {
     assertMayManageAccount(ctx.viewer, await memberOf(ctx.db, ctx.viewer, input));
     return newSetPasswordLink(ctx.db, { ...input, actorId: ctx.viewer.id });
+  }),
+
+  /**
+   * A member lost their phone and their recovery codes: every factor and every session of theirs
+   * goes. Changes the account everywhere, so only for an admin of all their organizations, and only
+   * after re-authentication.
+   */
+  resetFactors: signedInProcedure.input(memberInput).mutation(async ({ ctx, input }) => {
+    assertMayManageAccount(ctx.viewer, await memberOf(ctx.db, ctx.viewer, input));
+    requireRecentAuth(ctx);
+    await ctx.db.transaction((tx) => resetFactors(tx, { ...input, actorId: ctx.viewer.id }));
+  }),
+
+  secondFactorPolicy: signedInProcedure.input(organizationIdInput).query(({ ctx, input }) => {
+    assertAdminOf(ctx.viewer, input.organizationId);
+    return secondFactorPolicyOf(ctx.db, input.organizationId);
+  }),
+
+  setSecondFactorPolicy: signedInProcedure.input(secondFactorPolicyInput).mutation(({ ctx, input }) => {
+    assertAdminOf(ctx.viewer, input.organizationId);
+    return setSecondFactorPolicy(ctx.db, { ...input, actorId: ctx.viewer.id });
   }),
 
   /** The audit log of the organizations the viewer administers (or one of them), newest first. */

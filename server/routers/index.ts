@@ -11,6 +11,7 @@ import { notificationRouter } from './notification';
 import { personRouter } from './person';
 import { placeRouter } from './place';
 import { reviewRouter } from './review';
+import { factorRouter } from './factor';
 import { sessionRouter } from './session';
 import { viewerRouter } from './viewer';
 import { vocabularyRouter } from './vocabulary';
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   source: sourceRouter,
   evidence: evidenceRouter,
   session: sessionRouter,
+  factor: factorRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,8 @@ import { recordAudit } from '../services/audit/record';
 import { confirmPasswordInput, noticeIdInput, sessionIdInput } from '@/common/inputs/session';
 import { notFound } from '../errors';
 import { draftKeyOf } from '../services/drafts/draft-key';
+import { throttledAttempt } from '../auth/throttled-attempt';
+import type { Tx } from '@/db/client';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 
 /** The person's own signed-in devices: see them, end one, end all. Nobody sees or ends another person's sessions here. */
@@ -23,17 +25,29 @@ export const sessionRouter = createTRPCRouter({
     return { endedCurrent: input.sessionId === ctx.session?.id };
   }),
 
-  /** Re-authentication (server/auth/require-recent-auth.ts): the password again, for this session only. */
+  /**
+   * Re-authentication (server/auth/require-recent-auth.ts): the password again, for this session
+   * only; throttled with the account's sign-in count, so a found browser cannot guess it faster.
+   */
   confirmPassword: signedInProcedure.input(confirmPasswordInput).mutation(async ({ ctx, input }) => {
     if (!ctx.session) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Sign in again in your browser to confirm your password.' });
-    const [user] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, ctx.viewer.id));
-    const ok = await verifyPassword(user!.passwordHash, input.password);
+    const [user] = await ctx.db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, ctx.viewer.id));
     const sessionId = ctx.session.id;
-    await ctx.db.transaction(async (tx) => {
-      if (ok) await markAuthenticated(tx, sessionId);
-      await recordAudit(tx, { actorId: ctx.viewer.id, action: ok ? 'user.reauthenticated' : 'user.reauthentication_failed', subjectType: 'user', subjectId: ctx.viewer.id });
-    });
-    if (!ok) throw new TRPCError({ code: 'BAD_REQUEST', message: 'That is not your password.' });
+    const audit = (tx: Tx, ok: boolean) => recordAudit(tx, { actorId: ctx.viewer.id, action: ok ? 'user.reauthenticated' : 'user.reauthentication_failed', subjectType: 'user', subjectId: ctx.viewer.id });
+    const outcome = await throttledAttempt(
+      ctx.db,
+      { email: user!.email, address: ctx.address },
+      {
+        check: async () => ((await verifyPassword(user!.passwordHash, input.password)) ? true : null),
+        firstFailure: (tx) => audit(tx, false),
+        success: async (tx) => {
+          await markAuthenticated(tx, sessionId);
+          await audit(tx, true);
+        },
+      },
+    );
+    if ('refused' in outcome && outcome.refused === 'throttled') throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many wrong attempts: wait a minute, then try again.' });
+    if ('refused' in outcome) throw new TRPCError({ code: 'BAD_REQUEST', message: 'That is not your password.' });
     return { confirmed: true };
   }),
 

@@ -205,6 +205,28 @@ export const policies: Record<string, Entry> = {
   'session.notices': { on: 'self', call: (c) => c.session.notices(), expect: signedIn },
   'session.dismissNotice': { on: 'self', call: (c) => c.session.dismissNotice({ noticeId: randomUUID() }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'NOT_FOUND') },
   'session.confirmPassword': { on: 'self', call: (c) => c.session.confirmPassword({ password: 'not their password' }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'BAD_REQUEST') },
+  // Second factors (issue 13): one's own only; a signed-in person with nothing to prove or remove is told so.
+  'factor.status': { on: 'self', call: (c) => c.factor.status(), expect: signedIn },
+  'factor.prove': { on: 'self', call: (c) => c.factor.prove({ method: 'totp', code: '123456' }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'BAD_REQUEST') },
+  'factor.passkeyOptions': { on: 'self', call: (c) => c.factor.passkeyOptions(), expect: signedIn },
+  'factor.startTotp': { on: 'self', call: (c) => c.factor.startTotp(), expect: signedIn },
+  'factor.confirmTotp': { on: 'self', call: (c) => c.factor.confirmTotp({ code: '000000' }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'BAD_REQUEST') },
+  'factor.passkeyRegistrationOptions': { on: 'self', call: (c) => c.factor.passkeyRegistrationOptions(), expect: signedIn },
+  'factor.registerPasskey': {
+    on: 'self',
+    call: (c) => c.factor.registerPasskey({ response: { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: {} } as never }),
+    expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'BAD_REQUEST'),
+  },
+  'factor.removeTotp': { on: 'self', call: (c) => c.factor.removeTotp(), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'NOT_FOUND') },
+  'factor.removePasskey': { on: 'self', call: (c) => c.factor.removePasskey({ passkeyId: randomUUID() }), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'NOT_FOUND') },
+  'factor.replaceRecoveryCodes': { on: 'self', call: (c) => c.factor.replaceRecoveryCodes(), expect: (a) => (a === 'anonymous' ? 'UNAUTHORIZED' : 'BAD_REQUEST') },
+  'admin.resetFactors': {
+    on: 'organization',
+    call: async (c, s) => c.admin.resetFactors({ organizationId: s.organizationId, userId: await aMemberOf(s.organizationId) }),
+    expect: adminOnly,
+  },
+  'admin.secondFactorPolicy': { on: 'organization', call: (c, s) => c.admin.secondFactorPolicy({ organizationId: s.organizationId }), expect: adminOnly },
+  'admin.setSecondFactorPolicy': { on: 'organization', call: (c, s) => c.admin.setSecondFactorPolicy({ organizationId: s.organizationId, policy: 'nobody' }), expect: adminOnly },
   'admin.invitations': { on: 'organization', call: (c, s) => c.admin.invitations({ organizationId: s.organizationId }), expect: adminOnly },
   'admin.withdrawInvitation': {
     on: 'organization',

@@ -4,7 +4,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { memberships, organizations, sessions, users, vocabularyTerms } from '@/db/schema';
-import type { Role } from '@/db/schema';
+import type { Role, SecondFactorPolicy } from '@/db/schema';
 import { hashPassword } from '@/server/auth/password';
 import { appRouter, createCaller } from '@/server/routers';
 import { createContext } from '@/server/trpc';
@@ -14,8 +14,12 @@ import { type IncidentFormValues } from '@/common/inputs/incident';
 
 const unique = () => randomBytes(4).toString('hex');
 
-export async function createOrganization(db: Db, name = `NGO ${unique()}`) {
-  const [row] = await db.insert(organizations).values({ slug: `ngo-${unique()}`, name }).returning();
+/**
+ * An organization; its second-factor policy is 'nobody' unless given, so that the many stories of
+ * other features can sign reviewers in with a session alone (the gate's own tests give a policy).
+ */
+export async function createOrganization(db: Db, name = `NGO ${unique()}`, secondFactorPolicy: SecondFactorPolicy = 'nobody') {
+  const [row] = await db.insert(organizations).values({ slug: `ngo-${unique()}`, name, secondFactorPolicy }).returning();
   return row!;
 }
 
@@ -58,7 +62,7 @@ export async function callerFor(db: Db, userId: string | null, options: { authen
   if (!userId || !user) return createCaller(await createContext(db, userId));
   const authenticatedAt = options.authenticatedAt ?? new Date();
   const [session] = await db.insert(sessions).values({ userId, idHash: randomBytes(32).toString('hex'), deviceLabel: 'Test', authenticatedAt }).returning({ id: sessions.id });
-  return createCaller(await createContext(db, userId, { session: { id: session!.id, userId, authenticatedAt } }));
+  return createCaller(await createContext(db, userId, { session: { id: session!.id, userId, authenticatedAt, secondFactorPending: false } }));
 }
 
 /** Calls a procedure over HTTP as the browser would, to see status codes and formatted errors. */

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { getI18n } from '@/app/i18n/server';
 import { requireViewer } from '../session';
 import { ConfirmPassword } from './confirm-password';
+import { ConfirmWithFactor } from './factors/confirm-with-factor';
+import { SecondFactors } from './factors/second-factors';
 import { SessionList } from './session-list';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const { caller, viewer } = await requireViewer();
   const { t } = await getI18n();
-  const sessions = await caller.session.list();
+  const [sessions, factors] = await Promise.all([caller.session.list(), caller.factor.status()]);
   return (
     <div className="space-y-6">
       <header>
@@ -33,6 +35,19 @@ export default async function AccountPage() {
         </h2>
         <p className="text-slate-700">{t('account.confirm.intro')}</p>
         <ConfirmPassword />
+        {factors.totp || factors.passkeys.length > 0 ? (
+          <>
+            <p className="text-slate-700">{t('account.confirm.factorIntro')}</p>
+            <ConfirmWithFactor hasPasskeys={factors.passkeys.length > 0} hasTotp={factors.totp} />
+          </>
+        ) : null}
+      </section>
+      <section aria-labelledby="factors-heading" className="space-y-3">
+        <h2 id="factors-heading" className="text-xl font-semibold">
+          {t('account.factors.heading')}
+        </h2>
+        <p className="text-slate-700">{t('account.factors.intro')}</p>
+        <SecondFactors status={factors} />
       </section>
     </div>
   );

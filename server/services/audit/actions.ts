@@ -71,4 +71,11 @@ export const auditActions = [
   'invitation.withdrawn',
   'user.reauthenticated',
   'user.reauthentication_failed',
+  'user.second_factor_passed',
+  'user.second_factor_failed',
+  'user.factor_added',
+  'user.factor_removed',
+  'user.recovery_codes_replaced',
+  'user.factors_reset',
+  'organization.second_factor_policy_changed',
 ] as const;

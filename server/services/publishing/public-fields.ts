@@ -133,7 +133,7 @@ export const interventionFields = declare<typeof caseInterventions>()({
 export const organizationFields = declare<typeof organizations>()({
   // The publisher of a public record is the NGO, by name.
   out: { name: 'copied' },
-  workspaceOnly: ['id', 'slug', 'createdAt'],
+  workspaceOnly: ['id', 'slug', 'createdAt', 'secondFactorPolicy'],
 });
 
 export const incidentReviewFields = declare<typeof incidentReviews>()({
@@ -195,6 +195,9 @@ export const workspaceOnlyTables: Record<string, string> = {
   rate_limit_buckets: 'request limits per address and account',
   invitations: 'invitations of staff to organizations',
   account_notices: 'notices to staff about their own accounts',
+  totp_factors: 'second factors of staff (sealed secrets)',
+  recovery_codes: 'second factors of staff (hashed recovery codes)',
+  passkeys: 'second factors of staff (public keys)',
   evidence_files:
     'originals never leave; a public copy (derivative without metadata) goes out through the public_attachments view once a reviewer marked it public, its title passed through the name detector when marked and again each time its record is projected',
   evidence_file_shares: 'which files are shared with which organization',

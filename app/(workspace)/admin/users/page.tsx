@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
-import { roleEnum } from '@/db/schema';
+import { roleEnum, secondFactorPolicyEnum } from '@/db/schema';
 import { getI18n } from '@/app/i18n/server';
 import { inputClass, labelClass, secondaryButtonClass } from '@/app/ui/styles';
 import { requireAdmin } from '../require-admin';
 import { CreateUserForm } from './create-user-form';
 import { MembersTable } from './members-table';
 import { PendingInvitations } from './pending-invitations';
+import { SecondFactorRules } from './second-factor-rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -22,6 +23,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   const current = administered.find((m) => m.organizationId === requested) ?? administered[0]!;
   const { organization, members } = await caller.admin.members({ organizationId: current.organizationId });
   const invitations = await caller.admin.invitations({ organizationId: current.organizationId });
+  const policy = await caller.admin.secondFactorPolicy({ organizationId: current.organizationId });
 
   return (
     <>
@@ -56,6 +58,12 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
       />
       <PendingInvitations organizationId={organization.id} invitations={invitations} />
       <CreateUserForm organization={organization} roles={roleEnum.enumValues} />
+      <SecondFactorRules
+        organization={organization}
+        policy={policy}
+        policies={secondFactorPolicyEnum.enumValues}
+        members={members.filter((m) => m.active && m.userId !== viewer.id).map((m) => ({ userId: m.userId, name: m.name }))}
+      />
     </>
   );
 }

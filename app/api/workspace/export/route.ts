@@ -2,7 +2,7 @@ import { searchTextFor } from '@/app/(workspace)/search-cookie';
 import { getDb } from '@/db/client';
 import { exportVerdict } from '@/server/policy/export';
 import { recentAuthMessage, requireRecentAuth } from '@/server/auth/require-recent-auth';
-import { getSignedInSession } from '@/server/auth/session';
+import { getCompleteSession } from '@/server/auth/session';
 import { loadViewer } from '@/server/auth/viewer';
 import { workspaceExportInput, workspaceExportResponse } from '@/server/services/exchange/workspace-export';
 
@@ -15,7 +15,7 @@ const refusal = (status: number, message: string) => Response.json({ error: mess
 
 export async function GET(request: Request): Promise<Response> {
   const db = await getDb();
-  const session = await getSignedInSession();
+  const session = await getCompleteSession();
   const viewer = session ? await loadViewer(db, session.userId) : null;
   const query = Object.fromEntries(new URL(request.url).searchParams);
   // The list's words travel in the list's cookie, not in the export link (app/(workspace)/search-cookie.ts).

@@ -1,0 +1,114 @@
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { users } from '@/db/schema';
+import { recordFactorChange } from '../auth/factors/changes';
+import { addPasskey, confirmTotp } from '../auth/factors/enrolment';
+import { listPasskeys, passkeyAuthenticationOptions, passkeyRegistrationOptions, removePasskey } from '../auth/factors/passkeys';
+import { proveSecondFactor } from '../auth/factors/proof';
+import { replaceRecoveryCodes, unusedRecoveryCodeCount } from '../auth/factors/recovery-codes';
+import { factorRequirementOf } from '../auth/factors/requirement';
+import { hasConfirmedTotp, removeTotp, startTotpEnrolment, TotpAlreadyConfirmed } from '../auth/factors/totp';
+import { deviceLabelOf } from '../auth/device';
+import { requireRecentAuth } from '../auth/require-recent-auth';
+import { notFound } from '../errors';
+import { passkeyIdInput, passkeyRegistrationInput, secondFactorProofInput, totpCodeInput } from '@/common/inputs/second-factor';
+import { accountOwnerProcedure, createTRPCRouter } from '../trpc';
+
+/**
+ * A person's own second factors: the step after the password, enrolment (also when their
+ * organization requires it and nothing else is open to them), and changes from the account page.
+ * Each procedure acts on the session's own account only.
+ */
+
+/** Adding factors needs a complete sign-in or the enrolment gate: the password alone (second factor pending) adds nothing. */
+const enrolling = accountOwnerProcedure.use(({ ctx, next }) => {
+  if (ctx.gate === 'second_factor') throw new TRPCError({ code: 'FORBIDDEN', message: 'Finish signing in: give your second factor first.' });
+  return next();
+});
+
+/** Taking a factor away weakens the account: only for a full session that proved who it is a moment ago. */
+const removing = accountOwnerProcedure.use(({ ctx, next }) => {
+  if (ctx.gate) throw new TRPCError({ code: 'FORBIDDEN', message: 'Finish signing in first.' });
+  requireRecentAuth(ctx);
+  return next();
+});
+
+const wrongCode = () => new TRPCError({ code: 'BAD_REQUEST', message: 'That is not right. Check the code (or try your passkey again) and retry.' });
+
+async function accountOf(ctx: { db: Db; userId: string }) {
+  const [user] = await ctx.db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, ctx.userId));
+  if (!user) throw notFound('account');
+  return user;
+}
+
+export const factorRouter = createTRPCRouter({
+  /** What the person has, what their organizations require, and what this session still owes. */
+  status: accountOwnerProcedure.query(async ({ ctx }) => {
+    const [requirement, totp, passkeys, recoveryCodesLeft] = await Promise.all([
+      factorRequirementOf(ctx.db, ctx.userId),
+      hasConfirmedTotp(ctx.db, ctx.userId),
+      listPasskeys(ctx.db, ctx.userId),
+      unusedRecoveryCodeCount(ctx.db, ctx.userId),
+    ]);
+    return { gate: ctx.gate, required: requirement.required, totp, passkeys, recoveryCodesLeft };
+  }),
+
+  /** The second factor after the password, or again later as re-authentication. */
+  prove: accountOwnerProcedure.input(secondFactorProofInput).mutation(async ({ ctx, input }) => {
+    const outcome = await proveSecondFactor(ctx.db, { userId: ctx.userId, sessionId: ctx.session.id, pending: ctx.gate === 'second_factor', address: ctx.address, proof: input });
+    if (outcome === 'throttled') throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many wrong attempts: wait a minute, then try again.' });
+    if (outcome === 'wrong') throw wrongCode();
+    return { proved: true };
+  }),
+
+  passkeyOptions: accountOwnerProcedure.mutation(({ ctx }) => passkeyAuthenticationOptions(ctx.db, ctx.session.id, ctx.userId)),
+
+  startTotp: enrolling.mutation(async ({ ctx }) => {
+    try {
+      return await startTotpEnrolment(ctx.db, await accountOf(ctx));
+    } catch (error) {
+      if (error instanceof TotpAlreadyConfirmed) throw new TRPCError({ code: 'CONFLICT', message: 'An authenticator app is already set up: remove it first to set up another.' });
+      throw error;
+    }
+  }),
+
+  confirmTotp: enrolling.input(totpCodeInput).mutation(async ({ ctx, input }) => {
+    const done = await confirmTotp(ctx.db, { userId: ctx.userId, sessionId: ctx.session.id }, input.code);
+    if (!done) throw wrongCode();
+    return done;
+  }),
+
+  passkeyRegistrationOptions: enrolling.mutation(async ({ ctx }) => passkeyRegistrationOptions(ctx.db, ctx.session.id, await accountOf(ctx))),
+
+  registerPasskey: enrolling.input(passkeyRegistrationInput).mutation(async ({ ctx, input }) => {
+    const label = input.label || deviceLabelOf(null);
+    const done = await addPasskey(ctx.db, { userId: ctx.userId, sessionId: ctx.session.id }, input.response, label);
+    if (!done) throw new TRPCError({ code: 'BAD_REQUEST', message: 'The passkey could not be verified. Try again.' });
+    return done;
+  }),
+
+  removeTotp: removing.mutation(async ({ ctx }) => {
+    await ctx.db.transaction(async (tx) => {
+      if (!(await removeTotp(tx, ctx.userId))) throw notFound('authenticator app');
+      await recordFactorChange(tx, { userId: ctx.userId, keepSessionId: ctx.session.id, action: 'user.factor_removed', factor: 'totp' });
+    });
+  }),
+
+  removePasskey: removing.input(passkeyIdInput).mutation(async ({ ctx, input }) => {
+    await ctx.db.transaction(async (tx) => {
+      if (!(await removePasskey(tx, ctx.userId, input.passkeyId))) throw notFound('passkey');
+      await recordFactorChange(tx, { userId: ctx.userId, keepSessionId: ctx.session.id, action: 'user.factor_removed', factor: 'passkey' });
+    });
+  }),
+
+  /** Ten new codes, shown once; the earlier ones stop working. */
+  replaceRecoveryCodes: removing.mutation(async ({ ctx }) => {
+    if (!(await factorRequirementOf(ctx.db, ctx.userId)).enrolled) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Set up a passkey or an authenticator app first.' });
+    return ctx.db.transaction(async (tx) => {
+      const codes = await replaceRecoveryCodes(tx, ctx.userId);
+      await recordFactorChange(tx, { userId: ctx.userId, keepSessionId: ctx.session.id, action: 'user.recovery_codes_replaced', factor: 'recovery_codes' });
+      return { recoveryCodes: codes };
+    });
+  }),
+});
