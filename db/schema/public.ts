@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { caseStatusEnum, datePrecisionEnum, locationPrecisionEnum } from './enums';
+import { searchVector, tsvector } from './search';
 
 /**
  * The public read model: one row per published incident, holding only what may be shown to anyone.
@@ -34,9 +35,22 @@ export const publicIncidents = pgTable(
     sources: jsonb('sources').$type<PublicSource[]>().notNull(),
     publishedVersion: integer('published_version').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    /**
+     * The search's view of this row, made from this row's own public text and nothing else (so a
+     * protected name, already replaced by its label here, never matches): see db/schema/search.ts.
+     */
+    titleKeys: text('title_keys').notNull().default(''),
+    searchText: text('search_text').notNull().default(''),
+    searchKeys: text('search_keys').notNull().default(''),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchVector(publicIncidents.title, publicIncidents.titleKeys, publicIncidents.searchText, publicIncidents.searchKeys)),
   },
   (t) => [
     index('public_incidents_start').on(t.startDate, t.incidentId),
+    index('public_incidents_search').using('gin', t.searchVector),
+    // Two value filters together (type and category): one GIN index over both arrays answers their intersection.
+    index('public_incidents_categories').using('gin', t.defenderCategories),
     index('public_incidents_region').on(t.region),
     index('public_incidents_types').using('gin', t.violationTypes),
   ],
