@@ -71,14 +71,26 @@ export function stemsOf(key: string): string[] {
   return [...stems];
 }
 
-/** What a record's text adds to its search document: every word's key and stem, each once. */
+const cache = new Map<string, string[]>();
+
+/** A word's key and its stems (the key first), remembered: the same words come back in every record. */
+export function keysOfWord(word: string): string[] {
+  // A number is its own key (case numbers, years): no folding, no endings, and not remembered.
+  if (/^[0-9]+$/.test(word)) return [word];
+  let keys = cache.get(word);
+  if (keys === undefined) {
+    const key = searchKey(word);
+    keys = key ? stemsOf(key) : [];
+    if (cache.size > 200_000) cache.clear();
+    cache.set(word, keys);
+  }
+  return keys;
+}
+
+/** What a record's text adds to its search document: every word's key and stems, each once. */
 export function documentKeys(text: string): string {
   const keys = new Set<string>();
-  for (const word of wordsOf(text)) {
-    const key = searchKey(word);
-    if (!key) continue;
-    for (const stem of stemsOf(key)) keys.add(stem);
-  }
+  for (const word of wordsOf(text)) for (const key of keysOfWord(word)) keys.add(key);
   return [...keys].join(' ');
 }
 
