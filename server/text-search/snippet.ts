@@ -1,4 +1,4 @@
-import { queryWords, searchKey, stemsOf } from './words';
+import { bareWord, keysOfWord, queryWords } from './words';
 
 /**
  * A short passage of a text the viewer may read, around the first word a search matched, with the
@@ -15,9 +15,9 @@ export function snippet(text: string, query: string, width = 180): SnippetSegmen
   const words = queryWords(query);
   if (!words.length || !text) return null;
   const matches = (candidate: string) => {
-    const key = searchKey(candidate);
-    const stems = stemsOf(key);
-    return words.some((w) => w.stems.some((stem) => stems.includes(stem)) || (w.key.length >= 3 && key.startsWith(w.key)));
+    const [key, ...stems] = keysOfWord(bareWord(candidate));
+    if (key === undefined) return false;
+    return words.some((w) => w.stems.some((stem) => stem === key || stems.includes(stem)) || (w.key.length >= 3 && key.startsWith(w.key)));
   };
   const hits: { start: number; end: number }[] = [];
   for (const m of text.matchAll(word)) if (matches(m[0])) hits.push({ start: m.index, end: m.index + m[0].length });

@@ -18,8 +18,15 @@ const ascii: Record<string, string> = { ʒ: 'j', ʧ: 'q', ʃ: 'w', χ: 'x', ʦ: 
 /** A word: letters, marks and digits, with apostrophes inside (Khar'kova). */
 const wordPattern = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
 
+/** An English possessive after a name (Kharkova's) is the name. */
+const possessive = /['’]s$/iu;
+
+export function bareWord(word: string): string {
+  return word.replace(possessive, '');
+}
+
 export function wordsOf(text: string): string[] {
-  return text.match(wordPattern) ?? [];
+  return (text.match(wordPattern) ?? []).map(bareWord);
 }
 
 /** The key of one word, in ASCII letters and digits (other scripts' letters pass through). */

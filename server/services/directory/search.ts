@@ -10,9 +10,9 @@ function pattern(text: string | null | undefined): string {
 }
 
 /** How many incidents (not deleted) name the person or organization as a victim. */
-const incidentCount = (column: 'person_id' | 'documented_organization_id', id: typeof persons.id | typeof documentedOrganizations.id) =>
+const incidentCount = (column: 'person_id' | 'documented_organization_id', table: 'persons' | 'documented_organizations') =>
   sql<number>`(SELECT count(DISTINCT v.incident_id)::int FROM incident_victims v JOIN incidents i ON i.id = v.incident_id
-                WHERE v.${sql.raw(column)} = ${id} AND i.deleted_at IS NULL)`;
+                WHERE v.${sql.raw(column)} = ${sql.raw(table)}.id AND i.deleted_at IS NULL)`;
 
 /** Suggestions as a person's name is typed, in any script or spelling, with how many incidents name each (entity resolution before a new record is made). */
 export async function searchPersons(db: DbOrTx, organizationIds: string[], text?: string | null, limit = 20) {
@@ -25,7 +25,7 @@ export async function searchPersons(db: DbOrTx, organizationIds: string[], text?
       name: persons.name,
       confidential: persons.confidential,
       categories: persons.categories,
-      incidents: incidentCount('person_id', persons.id),
+      incidents: incidentCount('person_id', 'persons'),
     })
     .from(persons)
     // A merged duplicate is no longer offered: its references moved to the record that remains.
@@ -39,7 +39,7 @@ export async function searchDocumentedOrganizations(db: DbOrTx, organizationIds:
   const o = documentedOrganizations;
   const match = await actorNameMatch(db, 'organization', o.id, text);
   return db
-    .select({ id: o.id, ref: o.ref, name: o.name, acronym: o.acronym, incidents: incidentCount('documented_organization_id', o.id) })
+    .select({ id: o.id, ref: o.ref, name: o.name, acronym: o.acronym, incidents: incidentCount('documented_organization_id', 'documented_organizations') })
     .from(o)
     .where(and(inArray(o.organizationId, organizationIds), match?.where))
     .orderBy(...(match ? [desc(match.exact)] : []), asc(o.name), asc(o.id))
