@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { caseStatusEnum, datePrecisionEnum, locationPrecisionEnum } from './enums';
-import { searchVector, tsvector } from './search';
+import { searchVector, titleVector, tsvector } from './search';
 
 /**
  * The public read model: one row per published incident, holding only what may be shown to anyone.
@@ -45,10 +45,14 @@ export const publicIncidents = pgTable(
     searchVector: tsvector('search_vector')
       .notNull()
       .generatedAlwaysAs((): SQL => searchVector(publicIncidents.title, publicIncidents.titleKeys, publicIncidents.searchText, publicIncidents.searchKeys)),
+    titleVector: tsvector('title_vector')
+      .notNull()
+      .generatedAlwaysAs((): SQL => titleVector(publicIncidents.title, publicIncidents.titleKeys)),
   },
   (t) => [
     index('public_incidents_start').on(t.startDate, t.incidentId),
     index('public_incidents_search').using('gin', t.searchVector),
+    index('public_incidents_title_search').using('gin', t.titleVector),
     // Two value filters together (type and category): one GIN index over both arrays answers their intersection.
     index('public_incidents_categories').using('gin', t.defenderCategories),
     index('public_incidents_region').on(t.region),

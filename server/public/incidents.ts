@@ -14,8 +14,8 @@ import { publicAttachmentsOf, type PublicAttachment } from './attachments';
 /** Published incidents as the public sees them: a page at a time, one by id, or every one in batches. */
 
 /** A row as read: without the search's keys and vector, which only the database's matching reads (the text stays, for snippets). */
-const { titleKeys: _titleKeys, searchKeys: _searchKeys, searchVector: _searchVector, ...rowColumns } = getTableColumns(publicIncidents);
-export type PublicIncidentRow = Omit<typeof publicIncidents.$inferSelect, 'titleKeys' | 'searchKeys' | 'searchVector'>;
+const { titleKeys: _titleKeys, searchKeys: _searchKeys, searchVector: _searchVector, titleVector: _titleVector, ...rowColumns } = getTableColumns(publicIncidents);
+export type PublicIncidentRow = Omit<typeof publicIncidents.$inferSelect, 'titleKeys' | 'searchKeys' | 'searchVector' | 'titleVector'>;
 
 export type PublicIncident = {
   id: string;

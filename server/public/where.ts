@@ -48,7 +48,7 @@ export function whereFilters(filters: PublicFilters): SQL {
 
 /** The incidents whose public title holds the words (`title`), or the other matches (`rest`): a ranked list shows the first before the second. */
 export function whereTier(q: string | undefined, tier: 'title' | 'rest'): SQL {
-  const title = textQuery(q, true);
-  if (!title) return sql`TRUE`;
-  return tier === 'title' ? sql`${p.searchVector} @@ ${title}` : sql`NOT (${p.searchVector} @@ ${title})`;
+  const words = textQuery(q);
+  if (!words) return sql`TRUE`;
+  return tier === 'title' ? sql`${p.titleVector} @@ ${words}` : sql`NOT (${p.titleVector} @@ ${words})`;
 }

@@ -5,18 +5,16 @@ import { queryWords } from './words';
  * A typed search as a PostgreSQL text query: every word must be found (AND), each in any of its
  * forms (OR): by the `russian` configuration's stem (Russian words; Latin words get English
  * stemming there), by the folded stem (another script, another spelling, a Kazakh or Russian
- * ending), or as the beginning of a folded word (a name typed halfway). `titleOnly` asks for the
- * words in the title (weight A), which ranks a record first.
+ * ending), or as the beginning of a folded word (a name typed halfway).
  */
 
 /** Letters and digits only, so a word never carries tsquery syntax. */
 const plain = (word: string) => word.replace(/[^\p{L}\p{M}\p{N}]/gu, '');
 
-export function textQuery(query: string | null | undefined, titleOnly = false): SQL | null {
+export function textQuery(query: string | null | undefined): SQL | null {
   const words = queryWords(query ?? '');
   if (!words.length) return null;
-  const weight = titleOnly ? 'A' : '';
-  const label = (lexeme: string, prefix = false) => `'${lexeme}'${prefix || weight ? ':' : ''}${prefix ? '*' : ''}${weight}`;
+  const label = (lexeme: string, prefix = false) => `'${lexeme}'${prefix ? ':*' : ''}`;
   const parts = words.map(({ word, key, stems }) => {
     const forms = [sql`to_tsquery('simple'::regconfig, ${stems.map((stem) => label(stem)).join(' | ')})`];
     if (plain(word)) forms.push(sql`to_tsquery('russian'::regconfig, ${label(plain(word))})`);

@@ -16,8 +16,7 @@ export async function incidentTextMatch(db: DbOrTx, text: string | null | undefi
   await refreshSearch(db);
   const s = incidentSearch;
   if (!tier) return sql`${incidents.id} IN (SELECT ${s.incidentId} FROM ${s} WHERE ${s.vector} @@ ${query})`;
-  const title = textQuery(text, true)!;
   return tier === 'title'
-    ? sql`${incidents.id} IN (SELECT ${s.incidentId} FROM ${s} WHERE ${s.vector} @@ ${title})`
-    : sql`${incidents.id} IN (SELECT ${s.incidentId} FROM ${s} WHERE ${s.vector} @@ ${query} AND NOT ${s.vector} @@ ${title})`;
+    ? sql`${incidents.id} IN (SELECT ${s.incidentId} FROM ${s} WHERE ${s.titleVector} @@ ${query})`
+    : sql`${incidents.id} IN (SELECT ${s.incidentId} FROM ${s} WHERE ${s.vector} @@ ${query} AND NOT ${s.titleVector} @@ ${query})`;
 }

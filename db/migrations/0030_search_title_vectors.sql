@@ -1,0 +1,4 @@
+ALTER TABLE "public_incidents" ADD COLUMN "title_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('russian'::regconfig, "public_incidents"."title") || to_tsvector('simple'::regconfig, "public_incidents"."title_keys")) STORED NOT NULL;--> statement-breakpoint
+ALTER TABLE "incident_search" ADD COLUMN "title_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('russian'::regconfig, "incident_search"."title") || to_tsvector('simple'::regconfig, "incident_search"."title_keys")) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "public_incidents_title_search" ON "public_incidents" USING gin ("title_vector");--> statement-breakpoint
+CREATE INDEX "incident_search_title" ON "incident_search" USING gin ("title_vector");
