@@ -17,7 +17,7 @@ export function snippet(text: string, query: string, width = 180): SnippetSegmen
   const matches = (candidate: string) => {
     const [key, ...stems] = keysOfWord(bareWord(candidate));
     if (key === undefined) return false;
-    return words.some((w) => w.stems.some((stem) => stem === key || stems.includes(stem)) || (w.key.length >= 3 && key.startsWith(w.key)));
+    return words.some((w) => w.stems.some((stem) => stem === key || stems.includes(stem)));
   };
   const hits: { start: number; end: number }[] = [];
   for (const m of text.matchAll(word)) if (matches(m[0])) hits.push({ start: m.index, end: m.index + m[0].length });

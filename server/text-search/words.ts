@@ -66,11 +66,12 @@ export function stemsOf(key: string): string[] {
       for (const ending of endings) {
         // An ending that begins with the stem's last letter shares it (Шымкент + тегі → wimkentegi).
         const shared = stem.endsWith(ending.slice(1)) && stem.at(-ending.length) === ending[0];
-        const cut = stem.endsWith(ending) ? ending.length : shared ? ending.length - 1 : 0;
-        if (!cut || stem.length - cut < shortestStem) continue;
-        const shorter = stem.slice(0, -cut);
-        if (!stems.has(shorter)) next.push(shorter);
-        stems.add(shorter);
+        for (const cut of [stem.endsWith(ending) ? ending.length : 0, shared ? ending.length - 1 : 0]) {
+          if (!cut || stem.length - cut < shortestStem) continue;
+          const shorter = stem.slice(0, -cut);
+          if (!stems.has(shorter)) next.push(shorter);
+          stems.add(shorter);
+        }
       }
     }
     round = next;
