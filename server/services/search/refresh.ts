@@ -18,6 +18,9 @@ const batchSize = 500;
 type Stale = { kind: (typeof searchStale.$inferSelect)['kind']; id: string };
 
 export async function refreshSearch(db: DbOrTx): Promise<number> {
+  // A read-only snapshot (the exports) cannot write: its caller refreshed before opening it.
+  const [readOnly] = rowsOf<{ on: boolean }>(await db.execute(sql`SELECT current_setting('transaction_read_only') = 'on' AS on`));
+  if (readOnly?.on) return 0;
   let refreshed = 0;
   for (;;) {
     const done = await db.transaction(async (tx) => {
