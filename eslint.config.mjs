@@ -99,7 +99,7 @@ export default tseslint.config(
   },
   {
     // The public side reads only the public read model (issue #5): no workspace services or routers
-    // (server/limits and server/http are plumbing it shares: rate limits, the peer address), no schema index (which holds the workspace tables), nothing of the workspace pages.
+    // (server/limits, server/http and server/text-search are plumbing it shares: rate limits, the peer address, the words of a search), no schema index (which holds the workspace tables), nothing of the workspace pages.
     files: ['server/public/**/*.{ts,tsx}', 'app/(public)/**/*.{ts,tsx}', 'app/api/public/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -108,7 +108,7 @@ export default tseslint.config(
           patterns: [
             {
               // Regular expressions: a glob cannot re-include db/schema/public once db/schema is excluded.
-              regex: '^(@/|(\\.\\./)+)server/(?!(public|limits|http)(/|$))|^(\\.\\./)+(services|routers|auth|validation|caller|trpc)(/|$)',
+              regex: '^(@/|(\\.\\./)+)server/(?!(public|limits|http|text-search)(/|$))|^(\\.\\./)+(services|routers|auth|validation|caller|trpc)(/|$)',
               message: 'The public side may import only server/public/*.',
             },
             {

@@ -1,5 +1,6 @@
 /** Where the public benchmarks keep their large collection: a database of its own, made by bench/public-generate.ts. */
-export const benchDatabaseName = 'hrd_bench_public';
+/** BENCH_PUBLIC_DATABASE names another one, so that two people benchmarking on one server do not overwrite each other's. */
+export const benchDatabaseName = process.env.BENCH_PUBLIC_DATABASE ?? 'hrd_bench_public';
 
 /** The bench database's address: BENCH_DATABASE_URL's server (or this machine's) with the given database name. */
 export function benchDatabaseUrl(name = benchDatabaseName): string {

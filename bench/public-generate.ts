@@ -26,6 +26,7 @@ import { statsFromReadModel } from '../server/public/stats';
 import { rollupPlan, statsFromRollup } from '../server/public/stats-rollup';
 import { countPublicIncidents, markPublicCountsCurrent } from '../server/services/publishing/public-counts';
 import { refreshPublicIncident } from '../server/services/publishing/public-record';
+import { publicSearchColumns, type PublicSearchable } from '../server/services/search/public-document';
 import { benchDatabaseName, benchDatabaseUrl } from './public-database';
 
 
@@ -295,6 +296,34 @@ async function readModel(client: postgres.Sql): Promise<void> {
 }
 
 /**
+ * The search columns of the public rows, folded by the app's own code (server/services/search/
+ * public-document.ts) as refreshPublicIncident writes them: read a slice, fold, write back, on two
+ * connections. The database generates the text-search vector from them.
+ */
+async function searchColumns(client: postgres.Sql): Promise<void> {
+  await step('search columns of the public rows (folded in TypeScript)', async () => {
+    const slices = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+    const worker = async () => {
+      for (let prefix = slices.shift(); prefix !== undefined; prefix = slices.shift()) {
+        const rows = await client.unsafe<(PublicSearchable & { incident_id: string })[]>(
+          `SELECT incident_id, title, summary, region, locality, victims, perpetrators, legal, sources FROM public_incidents
+           WHERE incident_id >= '${prefix}000000-0000-0000-0000-000000000000' AND incident_id <= '${prefix}ffffff-ffff-ffff-ffff-ffffffffffff'`,
+        );
+        const columns = rows.map((row) => publicSearchColumns(row));
+        await client.unsafe(
+          `UPDATE public_incidents p SET title_keys = u.title_keys, search_text = u.search_text, search_keys = u.search_keys
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS u(id, title_keys, search_text, search_keys) WHERE p.incident_id = u.id`,
+          [rows.map((r) => r.incident_id), columns.map((c) => c.titleKeys), columns.map((c) => c.searchText), columns.map((c) => c.searchKeys)],
+        );
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    // The update left a dead copy of every row: written again, the table is as a publish would have left it.
+    await client.unsafe('VACUUM FULL public_incidents');
+  });
+}
+
+/**
  * The counted figures, as rebuildPublicIncidentCounts makes them, but a year of start dates per
  * statement on two connections: a year's rows are its own (the month is part of every row's key).
  */
@@ -374,6 +403,7 @@ async function main() {
     await withoutSecondaryIndexes(client, async () => {
       await workspaceTables(client);
       await readModel(client);
+      await searchColumns(client);
     });
     await step('counted figures (the app\'s own counting, a year per statement)', () => countedFigures(app.db));
     await step('planning tables dropped, VACUUM ANALYZE', async () => {

@@ -483,6 +483,7 @@ export const en = {
   'picker.choose': 'Choose',
   'picker.selected': 'Chosen:',
   'picker.change': 'Choose another',
+  'picker.incidents': 'incidents: {n}',
 
   'public.nav.label': 'Public pages',
   'public.nav.dashboard': 'Dashboard',

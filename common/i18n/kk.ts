@@ -309,6 +309,7 @@ export const kk: Partial<Messages> = {
   'picker.choose': 'Таңдау',
   'picker.selected': 'Таңдалды:',
   'picker.change': 'Басқасын таңдау',
+  'picker.incidents': 'оқиғалар: {n}',
 
   'review.nav': 'Тексеру кезегі',
   'review.heading': 'Тексеру',

@@ -479,6 +479,7 @@ export const ru: Partial<Messages> = {
   'picker.choose': 'Выбрать',
   'picker.selected': 'Выбрано:',
   'picker.change': 'Выбрать другое',
+  'picker.incidents': 'инцидентов: {n}',
 
   'via.merge': 'Объединение двух записей о человеке',
   'persons.nav': 'Люди',

@@ -186,8 +186,15 @@ export const incidentIdInput = z.object({ id: z.uuid() });
 
 export const incidentSortValues = ['date_desc', 'date_asc', 'updated_desc'] as const;
 
-/** The list's position after a page: the last incident's sort key (its start date, or when it was last updated) and its id. */
-export const incidentListCursor = z.tuple([z.union([cursorDay, cursorMoment]), z.uuid()]);
+/**
+ * The list's position after a page: the last incident's sort key (its start date, or when it was last
+ * updated) and its id; with a text search, also which part of the results it is in (the incidents
+ * whose title holds the words come first, then the rest).
+ */
+export const incidentListCursor = z.union([
+  z.tuple([z.union([cursorDay, cursorMoment]), z.uuid()]),
+  z.tuple([z.union([cursorDay, cursorMoment]), z.uuid(), z.enum(['title', 'rest'])]),
+]);
 
 // A cursor only comes from a "next page" link; one that does not decode was edited or is from an older version.
 const outdatedCursor = 'This page link is out of date or was changed; start again from the first page';

@@ -18,3 +18,4 @@ export * from './sessions';
 export * from './invitations';
 export * from './limits';
 export * from './second-factors';
+export * from './search';

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { caseStatusEnum, datePrecisionEnum, locationPrecisionEnum } from './enums';
+import { searchVector, titleVector, tsvector } from './search';
 
 /**
  * The public read model: one row per published incident, holding only what may be shown to anyone.
@@ -37,9 +38,26 @@ export const publicIncidents = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
     /** When the version the public reads now was published. */
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The search's view of this row, made from this row's own public text and nothing else (so a
+     * protected name, already replaced by its label here, never matches): see db/schema/search.ts.
+     */
+    titleKeys: text('title_keys').notNull().default(''),
+    searchText: text('search_text').notNull().default(''),
+    searchKeys: text('search_keys').notNull().default(''),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchVector(publicIncidents.title, publicIncidents.titleKeys, publicIncidents.searchText, publicIncidents.searchKeys)),
+    titleVector: tsvector('title_vector')
+      .notNull()
+      .generatedAlwaysAs((): SQL => titleVector(publicIncidents.title, publicIncidents.titleKeys)),
   },
   (t) => [
     index('public_incidents_start').on(t.startDate, t.incidentId),
+    index('public_incidents_search').using('gin', t.searchVector),
+    index('public_incidents_title_search').using('gin', t.titleVector),
+    // Two value filters together (type and category): one GIN index over both arrays answers their intersection.
+    index('public_incidents_categories').using('gin', t.defenderCategories),
     index('public_incidents_region').on(t.region),
     index('public_incidents_types').using('gin', t.violationTypes),
   ],

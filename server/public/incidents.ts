@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { publicIncidents, type PublicSource, type PublicVictim } from '@/db/schema/public';
 import type { Db } from '@/db/client';
@@ -7,12 +7,16 @@ import { isDatabaseDay } from '@/common/database-values';
 import { publicRead, type PublicTx } from './db';
 import type { Language, PublicFilters } from './filters';
 import { loadVocabulary, type PublicVocabulary } from './vocabulary';
-import { whereFilters } from './where';
+import { whereFilters, whereTier } from './where';
+import { textQuery } from '@/server/text-search/query';
+import { snippet, type SnippetSegment } from '@/server/text-search/snippet';
 import { publicAttachmentsOf, type PublicAttachment } from './attachments';
 
 /** Published incidents as the public sees them: a page at a time, one by id, or every one in batches. */
 
-export type PublicIncidentRow = typeof publicIncidents.$inferSelect;
+/** A row as read: without the search's keys and vector, which only the database's matching reads (the text stays, for snippets). */
+const { titleKeys: _titleKeys, searchKeys: _searchKeys, searchVector: _searchVector, titleVector: _titleVector, ...rowColumns } = getTableColumns(publicIncidents);
+export type PublicIncidentRow = Omit<typeof publicIncidents.$inferSelect, 'titleKeys' | 'searchKeys' | 'searchVector' | 'titleVector'>;
 
 export type PublicIncident = {
   id: string;
@@ -37,6 +41,8 @@ export type PublicIncident = {
   publisher: string;
   publishedAt: string;
   updatedAt: string;
+  /** With a search (`q`): a passage of the public text around the words found, the words marked. */
+  snippet?: SnippetSegment[] | null;
 };
 
 export function toPublicIncident(row: PublicIncidentRow, vocabulary: PublicVocabulary): PublicIncident {
@@ -62,7 +68,7 @@ export function toPublicIncident(row: PublicIncidentRow, vocabulary: PublicVocab
 }
 
 /** The position after the last incident of a page, opaque to clients: newest first, then by id. */
-const cursorShape = z.strictObject({ d: z.string().refine(isDatabaseDay), id: z.uuid() });
+const cursorShape = z.strictObject({ d: z.string().refine(isDatabaseDay), id: z.uuid(), t: z.enum(['title', 'rest']).optional() });
 export type Cursor = z.infer<typeof cursorShape>;
 
 export function encodeCursor(cursor: Cursor): string {
@@ -79,21 +85,38 @@ export function decodeCursor(text: string): Cursor | null {
   }
 }
 
-/** The query for a page (bench/public-api.ts runs its SQL text without the app around it, as a floor). */
-export function pageQuery(tx: PublicTx | Db, filters: PublicFilters, after: Cursor | null, limit: number) {
-  const keyset = after
+/**
+ * The query for a page (bench/public-api.ts runs its SQL text without the app around it, as a floor).
+ * With words (`q`) and a `tier`, only the incidents whose title holds them, or only the others.
+ */
+export function pageQuery(tx: PublicTx | Db, filters: PublicFilters, after: Cursor | null, limit: number, tier?: Tier) {
+  const keyset = after && (after.t ?? 'title') === (tier ?? after.t ?? 'title')
     ? sql`(${publicIncidents.startDate}, ${publicIncidents.incidentId}) < (${after.d}::date, ${after.id}::uuid)`
     : sql`TRUE`;
   return tx
-    .select()
+    .select(rowColumns)
     .from(publicIncidents)
-    .where(and(whereFilters(filters), keyset))
+    .where(and(whereFilters(filters), tier ? whereTier(filters.q, tier) : sql`TRUE`, keyset))
     .orderBy(desc(publicIncidents.startDate), desc(publicIncidents.incidentId))
     .limit(limit);
 }
 
+type Tier = 'title' | 'rest';
+
 async function pageOf(tx: PublicTx, filters: PublicFilters, after: Cursor | null, limit: number): Promise<PublicIncidentRow[]> {
   return pageQuery(tx, filters, after, limit);
+}
+
+/** A page ranked for words: the incidents whose title holds them first, then the others, each newest first. */
+async function rankedPageOf(tx: PublicTx, filters: PublicFilters, after: Cursor | null, limit: number): Promise<(PublicIncidentRow & { tier?: Tier })[]> {
+  if (!textQuery(filters.q)) return pageOf(tx, filters, after, limit);
+  const rows: (PublicIncidentRow & { tier: Tier })[] = [];
+  for (const tier of ['title', 'rest'] as const) {
+    if (after?.t === 'rest' && tier === 'title') continue;
+    for (const row of await pageQuery(tx, filters, after, limit - rows.length, tier)) rows.push({ ...row, tier });
+    if (rows.length >= limit) break;
+  }
+  return rows;
 }
 
 export async function listPublicIncidents(
@@ -102,12 +125,17 @@ export async function listPublicIncidents(
 ): Promise<{ incidents: PublicIncident[]; nextCursor: string | null }> {
   return publicRead(async (tx) => {
     // Sent together: the database answers them in order on the transaction's connection, one round trip apart less.
-    const [vocabulary, rows] = await Promise.all([loadVocabulary(tx, params.lang), pageOf(tx, params.filters, params.cursor, params.limit + 1)]);
+    const [vocabulary, rows] = await Promise.all([loadVocabulary(tx, params.lang), rankedPageOf(tx, params.filters, params.cursor, params.limit + 1)]);
     const page = rows.slice(0, params.limit);
     const last = page.at(-1);
+    const q = params.filters.q;
     return {
-      incidents: page.map((row) => toPublicIncident(row, vocabulary)),
-      nextCursor: rows.length > params.limit && last ? encodeCursor({ d: last.startDate, id: last.incidentId }) : null,
+      incidents: page.map((row) => {
+        const incident = toPublicIncident(row, vocabulary);
+        // Words found: where, from the row's public text (the title is shown whole beside it).
+        return q ? { ...incident, snippet: snippet(row.searchText, q) } : incident;
+      }),
+      nextCursor: rows.length > params.limit && last ? encodeCursor({ d: last.startDate, id: last.incidentId, ...(last.tier ? { t: last.tier } : {}) }) : null,
     };
   }, db);
 }
@@ -116,7 +144,7 @@ export async function listPublicIncidents(
 export async function getPublicIncident(id: string, lang: Language, db?: Db): Promise<(PublicIncident & { attachments: PublicAttachment[] }) | null> {
   if (!z.uuid().safeParse(id).success) return null;
   return publicRead(async (tx) => {
-    const [row] = await tx.select().from(publicIncidents).where(eq(publicIncidents.incidentId, id));
+    const [row] = await tx.select(rowColumns).from(publicIncidents).where(eq(publicIncidents.incidentId, id));
     return row ? { ...toPublicIncident(row, await loadVocabulary(tx, lang)), attachments: await publicAttachmentsOf(tx, 'incident', id) } : null;
   }, db);
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { publicIncidents as p } from '@/db/schema/public';
 import type { VocabularyKind } from '@/db/schema/enums';
+import { textQuery } from '@/server/text-search/query';
 import { periodBounds, type PublicFilters } from './filters';
 
 /**
@@ -40,11 +41,15 @@ export function whereFilters(filters: PublicFilters): SQL {
   if (filters.category) conditions.push(sql`${p.defenderCategories} && ${termAndNarrower('defender_category', filters.category)}`);
   if (filters.perpetrator) conditions.push(sql`${p.perpetratorTypes} && ${termAndNarrower('perpetrator_type', filters.perpetrator)}`);
   if (filters.region) conditions.push(sql`${p.region} = ${filters.region}`);
-  if (filters.q) {
-    const pattern = likePattern(filters.q);
-    conditions.push(
-      sql`(${p.title} ILIKE ${pattern} OR ${p.summary} ILIKE ${pattern} OR ${p.region} ILIKE ${pattern} OR ${p.locality} ILIKE ${pattern})`,
-    );
-  }
+  // The words in any script and form (server/services/search/query.ts), in the row's public text only.
+  const words = textQuery(filters.q);
+  if (words) conditions.push(sql`${p.searchVector} @@ ${words}`);
   return sql.join(conditions, sql` AND `);
+}
+
+/** The incidents whose public title holds the words (`title`), or the other matches (`rest`): a ranked list shows the first before the second. */
+export function whereTier(q: string | undefined, tier: 'title' | 'rest'): SQL {
+  const words = textQuery(q);
+  if (!words) return sql`TRUE`;
+  return tier === 'title' ? sql`${p.titleVector} @@ ${words}` : sql`NOT (${p.titleVector} @@ ${words})`;
 }

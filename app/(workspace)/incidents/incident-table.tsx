@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { listIncidents } from '@/server/services/incidents/list';
 import { formatIncidentDateRange, type Locale, type Translate } from '@/common/i18n';
+import { Snippet } from '@/app/ui/snippet';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { linkClass } from '@/app/ui/styles';
 
@@ -46,6 +47,7 @@ export function IncidentTable({ rows, caption, violationLabel, locale, t }: Prop
                 <Link href={`/incidents/${row.id}`} className={linkClass}>
                   {row.title}
                 </Link>
+                <Snippet segments={row.snippet} />
               </th>
               <td className="whitespace-nowrap px-3 py-3">{formatIncidentDateRange(row.startDate, row.endDate, row.datePrecision, locale)}</td>
               <td className="px-3 py-3">{placeOf(row)}</td>

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { documentedOrganizations, persons, sources } from '@/db/schema';
+import { actorNameMatch } from '../search/actor-match';
 
 // Pickers in the incident form: people, organizations and sources already in the organization's records.
 
@@ -9,30 +10,40 @@ function pattern(text: string | null | undefined): string {
   return `%${(text ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** How many incidents (not deleted) name the person or organization as a victim. */
+const incidentCount = (column: 'person_id' | 'documented_organization_id', table: 'persons' | 'documented_organizations') =>
+  sql<number>`(SELECT count(DISTINCT v.incident_id)::int FROM incident_victims v JOIN incidents i ON i.id = v.incident_id
+                WHERE v.${sql.raw(column)} = ${sql.raw(table)}.id AND i.deleted_at IS NULL)`;
+
+/** Suggestions as a person's name is typed, in any script or spelling, with how many incidents name each (entity resolution before a new record is made). */
 export async function searchPersons(db: DbOrTx, organizationIds: string[], text?: string | null, limit = 20) {
   if (!organizationIds.length) return [];
+  const match = await actorNameMatch(db, 'person', persons.id, text);
   return db
-    .select({ id: persons.id, ref: persons.ref, name: persons.name, confidential: persons.confidential, categories: persons.categories })
+    .select({
+      id: persons.id,
+      ref: persons.ref,
+      name: persons.name,
+      confidential: persons.confidential,
+      categories: persons.categories,
+      incidents: incidentCount('person_id', 'persons'),
+    })
     .from(persons)
     // A merged duplicate is no longer offered: its references moved to the record that remains.
-    .where(and(inArray(persons.organizationId, organizationIds), isNull(persons.mergedIntoId), or(ilike(persons.name, pattern(text)), sql`array_to_string(${persons.aliases}, ' ') ILIKE ${pattern(text)}`)))
-    .orderBy(asc(persons.name))
+    .where(and(inArray(persons.organizationId, organizationIds), isNull(persons.mergedIntoId), match?.where))
+    .orderBy(...(match ? [desc(match.exact)] : []), asc(persons.name), asc(persons.id))
     .limit(limit);
 }
 
 export async function searchDocumentedOrganizations(db: DbOrTx, organizationIds: string[], text?: string | null, limit = 20) {
   if (!organizationIds.length) return [];
-  const like = pattern(text);
+  const o = documentedOrganizations;
+  const match = await actorNameMatch(db, 'organization', o.id, text);
   return db
-    .select({ id: documentedOrganizations.id, ref: documentedOrganizations.ref, name: documentedOrganizations.name, acronym: documentedOrganizations.acronym })
-    .from(documentedOrganizations)
-    .where(
-      and(
-        inArray(documentedOrganizations.organizationId, organizationIds),
-        or(ilike(documentedOrganizations.name, like), ilike(documentedOrganizations.acronym, like), sql`array_to_string(${documentedOrganizations.aliases}, ' ') ILIKE ${like}`),
-      ),
-    )
-    .orderBy(asc(documentedOrganizations.name))
+    .select({ id: o.id, ref: o.ref, name: o.name, acronym: o.acronym, incidents: incidentCount('documented_organization_id', 'documented_organizations') })
+    .from(o)
+    .where(and(inArray(o.organizationId, organizationIds), match?.where))
+    .orderBy(...(match ? [desc(match.exact)] : []), asc(o.name), asc(o.id))
     .limit(limit);
 }
 

@@ -10,6 +10,7 @@ import { inOneSnapshot } from '@/server/public/snapshot';
 import { incidentListInput } from '@/common/inputs/incident';
 import { recordAudit } from '../audit/record';
 import { incidentListConditions, type IncidentListFilters } from '../incidents/list';
+import { refreshSearch } from '../search/refresh';
 import { exportExchangeDocument } from './export';
 
 /**
@@ -105,6 +106,8 @@ const contentTypes = {
 export async function workspaceExportResponse(db: Db, actorId: string, input: WorkspaceExportInput): Promise<Response> {
   const { organizationId, format, ...filters } = input;
   const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value != null && value !== ''));
+  // The rows are read in a read-only snapshot, which cannot bring the search documents up to date: done here, before.
+  if (filters.text) await refreshSearch(db);
   const headers = {
     'content-type': contentTypes[format],
     'content-disposition': `attachment; filename="incidents.${format}"`,

@@ -5,19 +5,24 @@ import { rowsOf } from '@/db/rows';
 import { incidents, vocabularyTerms } from '@/db/schema';
 import { decodeCursor, encodeCursor } from '@/common/inputs/cursor';
 import { type IncidentListInput, incidentListCursor } from '@/common/inputs/incident';
+import { incidentTextMatch } from '../search/match';
+import { textQuery } from '@/server/text-search/query';
+import { incidentSnippets } from '../search/workspace-snippets';
 
 /**
  * The cursor's key as the sort compares it. The input schema has already refused a cursor that does
  * not decode (the page sets such a one aside and starts from the first page); one made for the other
  * kind of sort (a date for "recently updated", a moment for a date order) still reads sensibly.
  */
-function cursorKey(text: string | null | undefined, byUpdate: boolean): { key: SQL; id: string } | null {
+function cursorKey(text: string | null | undefined, byUpdate: boolean): { key: SQL; id: string; tier: Tier | undefined } | null {
   const cursor = text ? decodeCursor(text, incidentListCursor) : null;
   if (!cursor) return null;
-  const [key, id] = cursor;
-  if (byUpdate) return { key: sql`${key.length === 10 ? `${key}T00:00:00.000000Z` : key}::timestamptz`, id };
-  return { key: sql`${key.slice(0, 10)}::date`, id };
+  const [key, id, tier] = cursor;
+  if (byUpdate) return { key: sql`${key.length === 10 ? `${key}T00:00:00.000000Z` : key}::timestamptz`, id, tier };
+  return { key: sql`${key.slice(0, 10)}::date`, id, tier };
 }
+
+type Tier = 'title' | 'rest';
 
 /** A violation type and all the narrower types under it, so a filter on a parent finds its children. */
 async function withNarrowerTypes(db: DbOrTx, code: string): Promise<string[]> {
@@ -32,13 +37,6 @@ async function withNarrowerTypes(db: DbOrTx, code: string): Promise<string[]> {
   return rowsOf<{ code: string }>(rows).map((row) => row.code);
 }
 
-/** The text both the filter and the trigram index use, so the index serves the search. */
-const searchableText = sql`(${incidents.title} || ' ' || coalesce(${incidents.summary}, ''))`;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /**
  * One page of the monitor's incident list. Keyset pagination (sort key + id) keeps every page as
  * fast as the first, however deep, on 100,000 incidents: the row comparison `(sort, id) < (key, id)`
@@ -48,7 +46,7 @@ function escapeLike(text: string): string {
  */
 export async function listIncidents(db: DbOrTx, organizationIds: string[], input: IncidentListInput) {
   if (organizationIds.length === 0) return { items: [], nextCursor: null };
-  const conditions = await incidentListConditions(db, organizationIds, input);
+  const conditions = await incidentListConditions(db, organizationIds, { ...input, text: null });
 
   const byUpdate = input.sort === 'updated_desc';
   // To the microsecond in UTC, as stored: a JavaScript Date would round it and the keyset could skip a row.
@@ -58,38 +56,58 @@ export async function listIncidents(db: DbOrTx, organizationIds: string[], input
   const sortColumn = byUpdate ? incidents.updatedAt : incidents.startDate;
   const ascending = input.sort === 'date_asc';
   const cursor = cursorKey(input.cursor, byUpdate);
-  if (cursor) {
-    conditions.push(sql`(${sortColumn}, ${incidents.id}) ${ascending ? sql`>` : sql`<`} (${cursor.key}, ${cursor.id}::uuid)`);
+  const after = cursor ? sql`(${sortColumn}, ${incidents.id}) ${ascending ? sql`>` : sql`<`} (${cursor.key}, ${cursor.id}::uuid)` : null;
+
+  const page = (where: SQL[], limit: number) =>
+    db
+      .select({
+        id: incidents.id,
+        ref: incidents.ref,
+        title: incidents.title,
+        startDate: incidents.startDate,
+        endDate: incidents.endDate,
+        datePrecision: incidents.datePrecision,
+        country: incidents.country,
+        region: incidents.region,
+        locality: incidents.locality,
+        violationTypes: incidents.violationTypes,
+        status: incidents.reviewStatus,
+        version: incidents.version,
+        updatedAt: incidents.updatedAt,
+        sortKey,
+      })
+      .from(incidents)
+      .where(and(...where))
+      .orderBy(...(ascending ? [asc(sortColumn), asc(incidents.id)] : [desc(sortColumn), desc(incidents.id)]))
+      .limit(limit);
+
+  if (!textQuery(input.text)) {
+    const rows = await page(after ? [...conditions, after] : conditions, input.limit + 1);
+    const hasMore = rows.length > input.limit;
+    const shown = hasMore ? rows.slice(0, input.limit) : rows;
+    const last = shown.at(-1);
+    return {
+      items: shown.map(({ sortKey: _sortKey, ...item }) => ({ ...item, snippet: null })),
+      nextCursor: hasMore && last ? encodeCursor([last.sortKey, last.id]) : null,
+    };
   }
 
-  const rows = await db
-    .select({
-      id: incidents.id,
-      ref: incidents.ref,
-      title: incidents.title,
-      startDate: incidents.startDate,
-      endDate: incidents.endDate,
-      datePrecision: incidents.datePrecision,
-      country: incidents.country,
-      region: incidents.region,
-      locality: incidents.locality,
-      violationTypes: incidents.violationTypes,
-      status: incidents.reviewStatus,
-      version: incidents.version,
-      updatedAt: incidents.updatedAt,
-      sortKey,
-    })
-    .from(incidents)
-    .where(and(...conditions))
-    .orderBy(...(ascending ? [asc(sortColumn), asc(incidents.id)] : [desc(sortColumn), desc(incidents.id)]))
-    .limit(input.limit + 1);
-
+  // Ranked: the incidents whose title holds the words first, then the others, each in the chosen order.
+  const rows: (Awaited<ReturnType<typeof page>>[number] & { tier: Tier })[] = [];
+  for (const tier of ['title', 'rest'] as const) {
+    if (cursor?.tier === 'rest' && tier === 'title') continue;
+    const match = (await incidentTextMatch(db, input.text, tier))!;
+    const keyset = after && (cursor?.tier ?? 'title') === tier ? [after] : [];
+    for (const row of await page([...conditions, match, ...keyset], input.limit + 1 - rows.length)) rows.push({ ...row, tier });
+    if (rows.length > input.limit) break;
+  }
   const hasMore = rows.length > input.limit;
-  const page = hasMore ? rows.slice(0, input.limit) : rows;
-  const last = page.at(-1);
+  const shown = hasMore ? rows.slice(0, input.limit) : rows;
+  const last = shown.at(-1);
+  const snippets = await incidentSnippets(db, shown.map((row) => row.id), input.text!);
   return {
-    items: page.map(({ sortKey: _sortKey, ...item }) => item),
-    nextCursor: hasMore && last ? encodeCursor([last.sortKey, last.id]) : null,
+    items: shown.map(({ sortKey: _sortKey, tier: _tier, ...item }) => ({ ...item, snippet: snippets.get(item.id) ?? null })),
+    nextCursor: hasMore && last ? encodeCursor([last.sortKey, last.id, last.tier]) : null,
   };
 }
 
@@ -117,6 +135,7 @@ export async function incidentListConditions(db: DbOrTx, organizationIds: string
   if (input.region) conditions.push(eq(incidents.region, input.region));
   if (input.from) conditions.push(sql`coalesce(${incidents.endDate}, ${incidents.startDate}) >= ${input.from}`);
   if (input.to) conditions.push(sql`${incidents.startDate} <= ${input.to}`);
-  if (input.text) conditions.push(sql`${searchableText} ILIKE ${`%${escapeLike(input.text)}%`}`);
+  const text = await incidentTextMatch(db, input.text);
+  if (text) conditions.push(text);
   return conditions;
 }

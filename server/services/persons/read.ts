@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { personMerges, persons, users } from '@/db/schema';
+import { actorNameMatch } from '../search/actor-match';
 import { loadPersonSnapshot, type PersonSnapshot } from './snapshot';
 
 /** The facts the policy needs; null when there is no such person. Merged records are found too (their page says where they went). */
@@ -76,17 +77,14 @@ export async function getPersonDetail(db: DbOrTx, id: string) {
   return { ...snapshot, organizationId: row.organizationId, createdAt: row.createdAt, updatedAt: row.updatedAt, mergedAt: row.mergedAt, mergedInto: row.mergedInto };
 }
 
-function pattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export const personsPerPage = 50;
 
 /** The persons of the given organizations by name (merged duplicates left out), with how many incidents name each. */
 export async function listPersons(db: DbOrTx, organizationIds: string[], params: { text?: string | null; page?: number }) {
   if (organizationIds.length === 0) return { persons: [], hasMore: false };
   const page = params.page ?? 0;
-  const text = params.text?.trim();
+  // Other spellings are searched too, in any script: a monitor types the name as they know it.
+  const match = await actorNameMatch(db, 'person', persons.id, params.text);
   const rows = await db
     .select({
       id: persons.id,
@@ -102,11 +100,10 @@ export async function listPersons(db: DbOrTx, organizationIds: string[], params:
       and(
         inArray(persons.organizationId, organizationIds),
         isNull(persons.mergedIntoId),
-        // Other spellings are searched too: a monitor types the name as they know it.
-        text ? sql`(${persons.name} ILIKE ${pattern(text)} OR array_to_string(${persons.aliases}, ' ') ILIKE ${pattern(text)})` : undefined,
+        match?.where,
       ),
     )
-    .orderBy(asc(persons.name), asc(persons.id))
+    .orderBy(...(match ? [desc(match.exact)] : []), asc(persons.name), asc(persons.id))
     .limit(personsPerPage + 1)
     .offset(page * personsPerPage);
   return { persons: rows.slice(0, personsPerPage), hasMore: rows.length > personsPerPage };

@@ -202,6 +202,9 @@ export const workspaceOnlyTables: Record<string, string> = {
     'originals never leave; a public copy (derivative without metadata) goes out through the public_attachments view once a reviewer marked it public, its title passed through the name detector when marked and again each time its record is projected',
   evidence_file_shares: 'which files are shared with which organization',
   organization_file_keys: 'wrapped encryption keys',
+  incident_search: 'the workspace search document: the incident’s own workspace text, folded',
+  actor_search: 'the folded names of persons and organizations, for the workspace’s suggestions',
+  search_stale: 'which search rows to rebuild',
 };
 
 /** Tables that are themselves the public read model (written only from the declarations above). */

@@ -9,6 +9,7 @@ import { publicationDates } from './publication-dates';
 import { loadIncidentProjectionInput } from './projection-input';
 import { refreshPublicCasesOf, refreshPublicCasesWithIncident } from './public-case';
 import { withPublicCounts } from './public-counts';
+import { publicSearchColumns } from '../search/public-document';
 
 /**
  * Rewrites an incident's row in the public read model from its published version, or removes the
@@ -52,6 +53,7 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
 
   const row = {
     ...projected,
+    ...publicSearchColumns(projected),
     incidentId,
     publisher: incident.publisher,
     publishedVersion: incident.publishedVersion,

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Snippet } from '@/app/ui/snippet';
 import { formatIncidentDateRange } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { decodeCursor, listPublicIncidents } from '@/server/public/incidents';
@@ -62,6 +63,7 @@ export default async function PublicIncidentsPage({ searchParams }: { searchPara
               {' · '}
               {incident.violationTypes.map((type) => type.label).join(', ')}
             </p>
+            <Snippet segments={incident.snippet} />
           </li>
         ))}
       </ol>

@@ -32,9 +32,14 @@ function useDirectorySearch(kind: Kind, organizationId: string, text: string) {
 
   let items: Item[] = [];
   if (kind === 'persons')
-    items = (persons.data ?? []).map((p) => ({ id: p.id, label: p.name, note: p.confidential ? t('incident.confidential') : null }));
+    items = (persons.data ?? []).map((p) => ({
+      id: p.id,
+      label: p.name,
+      // How many incidents already name them: the one record to choose rather than a new duplicate.
+      note: [p.confidential ? t('incident.confidential') : null, t('picker.incidents', { n: p.incidents })].filter(Boolean).join(' · '),
+    }));
   if (kind === 'organizations')
-    items = (organizations.data ?? []).map((o) => ({ id: o.id, label: o.name, note: o.acronym }));
+    items = (organizations.data ?? []).map((o) => ({ id: o.id, label: o.name, note: [o.acronym, t('picker.incidents', { n: o.incidents })].filter(Boolean).join(' · ') }));
   if (kind === 'sources')
     items = (sources.data ?? []).map((s) => ({
       id: s.id,

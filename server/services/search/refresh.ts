@@ -1,0 +1,94 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { rowsOf } from '@/db/rows';
+import { actorSearch, documentedOrganizations, incidentSearch, persons, publicIncidents, searchStale } from '@/db/schema';
+import { publicSearchColumns } from './public-document';
+import { incidentDocuments } from './workspace-document';
+import { documentKeys } from '@/server/text-search/words';
+
+/**
+ * Brings the search rows up to date: takes the records search_stale names (the triggers add them in
+ * every write's transaction), a batch at a time, and rebuilds their rows in the batch's transaction.
+ * Every search calls it first, so a search reads current rows; with nothing stale it costs one
+ * statement. SKIP LOCKED lets two searches share the work instead of waiting on each other.
+ */
+
+const batchSize = 500;
+
+type Stale = { kind: (typeof searchStale.$inferSelect)['kind']; id: string };
+
+export async function refreshSearch(db: DbOrTx): Promise<number> {
+  // A read-only snapshot (the exports) cannot write: its caller refreshed before opening it.
+  const [readOnly] = rowsOf<{ on: boolean }>(await db.execute(sql`SELECT current_setting('transaction_read_only') = 'on' AS on`));
+  if (readOnly?.on) return 0;
+  let refreshed = 0;
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const stale = rowsOf<Stale>(
+        await tx.execute(sql`DELETE FROM ${searchStale} WHERE (kind, id) IN (
+          SELECT kind, id FROM ${searchStale} LIMIT ${batchSize} FOR UPDATE SKIP LOCKED) RETURNING kind, id`),
+      );
+      await rebuild(tx, stale);
+      return stale.length;
+    });
+    refreshed += done;
+    if (done < batchSize) return refreshed;
+  }
+}
+
+async function rebuild(tx: DbOrTx, stale: Stale[]): Promise<void> {
+  const of = (kind: Stale['kind']) => stale.filter((s) => s.kind === kind).map((s) => s.id);
+  await rebuildIncidents(tx, of('incident'));
+  await rebuildActors(tx, of('person'), of('organization'));
+  await rebuildPublicIncidents(tx, of('public_incident'));
+}
+
+export async function rebuildIncidents(tx: DbOrTx, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const documents = await incidentDocuments(tx, ids);
+  const gone = ids.filter((id) => !documents.some((d) => d.incidentId === id));
+  if (gone.length) await tx.delete(incidentSearch).where(inArray(incidentSearch.incidentId, gone));
+  if (!documents.length) return;
+  await tx
+    .insert(incidentSearch)
+    .values(documents)
+    .onConflictDoUpdate({
+      target: incidentSearch.incidentId,
+      set: { organizationId: sql`excluded.organization_id`, title: sql`excluded.title`, titleKeys: sql`excluded.title_keys`, text: sql`excluded.text`, keys: sql`excluded.keys` },
+    });
+}
+
+/** ` key stem key stem `: spaces around every key so `LIKE '% kasim%'` finds a name part by its beginning. */
+export function nameKeys(names: (string | null | undefined)[]): string {
+  return ` ${documentKeys(names.filter(Boolean).join(' '))} `;
+}
+
+async function rebuildActors(tx: DbOrTx, personIds: string[], organizationIds: string[]): Promise<void> {
+  const rows: (typeof actorSearch.$inferInsert)[] = [];
+  if (personIds.length) {
+    const found = await tx
+      .select({ id: persons.id, organizationId: persons.organizationId, name: persons.name, aliases: persons.aliases })
+      .from(persons)
+      .where(inArray(persons.id, personIds));
+    for (const p of found) rows.push({ kind: 'person', actorId: p.id, organizationId: p.organizationId, keys: nameKeys([p.name, ...p.aliases]) });
+  }
+  if (organizationIds.length) {
+    const o = documentedOrganizations;
+    const found = await tx.select({ id: o.id, organizationId: o.organizationId, name: o.name, acronym: o.acronym, aliases: o.aliases }).from(o).where(inArray(o.id, organizationIds));
+    for (const r of found) rows.push({ kind: 'organization', actorId: r.id, organizationId: r.organizationId, keys: nameKeys([r.name, r.acronym, ...r.aliases]) });
+  }
+  if (!rows.length) return;
+  await tx
+    .insert(actorSearch)
+    .values(rows)
+    .onConflictDoUpdate({ target: [actorSearch.kind, actorSearch.actorId], set: { organizationId: sql`excluded.organization_id`, keys: sql`excluded.keys` } });
+}
+
+/** Public rows written before their search columns existed (the migration names them all once). */
+async function rebuildPublicIncidents(tx: DbOrTx, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const rows = await tx.select().from(publicIncidents).where(inArray(publicIncidents.incidentId, ids));
+  for (const row of rows) {
+    await tx.update(publicIncidents).set(publicSearchColumns(row)).where(inArray(publicIncidents.incidentId, [row.incidentId]));
+  }
+}

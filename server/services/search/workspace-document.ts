@@ -1,0 +1,41 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { rowsOf } from '@/db/rows';
+import { incidents } from '@/db/schema';
+import { documentKeys } from '@/server/text-search/words';
+
+/**
+ * The workspace search document of incidents: every text a member of the owning organization reads
+ * on the incident (title; summary and places; victims by name, aliases and acronym, groups;
+ * perpetrators; sources by title, publisher and reference code; legal provisions), read in one
+ * statement and folded here.
+ */
+
+export type IncidentDocument = { incidentId: string; organizationId: string; title: string; titleKeys: string; text: string; keys: string };
+
+const lines = (parts: ReturnType<typeof sql>[]) => sql.join(parts, sql`, `);
+
+export async function incidentDocuments(db: DbOrTx, ids: string[]): Promise<IncidentDocument[]> {
+  if (!ids.length) return [];
+  const rows = rowsOf<{ id: string; organization_id: string; title: string; text: string | null }>(
+    await db.execute(sql`
+      SELECT i.id, i.organization_id, i.title, concat_ws(E'\n', ${lines([
+        sql`i.summary`,
+        sql`i.region`,
+        sql`i.locality`,
+        sql`(SELECT string_agg(concat_ws(' ', p.name, array_to_string(p.aliases, ' '), o.name, o.acronym, array_to_string(o.aliases, ' '), v.group_name), E'\n')
+             FROM incident_victims v LEFT JOIN persons p ON p.id = v.person_id LEFT JOIN documented_organizations o ON o.id = v.documented_organization_id
+             WHERE v.incident_id = i.id)`,
+        sql`(SELECT string_agg(pp.name, E'\n') FROM incident_perpetrators pp WHERE pp.incident_id = i.id)`,
+        sql`(SELECT string_agg(concat_ws(' ', s.title, s.publisher, s.reference_code), E'\n')
+             FROM incident_sources x JOIN sources s ON s.id = x.source_id WHERE x.incident_id = i.id)`,
+        sql`(SELECT string_agg(concat_ws(' ', l.code, l.article, l.title), E'\n')
+             FROM incident_legal_provisions x JOIN legal_provisions l ON l.id = x.legal_provision_id WHERE x.incident_id = i.id)`,
+      ])}) AS text
+      FROM ${incidents} i WHERE ${inArray(sql`i.id`, ids)}`),
+  );
+  return rows.map((row) => {
+    const text = row.text ?? '';
+    return { incidentId: row.id, organizationId: row.organization_id, title: row.title, titleKeys: documentKeys(row.title), text, keys: documentKeys(text) };
+  });
+}
