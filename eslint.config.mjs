@@ -23,6 +23,19 @@ const boundaries = {
         };
       },
     },
+    // Every server module says so first, so that a client component importing it by mistake fails the build.
+    'server-only-first': {
+      meta: { type: 'problem', messages: { missing: "A server module starts with import 'server-only'." } },
+      create(context) {
+        return {
+          Program(program) {
+            const first = program.body[0];
+            if (first?.type === 'ImportDeclaration' && first.source.value === 'server-only') return;
+            context.report({ node: first ?? program, messageId: 'missing' });
+          },
+        };
+      },
+    },
   },
 };
 
@@ -39,6 +52,11 @@ export default tseslint.config(
     files: ['app/**/*.{ts,tsx}'],
     plugins: { boundaries },
     rules: { 'boundaries/client-imports': 'error' },
+  },
+  {
+    files: ['server/**/*.ts'],
+    plugins: { boundaries },
+    rules: { 'boundaries/server-only-first': 'error' },
   },
   {
     // The shared room: what the browser and the server may both import. Types from elsewhere are fine; values are not.

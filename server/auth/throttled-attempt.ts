@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db, Tx } from '@/db/client';
 import { closeQuietBursts, isBlocked, recordFailure, recordSuccess, throttleKeys } from './throttle';
 

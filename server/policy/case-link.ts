@@ -1,3 +1,4 @@
+import 'server-only';
 import { editableReviewStatuses } from '@/common/values';
 import { refused } from '../errors';
 import { assertCanViewCase, type CaseFacts } from './case';

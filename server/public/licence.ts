@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * The licence of the open data, named once for the OpenAPI document, the open-data page and anyone
  * citing them. CC BY 4.0: anyone may copy, share and adapt the data, also commercially, crediting the source.

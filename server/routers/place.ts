@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { userText } from '@/common/inputs/text';
 import { largestPlaces, nearestPlace, searchPlaces } from '../services/places/gazetteer';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { bareWord, keysOfWord, queryWords } from './words';
 
 /**

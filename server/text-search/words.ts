@@ -1,3 +1,4 @@
+import 'server-only';
 import { foldToKey } from '../services/publishing/name-forms/fold';
 
 /**

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Db, Tx } from '@/db/client';
 import { markAuthenticated } from '../sessions';

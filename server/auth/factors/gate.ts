@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import type { LiveSession } from '../sessions';
 import { factorRequirementOf } from './requirement';

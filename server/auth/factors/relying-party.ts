@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Who the passkeys belong to (WebAuthn's relying party): the origin people open the workspace at,
  * WEBAUTHN_ORIGIN when set, else NEXTAUTH_URL's. The id is its host name: a passkey made here

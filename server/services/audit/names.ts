@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseInterventions, caseLegalEvents, cases, documentedOrganizations, evidenceFiles, incidents, invitations, organizations, persons, sources } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { evidenceFiles } from '@/db/schema';

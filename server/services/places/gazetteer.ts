@@ -1,3 +1,4 @@
+import 'server-only';
 import gazetteer from './gazetteer.json';
 import { foldToKey } from '../publishing/name-forms/fold';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, min } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { caseReviews, incidentReviews } from '@/db/schema';

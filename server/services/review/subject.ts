@@ -1,3 +1,4 @@
+import 'server-only';
 /** The kinds of record that go through review: one workflow serves them all (server/services/review/). */
 export const reviewKinds = ['incident', 'case'] as const;
 export type ReviewKind = (typeof reviewKinds)[number];

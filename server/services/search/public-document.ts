@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PublicSource, PublicVictim } from '@/db/schema/public';
 import { documentKeys } from '@/server/text-search/words';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '@/db/client';

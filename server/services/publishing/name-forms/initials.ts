@@ -1,3 +1,4 @@
+import 'server-only';
 import { foldToKey } from './fold';
 import type { Found } from './matcher';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbOrTx, Tx } from '@/db/client';
 import type { ReviewDecision, ReviewStatus } from '@/db/schema';
 import type { ReviewKind } from '../subject';

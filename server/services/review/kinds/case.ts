@@ -1,3 +1,4 @@
+import 'server-only';
 import { caseReviews, caseVersions, cases } from '@/db/schema';
 import { diffCaseSnapshots } from '../../cases/diff';
 import { withForeignIncidentsProjected } from '../../cases/foreign-incidents';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { incidentReviews, incidentVersions, incidents } from '@/db/schema';
 import { diffSnapshots } from '../../incidents/diff';
 import { recordIncidentVersion } from '../../incidents/history';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ReviewKind } from '../subject';
 import type { ReviewAdapter } from './adapter';
 import { caseReview } from './case';

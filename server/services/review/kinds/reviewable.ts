@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, getTableName, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import type { caseReviews, caseVersions, cases, incidentReviews, incidentVersions, incidents, ReviewDecision } from '@/db/schema';
