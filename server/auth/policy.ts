@@ -16,6 +16,16 @@ export function memberOrganizationIds(viewer: Viewer): string[] {
   return viewer.memberships.map((m) => m.organizationId);
 }
 
+/** The organizations where the viewer is a reviewer or an admin: whose submissions wait for them. */
+export function reviewingOrganizationIds(viewer: Viewer): string[] {
+  return viewer.memberships.filter((m) => m.role !== 'monitor').map((m) => m.organizationId);
+}
+
+/** Who asks for a list, as its "mine" and "waiting for my review" filters need to know. */
+export function listViewer(viewer: Viewer): { id: string; reviewOrganizationIds: string[] } {
+  return { id: viewer.id, reviewOrganizationIds: reviewingOrganizationIds(viewer) };
+}
+
 /** Organizations the viewer can list from: all theirs, or the one asked for if it is theirs. */
 export function listableOrganizationIds(viewer: Viewer, organizationId?: string | null): string[] {
   const mine = memberOrganizationIds(viewer);

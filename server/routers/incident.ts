@@ -4,11 +4,13 @@ import {
   assertCanViewIncident,
   incidentPolicy,
   listableOrganizationIds,
+  listViewer,
   memberOrganizationIds,
 } from '../auth/policy';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { listIncidentHistory } from '../services/incidents/history';
 import { listIncidentRegions, listIncidents } from '../services/incidents/list';
+import { incidentFacets } from '../services/incidents/facets';
 import { findIncidentForPolicy, getIncidentDetail } from '../services/incidents/read';
 import { createIncident, updateIncident } from '../services/incidents/write';
 import { deleteIncident, listDeletedIncidents, restoreIncident } from '../services/incidents/delete';
@@ -39,7 +41,12 @@ const shareInput = z.object({ id: z.uuid(), organizationId: z.uuid() });
 export const incidentRouter = createTRPCRouter({
   list: signedInProcedure
     .input(incidentListInput.extend({ organizationId: z.uuid().nullish() }))
-    .query(({ ctx, input }) => listIncidents(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId), input)),
+    .query(({ ctx, input }) => listIncidents(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId), input, listViewer(ctx.viewer))),
+
+  /** Counts per value of each facet over what the list shows with these filters. */
+  facets: signedInProcedure
+    .input(incidentListInput.omit({ cursor: true, sort: true, limit: true }).extend({ organizationId: z.uuid().nullish() }))
+    .query(({ ctx, input }) => incidentFacets(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId), input, listViewer(ctx.viewer))),
 
   regions: signedInProcedure
     .input(z.object({ organizationId: z.uuid().nullish() }).default({}))

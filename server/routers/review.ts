@@ -1,18 +1,14 @@
 import { z } from 'zod';
-import { assertCanViewIncident, roleIn } from '../auth/policy';
-import { assertMayTransition } from '../auth/review-policy';
-import type { Viewer } from '../auth/viewer';
+import { reviewingOrganizationIds } from '../auth/policy';
 import { assertCanPreview } from '../auth/preview-policy';
 import { listCaseReviewQueue } from '../services/cases/review-queue';
 import { findCaseForPolicy } from '../services/cases/read';
 import { notFound } from '../services/errors';
 import { previewCase, previewIncident } from '../services/publishing/preview';
 import { findIncidentForPolicy } from '../services/incidents/read';
-import { decideOnIncident } from '../services/review/decide';
 import { listReviewQueue } from '../services/review/queue';
-import type { TransitionName } from '../services/review/transitions';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
-import type { Context } from '../trpc';
+import { decide } from './review-decision';
 import { versionNumber } from '../validation/numbers';
 import { userText } from '../validation/text';
 
@@ -21,18 +17,6 @@ const previewInput = z.object({ kind: z.enum(['incident', 'case']), id: z.uuid()
 const commentedDecisionInput = decisionInput.extend({
   comment: userText().trim().min(1, 'Say what needs to change, or why').max(5000, 'At most 5,000 characters'),
 });
-
-async function decide(ctx: Context & { viewer: Viewer }, name: TransitionName, input: { id: string; version: number; comment?: string }) {
-  const incident = await findIncidentForPolicy(ctx.db, input.id);
-  assertCanViewIncident(ctx.viewer, incident);
-  assertMayTransition(ctx.viewer, name, incident);
-  return decideOnIncident(ctx.db, { name, incidentId: input.id, version: input.version, actorId: ctx.viewer.id, comment: input.comment ?? null });
-}
-
-/** The organizations where the viewer is a reviewer or an admin: whose submissions wait for them. */
-function reviewingOrganizationIds(viewer: Viewer): string[] {
-  return viewer.memberships.filter((m) => roleIn(viewer, m.organizationId) !== 'monitor').map((m) => m.organizationId);
-}
 
 export const reviewRouter = createTRPCRouter({
   submit: signedInProcedure.input(decisionInput).mutation(({ ctx, input }) => decide(ctx, 'submit', input)),

@@ -7,6 +7,7 @@ import {
   reviewStatusEnum,
 } from '@/db/schema';
 import { cursorDay, cursorMoment, decodeCursor } from './cursor';
+import { incidentFacetFilterShape } from './incident-facets';
 import { versionNumber } from './numbers';
 import { partialDateToIso, precisionHint } from './partial-date';
 import { optionalText, userText } from './text';
@@ -203,6 +204,7 @@ export const incidentListInput = z.object({
   from: userText().refine((v) => partialDateToIso(v, 'day') !== null, 'A real date, YYYY-MM-DD').nullish(),
   to: userText().refine((v) => partialDateToIso(v, 'day') !== null, 'A real date, YYYY-MM-DD').nullish(),
   text: userText().trim().max(200).nullish(),
+  ...incidentFacetFilterShape,
   sort: z.enum(incidentSortValues).default('date_desc'),
   limit: z.number().int().min(1).max(100).default(25),
   cursor: z

@@ -62,6 +62,7 @@ export const policies: Record<string, Entry> = {
   'viewer.me': { on: 'self', call: (c) => c.viewer.me(), expect: () => 'ok' },
   'viewer.firstAdminNeeded': { on: 'self', call: (c) => c.viewer.firstAdminNeeded(), expect: () => 'ok' },
   'incident.list': { on: 'self', call: (c) => c.incident.list({}), expect: signedIn },
+  'incident.facets': { on: 'self', call: (c) => c.incident.facets({}), expect: signedIn },
   'incident.regions': { on: 'self', call: (c) => c.incident.regions({}), expect: signedIn },
   'incident.deleted': { on: 'self', call: (c) => c.incident.deleted(), expect: signedIn },
   'vocabulary.all': { on: 'self', call: (c) => c.vocabulary.all(), expect: signedIn },

@@ -6,6 +6,8 @@ import { termLabeller, termOptions } from '@/app/ui/vocabulary';
 import { searchTextFor } from '../search-cookie';
 import { requireViewer } from '../session';
 import { ExportLinks } from './export-links';
+import { IncidentFacets } from './facets';
+import { facetLabeller, NarrowedBy } from './narrowed-by';
 import { IncidentFilters } from './filters';
 import { IncidentTable } from './incident-table';
 import { filterNames, listHref, parseListParams } from './list-params';
@@ -24,10 +26,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   // The words come from the cookie the filter form set, or from an old or hand-typed link.
   const words = await searchTextFor('incidents', (Array.isArray(fromAddress.text) ? fromAddress.text[0] : fromAddress.text)?.trim() ?? '');
   const params = parseListParams({ ...fromAddress, text: words.text }, pageSize);
-  const [page, terms, regions] = await Promise.all([
+  const { cursor: _c, sort: _s, limit: _l, ...facetInput } = params.input;
+  const [page, terms, regions, facets] = await Promise.all([
     caller.incident.list(params.input),
     caller.vocabulary.all(),
     caller.incident.regions({}),
+    caller.incident.facets(facetInput),
   ]);
 
   const { cursor: _cursor, ...shown } = params.values;
@@ -48,7 +52,11 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         <IncidentFilters params={params} violationTypes={termOptions(terms, 'violation_type', locale)} regions={regions} t={t} />
       </div>
 
-      <div className="mt-8">
+      <NarrowedBy values={params.values} filters={filters} t={t} />
+
+      <div className="mt-8 grid gap-6 lg:grid-cols-[16rem_1fr]">
+        <IncidentFacets facets={facets} filters={filters} label={facetLabeller(terms, locale, t)} t={t} />
+        <div className="min-w-0">
         {page.items.length === 0 ? (
           <div className="rounded-lg border border-slate-300 bg-white p-6">
             <p className="font-medium">{t('list.empty')}</p>
@@ -63,6 +71,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             t={t}
           />
         )}
+        </div>
       </div>
 
       <ExportLinks viewer={viewer} filters={filters} t={t} />
