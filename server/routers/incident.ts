@@ -11,6 +11,8 @@ import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { listIncidentHistory } from '../services/incidents/history';
 import { listIncidentRegions, listIncidents } from '../services/incidents/list';
 import { incidentFacets } from '../services/incidents/facets';
+import { findLikelyDuplicates } from '../services/incidents/duplicates';
+import { incidentDuplicateCheckInput } from '../validation/duplicates';
 import { findIncidentForPolicy, getIncidentDetail } from '../services/incidents/read';
 import { createIncident, updateIncident } from '../services/incidents/write';
 import { deleteIncident, listDeletedIncidents, restoreIncident } from '../services/incidents/delete';
@@ -81,6 +83,12 @@ export const incidentRouter = createTRPCRouter({
   create: signedInProcedure.input(createIncidentInput).mutation(({ ctx, input }) => {
     assertCanCreateIn(ctx.viewer, input.organizationId);
     return createIncident(ctx.db, { organizationId: input.organizationId, userId: ctx.viewer.id, input: input.incident });
+  }),
+
+  /** Before a save: incidents of the organization that look like this one (a victim in common near the date, or a near-identical title). */
+  duplicates: signedInProcedure.input(incidentDuplicateCheckInput).query(({ ctx, input }) => {
+    assertCanCreateIn(ctx.viewer, input.organizationId);
+    return findLikelyDuplicates(ctx.db, input);
   }),
 
   update: signedInProcedure.input(updateIncidentInput).mutation(async ({ ctx, input }) => {

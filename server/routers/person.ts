@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { requireRecentAuth } from '../auth/require-recent-auth';
 import { assertCanMergePersons, assertCanViewPerson, personPolicy } from '../auth/person-policy';
-import { listableOrganizationIds, memberOrganizationIds } from '../auth/policy';
+import { listableOrganizationIds, memberOrganizationIds, reviewingOrganizationIds } from '../auth/policy';
+import { findLikelyDuplicatePersons } from '../services/persons/likely-duplicates';
 import { notFound } from '../services/errors';
 import { casesConcerning, incidentsConcerning } from '../services/persons/concerning';
 import { mergePersons } from '../services/persons/merge';
@@ -60,6 +61,9 @@ export const personRouter = createTRPCRouter({
       actorId: ctx.viewer.id,
     });
   }),
+
+  /** Pairs of records that probably name one person, for the reviewers who merge them; empty for monitors. */
+  likelyDuplicates: signedInProcedure.query(({ ctx }) => findLikelyDuplicatePersons(ctx.db, reviewingOrganizationIds(ctx.viewer))),
 
   /** Corrects a person record (server/auth/directory-policy.ts says who may). */
   update: updatePersonProcedure,

@@ -83,6 +83,11 @@ export const policies: Record<string, Entry> = {
     call: (c, s) => c.incident.create({ organizationId: s.organizationId, incident: anIncident() }),
     expect: (a) => gate(a, () => 'ok'),
   },
+  'incident.duplicates': {
+    on: 'organization',
+    call: (c, s) => c.incident.duplicates({ organizationId: s.organizationId, title: 'Matrix subject', date: { precision: 'month', start: '2017-05' } }),
+    expect: (a) => gate(a, () => 'ok'),
+  },
   'incident.get': { on: 'incident', call: (c, s) => c.incident.get({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
   'incident.history': { on: 'incident', call: (c, s) => c.incident.history({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
   'comment.list': { on: 'incident', call: (c, s) => c.comment.list({ incidentId: s.id }), expect: (a) => gate(a, () => 'ok') },
@@ -116,6 +121,7 @@ export const policies: Record<string, Entry> = {
   'incident.shares': { on: 'incident', call: (c, s) => c.incident.shares({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
   'incident.shareTargets': { on: 'incident', call: (c, s) => c.incident.shareTargets({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
   'incident.similar': { on: 'incident', call: (c, s) => c.incident.similar({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'person.likelyDuplicates': { on: 'self', call: (c) => c.person.likelyDuplicates(), expect: signedIn },
   'person.list': { on: 'self', call: (c) => c.person.list(), expect: signedIn },
   'person.get': {
     on: 'organization',

@@ -19,6 +19,7 @@ import { ConflictMessage, ErrorSummary } from './notices';
 import { SourcesFieldset } from './sources';
 import { draftFromIncident, emptyDraft, toIncidentInput, type IncidentDraft } from './state';
 import { VictimsFieldset } from './victims';
+import { useDuplicateCheck } from './duplicate-warning';
 import { DateFieldset, LocationFieldset } from './when-where';
 import { MentionPicker } from '../../_directory/mention-picker';
 
@@ -60,7 +61,9 @@ export function IncidentForm(props: Props) {
 
   const create = useMutation(trpc.incident.create.mutationOptions());
   const update = useMutation(trpc.incident.update.mutationOptions());
-  const saving = create.isPending || update.isPending || leaving;
+  const [checking, setChecking] = useState(false);
+  const saving = create.isPending || update.isPending || leaving || checking;
+  const duplicates = useDuplicateCheck(organizationId, props.mode === 'edit' ? props.incident.id : null);
 
   const set = <K extends keyof IncidentDraft>(key: K) => (value: IncidentDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
 
@@ -90,7 +93,7 @@ export function IncidentForm(props: Props) {
     router.push(`/incidents/${id}`);
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (saving) return;
     setNotice(null);
@@ -102,6 +105,9 @@ export function IncidentForm(props: Props) {
 
     setErrors({});
     setFormError(null);
+    setChecking(true);
+    const goOn = await duplicates.allows(values).finally(() => setChecking(false));
+    if (!goOn) return;
     if (props.mode === 'create') {
       create.mutate({ organizationId, incident: values }, { onSuccess: ({ id }) => onSaved(id), onError });
     } else {
@@ -137,7 +143,7 @@ export function IncidentForm(props: Props) {
   const cancelHref = props.mode === 'edit' ? `/incidents/${props.incident.id}` : '/incidents';
   return (
     <FieldErrorsContext.Provider value={errors}>
-      <form onSubmit={onSubmit} noValidate className="space-y-6">
+      <form onSubmit={(event) => void onSubmit(event)} noValidate className="space-y-6">
         {conflict ? <ConflictMessage message={conflict} reloading={reloading} reloadFailed={reloadFailed} onReload={reloadLatest} /> : null}
         <ErrorSummary errors={errors} formError={formError} />
         <div role="status">
@@ -198,6 +204,7 @@ export function IncidentForm(props: Props) {
         <LegalProvisionsFieldset provisions={draft.legalProvisions} onChange={set('legalProvisions')} />
         <SourcesFieldset sources={draft.sources} organizationId={organizationId} onChange={set('sources')} />
 
+        {duplicates.warning}
         <div className="flex flex-wrap items-center gap-4 border-t border-slate-300 pt-6">
           <button type="submit" disabled={saving} className={primaryButtonClass}>
             {saving ? t('form.saving') : t('form.save')}
