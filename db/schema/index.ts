@@ -17,3 +17,4 @@ export * from './public-attachments';
 export * from './sessions';
 export * from './invitations';
 export * from './limits';
+export * from './saved-searches';

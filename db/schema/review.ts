@@ -53,6 +53,8 @@ export const notificationKindEnum = pgEnum('notification_kind', [
   'published',
   'retracted',
   'commented',
+  /** A new incident matches one of the person's saved searches (db/schema/saved-searches.ts). */
+  'saved_search_match',
 ]);
 
 /** In-app notices: reviewers hear of submissions, authors of decisions on their entries; each concerns one incident or one case. */

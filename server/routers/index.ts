@@ -9,6 +9,7 @@ import { incidentRouter } from './incident';
 import { notificationRouter } from './notification';
 import { personRouter } from './person';
 import { reviewRouter } from './review';
+import { savedSearchRouter } from './saved-search';
 import { sessionRouter } from './session';
 import { viewerRouter } from './viewer';
 import { vocabularyRouter } from './vocabulary';
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   source: sourceRouter,
   evidence: evidenceRouter,
   session: sessionRouter,
+  savedSearch: savedSearchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -121,6 +121,18 @@ export const policies: Record<string, Entry> = {
   'incident.shares': { on: 'incident', call: (c, s) => c.incident.shares({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
   'incident.shareTargets': { on: 'incident', call: (c, s) => c.incident.shareTargets({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
   'incident.similar': { on: 'incident', call: (c, s) => c.incident.similar({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'savedSearch.list': { on: 'self', call: (c) => c.savedSearch.list(), expect: signedIn },
+  'savedSearch.save': {
+    on: 'organization',
+    call: (c, s) => c.savedSearch.save({ organizationId: s.organizationId, name: 'Matrix search', filters: { status: 'draft' } }),
+    expect: (a) => gate(a, () => 'ok'),
+  },
+  'savedSearch.remove': {
+    on: 'organization',
+    // A shared search of the author's: its organization sees it, only its owner removes it.
+    call: async (c, s) => c.savedSearch.remove({ id: await aSavedSearchIn(s.organizationId) }),
+    expect: (a) => gate(a, () => (a === 'author' ? 'ok' : 'FORBIDDEN')),
+  },
   'person.likelyDuplicates': { on: 'self', call: (c) => c.person.likelyDuplicates(), expect: signedIn },
   'person.list': { on: 'self', call: (c) => c.person.list(), expect: signedIn },
   'person.get': {
@@ -455,6 +467,15 @@ async function aFileIn(organizationId: string, options: { deleted?: boolean } = 
 async function aPersonIn(organizationId: string): Promise<string> {
   const [row] = rowsOf<{ id: string }>(
     await database.db.execute(sql`INSERT INTO persons (organization_id, ref, name) VALUES (${organizationId}, 'person:' || md5(random()::text), 'Matrix person') RETURNING id`),
+  );
+  return row!.id;
+}
+
+/** A search the author saved and shared with the organization. */
+async function aSavedSearchIn(organizationId: string): Promise<string> {
+  const [row] = rowsOf<{ id: string }>(
+    await database.db.execute(sql`
+      INSERT INTO saved_searches (organization_id, owner_id, name, filters, shared) VALUES (${organizationId}, ${people.author.id}, 'Matrix search', '{}'::jsonb, true) RETURNING id`),
   );
   return row!.id;
 }

@@ -10,6 +10,7 @@ import { IncidentFacets } from './facets';
 import { facetLabeller, NarrowedBy } from './narrowed-by';
 import { IncidentFilters } from './filters';
 import { IncidentTable } from './incident-table';
+import { SavedSearches } from './saved-searches';
 import { filterNames, listHref, parseListParams } from './list-params';
 
 const pageSize = 25;
@@ -27,11 +28,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const words = await searchTextFor('incidents', (Array.isArray(fromAddress.text) ? fromAddress.text[0] : fromAddress.text)?.trim() ?? '');
   const params = parseListParams({ ...fromAddress, text: words.text }, pageSize);
   const { cursor: _c, sort: _s, limit: _l, ...facetInput } = params.input;
-  const [page, terms, regions, facets] = await Promise.all([
+  const [page, terms, regions, facets, savedSearches] = await Promise.all([
     caller.incident.list(params.input),
     caller.vocabulary.all(),
     caller.incident.regions({}),
     caller.incident.facets(facetInput),
+    caller.savedSearch.list(),
   ]);
 
   const { cursor: _cursor, ...shown } = params.values;
@@ -52,6 +54,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         <IncidentFilters params={params} violationTypes={termOptions(terms, 'violation_type', locale)} regions={regions} t={t} />
       </div>
 
+      {viewer.memberships.length > 0 ? <SavedSearches searches={savedSearches} values={params.values} viewer={viewer} t={t} /> : null}
       <NarrowedBy values={params.values} filters={filters} t={t} />
 
       <div className="mt-8 grid gap-6 lg:grid-cols-[16rem_1fr]">

@@ -198,6 +198,7 @@ export const workspaceOnlyTables: Record<string, string> = {
     'originals never leave; a public copy (derivative without metadata) goes out through the public_attachments view once a reviewer marked it public, its title passed through the name detector when marked',
   evidence_file_shares: 'which files are shared with which organization',
   organization_file_keys: 'wrapped encryption keys',
+  saved_searches: 'staff’s saved list filters, shared within their organization at most',
 };
 
 /** Tables that are themselves the public read model (written only from the declarations above). */
