@@ -11,6 +11,7 @@ import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { listIncidentHistory } from '../services/incidents/history';
 import { listIncidentRegions, listIncidents } from '../services/incidents/list';
 import { incidentFacets } from '../services/incidents/facets';
+import { shareOne } from './incident-actions';
 import { findLikelyDuplicates } from '../services/incidents/duplicates';
 import { incidentDuplicateCheckInput } from '../validation/duplicates';
 import { findIncidentForPolicy, getIncidentDetail } from '../services/incidents/read';
@@ -25,7 +26,6 @@ import {
   listShareTargets,
   listSharesOf,
   redactForSharedReader,
-  shareIncident,
   unshareIncident,
 } from '../services/incidents/sharing';
 import { notFound } from '../services/errors';
@@ -122,11 +122,7 @@ export const incidentRouter = createTRPCRouter({
     return listShareTargets(ctx.db, incident.organizationId);
   }),
 
-  share: signedInProcedure.input(shareInput).mutation(async ({ ctx, input }) => {
-    const incident = await findIncidentForPolicy(ctx.db, input.id);
-    assertCanShare(ctx.viewer, incident, input.organizationId);
-    await shareIncident(ctx.db, { incidentId: input.id, organizationId: input.organizationId, actorId: ctx.viewer.id, ownerId: incident!.organizationId });
-  }),
+  share: signedInProcedure.input(shareInput).mutation(({ ctx, input }) => shareOne(ctx, input)),
 
   unshare: signedInProcedure.input(shareInput).mutation(async ({ ctx, input }) => {
     const incident = await findIncidentForPolicy(ctx.db, input.id);

@@ -10,6 +10,7 @@ import { notificationRouter } from './notification';
 import { personRouter } from './person';
 import { reviewRouter } from './review';
 import { savedSearchRouter } from './saved-search';
+import { bulkRouter } from './bulk';
 import { sessionRouter } from './session';
 import { viewerRouter } from './viewer';
 import { vocabularyRouter } from './vocabulary';
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   evidence: evidenceRouter,
   session: sessionRouter,
   savedSearch: savedSearchRouter,
+  bulk: bulkRouter,
 });
 
 export type AppRouter = typeof appRouter;

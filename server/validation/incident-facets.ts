@@ -24,6 +24,12 @@ export const incidentFacetFilterShape = {
   case: z.uuid().nullish(),
   author: z.uuid().nullish(),
   scope: z.enum(incidentScopeValues).nullish(),
+  /** Chosen incidents, comma-separated (the list's bulk export): at most 100. */
+  ids: z
+    .string()
+    .max(3_700)
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(,[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){0,99}$/i, 'Incident ids, separated by commas')
+    .nullish(),
 };
 
 export const incidentFacetFilters = z.object(incidentFacetFilterShape);

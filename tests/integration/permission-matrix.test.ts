@@ -58,6 +58,12 @@ function reviewerDecision(from: ReviewStatus[]) {
     });
 }
 
+/** A bulk action's report on its one incident, as the single action would have answered. */
+function oneOutcome(outcomes: { done: boolean; code: string | null; message: string | null }[]): void {
+  const [outcome] = outcomes;
+  if (!outcome?.done) throw new TRPCError({ code: (outcome?.code ?? 'INTERNAL_SERVER_ERROR') as TRPCError['code'], message: outcome?.message ?? '' });
+}
+
 export const policies: Record<string, Entry> = {
   'viewer.me': { on: 'self', call: (c) => c.viewer.me(), expect: () => 'ok' },
   'viewer.firstAdminNeeded': { on: 'self', call: (c) => c.viewer.firstAdminNeeded(), expect: () => 'ok' },
@@ -212,6 +218,22 @@ export const policies: Record<string, Entry> = {
     call: (c, s) => c.review.retract({ id: s.id, version: s.version, comment: 'Withdrawn at the victim’s request' }),
     // Whatever has a public version can be taken off the public side at once, even while an edit is pending.
     expect: (a, _s, publishedBefore) => gate(a, () => (isReviewerOfOrg(a) ? (publishedBefore ? 'ok' : 'BAD_REQUEST') : 'FORBIDDEN')),
+  },
+  // Bulk actions: each incident answers exactly as the single action would (the batch reports it rather than throwing).
+  'bulk.decide': {
+    on: 'incident',
+    call: async (c, s) => oneOutcome(await c.bulk.decide({ action: 'approve', items: [{ id: s.id, version: s.version }] })),
+    expect: reviewerDecision(['submitted']),
+  },
+  'bulk.share': {
+    on: 'incident',
+    call: async (c, s) => oneOutcome(await c.bulk.share({ ids: [s.id], organizationId: otherOrganizationId })),
+    expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
+  },
+  'bulk.tag': {
+    on: 'incident',
+    call: async (c, s) => oneOutcome(await c.bulk.tag({ items: [{ id: s.id, version: s.version }], violationType: 'arbitrary_detention' })),
+    expect: (a, s) => gate(a, () => (!editable(s) || a === 'colleague' ? 'FORBIDDEN' : 'ok')),
   },
   // Accounts and sessions (issue 13): only one's own sessions; another person's session answers as unknown.
   'session.list': { on: 'self', call: (c) => c.session.list(), expect: signedIn },

@@ -9,6 +9,7 @@ import { ExportLinks } from './export-links';
 import { IncidentFacets } from './facets';
 import { facetLabeller, NarrowedBy } from './narrowed-by';
 import { IncidentFilters } from './filters';
+import { BulkActions, bulkFormId } from './bulk-actions';
 import { IncidentTable } from './incident-table';
 import { SavedSearches } from './saved-searches';
 import { filterNames, listHref, parseListParams } from './list-params';
@@ -66,13 +67,21 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             <p className="mt-1 text-slate-700">{t('list.emptyHint')}</p>
           </div>
         ) : (
+          <>
+          <BulkActions
+            titles={Object.fromEntries(page.items.map((item) => [item.id, item.title]))}
+            violationTypes={termOptions(terms, 'violation_type', locale)}
+            exportOrganizations={viewer.memberships.filter((m) => m.role !== 'monitor')}
+          />
           <IncidentTable
+            selectFor={bulkFormId}
             rows={page.items}
             caption={filtered ? t('list.captionFiltered') : t('list.caption')}
             violationLabel={termLabeller(terms, 'violation_type', locale)}
             locale={locale}
             t={t}
           />
+          </>
         )}
         </div>
       </div>

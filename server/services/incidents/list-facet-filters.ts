@@ -49,6 +49,7 @@ export async function facetFilterConditions(db: DbOrTx, input: IncidentFacetFilt
   if (input.case) {
     conditions.push(sql`EXISTS (SELECT 1 FROM ${caseIncidents} c WHERE c.incident_id = ${incidents.id} AND c.case_id = ${input.case}::uuid)`);
   }
+  if (input.ids) conditions.push(sql`${incidents.id} = ANY(${sql`ARRAY[${sql.join(input.ids.split(',').map((id) => sql`${id.toLowerCase()}`), sql`, `)}]::uuid[]`})`);
   if (input.author) conditions.push(sql`${incidents.createdBy} = ${input.author}::uuid`);
   if (input.scope === 'mine') conditions.push(viewer ? sql`${incidents.createdBy} = ${viewer.id}::uuid` : sql`FALSE`);
   if (input.scope === 'awaiting_my_review') {
