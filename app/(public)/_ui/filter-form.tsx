@@ -76,7 +76,7 @@ export function PublicFilterForm({ action, raw, problems, regions, types, catego
         </div>
         <div className="mt-4 flex flex-wrap items-center gap-4">
           <button type="submit" className="rounded-md border border-blue-800 bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900">
-            {t('public.filters.apply')}
+            {withWords ? t('public.search.submit') : t('public.filters.apply')}
           </button>
           <a href={action} className="font-medium text-blue-800 underline">
             {t('public.filters.clear')}

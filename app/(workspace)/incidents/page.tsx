@@ -59,7 +59,6 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <NarrowedBy values={params.values} filters={filters} t={t} />
 
       <div className="mt-8 grid gap-6 lg:grid-cols-[16rem_1fr]">
-        <IncidentFacets facets={facets} filters={filters} label={facetLabeller(terms, locale, t)} t={t} />
         <div className="min-w-0">
         {page.items.length === 0 ? (
           <div className="rounded-lg border border-slate-300 bg-white p-6">
@@ -83,6 +82,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           />
           </>
         )}
+        </div>
+        {/* After the list in reading order, beside it on a wide screen. */}
+        <div className="lg:order-first">
+          <IncidentFacets facets={facets} filters={filters} label={facetLabeller(terms, locale, t)} t={t} />
         </div>
       </div>
 

@@ -44,7 +44,6 @@ export default async function PublicIncidentsPage({ searchParams }: { searchPara
         {t('public.search.total', { n: figures.year.total })}
       </p>
       <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-        <PublicFacets counts={figures} filters={filters} t={t} />
         <div className="min-w-0 space-y-3">
       <p>{page.incidents.length === 0 ? t('public.search.none') : t('public.search.shown', { n: page.incidents.length })}</p>
       <ol className="space-y-3">
@@ -77,6 +76,10 @@ export default async function PublicIncidentsPage({ searchParams }: { searchPara
           </Link>
         ) : null}
       </p>
+        </div>
+        {/* After the results in reading order (a screen reader meets the incidents first), beside them on a wide screen. */}
+        <div className="lg:order-first">
+          <PublicFacets counts={figures} filters={filters} t={t} />
         </div>
       </div>
     </div>
