@@ -1,22 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoAccount, type DemoRole } from './support/server-state';
+import { expect, test, type Page } from '@playwright/test';
+import { signedIn } from './support/sign-in';
 
 /**
  * Issue 17 items 3–5 and issue 18 items 4 and 6 in the browser: a monitor is warned of a likely
  * duplicate before saving and can still save; a reviewer publishes two approved incidents at once;
  * the public incident list says how many incidents its filters find.
  */
-
-async function signedIn(browser: Browser, role: DemoRole): Promise<Page> {
-  const account = demoAccount(role);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/incidents$/);
-  return page;
-}
 
 /** Fills the form's required fields and saves; the caller checks where that led. */
 async function fillAndSave(page: Page, title: string): Promise<void> {
