@@ -9,6 +9,7 @@ export const en = {
   'app.loading': 'Loading…',
 
   'lang.label': 'Language',
+  'bulk.refresh': 'Show the list as it is now',
   'bulk.heading': 'Act on the chosen incidents',
   'bulk.chosen': 'Chosen: {n}',
   'bulk.action': 'Action',

@@ -11,6 +11,7 @@ export const kk: Partial<Messages> = {
   'app.loading': 'Жүктелуде…',
 
   'lang.label': 'Тіл',
+  'bulk.refresh': 'Тізімді қазіргі күйінде көрсету',
   'bulk.heading': 'Таңдалған оқиғалармен әрекет',
   'bulk.chosen': 'Таңдалды: {n}',
   'bulk.action': 'Әрекет',

@@ -8,6 +8,7 @@ export const ru: Partial<Messages> = {
   'app.loading': 'Загрузка…',
 
   'lang.label': 'Язык',
+  'bulk.refresh': 'Показать список в текущем виде',
   'bulk.heading': 'Действия с выбранными инцидентами',
   'bulk.chosen': 'Выбрано: {n}',
   'bulk.action': 'Действие',

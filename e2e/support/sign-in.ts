@@ -9,6 +9,7 @@ export async function signedIn(browser: Browser, role: DemoRole): Promise<Page> 
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/incidents$/);
+  // The first sign-in of a run waits for the server to warm up and for the password hash.
+  await expect(page).toHaveURL(/\/incidents$/, { timeout: 30_000 });
   return page;
 }

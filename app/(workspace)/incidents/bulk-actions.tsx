@@ -61,9 +61,9 @@ export function BulkActions({ titles, violationTypes, exportOrganizations }: Pro
   const tag = useMutation(trpc.bulk.tag.mutationOptions());
   const busy = decide.isPending || share.isPending || tag.isPending;
 
+  // The report stays until the person asks for the list as it is now (a refresh re-renders the ticks and the report with them).
   function report(result: BulkOutcome[]) {
     setOutcomes(result);
-    router.refresh();
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -189,6 +189,9 @@ export function BulkActions({ titles, violationTypes, exportOrganizations }: Pro
                 </li>
               ))}
             </ul>
+            <button type="button" className="mt-2 font-medium text-blue-800 underline" onClick={() => router.refresh()}>
+              {t('bulk.refresh')}
+            </button>
           </div>
         ) : null}
       </div>
