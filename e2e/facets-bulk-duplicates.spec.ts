@@ -31,7 +31,10 @@ async function listWith(page: Page, words: string): Promise<void> {
 
 async function bulk(page: Page, words: string, titles: string[], action: string): Promise<void> {
   await listWith(page, words);
+  // The bulk form acts once hydrated: before that a tick is not counted and a click would post the plain form.
+  await page.waitForLoadState('networkidle');
   for (const title of titles) await page.getByRole('checkbox', { name: `Choose “${title}”` }).check();
+  await expect(page.getByText(`Chosen: ${titles.length}`)).toBeVisible();
   await page.getByLabel('Action', { exact: true }).selectOption({ label: action });
   await page.getByRole('button', { name: 'Apply to the chosen incidents' }).click();
   await expect(page.getByTestId('bulk-report')).toContainText(`Done: ${titles.length}. Refused: 0.`, { timeout: 15_000 });
