@@ -61,7 +61,16 @@ export const directoryKinds = ['person', 'documented_organization', 'source'] as
 export type DirectoryKind = (typeof directoryKinds)[number];
 
 /** What an in-app notice tells: a review decision or a comment. */
-export const notificationKinds = ['submitted', 'changes_requested', 'approved', 'published', 'retracted', 'commented'] as const;
+export const notificationKinds = [
+  'submitted',
+  'changes_requested',
+  'approved',
+  'published',
+  'retracted',
+  'commented',
+  /** A new incident matches one of the person's saved searches (db/schema/saved-searches.ts). */
+  'saved_search_match',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** File titles (the uploader's file names) are kept as data, bounded like other short texts. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { datePrecisions, genders, locationPrecisions, reliabilityGrades, reviewStatuses } from '../values';
 import { cursorDay, cursorMoment, decodeCursor } from './cursor';
+import { incidentFacetFilterShape } from './incident-facets';
 import { versionNumber } from './numbers';
 import { partialDateToIso, precisionHint, readPartialDate } from '../partial-date';
 import { optionalText, userText, webAddress } from './text';
@@ -206,6 +207,7 @@ export const incidentListInput = z.object({
   from: userText().refine((v) => partialDateToIso(v, 'day') !== null, 'date.day').nullish(),
   to: userText().refine((v) => partialDateToIso(v, 'day') !== null, 'date.day').nullish(),
   text: userText().trim().max(200).nullish(),
+  ...incidentFacetFilterShape,
   sort: z.enum(incidentSortValues).default('date_desc'),
   limit: z.number().int().min(1).max(100).default(25),
   cursor: z

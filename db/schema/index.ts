@@ -19,3 +19,4 @@ export * from './invitations';
 export * from './limits';
 export * from './second-factors';
 export * from './search';
+export * from './saved-searches';

@@ -35,3 +35,13 @@ export function adminOrganizationIds(viewer: Viewer): string[] {
 export function isReviewerRole(role: Role | null): boolean {
   return role === 'reviewer' || role === 'admin';
 }
+
+/** The organizations where the viewer is a reviewer or an admin: whose submissions wait for them. */
+export function reviewingOrganizationIds(viewer: Viewer): string[] {
+  return viewer.memberships.filter((m) => m.role !== 'monitor').map((m) => m.organizationId);
+}
+
+/** Who asks for a list, as its "mine" and "waiting for my review" filters need to know. */
+export function listViewer(viewer: Viewer): { id: string; reviewOrganizationIds: string[] } {
+  return { id: viewer.id, reviewOrganizationIds: reviewingOrganizationIds(viewer) };
+}

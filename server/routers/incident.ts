@@ -1,17 +1,21 @@
 import 'server-only';
 import { assertCanCreateIn, assertCanEditIncident, assertCanViewIncident, incidentPolicy } from '../policy/incident';
-import { adminOrganizationIds, listableOrganizationIds, memberOrganizationIds } from '../policy/viewer';
+import { adminOrganizationIds, listableOrganizationIds, listViewer, memberOrganizationIds } from '../policy/viewer';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { withMentionsNamed } from '../services/directory/workspace-mentions';
 import { listIncidentHistory } from '../services/incidents/history';
 import { listIncidentRegions, listIncidents } from '../services/incidents/list';
+import { incidentFacets } from '../services/incidents/facets';
+import { shareOne } from './incident-actions';
+import { findLikelyDuplicates } from '../services/incidents/duplicates';
+import { incidentDuplicateCheckInput } from '@/common/inputs/duplicates';
 import { findIncidentForPolicy, getIncidentDetail } from '../services/incidents/read';
 import { createIncident, updateIncident } from '../services/incidents/write';
 import { deleteIncident, listDeletedIncidents, restoreIncident } from '../services/incidents/delete';
 import { assertCanDeleteIncident, canDeleteRecord } from '../policy/deletion';
 import { availableIncidentTransitions } from '../policy/review';
 import { assertCanShare, canShareIncident, readsAsSharedOnly } from '../policy/sharing';
-import { findSimilarElsewhere, listSharedWith, listSharesOf, listShareTargets, redactForSharedReader, shareIncident, unshareIncident } from '../services/incidents/sharing';
+import { findSimilarElsewhere, listSharedWith, listSharesOf, listShareTargets, redactForSharedReader, unshareIncident } from '../services/incidents/sharing';
 import { notFound } from '../errors';
 import { optionalOrganizationInput } from '@/common/inputs/ids';
 import { createIncidentInput, incidentIdInput, incidentShareInput, incidentListInput, updateIncidentInput } from '@/common/inputs/incident';
@@ -21,7 +25,12 @@ import { versionNumber } from '@/common/inputs/numbers';
 export const incidentRouter = createTRPCRouter({
   list: signedInProcedure
     .input(incidentListInput.extend(optionalOrganizationInput.shape))
-    .query(({ ctx, input }) => listIncidents(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId), input)),
+    .query(({ ctx, input }) => listIncidents(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId), input, listViewer(ctx.viewer))),
+
+  /** Counts per value of each facet over what the list shows with these filters. */
+  facets: signedInProcedure
+    .input(incidentListInput.omit({ cursor: true, sort: true, limit: true }).extend(optionalOrganizationInput.shape))
+    .query(({ ctx, input }) => incidentFacets(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId), input, listViewer(ctx.viewer))),
 
   regions: signedInProcedure
     .input(optionalOrganizationInput.default({}))
@@ -59,6 +68,12 @@ export const incidentRouter = createTRPCRouter({
     return createIncident(ctx.db, { organizationId: input.organizationId, userId: ctx.viewer.id, input: input.incident });
   }),
 
+  /** Before a save: incidents of the organization that look like this one (a victim in common near the date, or a near-identical title). */
+  duplicates: signedInProcedure.input(incidentDuplicateCheckInput).query(({ ctx, input }) => {
+    assertCanCreateIn(ctx.viewer, input.organizationId);
+    return findLikelyDuplicates(ctx.db, input);
+  }),
+
   update: signedInProcedure.input(updateIncidentInput).mutation(async ({ ctx, input }) => {
     assertCanEditIncident(ctx.viewer, await findIncidentForPolicy(ctx.db, input.id));
     return updateIncident(ctx.db, { id: input.id, version: input.version, userId: ctx.viewer.id, input: input.incident });
@@ -90,11 +105,7 @@ export const incidentRouter = createTRPCRouter({
     return listShareTargets(ctx.db, incident.organizationId);
   }),
 
-  share: signedInProcedure.input(incidentShareInput).mutation(async ({ ctx, input }) => {
-    const incident = await findIncidentForPolicy(ctx.db, input.id);
-    assertCanShare(ctx.viewer, incident, input.organizationId);
-    await shareIncident(ctx.db, { incidentId: input.id, organizationId: input.organizationId, actorId: ctx.viewer.id, ownerId: incident!.organizationId });
-  }),
+  share: signedInProcedure.input(incidentShareInput).mutation(({ ctx, input }) => shareOne(ctx, input)),
 
   unshare: signedInProcedure.input(incidentShareInput).mutation(async ({ ctx, input }) => {
     const incident = await findIncidentForPolicy(ctx.db, input.id);

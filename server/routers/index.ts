@@ -12,6 +12,8 @@ import { personRouter } from './person';
 import { placeRouter } from './place';
 import { reviewRouter } from './review';
 import { factorRouter } from './factor';
+import { savedSearchRouter } from './saved-search';
+import { bulkRouter } from './bulk';
 import { sessionRouter } from './session';
 import { viewerRouter } from './viewer';
 import { vocabularyRouter } from './vocabulary';
@@ -35,6 +37,8 @@ export const appRouter = createTRPCRouter({
   evidence: evidenceRouter,
   session: sessionRouter,
   factor: factorRouter,
+  savedSearch: savedSearchRouter,
+  bulk: bulkRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,9 +1,10 @@
 import 'server-only';
 import { requireRecentAuth } from '../auth/require-recent-auth';
 import { assertCanMergePersons, assertCanViewPerson, personPolicy } from '../policy/person';
-import { listableOrganizationIds, memberOrganizationIds } from '../policy/viewer';
+import { listableOrganizationIds, memberOrganizationIds, reviewingOrganizationIds } from '../policy/viewer';
 import { notFound } from '../errors';
 import { withMentionsNamed } from '../services/directory/workspace-mentions';
+import { findLikelyDuplicatePersons } from '../services/persons/likely-duplicates';
 import { casesConcerning, incidentsConcerning } from '../services/persons/concerning';
 import { mergePersons } from '../services/persons/merge';
 import { findPersonForPolicy, getPersonDetail, listMergesInto, listPersons } from '../services/persons/read';
@@ -45,6 +46,9 @@ export const personRouter = createTRPCRouter({
       actorId: ctx.viewer.id,
     });
   }),
+
+  /** Pairs of records that probably name one person, for the reviewers who merge them; empty for monitors. */
+  likelyDuplicates: signedInProcedure.query(({ ctx }) => findLikelyDuplicatePersons(ctx.db, reviewingOrganizationIds(ctx.viewer))),
 
   /** Corrects a person record (server/policy/directory.ts says who may). */
   update: updatePersonProcedure,

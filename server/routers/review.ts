@@ -1,38 +1,15 @@
 import 'server-only';
-import { assertCanViewIncident } from '../policy/incident';
-import { roleIn, type Viewer } from '../policy/viewer';
-import { assertMayTransition } from '../policy/review';
+import { reviewingOrganizationIds } from '../policy/viewer';
 import { assertCanPreview } from '../policy/preview';
 import { findCaseForPolicy } from '../services/cases/read';
 import { notFound } from '../errors';
 import { previewCase, previewIncident } from '../services/publishing/preview';
 import { findIncidentForPolicy } from '../services/incidents/read';
-import { decide as decideOn } from '../services/review/decide';
 import { listReviewQueue } from '../services/review/queue';
-import type { TransitionName } from '../policy/transitions';
-import { type Context, createTRPCRouter, signedInProcedure } from '../trpc';
+import { createTRPCRouter, signedInProcedure } from '../trpc';
+import { decide } from './review-decision';
 import { commentedDecisionInput, decisionInput, previewInput } from '@/common/inputs/review';
 
-
-async function decide(ctx: Context & { viewer: Viewer }, name: TransitionName, input: { id: string; version: number; comment?: string }) {
-  const incident = await findIncidentForPolicy(ctx.db, input.id);
-  assertCanViewIncident(ctx.viewer, incident);
-  assertMayTransition(ctx.viewer, name, incident);
-  const { reviewStatus, ...decided } = await decideOn(ctx.db, {
-    name,
-    subject: { kind: 'incident', id: input.id },
-    version: input.version,
-    actorId: ctx.viewer.id,
-    comment: input.comment ?? null,
-  });
-  // An incident's review state is its `status`.
-  return { ...decided, status: reviewStatus };
-}
-
-/** The organizations where the viewer is a reviewer or an admin: whose submissions wait for them. */
-function reviewingOrganizationIds(viewer: Viewer): string[] {
-  return viewer.memberships.filter((m) => roleIn(viewer, m.organizationId) !== 'monitor').map((m) => m.organizationId);
-}
 
 export const reviewRouter = createTRPCRouter({
   submit: signedInProcedure.input(decisionInput).mutation(({ ctx, input }) => decide(ctx, 'submit', input)),

@@ -58,10 +58,17 @@ function reviewerDecision(from: ReviewStatus[]) {
     });
 }
 
+/** A bulk action's report on its one incident, as the single action would have answered. */
+function oneOutcome(outcomes: { done: boolean; code: string | null; message: string | null }[]): void {
+  const [outcome] = outcomes;
+  if (!outcome?.done) throw new TRPCError({ code: (outcome?.code ?? 'INTERNAL_SERVER_ERROR') as TRPCError['code'], message: outcome?.message ?? '' });
+}
+
 export const policies: Record<string, Entry> = {
   'viewer.me': { on: 'self', call: (c) => c.viewer.me(), expect: () => 'ok' },
   'viewer.firstAdminNeeded': { on: 'self', call: (c) => c.viewer.firstAdminNeeded(), expect: () => 'ok' },
   'incident.list': { on: 'self', call: (c) => c.incident.list({}), expect: signedIn },
+  'incident.facets': { on: 'self', call: (c) => c.incident.facets({}), expect: signedIn },
   'incident.regions': { on: 'self', call: (c) => c.incident.regions({}), expect: signedIn },
   'incident.deleted': { on: 'self', call: (c) => c.incident.deleted(), expect: signedIn },
   'vocabulary.all': { on: 'self', call: (c) => c.vocabulary.all(), expect: signedIn },
@@ -83,6 +90,11 @@ export const policies: Record<string, Entry> = {
   'incident.create': {
     on: 'organization',
     call: (c, s) => c.incident.create({ organizationId: s.organizationId, incident: anIncident() }),
+    expect: (a) => gate(a, () => 'ok'),
+  },
+  'incident.duplicates': {
+    on: 'organization',
+    call: (c, s) => c.incident.duplicates({ organizationId: s.organizationId, title: 'Matrix subject', date: { precision: 'month', start: '2017-05' } }),
     expect: (a) => gate(a, () => 'ok'),
   },
   'incident.get': { on: 'incident', call: (c, s) => c.incident.get({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
@@ -118,6 +130,19 @@ export const policies: Record<string, Entry> = {
   'incident.shares': { on: 'incident', call: (c, s) => c.incident.shares({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
   'incident.shareTargets': { on: 'incident', call: (c, s) => c.incident.shareTargets({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
   'incident.similar': { on: 'incident', call: (c, s) => c.incident.similar({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
+  'savedSearch.list': { on: 'self', call: (c) => c.savedSearch.list(), expect: signedIn },
+  'savedSearch.save': {
+    on: 'organization',
+    call: (c, s) => c.savedSearch.save({ organizationId: s.organizationId, name: 'Matrix search', filters: { status: 'draft' } }),
+    expect: (a) => gate(a, () => 'ok'),
+  },
+  'savedSearch.remove': {
+    on: 'organization',
+    // A shared search of the author's: its organization sees it, only its owner removes it.
+    call: async (c, s) => c.savedSearch.remove({ id: await aSavedSearchIn(s.organizationId) }),
+    expect: (a) => gate(a, () => (a === 'author' ? 'ok' : 'FORBIDDEN')),
+  },
+  'person.likelyDuplicates': { on: 'self', call: (c) => c.person.likelyDuplicates(), expect: signedIn },
   'person.list': { on: 'self', call: (c) => c.person.list(), expect: signedIn },
   'person.get': {
     on: 'organization',
@@ -196,6 +221,22 @@ export const policies: Record<string, Entry> = {
     call: (c, s) => c.review.retract({ id: s.id, version: s.version, comment: 'Withdrawn at the victim’s request' }),
     // Whatever has a public version can be taken off the public side at once, even while an edit is pending.
     expect: (a, _s, publishedBefore) => gate(a, () => (isReviewerOfOrg(a) ? (publishedBefore ? 'ok' : 'BAD_REQUEST') : 'FORBIDDEN')),
+  },
+  // Bulk actions: each incident answers exactly as the single action would (the batch reports it rather than throwing).
+  'bulk.decide': {
+    on: 'incident',
+    call: async (c, s) => oneOutcome(await c.bulk.decide({ action: 'approve', items: [{ id: s.id, version: s.version }] })),
+    expect: reviewerDecision(['submitted']),
+  },
+  'bulk.share': {
+    on: 'incident',
+    call: async (c, s) => oneOutcome(await c.bulk.share({ ids: [s.id], organizationId: otherOrganizationId })),
+    expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
+  },
+  'bulk.tag': {
+    on: 'incident',
+    call: async (c, s) => oneOutcome(await c.bulk.tag({ items: [{ id: s.id, version: s.version }], violationType: 'arbitrary_detention' })),
+    expect: (a, s) => gate(a, () => (!editable(s) || a === 'colleague' ? 'FORBIDDEN' : 'ok')),
   },
   // Accounts and sessions (issue 13): only one's own sessions; another person's session answers as unknown.
   'session.list': { on: 'self', call: (c) => c.session.list(), expect: signedIn },
@@ -475,6 +516,15 @@ async function aFileIn(organizationId: string, options: { deleted?: boolean } = 
 async function aPersonIn(organizationId: string): Promise<string> {
   const [row] = rowsOf<{ id: string }>(
     await database.db.execute(sql`INSERT INTO persons (organization_id, ref, name) VALUES (${organizationId}, 'person:' || md5(random()::text), 'Matrix person') RETURNING id`),
+  );
+  return row!.id;
+}
+
+/** A search the author saved and shared with the organization. */
+async function aSavedSearchIn(organizationId: string): Promise<string> {
+  const [row] = rowsOf<{ id: string }>(
+    await database.db.execute(sql`
+      INSERT INTO saved_searches (organization_id, owner_id, name, filters, shared) VALUES (${organizationId}, ${people.author.id}, 'Matrix search', '{}'::jsonb, true) RETURNING id`),
   );
   return row!.id;
 }

@@ -6,8 +6,29 @@ export type Bar = { key: string; label: string; count: number; depth?: number };
  * A horizontal bar chart in plain HTML: every bar carries its number in text (readable without
  * colour or sight of the bar), a table states the same figures, and a link downloads them as CSV.
  */
-export function BarChart(props: { id: string; title: string; counts: string; bars: Bar[]; csvHref: string; t: Translate; note?: string }) {
-  const { id, title, counts, bars, csvHref, t, note } = props;
+export function BarChart(props: {
+  id: string;
+  title: string;
+  counts: string;
+  bars: Bar[];
+  csvHref: string;
+  t: Translate;
+  note?: string;
+  /** The incident list behind a bar, when there is one: the charts click through to the matching incidents. */
+  hrefFor?: (key: string) => string | null;
+}) {
+  const { id, title, counts, bars, csvHref, t, note, hrefFor } = props;
+  // The bars are hidden from assistive technology (the table says the same), so their links leave the tab order; the table's links stay in it.
+  const named = (bar: Bar, focusable: boolean) => {
+    const href = hrefFor?.(bar.key);
+    return href ? (
+      <a href={href} className="text-blue-800 underline hover:text-blue-950" tabIndex={focusable ? undefined : -1}>
+        {bar.label}
+      </a>
+    ) : (
+      bar.label
+    );
+  };
   const max = Math.max(1, ...bars.map((bar) => bar.count));
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded-lg border border-slate-300 bg-white p-4">
@@ -23,7 +44,7 @@ export function BarChart(props: { id: string; title: string; counts: string; bar
           {bars.map((bar) => (
             <li key={bar.key} className="grid grid-cols-[minmax(8rem,14rem)_1fr] items-center gap-2 text-sm">
               <span className="truncate" style={{ paddingLeft: `${(bar.depth ?? 0) * 1}rem` }} title={bar.label}>
-                {bar.label}
+                {named(bar, false)}
               </span>
               <span className="flex items-center gap-2">
                 <span className="h-4 rounded-sm border border-slate-700 bg-blue-800" style={{ width: `${(bar.count / max) * 85}%`, minWidth: '2px' }} />
@@ -51,7 +72,7 @@ export function BarChart(props: { id: string; title: string; counts: string; bar
             {bars.map((bar) => (
               <tr key={bar.key} className="border-t border-slate-200">
                 <th scope="row" className="py-1 pr-4 font-normal" style={{ paddingLeft: `${(bar.depth ?? 0) * 1}rem` }}>
-                  {bar.label}
+                  {named(bar, true)}
                 </th>
                 <td className="py-1 text-right tabular-nums">{bar.count}</td>
               </tr>

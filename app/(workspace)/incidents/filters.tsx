@@ -4,7 +4,8 @@ import type { Translate } from '@/common/i18n';
 import type { TermOption } from '@/app/ui/vocabulary';
 import { errorClass, inputClass, labelClass, linkClass, primaryButtonClass } from '@/app/ui/styles';
 import { clearIncidentFilters, filterIncidents } from '../search-actions';
-import type { FilterName, ListParams } from './list-params';
+import { facetFilterNames, type FilterName, type ListParams } from './list-params';
+import { incidentScopeValues } from '@/common/inputs/incident-facets';
 
 type Props = { params: ListParams; violationTypes: TermOption[]; regions: string[]; t: Translate };
 
@@ -92,6 +93,19 @@ export function IncidentFilters({ params, violationTypes, regions, t }: Props) {
           {problem('to', t('list.invalidDate'))}
         </div>
         <div>
+          <label htmlFor="filter-scope" className={labelClass}>
+            {t('list.scope')}
+          </label>
+          <select id="filter-scope" name="scope" defaultValue={values.scope ?? ''} className={`${inputClass} mt-1`}>
+            <option value="">{t('list.anyScope')}</option>
+            {incidentScopeValues.map((scope) => (
+              <option key={scope} value={scope}>
+                {t(`list.scope.${scope}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
           <label htmlFor="filter-sort" className={labelClass}>
             {t('list.sort')}
           </label>
@@ -105,6 +119,12 @@ export function IncidentFilters({ params, violationTypes, regions, t }: Props) {
           {problem('sort', t('list.invalidValue'))}
         </div>
       </div>
+      {/* The facets' choices ride along unchanged: the counts beside the list set and clear them. */}
+      {facetFilterNames
+        .filter((name) => name !== 'scope' && values[name])
+        .map((name) => (
+          <input key={name} type="hidden" name={name} value={values[name]} />
+        ))}
       <div className="mt-4 flex flex-wrap items-center gap-4">
         <button type="submit" className={primaryButtonClass}>
           {t('list.apply')}

@@ -8,14 +8,22 @@ import { linkClass } from '@/app/ui/styles';
 /** One row of `incident.list`. */
 export type IncidentRow = Awaited<ReturnType<typeof listIncidents>>['items'][number];
 
-type Props = { rows: IncidentRow[]; caption: string; violationLabel: (code: string) => string; locale: Locale; t: Translate };
+type Props = {
+  rows: IncidentRow[];
+  caption: string;
+  violationLabel: (code: string) => string;
+  locale: Locale;
+  t: Translate;
+  /** The form of the bulk actions: each row gets a checkbox that belongs to it (./bulk-actions.tsx). */
+  selectFor?: string;
+};
 
 export function placeOf(row: { locality: string | null; region: string | null; country: string }): string {
   return [row.locality, row.region, row.country].filter(Boolean).join(', ');
 }
 
 /** One page of incidents; the title links to the incident. */
-export function IncidentTable({ rows, caption, violationLabel, locale, t }: Props) {
+export function IncidentTable({ rows, caption, violationLabel, locale, t, selectFor }: Props) {
   const th = 'px-3 py-2 text-left text-sm font-semibold text-slate-700';
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
@@ -23,6 +31,11 @@ export function IncidentTable({ rows, caption, violationLabel, locale, t }: Prop
         <caption className="px-3 py-2 text-left text-sm text-slate-600">{caption}</caption>
         <thead className="bg-slate-100">
           <tr>
+            {selectFor ? (
+              <th scope="col" className={th}>
+                <span className="sr-only">{t('bulk.selectColumn')}</span>
+              </th>
+            ) : null}
             <th scope="col" className={th}>
               {t('list.col.title')}
             </th>
@@ -43,6 +56,11 @@ export function IncidentTable({ rows, caption, violationLabel, locale, t }: Prop
         <tbody className="divide-y divide-slate-200">
           {rows.map((row) => (
             <tr key={row.id} className="align-top">
+              {selectFor ? (
+                <td className="px-3 py-3">
+                  <input type="checkbox" form={selectFor} name="item" value={`${row.id}:${row.version}`} className="h-5 w-5" aria-label={t('bulk.select', { title: row.title })} />
+                </td>
+              ) : null}
               <th scope="row" className="max-w-md px-3 py-3 text-left font-normal">
                 <Link href={`/incidents/${row.id}`} className={linkClass}>
                   {row.title}

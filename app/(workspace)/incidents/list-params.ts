@@ -1,7 +1,10 @@
 import { type IncidentListInput, incidentListInput } from '@/common/inputs/incident';
 
+/** The facet filters (links from the facet counts, and person, case, author and whose entries): ids and codes, never words. */
+export const facetFilterNames = ['category', 'perpetrator', 'year', 'person', 'case', 'author', 'scope'] as const;
+
 /** The list's filters as they appear in the URL; the names are the procedure's input names. */
-export const filterNames = ['status', 'violationType', 'region', 'from', 'to', 'text', 'sort'] as const;
+export const filterNames = ['status', 'violationType', 'region', 'from', 'to', 'text', 'sort', ...facetFilterNames] as const;
 export type FilterName = (typeof filterNames)[number];
 type ParamName = FilterName | 'cursor';
 

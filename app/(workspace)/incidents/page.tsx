@@ -6,8 +6,12 @@ import { termLabeller, termOptions } from '@/app/ui/vocabulary';
 import { searchTextFor } from '../search-cookie';
 import { requireViewer } from '../session';
 import { ExportLinks } from './export-links';
+import { IncidentFacets } from './facets';
+import { facetLabeller, NarrowedBy } from './narrowed-by';
 import { IncidentFilters } from './filters';
+import { BulkActions, bulkFormId } from './bulk-actions';
 import { IncidentTable } from './incident-table';
+import { SavedSearches } from './saved-searches';
 import { filterNames, listHref, parseListParams } from './list-params';
 
 const pageSize = 25;
@@ -24,10 +28,13 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   // The words come from the cookie the filter form set, or from an old or hand-typed link.
   const words = await searchTextFor('incidents', (Array.isArray(fromAddress.text) ? fromAddress.text[0] : fromAddress.text)?.trim() ?? '');
   const params = parseListParams({ ...fromAddress, text: words.text }, pageSize);
-  const [page, terms, regions] = await Promise.all([
+  const { cursor: _c, sort: _s, limit: _l, ...facetInput } = params.input;
+  const [page, terms, regions, facets, savedSearches] = await Promise.all([
     caller.incident.list(params.input),
     caller.vocabulary.all(),
     caller.incident.regions({}),
+    caller.incident.facets(facetInput),
+    caller.savedSearch.list(),
   ]);
 
   const { cursor: _cursor, ...shown } = params.values;
@@ -48,21 +55,38 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         <IncidentFilters params={params} violationTypes={termOptions(terms, 'violation_type', locale)} regions={regions} t={t} />
       </div>
 
-      <div className="mt-8">
+      {viewer.memberships.length > 0 ? <SavedSearches searches={savedSearches} values={params.values} viewer={viewer} t={t} /> : null}
+      <NarrowedBy values={params.values} filters={filters} t={t} />
+
+      <div className="mt-8 grid gap-6 lg:grid-cols-[16rem_1fr]">
+        <div className="min-w-0">
         {page.items.length === 0 ? (
           <div className="rounded-lg border border-slate-300 bg-white p-6">
             <p className="font-medium">{t('list.empty')}</p>
             <p className="mt-1 text-slate-700">{t('list.emptyHint')}</p>
           </div>
         ) : (
+          <>
+          <BulkActions
+            titles={Object.fromEntries(page.items.map((item) => [item.id, item.title]))}
+            violationTypes={termOptions(terms, 'violation_type', locale)}
+            exportOrganizations={viewer.memberships.filter((m) => m.role !== 'monitor')}
+          />
           <IncidentTable
+            selectFor={bulkFormId}
             rows={page.items}
             caption={filtered ? t('list.captionFiltered') : t('list.caption')}
             violationLabel={termLabeller(terms, 'violation_type', locale)}
             locale={locale}
             t={t}
           />
+          </>
         )}
+        </div>
+        {/* After the list in reading order, beside it on a wide screen. */}
+        <div className="lg:order-first">
+          <IncidentFacets facets={facets} filters={filters} label={facetLabeller(terms, locale, t)} t={t} />
+        </div>
       </div>
 
       <ExportLinks viewer={viewer} filters={filters} t={t} />

@@ -27,7 +27,7 @@ function listHref(text: string, page: number): string {
 
 /** The persons of the viewer's organizations, searchable by name, each linking to their page. */
 export default async function PersonsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { caller } = await requireViewer();
+  const { caller, viewer } = await requireViewer();
   const { locale, t } = await getI18n();
   const params = await searchParams;
   const { text, inAddress } = await searchTextFor('persons', one(params.q));
@@ -39,6 +39,13 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
     <>
       <h1 className="text-3xl font-semibold">{t('persons.heading')}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t('persons.intro')}</p>
+      {viewer.memberships.some((m) => m.role !== 'monitor') ? (
+        <p className="mt-2">
+          <Link href="/persons/duplicates" className={linkClass}>
+            {t('personDuplicates.link')}
+          </Link>
+        </p>
+      ) : null}
 
       <form action={searchPersons} role="search" className="mt-6 flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1 sm:max-w-md">

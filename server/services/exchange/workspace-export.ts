@@ -8,6 +8,7 @@ import { incidents } from '@/db/schema';
 import { csvBom, csvLine } from '@/server/public/export-csv';
 import { inOneSnapshot } from '@/server/public/snapshot';
 import { incidentListInput } from '@/common/inputs/incident';
+import { incidentFacetFilterShape } from '@/common/inputs/incident-facets';
 import { recordAudit } from '../audit/record';
 import { incidentListConditions, type IncidentListFilters } from '../incidents/list';
 import { refreshSearch } from '../search/refresh';
@@ -19,9 +20,12 @@ import { exportExchangeDocument } from './export';
  * exchange format (JSON, the whole collection, with only the matching incidents). This is inside
  * the organization: every review state and the records' own words, as the list shows them.
  */
+const { scope: _scope, ...facetFilters } = incidentFacetFilterShape;
+
 export const workspaceExportInput = incidentListInput
   .pick({ status: true, violationType: true, region: true, from: true, to: true, text: true })
-  .extend({ organizationId: z.uuid(), format: z.enum(['csv', 'xlsx', 'json']) });
+  // The list's facet filters and chosen incidents too; "mine" and "waiting for my review" are left out (an export is of the organization).
+  .extend({ ...facetFilters, organizationId: z.uuid(), format: z.enum(['csv', 'xlsx', 'json']) });
 export type WorkspaceExportInput = z.infer<typeof workspaceExportInput>;
 
 const columns = ['ref', 'title', 'status', 'start_date', 'end_date', 'date_precision', 'country', 'region', 'locality', 'violation_types', 'summary', 'updated_at'] as const;

@@ -1,13 +1,14 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { rowsOf } from '@/db/rows';
-import { incidents, vocabularyTerms } from '@/db/schema';
+import { incidents } from '@/db/schema';
 import { decodeCursor, encodeCursor } from '@/common/inputs/cursor';
 import { type IncidentListInput, incidentListCursor } from '@/common/inputs/incident';
 import { incidentTextMatch } from '../search/match';
 import { textQuery } from '@/server/text-search/query';
 import { incidentSnippets } from '../search/workspace-snippets';
+import type { IncidentFacetFilters } from '@/common/inputs/incident-facets';
+import { facetFilterConditions, narrowerTerms, type ListViewer } from './list-facet-filters';
 
 /**
  * The cursor's key as the sort compares it. The input schema has already refused a cursor that does
@@ -25,16 +26,8 @@ function cursorKey(text: string | null | undefined, byUpdate: boolean): { key: S
 type Tier = 'title' | 'rest';
 
 /** A violation type and all the narrower types under it, so a filter on a parent finds its children. */
-async function withNarrowerTypes(db: DbOrTx, code: string): Promise<string[]> {
-  const rows = await db.execute(sql`
-    WITH RECURSIVE tree(code) AS (
-      SELECT ${code}::text
-      UNION
-      SELECT t.code FROM ${vocabularyTerms} t JOIN tree ON t.parent_code = tree.code
-      WHERE t.kind = 'violation_type'
-    )
-    SELECT code FROM tree`);
-  return rowsOf<{ code: string }>(rows).map((row) => row.code);
+function withNarrowerTypes(db: DbOrTx, code: string): Promise<string[]> {
+  return narrowerTerms(db, 'violation_type', code);
 }
 
 /**
@@ -44,9 +37,9 @@ async function withNarrowerTypes(db: DbOrTx, code: string): Promise<string[]> {
  * hold both columns in the same direction), where `sort < key OR (sort = key AND id < …)` is only a
  * filter over every earlier row.
  */
-export async function listIncidents(db: DbOrTx, organizationIds: string[], input: IncidentListInput) {
+export async function listIncidents(db: DbOrTx, organizationIds: string[], input: IncidentListInput, viewer?: ListViewer) {
   if (organizationIds.length === 0) return { items: [], nextCursor: null };
-  const conditions = await incidentListConditions(db, organizationIds, { ...input, text: null });
+  const conditions = await incidentListConditions(db, organizationIds, { ...input, text: null }, viewer);
 
   const byUpdate = input.sort === 'updated_desc';
   // To the microsecond in UTC, as stored: a JavaScript Date would round it and the keyset could skip a row.
@@ -122,10 +115,10 @@ export async function listIncidentRegions(db: DbOrTx, organizationIds: string[])
   return rows.map((row) => row.region!).filter(Boolean);
 }
 
-export type IncidentListFilters = Pick<IncidentListInput, 'status' | 'violationType' | 'region' | 'from' | 'to' | 'text'>;
+export type IncidentListFilters = Pick<IncidentListInput, 'status' | 'violationType' | 'region' | 'from' | 'to' | 'text'> & IncidentFacetFilters;
 
 /** The list's filters as SQL conditions: the list and the coordinators' export select alike. */
-export async function incidentListConditions(db: DbOrTx, organizationIds: string[], input: IncidentListFilters): Promise<SQL[]> {
+export async function incidentListConditions(db: DbOrTx, organizationIds: string[], input: IncidentListFilters, viewer?: ListViewer): Promise<SQL[]> {
   const conditions: SQL[] = [inArray(incidents.organizationId, organizationIds), isNull(incidents.deletedAt)];
   if (input.status) conditions.push(eq(incidents.reviewStatus, input.status));
   if (input.violationType) {
@@ -137,5 +130,6 @@ export async function incidentListConditions(db: DbOrTx, organizationIds: string
   if (input.to) conditions.push(sql`${incidents.startDate} <= ${input.to}`);
   const text = await incidentTextMatch(db, input.text);
   if (text) conditions.push(text);
+  conditions.push(...(await facetFilterConditions(db, input, viewer)));
   return conditions;
 }

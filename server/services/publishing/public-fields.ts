@@ -205,6 +205,7 @@ export const workspaceOnlyTables: Record<string, string> = {
   incident_search: 'the workspace search document: the incident’s own workspace text, folded',
   actor_search: 'the folded names of persons and organizations, for the workspace’s suggestions',
   search_stale: 'which search rows to rebuild',
+  saved_searches: 'staff’s saved list filters, shared within their organization at most',
 };
 
 /** Tables that are themselves the public read model (written only from the declarations above). */

@@ -4,8 +4,11 @@ import { Snippet } from '@/app/ui/snippet';
 import { formatIncidentDateRange } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { decodeCursor, listPublicIncidents } from '@/server/public/incidents';
-import { publicStats } from '@/server/public/stats';
+import { publicDashboard, publicStats } from '@/server/public/stats';
+import { PublicFilterForm } from '../../_ui/filter-form';
 import { pageFilters, queryString, type PageSearchParams } from '../../_ui/page-filters';
+import { PublicFacets } from '../../_ui/public-facets';
+import { termChoices } from '../../_ui/terms';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -18,36 +21,32 @@ export default async function PublicIncidentsPage({ searchParams }: { searchPara
   const { filters, problems, raw } = await pageFilters(searchParams);
   const cursorParam = (await searchParams).cursor;
   const cursor = typeof cursorParam === 'string' ? decodeCursor(cursorParam) : null;
-  // The total counts each matching incident once, as the dashboard's does (one piece of code for both).
-  const [page, { total }] = await Promise.all([listPublicIncidents({ filters, cursor, limit: 25, lang: locale }), publicStats('year', filters, locale)]);
+  // The counts beside the list come from the same figures as the dashboard's charts (the rollup when it can answer).
+  const [page, figures, allRegions] = await Promise.all([
+    listPublicIncidents({ filters, cursor, limit: 25, lang: locale }),
+    publicDashboard(filters, locale),
+    publicStats('region', {}, locale),
+  ]);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold">{t('public.search.heading')}</h1>
-        <p className="mt-1 text-lg" data-testid="public-list-total">
-          {t('public.search.total', { n: total })}
-        </p>
-      </div>
-      <form method="get" action="/public/incidents" role="search" className="flex flex-wrap items-end gap-3">
-        <label className="block font-medium">
-          {t('public.search.label')}
-          <input type="search" name="q" defaultValue={raw.q ?? ''} className="mt-1 block w-72 rounded-md border border-slate-500 bg-white px-3 py-2 text-base" />
-        </label>
-        {Object.entries(raw)
-          .filter(([name]) => name !== 'q')
-          .map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-        <button type="submit" className="rounded-md border border-blue-800 bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900">
-          {t('public.search.submit')}
-        </button>
-      </form>
-      {problems.length > 0 ? (
-        <p role="alert" className="font-medium text-red-800">
-          {t('public.filters.invalid', { problems: problems.join('; ') })}
-        </p>
-      ) : null}
-      <p role="status">{page.incidents.length === 0 ? t('public.search.none') : t('public.search.shown', { n: page.incidents.length })}</p>
+      <h1 className="text-2xl font-bold">{t('public.search.heading')}</h1>
+      <PublicFilterForm
+        action="/public/incidents"
+        raw={raw}
+        problems={problems}
+        regions={allRegions.counts.flatMap((c) => (c.key ? [c.key] : []))}
+        types={termChoices(figures.vocabulary.terms, 'violation_type', locale)}
+        categories={termChoices(figures.vocabulary.terms, 'defender_category', locale)}
+        perpetrators={termChoices(figures.vocabulary.terms, 'perpetrator_type', locale)}
+        withWords
+        t={t}
+      />
+      <p className="text-xl font-semibold" role="status" data-testid="public-list-total">
+        {t('public.search.total', { n: figures.year.total })}
+      </p>
+      <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+        <div className="min-w-0 space-y-3">
+      <p>{page.incidents.length === 0 ? t('public.search.none') : t('public.search.shown', { n: page.incidents.length })}</p>
       <ol className="space-y-3">
         {page.incidents.map((incident) => (
           <li key={incident.id} className="rounded-lg border border-slate-300 bg-white p-4">
@@ -79,6 +78,12 @@ export default async function PublicIncidentsPage({ searchParams }: { searchPara
           </Link>
         ) : null}
       </p>
+        </div>
+        {/* After the results in reading order (a screen reader meets the incidents first), beside them on a wide screen. */}
+        <div className="lg:order-first">
+          <PublicFacets counts={figures} filters={filters} t={t} />
+        </div>
+      </div>
     </div>
   );
 }

@@ -23,6 +23,7 @@ import { draftFromIncident, duplicateDraft, emptyDraft, rekeyDraft, toIncidentIn
 import { sectionSummaries } from './summary';
 import { TermPicker } from './term-picker';
 import { VictimsFieldset } from './victims';
+import { useDuplicateCheck } from './duplicate-warning';
 import { DateFieldset, LocationFieldset } from './when-where';
 import { MentionCompletion } from '../../_directory/mention-completion';
 import { MentionPicker } from '../../_directory/mention-picker';
@@ -97,7 +98,9 @@ export function IncidentForm(props: Props) {
 
   const create = useMutation(trpc.incident.create.mutationOptions());
   const update = useMutation(trpc.incident.update.mutationOptions());
-  const saving = create.isPending || update.isPending || leaving;
+  const [checking, setChecking] = useState(false);
+  const saving = create.isPending || update.isPending || leaving || checking;
+  const duplicates = useDuplicateCheck(organizationId, props.mode === 'edit' ? props.incident.id : null);
 
   const set = <K extends keyof IncidentDraft>(key: K) => (value: IncidentDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
   // The title and the summary may mention the incident's victims (common/mentions.ts).
@@ -134,7 +137,7 @@ export function IncidentForm(props: Props) {
     router.push(`/incidents/${id}`);
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (saving) return;
     setNotice(null);
@@ -146,6 +149,9 @@ export function IncidentForm(props: Props) {
 
     setErrors({});
     setFormError(null);
+    setChecking(true);
+    const goOn = await duplicates.allows(values).finally(() => setChecking(false));
+    if (!goOn) return;
     if (props.mode === 'create') {
       create.mutate({ organizationId, incident: values }, { onSuccess: ({ id }) => onSaved(id), onError });
     } else {
@@ -183,7 +189,7 @@ export function IncidentForm(props: Props) {
   const summaries = sectionSummaries(draft, violationTypes, t);
   return (
     <FieldErrorsContext.Provider value={errors}>
-      <form onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} noValidate className="space-y-6">
+      <form onSubmit={(event) => void onSubmit(event)} onKeyDown={submitOnCtrlEnter} noValidate className="space-y-6">
         <DraftOffer offer={local.offer} onRestore={local.restore} onDiscard={local.discard} />
         {conflict ? <ConflictMessage message={conflict} reloading={reloading} reloadFailed={reloadFailed} onReload={reloadLatest} /> : null}
         <ErrorSummary errors={errors} formError={formError} />
@@ -245,6 +251,7 @@ export function IncidentForm(props: Props) {
         <LegalProvisionsFieldset provisions={draft.legalProvisions} onChange={set('legalProvisions')} summary={summaries.legalProvisions} />
         <SourcesFieldset sources={draft.sources} organizationId={organizationId} onChange={set('sources')} summary={summaries.sources} usual={choices.usualSources(organizationId)} />
 
+        {duplicates.warning}
         <div className="flex flex-wrap items-center gap-4 border-t border-slate-300 pt-6">
           <button type="submit" disabled={saving} className={primaryButtonClass}>
             {saving ? t('form.saving') : t('form.save')}

@@ -99,12 +99,14 @@ export default async function PersonPage({ params }: Props) {
       </Section>
 
       {canMerge ? (
+        <div id="merge">
         <MergeInto
           person={person}
           incidentCount={incidents.length}
           caseCount={cases.length}
           categoryLabels={Object.fromEntries(terms.filter((term) => term.kind === 'defender_category').map((term) => [term.code, categoryLabel(term.code)]))}
         />
+        </div>
       ) : null}
     </article>
   );

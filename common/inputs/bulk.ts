@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { vocabularyCode } from './incident';
+import { versionNumber } from './numbers';
+import { userText } from './text';
+
+/** The incidents a bulk action concerns, each at the version the list showed (a later save is not overwritten). */
+const items = z.array(z.object({ id: z.uuid(), version: versionNumber })).min(1, 'Select at least one incident').max(100, 'At most 100 incidents at a time');
+
+export const bulkDecisionValues = ['submit', 'approve', 'publish', 'retract'] as const;
+
+export const bulkDecisionInput = z
+  .object({
+    action: z.enum(bulkDecisionValues),
+    items,
+    /** One reason for every retraction. */
+    comment: userText().trim().max(5000, 'At most 5,000 characters').nullish(),
+  })
+  .refine((input) => input.action !== 'retract' || !!input.comment, { message: 'Say why these incidents are retracted', path: ['comment'] });
+
+export const bulkShareInput = z.object({ ids: z.array(z.uuid()).min(1).max(100), organizationId: z.uuid() });
+export const bulkTagInput = z.object({ items, violationType: vocabularyCode });

@@ -1,0 +1,45 @@
+import 'server-only';
+import { TRPCError } from '@trpc/server';
+import { createTRPCRouter, signedInProcedure } from '../trpc';
+import { bulkDecisionInput, bulkShareInput, bulkTagInput } from '@/common/inputs/bulk';
+import { shareOne, tagOne } from './incident-actions';
+import { decide } from './review-decision';
+
+/**
+ * Bulk actions of the incident list. Each incident goes through the same policy and service as the
+ * single action, in its own transaction, so four eyes hold item by item: what one may not do to one
+ * incident (approve one's own entry) is refused for that incident with the reason, and the rest goes on.
+ */
+export type BulkOutcome = { id: string; done: boolean; code: string | null; message: string | null };
+
+async function eachIncident(ids: string[], act: (id: string) => Promise<unknown>): Promise<BulkOutcome[]> {
+  const outcomes: BulkOutcome[] = [];
+  // One after the other: each is a short transaction, and the order of the report is the order chosen.
+  for (const id of ids) {
+    try {
+      await act(id);
+      outcomes.push({ id, done: true, code: null, message: null });
+    } catch (error) {
+      // A refusal is reported; anything else is a fault of ours and stops the batch loudly.
+      if (!(error instanceof TRPCError)) throw error;
+      outcomes.push({ id, done: false, code: error.code, message: error.message });
+    }
+  }
+  return outcomes;
+}
+
+export const bulkRouter = createTRPCRouter({
+  decide: signedInProcedure.input(bulkDecisionInput).mutation(({ ctx, input }) => {
+    const versions = new Map(input.items.map((item) => [item.id, item.version]));
+    return eachIncident([...versions.keys()], (id) => decide(ctx, input.action, { id, version: versions.get(id)!, comment: input.comment ?? undefined }));
+  }),
+
+  share: signedInProcedure
+    .input(bulkShareInput)
+    .mutation(({ ctx, input }) => eachIncident([...new Set(input.ids)], (id) => shareOne(ctx, { id, organizationId: input.organizationId }))),
+
+  tag: signedInProcedure.input(bulkTagInput).mutation(({ ctx, input }) => {
+    const versions = new Map(input.items.map((item) => [item.id, item.version]));
+    return eachIncident([...versions.keys()], (id) => tagOne(ctx, { id, version: versions.get(id)!, violationType: input.violationType }));
+  }),
+});

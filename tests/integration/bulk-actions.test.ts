@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
+import { createTestDatabase } from '../support/database';
+import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+
+/** Bulk actions go item by item through the single action's policy and service, and say what happened to each. */
+
+let database: Database;
+let ngo: { id: string };
+let partner: { id: string };
+let monitor: { id: string };
+let reviewer: { id: string };
+let secondReviewer: { id: string };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { db } = database;
+  await seedVocabulary(db);
+  ngo = await createOrganization(db, 'Bulk Bureau');
+  partner = await createOrganization(db, 'Bulk Partner');
+  monitor = await createUser(db, ngo.id, 'monitor');
+  reviewer = await createUser(db, ngo.id, 'reviewer');
+  secondReviewer = await createUser(db, ngo.id, 'reviewer');
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+async function submitted(userId: string, title: string) {
+  const caller = await callerFor(database.db, userId);
+  const { id } = await caller.incident.create({ organizationId: ngo.id, incident: anIncident({ title }) });
+  const { version } = await caller.review.submit({ id, version: 1 });
+  return { id, version };
+}
+
+describe('bulk actions on the incident list', () => {
+  it('approve the others’ submissions and refuse a reviewer’s own, with the reason, one by one', async () => {
+    const first = await submitted(monitor.id, 'Bulk first');
+    const own = await submitted(reviewer.id, 'Bulk reviewer’s own');
+    const second = await submitted(monitor.id, 'Bulk second');
+    const outcomes = await (await callerFor(database.db, reviewer.id)).bulk.decide({ action: 'approve', items: [first, own, second] });
+    expect(outcomes.map((o) => [o.id, o.done])).toEqual([
+      [first.id, true],
+      [own.id, false],
+      [second.id, true],
+    ]);
+    expect(outcomes[1]).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('another reviewer') });
+
+    // The approved two are published together by a reviewer; a stale version is refused as a conflict.
+    const asSecond = await callerFor(database.db, secondReviewer.id);
+    const versions = await Promise.all([first.id, second.id].map(async (id) => ({ id, version: (await asSecond.incident.get({ id })).version })));
+    const published = await asSecond.bulk.decide({ action: 'publish', items: versions });
+    expect(published.every((o) => o.done)).toBe(true);
+    expect((await asSecond.incident.get({ id: first.id })).status).toBe('published');
+    const again = await asSecond.bulk.decide({ action: 'publish', items: [{ id: first.id, version: 1 }] });
+    expect(again[0]).toMatchObject({ done: false });
+
+    // Retracted with one reason for all.
+    const current = await Promise.all(versions.map(async ({ id }) => ({ id, version: (await asSecond.incident.get({ id })).version })));
+    await expect(asSecond.bulk.decide({ action: 'retract', items: current })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const retracted = await asSecond.bulk.decide({ action: 'retract', items: current, comment: 'Withdrawn at the victims’ request' });
+    expect(retracted.every((o) => o.done)).toBe(true);
+    expect((await asSecond.incident.get({ id: second.id })).status).toBe('archived');
+  });
+
+  it('tag with a violation type as an edit (a monitor only their own), and share as reviewers may', async () => {
+    const asMonitor = await callerFor(database.db, monitor.id);
+    const mine = await asMonitor.incident.create({ organizationId: ngo.id, incident: anIncident({ title: 'Bulk tag mine', violationTypes: ['threats'] }) });
+    const theirs = await (await callerFor(database.db, reviewer.id)).incident.create({ organizationId: ngo.id, incident: anIncident({ title: 'Bulk tag theirs' }) });
+    const tagged = await asMonitor.bulk.tag({ items: [mine, theirs], violationType: 'arbitrary_detention' });
+    expect(tagged.map((o) => o.done)).toEqual([true, false]);
+    const after = await asMonitor.incident.get({ id: mine.id });
+    expect(after.violationTypes.sort()).toEqual(['arbitrary_detention', 'threats']);
+    expect(after.version).toBe(2);
+
+    expect((await asMonitor.bulk.share({ ids: [mine.id], organizationId: partner.id }))[0]).toMatchObject({ done: false, code: 'FORBIDDEN' });
+    expect((await (await callerFor(database.db, reviewer.id)).bulk.share({ ids: [mine.id, theirs.id], organizationId: partner.id })).every((o) => o.done)).toBe(true);
+  });
+
+  it('answer an incident of another organization as not found, like the single action', async () => {
+    const stranger = await createUser(database.db, partner.id, 'reviewer');
+    const target = await submitted(monitor.id, 'Bulk hidden');
+    const [outcome] = await (await callerFor(database.db, stranger.id)).bulk.decide({ action: 'approve', items: [target] });
+    expect(outcome).toMatchObject({ done: false, code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
+import { publicDashboard } from '@/server/public/stats';
+import { createTestDatabase } from '../support/database';
+import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+
+/** Facets count what the list shows to this viewer; the public counts only what was published. */
+
+let database: Database;
+let ngo: { id: string };
+let otherNgo: { id: string };
+let monitor: { id: string };
+let reviewer: { id: string };
+let outsider: { id: string };
+
+const keys = (counts: { key: string | null; count: number }[]) => Object.fromEntries(counts.map((c) => [c.key, c.count]));
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { db } = database;
+  await seedVocabulary(db);
+  ngo = await createOrganization(db, 'Facet Bureau');
+  otherNgo = await createOrganization(db, 'Facet Elsewhere');
+  monitor = await createUser(db, ngo.id, 'monitor');
+  reviewer = await createUser(db, ngo.id, 'reviewer');
+  outsider = await createUser(db, otherNgo.id, 'monitor');
+
+  const author = await callerFor(db, monitor.id);
+  const reviewing = await callerFor(db, reviewer.id);
+  // A published detention in 2017 (a trade unionist, by police), a submitted threat in 2018 (by a court), a draft threat.
+  const published = await author.incident.create({ organizationId: ngo.id, incident: anIncident({ title: 'Facet published detention' }) });
+  let v = (await author.review.submit({ id: published.id, version: 1 })).version;
+  v = (await reviewing.review.approve({ id: published.id, version: v })).version;
+  await reviewing.review.publish({ id: published.id, version: v });
+  const submitted = await author.incident.create({
+    organizationId: ngo.id,
+    incident: anIncident({
+      title: 'Facet submitted threat',
+      date: { precision: 'year', start: '2018' },
+      violationTypes: ['threats'],
+      location: { country: 'KZ', region: 'Almaty', precision: 'region' },
+      perpetrators: [{ typeCode: 'court', name: null }],
+      victims: [{ kind: 'group', groupName: 'Strikers' }],
+    }),
+  });
+  await author.review.submit({ id: submitted.id, version: 1 });
+  await author.incident.create({ organizationId: ngo.id, incident: anIncident({ title: 'Facet draft threat', violationTypes: ['threats'] }) });
+  // The reviewer's own draft, and another organization's incident with the same words.
+  await reviewing.incident.create({ organizationId: ngo.id, incident: anIncident({ title: 'Facet reviewer draft' }) });
+  const elsewhere = await callerFor(db, outsider.id);
+  await elsewhere.incident.create({ organizationId: otherNgo.id, incident: anIncident({ title: 'Facet elsewhere' }) });
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+describe('facets of the workspace incident list', () => {
+  it('count the incidents of the viewer’s organization by each facet, never another organization’s', async () => {
+    const facets = await (await callerFor(database.db, monitor.id)).incident.facets({ text: 'Facet' });
+    expect(facets.total).toBe(4);
+    expect(keys(facets.status)).toEqual({ draft: 2, submitted: 1, published: 1 });
+    expect(keys(facets.violationType)).toEqual({ arbitrary_detention: 2, threats: 2 });
+    expect(keys(facets.category)).toEqual({ trade_unionist: 3 });
+    expect(keys(facets.perpetrator)).toEqual({ police: 3, court: 1 });
+    expect(keys(facets.region)).toEqual({ 'Mangystau Region': 3, Almaty: 1 });
+    expect(keys(facets.year)).toEqual({ '2017': 3, '2018': 1 });
+    expect(facets.author.map((a) => a.count).sort()).toEqual([1, 3]);
+
+    const theirs = await (await callerFor(database.db, outsider.id)).incident.facets({ text: 'Facet' });
+    expect(theirs.total).toBe(1);
+  });
+
+  it('narrow with the list: the counts follow a facet filter, and the list shows the same incidents', async () => {
+    const caller = await callerFor(database.db, monitor.id);
+    const facets = await caller.incident.facets({ text: 'Facet', perpetrator: 'court' });
+    expect(facets.total).toBe(1);
+    const list = await caller.incident.list({ text: 'Facet', category: 'trade_unionist', year: '2017' });
+    expect(list.items.map((i) => i.title).sort()).toEqual(['Facet draft threat', 'Facet published detention', 'Facet reviewer draft']);
+  });
+
+  it('answer "mine" and "waiting for my review" for who asks (a reviewer never waits on their own)', async () => {
+    const asMonitor = await callerFor(database.db, monitor.id);
+    const asReviewer = await callerFor(database.db, reviewer.id);
+    expect((await asMonitor.incident.list({ text: 'Facet', scope: 'mine' })).items).toHaveLength(3);
+    expect((await asReviewer.incident.list({ text: 'Facet', scope: 'mine' })).items.map((i) => i.title)).toEqual(['Facet reviewer draft']);
+    expect((await asReviewer.incident.list({ text: 'Facet', scope: 'awaiting_my_review' })).items.map((i) => i.title)).toEqual(['Facet submitted threat']);
+    expect((await asMonitor.incident.list({ text: 'Facet', scope: 'awaiting_my_review' })).items).toEqual([]);
+    const byAuthor = await asReviewer.incident.list({ text: 'Facet', author: monitor.id });
+    expect(byAuthor.items).toHaveLength(3);
+  });
+
+  it('narrow to one person’s incidents', async () => {
+    const caller = await callerFor(database.db, monitor.id);
+    const [first] = (await caller.incident.list({ text: 'Facet published' })).items;
+    const detail = await caller.incident.get({ id: first!.id });
+    const victim = detail.victims[0] as { kind: 'person'; id: string };
+    const list = await caller.incident.list({ person: victim.id });
+    expect(list.items.map((i) => i.title)).toEqual(['Facet published detention']);
+  });
+});
+
+describe('facets of the public incident list', () => {
+  it('count only published incidents: drafts, submissions and other organizations’ unpublished work never', async () => {
+    const figures = await publicDashboard({ q: 'Facet' }, 'en', database.db);
+    expect(figures.year.total).toBe(1);
+    expect(keys(figures.violation_type.counts)).toMatchObject({ arbitrary_detention: 1 });
+    expect(keys(figures.violation_type.counts).threats ?? 0).toBe(0);
+    expect(keys(figures.perpetrator_type.counts).court ?? 0).toBe(0);
+    const byType = await publicDashboard({ type: 'threats' }, 'en', database.db);
+    expect(byType.year.total).toBe(0);
+  });
+});
