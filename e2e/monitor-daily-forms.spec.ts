@@ -59,10 +59,14 @@ test('half a form survives a reload, sealed in the browser; leaving asks first; 
     await expect(page).toHaveURL(/\/incidents$/);
   });
 
-  await test.step('signing out erases every draft this browser keeps', async () => {
+  await test.step('signing out erases every draft this browser keeps, and the remembered choices (a source title may name someone)', async () => {
     expect(Object.keys(await storedDrafts(page))).toHaveLength(1);
+    const choices = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('hrd-choices:')));
+    await page.evaluate(() => localStorage.setItem('hrd-choices:someone', JSON.stringify({ country: 'KZ', sources: [{ id: 'x', label: 'Interview with a witness' }] })));
+    expect(await choices()).toHaveLength(1);
     await signOut(page);
     expect(await storedDrafts(page)).toEqual({});
+    expect(await choices()).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@
  * Choices a monitor makes on every incident, remembered per account in this browser so the next
  * form starts with them: the organization, the country, and the sources cited most recently. Only
  * ids, a country code and source titles: never a name of a person or any text typed about an incident.
+ * A title may still name someone, so sign-out erases them with the drafts (./sealed-storage.ts).
  */
 export type UsualSource = { id: string; label: string };
 export type Remembered = { organizationId?: string; country?: string; sources?: UsualSource[] };

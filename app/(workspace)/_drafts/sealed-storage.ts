@@ -5,6 +5,7 @@
  * the same browser never sees another person's draft offered.
  */
 const prefix = 'hrd-draft:';
+const rememberedPrefix = 'hrd-choices:';
 
 type Sealed = { iv: string; data: string; savedAt: number };
 
@@ -49,7 +50,10 @@ export function dropDraft(accountId: string, formKey: string): void {
   localStorage.removeItem(storageKey(accountId, formKey));
 }
 
-/** At sign-out: every draft in this browser, whoever's. */
+/**
+ * At sign-out: every draft in this browser, whoever's, and the remembered choices too (./remembered.ts:
+ * a source's title may name someone, and a laptop signed out of should hold nothing of the work).
+ */
 export function eraseAllDrafts(): void {
-  for (const name of Object.keys(localStorage)) if (name.startsWith(prefix)) localStorage.removeItem(name);
+  for (const name of Object.keys(localStorage)) if (name.startsWith(prefix) || name.startsWith(rememberedPrefix)) localStorage.removeItem(name);
 }
