@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { en } from '@/common/i18n/en';
 import { transliterate } from '@/server/services/publishing/name-forms/transliterate';
 
 /**
@@ -43,9 +44,23 @@ export type NameCanary = {
   stems: string[];
 };
 
+/**
+ * The interface's own English words, lower-cased: a stem that is a word the public pages print
+ * anyway («Тотал» is "Total") would be found there without any leak.
+ */
+const interfaceText = JSON.stringify(Object.values(en)).toLowerCase();
+
+/** A stem whose Latin form the interface never prints. */
+function unusedStem(syllables: number): string {
+  for (;;) {
+    const candidate = stem(syllables);
+    if (!interfaceText.includes(transliterate(candidate, 'icao').toLowerCase())) return candidate;
+  }
+}
+
 export function nameCanary(): NameCanary {
-  const surnameStem = `${stem(3)}ов`;
-  const firstStem = stem(2);
+  const surnameStem = `${unusedStem(3)}ов`;
+  const firstStem = unusedStem(2);
   const surname = `${surnameStem}а`;
   const first = `${firstStem}а`;
   const latin = (text: string) => transliterate(text, 'icao');
