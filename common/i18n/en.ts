@@ -1394,7 +1394,7 @@ export const en = {
   'problem.date.format': 'Give a real date written {format} (the precision is "{precision}")',
   'problem.date.endFormat': 'Give a real date written {format}, or leave it empty',
   'problem.date.endBeforeStart': 'The end cannot be before the start',
-  'problem.date.day': 'A real date, YYYY-MM-DD',
+  'problem.date.day': 'A real date, YYYY-MM-DD or DD.MM.YYYY',
   'problem.location.bothCoordinates': 'Give both latitude and longitude, or neither',
   'problem.location.regionNeeded': 'Region precision needs a region',
   'problem.location.localityNeeded': 'This precision needs a locality',

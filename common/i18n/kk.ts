@@ -1391,7 +1391,7 @@ export const kk: Partial<Messages> = {
   'problem.date.format': 'Нақты күнді {format} пішімінде жазыңыз (дәлдігі: «{precision}»)',
   'problem.date.endFormat': 'Нақты күнді {format} пішімінде жазыңыз немесе өрісті бос қалдырыңыз',
   'problem.date.endBeforeStart': 'Аяқталуы басталуынан ерте бола алмайды',
-  'problem.date.day': 'Нақты күн, ЖЖЖЖ-АА-КК пішімінде',
+  'problem.date.day': 'Нақты күн, ЖЖЖЖ-АА-КК немесе КК.АА.ЖЖЖЖ пішімінде',
   'problem.location.bothCoordinates': 'Ендікті де, бойлықты да көрсетіңіз немесе екеуін де көрсетпеңіз',
   'problem.location.regionNeeded': '«Өңір» дәлдігі үшін өңірді көрсету қажет',
   'problem.location.localityNeeded': 'Бұл дәлдік үшін елді мекен қажет',

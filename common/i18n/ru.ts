@@ -1390,7 +1390,7 @@ export const ru: Partial<Messages> = {
   'problem.date.format': 'Укажите реальную дату в формате {format} (точность: «{precision}»)',
   'problem.date.endFormat': 'Укажите реальную дату в формате {format} или оставьте поле пустым',
   'problem.date.endBeforeStart': 'Конец не может быть раньше начала',
-  'problem.date.day': 'Реальная дата в формате ГГГГ-ММ-ДД',
+  'problem.date.day': 'Реальная дата в формате ГГГГ-ММ-ДД или ДД.ММ.ГГГГ',
   'problem.location.bothCoordinates': 'Укажите и широту, и долготу или ни то, ни другое',
   'problem.location.regionNeeded': 'Для точности «регион» нужно указать регион',
   'problem.location.localityNeeded': 'Для этой точности нужен населённый пункт',

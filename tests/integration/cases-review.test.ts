@@ -201,7 +201,7 @@ describe('the discussion on a case', () => {
 
     for (const parentId of [first.id, onIncident.id]) {
       const refused = await callOverHttp(database.db, people.author.id, 'comment.addOnCase', { caseId: id, body: 'A reply', parentId });
-      expect(refused.body.error?.json.data.fieldErrors).toEqual({ parentId: 'No such comment on this case' });
+      expect(refused.body.error?.json.data.fieldErrors).toEqual({ parentId: 'No such comment here' });
     }
     const empty = await callOverHttp(database.db, people.author.id, 'comment.addOnCase', { caseId: id, body: '   ' });
     expect(empty.body.error?.json.data.fieldErrors).toEqual({ body: 'Write a comment' });

@@ -85,7 +85,7 @@ describe('a process killed without warning', { timeout: 240_000 }, () => {
 
   it('keeps every acknowledged publication whole and nothing of the one a killed server was in', async () => {
     await seedVocabulary(database.db);
-    const [organization] = await database.db.insert(organizations).values({ slug: 'publishing-ngo', name: 'Publishing NGO' }).returning();
+    const [organization] = await database.db.insert(organizations).values({ slug: 'publishing-ngo', name: 'Publishing NGO', secondFactorPolicy: 'nobody' }).returning();
     const monitor = await createUser(database.db, organization!.id, 'monitor');
     const reviewer = await createUser(database.db, organization!.id, 'reviewer');
     const writing = await callerFor(database.db, monitor.id);

@@ -36,7 +36,7 @@ export async function findLikelyDuplicates(db: DbOrTx, input: IncidentDuplicateC
   const names = sql`ARRAY[${sql.join([...input.personNames.map((name) => sql`${name.toLowerCase()}`), sql`NULL`], sql`, `)}]::text[]`;
   const rows = await db.execute(sql`
     WITH candidates AS (
-      SELECT i.id, i.ref, i.title, to_char(i.start_date, 'YYYY-MM-DD') AS start_date, i.status,
+      SELECT i.id, i.ref, i.title, to_char(i.start_date, 'YYYY-MM-DD') AS start_date, i.review_status AS status,
              EXISTS (
                SELECT 1 FROM incident_victims v LEFT JOIN persons pe ON pe.id = v.person_id
                WHERE v.incident_id = i.id AND (v.person_id = ANY(${ids}) OR lower(pe.name) = ANY(${names}))
