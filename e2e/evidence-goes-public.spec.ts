@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { demoAccount, type DemoRole } from './support/server-state';
+import { chooseViolationType } from './support/forms';
 
 /**
  * A photograph goes public with its incident, and only it: the monitor uploads a photo (carrying
@@ -35,7 +36,7 @@ test('a reviewer publishes one of two files with its incident; the public sees t
     await monitor.goto('/incidents/new');
     await monitor.getByLabel('Title (required)', { exact: true }).fill(title);
     await monitor.getByLabel('Date or start (required)').fill('2017-06-12');
-    await monitor.getByRole('checkbox', { name: 'Criminal charges brought' }).check();
+    await chooseViolationType(monitor, 'Criminal charges brought');
     await monitor.getByRole('button', { name: 'Save incident' }).click();
     await expect(monitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
     incidentPath = new URL(monitor.url()).pathname;

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signedIn } from './support/sign-in';
+import { chooseViolationType } from './support/forms';
 
 /**
  * Issue 17 items 3–5 and issue 18 items 4 and 6 in the browser: a monitor is warned of a likely
@@ -12,7 +13,7 @@ async function fillAndSave(page: Page, title: string): Promise<void> {
   await page.goto('/incidents/new');
   await page.getByLabel('Title (required)', { exact: true }).fill(title);
   await page.getByLabel('Date or start (required)').fill('2017-06-12');
-  await page.getByRole('checkbox', { name: 'Criminal charges brought' }).check();
+  await chooseViolationType(page, 'Criminal charges brought');
   await page.getByRole('button', { name: 'Save incident' }).click();
 }
 

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './support/axe';
 import { signedIn } from './support/sign-in';
+import { chooseViolationType } from './support/forms';
 
 /**
  * Access in the workspace: axe-core on every kind of workspace page (found by following the links an
@@ -92,7 +93,7 @@ test('focus moves to the main heading after a navigation, to the error summary a
   const title = `Focus after saving ${Date.now()}`;
   await page.getByLabel('Title (required)', { exact: true }).fill(title);
   await page.getByLabel('Date or start (required)').fill('2017-05-02');
-  await page.getByRole('checkbox', { name: 'Criminal charges brought' }).check();
+  await chooseViolationType(page, 'Criminal charges brought');
   await page.getByRole('button', { name: 'Save incident' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
 });
