@@ -2,6 +2,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoAccount, type DemoRole } from './support/server-state';
 import { chooseViolationType } from './support/forms';
+import { answerLikelyDuplicates } from './support/likely-duplicates';
 
 /**
  * Four eyes in the browser: a monitor submits a draft, a reviewer returns it with a comment, the
@@ -15,6 +16,7 @@ import { chooseViolationType } from './support/forms';
 async function signedIn(browser: Browser, role: DemoRole): Promise<Page> {
   const account = demoAccount(role);
   const page = await (await browser.newContext()).newPage();
+  await answerLikelyDuplicates(page);
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);

@@ -1,10 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { demoAccount, type DemoRole } from './server-state';
+import { answerLikelyDuplicates } from './likely-duplicates';
 
 /** Shared steps of the journeys through the workspace's forms. */
 
 export async function signIn(page: Page, role: DemoRole) {
   const account = demoAccount(role);
+  await answerLikelyDuplicates(page);
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);

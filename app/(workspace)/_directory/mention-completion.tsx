@@ -61,7 +61,8 @@ export function MentionCompletion({ fieldId, choices, text, onChange }: { fieldI
   useEffect(() => {
     const field = document.getElementById(fieldId);
     if (!field) return;
-    field.setAttribute('aria-expanded', String(open));
+    // A text field (input or textarea) keeps its textbox role: aria-expanded belongs to comboboxes
+    // only (axe: aria-allowed-attr), so the open list is announced through aria-controls and the active option.
     if (open) {
       field.setAttribute('aria-controls', listId);
       field.setAttribute('aria-activedescendant', `${listId}-${active}`);

@@ -4,7 +4,6 @@ export const publicSiteEn = {
   'header.menuClose': 'Close menu',
 
   'public.notFound.body': 'There is no published record at this address. It may have been retracted, or the address may be mistyped.',
-  'public.search.total': 'Published incidents matching: {n}',
 
   'openData.heading': 'Open data',
   'openData.intro': 'Every published incident and case can be downloaded or read by programs, free of charge and without an account. Only records that passed review are included, and protected persons appear only as “Protected person N”.',
