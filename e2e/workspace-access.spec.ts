@@ -53,7 +53,8 @@ test('every workspace page passes axe-core without serious or critical violation
   }
   expect(problems).toEqual([]);
   // Not vacuous: the crawl reached the records themselves, not only the lists.
-  expect([...seen.keys()]).toEqual(expect.arrayContaining(['/incidents/:id', '/incidents/:id/history', '/incidents/:id/edit', '/cases/:id', '/persons/:id', '/sources/:id']));
+  const records = ['/incidents/:id', '/incidents/:id/history', '/incidents/:id/edit', '/cases/:id', '/persons/:id', '/sources/:id'];
+  expect(records.filter((pattern) => !seen.has(pattern))).toEqual([]);
 });
 
 test('the focus ring on the dark header has at least 3:1 contrast with the header', async ({ browser }) => {

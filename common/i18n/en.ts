@@ -1033,7 +1033,7 @@ export const en = {
   'cases.timeline.intervention': 'Intervention',
   'cases.timeline.sharedBy': 'shared by {name}',
   'cases.timeline.unlink': 'Remove from case',
-  'cases.timeline.unlinkLabel': 'Remove “{title}” from this case',
+  'cases.timeline.unlinkLabel': 'Remove from case: “{title}”',
   'cases.timeline.edit': 'Edit',
   'cases.timeline.editLabel': 'Edit {what}',
   'cases.timeline.remove': 'Remove',

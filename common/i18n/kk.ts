@@ -700,7 +700,7 @@ export const kk: Partial<Messages> = {
   'cases.timeline.intervention': 'Араша түсу',
   'cases.timeline.sharedBy': 'бөліскен: {name}',
   'cases.timeline.unlink': 'Істен алып тастау',
-  'cases.timeline.unlinkLabel': '«{title}» оқиғасын осы істен алып тастау',
+  'cases.timeline.unlinkLabel': 'Істен алып тастау: «{title}»',
   'cases.timeline.edit': 'Өзгерту',
   'cases.timeline.editLabel': 'Өзгерту: {what}',
   'cases.timeline.remove': 'Жою',

@@ -699,7 +699,7 @@ export const ru: Partial<Messages> = {
   'cases.timeline.intervention': 'Обращение',
   'cases.timeline.sharedBy': 'предоставлено: {name}',
   'cases.timeline.unlink': 'Убрать из дела',
-  'cases.timeline.unlinkLabel': 'Убрать «{title}» из этого дела',
+  'cases.timeline.unlinkLabel': 'Убрать из дела: «{title}»',
   'cases.timeline.edit': 'Изменить',
   'cases.timeline.editLabel': 'Изменить: {what}',
   'cases.timeline.remove': 'Удалить',
