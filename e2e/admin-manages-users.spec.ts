@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { demoAccount, type DemoRole } from './support/server-state';
+import { demoAccount } from './support/server-state';
+import { signIn, signInWith } from './support/sign-in';
 
 /**
  * An admin's journey: add a colleague as a monitor, make them a reviewer, deactivate them (after a
@@ -8,21 +9,8 @@ import { demoAccount, type DemoRole } from './support/server-state';
  * signed in elsewhere, is turned away at their next page.
  */
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/incidents$/);
-}
-
-async function signInAs(page: Page, role: DemoRole) {
-  const account = demoAccount(role);
-  await signIn(page, account.email, account.password);
-}
-
 test('the admin link is only for admins', async ({ page }) => {
-  await signInAs(page, 'reviewer');
+  await signIn(page, 'reviewer');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' })).toHaveCount(0);
   for (const path of ['/admin/users', '/admin/audit']) {
     await page.goto(path);
@@ -38,7 +26,7 @@ test('the demo admin adds a monitor, makes them a reviewer, deactivates them and
   const row = () => page.getByRole('row').filter({ hasText: email });
 
   await test.step('sign in as the admin and open the people page', async () => {
-    await signInAs(page, 'admin');
+    await signIn(page, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'People and roles' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'People and roles' })).toHaveAttribute('aria-current', 'page');
@@ -74,7 +62,7 @@ test('the demo admin adds a monitor, makes them a reviewer, deactivates them and
     await colleague.getByLabel('New password again').fill(password);
     await colleague.getByRole('button', { name: 'Create my account and join' }).click();
     await expect(colleague.getByText('Your account is ready and you have joined.')).toBeVisible();
-    await signIn(colleague, email, password);
+    await signInWith(colleague, email, password);
   });
 
   await test.step('the admin now sees them as a monitor', async () => {
@@ -141,7 +129,7 @@ test('an invitation link works once', async ({ page, browser }) => {
   const name = `Timur Linkov ${stamp}`;
   const email = `timur.${stamp}@example.org`;
 
-  await signInAs(page, 'admin');
+  await signIn(page, 'admin');
   await page.goto('/admin/users');
   await page.getByLabel('Full name (required)').fill(name);
   await page.getByLabel('Email (required)').fill(email);
@@ -163,7 +151,7 @@ test('an invitation link works once', async ({ page, browser }) => {
   await invitee.getByRole('button', { name: 'Create my account and join' }).click();
   await expect(invitee.getByText('Your account is ready and you have joined.')).toBeVisible();
   await invitee.getByRole('link', { name: 'Go to sign-in' }).click();
-  await signIn(invitee, email, 'timur chooses this one');
+  await signInWith(invitee, email, 'timur chooses this one');
   await context.close();
 
   // The same link a second time, in a fresh browser, does nothing.
@@ -188,7 +176,7 @@ async function axeProblems(page: Page): Promise<string[]> {
 
 test('the admin pages and the set-password page pass axe-core without serious or critical violations', async ({ page }) => {
   const problems: string[] = [];
-  await signInAs(page, 'admin');
+  await signIn(page, 'admin');
   await page.goto('/admin/users');
   problems.push(...(await axeProblems(page)));
   await page.getByRole('button', { name: 'Add person' }).click();

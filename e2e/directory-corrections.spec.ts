@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoAccount, type DemoRole } from './support/server-state';
+import { expect, test } from '@playwright/test';
+import { signedIn } from './support/sign-in';
 import { chooseViolationType } from './support/forms';
 
 /**
@@ -7,17 +7,6 @@ import { chooseViolationType } from './support/forms';
  * both spellings), a reviewer corrects a source's address from the incident page, and an edit made
  * on a stale page is refused with an explanation instead of overwriting the other one.
  */
-
-async function signedIn(browser: Browser, role: DemoRole): Promise<Page> {
-  const account = demoAccount(role);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/incidents$/);
-  return page;
-}
 
 test('a monitor corrects a person she entered, and a stale correction is explained, not written over', async ({ browser }) => {
   const stamp = Date.now();

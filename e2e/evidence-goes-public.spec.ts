@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { signedIn } from './support/sign-in';
 import sharp from 'sharp';
-import { demoAccount, type DemoRole } from './support/server-state';
 import { chooseViolationType } from './support/forms';
 
 /**
@@ -9,18 +9,6 @@ import { chooseViolationType } from './support/forms';
  * title of their own, the incident is submitted, approved and published, and the public page shows
  * the photo, stripped of its metadata, and nothing of the other file.
  */
-
-async function signedIn(browser: Browser, role: DemoRole): Promise<Page> {
-  const account = demoAccount(role);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  // Signing in hashes the password (argon2): slow when the machine is busy.
-  await expect(page).toHaveURL(/\/incidents$/, { timeout: 30_000 });
-  return page;
-}
 
 const reviewPanel = (page: Page) => page.getByRole('region', { name: 'Review', exact: true });
 

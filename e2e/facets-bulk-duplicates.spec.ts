@@ -43,7 +43,7 @@ async function bulk(page: Page, words: string, titles: string[], action: string)
 
 test('a monitor is warned of a likely duplicate and still saves when it is a different incident', async ({ browser }) => {
   const title = `Blogger fined for a post about the strike ${Date.now()}`;
-  const monitor = await signedIn(browser, 'monitor');
+  const monitor = await signedIn(browser, 'monitor', { duplicates: 'ask' });
   await logDraft(monitor, title);
 
   await fillAndSave(monitor, title);
@@ -61,7 +61,7 @@ test('a monitor is warned of a likely duplicate and still saves when it is a dif
 test('a reviewer publishes two approved incidents at once', async ({ browser }) => {
   const words = `Bulk ${Date.now()}`;
   const titles = [`${words} union leader detained`, `${words} journalist fined after a broadcast`];
-  const monitor = await signedIn(browser, 'monitor');
+  const monitor = await signedIn(browser, 'monitor', { duplicates: 'ask' });
   await logDraft(monitor, titles[0]!);
   // The second shares the first's date and words of its title: the form may ask first.
   await fillAndSave(monitor, titles[1]!);
@@ -71,7 +71,7 @@ test('a reviewer publishes two approved incidents at once', async ({ browser }) 
   await expect(heading).toBeVisible({ timeout: 15_000 });
   await bulk(monitor, words, titles, 'Submit for review');
 
-  const reviewer = await signedIn(browser, 'reviewer');
+  const reviewer = await signedIn(browser, 'reviewer', { duplicates: 'ask' });
   await bulk(reviewer, words, titles, 'Approve');
   await bulk(reviewer, words, titles, 'Publish');
   await listWith(reviewer, words);

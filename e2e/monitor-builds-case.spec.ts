@@ -1,20 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demoAccount } from './support/server-state';
+import { signIn } from './support/sign-in';
 
 /**
  * A monitor builds a case: opens it, links three incidents found by typing, adds a legal event known
  * to the month and a UN communication with its reference code, and reads the timeline in date order
  * with each date only as precise as it is known ("May 2017", never "1 May 2017").
  */
-
-async function signInAsMonitor(page: Page) {
-  const monitor = demoAccount('monitor');
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(monitor.email);
-  await page.getByLabel('Password').fill(monitor.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/incidents$/);
-}
 
 async function linkIncident(page: Page, words: string, title: string) {
   const search = page.getByLabel('Find incidents by words in their title or summary');
@@ -28,7 +19,7 @@ async function linkIncident(page: Page, words: string, title: string) {
 test('a monitor creates a case, links three incidents, adds an intervention and reads the timeline in order', async ({ page }) => {
   const title = `Prosecution of the Mangystau union leaders ${Date.now()}`;
   await test.step('sign in and open a new case', async () => {
-    await signInAsMonitor(page);
+    await signIn(page, 'monitor');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
     await page.getByRole('link', { name: 'New case' }).click();

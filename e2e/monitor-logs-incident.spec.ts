@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoAccount } from './support/server-state';
+import { signIn } from './support/sign-in';
 import { chooseViolationType } from './support/forms';
 
 /**
@@ -8,16 +9,6 @@ import { chooseViolationType } from './support/forms';
  */
 
 const genericFailure = 'Sign-in failed. Check your email and password; after several failed attempts, wait 15 minutes.';
-
-async function signInAsMonitor(page: Page) {
-  const monitor = demoAccount('monitor');
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(monitor.email);
-  await page.getByLabel('Password').fill(monitor.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/incidents$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
-}
 
 const titleField = (page: Page) => page.getByLabel('Title (required)', { exact: true });
 
@@ -41,7 +32,10 @@ test('a monitor logs an incident, finds it, edits it, reads its history and meet
   const title = `Trade unionist charged with inciting discord ${Date.now()}`;
   const editedTitle = `${title} (edited)`;
 
-  await test.step('sign in', () => signInAsMonitor(page));
+  await test.step('sign in', async () => {
+    await signIn(page, 'monitor');
+    await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+  });
 
   await test.step('log a new incident known to the month', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New incident' }).click();

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoAccount, type DemoRole } from './support/server-state';
+import { expect, test, type Page } from '@playwright/test';
+import { signedIn } from './support/sign-in';
 import { chooseViolationType } from './support/forms';
 
 /**
@@ -9,17 +9,6 @@ import { chooseViolationType } from './support/forms';
  *
  * The persons are new ones, so that the demo's own records stay as other tests expect them.
  */
-
-async function signedIn(browser: Browser, role: DemoRole): Promise<Page> {
-  const account = demoAccount(role);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/incidents$/);
-  return page;
-}
 
 /** Logs a draft naming a new person as its victim. */
 async function logDraftNaming(page: Page, title: string, personName: string): Promise<void> {

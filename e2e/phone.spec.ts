@@ -33,7 +33,7 @@ async function expectCompactHeader(page: Page, navigation: string) {
 }
 
 test('a monitor on a phone: compact header, the incident list as cards with each status in view, the form and an incident', async ({ browser }) => {
-  const page = await signedIn(browser, 'monitor', phone);
+  const page = await signedIn(browser, 'monitor', { viewport: phone });
   await test.step('the header is one line with a menu', () => expectCompactHeader(page, 'Main'));
 
   await test.step('the incident list shows each status without scrolling sideways', async () => {
@@ -67,12 +67,12 @@ test('a monitor on a phone: compact header, the incident list as cards with each
 });
 
 test('a reviewer and an administrator on a phone: the queue, and a role select that is not cut', async ({ browser }) => {
-  const reviewer = await signedIn(browser, 'reviewer', phone);
+  const reviewer = await signedIn(browser, 'reviewer', { viewport: phone });
   await reviewer.goto('/review');
   await expect(reviewer.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await scrollsSideways(reviewer)).toBe(false);
 
-  const admin = await signedIn(browser, 'admin', phone);
+  const admin = await signedIn(browser, 'admin', { viewport: phone });
   await admin.goto('/admin/users');
   const select = admin.getByRole('combobox', { name: /^Role of / }).first();
   await select.scrollIntoViewIfNeeded();

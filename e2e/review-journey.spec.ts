@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoAccount, type DemoRole } from './support/server-state';
+import { expect, test, type Page } from '@playwright/test';
+import { signedIn } from './support/sign-in';
 import { chooseViolationType } from './support/forms';
-import { answerLikelyDuplicates } from './support/likely-duplicates';
 
 /**
  * Four eyes in the browser: a monitor submits a draft, a reviewer returns it with a comment, the
@@ -12,18 +11,6 @@ import { answerLikelyDuplicates } from './support/likely-duplicates';
  *
  * Each test makes its own incidents: the demo database is seeded once for the whole run.
  */
-
-async function signedIn(browser: Browser, role: DemoRole): Promise<Page> {
-  const account = demoAccount(role);
-  const page = await (await browser.newContext()).newPage();
-  await answerLikelyDuplicates(page);
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/incidents$/);
-  return page;
-}
 
 /** Logs a minimal draft through the form and returns its page's path. */
 async function logDraft(page: Page, title: string): Promise<string> {

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoAccount, type DemoRole } from './support/server-state';
+import { expect, test, type Page } from '@playwright/test';
+import { signedIn } from './support/sign-in';
 import { chooseViolationType } from './support/forms';
 
 /**
@@ -7,17 +7,6 @@ import { chooseViolationType } from './support/forms';
  * published, each replaced name marked (and explained to screen readers), and the forms found.
  * The demo collection keeps "Vladimir (son of Larisa Kharkova)" confidential.
  */
-async function signedIn(browser: Browser, role: DemoRole): Promise<Page> {
-  const account = demoAccount(role);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/incidents$/);
-  return page;
-}
-
 const reviewPanel = (page: Page) => page.getByRole('region', { name: 'Review', exact: true });
 
 test('the reviewer sees the public text with the protected name replaced and marked', async ({ browser }) => {

@@ -38,23 +38,31 @@ test('every workspace page passes axe-core without serious or critical violation
   test.setTimeout(600_000);
   const page = await signedIn(browser, 'admin');
   const start = ['/incidents', '/incidents/new', '/cases', '/cases/new', '/persons', '/review', '/notifications', '/shared', '/deleted', '/interventions/awaiting', '/account', '/admin', '/admin/users', '/admin/audit'];
-  const seen = new Map<string, string>();
+  // Not vacuous: the crawl must reach the records themselves, not only the lists.
+  const records = ['/incidents/:id', '/incidents/:id/history', '/incidents/:id/edit', '/cases/:id', '/persons/:id', '/sources/:id'];
+  const seen = new Map<string, number>();
+  const missing = () => records.filter((pattern) => !seen.has(pattern));
+  // Each kind of page is checked once, except that while a record kind is still unreached a few
+  // more records are opened: sources have no list of their own, and the newest incidents (made by
+  // other journeys) may cite none.
+  const visits = (pattern: string) => (/^\/(incidents|cases)\/:id$/.test(pattern) && missing().length > 0 ? 40 : 1);
   const queue = [...start];
+  const visited = new Set<string>();
   const problems: string[] = [];
   while (queue.length > 0) {
     const address = queue.shift()!;
     const pattern = patternOf(address);
-    if (seen.has(pattern)) continue;
-    seen.set(pattern, address);
+    const count = seen.get(pattern) ?? 0;
+    if (visited.has(address) || count >= visits(pattern)) continue;
+    visited.add(address);
+    seen.set(pattern, count + 1);
     const response = await page.goto(address);
     expect(response?.status(), address).toBeLessThan(400);
-    problems.push(...(await seriousViolations(page)));
-    for (const link of await workspaceLinks(page)) if (!seen.has(patternOf(link))) queue.push(link);
+    if (count === 0) problems.push(...(await seriousViolations(page)));
+    for (const link of await workspaceLinks(page)) if ((seen.get(patternOf(link)) ?? 0) < visits(patternOf(link))) queue.push(link);
   }
   expect(problems).toEqual([]);
-  // Not vacuous: the crawl reached the records themselves, not only the lists.
-  const records = ['/incidents/:id', '/incidents/:id/history', '/incidents/:id/edit', '/cases/:id', '/persons/:id', '/sources/:id'];
-  expect(records.filter((pattern) => !seen.has(pattern))).toEqual([]);
+  expect(missing()).toEqual([]);
 });
 
 test('the focus ring on the dark header has at least 3:1 contrast with the header', async ({ browser }) => {

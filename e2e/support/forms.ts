@@ -1,19 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { demoAccount, type DemoRole } from './server-state';
-import { answerLikelyDuplicates } from './likely-duplicates';
 
 /** Shared steps of the journeys through the workspace's forms. */
 
-export async function signIn(page: Page, role: DemoRole) {
-  const account = demoAccount(role);
-  await answerLikelyDuplicates(page);
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  // Password hashing is slow on purpose, and slower on a busy machine.
-  await expect(page).toHaveURL(/\/incidents$/, { timeout: 20_000 });
-}
+export { signIn } from './sign-in';
 
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click();
