@@ -25,7 +25,9 @@ import { versionNumber } from '@/common/inputs/numbers';
 export const incidentRouter = createTRPCRouter({
   list: signedInProcedure
     .input(incidentListInput.extend(optionalOrganizationInput.shape))
-    .query(({ ctx, input }) => listIncidents(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId), input, listViewer(ctx.viewer))),
+    .query(async ({ ctx, input }) =>
+      withMentionsNamed(ctx.db, memberOrganizationIds(ctx.viewer), await listIncidents(ctx.db, listableOrganizationIds(ctx.viewer, input.organizationId), input, listViewer(ctx.viewer))),
+    ),
 
   /** Counts per value of each facet over what the list shows with these filters. */
   facets: signedInProcedure

@@ -6,10 +6,18 @@ import { notFound } from '../errors';
 import { previewCase, previewIncident } from '../services/publishing/preview';
 import { findIncidentForPolicy } from '../services/incidents/read';
 import { listReviewQueue } from '../services/review/queue';
-import { createTRPCRouter, signedInProcedure } from '../trpc';
+import { withMentionsNamed } from '../services/directory/workspace-mentions';
+import type { ReviewKind } from '../services/review/subject';
+import type { Viewer } from '../policy/viewer';
+import { createTRPCRouter, signedInProcedure, type Context } from '../trpc';
 import { decide } from './review-decision';
 import { commentedDecisionInput, decisionInput, previewInput } from '@/common/inputs/review';
 
+/** Submitted entries of the organizations where the viewer reviews, with their diffs, mentions read as names; empty for monitors. */
+async function queueOf<K extends ReviewKind>(ctx: Context & { viewer: Viewer }, kind: K) {
+  const organizationIds = reviewingOrganizationIds(ctx.viewer);
+  return withMentionsNamed(ctx.db, organizationIds, await listReviewQueue(ctx.db, kind, organizationIds));
+}
 
 export const reviewRouter = createTRPCRouter({
   submit: signedInProcedure.input(decisionInput).mutation(({ ctx, input }) => decide(ctx, 'submit', input)),
@@ -19,10 +27,10 @@ export const reviewRouter = createTRPCRouter({
   retract: signedInProcedure.input(commentedDecisionInput).mutation(({ ctx, input }) => decide(ctx, 'retract', input)),
 
   /** Submitted entries of the organizations where the viewer reviews; empty for monitors. */
-  queue: signedInProcedure.query(({ ctx }) => listReviewQueue(ctx.db, 'incident', reviewingOrganizationIds(ctx.viewer))),
+  queue: signedInProcedure.query(({ ctx }) => queueOf(ctx, 'incident')),
 
   /** Submitted cases of the organizations where the viewer reviews, each with its diff; empty for monitors. */
-  caseQueue: signedInProcedure.query(({ ctx }) => listReviewQueue(ctx.db, 'case', reviewingOrganizationIds(ctx.viewer))),
+  caseQueue: signedInProcedure.query(({ ctx }) => queueOf(ctx, 'case')),
 
   /** What the public would read of the record's current version, every replacement marked: for its organization's reviewers. */
   publicPreview: signedInProcedure.input(previewInput).query(async ({ ctx, input }) => {

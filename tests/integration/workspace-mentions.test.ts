@@ -1,6 +1,6 @@
 /**
  * Mentions in the workspace: wherever a stored text is only shown (lists, histories and their
- * diffs, notifications, a case's timeline), members read the person's current name, never the raw
+ * diffs, notifications, a case's timeline, the incident list, the review queues), members read the person's current name, never the raw
  * token; legal events and interventions may mention the case's persons, and the public side reads
  * them by label.
  */
@@ -66,6 +66,26 @@ describe('mentions in the workspace', () => {
     // A rename shows everywhere at once: the texts keep the id.
     await reviewer.person.update({ id: larisa, version: 1, fields: { name: 'Larisa K. Kharkova', categories: [], confidential: true } });
     expect((await author.case.list({ limit: 50 })).map((row) => row.title)).toContain('Prosecution of Larisa K. Kharkova');
+  });
+
+  it('read as the current name in the incident list and in both review queues with their diffs', async () => {
+    const aigul = await personIn('Aigul Utepova', true);
+    const victims = [{ kind: 'person' as const, personId: aigul }];
+    const incident = await author.incident.create({ organizationId: ngo.id, incident: anIncident({ title: `Search at ${token(aigul)}'s flat`, summary: `${token(aigul)} was searched.`, victims }) });
+    const listed = await author.incident.list({ limit: 50 });
+    noToken(listed);
+    expect(listed.items.map((row) => row.title)).toContain("Search at Aigul Utepova's flat");
+
+    await author.review.submit({ id: incident.id, version: 1 });
+    const queue = await reviewer.review.queue();
+    noToken(queue);
+    expect(JSON.stringify(queue)).toContain("Search at Aigul Utepova's flat");
+
+    const created = await author.case.create({ organizationId: ngo.id, title: `Prosecution of ${token(aigul)}`, summary: `Charges against ${token(aigul)}.`, persons: [{ personId: aigul }] });
+    await author.case.submit({ id: created.id, version: created.version });
+    const caseQueue = await reviewer.review.caseQueue();
+    noToken(caseQueue);
+    expect(JSON.stringify(caseQueue)).toContain('Prosecution of Aigul Utepova');
   });
 
   it('are allowed in legal events and interventions for the case’s persons only, and go public by label', async () => {
