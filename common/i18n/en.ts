@@ -1360,6 +1360,8 @@ export const en = {
   'problem.record.nothingChanged': 'Nothing to save: no field has changed.',
   'problem.incident.stale': 'Someone else saved this incident while you were editing it (you edited version {version}; it is now at version {current}). Reload to see their changes, then make yours again.',
   'problem.case.stale': 'Someone else changed this case while you were editing it (you edited version {version}; it is now at version {current}). Reload to see their changes, then make yours again.',
+  'problem.incident.changedOrDeleted': 'This incident changed or was deleted meanwhile. Reload it first.',
+  'problem.case.changedOrDeleted': 'This case changed or was deleted meanwhile. Reload it first.',
   'problem.incident.staleDecision': 'This incident changed while you were looking at it (you saw version {version}; it is now at version {current}). Reload it before deciding.',
   'problem.case.busy': 'This case cannot take incidents now: it is waiting for a review decision. Try again once it has been decided on.',
   'problem.case.staleDecision': 'This case changed while you were looking at it (you saw version {version}; it is now at version {current}). Reload it before deciding.',
