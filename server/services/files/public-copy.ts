@@ -2,7 +2,6 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { evidenceFiles, type RedactionBox } from '@/db/schema';
@@ -10,7 +9,7 @@ import { notFound } from '../../errors';
 import { confidentialPersonsOf } from '../publishing/projection-input';
 import { protectionFor } from '../publishing/protection';
 import { recordCustody } from './custody';
-import { canMakePublicCopy, makeDerivative } from './derivative';
+import { assertPublicCopyPossible, makeDerivative } from './derivative';
 import { type EvidenceFile, openOriginal } from './read';
 import type { FileStore } from './store/types';
 
@@ -25,9 +24,7 @@ type Decision = { public: true; title: string; redactions: RedactionBox[] } | { 
 export async function decidePublicCopy(db: Db, deps: { store: FileStore; masterKey: Buffer }, file: EvidenceFile, actorId: string, decision: Decision) {
   let derivative: { key: string; size: number; mediaType: string } | null = null;
   if (decision.public) {
-    if (!canMakePublicCopy(file.mediaType)) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: 'Only images and PDF files can be published: their metadata can be removed for certain.' });
-    }
+    assertPublicCopyPossible(file.mediaType, decision.redactions);
     const original = await buffer(await openOriginal(db, deps.store, deps.masterKey, file));
     const made = await makeDerivative(original, file.mediaType, decision.redactions);
     const stored = await deps.store.put(Readable.from([made.bytes]));
