@@ -6,7 +6,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { evidenceFiles, type RedactionBox } from '@/db/schema';
 import { notFound } from '../../errors';
-import { confidentialPersonsOf } from '../publishing/projection-input';
+import { confidentialPersonsOf } from '../publishing/protected-persons';
 import { protectionFor } from '../publishing/protection';
 import { recordCustody } from './custody';
 import { assertPublicCopyPossible, makeDerivative } from './derivative';

@@ -3,7 +3,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { incidentVictims, incidents, persons } from '@/db/schema';
 import { projectFields } from '../publishing/project-fields';
-import { confidentialPersonsOf } from '../publishing/projection-input';
+import { confidentialPersonsOf, protectedNow } from '../publishing/protected-persons';
 import { protectionFor, type ConfidentialPerson, type NamedPerson, type Protection } from '../publishing/protection';
 import { incidentFields } from '../publishing/public-fields';
 
@@ -24,7 +24,7 @@ export async function foreignIncidentView(db: DbOrTx, incidentIds: string[]): Pr
     ? await Promise.all([
         db.select({ id: incidents.id, organizationId: incidents.organizationId }).from(incidents).where(inArray(incidents.id, ids)),
         db
-          .select({ incidentId: incidentVictims.incidentId, id: persons.id, name: persons.name, aliases: persons.aliases, confidential: persons.confidential })
+          .select({ incidentId: incidentVictims.incidentId, id: persons.id, name: persons.name, aliases: persons.aliases, confidential: protectedNow })
           .from(incidentVictims)
           .innerJoin(persons, eq(persons.id, incidentVictims.personId))
           .where(inArray(incidentVictims.incidentId, ids))
