@@ -19,7 +19,7 @@ type Decision = { public: true; title: string; redactions: RedactionBox[] } | { 
  * A reviewer's decision on a file's public copy. Marking it public makes the derivative now (so
  * publishing the record later is only a row in the read model) and stores it, unencrypted since it
  * is meant for anyone, under its own SHA-256. The copy is shown only once its record is published
- * after the marking (see the public_attachments view). Unmarking withdraws it at once.
+ * after the marking (see the public_attachments view, migration 0036). Unmarking withdraws it at once.
  */
 export async function decidePublicCopy(db: Db, deps: { store: FileStore; masterKey: Buffer }, file: EvidenceFile, actorId: string, decision: Decision) {
   let derivative: { key: string; size: number; mediaType: string } | null = null;
