@@ -125,3 +125,20 @@ describe('mentions in what another organization reads of a shared incident', () 
     expect(Object.keys(picked[0]!)).not.toContain('status');
   });
 });
+
+describe('mentions in the workspace search', () => {
+  it('find the incident by the mentioned person’s name and show the name in the snippet, never the token', async () => {
+    const yerlan = await personIn('Yerlan Zhaksylykov', false);
+    const incident = await author.incident.create({
+      organizationId: ngo.id,
+      incident: anIncident({ title: 'Union office searched', summary: `Officers questioned ${token(yerlan)} about the strike fund for two hours.`, victims: [{ kind: 'person', personId: yerlan }] }),
+    });
+    // A word of the summary next to the mention: its snippet is cut around the mention.
+    const found = await author.incident.list({ text: 'questioned' });
+    expect(found.items.map((item) => item.id)).toEqual([incident.id]);
+    const snippet = found.items[0]!.snippet!.map((segment) => segment.text).join('');
+    expect(snippet).toContain('Officers questioned Yerlan Zhaksylykov about');
+    noToken(found);
+    expect(snippet).not.toContain(yerlan.slice(0, 8));
+  });
+});
