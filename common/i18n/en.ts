@@ -1380,6 +1380,8 @@ export const en = {
   'problem.file.restoreAdminsOnly': 'Only an admin can restore a deleted file.',
   'problem.file.purgeAdminsOnly': 'Only an admin can erase a file for good.',
   'problem.file.publicFourEyes': 'Only a reviewer or an admin who did not upload the file can decide that it is published.',
+  'problem.file.publicKindUnsupported': 'Only images and PDF files can be published: their metadata can be removed for certain.',
+  'problem.file.pdfRedactionUnsupported': 'Black boxes cannot be burned into a PDF. Publish it without boxes only if nothing on its pages must stay hidden; otherwise publish an image of the pages with the boxes.',
   'problem.field.required': 'This field is required.',
   'problem.field.invalid': 'This value is not valid.',
   'problem.field.tooLong': 'At most {maximum} characters.',

@@ -1377,6 +1377,8 @@ export const kk: Partial<Messages> = {
   'problem.file.restoreAdminsOnly': 'Жойылған файлды тек әкімші қалпына келтіре алады.',
   'problem.file.purgeAdminsOnly': 'Файлды біржола өшіруді тек әкімші жасай алады.',
   'problem.file.publicFourEyes': 'Файлдың жариялануын тек оны жүктемеген тексеруші немесе әкімші шеше алады.',
+  'problem.file.publicKindUnsupported': 'Тек суреттер мен PDF файлдарын жариялауға болады: тек олардың метадеректері сенімді түрде жойылады.',
+  'problem.file.pdfRedactionUnsupported': 'PDF ішіне қара тіктөртбұрыштарды енгізу мүмкін емес. Беттерінде жасыратын ештеңе болмаса ғана оны тіктөртбұрышсыз жариялаңыз; әйтпесе беттердің тіктөртбұрышы бар суретін жариялаңыз.',
   'problem.field.required': 'Бұл өріс міндетті.',
   'problem.field.invalid': 'Бұл мән жарамсыз.',
   'problem.field.tooLong': 'Ең көбі {maximum} таңба.',

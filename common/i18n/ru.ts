@@ -1376,6 +1376,8 @@ export const ru: Partial<Messages> = {
   'problem.file.restoreAdminsOnly': 'Восстановить удалённый файл может только администратор.',
   'problem.file.purgeAdminsOnly': 'Окончательно стереть файл может только администратор.',
   'problem.file.publicFourEyes': 'Решить, что файл публикуется, может только проверяющий или администратор, который его не загружал.',
+  'problem.file.publicKindUnsupported': 'Опубликовать можно только изображения и PDF: только из них метаданные удаляются наверняка.',
+  'problem.file.pdfRedactionUnsupported': 'Чёрные прямоугольники нельзя впечатать в PDF. Публикуйте его без них, только если на страницах нечего скрывать; иначе опубликуйте изображение страниц с прямоугольниками.',
   'problem.field.required': 'Это поле обязательно.',
   'problem.field.invalid': 'Недопустимое значение.',
   'problem.field.tooLong': 'Не более {maximum} символов.',

@@ -7,8 +7,10 @@ type FileFacts = { organizationId: string; uploadedBy: string | null; deletedAt:
 
 /**
  * Evidence files are confidential by default: only members of the owning organization see, list
- * and download them. A foreign or unknown file answers NOT_FOUND alike. Files shared explicitly
- * with another organization are read through `sharedFileOrganizationIds`, not here.
+ * and download them. A foreign or unknown file answers NOT_FOUND alike. Sharing an incident with
+ * another organization shares none of its files (its members read the incident's projection,
+ * services/incidents/sharing.ts); the public reads only public copies, through the
+ * public_attachments view, never through this policy.
  */
 export const evidencePolicy = {
   canSee(viewer: Viewer, file: { organizationId: string }): boolean {
