@@ -11,6 +11,10 @@ import { floorHandler } from './api-floor';
 
 export async function serve(): Promise<void> {
   process.env.DATABASE_URL = benchDatabaseUrl();
+  // This server stands as the one trusted proxy in front of the handlers, so that the address it
+  // writes in X-Forwarded-For is the one the per-address limit counts; with the default (no trusted
+  // proxy) every request would share one bucket, and the stats lines stopped at a 429.
+  process.env.HRD_TRUSTED_PROXIES = '1';
   const { exportCsvGet, exportJsonGet, incidentsGet, statsGet } = await import('../../server/public/api');
   const handlers: Record<string, (request: Request) => Promise<Response>> = {
     '/api/public/v1/incidents': incidentsGet,
