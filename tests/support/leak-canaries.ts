@@ -14,7 +14,7 @@ import { plantStaff } from './leak-canaries/staff';
  * comments, source fields and every record that is not public carry unique canary strings, beside
  * published records that carry public tokens. Seeded by tests/integration/public-leak.test.ts (which
  * reads every public API answer) and by e2e/support/server.ts (whose public pages, RSC payloads and API
- * answers e2e/public-dashboard.spec.ts crawls): not one canary may appear, and every public token must.
+ * answers e2e/public-leaks.spec.ts crawls): not one canary may appear, and every public token must.
  *
  * Needs the vocabulary codes of tests/support/factories.ts `seedVocabulary` (the demo has them too).
  * One published incident (`edited`) was published as of November 2016 and its unpublished edit moves
