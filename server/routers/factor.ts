@@ -49,15 +49,15 @@ async function accountOf(ctx: { db: Db; userId: string }) {
 }
 
 export const factorRouter = createTRPCRouter({
-  /** What the person has, what their organizations require, and what this session still owes. */
+  /**
+   * What this session still owes, what the organizations require, and what the person has. A gated
+   * session (the password alone, perhaps someone else's) learns only which methods to offer: not the
+   * passkeys' names and dates, nor how many recovery codes are left.
+   */
   status: accountOwnerProcedure.query(async ({ ctx }) => {
-    const [requirement, totp, passkeys, recoveryCodesLeft] = await Promise.all([
-      factorRequirementOf(ctx.db, ctx.userId),
-      hasConfirmedTotp(ctx.db, ctx.userId),
-      listPasskeys(ctx.db, ctx.userId),
-      unusedRecoveryCodeCount(ctx.db, ctx.userId),
-    ]);
-    return { gate: ctx.gate, required: requirement.required, totp, passkeys, recoveryCodesLeft };
+    const [requirement, totp, passkeys] = await Promise.all([factorRequirementOf(ctx.db, ctx.userId), hasConfirmedTotp(ctx.db, ctx.userId), listPasskeys(ctx.db, ctx.userId)]);
+    if (ctx.gate) return { gate: ctx.gate, required: requirement.required, totp, passkey: passkeys.length > 0 };
+    return { gate: null, required: requirement.required, totp, passkeys, recoveryCodesLeft: await unusedRecoveryCodeCount(ctx.db, ctx.userId) };
   }),
 
   /** The second factor after the password, or again later as re-authentication. */
