@@ -2,6 +2,7 @@ import 'server-only';
 import { adminOrganizationIds, type Viewer } from '../policy/viewer';
 import { assertAdminOf, assertMayManageAccount, assertMemberOf, auditOrganizationIds } from '../policy/admin';
 import { requireRecentAuth } from '../auth/require-recent-auth';
+import { limitPerAccount } from '../limits/account-limit';
 import type { DbOrTx } from '@/db/client';
 import { deactivateUser, newSetPasswordLink, reactivateUser } from '../services/admin/accounts';
 import { createUser } from '../services/admin/create-user';
@@ -38,9 +39,10 @@ export const adminRouter = createTRPCRouter({
    * An invitation with a one-time link, the same whether the email has an account or not
    * (services/admin/invitations.ts). It hands out a role, an admin's too: after re-authentication.
    */
-  createUser: signedInProcedure.input(createUserInput).mutation(({ ctx, input }) => {
+  createUser: signedInProcedure.input(createUserInput).mutation(async ({ ctx, input }) => {
     assertAdminOf(ctx.viewer, input.organizationId);
     requireRecentAuth(ctx);
+    await limitPerAccount(ctx, ctx.viewer.id, 'accountLinks');
     return createUser(ctx.db, ctx.viewer.id, input);
   }),
 
@@ -79,6 +81,7 @@ export const adminRouter = createTRPCRouter({
   newSetPasswordLink: signedInProcedure.input(memberInput).mutation(async ({ ctx, input }) => {
     assertMayManageAccount(ctx.viewer, await memberOf(ctx.db, ctx.viewer, input));
     requireRecentAuth(ctx);
+    await limitPerAccount(ctx, ctx.viewer.id, 'accountLinks');
     return newSetPasswordLink(ctx.db, { ...input, actorId: ctx.viewer.id });
   }),
 
