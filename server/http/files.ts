@@ -18,6 +18,7 @@ import { assertCanPackage, evidencePackage } from '@/server/services/files/packa
 import { requireRecentAuth } from '@/server/auth/require-recent-auth';
 import { fileId, packageParams, uploadParams } from '@/common/inputs/evidence';
 import { attachmentDisposition } from './content-disposition';
+import { refuseCrossSite } from './request-guard';
 
 const refusalStatus = { too_large: 413, hash_mismatch: 422, type_not_allowed: 415, empty: 400 } as const;
 
@@ -36,6 +37,9 @@ function problem(error: unknown): Response {
 
 /** POST /api/files?subjectKind=…&subjectId=…&name=…&sha256=…[&capturedAt=…], the file's bytes as the body. */
 export async function handleUpload(request: Request, db: Db, viewer: Viewer | null, deps: FilesDeps): Promise<Response> {
+  // The cookie travels with a POST from any site: only a page of this app uploads in the person's name.
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return json(crossSite.status, { error: 'forbidden', message: crossSite.message });
   if (!viewer) return json(401, { error: 'unauthorized', message: 'Please sign in.' });
   try {
     const params = uploadParams.parse(Object.fromEntries(new URL(request.url).searchParams));
