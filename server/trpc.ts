@@ -10,8 +10,8 @@ import { refusedValueCode } from '@/db/errors';
 import { translator } from '@/common/i18n';
 import { sayProblem, type Problem } from '@/common/i18n/problems';
 import { problemOfIssue } from '@/common/inputs/problems';
-import { DomainError } from './errors';
-import { gateMessages, gateOf, type Gate } from './auth/factors/gate';
+import { DomainError, refused } from './errors';
+import { gateOf, gateProblems, type Gate } from './auth/factors/gate';
 import type { LiveSession } from './auth/sessions';
 import { loadViewer } from './auth/viewer';
 import type { Viewer } from './policy/viewer';
@@ -156,11 +156,13 @@ const baseProcedure = t.procedure.use(async ({ next, path }) => {
 /** Anyone, signed in or not. */
 export const publicProcedure = baseProcedure;
 
+const pleaseSignIn = () => new DomainError('UNAUTHORIZED', 'auth.signIn');
+
 /** A signed-in, active user; the viewer is narrowed to non-null for every procedure built on it. */
 export const signedInProcedure = baseProcedure
   .use(({ ctx, next }) => {
-    if (ctx.gate) throw new TRPCError({ code: 'FORBIDDEN', message: gateMessages[ctx.gate] });
-    if (!ctx.viewer) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+    if (ctx.gate) throw refused(gateProblems[ctx.gate]);
+    if (!ctx.viewer) throw pleaseSignIn();
     return next({ ctx: { ...ctx, viewer: ctx.viewer } });
   })
   .use(limitSearches);
@@ -170,7 +172,7 @@ export const signedInProcedure = baseProcedure
  * procedures of server/routers/factor.ts are built on it; they act on the session's own account.
  */
 export const accountOwnerProcedure = baseProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.session || (!ctx.viewer && !ctx.gate)) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  if (!ctx.session || (!ctx.viewer && !ctx.gate)) throw pleaseSignIn();
   return next({ ctx: { ...ctx, session: ctx.session, userId: ctx.session.userId } });
 });
 

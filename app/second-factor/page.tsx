@@ -39,7 +39,7 @@ export default async function SecondFactorPage() {
             <>
               <h1 className="text-2xl font-semibold">{t('factor.prove.heading')}</h1>
               <p className="text-slate-700">{t('factor.prove.intro')}</p>
-              <SecondFactorStep hasPasskeys={status.passkeys.length > 0} hasTotp={status.totp} />
+              <SecondFactorStep hasPasskeys={status.passkey} hasTotp={status.totp} />
             </>
           ) : (
             <>

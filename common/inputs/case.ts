@@ -168,7 +168,8 @@ export const replyReceivedInput = z.object({
 });
 
 /** Cases one may add an incident to, by title. */
-export const caseChoicesInput = z.object({ text: userText().trim().max(200).default('') });
+/** The case picker of an incident page: the incident to add, and words of the case's title. */
+export const caseChoicesInput = z.object({ incidentId: z.uuid(), text: userText().trim().max(200).default('') });
 
 export type CaseFields = z.infer<typeof caseFieldsInput>;
 export type CaseFormValues = z.input<typeof caseFieldsInput>;

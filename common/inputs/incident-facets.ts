@@ -19,7 +19,8 @@ export type IncidentScope = (typeof incidentScopeValues)[number];
 export const incidentFacetFilterShape = {
   category: code.nullish(),
   perpetrator: code.nullish(),
-  year: z.string().regex(/^\d{4}$/, 'A year, YYYY').nullish(),
+  // Four digits the database holds as a date (it has no year 0): 1000 to 9999, as the public filters.
+  year: z.string().regex(/^[1-9][0-9]{3}$/, 'year.format').nullish(),
   person: z.uuid().nullish(),
   case: z.uuid().nullish(),
   author: z.uuid().nullish(),

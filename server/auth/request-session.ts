@@ -1,8 +1,11 @@
 import 'server-only';
 import { decode } from 'next-auth/jwt';
 import type { DbOrTx } from '@/db/client';
+import type { Viewer } from '../policy/viewer';
+import { gateOf } from './factors/gate';
 import { authSecret, sessionCookieName } from './options';
 import { findLiveSession, type LiveSession } from './sessions';
+import { loadViewer } from './viewer';
 
 /** One cookie's value from a Cookie header, or null. */
 export function cookieValue(cookieHeader: string | null | undefined, name: string): string | null {
@@ -42,4 +45,19 @@ export async function sessionOfCookie(db: DbOrTx, cookie: string | null): Promis
 /** The live session of an HTTP request (the tRPC handler), from its Cookie header. */
 export function sessionOfRequest(db: DbOrTx, request: Request): Promise<LiveSession | null> {
   return sessionOfCookie(db, cookieValue(request.headers.get('cookie'), sessionCookieName));
+}
+
+/** A request's person with a session that owes nothing, and that session (for re-authentication). */
+export type CompleteSignIn = { session: LiveSession; viewer: Viewer };
+
+/**
+ * The route handlers outside tRPC (evidence files): the live session of the request once it owes
+ * nothing (no pending second factor, no enrolment its organization requires), with its person read
+ * fresh; null otherwise, and for a deactivated account.
+ */
+export async function completeSignInOfRequest(db: DbOrTx, request: Request): Promise<CompleteSignIn | null> {
+  const session = await sessionOfRequest(db, request);
+  if (!session || (await gateOf(db, session))) return null;
+  const viewer = await loadViewer(db, session.userId);
+  return viewer ? { session, viewer } : null;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
+import { translator } from '@/common/i18n';
+import { refused } from '../errors';
 import { recentAuthMs } from './session-lifetime';
 import type { LiveSession } from './sessions';
 
@@ -10,11 +11,11 @@ import type { LiveSession } from './sessions';
  * the last five minutes (signing in counts; so does confirming the password on the account page).
  * A context without a session (a caller that did not come through a browser) is refused too.
  */
-export const recentAuthMessage =
-  'For this, confirm your password first: open your account page, confirm it, and try again within five minutes.';
+/** The refusal's English wording, for the route handlers outside tRPC that answer with a sentence. */
+export const recentAuthMessage = translator('en')('problem.auth.recentAuthRequired');
 
 export function requireRecentAuth(ctx: { session: LiveSession | null }, now = Date.now()): void {
   if (!ctx.session || now - ctx.session.authenticatedAt.getTime() > recentAuthMs) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: recentAuthMessage });
+    throw refused('auth.recentAuthRequired');
   }
 }

@@ -8,14 +8,17 @@ import { Readable } from 'node:stream';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Db } from '@/db/client';
+import type { CompleteSignIn } from '@/server/auth/request-session';
 import type { Viewer } from '@/server/policy/viewer';
 import { inlineImageTypes } from '@/server/services/files/media-types';
 import { readEvidence } from '@/server/services/files/read';
 import { UploadRefused } from '@/server/services/files/ingest';
 import { type FilesDeps, uploadEvidence } from '@/server/services/files/upload';
-import { evidencePackage } from '@/server/services/files/package/build';
+import { assertCanPackage, evidencePackage } from '@/server/services/files/package/build';
+import { requireRecentAuth } from '@/server/auth/require-recent-auth';
 import { fileId, packageParams, uploadParams } from '@/common/inputs/evidence';
 import { attachmentDisposition } from './content-disposition';
+import { refuseCrossSite } from './request-guard';
 
 const refusalStatus = { too_large: 413, hash_mismatch: 422, type_not_allowed: 415, empty: 400 } as const;
 
@@ -34,6 +37,9 @@ function problem(error: unknown): Response {
 
 /** POST /api/files?subjectKind=…&subjectId=…&name=…&sha256=…[&capturedAt=…], the file's bytes as the body. */
 export async function handleUpload(request: Request, db: Db, viewer: Viewer | null, deps: FilesDeps): Promise<Response> {
+  // The cookie travels with a POST from any site: only a page of this app uploads in the person's name.
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return json(crossSite.status, { error: 'forbidden', message: crossSite.message });
   if (!viewer) return json(401, { error: 'unauthorized', message: 'Please sign in.' });
   try {
     const params = uploadParams.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -85,11 +91,15 @@ export async function handleDownload(request: Request, id: string, db: Db, viewe
 }
 
 /** GET /api/files/package?subjectKind=incident|case&subjectId=…: the evidence package of a record, as a ZIP. */
-export async function handlePackage(request: Request, db: Db, viewer: Viewer | null, deps: FilesDeps): Promise<Response> {
-  if (!viewer) return json(401, { error: 'unauthorized', message: 'Please sign in.' });
+export async function handlePackage(request: Request, db: Db, signedIn: CompleteSignIn | null, deps: FilesDeps): Promise<Response> {
+  if (!signedIn) return json(401, { error: 'unauthorized', message: 'Please sign in.' });
   try {
-    const params = packageParams.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const { name, body } = await evidencePackage(db, deps, { viewer, ...params });
+    const params = { viewer: signedIn.viewer, ...packageParams.parse(Object.fromEntries(new URL(request.url).searchParams)) };
+    // Every original of a record in one download: a record one may not see is 404 first, then only
+    // for someone who proved who they are a moment ago, as for the workspace export.
+    await assertCanPackage(db, params);
+    requireRecentAuth(signedIn);
+    const { name, body } = await evidencePackage(db, deps, params);
     return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
       headers: {
         'content-type': 'application/zip',

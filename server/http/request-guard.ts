@@ -35,13 +35,12 @@ export function isOwnOrigin(origin: string, host: string | null, configured = pr
   return host !== null && parsed.host === host;
 }
 
-/** Null when the request may go on; otherwise the status and a message for the person or program. */
-export function refuseForgedOrMalformed(request: Request): Refusal | null {
-  if (request.method !== 'POST') {
-    return refusal(405, 'Send tRPC calls as POST with a JSON body.');
-  }
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') return refusal(415, 'Send tRPC calls with Content-Type: application/json.');
+/**
+ * A request that changes something must come from a page of this app: `Origin` (or `Sec-Fetch-Site`
+ * when there is none) names this site. Without either it comes from a program, not a browser, and is
+ * not a forgery. The tRPC handler and the upload route (server/http/files.ts) both ask this.
+ */
+export function refuseCrossSite(request: Request): Refusal | null {
   const origin = request.headers.get('origin');
   if (origin !== null) {
     if (!isOwnOrigin(origin, request.headers.get('host'))) return refusal(403, 'This request came from another site and was refused.');
@@ -49,6 +48,18 @@ export function refuseForgedOrMalformed(request: Request): Refusal | null {
     const site = request.headers.get('sec-fetch-site');
     if (site !== null && site !== 'same-origin' && site !== 'none') return refusal(403, 'This request came from another site and was refused.');
   }
+  return null;
+}
+
+/** Null when the request may go on; otherwise the status and a message for the person or program. */
+export function refuseForgedOrMalformed(request: Request): Refusal | null {
+  if (request.method !== 'POST') {
+    return refusal(405, 'Send tRPC calls as POST with a JSON body.');
+  }
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') return refusal(415, 'Send tRPC calls with Content-Type: application/json.');
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return crossSite;
   const length = request.headers.get('content-length');
   if (length !== null && !(Number(length) <= maxBodyBytes)) return refusal(413, 'The request is larger than 1 MB.');
   return null;

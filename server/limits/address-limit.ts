@@ -1,6 +1,6 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import type { Db } from '@/db/client';
+import { DomainError } from '../errors';
 import { limitRules, takeToken } from './buckets';
 
 /**
@@ -11,6 +11,6 @@ export async function limitPerAddress(ctx: { db: Db; address?: string | null }, 
   if (!ctx.address) return;
   const verdict = await takeToken(ctx.db, `${rule}:${ctx.address}`, limitRules[rule]);
   if (!verdict.ok) {
-    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many attempts from this network address; try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} min.` });
+    throw new DomainError('TOO_MANY_REQUESTS', 'limits.addressAttempts', { minutes: Math.ceil(verdict.retryAfterSeconds / 60) });
   }
 }

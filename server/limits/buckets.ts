@@ -53,6 +53,8 @@ export const limitRules = {
   publicApi: { capacity: 120, refillPerSecond: 2 },
   /** Set-password links, per address: a handful of tries, then one a minute (tokens are 256-bit: this only stops load). */
   setPassword: { capacity: 10, refillPerSecond: 1 / 60 },
+  /** Invitations and set-password links, per admin together: twenty at once, then twenty an hour. */
+  accountLinks: { capacity: 20, refillPerSecond: 20 / 3600 },
   /** Workspace searches, per account: generous for a person typing, tight for a script. */
   search: { capacity: 60, refillPerSecond: 2 },
   /** Workspace searches, per address: several people of one office behind one address. */

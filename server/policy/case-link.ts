@@ -1,8 +1,8 @@
 import 'server-only';
 import { editableReviewStatuses } from '@/common/values';
-import { refused } from '../errors';
+import { notFound, refused } from '../errors';
 import { assertCanViewCase, type CaseFacts } from './case';
-import { roleIn, type Viewer } from './viewer';
+import { memberOrganizationIds, roleIn, type Viewer } from './viewer';
 
 /**
  * Adding an incident to a case is a contribution, not a rewrite: any member of the case's
@@ -19,4 +19,16 @@ export function canLinkIncident(viewer: Viewer, record: CaseFacts): boolean {
 export function assertCanLinkIncident(viewer: Viewer, record: CaseFacts | null): asserts record is CaseFacts {
   assertCanViewCase(viewer, record);
   if (!canLinkIncident(viewer, record)) throw refused('case.busy');
+}
+
+/**
+ * The organizations whose cases could take this incident for this viewer: the incident's own and
+ * those it is shared with (as assertIncidentLinkable accepts), where the viewer is a member. None
+ * means the viewer does not see the incident: NOT_FOUND, as for one that does not exist.
+ */
+export function caseOrganizationsFor(viewer: Viewer, incident: { organizationId: string; sharedWith: string[] } | null): string[] {
+  const mine = new Set(memberOrganizationIds(viewer));
+  const organizations = incident ? [incident.organizationId, ...incident.sharedWith].filter((id) => mine.has(id)) : [];
+  if (!organizations.length) throw notFound('incident');
+  return organizations;
 }

@@ -12,7 +12,8 @@ import { isReviewerRole, roleIn, type Viewer } from './viewer';
  *   published what the record says, changing it changes reviewed work, so it is a reviewer's call.
  * - Nobody edits a person record merged into another one: it is frozen so that history still resolves.
  * - Taking the "confidential" mark off a person reveals a name on the public side: only a reviewer
- *   or an admin, and only after a recent sign-in (requireRecentAuth, applied by the procedure).
+ *   or an admin, and only after a recent sign-in (requireRecentAuth, applied by the procedure). So
+ *   does dropping a name or an alias of a confidential person: public texts stop hiding that spelling.
  */
 export type DirectoryRecordFacts = {
   organizationId: string;
@@ -60,8 +61,9 @@ export function assertCanViewRecord(viewer: Viewer, what: string, record: { orga
   if (!record || !directoryPolicy.canView(viewer, record)) throw notFound(what);
 }
 
-export function assertCanRevealPerson(viewer: Viewer, record: DirectoryRecordFacts): void {
+/** `problem`: what is being lifted, the mark itself or one of the hidden spellings. */
+export function assertCanRevealPerson(viewer: Viewer, record: DirectoryRecordFacts, problem: 'directory.revealReviewersOnly' | 'directory.protectedNameReviewersOnly' = 'directory.revealReviewersOnly'): void {
   if (!directoryPolicy.canRevealPerson(viewer, record)) {
-    throw refused('directory.revealReviewersOnly');
+    throw refused(problem);
   }
 }

@@ -20,9 +20,14 @@ export function canShareIncident(viewer: Viewer, incident: { organizationId: str
   return isReviewerRole(role);
 }
 
-export function assertCanShare(viewer: Viewer, incident: SharedFacts | null, targetOrganizationId: string): void {
+/** NOT_FOUND unless the viewer is a member of the owning organization (a partner reading a shared copy is not); FORBIDDEN unless they may share. */
+export function assertMayShare(viewer: Viewer, incident: SharedFacts | null): asserts incident is SharedFacts {
   if (!incident || !roleIn(viewer, incident.organizationId)) throw notFound('incident');
   if (!canShareIncident(viewer, incident)) throw refused('sharing.reviewersOnly');
+}
+
+export function assertCanShare(viewer: Viewer, incident: SharedFacts | null, targetOrganizationId: string): asserts incident is SharedFacts {
+  assertMayShare(viewer, incident);
   if (targetOrganizationId === incident.organizationId) {
     throw badRequest('sharing.sameOrganization');
   }

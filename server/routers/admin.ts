@@ -2,6 +2,7 @@ import 'server-only';
 import { adminOrganizationIds, type Viewer } from '../policy/viewer';
 import { assertAdminOf, assertMayManageAccount, assertMemberOf, auditOrganizationIds } from '../policy/admin';
 import { requireRecentAuth } from '../auth/require-recent-auth';
+import { limitPerAccount } from '../limits/account-limit';
 import type { DbOrTx } from '@/db/client';
 import { deactivateUser, newSetPasswordLink, reactivateUser } from '../services/admin/accounts';
 import { createUser } from '../services/admin/create-user';
@@ -34,9 +35,14 @@ export const adminRouter = createTRPCRouter({
     return listMembers(ctx.db, input.organizationId, adminOrganizationIds(ctx.viewer));
   }),
 
-  /** An invitation with a one-time link, the same whether the email has an account or not (services/admin/invitations.ts). */
-  createUser: signedInProcedure.input(createUserInput).mutation(({ ctx, input }) => {
+  /**
+   * An invitation with a one-time link, the same whether the email has an account or not
+   * (services/admin/invitations.ts). It hands out a role, an admin's too: after re-authentication.
+   */
+  createUser: signedInProcedure.input(createUserInput).mutation(async ({ ctx, input }) => {
     assertAdminOf(ctx.viewer, input.organizationId);
+    requireRecentAuth(ctx);
+    await limitPerAccount(ctx, ctx.viewer.id, 'accountLinks');
     return createUser(ctx.db, ctx.viewer.id, input);
   }),
 
@@ -71,9 +77,11 @@ export const adminRouter = createTRPCRouter({
     await reactivateUser(ctx.db, { ...input, actorId: ctx.viewer.id });
   }),
 
-  /** A new one-time link for the person to set their password; shown once to the admin. */
+  /** A new one-time link for the person to set their password; shown once to the admin. Whoever holds it takes the account: after re-authentication. */
   newSetPasswordLink: signedInProcedure.input(memberInput).mutation(async ({ ctx, input }) => {
     assertMayManageAccount(ctx.viewer, await memberOf(ctx.db, ctx.viewer, input));
+    requireRecentAuth(ctx);
+    await limitPerAccount(ctx, ctx.viewer.id, 'accountLinks');
     return newSetPasswordLink(ctx.db, { ...input, actorId: ctx.viewer.id });
   }),
 
@@ -93,8 +101,10 @@ export const adminRouter = createTRPCRouter({
     return secondFactorPolicyOf(ctx.db, input.organizationId);
   }),
 
+  /** Turning the rule off weakens every account of the organization: after re-authentication. */
   setSecondFactorPolicy: signedInProcedure.input(secondFactorPolicyInput).mutation(({ ctx, input }) => {
     assertAdminOf(ctx.viewer, input.organizationId);
+    requireRecentAuth(ctx);
     return setSecondFactorPolicy(ctx.db, { ...input, actorId: ctx.viewer.id });
   }),
 

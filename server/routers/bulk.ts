@@ -1,5 +1,7 @@
 import 'server-only';
 import { TRPCError } from '@trpc/server';
+import type { Problem } from '@/common/i18n/problems';
+import { DomainError } from '../errors';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { bulkDecisionInput, bulkShareInput, bulkTagInput } from '@/common/inputs/bulk';
 import { shareOne, tagOne } from './incident-actions';
@@ -10,7 +12,7 @@ import { decide } from './review-decision';
  * single action, in its own transaction, so four eyes hold item by item: what one may not do to one
  * incident (approve one's own entry) is refused for that incident with the reason, and the rest goes on.
  */
-export type BulkOutcome = { id: string; done: boolean; code: string | null; message: string | null };
+export type BulkOutcome = { id: string; done: boolean; code: string | null; message: string | null; problem: Problem | null };
 
 async function eachIncident(ids: string[], act: (id: string) => Promise<unknown>): Promise<BulkOutcome[]> {
   const outcomes: BulkOutcome[] = [];
@@ -18,11 +20,12 @@ async function eachIncident(ids: string[], act: (id: string) => Promise<unknown>
   for (const id of ids) {
     try {
       await act(id);
-      outcomes.push({ id, done: true, code: null, message: null });
+      outcomes.push({ id, done: true, code: null, message: null, problem: null });
     } catch (error) {
       // A refusal is reported; anything else is a fault of ours and stops the batch loudly.
       if (!(error instanceof TRPCError)) throw error;
-      outcomes.push({ id, done: false, code: error.code, message: error.message });
+      // The problem code lets the report word the reason in the reader's language; the message is English.
+      outcomes.push({ id, done: false, code: error.code, message: error.message, problem: error instanceof DomainError ? error.problem : null });
     }
   }
   return outcomes;

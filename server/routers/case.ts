@@ -10,7 +10,7 @@ import { getCaseDetail } from '../services/cases/detail';
 import { listCaseHistory } from '../services/cases/history';
 import { addIntervention, caseOfIntervention, recordReplyReceived, removeIntervention, updateIntervention } from '../services/cases/interventions';
 import { addLegalEvent, caseOfLegalEvent, removeLegalEvent, updateLegalEvent } from '../services/cases/legal-events';
-import { assertCanLinkIncident, canLinkIncident } from '../policy/case-link';
+import { assertCanLinkIncident, canLinkIncident, caseOrganizationsFor } from '../policy/case-link';
 import { linkIncident, unlinkIncident } from '../services/cases/links';
 import { listCaseChoices, listCases, listCasesOfIncident } from '../services/cases/list';
 import { searchLinkableIncidents } from '../services/cases/picker';
@@ -150,10 +150,11 @@ export const caseRouter = createTRPCRouter({
     }));
   }),
 
-  /** Cases the viewer may add an incident to, by title. */
+  /** Cases the viewer may add this incident to, by title: only of organizations whose cases can take it. */
   editableChoices: signedInProcedure.input(caseChoicesInput).query(async ({ ctx, input }) => {
-    // Every case the viewer sees, so that a case under review is found and said to be busy rather than missing.
-    const rows = await named(ctx, await listCaseChoices(ctx.db, listableOrganizationIds(ctx.viewer), input.text));
+    const organizationIds = caseOrganizationsFor(ctx.viewer, await findIncidentForPolicy(ctx.db, input.incidentId));
+    // Every case the viewer sees there, so that a case under review is found and said to be busy rather than missing.
+    const rows = await named(ctx, await listCaseChoices(ctx.db, organizationIds, input.text));
     return rows.map((row) => ({ id: row.id, title: row.title, reviewStatus: row.reviewStatus, linkable: canLinkIncident(ctx.viewer, row) }));
   }),
 

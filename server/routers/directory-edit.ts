@@ -5,7 +5,7 @@ import { assertCanEditRecord, assertCanRevealPerson, assertCanViewRecord, direct
 import type { Viewer } from '../policy/viewer';
 import { editDirectoryRecord } from '../services/directory/edit';
 import { listDirectoryVersions } from '../services/directory/history';
-import { organizationAdapter, organizationFields, personAdapter, personFields, type PersonFields, sourceAdapter, sourceFields } from '../services/directory/kinds';
+import { liftsProtection, organizationAdapter, organizationFields, personAdapter, personFields, type PersonFields, sourceAdapter, sourceFields } from '../services/directory/kinds';
 import { editFacts, getDocumentedOrganization, getSource } from '../services/directory/read';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { documentedOrganizationEditInput, personEditInput, sourceEditInput } from '@/common/inputs/directory';
@@ -21,12 +21,16 @@ import { idInput } from '@/common/inputs/ids';
  * of the public records citing it commit together (server/services/directory/edit.ts).
  */
 
-/** The person policy for one edit: edit rights, and a reviewer's decision, confirmed by a recent sign-in, to lift protection. */
+/**
+ * The person policy for one edit: edit rights, and a reviewer's decision, confirmed by a recent
+ * sign-in, to lift protection: to take the confidential mark off, or to drop a name or an alias that
+ * public texts hide (they would show it from then on).
+ */
 export function authorizePersonEdit(viewer: Viewer, session: { session: LiveSession | null }) {
   return (facts: Parameters<typeof assertCanEditRecord>[2], before: PersonFields, after: PersonFields) => {
     assertCanEditRecord(viewer, 'person', facts);
-    if (before.confidential && !after.confidential) {
-      assertCanRevealPerson(viewer, facts);
+    if (liftsProtection(before, after)) {
+      assertCanRevealPerson(viewer, facts, after.confidential ? 'directory.protectedNameReviewersOnly' : 'directory.revealReviewersOnly');
       requireRecentAuth(session);
     }
   };

@@ -47,9 +47,11 @@ export const evidenceRouter = createTRPCRouter({
     await restoreFile(ctx.db, file, ctx.viewer.id);
   }),
 
+  /** Erasure for good, of a live file or one in the bin; the bin is an admin's, so to anyone else a binned file does not exist. */
   purge: signedInProcedure.input(purgeInput).mutation(async ({ ctx, input }) => {
     const file = await findFile(ctx.db, input.id, { deleted: true });
     assertCanSeeFile(ctx.viewer, file);
+    if (file.deletedAt && !evidencePolicy.canRestoreOrPurge(ctx.viewer, file)) throw notFound('file');
     assertFileAction(evidencePolicy.canRestoreOrPurge(ctx.viewer, file), 'file.purgeAdminsOnly');
     requireRecentAuth(ctx);
     await purgeFile(ctx.db, getFileStore(), file, ctx.viewer.id, input.reason);

@@ -1,5 +1,4 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
@@ -12,7 +11,7 @@ import { factorRequirementOf } from '../auth/factors/requirement';
 import { hasConfirmedTotp, removeTotp, startTotpEnrolment, TotpAlreadyConfirmed } from '../auth/factors/totp';
 import { deviceLabelOf } from '../auth/device';
 import { requireRecentAuth } from '../auth/require-recent-auth';
-import { notFound } from '../errors';
+import { badRequest, DomainError, notFound, refused } from '../errors';
 import { passkeyIdInput, passkeyRegistrationInput, secondFactorProofInput, totpCodeInput } from '@/common/inputs/second-factor';
 import { accountOwnerProcedure, createTRPCRouter } from '../trpc';
 
@@ -22,20 +21,26 @@ import { accountOwnerProcedure, createTRPCRouter } from '../trpc';
  * Each procedure acts on the session's own account only.
  */
 
-/** Adding factors needs a complete sign-in or the enrolment gate: the password alone (second factor pending) adds nothing. */
+/**
+ * Adding a factor: the password alone (second factor pending) adds nothing. The enrolment gate (the
+ * organization requires a factor and the person has none) enrols right after signing in. A complete
+ * session must have proved who it is a moment ago: whoever finds a signed-in browser must not add a
+ * passkey or an app of their own and keep the account.
+ */
 const enrolling = accountOwnerProcedure.use(({ ctx, next }) => {
-  if (ctx.gate === 'second_factor') throw new TRPCError({ code: 'FORBIDDEN', message: 'Finish signing in: give your second factor first.' });
+  if (ctx.gate === 'second_factor') throw refused('auth.secondFactorPending');
+  if (ctx.gate !== 'enrol') requireRecentAuth(ctx);
   return next();
 });
 
 /** Taking a factor away weakens the account: only for a full session that proved who it is a moment ago. */
 const removing = accountOwnerProcedure.use(({ ctx, next }) => {
-  if (ctx.gate) throw new TRPCError({ code: 'FORBIDDEN', message: 'Finish signing in first.' });
+  if (ctx.gate) throw refused('auth.finishSignIn');
   requireRecentAuth(ctx);
   return next();
 });
 
-const wrongCode = () => new TRPCError({ code: 'BAD_REQUEST', message: 'That is not right. Check the code (or try your passkey again) and retry.' });
+const wrongCode = () => badRequest('factor.wrongCode');
 
 async function accountOf(ctx: { db: Db; userId: string }) {
   const [user] = await ctx.db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, ctx.userId));
@@ -44,21 +49,21 @@ async function accountOf(ctx: { db: Db; userId: string }) {
 }
 
 export const factorRouter = createTRPCRouter({
-  /** What the person has, what their organizations require, and what this session still owes. */
+  /**
+   * What this session still owes, what the organizations require, and what the person has. A gated
+   * session (the password alone, perhaps someone else's) learns only which methods to offer: not the
+   * passkeys' names and dates, nor how many recovery codes are left.
+   */
   status: accountOwnerProcedure.query(async ({ ctx }) => {
-    const [requirement, totp, passkeys, recoveryCodesLeft] = await Promise.all([
-      factorRequirementOf(ctx.db, ctx.userId),
-      hasConfirmedTotp(ctx.db, ctx.userId),
-      listPasskeys(ctx.db, ctx.userId),
-      unusedRecoveryCodeCount(ctx.db, ctx.userId),
-    ]);
-    return { gate: ctx.gate, required: requirement.required, totp, passkeys, recoveryCodesLeft };
+    const [requirement, totp, passkeys] = await Promise.all([factorRequirementOf(ctx.db, ctx.userId), hasConfirmedTotp(ctx.db, ctx.userId), listPasskeys(ctx.db, ctx.userId)]);
+    if (ctx.gate) return { gate: ctx.gate, required: requirement.required, totp, passkey: passkeys.length > 0 };
+    return { gate: null, required: requirement.required, totp, passkeys, recoveryCodesLeft: await unusedRecoveryCodeCount(ctx.db, ctx.userId) };
   }),
 
   /** The second factor after the password, or again later as re-authentication. */
   prove: accountOwnerProcedure.input(secondFactorProofInput).mutation(async ({ ctx, input }) => {
     const outcome = await proveSecondFactor(ctx.db, { userId: ctx.userId, sessionId: ctx.session.id, pending: ctx.gate === 'second_factor', address: ctx.address, proof: input });
-    if (outcome === 'throttled') throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many wrong attempts: wait a minute, then try again.' });
+    if (outcome === 'throttled') throw new DomainError('TOO_MANY_REQUESTS', 'auth.tooManyAttempts');
     if (outcome === 'wrong') throw wrongCode();
     return { proved: true };
   }),
@@ -69,7 +74,7 @@ export const factorRouter = createTRPCRouter({
     try {
       return await startTotpEnrolment(ctx.db, await accountOf(ctx));
     } catch (error) {
-      if (error instanceof TotpAlreadyConfirmed) throw new TRPCError({ code: 'CONFLICT', message: 'An authenticator app is already set up: remove it first to set up another.' });
+      if (error instanceof TotpAlreadyConfirmed) throw new DomainError('CONFLICT', 'factor.totpExists');
       throw error;
     }
   }),
@@ -85,7 +90,7 @@ export const factorRouter = createTRPCRouter({
   registerPasskey: enrolling.input(passkeyRegistrationInput).mutation(async ({ ctx, input }) => {
     const label = input.label || deviceLabelOf(null);
     const done = await addPasskey(ctx.db, { userId: ctx.userId, sessionId: ctx.session.id }, input.response, label);
-    if (!done) throw new TRPCError({ code: 'BAD_REQUEST', message: 'The passkey could not be verified. Try again.' });
+    if (!done) throw badRequest('factor.passkeyNotVerified');
     return done;
   }),
 
@@ -105,7 +110,7 @@ export const factorRouter = createTRPCRouter({
 
   /** Ten new codes, shown once; the earlier ones stop working. */
   replaceRecoveryCodes: removing.mutation(async ({ ctx }) => {
-    if (!(await factorRequirementOf(ctx.db, ctx.userId)).enrolled) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Set up a passkey or an authenticator app first.' });
+    if (!(await factorRequirementOf(ctx.db, ctx.userId)).enrolled) throw badRequest('factor.enrolFirst');
     return ctx.db.transaction(async (tx) => {
       const codes = await replaceRecoveryCodes(tx, ctx.userId);
       await recordFactorChange(tx, { userId: ctx.userId, keepSessionId: ctx.session.id, action: 'user.recovery_codes_replaced', factor: 'recovery_codes' });

@@ -2,7 +2,7 @@ import 'server-only';
 import { assertCanEditIncident } from '../policy/incident';
 import { assertCanShare } from '../policy/sharing';
 import type { Viewer } from '../policy/viewer';
-import { notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
 import { findIncidentForPolicy } from '../services/incidents/read';
 import { shareIncident } from '../services/incidents/sharing';
 import { loadIncidentSnapshot } from '../services/incidents/snapshot';
@@ -26,6 +26,9 @@ export async function tagOne(ctx: SignedIn, input: { id: string; version: number
   const snapshot = await loadIncidentSnapshot(ctx.db, input.id);
   if (!snapshot) throw notFound('incident');
   if (snapshot.violationTypes.includes(input.violationType)) return { id: input.id, version: input.version };
-  const values = incidentInput.parse({ ...snapshotToFormValues(snapshot), violationTypes: [...snapshot.violationTypes, input.violationType] });
-  return updateIncident(ctx.db, { id: input.id, version: input.version, userId: ctx.viewer.id, input: values });
+  // The incident as it is plus one type may not make a valid entry (it has the most types one can
+  // have, or a value older rules let in): that incident is refused with the reason, not the batch.
+  const values = incidentInput.safeParse({ ...snapshotToFormValues(snapshot), violationTypes: [...snapshot.violationTypes, input.violationType] });
+  if (!values.success) throw badRequest('bulk.tagNotSaved');
+  return updateIncident(ctx.db, { id: input.id, version: input.version, userId: ctx.viewer.id, input: values.data });
 }

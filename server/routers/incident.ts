@@ -14,7 +14,7 @@ import { createIncident, updateIncident } from '../services/incidents/write';
 import { deleteRecord, listDeleted, restoreRecord } from '../services/records/deletion';
 import { assertCanDeleteIncident, canDeleteRecord } from '../policy/deletion';
 import { availableIncidentTransitions } from '../policy/review';
-import { assertCanShare, canShareIncident, readsAsSharedOnly } from '../policy/sharing';
+import { assertCanShare, assertMayShare, canShareIncident, readsAsSharedOnly } from '../policy/sharing';
 import { findSimilarElsewhere, listSharedWith, listSharesOf, listShareTargets, redactForSharedReader, unshareIncident } from '../services/incidents/sharing';
 import { notFound } from '../errors';
 import { optionalOrganizationInput } from '@/common/inputs/ids';
@@ -101,9 +101,10 @@ export const incidentRouter = createTRPCRouter({
     return listSharesOf(ctx.db, input.id);
   }),
 
+  /** The organizations one could share the incident with: the platform's list, only for those who may share it. */
   shareTargets: signedInProcedure.input(incidentIdInput).query(async ({ ctx, input }) => {
     const incident = await findIncidentForPolicy(ctx.db, input.id);
-    assertCanViewIncident(ctx.viewer, incident);
+    assertMayShare(ctx.viewer, incident);
     return listShareTargets(ctx.db, incident.organizationId);
   }),
 

@@ -1,12 +1,11 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { verifyPassword } from '../auth/password';
 import { dismissAccountNotice, endSession, endSessionsOf, listAccountNotices, listSessions, markAuthenticated } from '../auth/sessions';
 import { recordAudit } from '../services/audit/record';
 import { confirmPasswordInput, noticeIdInput, sessionIdInput } from '@/common/inputs/session';
-import { notFound } from '../errors';
+import { badRequest, DomainError, notFound } from '../errors';
 import { draftKeyOf } from '../services/drafts/draft-key';
 import { throttledAttempt } from '../auth/throttled-attempt';
 import type { Tx } from '@/db/client';
@@ -30,7 +29,7 @@ export const sessionRouter = createTRPCRouter({
    * only; throttled with the account's sign-in count, so a found browser cannot guess it faster.
    */
   confirmPassword: signedInProcedure.input(confirmPasswordInput).mutation(async ({ ctx, input }) => {
-    if (!ctx.session) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Sign in again in your browser to confirm your password.' });
+    if (!ctx.session) throw badRequest('session.browserOnly');
     const [user] = await ctx.db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, ctx.viewer.id));
     const sessionId = ctx.session.id;
     const audit = (tx: Tx, ok: boolean) => recordAudit(tx, { actorId: ctx.viewer.id, action: ok ? 'user.reauthenticated' : 'user.reauthentication_failed', subjectType: 'user', subjectId: ctx.viewer.id });
@@ -46,8 +45,8 @@ export const sessionRouter = createTRPCRouter({
         },
       },
     );
-    if ('refused' in outcome && outcome.refused === 'throttled') throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many wrong attempts: wait a minute, then try again.' });
-    if ('refused' in outcome) throw new TRPCError({ code: 'BAD_REQUEST', message: 'That is not your password.' });
+    if ('refused' in outcome && outcome.refused === 'throttled') throw new DomainError('TOO_MANY_REQUESTS', 'auth.tooManyAttempts');
+    if ('refused' in outcome) throw badRequest('session.wrongPassword');
     return { confirmed: true };
   }),
 

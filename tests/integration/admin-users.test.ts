@@ -41,7 +41,7 @@ describe('adding people', () => {
       name: ' ',
       email: 'not an email',
       role: 'monitor',
-    });
+    }, 'POST', { signedInNow: true });
     expect(response.status).toBe(400);
     expect(response.body.error?.json.data.fieldErrors).toMatchObject({ name: 'Enter the person’s name', email: 'Enter an email address such as name@example.org' });
   });
@@ -90,7 +90,7 @@ describe('adding people', () => {
       name: 'x',
       email: person.email,
       role: 'monitor',
-    });
+    }, 'POST', { signedInNow: true });
     expect(twice.body.error?.json.data.fieldErrors).toEqual({ email: 'This person is already a member of the organization.' });
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
+import { vocabularyTerms } from '@/db/schema';
 import { createTestDatabase } from '../support/database';
 import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
 
@@ -83,5 +84,18 @@ describe('bulk actions on the incident list', () => {
     const target = await submitted(monitor.id, 'Bulk hidden');
     const [outcome] = await (await callerFor(database.db, stranger.id)).bulk.decide({ action: 'approve', items: [target] });
     expect(outcome).toMatchObject({ done: false, code: 'NOT_FOUND' });
+  });
+});
+
+describe('bulk tagging an incident that cannot take one more type (security review, item 9)', () => {
+  it('refuses that incident with BAD_REQUEST and a code, and tags the others', async () => {
+    const codes = Array.from({ length: 31 }, (_, n) => `bulk_type_${String(n).padStart(2, '0')}`);
+    await database.db.insert(vocabularyTerms).values(codes.map((code) => ({ kind: 'violation_type' as const, code, labels: { en: code } }))).onConflictDoNothing();
+    const caller = await callerFor(database.db, reviewer.id);
+    const full = await caller.incident.create({ organizationId: ngo.id, incident: anIncident({ title: 'Thirty types', violationTypes: codes.slice(0, 30) }) });
+    const plain = await caller.incident.create({ organizationId: ngo.id, incident: anIncident({ title: 'One type' }) });
+    const outcomes = await caller.bulk.tag({ items: [full, plain], violationType: codes[30]! });
+    expect(outcomes[0]).toMatchObject({ id: full.id, done: false, code: 'BAD_REQUEST', problem: { code: 'bulk.tagNotSaved' } });
+    expect(outcomes[1]).toMatchObject({ id: plain.id, done: true });
   });
 });

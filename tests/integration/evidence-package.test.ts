@@ -1,5 +1,6 @@
 /** The evidence package: a ZIP anyone can open, with originals, manifest, custody events and an offline verifier that catches tampering. */
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,7 +47,10 @@ it('packs the originals, the manifest and the custody events, and the offline ve
   await upload(db, deps, monitor.id, { subjectKind: 'incident', subjectId: incidentId, name: 'decision.pdf', bytes: pdf });
   await (await download(db, deps, monitor.id, uploadedPhoto.id)).arrayBuffer();
 
-  const request = (userId: string) => loadViewer(db, userId).then((viewer) => handlePackage(new Request(`http://test/api/files/package?subjectKind=incident&subjectId=${incidentId}`), db, viewer, deps));
+  const request = (userId: string) =>
+    loadViewer(db, userId).then((viewer) =>
+      handlePackage(new Request(`http://test/api/files/package?subjectKind=incident&subjectId=${incidentId}`), db, viewer && { viewer, session: { id: randomUUID(), userId, authenticatedAt: new Date(), secondFactorPending: false } }, deps),
+    );
   expect((await request(outsider.id)).status).toBe(404);
   const response = await request(monitor.id);
   expect(response.status).toBe(200);

@@ -39,7 +39,7 @@ describe('a monitor adds an incident to a case someone else opened', () => {
     const { id: incidentId } = await me.incident.create({ organizationId: bureau.id, incident: anIncident({ title: 'Journalist detained in Almaty' }) });
 
     // Before: the picker offered only cases the monitor may edit, and said "Nothing matches".
-    expect(await me.case.editableChoices({ text: 'Abzhan' })).toEqual([{ id: existing.id, title: 'Prosecution of Mahkambet Abzhan', reviewStatus: 'draft', linkable: true }]);
+    expect(await me.case.editableChoices({ incidentId, text: 'Abzhan' })).toEqual([{ id: existing.id, title: 'Prosecution of Mahkambet Abzhan', reviewStatus: 'draft', linkable: true }]);
     expect(await me.case.linkIncident({ caseId: existing.id, incidentId })).toEqual({ changed: true, version: 2 });
     expect((await me.case.ofIncident({ incidentId })).map((c) => c.id)).toEqual([existing.id]);
 
@@ -61,7 +61,7 @@ describe('a monitor adds an incident to a case someone else opened', () => {
     await opener.case.submit({ id: pending.id, version: 1 });
     const { id: incidentId } = await me.incident.create({ organizationId: bureau.id, incident: anIncident({ title: 'Inspection at the Bureau' }) });
 
-    expect(await me.case.editableChoices({ text: 'Tax inspections' })).toEqual([{ id: pending.id, title: 'Tax inspections of NGOs', reviewStatus: 'submitted', linkable: false }]);
+    expect(await me.case.editableChoices({ incidentId, text: 'Tax inspections' })).toEqual([{ id: pending.id, title: 'Tax inspections of NGOs', reviewStatus: 'submitted', linkable: false }]);
     expect(await codeOf(me.case.linkIncident({ caseId: pending.id, incidentId }))).toBe('FORBIDDEN');
   });
 
@@ -69,7 +69,7 @@ describe('a monitor adds an incident to a case someone else opened', () => {
     const theirs = await (await callerFor(database.db, partnerReviewer.id)).case.create({ organizationId: partner.id, title: 'Partner case about Abzhan', persons: [] });
     const me = await callerFor(database.db, monitor.id);
     const { id: incidentId } = await me.incident.create({ organizationId: bureau.id, incident: anIncident({ title: 'Not for the partner' }) });
-    expect((await me.case.editableChoices({ text: 'Partner case' })).map((c) => c.id)).toEqual([]);
+    expect((await me.case.editableChoices({ incidentId, text: 'Partner case' })).map((c) => c.id)).toEqual([]);
     expect(await codeOf(me.case.linkIncident({ caseId: theirs.id, incidentId }))).toBe('NOT_FOUND');
   });
 });

@@ -56,4 +56,16 @@ describe('problem codes', () => {
     });
     expect(answer.body.error?.json.data.fieldErrors?.['incident.title']).toBe('A title is required');
   });
+
+  it('the account, session, factor and admin refusals carry codes too (security review, item 11)', async () => {
+    const admin = await createUser(database.db, bureau.id, 'admin');
+    const asAdmin = await callerFor(database.db, admin.id);
+    const problemOf = (run: Promise<unknown>) => run.then(() => null, (error: { problem?: { code: string } }) => error.problem?.code ?? 'no code');
+    expect(await problemOf(asAdmin.session.confirmPassword({ password: 'certainly not the password' }))).toBe('session.wrongPassword');
+    expect(await problemOf(asAdmin.admin.deactivate({ organizationId: bureau.id, userId: admin.id }))).toBe('admin.deactivateSelf');
+    expect(await problemOf(asAdmin.factor.replaceRecoveryCodes())).toBe('factor.enrolFirst');
+    expect(await problemOf(asAdmin.account.setPasswordWithLink({ token: 'no such token', password: 'juniper harbour kettle moss' }))).toBe('setPasswordLink.notUsable');
+    expect(await problemOf((await callerFor(database.db, null)).incident.list({}))).toBe('auth.signIn');
+  });
 });
+

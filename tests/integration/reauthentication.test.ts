@@ -64,6 +64,31 @@ describe('re-authentication', () => {
     await expect((await callerFor(database.db, reviewer.id)).person.merge(merge)).resolves.toBeTruthy();
   });
 
+  it('refuses invitations, set-password links and the second-factor rule in a session signed in six minutes ago (security review, item 2)', async () => {
+    const organization = (await createOrganization(database.db)).id;
+    const admin = await createUser(database.db, organization, 'admin');
+    const member = await createUser(database.db, organization, 'monitor');
+    const stale = await callerFor(database.db, admin.id, { authenticatedAt: sixMinutesAgo() });
+    const invitation = () => ({ organizationId: organization, name: 'Newcomer', email: `newcomer-${Date.now()}@example.org`, role: 'admin' as const });
+    const recentAuthRequired = { code: 'FORBIDDEN', problem: { code: 'auth.recentAuthRequired' } };
+    await expect(stale.admin.createUser(invitation())).rejects.toMatchObject(recentAuthRequired);
+    await expect(stale.admin.newSetPasswordLink({ organizationId: organization, userId: member.id })).rejects.toMatchObject(recentAuthRequired);
+    await expect(stale.admin.setSecondFactorPolicy({ organizationId: organization, policy: 'everyone' })).rejects.toMatchObject(recentAuthRequired);
+    const counts = async () =>
+      (
+        (await database.db.execute(
+          sql`SELECT (SELECT count(*) FROM invitations WHERE organization_id = ${organization})::int AS invitations, (SELECT second_factor_policy FROM organizations WHERE id = ${organization}) AS policy`,
+        )) as unknown as { invitations: number; policy: string }[]
+      )[0];
+    expect(await counts()).toEqual({ invitations: 0, policy: 'nobody' });
+
+    const fresh = await callerFor(database.db, admin.id);
+    await expect(fresh.admin.createUser(invitation())).resolves.toMatchObject({ link: { token: expect.any(String) } });
+    await expect(fresh.admin.newSetPasswordLink({ organizationId: organization, userId: member.id })).resolves.toBeTruthy();
+    await fresh.admin.setSecondFactorPolicy({ organizationId: organization, policy: 'everyone' });
+    expect(await counts()).toEqual({ invitations: 1, policy: 'everyone' });
+  });
+
   it('refuses a caller that came without a browser session at all', async () => {
     const admin = await createUser(database.db, organizationId, 'admin');
     const member = await createUser(database.db, organizationId, 'monitor');

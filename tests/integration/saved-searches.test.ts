@@ -82,3 +82,12 @@ describe('the notice of a new match', () => {
     expect(matches.map((n) => n.incidentId)).toEqual([match.id]);
   });
 });
+
+describe('an account without memberships (security review, item 9)', () => {
+  it('lists no saved search, not even its own from an organization it has left', async () => {
+    const leaver = await createUser(database.db, ngo.id, 'monitor');
+    await (await callerFor(database.db, leaver.id)).savedSearch.save({ organizationId: ngo.id, name: 'Before leaving', filters: {} });
+    await database.db.execute(sql`DELETE FROM memberships WHERE user_id = ${leaver.id}`);
+    expect(await (await callerFor(database.db, leaver.id)).savedSearch.list()).toEqual([]);
+  });
+});

@@ -125,3 +125,33 @@ describe('sharing an incident with another organization', () => {
     expect(JSON.stringify(similar)).not.toMatch(/Canary/);
   });
 });
+
+describe('who may share (security review, item 7)', () => {
+  it('lists organizations to share with only for those who may share; an incident out of sight is NOT_FOUND for every sharing procedure', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const reviewing = await callerFor(database.db, reviewer.id);
+    const theirs = await callerFor(database.db, partnerMonitor.id);
+    const partnerReviewer = await callerFor(database.db, (await createUser(database.db, partner.id, 'reviewer')).id);
+    const { id } = await author.incident.create({ organizationId: owner.id, incident: anIncident() });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const outcome = (run: Promise<unknown>) => run.then(() => 'ok', (error: { code: string; problem?: { code: string } }) => `${error.code} ${error.problem?.code ?? ''}`.trim());
+
+    expect(await outcome(author.incident.shareTargets({ id }))).toBe('FORBIDDEN sharing.reviewersOnly');
+    expect(await outcome(theirs.incident.shareTargets({ id }))).toBe('NOT_FOUND notFound');
+    expect(await outcome(reviewing.incident.shareTargets({ id: unknown }))).toBe('NOT_FOUND notFound');
+    const targets = (await reviewing.incident.shareTargets({ id })).map((target) => target.id);
+    expect(targets).toContain(partner.id);
+    expect(targets).not.toContain(owner.id);
+
+    expect(await outcome(theirs.incident.share({ id, organizationId: partner.id }))).toBe('NOT_FOUND notFound');
+    expect(await outcome(reviewing.incident.share({ id: unknown, organizationId: partner.id }))).toBe('NOT_FOUND notFound');
+    expect(await outcome(reviewing.incident.share({ id, organizationId: unknown }))).toBe('NOT_FOUND notFound');
+    expect((await theirs.bulk.share({ ids: [id], organizationId: partner.id }))[0]).toMatchObject({ done: false, code: 'NOT_FOUND' });
+
+    // Shared with the partner, it stays the owner's to share on: the partner's reviewer reads it, and no more.
+    await reviewing.incident.share({ id, organizationId: partner.id });
+    expect(await outcome(partnerReviewer.incident.shareTargets({ id }))).toBe('NOT_FOUND notFound');
+    expect(await outcome(partnerReviewer.incident.share({ id, organizationId: partner.id }))).toBe('NOT_FOUND notFound');
+    expect(await outcome(partnerReviewer.incident.unshare({ id, organizationId: partner.id }))).toBe('NOT_FOUND notFound');
+  });
+});

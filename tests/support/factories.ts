@@ -55,25 +55,34 @@ export async function seedVocabulary(db: Db) {
     .onConflictDoNothing();
 }
 
-/** A caller as a person signed in just now (a fresh server-side session), or as nobody. */
-export async function callerFor(db: Db, userId: string | null, options: { authenticatedAt?: Date } = {}) {
+/** The context of a person signed in just now (a fresh server-side session), or of nobody. */
+async function contextFor(db: Db, userId: string | null, options: { authenticatedAt?: Date } = {}) {
   const [user] = userId ? await db.select({ id: users.id }).from(users).where(eq(users.id, userId)) : [];
   // An unknown id gets no session: the viewer is null either way.
-  if (!userId || !user) return createCaller(await createContext(db, userId));
+  if (!userId || !user) return createContext(db, userId);
   const authenticatedAt = options.authenticatedAt ?? new Date();
   const [session] = await db.insert(sessions).values({ userId, idHash: randomBytes(32).toString('hex'), deviceLabel: 'Test', authenticatedAt }).returning({ id: sessions.id });
-  return createCaller(await createContext(db, userId, { session: { id: session!.id, userId, authenticatedAt, secondFactorPending: false } }));
+  return createContext(db, userId, { session: { id: session!.id, userId, authenticatedAt, secondFactorPending: false } });
 }
 
-/** Calls a procedure over HTTP as the browser would, to see status codes and formatted errors. */
-export async function callOverHttp(db: Db, userId: string | null, path: string, input: unknown, method: 'GET' | 'POST' = 'POST') {
+/** A caller as a person signed in just now (a fresh server-side session), or as nobody. */
+export async function callerFor(db: Db, userId: string | null, options: { authenticatedAt?: Date } = {}) {
+  return createCaller(await contextFor(db, userId, options));
+}
+
+/**
+ * Calls a procedure over HTTP as the browser would, to see status codes and formatted errors. The
+ * caller has no browser session unless `signedInNow` (then as for `callerFor`), for the procedures
+ * that need a recent sign-in.
+ */
+export async function callOverHttp(db: Db, userId: string | null, path: string, input: unknown, method: 'GET' | 'POST' = 'POST', options: { signedInNow?: boolean } = {}) {
   const body = JSON.stringify({ json: input });
   const url = method === 'GET' ? `http://test/api/trpc/${path}?input=${encodeURIComponent(body)}` : `http://test/api/trpc/${path}`;
   const response = await fetchRequestHandler({
     endpoint: '/api/trpc',
     req: new Request(url, { method, body: method === 'POST' ? body : undefined, headers: { 'content-type': 'application/json' } }),
     router: appRouter,
-    createContext: () => createContext(db, userId),
+    createContext: () => (options.signedInNow ? contextFor(db, userId) : createContext(db, userId)),
   });
   return {
     status: response.status,

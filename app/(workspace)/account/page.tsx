@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { getI18n } from '@/app/i18n/server';
 import { requireViewer } from '../session';
 import { ConfirmPassword } from './confirm-password';
@@ -16,6 +17,8 @@ export default async function AccountPage() {
   const { caller, viewer } = await requireViewer();
   const { t } = await getI18n();
   const [sessions, factors] = await Promise.all([caller.session.list(), caller.factor.status()]);
+  // The workspace layout lets no gated session in; the full status is a complete session's.
+  if (factors.gate) redirect('/second-factor');
   return (
     <div className="space-y-6">
       <header>

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n } from '@/app/i18n/client';
+import { sayError } from '@/common/i18n/problems';
 import { useTRPC } from '@/app/trpc';
 import { errorClass, inputClass, labelClass, primaryButtonClass } from '@/app/ui/styles';
 import type { BulkOutcome } from '@/server/routers/bulk';
@@ -74,7 +75,7 @@ export function BulkActions({ titles, violationTypes, exportOrganizations }: Pro
     setProblem(null);
     setOutcomes(null);
     if (items.length === 0) return setProblem(t('bulk.noneChosen'));
-    const onError = (error: { message: string }) => setProblem(error.message);
+    const onError = (error: { message: string; data?: Parameters<typeof sayError>[1] }) => setProblem(sayError(t, error.data, error.message));
     if (action === 'export') {
       const organizationId = String(data.get('organizationId') ?? exportOrganizations[0]?.organizationId ?? '');
       const query = new URLSearchParams({ organizationId, format: String(data.get('format') ?? 'csv'), ids: items.map((item) => item.id).join(',') });
@@ -141,6 +142,8 @@ export function BulkActions({ titles, violationTypes, exportOrganizations }: Pro
                 </option>
               ))}
             </select>
+            {/* Only reviewers and admins of the first ticked incident's organization get the list: say why to anyone else. */}
+            {targets.error ? <p className={errorClass}>{sayError(t, targets.error.data, targets.error.message)}</p> : null}
           </div>
         ) : null}
         {action === 'export' ? (
@@ -185,7 +188,7 @@ export function BulkActions({ titles, violationTypes, exportOrganizations }: Pro
             <ul className="mt-1 list-disc space-y-1 pl-6 text-sm">
               {outcomes.map((outcome) => (
                 <li key={outcome.id}>
-                  {titles[outcome.id] ?? outcome.id}: {outcome.done ? t('bulk.done') : t('bulk.refused', { reason: outcome.message ?? '' })}
+                  {titles[outcome.id] ?? outcome.id}: {outcome.done ? t('bulk.done') : t('bulk.refused', { reason: sayError(t, outcome, outcome.message ?? '') })}
                 </li>
               ))}
             </ul>

@@ -1,7 +1,6 @@
 import 'server-only';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Db, Tx } from '@/db/client';
-import { markAuthenticated } from '../sessions';
 import { recordFactorChange } from './changes';
 import { registerPasskey } from './passkeys';
 import { replaceRecoveryCodes, unusedRecoveryCodeCount } from './recovery-codes';
@@ -10,7 +9,9 @@ import { useTotpCode } from './totp';
 /**
  * Adding a second factor: the authenticator app once a first code from it is right, a passkey once
  * the browser's answer verifies. The first factor comes with ten recovery codes (shown once); the
- * change ends the person's other sessions, and counts as proving who they are in this one.
+ * change ends the person's other sessions. It does not count as proving who they are in this one:
+ * the session's last proof (`authenticatedAt`) stays as it was, or enrolling a factor of one's own
+ * would be a way to the actions that need a recent proof (server/auth/require-recent-auth.ts).
  */
 type Enrolment = { userId: string; sessionId: string };
 
@@ -20,7 +21,6 @@ function adding(db: Db, enrolment: Enrolment, factor: 'totp' | 'passkey', add: (
     if (!(await add(tx))) return null;
     const hasCodes = (await unusedRecoveryCodeCount(tx, enrolment.userId)) > 0;
     await recordFactorChange(tx, { userId: enrolment.userId, keepSessionId: enrolment.sessionId, action: 'user.factor_added', factor });
-    await markAuthenticated(tx, enrolment.sessionId, { secondFactor: true });
     return { recoveryCodes: hasCodes ? null : await replaceRecoveryCodes(tx, enrolment.userId) };
   });
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ProblemCode } from '@/common/i18n/problems';
 import type { DbOrTx } from '@/db/client';
 import type { LiveSession } from '../sessions';
 import { factorRequirementOf } from './requirement';
@@ -18,7 +19,8 @@ export async function gateOf(db: DbOrTx, session: LiveSession): Promise<Gate | n
   return required && !enrolled ? 'enrol' : null;
 }
 
-export const gateMessages: Record<Gate, string> = {
-  second_factor: 'Finish signing in: give your second factor first.',
-  enrol: 'Your organization requires a second factor: set one up first.',
+/** What a gated session is told when it asks for anything else (the browser words the code). */
+export const gateProblems: Record<Gate, ProblemCode> = {
+  second_factor: 'auth.secondFactorPending',
+  enrol: 'auth.enrolmentRequired',
 };

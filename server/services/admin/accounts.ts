@@ -1,11 +1,10 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { memberships, users } from '@/db/schema';
 import { endSessionsOf } from '@/server/auth/sessions';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../../errors';
+import { badRequest, conflict, notFound } from '../../errors';
 import { assertAnotherActiveAdmin, lockMembershipsOf } from './last-admin';
 import { type IssuedLink, issueSetPasswordLink, revokeSetPasswordLinks } from './set-password-links';
 
@@ -32,13 +31,13 @@ async function lockedAccount(tx: Tx, userId: string) {
  */
 export async function deactivateUser(db: DbOrTx, change: AccountChange): Promise<void> {
   if (change.userId === change.actorId) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'You cannot deactivate your own account. Ask another administrator.' });
+    throw badRequest('admin.deactivateSelf');
   }
   await db.transaction(async (tx) => {
     const account = await lockedAccount(tx, change.userId);
-    if (!account.active) throw new TRPCError({ code: 'CONFLICT', message: 'This account is deactivated already. Reload the page to see it.' });
+    if (!account.active) throw conflict('admin.alreadyDeactivated');
     for (const membership of account.memberships) {
-      if (membership.role === 'admin') await assertAnotherActiveAdmin(tx, membership.organizationId, change.userId, 'deactivate this person');
+      if (membership.role === 'admin') await assertAnotherActiveAdmin(tx, membership.organizationId, change.userId, 'deactivate');
     }
     await tx.update(users).set({ active: false }).where(eq(users.id, change.userId));
     // At once, not at the next request: and a reactivation must not bring an old cookie or link back.
@@ -51,7 +50,7 @@ export async function deactivateUser(db: DbOrTx, change: AccountChange): Promise
 export async function reactivateUser(db: DbOrTx, change: AccountChange): Promise<void> {
   await db.transaction(async (tx) => {
     const account = await lockedAccount(tx, change.userId);
-    if (account.active) throw new TRPCError({ code: 'CONFLICT', message: 'This account is active already. Reload the page to see it.' });
+    if (account.active) throw conflict('admin.alreadyActive');
     await tx.update(users).set({ active: true }).where(eq(users.id, change.userId));
     await recordAudit(tx, { actorId: change.actorId, action: 'user.reactivated', organizationId: change.organizationId, subjectType: 'user', subjectId: change.userId });
   });
@@ -61,7 +60,7 @@ export async function reactivateUser(db: DbOrTx, change: AccountChange): Promise
 export async function newSetPasswordLink(db: DbOrTx, change: AccountChange): Promise<IssuedLink> {
   return db.transaction(async (tx) => {
     const account = await lockedAccount(tx, change.userId);
-    if (!account.active) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This account is deactivated: reactivate it first.' });
+    if (!account.active) throw badRequest('admin.reactivateFirst');
     const link = await issueSetPasswordLink(tx, { userId: change.userId, createdBy: change.actorId });
     await recordAudit(tx, {
       actorId: change.actorId,

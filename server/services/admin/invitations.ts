@@ -1,12 +1,11 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { invitations, memberships, organizations, users } from '@/db/schema';
 import { hashPassword } from '../../auth/password';
 import { recordAudit } from '../audit/record';
-import { invalidField } from '../../errors';
+import { badRequest, invalidField, notFound } from '../../errors';
 import { type CreateUserInput } from '@/common/inputs/admin';
 
 /**
@@ -55,10 +54,7 @@ export async function invite(db: DbOrTx, actorId: string, input: CreateUserInput
 }
 
 const refused = () =>
-  new TRPCError({
-    code: 'BAD_REQUEST',
-    message: 'This invitation does not work: it was used already, has expired, was withdrawn, or the link is incomplete. Ask the administrator who invited you for a new one.',
-  });
+  badRequest('invitation.notUsable');
 
 /** The live invitation of a token, locked when in a transaction that will use it. */
 async function liveInvitation(db: DbOrTx, token: string, lock: boolean) {
@@ -96,7 +92,7 @@ export async function acceptInvitation(db: DbOrTx, viewer: { id: string; email: 
   return db.transaction(async (tx) => {
     const invitation = await liveInvitation(tx, token, true);
     if (invitation.email !== viewer.email) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `This invitation is for ${invitation.email}. Sign out, then sign in with that address to accept it.` });
+      throw badRequest('invitation.otherEmail', { email: invitation.email });
     }
     await join(tx, invitation, viewer.id);
     return { organizationId: invitation.organizationId };
@@ -113,7 +109,7 @@ export async function joinWithNewAccount(db: DbOrTx, params: { token: string; pa
     const invitation = await liveInvitation(tx, params.token, true);
     const [user] = await tx.insert(users).values({ email: invitation.email, name: invitation.name, passwordHash }).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
     if (!user) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: 'An account with this email address exists already: sign in with it, then open the invitation link again to accept.' });
+      throw badRequest('invitation.accountExists');
     }
     await recordAudit(tx, { actorId: user.id, action: 'user.created', organizationId: invitation.organizationId, subjectType: 'user', subjectId: user.id, details: { via: 'invitation' } });
     await join(tx, invitation, user.id);
@@ -138,7 +134,7 @@ export async function withdrawInvitation(db: DbOrTx, params: { actorId: string; 
       .set({ revokedAt: sql`now()` })
       .where(and(eq(invitations.id, params.invitationId), eq(invitations.organizationId, params.organizationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
       .returning({ id: invitations.id });
-    if (withdrawn.length === 0) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such invitation' });
+    if (withdrawn.length === 0) throw notFound('invitation');
     await recordAudit(tx, { actorId: params.actorId, action: 'invitation.withdrawn', organizationId: params.organizationId, subjectType: 'invitation', subjectId: params.invitationId });
   });
 }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
+import { badRequest } from '@/server/errors';
 import { memberships, organizations, users } from '@/db/schema';
 
 /**
@@ -23,7 +23,7 @@ export async function lockMembershipsOf(tx: Tx, organizationIds: string[]): Prom
 }
 
 /** Refuses (BAD_REQUEST) when nobody but this person is an active admin of the organization. Call after lockMembershipsOf. */
-export async function assertAnotherActiveAdmin(tx: Tx, organizationId: string, userId: string, doing: string): Promise<void> {
+export async function assertAnotherActiveAdmin(tx: Tx, organizationId: string, userId: string, doing: 'deactivate' | 'changeRole' | 'remove'): Promise<void> {
   const [row] = await tx
     .select({ n: count() })
     .from(memberships)
@@ -31,8 +31,5 @@ export async function assertAnotherActiveAdmin(tx: Tx, organizationId: string, u
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'admin'), eq(users.active, true), ne(memberships.userId, userId)));
   if ((row?.n ?? 0) > 0) return;
   const [organization] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId));
-  throw new TRPCError({
-    code: 'BAD_REQUEST',
-    message: `You cannot ${doing}: they are the last active administrator of ${organization?.name ?? 'the organization'}. Make someone else an administrator first.`,
-  });
+  throw badRequest(`admin.lastAdmin.${doing}`, { organization: organization?.name ?? '' });
 }

@@ -1,11 +1,10 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { memberships, type Role, users } from '@/db/schema';
 import { endSessionsOf } from '@/server/auth/sessions';
 import { recordAudit } from '../audit/record';
-import { invalidField, notFound } from '../../errors';
+import { conflict, invalidField, notFound } from '../../errors';
 import { assertAnotherActiveAdmin, lockMembershipsOf } from './last-admin';
 
 type MemberChange = { actorId: string; organizationId: string; userId: string; currentRole: Role };
@@ -20,10 +19,7 @@ async function lockedMembership(tx: Tx, change: MemberChange): Promise<{ role: R
     .where(and(eq(memberships.organizationId, change.organizationId), eq(memberships.userId, change.userId)));
   if (!row) throw notFound('person');
   if (row.role !== change.currentRole) {
-    throw new TRPCError({
-      code: 'CONFLICT',
-      message: `Someone changed this person’s role meanwhile (it is now ${row.role}). Reload the page to see it, then decide again.`,
-    });
+    throw conflict('admin.roleChangedMeanwhile', { role: row.role });
   }
   return row;
 }
@@ -34,7 +30,7 @@ export async function changeRole(db: DbOrTx, change: MemberChange & { role: Role
     const current = await lockedMembership(tx, change);
     if (change.role === current.role) throw invalidField(['role'], 'admin.sameRole');
     if (current.role === 'admin' && current.active) {
-      await assertAnotherActiveAdmin(tx, change.organizationId, change.userId, 'change this person’s role');
+      await assertAnotherActiveAdmin(tx, change.organizationId, change.userId, 'changeRole');
     }
     await tx
       .update(memberships)
@@ -60,7 +56,7 @@ export async function removeMember(db: DbOrTx, change: MemberChange): Promise<vo
   await db.transaction(async (tx) => {
     const current = await lockedMembership(tx, change);
     if (current.role === 'admin' && current.active) {
-      await assertAnotherActiveAdmin(tx, change.organizationId, change.userId, 'remove this person');
+      await assertAnotherActiveAdmin(tx, change.organizationId, change.userId, 'remove');
     }
     await tx.delete(memberships).where(and(eq(memberships.organizationId, change.organizationId), eq(memberships.userId, change.userId)));
     const [another] = await tx.select({ organizationId: memberships.organizationId }).from(memberships).where(eq(memberships.userId, change.userId)).limit(1);

@@ -1,12 +1,12 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { setPasswordLinks, users } from '@/db/schema';
 import { hashPassword } from '../../auth/password';
 import { endSessionsOf } from '../../auth/sessions';
 import { recordSuccess } from '../../auth/throttle';
+import { badRequest } from '../../errors';
 import { recordAudit } from '../audit/record';
 
 /** How long a link works: long enough to reach someone who is travelling, short enough to go stale. */
@@ -50,10 +50,7 @@ export async function pendingLinkExpiry(db: DbOrTx, userIds: string[]): Promise<
 }
 
 const refused = () =>
-  new TRPCError({
-    code: 'BAD_REQUEST',
-    message: 'This link does not work: it was used already, has expired, was replaced by a newer one, or is incomplete. Ask an administrator of your organization for a new one.',
-  });
+  badRequest('setPasswordLink.notUsable');
 
 /**
  * Sets the person's password with a link, once. Every reason for refusing answers alike, so the

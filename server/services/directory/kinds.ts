@@ -79,6 +79,20 @@ export function keepFormerNameProtected(before: PersonFields, after: PersonField
   return known.has(before.name.trim().toLocaleLowerCase()) ? after : { ...after, aliases: [...after.aliases, before.name] };
 }
 
+/**
+ * Whether an edit lifts protection from some spelling of a protected person: the mark taken off, or
+ * a name or alias that the redaction hid no longer among the person's spellings (after the former
+ * name is kept, above). Public texts would then show it. Changing only the case of a spelling does not count.
+ */
+export function liftsProtection(before: PersonFields, after: PersonFields): boolean {
+  if (!before.confidential) return false;
+  if (!after.confidential) return true;
+  const completed = keepFormerNameProtected(before, after);
+  const spelled = (fields: PersonFields) => [fields.name, ...fields.aliases].map((spelling) => spelling.trim().toLocaleLowerCase());
+  const kept = new Set(spelled(completed));
+  return spelled(before).some((spelling) => !kept.has(spelling));
+}
+
 export const personAdapter: DirectoryAdapter<PersonFields> = {
   kind: 'person',
   what: 'person',

@@ -30,9 +30,9 @@ export function readFilters(stored: Record<string, unknown>): SavedSearchFilters
 }
 
 export async function listSavedSearches(db: DbOrTx, viewerId: string, organizationIds: string[]): Promise<SavedSearch[]> {
-  const visible = organizationIds.length
-    ? or(eq(savedSearches.ownerId, viewerId), and(eq(savedSearches.shared, true), inArray(savedSearches.organizationId, organizationIds)))
-    : eq(savedSearches.ownerId, viewerId);
+  // Searches run only where the person still belongs: with no organization, there is nothing to run.
+  if (!organizationIds.length) return [];
+  const visible = or(eq(savedSearches.ownerId, viewerId), and(eq(savedSearches.shared, true), inArray(savedSearches.organizationId, organizationIds)));
   const rows = await db
     .select({
       id: savedSearches.id,
@@ -47,7 +47,7 @@ export async function listSavedSearches(db: DbOrTx, viewerId: string, organizati
     .from(savedSearches)
     .innerJoin(users, eq(users.id, savedSearches.ownerId))
     // A search of an organization the owner has left stays theirs but is run only where they still belong.
-    .where(and(visible, organizationIds.length ? inArray(savedSearches.organizationId, organizationIds) : undefined))
+    .where(and(visible, inArray(savedSearches.organizationId, organizationIds)))
     .orderBy(desc(savedSearches.createdAt))
     .limit(200);
   return rows.map((row) => ({ ...row, filters: readFilters(row.filters) }));

@@ -10,7 +10,7 @@ let matrixTitles = 0;
 export const casePolicies: Record<string, Entry> = {
   'case.list': { on: 'self', call: (c) => c.case.list({}), expect: signedIn },
   'case.awaitingReply': { on: 'self', call: (c) => c.case.awaitingReply(), expect: signedIn },
-  'case.editableChoices': { on: 'self', call: (c) => c.case.editableChoices({}), expect: signedIn },
+  'case.editableChoices': { on: 'incident', call: (c, s) => c.case.editableChoices({ incidentId: s.id }), expect: (a) => gate(a, () => 'ok') },
   'case.create': {
     on: 'organization',
     call: (c, s) => c.case.create({ organizationId: s.organizationId, title: 'A case', persons: [] }),

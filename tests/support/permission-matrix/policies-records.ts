@@ -68,7 +68,8 @@ export const recordPolicies: Record<string, Entry> = {
   },
   'incident.sharedWithMe': { on: 'self', call: (c) => c.incident.sharedWithMe(), expect: signedIn },
   'incident.shares': { on: 'incident', call: (c, s) => c.incident.shares({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
-  'incident.shareTargets': { on: 'incident', call: (c, s) => c.incident.shareTargets({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
+  // The list of organizations to share with is for those who may share (reviewers and admins of the owner).
+  'incident.shareTargets': { on: 'incident', call: (c, s) => c.incident.shareTargets({ id: s.id }), expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')) },
   'incident.similar': { on: 'incident', call: (c, s) => c.incident.similar({ id: s.id }), expect: (a) => gate(a, () => 'ok') },
   'savedSearch.list': { on: 'self', call: (c) => c.savedSearch.list(), expect: signedIn },
   'savedSearch.save': {

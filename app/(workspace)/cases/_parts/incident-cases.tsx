@@ -23,7 +23,7 @@ export function IncidentCases({ incidentId }: { incidentId: string }) {
   const [text, setText] = useState('');
   const search = useDebounced(text.trim());
   const holding = useQuery(trpc.case.ofIncident.queryOptions({ incidentId }));
-  const choices = useQuery({ ...trpc.case.editableChoices.queryOptions({ text: search }), enabled: search.length > 0 });
+  const choices = useQuery({ ...trpc.case.editableChoices.queryOptions({ incidentId, text: search }), enabled: search.length > 0 });
   const inCase = new Set((holding.data ?? []).map((c) => c.id));
 
   const refresh = () => {

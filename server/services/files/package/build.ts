@@ -31,9 +31,16 @@ system's own "npm run audit:verify" or a later package.
  * events and an offline verifier. The export is itself a custody event of each file, recorded
  * (and committed) before the first byte leaves, so the package's own custody list includes it.
  */
-export async function evidencePackage(db: Db, deps: { store: FileStore; masterKey: Buffer }, params: { viewer: Viewer; subjectKind: Extract<EvidenceSubject, 'incident' | 'case'>; subjectId: string }): Promise<{ name: string; body: Readable }> {
+type PackageSubject = { viewer: Viewer; subjectKind: Extract<EvidenceSubject, 'incident' | 'case'>; subjectId: string };
+
+/** NOT_FOUND unless the record exists and the viewer sees its files: checked before anything else is asked of them. */
+export async function assertCanPackage(db: Db, params: PackageSubject): Promise<void> {
   const organizationId = await subjectOwner(db, params.subjectKind, params.subjectId);
   if (!organizationId || !evidencePolicy.canSee(params.viewer, { organizationId })) throw notFound(params.subjectKind);
+}
+
+export async function evidencePackage(db: Db, deps: { store: FileStore; masterKey: Buffer }, params: PackageSubject): Promise<{ name: string; body: Readable }> {
+  await assertCanPackage(db, params);
   const listed = await listAttached(db, params.subjectKind, params.subjectId);
   const files = (await Promise.all(listed.map((file) => findFile(db, file.id)))).filter((file) => file !== null);
   if (files.reduce((total, file) => total + file.size, 0) > 3.5 * 1024 ** 3) {
