@@ -75,7 +75,7 @@ it('publishes a photo without camera, author or GPS data, with the black box bur
   const reviewing = await callerFor(db, reviewer.id);
   await reviewing.evidence.markPublic({ id: photoFile.id, public: true, title: 'Burnt car', redactions: [{ x: 0, y: 0, width: 0.5, height: 0.5 }] });
   await reviewing.evidence.markPublic({ id: pdfFile.id, public: true, title: 'Court decision' });
-  await expect(reviewing.evidence.markPublic({ id: statementFile.id, public: true, title: 'Statement' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  await expect(reviewing.evidence.markPublic({ id: statementFile.id, public: true, title: 'Statement' })).rejects.toMatchObject({ code: 'BAD_REQUEST', problem: { code: 'file.notPublishable' } });
 
   // Marked but not published: nothing public yet.
   expect(await getPublicIncident(incidentId, 'en', db)).toBeNull();

@@ -2,11 +2,10 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { evidenceFiles, type RedactionBox } from '@/db/schema';
-import { notFound } from '../../errors';
+import { badRequest, notFound } from '../../errors';
 import { confidentialPersonsOf } from '../publishing/projection-input';
 import { protectionFor } from '../publishing/protection';
 import { recordCustody } from './custody';
@@ -26,7 +25,7 @@ export async function decidePublicCopy(db: Db, deps: { store: FileStore; masterK
   let derivative: { key: string; size: number; mediaType: string } | null = null;
   if (decision.public) {
     if (!canMakePublicCopy(file.mediaType)) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: 'Only images and PDF files can be published: their metadata can be removed for certain.' });
+      throw badRequest('file.notPublishable');
     }
     const original = await buffer(await openOriginal(db, deps.store, deps.masterKey, file));
     const made = await makeDerivative(original, file.mediaType, decision.redactions);
