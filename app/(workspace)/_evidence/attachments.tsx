@@ -8,7 +8,7 @@ import { useTRPC } from '@/app/trpc';
 import { dangerLinkButtonClass, linkClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';
-import { FilePreview, isPreviewable } from './file-preview';
+import { FilePreview, isPreviewable, isPreviewableImage } from './file-preview';
 import { PublicCopyForm } from './public-copy-form';
 import type { UploadTarget } from './send-file';
 import { UploadZone } from './upload-zone';
@@ -90,6 +90,11 @@ export function Attachments({ target, headingId }: { target: UploadTarget; headi
                     {file.markedPublicAt ? t('evidence.unmarkPublic') : t('evidence.markPublic')}
                   </button>
                 ) : null}
+                {file.canMarkPublic && file.markedPublicAt ? (
+                  <button type="button" className={secondaryButtonClass} aria-expanded={naming === file.id} onClick={() => setNaming(naming === file.id ? null : file.id)}>
+                    {t('evidence.changePublic')}
+                  </button>
+                ) : null}
                 {file.canDelete ? (
                   <button
                     type="button"
@@ -105,11 +110,13 @@ export function Attachments({ target, headingId }: { target: UploadTarget; headi
               </div>
               {naming === file.id ? (
                 <PublicCopyForm
+                  initial={{ title: file.publicTitle ?? '', redactions: file.redactions }}
+                  image={isPreviewableImage(file.mediaType) ? { id: file.id, title: file.title } : null}
                   pending={markPublic.isPending}
                   onCancel={() => setNaming(null)}
-                  onConfirm={(title) => {
+                  onConfirm={(title, redactions) => {
                     setNaming(null);
-                    void act(() => markPublic.mutateAsync({ id: file.id, public: true, title, redactions: file.redactions }));
+                    void act(() => markPublic.mutateAsync({ id: file.id, public: true, title, redactions }));
                   }}
                 />
               ) : null}
