@@ -28,6 +28,9 @@ export const uploadParams = evidenceSubject.extend({
 export const fileId = z.uuid();
 export const fileIdInput = z.object({ id: fileId });
 
+/** Sharing one file with (or withdrawing it from) another organization. */
+export const fileShareInput = z.object({ id: fileId, organizationId: z.uuid() });
+
 export const redactionBoxes = z
   .array(
     z
