@@ -14,14 +14,10 @@ import { whereFilters } from '../server/public/where';
 import { publicIncidents } from '../db/schema/public';
 import { sql } from 'drizzle-orm';
 import { benchDatabaseUrl } from './public-database';
+import { ms, percentile } from './support/timing';
 
 type Timed = { p50: number; p95: number };
 type TimeRequests = (url: string, count: number) => Promise<Timed & { body: string }>;
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function timeRaw(db: postgres.Sql, query: { sql: string; params: unknown[] }, runs: number): Promise<Timed> {
   await db.unsafe(query.sql, query.params as never[]);
@@ -33,8 +29,6 @@ async function timeRaw(db: postgres.Sql, query: { sql: string; params: unknown[]
   }
   return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
 }
-
-const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`.padStart(10);
 
 export async function benchSearch(app: string, db: postgres.Sql, timeRequests: TimeRequests, runs: number): Promise<boolean> {
   const builder = openPostgres(benchDatabaseUrl(), { max: 1 });

@@ -1,7 +1,6 @@
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signedIn } from './support/sign-in';
-import { chooseViolationType } from './support/forms';
+import { discussion, logDraft, navigation, reviewPanel } from './support/review';
 
 /**
  * Four eyes in the browser: a monitor submits a draft, a reviewer returns it with a comment, the
@@ -11,22 +10,6 @@ import { chooseViolationType } from './support/forms';
  *
  * Each test makes its own incidents: the demo database is seeded once for the whole run.
  */
-
-/** Logs a minimal draft through the form and returns its page's path. */
-async function logDraft(page: Page, title: string): Promise<string> {
-  await page.goto('/incidents/new');
-  await page.getByLabel('Title (required)', { exact: true }).fill(title);
-  await page.getByLabel('Date or start (required)').fill('2017-06-12');
-  await chooseViolationType(page, 'Criminal charges brought');
-  await page.getByRole('button', { name: 'Save incident' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/);
-  return new URL(page.url()).pathname;
-}
-
-const reviewPanel = (page: Page) => page.getByRole('region', { name: 'Review', exact: true });
-const discussion = (page: Page) => page.getByRole('region', { name: /^Discussion/ });
-const navigation = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
 test('a draft is returned with a comment, corrected, resubmitted, approved and published by someone else', async ({ browser }) => {
   const title = `Journalist detained at a protest ${Date.now()}`;
@@ -200,132 +183,4 @@ test('a reviewer cannot approve their own entry: no button, and the server refus
   const admin = await signedIn(browser, 'admin');
   await admin.goto(incidentPath);
   await expect(reviewPanel(admin).getByRole('button', { name: 'Approve' })).toBeVisible();
-});
-
-test('an author deletes their draft after confirming, and an administrator restores it', async ({ browser }) => {
-  const title = `Activist summoned for questioning ${Date.now()}`;
-  const monitor = await signedIn(browser, 'monitor');
-  const incidentPath = await logDraft(monitor, title);
-
-  await monitor.getByRole('button', { name: 'Delete this draft' }).click();
-  const question = monitor.getByRole('group', { name: `Delete “${title}”?` });
-  await expect(question).toBeVisible();
-  await question.getByRole('button', { name: 'No, keep it' }).click();
-  await expect(monitor.getByRole('button', { name: 'Delete this draft' })).toBeFocused();
-  await monitor.getByRole('button', { name: 'Delete this draft' }).click();
-  await question.getByRole('button', { name: 'Yes, delete it' }).click();
-  await expect(monitor).toHaveURL(/\/incidents$/);
-  await monitor.goto(incidentPath);
-  await expect(monitor.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
-  await expect(navigation(monitor).getByRole('link', { name: 'Deleted' })).toHaveCount(0);
-
-  const admin = await signedIn(browser, 'admin');
-  await navigation(admin).getByRole('link', { name: 'Deleted' }).click();
-  const row = admin.getByRole('row', { name: new RegExp(title) });
-  await expect(row).toContainText('Aigerim Monitor');
-  await row.getByRole('button', { name: `Restore: ${title}` }).click();
-  await expect(row.getByRole('status')).toContainText('Restored.');
-  await row.getByRole('link', { name: `Open “${title}”` }).click();
-  await expect(admin.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await expect(reviewPanel(admin)).toContainText('Status: Draft (version 1)');
-});
-
-/** Serious and critical axe-core findings on the page as it stands. */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string; nodes: unknown[] }[] };
-    const result = await (window as unknown as { axe: { run: () => Promise<Result> } }).axe.run();
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-  const where = new URL(page.url()).pathname;
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where}: ${v.id} (${v.impact}, ${v.nodes} elements)`);
-}
-
-test('the review pages pass axe-core without serious or critical violations', async ({ browser }) => {
-  const title = `Blogger fined for a post ${Date.now()}`;
-  const monitor = await signedIn(browser, 'monitor');
-  await logDraft(monitor, title);
-  await reviewPanel(monitor).getByRole('button', { name: 'Submit for review' }).click();
-  await expect(reviewPanel(monitor)).toContainText('Status: Submitted (version 2)');
-
-  const problems: string[] = [];
-  const reviewer = await signedIn(browser, 'reviewer');
-  await reviewer.goto('/review');
-  problems.push(...(await axeProblems(reviewer)));
-  // An entry someone else submitted: the decisions, the comment fields and an open reply form.
-  await reviewer.getByRole('link', { name: `Open to decide: ${title}` }).click();
-  await expect(reviewPanel(reviewer).getByRole('button', { name: 'Approve' })).toBeVisible();
-  await discussion(reviewer).getByLabel('Comment (required)', { exact: true }).fill('Checked against the ruling.');
-  await discussion(reviewer).getByRole('button', { name: 'Add comment' }).click();
-  await discussion(reviewer).getByRole('button', { name: 'Reply to Daniyar Reviewer' }).click();
-  await expect(discussion(reviewer).getByRole('form', { name: 'Reply to Daniyar Reviewer' })).toBeVisible();
-  problems.push(...(await axeProblems(reviewer)));
-  for (const address of ['/notifications', '/shared']) {
-    await reviewer.goto(address);
-    problems.push(...(await axeProblems(reviewer)));
-  }
-  const admin = await signedIn(browser, 'admin');
-  await admin.goto('/deleted');
-  problems.push(...(await axeProblems(admin)));
-  expect(problems).toEqual([]);
-});
-
-test('a resubmitted entry shows the reviewer the words changed since they returned it, and the published one links to its public page', async ({ browser }) => {
-  const title = `Blogger fined for a post ${Date.now()}`;
-  const opening = 'The blogger was fined by the administrative court of Shymkent for a post that criticised the akimat';
-  const closing = 'He said he would appeal the decision and asked lawyers of the bureau to help him with the appeal';
-  const monitor = await signedIn(browser, 'monitor');
-  const reviewer = await signedIn(browser, 'reviewer');
-  const editSummary = async (summary: string) => {
-    await monitor.getByRole('link', { name: 'Edit incident' }).click();
-    await monitor.getByLabel('Summary').fill(summary);
-    await monitor.getByRole('button', { name: 'Save incident' }).click();
-    await expect(monitor.getByText(summary)).toBeVisible();
-  };
-  let incidentPath = '';
-
-  await test.step('the monitor submits an entry with a long summary, and the reviewer returns it', async () => {
-    incidentPath = await logDraft(monitor, title);
-    await editSummary(`${opening} on 3 May. ${closing}.`);
-    await reviewPanel(monitor).getByRole('button', { name: 'Submit for review' }).click();
-    await expect(reviewPanel(monitor)).toContainText('Status: Submitted (version 3)');
-
-    await reviewer.goto(incidentPath);
-    const panel = reviewPanel(reviewer);
-    await panel.getByLabel('What needs to change (required)').fill('Was it 3 May or 5 May?');
-    await panel.getByRole('button', { name: 'Request changes' }).click();
-    await expect(panel).toContainText('Status: Changes requested (version 4)');
-  });
-
-  await test.step('the monitor corrects one word and resubmits', async () => {
-    await monitor.goto(incidentPath);
-    await editSummary(`${opening} on 5 May. ${closing}.`);
-    await reviewPanel(monitor).getByRole('button', { name: 'Submit for review' }).click();
-    await expect(reviewPanel(monitor)).toContainText('Status: Submitted (version 6)');
-  });
-
-  await test.step('the reviewer reads only the changed word, the rest folded', async () => {
-    await reviewer.goto('/review');
-    const entry = reviewer.getByRole('region', { name: title });
-    await expect(entry).toContainText('Changes since version 4, the one returned for changes');
-    await expect(entry.getByRole('row', { name: /^Title/ })).toHaveCount(0);
-    const summaryRow = entry.getByRole('row', { name: /^Summary/ });
-    await expect(summaryRow.getByRole('cell').nth(0).locator('del')).toHaveText('3');
-    await expect(summaryRow.getByRole('cell').nth(1).locator('ins')).toHaveText('5');
-    await expect(summaryRow.getByRole('cell').nth(1)).toContainText('unchanged words');
-    await expect(summaryRow.getByRole('cell').nth(1)).not.toContainText('administrative court of Shymkent');
-  });
-
-  await test.step('once published, the panel links to the public page', async () => {
-    await reviewer.goto(incidentPath);
-    const panel = reviewPanel(reviewer);
-    await panel.getByRole('button', { name: 'Approve' }).click();
-    await expect(panel).toContainText('Status: Approved (version 7)');
-    await panel.getByRole('button', { name: 'Publish' }).click();
-    await expect(panel).toContainText('Status: Published (version 8)');
-    await panel.getByRole('link', { name: 'Open the public page' }).click();
-    await expect(reviewer).toHaveURL(new RegExp(`/public${incidentPath}$`));
-    await expect(reviewer.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  });
 });

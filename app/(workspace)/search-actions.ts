@@ -1,15 +1,11 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { incidentFilterHref } from './incidents/list-params';
-import { searchCookieOptions, searchCookiePath, searchCookies, type SearchList } from './search-cookie';
+import { rememberSearch, type SearchList } from './search-cookie';
 
 async function remember(list: SearchList, formData: FormData, field = 'q'): Promise<void> {
-  const text = String(formData.get(field) ?? '').trim().slice(0, 200);
-  const jar = await cookies();
-  if (text) jar.set(searchCookies[list], text, searchCookieOptions(list));
-  else jar.delete({ name: searchCookies[list], path: searchCookiePath(list) });
+  await rememberSearch(list, String(formData.get(field) ?? '').trim().slice(0, 200));
 }
 
 /** The persons list's search form: the text goes into the cookie, the address stays bare. */
@@ -33,6 +29,6 @@ export async function filterIncidents(formData: FormData): Promise<void> {
 
 /** "Clear filters": the remembered words too, which a plain link to the list would keep. */
 export async function clearIncidentFilters(): Promise<void> {
-  (await cookies()).delete({ name: searchCookies.incidents, path: searchCookiePath('incidents') });
+  await rememberSearch('incidents', '');
   redirect('/incidents');
 }

@@ -1,29 +1,30 @@
 import { cookies } from 'next/headers';
 import { searchTextOf } from '@/common/inputs/text';
+import { getSignedInSession } from '@/server/auth/session';
+import { openSearch, sealSearch, searchCookieOptions, searchCookiePath, searchCookies, type SearchList } from '@/server/auth/remembered-search';
 
 /**
- * Name searches of the workspace lists travel in a short-lived, http-only cookie scoped to the list,
- * not in the address: an address with a confidential name in it stays in browser history, in proxy
- * and server logs and in the Referer of the next request. A `?q=` in a hand-typed or old link still
- * works. The form posts to ./search-actions.ts.
+ * The list's remembered search words, in their sealed, session-bound cookie (server/auth/remembered-search.ts).
+ * A `?q=` in a hand-typed or old link still works. The forms post to ./search-actions.ts.
  */
-export const searchCookies = { persons: 'hrd.search.persons', cases: 'hrd.search.cases', incidents: 'hrd.search.incidents' } as const;
-export type SearchList = keyof typeof searchCookies;
+export type { SearchList };
 
-/** Where the list's cookie is sent: the list, and for incidents the coordinators' export of the list as filtered too. */
-export const searchCookiePath = (list: SearchList) => (list === 'incidents' ? '/' : `/${list}`);
-
-export const searchCookieOptions = (list: SearchList) => ({
-  httpOnly: true,
-  sameSite: 'strict' as const,
-  path: searchCookiePath(list),
-  maxAge: 30 * 60,
-  secure: (process.env.NEXTAUTH_URL ?? '').startsWith('https://'),
-});
-
-/** The list's search text: from the address when one is there, otherwise from the cookie. */
+/** The list's search text: from the address when one is there, otherwise from this session's cookie. */
 export async function searchTextFor(list: SearchList, fromAddress: string): Promise<{ text: string; inAddress: boolean }> {
   const inAddress = fromAddress !== '';
-  const raw = inAddress ? fromAddress : ((await cookies()).get(searchCookies[list])?.value ?? '');
+  let raw = fromAddress;
+  if (!inAddress) {
+    const sealed = (await cookies()).get(searchCookies[list])?.value ?? '';
+    const session = sealed ? await getSignedInSession() : null;
+    raw = session ? openSearch(list, sealed, session.id) : '';
+  }
   return { text: searchTextOf(raw).trim().slice(0, 200), inAddress };
+}
+
+/** Remembers the words for the list, sealed for this session; empty words (or no session) forget them. */
+export async function rememberSearch(list: SearchList, text: string): Promise<void> {
+  const jar = await cookies();
+  const session = text ? await getSignedInSession() : null;
+  if (session) jar.set(searchCookies[list], sealSearch(list, text, session.id), searchCookieOptions(list));
+  else jar.delete({ name: searchCookies[list], path: searchCookiePath(list) });
 }

@@ -1,7 +1,7 @@
 import { bigint, pgView, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * The public copies of evidence files (a view, made in migration 0022): what the public side may
+ * The public copies of evidence files (a view, made in migration 0024, its rule changed in 0036): what the public side may
  * read of them. Defined by hand there; declared here for typed queries.
  */
 export const publicAttachments = pgView('public_attachments', {

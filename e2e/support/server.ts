@@ -182,7 +182,7 @@ async function main(): Promise<void> {
     await applyMigrations(database);
     seeded = await seedDemo(database);
     // Only here, never in the real demo: an organization whose unpublished records and confidential
-    // fields carry canaries, for the public crawl of e2e/public-dashboard.spec.ts.
+    // fields carry canaries, for the public crawl of e2e/public-leaks.spec.ts.
     leak = await seedLeakCanaries(database.db);
     // The journeys sign in with a password alone, so no organization here requires a second factor
     // (the product's default asks reviewers and admins); e2e/second-factor.spec.ts enrols its own accounts.

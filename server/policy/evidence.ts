@@ -14,9 +14,11 @@ export type FileShareFacts = { recordSharedWith: string[]; fileSharedWith: strin
 
 /**
  * Evidence files are confidential by default: only members of the owning organization see, list
- * and download them. A foreign or unknown file answers NOT_FOUND alike. A file shared explicitly
- * with an organization its incident is shared with is read (view, download) by that organization's
- * members, and nothing more.
+ * and download them. A foreign or unknown file answers NOT_FOUND alike. Sharing an incident with
+ * another organization shares none of its files (its members read the incident's projection,
+ * services/incidents/sharing.ts) until the owners share a file explicitly: then that organization's
+ * members read (view, download) that file, and nothing more. The public reads only public copies,
+ * through the public_attachments view, never through this policy.
  */
 export const evidencePolicy = {
   canSee(viewer: Viewer, file: { organizationId: string }): boolean {

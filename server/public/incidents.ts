@@ -86,7 +86,7 @@ export function decodeCursor(text: string): Cursor | null {
 }
 
 /**
- * The query for a page (bench/public-api.ts runs its SQL text without the app around it, as a floor).
+ * The query for a page (bench/support/api-floor.ts runs its SQL text without the app around it, as a floor).
  * With words (`q`) and a `tier`, only the incidents whose title holds them, or only the others.
  */
 export function pageQuery(tx: PublicTx | Db, filters: PublicFilters, after: Cursor | null, limit: number, tier?: Tier) {

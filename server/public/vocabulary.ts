@@ -16,7 +16,7 @@ export type PublicVocabulary = {
   parentOf: (kind: VocabularyKind, code: string) => string | null;
 };
 
-/** The query for every term (bench/public-api.ts runs its SQL text on its own, as part of a floor). */
+/** The query for every term (bench/support/api-floor.ts runs its SQL text on its own, as part of a floor). */
 export function vocabularyQuery(tx: PublicTx | Db) {
   return tx
     .select({ kind: vocabularyTerms.kind, code: vocabularyTerms.code, parentCode: vocabularyTerms.parentCode, labels: vocabularyTerms.labels })

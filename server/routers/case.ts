@@ -5,7 +5,7 @@ import { assertCanCreateIn, assertCanViewIncident } from '../policy/incident';
 import { assertMayTransition } from '../policy/review';
 import { readsAsSharedOnly } from '../policy/sharing';
 import { listAwaitingReply } from '../services/cases/awaiting';
-import { listDeletedCases, restoreCase } from '../services/cases/deleted';
+import { deleteRecord, listDeleted, restoreRecord } from '../services/records/deletion';
 import { getCaseDetail } from '../services/cases/detail';
 import { listCaseHistory } from '../services/cases/history';
 import { addIntervention, caseOfIntervention, recordReplyReceived, removeIntervention, updateIntervention } from '../services/cases/interventions';
@@ -17,7 +17,7 @@ import { searchLinkableIncidents } from '../services/cases/picker';
 import { findCaseForPolicy } from '../services/cases/read';
 import { getCaseTimeline } from '../services/cases/timeline';
 import { withMentionsNamed } from '../services/directory/workspace-mentions';
-import { createCase, deleteCase, updateCase } from '../services/cases/write';
+import { createCase, updateCase } from '../services/cases/write';
 import { notFound } from '../errors';
 import { findIncidentForPolicy } from '../services/incidents/read';
 import { decide as decideOn } from '../services/review/decide';
@@ -106,14 +106,14 @@ export const caseRouter = createTRPCRouter({
 
   delete: signedInProcedure.input(caseIdInput.extend({ version: versionNumber })).mutation(async ({ ctx, input }) => {
     assertCanDeleteCase(ctx.viewer, await findCaseForPolicy(ctx.db, input.id));
-    await deleteCase(ctx.db, { id: input.id, version: input.version, actorId: ctx.viewer.id });
+    await deleteRecord(ctx.db, 'case', { id: input.id, version: input.version, actorId: ctx.viewer.id });
   }),
 
   /** Admins see deleted cases of their organizations and restore them; to anyone else a deleted case does not exist. */
-  deleted: signedInProcedure.query(({ ctx }) => listDeletedCases(ctx.db, adminOrganizationIds(ctx.viewer))),
+  deleted: signedInProcedure.query(({ ctx }) => listDeleted(ctx.db, 'case', adminOrganizationIds(ctx.viewer))),
 
   restore: signedInProcedure.input(caseIdInput).mutation(({ ctx, input }) =>
-    restoreCase(ctx.db, { id: input.id, actorId: ctx.viewer.id, organizationIds: adminOrganizationIds(ctx.viewer) }),
+    restoreRecord(ctx.db, 'case', { id: input.id, actorId: ctx.viewer.id, organizationIds: adminOrganizationIds(ctx.viewer) }),
   ),
 
   /** Links an incident of the case's organization, or one shared with it; linking twice is harmless. */

@@ -11,7 +11,7 @@ import { findLikelyDuplicates } from '../services/incidents/duplicates';
 import { incidentDuplicateCheckInput } from '@/common/inputs/duplicates';
 import { findIncidentForPolicy, getIncidentDetail } from '../services/incidents/read';
 import { createIncident, updateIncident } from '../services/incidents/write';
-import { deleteIncident, listDeletedIncidents, restoreIncident } from '../services/incidents/delete';
+import { deleteRecord, listDeleted, restoreRecord } from '../services/records/deletion';
 import { assertCanDeleteIncident, canDeleteRecord } from '../policy/deletion';
 import { availableIncidentTransitions } from '../policy/review';
 import { assertCanShare, canShareIncident, readsAsSharedOnly } from '../policy/sharing';
@@ -85,14 +85,14 @@ export const incidentRouter = createTRPCRouter({
     const incident = await findIncidentForPolicy(ctx.db, input.id);
     assertCanViewIncident(ctx.viewer, incident);
     assertCanDeleteIncident(ctx.viewer, incident);
-    await deleteIncident(ctx.db, { id: input.id, version: input.version, actorId: ctx.viewer.id });
+    await deleteRecord(ctx.db, 'incident', { id: input.id, version: input.version, actorId: ctx.viewer.id });
   }),
 
   /** Admins see deleted incidents of their organizations and restore them. */
-  deleted: signedInProcedure.query(({ ctx }) => listDeletedIncidents(ctx.db, adminOrganizationIds(ctx.viewer))),
+  deleted: signedInProcedure.query(({ ctx }) => listDeleted(ctx.db, 'incident', adminOrganizationIds(ctx.viewer))),
 
   restore: signedInProcedure.input(incidentIdInput).mutation(({ ctx, input }) =>
-    restoreIncident(ctx.db, { id: input.id, actorId: ctx.viewer.id, organizationIds: adminOrganizationIds(ctx.viewer) }),
+    restoreRecord(ctx.db, 'incident', { id: input.id, actorId: ctx.viewer.id, organizationIds: adminOrganizationIds(ctx.viewer) }),
   ),
 
   /** Organizations this incident is shared with (read-only), for its owners. */

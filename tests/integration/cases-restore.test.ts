@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { auditLog, publicCases } from '@/db/schema';
-import { deleteCase } from '@/server/services/cases/write';
+import { deleteRecord } from '@/server/services/records/deletion';
 import { verifyAuditChain } from '@/server/services/audit/verify';
 import { createTestDatabase } from '../support/database';
 import { callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
@@ -85,7 +85,7 @@ describe('deleted cases', () => {
     v = (await reviewing.case.publish({ id, version: v })).version;
     expect(await publicCase(id)).not.toBeNull();
     // The policy deletes only never-published drafts; a deletion made another way (older data) is still restorable.
-    await deleteCase(database.db, { id, version: v, actorId: admin.id });
+    await deleteRecord(database.db, 'case', { id, version: v, actorId: admin.id });
     expect(await publicCase(id)).toBeNull();
 
     await (await callerFor(database.db, admin.id)).case.restore({ id });

@@ -3,12 +3,15 @@
  * record, as a derivative without metadata (and with the reviewer's black boxes burned in), and a
  * confidential file's name and hash appear on no public surface.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
+import { and, eq } from 'drizzle-orm';
+import { auditLog } from '@/db/schema';
 import type { Database } from '@/db/client';
 import { getPublicIncident } from '@/server/public/incidents';
 import { setPublicDatabaseForTests } from '@/server/public/db';
@@ -74,8 +77,13 @@ it('publishes a photo without camera, author or GPS data, with the black box bur
 
   const reviewing = await callerFor(db, reviewer.id);
   await reviewing.evidence.markPublic({ id: photoFile.id, public: true, title: 'Burnt car', redactions: [{ x: 0, y: 0, width: 0.5, height: 0.5 }] });
+  // Black boxes cannot be burned into a PDF: asking for them is refused, not ignored.
+  await expect(reviewing.evidence.markPublic({ id: pdfFile.id, public: true, title: 'Court decision', redactions: [{ x: 0, y: 0, width: 1, height: 0.2 }] })).rejects.toMatchObject({
+    code: 'BAD_REQUEST',
+    problem: { code: 'file.pdfRedactionUnsupported' },
+  });
   await reviewing.evidence.markPublic({ id: pdfFile.id, public: true, title: 'Court decision' });
-  await expect(reviewing.evidence.markPublic({ id: statementFile.id, public: true, title: 'Statement' })).rejects.toMatchObject({ code: 'BAD_REQUEST', problem: { code: 'file.notPublishable' } });
+  await expect(reviewing.evidence.markPublic({ id: statementFile.id, public: true, title: 'Statement' })).rejects.toMatchObject({ code: 'BAD_REQUEST', problem: { code: 'file.publicKindUnsupported' } });
 
   // Marked but not published: nothing public yet.
   expect(await getPublicIncident(incidentId, 'en', db)).toBeNull();
@@ -137,4 +145,37 @@ it('keeps a file marked after publication private until the record is published 
   const other = await createUser(db, bureau.id, 'reviewer');
   await (await callerFor(db, other.id)).evidence.markPublic({ id: body.id, public: true, title: 'Square' });
   expect((await getPublicIncident(incidentId, 'en', db))!.attachments).toEqual([]);
+});
+
+it('shows a copy marked, or changed, after publication once the record is published again, and says so in the chain of custody', async () => {
+  const { db } = database;
+  const bureau = await createOrganization(db);
+  const monitor = await createUser(db, bureau.id, 'monitor');
+  const reviewer = await createUser(db, bureau.id, 'reviewer');
+  const deps = { store: folderStore(folder), masterKey: parseMasterKey(masterKeyText), maxBytes: 5e6 };
+  const author = await callerFor(db, monitor.id);
+  const { id: incidentId, version } = await author.incident.create({ organizationId: bureau.id, incident: anIncident() });
+  let v = await publish(db, monitor.id, reviewer.id, incidentId, version);
+  const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).png().toBuffer();
+  const { body } = await upload(db, deps, monitor.id, { subjectKind: 'incident', subjectId: incidentId, name: 'p.png', bytes: photo });
+  const reviewing = await callerFor(db, reviewer.id);
+  const titles = async () => (await getPublicIncident(incidentId, 'en', db))!.attachments.map((a) => a.title);
+  const publications = () => db.select().from(auditLog).where(and(eq(auditLog.action, 'file.publish'), eq(auditLog.subjectId, body.id)));
+  const republish = async () => {
+    const edited = await author.incident.update({ id: incidentId, version: v, incident: anIncident({ summary: `Corrected ${randomUUID()}` }) });
+    v = await publish(db, monitor.id, reviewer.id, incidentId, edited.version);
+  };
+
+  await reviewing.evidence.markPublic({ id: body.id, public: true, title: 'Square' });
+  expect(await titles()).toEqual([]);
+  await republish();
+  expect(await titles()).toEqual(['Square']);
+  expect(await publications()).toHaveLength(1);
+
+  // Changed after publication (another title, other black boxes): not public until the next publication.
+  await reviewing.evidence.markPublic({ id: body.id, public: true, title: 'Square, cropped', redactions: [{ x: 0, y: 0, width: 0.5, height: 0.5 }] });
+  expect(await titles()).toEqual([]);
+  await republish();
+  expect(await titles()).toEqual(['Square, cropped']);
+  expect(await publications()).toHaveLength(2);
 });

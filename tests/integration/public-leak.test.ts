@@ -24,7 +24,7 @@ import { seedLeakCanaries, type LeakCanaries } from '../support/leak-canaries';
  * confidential field and every record that is not public (tests/support/leak-canaries.ts), then
  * every public API answer is read. Not one canary may appear; the published, public data must (so
  * the test cannot pass vacuously). The public pages' HTML and RSC payloads are crawled the same way,
- * on the same seed, in e2e/public-dashboard.spec.ts.
+ * on the same seed, in e2e/public-leaks.spec.ts.
  */
 
 let database: Database;

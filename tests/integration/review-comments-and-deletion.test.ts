@@ -54,7 +54,11 @@ describe('notifications of deleted incidents', () => {
     const created = await author.case.create({ organizationId: ngo.id, title: 'Wombat case to delete', persons: [] });
     await (await callerFor(database.db, reviewer.id)).comment.addOnCase({ caseId: created.id, body: 'Is this a duplicate?' });
     expect((await author.notification.list({}))[0]).toMatchObject({ kind: 'commented', aboutCase: true, caseId: created.id, caseTitle: 'Wombat case to delete' });
+    // A stale version is refused with a reason the reader's language words; the right one deletes.
+    await expect(author.case.delete({ id: created.id, version: created.version + 1 })).rejects.toMatchObject({ code: 'CONFLICT', problem: { code: 'case.changedOrDeleted' } });
     await author.case.delete({ id: created.id, version: created.version });
+    // Once deleted, the case is not there to delete again.
+    await expect(author.case.delete({ id: created.id, version: created.version })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await author.notification.list({}))[0]).toMatchObject({ kind: 'commented', aboutCase: true, caseId: null, caseTitle: null, incidentId: null });
     expect(JSON.stringify(await author.notification.list({}))).not.toContain('Wombat');
   });

@@ -110,3 +110,55 @@ describe('mentions in the workspace', () => {
     expect(JSON.stringify(row)).not.toContain('@[');
   });
 });
+
+describe('mentions in what another organization reads of a shared incident', () => {
+  it('read as the public label or name, never the token, and without the owner’s review status', async () => {
+    const aigul = await personIn('Aigul Confidentova', true);
+    const marat = await personIn('Marat Publicov', false);
+    const victims = [
+      { kind: 'person' as const, personId: aigul },
+      { kind: 'person' as const, personId: marat },
+    ];
+    const incident = await author.incident.create({
+      organizationId: ngo.id,
+      incident: anIncident({ title: `Car of ${token(aigul)} burnt`, summary: `${token(marat)} saw who threatened ${token(aigul)}.`, victims }),
+    });
+    const partner = await createOrganization(database.db);
+    const theirs = await callerFor(database.db, (await createUser(database.db, partner.id, 'monitor')).id);
+    await reviewer.incident.share({ id: incident.id, organizationId: partner.id });
+    const partnerCase = await theirs.case.create({ organizationId: partner.id, title: 'Coalition follow-up', summary: null, persons: [] });
+    const picked = await theirs.case.incidentPicker({ caseId: partnerCase.id, text: 'burnt' });
+    await theirs.case.linkIncident({ caseId: partnerCase.id, incidentId: incident.id });
+
+    const shared = await theirs.incident.sharedWithMe();
+    const answers = [shared, picked, await theirs.case.timeline({ id: partnerCase.id }), await theirs.case.history({ id: partnerCase.id }), await theirs.incident.get({ id: incident.id })];
+    for (const answer of answers) {
+      noToken(answer);
+      expect(JSON.stringify(answer)).not.toContain(aigul);
+      expect(JSON.stringify(answer)).not.toContain('Confidentova');
+    }
+    expect(shared.map((row) => row.title)).toEqual(['Car of Protected person 1 burnt']);
+    expect(picked.map((row) => row.title)).toEqual(['Car of Protected person 1 burnt']);
+    expect((await theirs.incident.get({ id: incident.id })).summary).toBe('Marat Publicov saw who threatened Protected person 1.');
+    // The owner's workflow (draft, submitted, returned…) is its own business.
+    expect(Object.keys(shared[0]!)).not.toContain('status');
+    expect(Object.keys(picked[0]!)).not.toContain('status');
+  });
+});
+
+describe('mentions in the workspace search', () => {
+  it('find the incident by the mentioned person’s name and show the name in the snippet, never the token', async () => {
+    const yerlan = await personIn('Yerlan Zhaksylykov', false);
+    const incident = await author.incident.create({
+      organizationId: ngo.id,
+      incident: anIncident({ title: 'Union office searched', summary: `Officers questioned ${token(yerlan)} about the strike fund for two hours.`, victims: [{ kind: 'person', personId: yerlan }] }),
+    });
+    // A word of the summary next to the mention: its snippet is cut around the mention.
+    const found = await author.incident.list({ text: 'questioned' });
+    expect(found.items.map((item) => item.id)).toEqual([incident.id]);
+    const snippet = found.items[0]!.snippet!.map((segment) => segment.text).join('');
+    expect(snippet).toContain('Officers questioned Yerlan Zhaksylykov about');
+    noToken(found);
+    expect(snippet).not.toContain(yerlan.slice(0, 8));
+  });
+});

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import type { ReviewStatus } from '@/db/schema';
+import type { listDeleted } from '@/server/services/records/deletion';
 import { formatMoment, type Locale, type Translate } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { StatusBadge } from '@/app/ui/status-badge';
@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('deleted.meta') };
 }
 
-type Row = { id: string; title: string; status: ReviewStatus; deletedAt: Date | null; deletedByName: string | null };
+type Row = Awaited<ReturnType<typeof listDeleted>>[number];
 
 /** Administrators see the deleted incidents and cases of their organizations and bring them back. */
 export default async function DeletedRecordsPage() {
@@ -36,14 +36,7 @@ export default async function DeletedRecordsPage() {
         <h2 id="deleted-cases" className="text-xl font-semibold">
           {t('deleted.casesHeading')}
         </h2>
-        <DeletedTable
-          kind="case"
-          rows={cases.map(({ reviewStatus, ...row }) => ({ ...row, status: reviewStatus }))}
-          caption={t('deleted.casesCaption')}
-          none={t('deleted.casesNone')}
-          locale={locale}
-          t={t}
-        />
+        <DeletedTable kind="case" rows={cases} caption={t('deleted.casesCaption')} none={t('deleted.casesNone')} locale={locale} t={t} />
       </section>
       <DeletedFiles />
     </div>
@@ -84,7 +77,7 @@ function DeletedTable({ kind, rows, caption, none, locale, t }: { kind: 'inciden
                 {row.title}
               </th>
               <td className={td}>
-                <StatusBadge status={row.status} t={t} />
+                <StatusBadge status={row.reviewStatus} t={t} />
               </td>
               <td className={td}>{row.deletedAt ? formatMoment(row.deletedAt, locale) : ''}</td>
               <td className={td}>{row.deletedByName || t('incident.unknownUser')}</td>

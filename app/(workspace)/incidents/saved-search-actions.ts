@@ -1,10 +1,9 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getServerCaller } from '@/server/caller';
 import { savedSearchFilters } from '@/common/inputs/saved-search';
-import { searchCookieOptions, searchCookies, searchTextFor } from '../search-cookie';
+import { rememberSearch, searchTextFor } from '../search-cookie';
 import { filterNames, listHref } from './list-params';
 
 const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -34,9 +33,7 @@ export async function applySavedSearch(form: FormData): Promise<void> {
   const search = (await caller.savedSearch.list()).find((s) => s.id === field(form, 'id'));
   if (!search) redirect('/incidents');
   const { text, ...rest } = search.filters;
-  const jar = await cookies();
-  if (text) jar.set(searchCookies.incidents, text, searchCookieOptions('incidents'));
-  else jar.delete({ name: searchCookies.incidents, path: '/' });
+  await rememberSearch('incidents', text ?? '');
   redirect(listHref(Object.fromEntries(Object.entries(rest).flatMap(([name, value]) => (value ? [[name, String(value)]] : [])))));
 }
 

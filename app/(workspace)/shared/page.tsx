@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatIncidentDate } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
-import { StatusBadge } from '@/app/ui/status-badge';
 import { linkClass } from '@/app/ui/styles';
 import { requireViewer } from '../session';
 
@@ -42,9 +41,6 @@ export default async function SharedWithUsPage() {
                 <th scope="col" className={th}>
                   {t('list.col.date')}
                 </th>
-                <th scope="col" className={th}>
-                  {t('list.col.status')}
-                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
@@ -57,9 +53,6 @@ export default async function SharedWithUsPage() {
                   </td>
                   <td className={td}>{row.ownerName}</td>
                   <td className={td}>{formatIncidentDate(row.startDate, row.datePrecision, locale)}</td>
-                  <td className={td}>
-                    <StatusBadge status={row.status} t={t} />
-                  </td>
                 </tr>
               ))}
             </tbody>

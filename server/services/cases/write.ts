@@ -1,5 +1,4 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cases, caseVersions } from '@/db/schema';
@@ -8,7 +7,6 @@ import type { CaseFields } from '@/common/inputs/case';
 import { recordAudit } from '../audit/record';
 import { badRequest, conflict, notFound } from '../../errors';
 import { newRef } from '../incidents/references';
-import { refreshPublicCase } from '../publishing/public-case';
 import { diffCaseSnapshots } from './diff';
 import { recordCaseVersion } from './history';
 import { checkCaseMentions } from './mentions-check';
@@ -109,17 +107,3 @@ export async function updateCase(
   });
 }
 
-/** Soft delete: the case vanishes from every list but stays in the database with its history. */
-export async function deleteCase(db: Db, params: { id: string; version: number; actorId: string }): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [deleted] = await tx
-      .update(cases)
-      .set({ deletedAt: sql`now()`, deletedBy: params.actorId })
-      .where(and(eq(cases.id, params.id), eq(cases.version, params.version), isNull(cases.deletedAt)))
-      .returning({ organizationId: cases.organizationId });
-    if (!deleted) throw new TRPCError({ code: 'CONFLICT', message: 'This case changed or was deleted meanwhile. Reload it first.' });
-    // The policy lets only never-published drafts be deleted; should that change, a deleted case still leaves the public side at once.
-    await refreshPublicCase(tx, params.id);
-    await recordAudit(tx, { actorId: params.actorId, action: 'case.delete', organizationId: deleted.organizationId, subjectType: 'case', subjectId: params.id });
-  });
-}

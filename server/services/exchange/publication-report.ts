@@ -1,8 +1,9 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { incidentVersions, persons, publicIncidents, type PublicVictim } from '@/db/schema';
+import { incidentVersions, publicIncidents, type PublicVictim } from '@/db/schema';
 import type { IncidentSnapshot } from '../incidents/snapshot';
+import { confidentialPersonsOf } from '../publishing/protected-persons';
 import { protectionFor, type ConfidentialPerson } from '../publishing/protection';
 import type { NameDetector } from '../publishing/redact-names';
 import type { ExchangeDocument, ExchangeIncident } from './document';
@@ -28,10 +29,7 @@ export async function publicationReplacements(
 ): Promise<PublicationReplacement[]> {
   const published = doc.incidents.flatMap((record, index) => (record.status === 'published' ? [{ record, index }] : []));
   if (!published.length) return [];
-  const confidential: ConfidentialPerson[] = await tx
-    .select({ id: persons.id, name: persons.name, aliases: persons.aliases })
-    .from(persons)
-    .where(and(eq(persons.organizationId, organizationId), eq(persons.confidential, true)));
+  const confidential = await confidentialPersonsOf(tx, organizationId);
   const sourceIndex = new Map((doc.sources ?? []).map((source, index) => [source.ref, index]));
 
   const report: PublicationReplacement[] = [];

@@ -1,11 +1,22 @@
 import 'server-only';
-import { PDFDocument, PDFName } from 'pdf-lib';
 import sharp from 'sharp';
 import type { RedactionBox } from '@/db/schema';
+import { badRequest } from '../../errors';
+import { publicPdf } from './pdf-copy';
 
 /** Kinds of file that get a public copy: the ones whose metadata we can remove for certain. */
 export function canMakePublicCopy(mediaType: string): boolean {
   return mediaType === 'application/pdf' || ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/tiff', 'image/heic', 'image/heif', 'image/avif'].includes(mediaType);
+}
+
+/**
+ * Refuses a public copy that cannot be made as asked, before the original is read: a kind whose
+ * metadata we cannot remove, or black boxes on a PDF (they cannot be burned into its content, and
+ * publishing it without them would show what the reviewer meant to hide).
+ */
+export function assertPublicCopyPossible(mediaType: string, redactions: RedactionBox[]): void {
+  if (!canMakePublicCopy(mediaType)) throw badRequest('file.publicKindUnsupported');
+  if (mediaType === 'application/pdf' && redactions.length > 0) throw badRequest('file.pdfRedactionUnsupported');
 }
 
 export type Derivative = { bytes: Buffer; mediaType: string };
@@ -13,11 +24,12 @@ export type Derivative = { bytes: Buffer; mediaType: string };
 /**
  * The public copy of an original. Images are decoded and re-encoded by sharp, which writes no
  * EXIF, XMP, IPTC or ICC data unless asked (so no camera, author or GPS position), after turning
- * them upright and painting the reviewer's black boxes into the pixels. PDFs are re-saved by
- * pdf-lib without their document information dictionary and XMP metadata stream.
+ * them upright and painting the reviewer's black boxes into the pixels. PDFs are rebuilt from
+ * their pages into a new document without metadata (pdf-copy.ts); they take no black boxes.
  */
 export async function makeDerivative(original: Buffer, mediaType: string, redactions: RedactionBox[]): Promise<Derivative> {
-  if (mediaType === 'application/pdf') return { bytes: await strippedPdf(original), mediaType };
+  assertPublicCopyPossible(mediaType, redactions);
+  if (mediaType === 'application/pdf') return { bytes: await publicPdf(original), mediaType };
   const upright = await sharp(original, { failOn: 'error' }).rotate().toBuffer({ resolveWithObject: true });
   const { width, height } = upright.info;
   const boxes = redactions.map((box) => {
@@ -33,12 +45,4 @@ export async function makeDerivative(original: Buffer, mediaType: string, redact
   // PNG stays PNG (screenshots keep their text sharp); every other image becomes a JPEG.
   if (mediaType === 'image/png') return { bytes: await image.png().toBuffer(), mediaType: 'image/png' };
   return { bytes: await image.jpeg({ quality: 90 }).toBuffer(), mediaType: 'image/jpeg' };
-}
-
-async function strippedPdf(original: Buffer): Promise<Buffer> {
-  const document = await PDFDocument.load(original, { updateMetadata: false, ignoreEncryption: false });
-  document.catalog.delete(PDFName.of('Metadata'));
-  // The trailer's Info dictionary holds title, author, creator, producer and dates.
-  document.context.trailerInfo.Info = undefined;
-  return Buffer.from(await document.save({ updateFieldAppearances: false }));
 }

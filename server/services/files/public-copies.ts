@@ -5,12 +5,17 @@ import { evidenceFiles } from '@/db/schema';
 import type { NameDetector } from '../publishing/redact-names';
 import { recordCustody } from './custody';
 
-/** The publication the record's public row was just written from, when it is a new one (another version than the row had). */
+/**
+ * The publication the record's public row was just written from, when it is a new one (another
+ * version than the row had); `at` is when that version was published (the row's updated_at, not the
+ * first publication), the time the public_attachments view compares a copy's marking with.
+ */
 export type Publication = { version: number; at: Date; by: string | null };
 
 /**
  * What the projection does to a record's public copies each time it writes the record's public row
- * (the public_attachments view shows a copy marked before the record's publication):
+ * (the public_attachments view shows a copy marked before the publication of the version the
+ * public reads):
  *
  * - A copy's title is free text a reviewer typed when marking the file: it is redacted with (a way
  *   to build) the detector the projection used for the record, so a person protected after the

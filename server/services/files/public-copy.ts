@@ -5,11 +5,11 @@ import { buffer } from 'node:stream/consumers';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { evidenceFiles, type RedactionBox } from '@/db/schema';
-import { badRequest, notFound } from '../../errors';
-import { confidentialPersonsOf } from '../publishing/projection-input';
+import { notFound } from '../../errors';
+import { confidentialPersonsOf } from '../publishing/protected-persons';
 import { protectionFor } from '../publishing/protection';
 import { recordCustody } from './custody';
-import { canMakePublicCopy, makeDerivative } from './derivative';
+import { assertPublicCopyPossible, makeDerivative } from './derivative';
 import { type EvidenceFile, openOriginal } from './read';
 import type { FileStore } from './store/types';
 
@@ -19,14 +19,12 @@ type Decision = { public: true; title: string; redactions: RedactionBox[] } | { 
  * A reviewer's decision on a file's public copy. Marking it public makes the derivative now (so
  * publishing the record later is only a row in the read model) and stores it, unencrypted since it
  * is meant for anyone, under its own SHA-256. The copy is shown only once its record is published
- * after the marking (see the public_attachments view). Unmarking withdraws it at once.
+ * after the marking (see the public_attachments view, migration 0036). Unmarking withdraws it at once.
  */
 export async function decidePublicCopy(db: Db, deps: { store: FileStore; masterKey: Buffer }, file: EvidenceFile, actorId: string, decision: Decision) {
   let derivative: { key: string; size: number; mediaType: string } | null = null;
   if (decision.public) {
-    if (!canMakePublicCopy(file.mediaType)) {
-      throw badRequest('file.notPublishable');
-    }
+    assertPublicCopyPossible(file.mediaType, decision.redactions);
     const original = await buffer(await openOriginal(db, deps.store, deps.masterKey, file));
     const made = await makeDerivative(original, file.mediaType, decision.redactions);
     const stored = await deps.store.put(Readable.from([made.bytes]));

@@ -3,9 +3,10 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { incidentVictims, incidents, persons } from '@/db/schema';
 import { projectFields } from '../publishing/project-fields';
-import { confidentialPersonsOf } from '../publishing/projection-input';
+import { confidentialPersonsOf, protectedNow } from '../publishing/protected-persons';
 import { protectionFor, type ConfidentialPerson, type NamedPerson, type Protection } from '../publishing/protection';
 import { incidentFields } from '../publishing/public-fields';
+import { loadMentioned, noMentions, publicMentionRenderer, type MentionedRecords } from '../publishing/public-mentions';
 
 type IncidentRow = typeof incidents.$inferSelect;
 type DeclaredField = keyof typeof incidentFields.out & keyof IncidentRow;
@@ -14,17 +15,22 @@ type DeclaredField = keyof typeof incidentFields.out & keyof IncidentRow;
  * Another organization's incidents in a list (the shared list, the case picker, a timeline, a case's
  * history): each field through the declaration of what may leave (public-fields.ts) with the same
  * protection as the incident's full projection (its person victims labelled in order, every
- * confidential person of its organization replaced), read as it is now.
+ * confidential person of its organization replaced, mentions written as the public side writes
+ * them), read as it is now. Only declared fields come back: a field the caller selected besides
+ * (the owner's review status, say) is left out, and the type says so.
  */
-export type ForeignView = <R extends Partial<Pick<IncidentRow, DeclaredField>>>(incidentId: string, row: R) => R;
+export type ForeignView = <R extends Partial<Pick<IncidentRow, DeclaredField>>>(incidentId: string, row: R) => Pick<R, Extract<keyof R, DeclaredField>>;
 
 export async function foreignIncidentView(db: DbOrTx, incidentIds: string[]): Promise<ForeignView> {
   const ids = [...new Set(incidentIds)];
   const [owners, victims] = ids.length
     ? await Promise.all([
-        db.select({ id: incidents.id, organizationId: incidents.organizationId }).from(incidents).where(inArray(incidents.id, ids)),
         db
-          .select({ incidentId: incidentVictims.incidentId, id: persons.id, name: persons.name, aliases: persons.aliases, confidential: persons.confidential })
+          .select({ id: incidents.id, organizationId: incidents.organizationId, title: incidents.title, summary: incidents.summary, region: incidents.region, locality: incidents.locality })
+          .from(incidents)
+          .where(inArray(incidents.id, ids)),
+        db
+          .select({ incidentId: incidentVictims.incidentId, id: persons.id, name: persons.name, aliases: persons.aliases, confidential: protectedNow })
           .from(incidentVictims)
           .innerJoin(persons, eq(persons.id, incidentVictims.personId))
           .where(inArray(incidentVictims.incidentId, ids))
@@ -33,7 +39,13 @@ export async function foreignIncidentView(db: DbOrTx, incidentIds: string[]): Pr
     : [[], []];
   const ownerOf = new Map(owners.map((row) => [row.id, row.organizationId]));
   const confidentialByOrganization = new Map<string, ConfidentialPerson[]>();
-  for (const organizationId of new Set(ownerOf.values())) confidentialByOrganization.set(organizationId, await confidentialPersonsOf(db, organizationId));
+  // The records the incidents' texts mention, per organization (a token resolves only in its own organization).
+  const mentionedByOrganization = new Map<string, MentionedRecords>();
+  for (const organizationId of new Set(ownerOf.values())) {
+    confidentialByOrganization.set(organizationId, await confidentialPersonsOf(db, organizationId));
+    const texts = owners.filter((row) => row.organizationId === organizationId).flatMap((row) => [row.title, row.summary, row.region, row.locality]);
+    mentionedByOrganization.set(organizationId, await loadMentioned(db, organizationId, texts));
+  }
   const peopleOf = new Map<string, NamedPerson[]>();
   for (const { incidentId, confidential, ...person } of victims) {
     peopleOf.set(incidentId, [...(peopleOf.get(incidentId) ?? []), { ...person, protected: confidential }]);
@@ -51,6 +63,11 @@ export async function foreignIncidentView(db: DbOrTx, incidentIds: string[]): Pr
     }
     return protection;
   };
-  // Partial<Pick<…>> names declared fields only; the generic cannot prove it of every R.
-  return (incidentId, row) => projectFields('incidents', incidentFields, row as Partial<Pick<IncidentRow, DeclaredField>>, { detector: protectionOf(incidentId).detector }) as typeof row;
+  return (incidentId, row) => {
+    const protection = protectionOf(incidentId);
+    // A text of an older version (a case's history) may mention someone the current texts do not: neutrally labelled.
+    const render = publicMentionRenderer(mentionedByOrganization.get(ownerOf.get(incidentId) ?? '') ?? noMentions, (id) => protection.labels.get(id));
+    // Partial<Pick<…>> names declared fields only; the generic cannot prove it of every R.
+    return projectFields('incidents', incidentFields, row as Partial<Pick<IncidentRow, DeclaredField>>, { detector: protection.detector, render }) as Pick<typeof row, Extract<keyof typeof row, DeclaredField>>;
+  };
 }

@@ -82,7 +82,6 @@ export async function listSharedWith(db: DbOrTx, organizationIds: string[]) {
       title: incidents.title,
       startDate: incidents.startDate,
       datePrecision: incidents.datePrecision,
-      status: incidents.reviewStatus,
       ownerName: organizations.name,
     })
     .from(incidentShares)

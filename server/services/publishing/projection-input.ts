@@ -1,27 +1,19 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { persons, sources } from '@/db/schema';
 import type { CaseSnapshot } from '../cases/snapshot';
 import type { IncidentSnapshot } from '../incidents/snapshot';
 import type { IncidentProjectionInput } from './project-incident';
 import type { CaseProjectionInput } from './project-case';
-import type { ConfidentialPerson } from './protection';
+import { confidentialPersonsOf, protectedNow } from './protected-persons';
 import { loadMentioned } from './public-mentions';
 import type { SourceFields } from './public-source';
-
-/** Every confidential person of an organization, with their other spellings. */
-export function confidentialPersonsOf(db: DbOrTx, organizationId: string): Promise<ConfidentialPerson[]> {
-  return db
-    .select({ id: persons.id, name: persons.name, aliases: persons.aliases })
-    .from(persons)
-    .where(and(eq(persons.organizationId, organizationId), eq(persons.confidential, true)));
-}
 
 async function personsNow(db: DbOrTx, ids: string[]) {
   const rows = ids.length
     ? await db
-        .select({ id: persons.id, confidential: persons.confidential, categories: persons.categories, aliases: persons.aliases })
+        .select({ id: persons.id, confidential: protectedNow, categories: persons.categories, aliases: persons.aliases })
         .from(persons)
         .where(inArray(persons.id, [...new Set(ids)]))
     : [];

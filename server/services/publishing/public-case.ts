@@ -62,7 +62,7 @@ export async function refreshPublicCase(tx: Tx, caseId: string): Promise<void> {
   await tx.insert(publicCases).values(row).onConflictDoUpdate({ target: publicCases.caseId, set: row });
   await refreshPublicCopies(tx, 'case', caseId, {
     detectorOf: () => caseProtection(input).detector,
-    publication: before?.version !== found.publishedVersion ? { version: found.publishedVersion, at: row.publishedAt, by: version.savedBy } : null,
+    publication: before?.version !== found.publishedVersion ? { version: found.publishedVersion, at: row.updatedAt, by: version.savedBy } : null,
   });
 }
 

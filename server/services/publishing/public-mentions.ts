@@ -3,10 +3,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { documentedOrganizations, persons } from '@/db/schema';
 import { mentionsIn, renderMentions, type Mention } from '@/common/mentions';
+import { protectedNow } from './protected-persons';
 
 /** The persons and organizations a record's texts mention, as they are now (projection-input.ts loads them). */
 export type MentionedRecords = {
-  persons: Map<string, { name: string; confidential: boolean }>;
+  /** `confidential`: protected now (protected-persons.ts); `mergedIntoId`: the record a merged one names. */
+  persons: Map<string, { name: string; confidential: boolean; mergedIntoId: string | null }>;
   organizations: Map<string, string>;
 };
 
@@ -25,7 +27,7 @@ export async function loadMentioned(db: DbOrTx, organizationId: string, texts: (
   const [personRows, organizationRows] = await Promise.all([
     personIds.length
       ? db
-          .select({ id: persons.id, name: persons.name, confidential: persons.confidential })
+          .select({ id: persons.id, name: persons.name, confidential: protectedNow, mergedIntoId: persons.mergedIntoId })
           .from(persons)
           .where(and(eq(persons.organizationId, organizationId), inArray(persons.id, personIds)))
       : [],
@@ -51,7 +53,8 @@ export function publicMentionRenderer(mentioned: MentionedRecords, labelOf: (per
   const resolve = (mention: Mention): string => {
     if (mention.target === 'organization') return mentioned.organizations.get(mention.id) ?? 'an organization';
     const person = mentioned.persons.get(mention.id);
-    if (!person || person.confidential) return labelOf(mention.id) ?? 'Protected person';
+    // A mention of a merged record (written before the merge) is the person it was merged into: their label.
+    if (!person || person.confidential) return labelOf(mention.id) ?? (person?.mergedIntoId ? labelOf(person.mergedIntoId) : undefined) ?? 'Protected person';
     return person.name;
   };
   return (text) => renderMentions(text, resolve);

@@ -64,7 +64,7 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
   const isNew = before?.version !== incident.publishedVersion;
   await refreshPublicCopies(tx, 'incident', incidentId, {
     detectorOf: () => incidentProtection(input).detector,
-    publication: isNew ? { version: incident.publishedVersion, at: row.publishedAt, by: version.savedBy } : null,
+    publication: isNew ? { version: incident.publishedVersion, at: row.updatedAt, by: version.savedBy } : null,
   });
 }
 

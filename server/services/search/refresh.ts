@@ -11,7 +11,10 @@ import { documentKeys } from '@/server/text-search/words';
  * Brings the search rows up to date: takes the records search_stale names (the triggers add them in
  * every write's transaction), a batch at a time, and rebuilds their rows in the batch's transaction.
  * Every search calls it first, so a search reads current rows; with nothing stale it costs one
- * statement. SKIP LOCKED lets two searches share the work instead of waiting on each other.
+ * statement. SKIP LOCKED lets two searches share the work; but a search must not read around a
+ * rebuild that another request is still doing (the person a monitor saved a moment ago would be
+ * missing), so once nothing free is left it waits for the marks others hold, and goes on if their
+ * transaction gave any back.
  */
 
 const batchSize = 500;
@@ -33,8 +36,16 @@ export async function refreshSearch(db: DbOrTx): Promise<number> {
       return stale.length;
     });
     refreshed += done;
-    if (done < batchSize) return refreshed;
+    if (done < batchSize && !(await staleLeftAfterOthers(db))) return refreshed;
   }
+}
+
+/** Waits until no other transaction holds a stale mark; whether any mark is left to take then. */
+async function staleLeftAfterOthers(db: DbOrTx): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const left = rowsOf<{ kind: string }>(await tx.execute(sql`SELECT kind FROM ${searchStale} LIMIT 1 FOR UPDATE`));
+    return left.length > 0;
+  });
 }
 
 async function rebuild(tx: DbOrTx, stale: Stale[]): Promise<void> {

@@ -4,12 +4,15 @@ import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { incidents } from '@/db/schema';
 import { documentKeys } from '@/server/text-search/words';
+import { withMentionsNamed } from '../directory/workspace-mentions';
 
 /**
  * The workspace search document of incidents: every text a member of the owning organization reads
  * on the incident (title; summary and places; victims by name, aliases and acronym, groups;
  * perpetrators; sources by title, publisher and reference code; legal provisions), read in one
- * statement and folded here.
+ * statement and folded here. Mentions are written as members read them, by the current name (a
+ * snippet cut from the stored token would show a person's id, and the name would not be found);
+ * a rename marks the incident stale, as mentions name only the incident's victims.
  */
 
 export type IncidentDocument = { incidentId: string; organizationId: string; title: string; titleKeys: string; text: string; keys: string };
@@ -35,8 +38,14 @@ export async function incidentDocuments(db: DbOrTx, ids: string[]): Promise<Inci
       ])}) AS text
       FROM ${incidents} i WHERE ${inArray(sql`i.id`, ids)}`),
   );
-  return rows.map((row) => {
-    const text = row.text ?? '';
-    return { incidentId: row.id, organizationId: row.organization_id, title: row.title, titleKeys: documentKeys(row.title), text, keys: documentKeys(text) };
-  });
+  const documents: IncidentDocument[] = [];
+  // Each organization's mentions resolve among its own records only.
+  for (const organizationId of new Set(rows.map((row) => row.organization_id))) {
+    const named = await withMentionsNamed(db, [organizationId], rows.filter((row) => row.organization_id === organizationId));
+    for (const row of named) {
+      const text = row.text ?? '';
+      documents.push({ incidentId: row.id, organizationId: row.organization_id, title: row.title, titleKeys: documentKeys(row.title), text, keys: documentKeys(text) });
+    }
+  }
+  return documents;
 }
