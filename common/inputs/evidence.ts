@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { evidenceSubjects, maxFileTitleLength } from '../values';
 import { userText } from './text';
+import { insidePicture, maxRedactionBoxes } from '../redaction-boxes';
 
 // Control characters (and the bidirectional overrides that make "gpj.exe" read as "exe.jpg") are
 // dropped from a file name: it is shown to people, so it must read as what it is.
@@ -27,16 +28,22 @@ export const uploadParams = evidenceSubject.extend({
 export const fileId = z.uuid();
 export const fileIdInput = z.object({ id: fileId });
 
+/** Sharing one file with (or withdrawing it from) another organization. */
+export const fileShareInput = z.object({ id: fileId, organizationId: z.uuid() });
+
 export const redactionBoxes = z
   .array(
-    z.object({
-      x: z.number().min(0).max(1),
-      y: z.number().min(0).max(1),
-      width: z.number().gt(0).max(1),
-      height: z.number().gt(0).max(1),
-    }),
+    z
+      .object({
+        x: z.number().min(0).max(1),
+        y: z.number().min(0).max(1),
+        width: z.number().gt(0).max(1),
+        height: z.number().gt(0).max(1),
+      })
+      // A box that reaches beyond the picture would be cut silently: what the public sees must be what the reviewer drew.
+      .refine(insidePicture, 'redaction.outsidePicture'),
   )
-  .max(50);
+  .max(maxRedactionBoxes);
 
 export const purgeInput = z.object({
   id: fileId,

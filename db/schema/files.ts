@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { RedactionBox } from '../../common/redaction-boxes';
 import { evidenceSubjects } from '../../common/values';
 import { organizations } from './organizations';
 import { users } from './users';
@@ -26,7 +27,7 @@ export const evidenceSubjectEnum = pgEnum('evidence_subject', evidenceSubjects);
 export type { EvidenceSubject } from '../../common/values';
 
 /** A region an image's public copy blacks out, in fractions of the width and height (0..1). */
-export type RedactionBox = { x: number; y: number; width: number; height: number };
+export type { RedactionBox };
 
 /**
  * An evidence file attached to an incident, a source, a case or a legal event. The bytes live in

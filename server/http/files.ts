@@ -10,9 +10,10 @@ import { ZodError } from 'zod';
 import type { Db } from '@/db/client';
 import type { CompleteSignIn } from '@/server/auth/request-session';
 import type { Viewer } from '@/server/policy/viewer';
+import { DomainError } from '@/server/errors';
 import { inlineImageTypes } from '@/server/services/files/media-types';
 import { readEvidence } from '@/server/services/files/read';
-import { UploadRefused } from '@/server/services/files/ingest';
+import { tooLarge, UploadRefused } from '@/server/services/files/ingest';
 import { type FilesDeps, uploadEvidence } from '@/server/services/files/upload';
 import { assertCanPackage, evidencePackage } from '@/server/services/files/package/build';
 import { requireRecentAuth } from '@/server/auth/require-recent-auth';
@@ -27,10 +28,10 @@ const json = (status: number, body: unknown) =>
 
 /** Answers a refused request with a status and a message a person can act on; unexpected failures stay on the server. */
 function problem(error: unknown): Response {
-  if (error instanceof UploadRefused) return json(refusalStatus[error.reason], { error: error.reason, message: error.message });
+  if (error instanceof UploadRefused) return json(refusalStatus[error.reason], { error: error.reason, problem: error.problem, message: error.message });
   if (error instanceof ZodError) return json(400, { error: 'bad_request', message: error.issues.map((issue) => issue.message).join('; ') });
-  if (error instanceof TRPCError && error.code === 'NOT_FOUND') return json(404, { error: 'not_found', message: 'No such record or file.' });
-  if (error instanceof TRPCError && error.code === 'FORBIDDEN') return json(403, { error: 'forbidden', message: error.message });
+  if (error instanceof TRPCError && error.code === 'NOT_FOUND') return json(404, { error: 'not_found', problem: { code: 'notFound' }, message: 'No such record or file.' });
+  if (error instanceof TRPCError && error.code === 'FORBIDDEN') return json(403, { error: 'forbidden', problem: error instanceof DomainError ? error.problem : undefined, message: error.message });
   console.error('Evidence file request failed:', error);
   return json(500, { error: 'server_error', message: 'Something went wrong on the server. Please try again.' });
 }
@@ -44,8 +45,8 @@ export async function handleUpload(request: Request, db: Db, viewer: Viewer | nu
   try {
     const params = uploadParams.parse(Object.fromEntries(new URL(request.url).searchParams));
     const declared = Number(request.headers.get('content-length') ?? NaN);
-    if (declared > deps.maxBytes) throw new UploadRefused('too_large', `The file is larger than the limit of ${Math.round(deps.maxBytes / 1024 / 1024)} MB.`);
-    if (!request.body) throw new UploadRefused('empty', 'The file is empty.');
+    if (declared > deps.maxBytes) throw tooLarge(deps.maxBytes);
+    if (!request.body) throw new UploadRefused('empty');
     const file = await uploadEvidence(db, deps, {
       viewer,
       subjectKind: params.subjectKind,

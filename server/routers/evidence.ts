@@ -1,34 +1,32 @@
 import 'server-only';
 import { adminOrganizationIds, roleIn } from '../policy/viewer';
-import { assertCanSeeFile, assertFileAction, evidencePolicy } from '../policy/evidence';
+import { assertCanSeeFile, assertCanShareFile, assertFileAction, evidencePolicy } from '../policy/evidence';
+import { readsAsSharedOnly } from '../policy/sharing';
 import { requireRecentAuth } from '../auth/require-recent-auth';
 import { notFound } from '../errors';
-import { deleteFile, listAttached, listDeletedFiles, purgeFile, restoreFile } from '../services/files/manage';
+import { ownersAttachments, readersAttachments } from '../services/files/attachment-list';
+import { deleteFile, listDeletedFiles, purgeFile, restoreFile } from '../services/files/manage';
 import { getFilesDeps } from '../services/files/deps';
 import { decidePublicCopy } from '../services/files/public-copy';
-import { maxUploadBytes } from '../services/files/limits';
 import { findFile } from '../services/files/read';
 import { getFileStore } from '../services/files/store/configured';
+import { incidentSharedWith, shareFile, unshareFile } from '../services/files/sharing';
 import { subjectOwner } from '../services/files/subjects';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
-import { evidenceSubject, fileIdInput, markPublicInput, purgeInput } from '@/common/inputs/evidence';
+import { evidenceSubject, fileIdInput, fileShareInput, markPublicInput, purgeInput } from '@/common/inputs/evidence';
 
 /**
  * Evidence files attached to records: the list on a record's page, the bin, public marking. The
  * bytes move through the route handlers in app/api/files/ (streams are not tRPC's business).
  */
 export const evidenceRouter = createTRPCRouter({
+  /** The owners see every file; a reader of a shared incident sees only the files shared with their organization. */
   list: signedInProcedure.input(evidenceSubject).query(async ({ ctx, input }) => {
     const organizationId = await subjectOwner(ctx.db, input.subjectKind, input.subjectId);
-    if (!organizationId || !evidencePolicy.canAttachTo(ctx.viewer, { organizationId })) throw notFound(input.subjectKind.replace('_', ' '));
-    const files = await listAttached(ctx.db, input.subjectKind, input.subjectId);
-    return {
-      maxBytes: maxUploadBytes(),
-      files: files.map((file) => {
-        const facts = { organizationId, uploadedBy: file.uploadedBy, deletedAt: null };
-        return { ...file, canDelete: evidencePolicy.canDelete(ctx.viewer, facts), canMarkPublic: evidencePolicy.canMarkPublic(ctx.viewer, facts) };
-      }),
-    };
+    if (organizationId && evidencePolicy.canAttachTo(ctx.viewer, { organizationId })) return ownersAttachments(ctx.db, ctx.viewer, organizationId, input);
+    const sharedWith = organizationId && input.subjectKind === 'incident' ? await incidentSharedWith(ctx.db, input.subjectId) : [];
+    if (!organizationId || !readsAsSharedOnly(ctx.viewer, { organizationId, sharedWith })) throw notFound(input.subjectKind.replace('_', ' '));
+    return readersAttachments(ctx.db, ctx.viewer, input);
   }),
 
   deleted: signedInProcedure.query(({ ctx }) => listDeletedFiles(ctx.db, adminOrganizationIds(ctx.viewer))),
@@ -68,4 +66,19 @@ export const evidenceRouter = createTRPCRouter({
       );
       await decidePublicCopy(ctx.db, getFilesDeps(), file, ctx.viewer.id, input);
     }),
+
+  /** Shares one file with an organization that reads its incident (a custody event). */
+  share: signedInProcedure.input(fileShareInput).mutation(async ({ ctx, input }) => {
+    const file = await findFile(ctx.db, input.id);
+    const recordSharedWith = file?.subjectKind === 'incident' ? await incidentSharedWith(ctx.db, file.subjectId) : [];
+    assertCanShareFile(ctx.viewer, file, { organizationId: input.organizationId, recordSharedWith });
+    await shareFile(ctx.db, file, input.organizationId, ctx.viewer.id);
+  }),
+
+  unshare: signedInProcedure.input(fileShareInput).mutation(async ({ ctx, input }) => {
+    const file = await findFile(ctx.db, input.id);
+    assertCanSeeFile(ctx.viewer, file);
+    assertFileAction(evidencePolicy.canShare(ctx.viewer, file), 'file.shareReviewersOnly');
+    await unshareFile(ctx.db, file, input.organizationId, ctx.viewer.id);
+  }),
 });

@@ -102,15 +102,18 @@ for (const kind of ['folder', 's3'] as const) {
       const mismatch = await upload(db, deps(), monitor.id, { subjectKind: 'incident', subjectId: incidentId, name: 'decision.pdf', bytes: pdf, sha256: sha256(Buffer.from('other')) });
       expect(mismatch.status).toBe(422);
       expect(mismatch.body.error).toBe('hash_mismatch');
+      // The refusal is a problem code the browser words in the uploader's language (en, ru, kk).
+      expect(mismatch.body.problem).toEqual({ code: 'file.hashMismatch' });
 
       const page = Buffer.from('<!doctype html><script>alert(1)</script>');
-      expect((await upload(db, deps(), monitor.id, { subjectKind: 'incident', subjectId: incidentId, name: 'decision.pdf', bytes: page })).status).toBe(415);
+      const script = await upload(db, deps(), monitor.id, { subjectKind: 'incident', subjectId: incidentId, name: 'decision.pdf', bytes: page });
+      expect([script.status, script.body.problem]).toEqual([415, { code: 'file.typeNotAllowed' }]);
       const program = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]);
       expect((await upload(db, deps(), monitor.id, { subjectKind: 'incident', subjectId: incidentId, name: 'photo.jpg', bytes: program })).status).toBe(415);
 
       const large = Buffer.alloc(3 * 1024 * 1024, 'a');
       const tooLarge = await upload(db, deps(), monitor.id, { subjectKind: 'incident', subjectId: incidentId, name: 'notes.txt', bytes: large });
-      expect(tooLarge.status).toBe(413);
+      expect([tooLarge.status, tooLarge.body.problem]).toEqual([413, { code: 'file.tooLarge', params: { maximum: 2 } }]);
 
       expect(before).toBeGreaterThan(0); // the first test stored a photo: the count is of something real
       const rows = await db.select().from(evidenceFiles).where(eq(evidenceFiles.subjectId, incidentId));

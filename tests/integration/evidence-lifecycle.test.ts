@@ -67,12 +67,12 @@ it('deletes softly, lets an admin restore, and purges for an erasure request lea
   expect(JSON.stringify(custody)).not.toContain('Aigul');
 });
 
-it('shares an incident with another organization without its files', async () => {
+it('shares an incident with another organization without its files (unless a file is shared explicitly: evidence-sharing.test.ts)', async () => {
   const { db } = database;
   const { partner, reviewer, partnerMember, incidentId, deps, fileId } = await arrange();
   await (await callerFor(db, reviewer.id)).incident.share({ id: incidentId, organizationId: partner.id });
   const partnerCaller = await callerFor(db, partnerMember.id);
   await expect(partnerCaller.incident.get({ id: incidentId })).resolves.toBeTruthy(); // the incident, redacted
-  await expect(partnerCaller.evidence.list({ subjectKind: 'incident', subjectId: incidentId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  await expect(partnerCaller.evidence.list({ subjectKind: 'incident', subjectId: incidentId })).resolves.toMatchObject({ readOnly: true, files: [] });
   expect((await download(db, deps, partnerMember.id, fileId)).status).toBe(404);
 });

@@ -24,7 +24,7 @@ export async function upload(
   const query = new URLSearchParams({ subjectKind: params.subjectKind, subjectId: params.subjectId, name: params.name, sha256: params.sha256 ?? sha256(params.bytes) });
   const request = new Request(`http://test/api/files?${query}`, { method: 'POST', body: new Uint8Array(params.bytes), headers: { 'content-type': 'application/octet-stream' } });
   const response = await handleUpload(request, db, userId ? await loadViewer(db, userId) : null, deps);
-  return { status: response.status, body: (await response.json()) as { id: string; sha256: string; mediaType: string; size: number; error?: string; message?: string } };
+  return { status: response.status, body: (await response.json()) as { id: string; sha256: string; mediaType: string; size: number; error?: string; message?: string; problem?: { code: string; params?: Record<string, unknown> } } };
 }
 
 export async function download(db: Db, deps: FilesDeps, userId: string | null, id: string, options: { preview?: boolean } = {}) {

@@ -8,7 +8,8 @@ import { useTRPC } from '@/app/trpc';
 import { dangerLinkButtonClass, linkClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';
-import { FilePreview, isPreviewable } from './file-preview';
+import { FilePreview, isPreviewable, isPreviewableImage } from './file-preview';
+import { FileSharing } from './file-sharing';
 import { PublicCopyForm } from './public-copy-form';
 import type { UploadTarget } from './send-file';
 import { UploadZone } from './upload-zone';
@@ -21,8 +22,10 @@ export function formatSize(bytes: number): string {
 }
 
 /**
- * The evidence files of a record, on its page: upload, list, preview, download, delete, and (for a
- * reviewer who did not upload it) the decision that a file goes public with the published record.
+ * The evidence files of a record, on its page: upload, list, preview, download, delete, (for a
+ * reviewer who did not upload it) the decision that a file goes public with the published record,
+ * and (for a reviewer) sharing a file with an organization that reads the incident. A reader of a
+ * shared incident sees only the files shared with their organization, to preview and download.
  */
 export function Attachments({ target, headingId }: { target: UploadTarget; headingId: string }) {
   const { locale, t } = useI18n();
@@ -33,6 +36,8 @@ export function Attachments({ target, headingId }: { target: UploadTarget; headi
   const [problem, setProblem] = useState<ActionProblem | null>(null);
   const remove = useMutation(trpc.evidence.delete.mutationOptions());
   const markPublic = useMutation(trpc.evidence.markPublic.mutationOptions());
+  const share = useMutation(trpc.evidence.share.mutationOptions());
+  const unshare = useMutation(trpc.evidence.unshare.mutationOptions());
 
   async function act(action: () => Promise<unknown>) {
     setProblem(null);
@@ -46,12 +51,14 @@ export function Attachments({ target, headingId }: { target: UploadTarget; headi
   }
 
   const files = list.data?.files ?? [];
+  const readOnly = list.data?.readOnly ?? false;
+  const shareTargets = list.data?.shareTargets ?? [];
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
       <h2 id={headingId} className="text-lg font-semibold">
         {t('evidence.heading')}
       </h2>
-      <p className="mt-1 text-sm text-slate-700">{t('evidence.confidential')}</p>
+      <p className="mt-1 text-sm text-slate-700">{readOnly ? t('evidence.sharedReadOnly') : t('evidence.confidential')}</p>
       <div className="mt-3">
         <ActionAlert problem={problem} heading={t('evidence.notDone')} />
       </div>
@@ -90,6 +97,11 @@ export function Attachments({ target, headingId }: { target: UploadTarget; headi
                     {file.markedPublicAt ? t('evidence.unmarkPublic') : t('evidence.markPublic')}
                   </button>
                 ) : null}
+                {file.canMarkPublic && file.markedPublicAt ? (
+                  <button type="button" className={secondaryButtonClass} aria-expanded={naming === file.id} onClick={() => setNaming(naming === file.id ? null : file.id)}>
+                    {t('evidence.changePublic')}
+                  </button>
+                ) : null}
                 {file.canDelete ? (
                   <button
                     type="button"
@@ -103,13 +115,25 @@ export function Attachments({ target, headingId }: { target: UploadTarget; headi
                   </button>
                 ) : null}
               </div>
+              {file.canShare && shareTargets.length > 0 ? (
+                <FileSharing
+                  fileTitle={file.title}
+                  sharedWith={file.sharedWith}
+                  targets={shareTargets}
+                  pending={share.isPending || unshare.isPending}
+                  onShare={(organizationId) => void act(() => share.mutateAsync({ id: file.id, organizationId }))}
+                  onUnshare={(organizationId) => void act(() => unshare.mutateAsync({ id: file.id, organizationId }))}
+                />
+              ) : null}
               {naming === file.id ? (
                 <PublicCopyForm
+                  initial={{ title: file.publicTitle ?? '', redactions: file.redactions }}
+                  image={isPreviewableImage(file.mediaType) ? { id: file.id, title: file.title } : null}
                   pending={markPublic.isPending}
                   onCancel={() => setNaming(null)}
-                  onConfirm={(title) => {
+                  onConfirm={(title, redactions) => {
                     setNaming(null);
-                    void act(() => markPublic.mutateAsync({ id: file.id, public: true, title, redactions: file.redactions }));
+                    void act(() => markPublic.mutateAsync({ id: file.id, public: true, title, redactions }));
                   }}
                 />
               ) : null}
@@ -118,7 +142,7 @@ export function Attachments({ target, headingId }: { target: UploadTarget; headi
           ))}
         </ul>
       ) : null}
-      {files.length > 0 && (target.subjectKind === 'incident' || target.subjectKind === 'case') ? (
+      {files.length > 0 && !readOnly && (target.subjectKind === 'incident' || target.subjectKind === 'case') ? (
         <p className="mt-3 text-sm">
           <a href={`/api/files/package?${new URLSearchParams(target)}`} className={linkClass} download>
             {t('evidence.package')}
@@ -126,7 +150,7 @@ export function Attachments({ target, headingId }: { target: UploadTarget; headi
           <span className="text-slate-600">{t('evidence.packageExplained')}</span>
         </p>
       ) : null}
-      {list.data ? (
+      {list.data?.maxBytes ? (
         <div className="mt-4">
           <UploadZone target={target} maxBytes={list.data.maxBytes} onUploaded={() => void list.refetch()} />
         </div>

@@ -4,6 +4,9 @@ import { useI18n } from '@/app/i18n/client';
 
 const images = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
+/** Images the browser shows itself (and the reviewer can black out regions of). */
+export const isPreviewableImage = (mediaType: string) => images.has(mediaType);
+
 export const isPreviewable = (mediaType: string) => images.has(mediaType) || mediaType === 'application/pdf';
 
 /**

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useI18n } from '@/app/i18n/client';
+import { sayProblem } from '@/common/i18n/problems';
 import { secondaryButtonClass } from '@/app/ui/styles';
 import { sendFile, UploadFailed, type Progress, type UploadTarget } from './send-file';
 
@@ -34,7 +35,10 @@ export function UploadZone({ target, maxBytes, onUploaded }: { target: UploadTar
           update(key, { state: 'done', progress: { phase: 'uploading', fraction: 1 } });
           onUploaded();
         })
-        .catch((error: unknown) => update(key, { state: 'failed', message: error instanceof UploadFailed && error.message ? error.message : t('evidence.uploadFailed') }));
+        .catch((error: unknown) => {
+          const problem = error instanceof UploadFailed ? error.problem : null;
+          update(key, { state: 'failed', message: problem ? sayProblem(t, problem.code, problem.params) : t('evidence.uploadFailed') });
+        });
     }
     if (input.current) input.current.value = '';
   }

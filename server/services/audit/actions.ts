@@ -58,6 +58,7 @@ export const auditActions = [
   'file.download',
   'file.export',
   'file.share',
+  'file.unshare',
   'file.mark_public',
   'file.unmark_public',
   'file.publish',

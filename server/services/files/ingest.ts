@@ -2,6 +2,8 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import type { Db } from '@/db/client';
+import { translator, type TranslateParams } from '@/common/i18n';
+import { sayProblem, type Problem, type ProblemCode } from '@/common/i18n/problems';
 import { encryptStream } from './crypto/chunks';
 import { newFileKey } from './crypto/file-keys';
 import { isAllowedMediaType, sniffBytes, sniffMediaType } from './media-types';
@@ -9,14 +11,32 @@ import type { FileStore } from './store/types';
 
 export type UploadRefusal = 'too_large' | 'hash_mismatch' | 'type_not_allowed' | 'empty';
 
+const problemOf: Record<UploadRefusal, ProblemCode> = {
+  too_large: 'file.tooLarge',
+  hash_mismatch: 'file.hashMismatch',
+  type_not_allowed: 'file.typeNotAllowed',
+  empty: 'file.empty',
+};
+
+const english = translator('en');
+
+/**
+ * A refused upload: the reason (for the HTTP status), the problem code the browser words in the
+ * uploader's language, and the English wording for logs and the command line.
+ */
 export class UploadRefused extends Error {
+  readonly problem: Problem;
   constructor(
     readonly reason: UploadRefusal,
-    message: string,
+    params?: TranslateParams,
   ) {
-    super(message);
+    super(sayProblem(english, problemOf[reason], params));
+    this.problem = params ? { code: problemOf[reason], params } : { code: problemOf[reason] };
   }
 }
+
+/** The limit as people read it (200 MB). */
+export const tooLarge = (maxBytes: number) => new UploadRefused('too_large', { maximum: Math.round(maxBytes / 1024 / 1024) });
 
 /** What ingest knows once the bytes are safely stored: enough for the file's row. */
 export type IngestedFile = { sha256: string; size: number; mediaType: string; storageKey: string; wrappedKey: string; keyVersion: number };
@@ -48,7 +68,7 @@ export async function ingestFile(params: {
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
       if (size > params.maxBytes) {
-        return done(new UploadRefused('too_large', `The file is larger than the limit of ${Math.round(params.maxBytes / 1024 / 1024)} MB.`));
+        return done(tooLarge(params.maxBytes));
       }
       hash.update(chunk);
       if (headBytes < sniffBytes) {
@@ -66,13 +86,13 @@ export async function ingestFile(params: {
   const stored = await params.store.put(encrypted);
   try {
     const sha256 = hash.digest('hex');
-    if (size === 0) throw new UploadRefused('empty', 'The file is empty.');
+    if (size === 0) throw new UploadRefused('empty');
     if (sha256 !== params.expectedSha256.toLowerCase()) {
-      throw new UploadRefused('hash_mismatch', 'The file arrived different from what your browser sent (its SHA-256 does not match). Nothing was kept; please upload it again.');
+      throw new UploadRefused('hash_mismatch');
     }
     const mediaType = await sniffMediaType(Buffer.concat(head, headBytes));
     if (!mediaType || !isAllowedMediaType(mediaType)) {
-      throw new UploadRefused('type_not_allowed', 'This kind of file is not accepted: attach images, PDF, audio, video, office documents or plain text.');
+      throw new UploadRefused('type_not_allowed');
     }
     return { sha256, size, mediaType, storageKey: stored.key, wrappedKey, keyVersion };
   } catch (error) {

@@ -22,6 +22,8 @@ export function listAttached(db: DbOrTx, kind: EvidenceSubject, subjectId: strin
       uploadedBy: evidenceFiles.uploadedBy,
       uploaderName: users.name,
       markedPublicAt: evidenceFiles.markedPublicAt,
+      // The reviewer's public title and boxes, for the editor to reopen with.
+      publicTitle: evidenceFiles.publicTitle,
       redactions: evidenceFiles.redactions,
     })
     .from(evidenceFiles)

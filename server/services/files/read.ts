@@ -3,11 +3,13 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import type { Db, DbOrTx } from '@/db/client';
 import { evidenceFiles } from '@/db/schema';
-import { assertCanSeeFile } from '@/server/policy/evidence';
+import { evidencePolicy } from '@/server/policy/evidence';
 import type { Viewer } from '@/server/policy/viewer';
 import { decryptStream } from './crypto/chunks';
 import { openFileKey } from './crypto/file-keys';
 import { recordCustody } from './custody';
+import { notFound } from '../../errors';
+import { fileShareFacts } from './sharing';
 import type { FileStore } from './store/types';
 
 export type EvidenceFile = typeof evidenceFiles.$inferSelect;
@@ -32,8 +34,9 @@ export async function openOriginal(db: DbOrTx, store: FileStore, masterKey: Buff
 }
 
 /**
- * A member opens a file: the custody event (view for a preview, download otherwise) commits before
- * the first byte leaves, so no copy leaves unrecorded. Unknown, deleted and foreign files answer alike.
+ * A member opens a file, or a member of an organization the owners shared the file (and its
+ * incident) with: the custody event (view for a preview, download otherwise) commits before the
+ * first byte leaves, so no copy leaves unrecorded. Unknown, deleted, foreign and unshared files answer alike.
  */
 export async function readEvidence(
   db: Db,
@@ -41,7 +44,8 @@ export async function readEvidence(
   params: { viewer: Viewer; id: string; purpose: 'view' | 'download' },
 ) {
   const file = await findFile(db, params.id);
-  assertCanSeeFile(params.viewer, file);
+  if (!file) throw notFound('file');
+  if (!evidencePolicy.canSee(params.viewer, file) && !evidencePolicy.canReadShared(params.viewer, await fileShareFacts(db, file))) throw notFound('file');
   const body = await openOriginal(db, deps.store, deps.masterKey, file);
   await db.transaction((tx) => recordCustody(tx, params.viewer.id, params.purpose === 'view' ? 'file.view' : 'file.download', file));
   return { file, body };

@@ -12,6 +12,7 @@ import { nameDetector } from '../publishing/redact-names';
 import type { IncidentDetail } from './read';
 import type { SnapshotVictim } from './snapshot';
 import { foreignIncidentView } from './foreign-view';
+import { unshareFilesOfIncident } from '../files/sharing';
 
 export async function shareIncident(db: Db, params: { incidentId: string; organizationId: string; actorId: string; ownerId: string }) {
   await db.transaction(async (tx) => {
@@ -42,6 +43,7 @@ export async function unshareIncident(db: Db, params: { incidentId: string; orga
       .where(and(eq(incidentShares.incidentId, params.incidentId), eq(incidentShares.organizationId, params.organizationId)))
       .returning({ incidentId: incidentShares.incidentId });
     if (removed.length) {
+      await unshareFilesOfIncident(tx, params.incidentId, params.organizationId, params.actorId);
       await recordAudit(tx, {
         actorId: params.actorId,
         action: 'incident.unshare',

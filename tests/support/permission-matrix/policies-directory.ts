@@ -1,5 +1,5 @@
 import { type Outcome, type Actor, type Entry, isReviewerOfOrg, gate, signedIn } from './rules';
-import { aFileIn, aPersonIn, aDirectoryRecordIn } from './world';
+import { aFileIn, aPersonIn, aDirectoryRecordIn, aSharedFileIn, otherOrganizationId } from './world';
 
 /** Correcting directory records: reviewers and admins; monitors only what they entered (these were imported, so none). */
 const directoryEdit = (a: Actor): Outcome => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN'));
@@ -58,6 +58,17 @@ export const evidencePolicies: Record<string, Entry> = {
     // Withdrawing needs no stored bytes; marking public (which makes a copy from them) is tested in evidence-public.test.ts.
     call: async (c, s) => c.evidence.markPublic({ id: await aFileIn(s.organizationId), public: false }),
     // Four eyes: never the uploader (the author), only a reviewer or an admin.
+    expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
+  },
+  // To the outsider (a reader of the shared incident, and of the file once shared) the owners' sharing answers as a file that does not exist.
+  'evidence.share': {
+    on: 'organization',
+    call: async (c, s) => c.evidence.share({ id: await aSharedFileIn(s.organizationId, { fileShared: false }), organizationId: otherOrganizationId }),
+    expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
+  },
+  'evidence.unshare': {
+    on: 'organization',
+    call: async (c, s) => c.evidence.unshare({ id: await aSharedFileIn(s.organizationId, { fileShared: true }), organizationId: otherOrganizationId }),
     expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
   },
 };

@@ -83,6 +83,19 @@ export async function aFileIn(organizationId: string, options: { deleted?: boole
   return id;
 }
 
+/**
+ * A file of an incident that is shared with the other organization (whose member is the outsider),
+ * the file itself shared with it too when asked.
+ */
+export async function aSharedFileIn(organizationId: string, options: { fileShared: boolean }): Promise<string> {
+  const id = await aFileIn(organizationId);
+  await database.db.execute(sql`
+    INSERT INTO incident_shares (incident_id, organization_id, shared_by)
+    SELECT subject_id::uuid, ${otherOrganizationId}, ${people.reviewer.id} FROM evidence_files WHERE id = ${id}`);
+  if (options.fileShared) await database.db.execute(sql`INSERT INTO evidence_file_shares (file_id, organization_id, shared_by) VALUES (${id}, ${otherOrganizationId}, ${people.reviewer.id})`);
+  return id;
+}
+
 /** A person record of the organization, for the person procedures (persons have no review state). */
 export async function aPersonIn(organizationId: string): Promise<string> {
   const [row] = rowsOf<{ id: string }>(

@@ -143,8 +143,8 @@ export default async function IncidentPage({ params }: Props) {
         </Section>
       </div>
 
-      {/* Files stay with their organization: a shared read-only copy shows none. */}
-      {owned ? <Attachments target={{ subjectKind: 'incident', subjectId: incident.id }} headingId="incident-evidence-heading" /> : null}
+      {/* Files stay with their organization: a shared read-only copy shows only the files its owners shared with the reader's organization. */}
+      <Attachments target={{ subjectKind: 'incident', subjectId: incident.id }} headingId="incident-evidence-heading" />
 
       <Section title={t('incident.record')}>
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
