@@ -20,6 +20,15 @@ export function canShareIncident(viewer: Viewer, incident: { organizationId: str
   return isReviewerRole(role);
 }
 
+/**
+ * Why the viewer may not share this incident with anyone, as a problem code; null when they may.
+ * One they may not see is not found, as everywhere; the list's bulk sharing names these before it acts.
+ */
+export function whyCannotShare(viewer: Viewer, incident: SharedFacts | null): 'notFound' | 'sharing.reviewersOnly' | null {
+  if (!incident || !roleIn(viewer, incident.organizationId)) return 'notFound';
+  return canShareIncident(viewer, incident) ? null : 'sharing.reviewersOnly';
+}
+
 export function assertCanShare(viewer: Viewer, incident: SharedFacts | null, targetOrganizationId: string): void {
   if (!incident || !roleIn(viewer, incident.organizationId)) throw notFound('incident');
   if (!canShareIncident(viewer, incident)) throw refused('sharing.reviewersOnly');

@@ -114,7 +114,7 @@ export const incidentRouter = createTRPCRouter({
   shareTargets: signedInProcedure.input(incidentIdInput).query(async ({ ctx, input }) => {
     const incident = await findIncidentForPolicy(ctx.db, input.id);
     assertCanViewIncident(ctx.viewer, incident);
-    return listShareTargets(ctx.db, incident.organizationId);
+    return listShareTargets(ctx.db, [incident.organizationId]);
   }),
 
   share: signedInProcedure.input(incidentShareInput).mutation(({ ctx, input }) => shareOne(ctx, input)),

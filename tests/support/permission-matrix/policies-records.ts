@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import { randomUUID } from 'node:crypto';
 import { anIncident, createOrganization } from '../factories';
 import { type Entry, isReviewerOfOrg, isAuthor, gate, signedIn, adminOnly, editable, reviewerDecision, oneOutcome } from './rules';
@@ -201,6 +202,15 @@ export const recordPolicies: Record<string, Entry> = {
   'bulk.share': {
     on: 'incident',
     call: async (c, s) => oneOutcome(await c.bulk.share({ ids: [s.id], organizationId: otherOrganizationId })),
+    expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
+  },
+  // Answers with the refusals inside; read here as the single share would have answered.
+  'bulk.shareTargets': {
+    on: 'incident',
+    call: async (c, s) => {
+      const [refusal] = (await c.bulk.shareTargets({ ids: [s.id] })).refused;
+      if (refusal) throw new TRPCError({ code: refusal.problem.code === 'notFound' ? 'NOT_FOUND' : 'FORBIDDEN' });
+    },
     expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
   },
   'bulk.tag': {
