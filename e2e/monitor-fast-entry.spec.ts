@@ -198,4 +198,15 @@ test('the Shymkent report is logged in at most 30 actions, with the town picked 
 
   console.log(`The Shymkent report took ${act.done.length} actions:\n  ${act.done.join('\n  ')}`);
   expect(act.done.length).toBeLessThanOrEqual(30);
+
+  await test.step('then Ctrl+Enter on the page (outside any form) submits it for review', async () => {
+    const submit = page.getByRole('button', { name: 'Submit for review' });
+    await expect(submit).toHaveAttribute('aria-keyshortcuts', 'Control+Enter Meta+Enter');
+    await expect(page.getByText('Ctrl+Enter (⌘+Enter on a Mac) on this page submits for review.')).toBeVisible();
+    // Focus leaves the case box's form for the page itself, as after reading the record.
+    await page.getByRole('heading', { level: 1, name: title }).click();
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByRole('region', { name: 'Review' }).getByRole('status')).toHaveText('Submitted for review. Reviewers have been notified.');
+    await expect(page.getByText(/^Status: Submitted \(version \d+\)$/)).toBeVisible();
+  });
 });
