@@ -70,6 +70,53 @@ test('half a form survives a reload, sealed in the browser; leaving asks first; 
   });
 });
 
+test('a form that cannot be finished now is kept on the server, listed as unfinished, continued, and erased once saved', async ({ page }) => {
+  const title = `Lawyer’s office searched in Atyrau ${stamp()}`;
+  const other = `Unfinished, then deleted ${stamp()}`;
+  await signIn(page, 'monitor');
+  const unfinished = page.getByRole('region', { name: 'Unfinished forms' });
+
+  await test.step('a title and a town, no date, no violation type: kept as it is', async () => {
+    await page.goto('/incidents/new');
+    await titleField(page).fill(title);
+    await page.getByLabel('Town or village').fill('Atyrau');
+    await page.getByRole('button', { name: 'Keep on the server to finish later' }).click();
+    await expect(page.getByTestId('unfinished-kept')).toContainText('Kept on the server at');
+    // Kept: leaving no longer asks (an unanswered question would keep the page here).
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
+    await expect(page).toHaveURL(/\/incidents$/);
+  });
+
+  await test.step('the incidents page lists it; continued, it comes back whole and saves as an incident', async () => {
+    await unfinished.getByRole('link', { name: `Continue “${title}”` }).click();
+    await expect(page.getByText('You are continuing an unfinished form kept on')).toBeVisible();
+    await expect(titleField(page)).toHaveValue(title);
+    await expect(page.getByLabel('Town or village')).toHaveValue('Atyrau');
+    await page.getByLabel('Date or start (required)').fill('2019-06-04');
+    await chooseViolationType(page, 'Criminal charges brought');
+    await page.getByRole('button', { name: 'Save incident' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await page.goto('/incidents');
+    await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+    await expect(unfinished.getByRole('link', { name: `Continue “${title}”` })).toHaveCount(0);
+  });
+
+  await test.step('another is deleted from the list, after a question', async () => {
+    await page.goto('/incidents/new');
+    await titleField(page).fill(other);
+    await page.getByRole('button', { name: 'Keep on the server to finish later' }).click();
+    await expect(page.getByTestId('unfinished-kept')).toContainText('Kept on the server at');
+    await page.goto('/incidents');
+    page.once('dialog', (dialog) => {
+      expect(dialog.message()).toContain('Delete this unfinished form?');
+      void dialog.accept();
+    });
+    await unfinished.getByRole('button', { name: `Delete the unfinished form “${other}”` }).click();
+    await expect(unfinished.getByRole('status')).toHaveText(`The unfinished form “${other}” was deleted.`);
+    await expect(unfinished.getByRole('link', { name: `Continue “${other}”` })).toHaveCount(0);
+  });
+});
+
 /** Logs an incident through the form, as quickly as the form allows, and opens its page. */
 async function logIncident(page: Page, title: string) {
   await page.goto('/incidents/new');

@@ -3,10 +3,12 @@
  * fall back to it key by key. `{name}` marks a value filled in by `t(key, { name })`.
  */
 import { publicSiteEn } from './areas/public-site.en';
+import { dailyWorkEn } from './areas/daily-work.en';
 
 export const en = {
   // Areas kept in their own files (app/i18n/areas/), so that parallel work merges without conflicts.
   ...publicSiteEn,
+  ...dailyWorkEn,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Documenting attacks on human rights defenders',
   'app.skipToContent': 'Skip to main content',

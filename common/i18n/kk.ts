@@ -1,4 +1,5 @@
 import { publicSiteKk } from './areas/public-site.kk';
+import { dailyWorkKk } from './areas/daily-work.kk';
 import type { Messages } from './en';
 
 /**
@@ -7,6 +8,7 @@ import type { Messages } from './en';
  */
 export const kk: Partial<Messages> = {
   ...publicSiteKk,
+  ...dailyWorkKk,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Құқық қорғаушыларға жасалған шабуылдарды құжаттау',
   'app.skipToContent': 'Негізгі мазмұнға өту',

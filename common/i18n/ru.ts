@@ -1,9 +1,11 @@
 import { publicSiteRu } from './areas/public-site.ru';
+import { dailyWorkRu } from './areas/daily-work.ru';
 import type { Messages } from './en';
 
 /** Russian. Keys left out fall back to English. */
 export const ru: Partial<Messages> = {
   ...publicSiteRu,
+  ...dailyWorkRu,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Документирование нападений на правозащитников',
   'app.skipToContent': 'Перейти к основному содержанию',

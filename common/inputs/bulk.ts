@@ -18,4 +18,6 @@ export const bulkDecisionInput = z
   .refine((input) => input.action !== 'retract' || !!input.comment, { message: 'Say why these incidents are retracted', path: ['comment'] });
 
 export const bulkShareInput = z.object({ ids: z.array(z.uuid()).min(1).max(100), organizationId: z.uuid() });
+/** The chosen incidents, to find the organizations all of them may be shared with. */
+export const bulkShareTargetsInput = bulkShareInput.pick({ ids: true });
 export const bulkTagInput = z.object({ items, violationType: vocabularyCode });

@@ -174,6 +174,8 @@ export const incidentInput = z.object({
 export const createIncidentInput = z.object({
   organizationId: z.uuid(),
   incident: incidentInput,
+  /** The unfinished form (kept on the server) this save completes: it is erased with the save. */
+  unfinishedFormId: z.uuid().nullish(),
 });
 
 export const updateIncidentInput = z.object({

@@ -20,3 +20,4 @@ export * from './limits';
 export * from './second-factors';
 export * from './search';
 export * from './saved-searches';
+export * from './unfinished-forms';

@@ -20,6 +20,15 @@ export function canShareIncident(viewer: Viewer, incident: { organizationId: str
   return isReviewerRole(role);
 }
 
+/**
+ * Why the viewer may not share this incident with anyone, as a problem code; null when they may.
+ * One they may not see is not found, as everywhere; the list's bulk sharing names these before it acts.
+ */
+export function whyCannotShare(viewer: Viewer, incident: SharedFacts | null): 'notFound' | 'sharing.reviewersOnly' | null {
+  if (!incident || !roleIn(viewer, incident.organizationId)) return 'notFound';
+  return canShareIncident(viewer, incident) ? null : 'sharing.reviewersOnly';
+}
+
 /** NOT_FOUND unless the viewer is a member of the owning organization (a partner reading a shared copy is not); FORBIDDEN unless they may share. */
 export function assertMayShare(viewer: Viewer, incident: SharedFacts | null): asserts incident is SharedFacts {
   if (!incident || !roleIn(viewer, incident.organizationId)) throw notFound('incident');

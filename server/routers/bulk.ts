@@ -3,7 +3,10 @@ import { TRPCError } from '@trpc/server';
 import type { Problem } from '@/common/i18n/problems';
 import { DomainError } from '../errors';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
-import { bulkDecisionInput, bulkShareInput, bulkTagInput } from '@/common/inputs/bulk';
+import { bulkDecisionInput, bulkShareInput, bulkShareTargetsInput, bulkTagInput } from '@/common/inputs/bulk';
+import { whyCannotShare } from '../policy/sharing';
+import { findIncidentForPolicy } from '../services/incidents/read';
+import { listShareTargets } from '../services/incidents/sharing';
 import { shareOne, tagOne } from './incident-actions';
 import { decide } from './review-decision';
 
@@ -35,6 +38,25 @@ export const bulkRouter = createTRPCRouter({
   decide: signedInProcedure.input(bulkDecisionInput).mutation(({ ctx, input }) => {
     const versions = new Map(input.items.map((item) => [item.id, item.version]));
     return eachIncident([...versions.keys()], (id) => decide(ctx, input.action, { id, version: versions.get(id)!, comment: input.comment ?? undefined }));
+  }),
+
+  /**
+   * Whom the chosen incidents can all be shared with: every organization but the owners of those the
+   * viewer may share (an incident is never shared with its own organization), and which chosen ones
+   * the viewer may not share at all, with the reason, so the choice offered holds for every incident.
+   */
+  shareTargets: signedInProcedure.input(bulkShareTargetsInput).query(async ({ ctx, input }) => {
+    const ids = [...new Set(input.ids)];
+    const owners = new Set<string>();
+    const refused: { id: string; problem: Problem }[] = [];
+    for (const id of ids) {
+      const incident = await findIncidentForPolicy(ctx.db, id);
+      const why = whyCannotShare(ctx.viewer, incident);
+      if (why) refused.push({ id, problem: { code: why } });
+      else owners.add(incident!.organizationId);
+    }
+    const targets = owners.size > 0 ? await listShareTargets(ctx.db, [...owners]) : [];
+    return { targets, refused };
   }),
 
   share: signedInProcedure

@@ -12,6 +12,7 @@ import { incidentDuplicateCheckInput } from '@/common/inputs/duplicates';
 import { findIncidentForPolicy, getIncidentDetail } from '../services/incidents/read';
 import { createIncident, updateIncident } from '../services/incidents/write';
 import { deleteRecord, listDeleted, restoreRecord } from '../services/records/deletion';
+import { finishUnfinishedForm } from '../services/unfinished-forms/store';
 import { assertCanDeleteIncident, canDeleteRecord } from '../policy/deletion';
 import { availableIncidentTransitions } from '../policy/review';
 import { assertCanShare, assertMayShare, canShareIncident, readsAsSharedOnly } from '../policy/sharing';
@@ -67,7 +68,16 @@ export const incidentRouter = createTRPCRouter({
 
   create: signedInProcedure.input(createIncidentInput).mutation(({ ctx, input }) => {
     assertCanCreateIn(ctx.viewer, input.organizationId);
-    return createIncident(ctx.db, { organizationId: input.organizationId, userId: ctx.viewer.id, input: input.incident });
+    const { unfinishedFormId } = input;
+    return createIncident(ctx.db, {
+      organizationId: input.organizationId,
+      userId: ctx.viewer.id,
+      input: input.incident,
+      // Only the viewer's own unfinished form is erased (finishUnfinishedForm checks the author); anyone else's is left alone, unmentioned.
+      alsoInTransaction: unfinishedFormId
+        ? (tx, created) => finishUnfinishedForm(tx, { id: unfinishedFormId, authorId: ctx.viewer.id, incidentId: created.id, organizationId: input.organizationId })
+        : undefined,
+    });
   }),
 
   /** Before a save: incidents of the organization that look like this one (a victim in common near the date, or a near-identical title). */
@@ -105,7 +115,7 @@ export const incidentRouter = createTRPCRouter({
   shareTargets: signedInProcedure.input(incidentIdInput).query(async ({ ctx, input }) => {
     const incident = await findIncidentForPolicy(ctx.db, input.id);
     assertMayShare(ctx.viewer, incident);
-    return listShareTargets(ctx.db, incident.organizationId);
+    return listShareTargets(ctx.db, [incident.organizationId]);
   }),
 
   share: signedInProcedure.input(incidentShareInput).mutation(({ ctx, input }) => shareOne(ctx, input)),

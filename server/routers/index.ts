@@ -15,6 +15,7 @@ import { factorRouter } from './factor';
 import { savedSearchRouter } from './saved-search';
 import { bulkRouter } from './bulk';
 import { sessionRouter } from './session';
+import { unfinishedFormRouter } from './unfinished-form';
 import { viewerRouter } from './viewer';
 import { vocabularyRouter } from './vocabulary';
 import { documentedOrganizationRouter, sourceRouter } from './directory-edit';
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   factor: factorRouter,
   savedSearch: savedSearchRouter,
   bulk: bulkRouter,
+  unfinishedForm: unfinishedFormRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { vocabularyTerms } from '@/db/schema';
 import { createTestDatabase } from '../support/database';
@@ -77,6 +78,37 @@ describe('bulk actions on the incident list', () => {
 
     expect((await asMonitor.bulk.share({ ids: [mine.id], organizationId: partner.id }))[0]).toMatchObject({ done: false, code: 'FORBIDDEN' });
     expect((await (await callerFor(database.db, reviewer.id)).bulk.share({ ids: [mine.id, theirs.id], organizationId: partner.id })).every((o) => o.done)).toBe(true);
+  });
+
+  it('offer to share with the organizations valid for every chosen incident, and name those the viewer cannot share', async () => {
+    // An admin of two organizations ticks an incident of each, and a reviewer's incident of a third where they are only a monitor.
+    const third = await createOrganization(database.db, 'Bulk Third');
+    const bystander = await createOrganization(database.db, 'Bulk Bystander');
+    const coordinator = await createUser(database.db, ngo.id, 'admin');
+    await database.db.execute(sql`INSERT INTO memberships (user_id, organization_id, role) VALUES (${coordinator.id}, ${partner.id}, 'admin'), (${coordinator.id}, ${third.id}, 'monitor')`);
+    const ours = await (await callerFor(database.db, monitor.id)).incident.create({ organizationId: ngo.id, incident: anIncident({ title: 'Bulk share ours' }) });
+    const partners = await (await callerFor(database.db, coordinator.id)).incident.create({ organizationId: partner.id, incident: anIncident({ title: 'Bulk share partner’s' }) });
+    const thirdReviewer = await createUser(database.db, third.id, 'reviewer');
+    const thirds = await (await callerFor(database.db, thirdReviewer.id)).incident.create({ organizationId: third.id, incident: anIncident({ title: 'Bulk share third’s' }) });
+    const hidden = await (await callerFor(database.db, (await createUser(database.db, bystander.id, 'reviewer')).id)).incident.create({ organizationId: bystander.id, incident: anIncident({ title: 'Bulk share hidden' }) });
+
+    const asCoordinator = await callerFor(database.db, coordinator.id);
+    const offer = await asCoordinator.bulk.shareTargets({ ids: [ours.id, partners.id, thirds.id, hidden.id] });
+    // Neither owner of an incident the coordinator may share is offered (sharing an incident with its own organization is refused);
+    // the third organization's incident is not theirs to share, so its organization may receive the other two.
+    const offered = offer.targets.map((target) => target.id);
+    expect(offered).not.toContain(ngo.id);
+    expect(offered).not.toContain(partner.id);
+    expect(offered).toEqual(expect.arrayContaining([third.id, bystander.id]));
+    expect(offer.refused).toEqual([
+      { id: thirds.id, problem: { code: 'sharing.reviewersOnly' } },
+      { id: hidden.id, problem: { code: 'notFound' } },
+    ]);
+
+    // Every offered organization takes both shareable incidents; the first incident's own list would have offered the partner, refused for its own incident.
+    const shared = await asCoordinator.bulk.share({ ids: [ours.id, partners.id], organizationId: third.id });
+    expect(shared.every((outcome) => outcome.done)).toBe(true);
+    expect((await asCoordinator.incident.shareTargets({ id: ours.id })).map((target) => target.id)).toContain(partner.id);
   });
 
   it('answer an incident of another organization as not found, like the single action', async () => {

@@ -11,13 +11,14 @@ import type { Database } from '@/db/client';
 import { auditLog, incidents } from '@/db/schema';
 import { exportVerdict } from '@/server/policy/export';
 import { loadViewer } from '@/server/auth/viewer';
+import { listViewer } from '@/server/policy/viewer';
 import type { ExchangeDocument } from '@/server/services/exchange/document';
 import { importExchangeDocument } from '@/server/services/exchange/import';
 import { workspaceExportInput, workspaceExportResponse } from '@/server/services/exchange/workspace-export';
 import { validateExchangeDocument } from '@/server/services/exchange/validate';
 import { csvAnswer, csvRecords } from '../support/csv';
 import { createTestDatabase } from '../support/database';
-import { createOrganization, createUser } from '../support/factories';
+import { anIncident, callerFor, createOrganization, createUser } from '../support/factories';
 
 let database: Database;
 let organizationId: string;
@@ -31,7 +32,10 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-const exportOf = (query: Record<string, string>) => workspaceExportResponse(database.db, reviewerId, workspaceExportInput.parse({ organizationId, ...query }));
+/** The export as a person asks for it: "mine" and "waiting for my review" depend on who asks, as in the list. */
+const exportAs = async (userId: string, query: Record<string, string>) =>
+  workspaceExportResponse(database.db, listViewer((await loadViewer(database.db, userId))!), workspaceExportInput.parse({ organizationId, ...query }));
+const exportOf = (query: Record<string, string>) => exportAs(reviewerId, query);
 const countWhere = async (status?: 'published') =>
   Number((await database.db.select({ n: count() }).from(incidents).where(and(eq(incidents.organizationId, organizationId), status ? eq(incidents.reviewStatus, status) : undefined)))[0]!.n);
 
@@ -77,6 +81,30 @@ describe('the coordinators’ export', () => {
     expect(doc.version).toBe(2);
     expect(doc.incidents).toHaveLength(await countWhere('published'));
     expect(validateExchangeDocument(doc)).toEqual([]);
+  });
+
+  it('uses exactly the list’s filters, "mine" and "waiting for my review" included', async () => {
+    const monitor = await createUser(database.db, organizationId, 'monitor');
+    const asMonitor = await callerFor(database.db, monitor.id);
+    const asReviewer = await callerFor(database.db, reviewerId);
+    const own = await asReviewer.incident.create({ organizationId, incident: anIncident({ title: 'Export: the reviewer’s own' }) });
+    await asReviewer.review.submit({ id: own.id, version: own.version });
+    const theirs = await asMonitor.incident.create({ organizationId, incident: anIncident({ title: 'Export: waiting for the reviewer' }) });
+    await asMonitor.review.submit({ id: theirs.id, version: theirs.version });
+
+    const exportedRefs = async (query: Record<string, string>) => csvRecords(await (await exportOf({ format: 'csv', ...query })).text()).slice(1).map((row) => row[0]);
+    const listedRefs = async (scope: 'mine' | 'awaiting_my_review') => (await asReviewer.incident.list({ organizationId, scope, limit: 100 })).items.map((item) => item.ref);
+
+    expect(await exportedRefs({ scope: 'mine' })).toEqual([(await asReviewer.incident.get({ id: own.id })).ref]);
+    expect((await exportedRefs({ scope: 'mine' })).sort()).toEqual((await listedRefs('mine')).sort());
+    // Four eyes: the reviewer's own submission never waits for their own review.
+    const waiting = await exportedRefs({ scope: 'awaiting_my_review' });
+    expect(waiting).toContain((await asReviewer.incident.get({ id: theirs.id })).ref);
+    expect(waiting).not.toContain((await asReviewer.incident.get({ id: own.id })).ref);
+    expect(waiting.sort()).toEqual((await listedRefs('awaiting_my_review')).sort());
+
+    const doc = (await (await exportOf({ format: 'json', scope: 'mine' })).json()) as ExchangeDocument;
+    expect(doc.incidents.map((incident) => incident.ref)).toEqual(await listedRefs('mine'));
   });
 
   it('refuses a bad filter with the field named', () => {

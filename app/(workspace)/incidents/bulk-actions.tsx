@@ -8,6 +8,7 @@ import { sayError } from '@/common/i18n/problems';
 import { useTRPC } from '@/app/trpc';
 import { errorClass, inputClass, labelClass, primaryButtonClass } from '@/app/ui/styles';
 import type { BulkOutcome } from '@/server/routers/bulk';
+import { sayProblem, type Problem } from '@/common/i18n/problems';
 
 export const bulkFormId = 'bulk-form';
 const actions = ['submit', 'approve', 'publish', 'retract', 'share', 'tag', 'export'] as const;
@@ -39,24 +40,25 @@ export function BulkActions({ titles, violationTypes, exportOrganizations }: Pro
   const router = useRouter();
   const [action, setAction] = useState<Action>('submit');
   const [count, setCount] = useState(0);
-  const [firstId, setFirstId] = useState<string | null>(null);
+  const [ids, setIds] = useState<string[]>([]);
   const [outcomes, setOutcomes] = useState<BulkOutcome[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  // Follow the ticks (server-rendered checkboxes): how many, and one to ask the share targets for.
+  // Follow the ticks (server-rendered checkboxes): how many, and which, to ask whom they can all be shared with.
   useEffect(() => {
     const form = document.getElementById(bulkFormId) as HTMLFormElement | null;
     const update = () => {
       if (!form) return;
       const items = chosen(form);
       setCount(items.length);
-      setFirstId(items[0]?.id ?? null);
+      setIds(items.map((item) => item.id));
     };
     document.addEventListener('change', update);
     return () => document.removeEventListener('change', update);
   }, []);
 
-  const targets = useQuery({ ...trpc.incident.shareTargets.queryOptions({ id: firstId ?? '' }), enabled: action === 'share' && firstId !== null });
+  // The organizations every ticked incident can be shared with, not only the first one's (an incident never goes to its own organization).
+  const targets = useQuery({ ...trpc.bulk.shareTargets.queryOptions({ ids }), enabled: action === 'share' && ids.length > 0 });
   const decide = useMutation(trpc.bulk.decide.mutationOptions());
   const share = useMutation(trpc.bulk.share.mutationOptions());
   const tag = useMutation(trpc.bulk.tag.mutationOptions());
@@ -135,8 +137,8 @@ export function BulkActions({ titles, violationTypes, exportOrganizations }: Pro
             <label htmlFor="bulk-target" className={labelClass}>
               {t('bulk.shareWith')}
             </label>
-            <select id="bulk-target" name="organizationId" required className={`${inputClass} mt-1`}>
-              {(targets.data ?? []).map((target) => (
+            <select id="bulk-target" name="organizationId" required aria-describedby="bulk-target-notes" className={`${inputClass} mt-1`}>
+              {(targets.data?.targets ?? []).map((target) => (
                 <option key={target.id} value={target.id}>
                   {target.name}
                 </option>
@@ -180,6 +182,7 @@ export function BulkActions({ titles, violationTypes, exportOrganizations }: Pro
           {busy ? t('bulk.working') : t('bulk.apply')}
         </button>
       </div>
+      {action === 'share' && targets.data ? <ShareNotes answer={targets.data} titles={titles} /> : null}
       {problem ? <p className={errorClass}>{problem}</p> : null}
       <div role="status">
         {outcomes ? (
@@ -199,5 +202,25 @@ export function BulkActions({ titles, violationTypes, exportOrganizations }: Pro
         ) : null}
       </div>
     </form>
+  );
+}
+
+/** Before sharing: no organization fits them all, or which ticked incidents the viewer cannot share and why. */
+function ShareNotes({ answer, titles }: { answer: { targets: unknown[]; refused: { id: string; problem: Problem }[] }; titles: Record<string, string> }) {
+  const { t } = useI18n();
+  return (
+    <div id="bulk-target-notes" className="mt-2 text-sm text-slate-800" data-testid="bulk-share-notes">
+      {answer.targets.length === 0 ? <p>{t('bulk.shareNoTargets')}</p> : null}
+      {answer.refused.length > 0 ? (
+        <>
+          <p>{t('bulk.shareLeftOut')}</p>
+          <ul className="list-disc pl-6">
+            {answer.refused.map(({ id, problem }) => (
+              <li key={id}>{t('bulk.shareLeftOutItem', { title: titles[id] ?? id, reason: sayProblem(t, problem.code, problem.params) })}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
   );
 }

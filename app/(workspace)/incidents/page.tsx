@@ -12,6 +12,7 @@ import { IncidentFilters } from './filters';
 import { BulkActions, bulkFormId } from './bulk-actions';
 import { IncidentTable } from './incident-table';
 import { SavedSearches } from './saved-searches';
+import { UnfinishedForms } from './unfinished-forms';
 import { filterNames, listHref, parseListParams } from './list-params';
 
 const pageSize = 25;
@@ -29,12 +30,13 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const words = await searchTextFor('incidents', (Array.isArray(fromAddress.text) ? fromAddress.text[0] : fromAddress.text)?.trim() ?? '');
   const params = parseListParams({ ...fromAddress, text: words.text }, pageSize);
   const { cursor: _c, sort: _s, limit: _l, ...facetInput } = params.input;
-  const [page, terms, regions, facets, savedSearches] = await Promise.all([
+  const [page, terms, regions, facets, savedSearches, unfinishedForms] = await Promise.all([
     caller.incident.list(params.input),
     caller.vocabulary.all(),
     caller.incident.regions({}),
     caller.incident.facets(facetInput),
     caller.savedSearch.list(),
+    caller.unfinishedForm.list(),
   ]);
 
   const { cursor: _cursor, ...shown } = params.values;
@@ -50,6 +52,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           {t('nav.newIncident')}
         </Link>
       </div>
+
+      <UnfinishedForms forms={unfinishedForms} />
 
       <div className="mt-6">
         <IncidentFilters params={params} violationTypes={termOptions(terms, 'violation_type', locale)} regions={regions} t={t} />

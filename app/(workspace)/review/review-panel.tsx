@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ReviewStatus } from '@/db/schema';
 import type { TransitionName } from '@/server/policy/transitions';
 import { useI18n } from '@/app/i18n/client';
@@ -10,6 +10,7 @@ import { errorClass, inputClass, labelClass, linkClass, primaryButtonClass, seco
 import { ActionAlert, ActionStatus } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';
 import { decidesPublication, PublicPreview } from './public-preview';
+import { isPageCtrlEnter } from '../_drafts/shortcuts';
 
 /** The record under review: an incident or a case (server/services/review serves both alike). */
 export type ReviewedSubject = { kind: 'incident' | 'case'; id: string };
@@ -40,7 +41,11 @@ export function ReviewPanel({ subject, version, status, publishedVersion, transi
   // An edit of a published record is pending: a retraction takes only the published version off the public side.
   const pendingEdit = publishedVersion !== null && status !== 'published';
 
+  // Read by the keyboard shortcut, which must not submit twice while the first one is on its way.
+  const busy = useRef(false);
+
   async function decide(name: TransitionName, comment?: string): Promise<boolean> {
+    busy.current = true;
     setPending(name);
     setProblem(null);
     setDone(null);
@@ -59,11 +64,28 @@ export function ReviewPanel({ subject, version, status, publishedVersion, transi
       setProblem(problemOf(error, t));
       return false;
     } finally {
+      busy.current = false;
       setPending(null);
       // Either way the page shows the record as it now stands, with the decisions now open.
       router.refresh();
     }
   }
+
+  // Ctrl+Enter (Cmd+Enter) on the page submits for review, as the form's Ctrl+Enter saved it: the
+  // monitor's next step after saving, without finding the button. Not from inside a form or a field.
+  const canSubmit = transitions.includes('submit');
+  const decideNow = useRef(decide);
+  decideNow.current = decide;
+  useEffect(() => {
+    if (!canSubmit) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isPageCtrlEnter(event) || busy.current) return;
+      event.preventDefault();
+      void decideNow.current('submit');
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [canSubmit]);
 
   const available = order.filter((name) => transitions.includes(name));
   const plain = available.filter((name) => !isCommented(name));
@@ -100,6 +122,7 @@ export function ReviewPanel({ subject, version, status, publishedVersion, transi
                   type="button"
                   disabled={pending !== null}
                   onClick={() => void decide(name)}
+                  aria-keyshortcuts={name === 'submit' ? 'Control+Enter Meta+Enter' : undefined}
                   className={name === 'submit' || name === 'approve' ? primaryButtonClass : secondaryButtonClass}
                 >
                   {pending === name ? t('review.working') : t(`review.action.${name}`)}
@@ -107,6 +130,7 @@ export function ReviewPanel({ subject, version, status, publishedVersion, transi
               ))}
             </div>
           ) : null}
+          {canSubmit ? <p className="mt-2 text-sm text-slate-600">{t('review.submitShortcut')}</p> : null}
           {withComment.map((name) => (
             <CommentedDecision
               key={name}

@@ -11,6 +11,7 @@ import { incidentListInput } from '@/common/inputs/incident';
 import { incidentFacetFilterShape } from '@/common/inputs/incident-facets';
 import { recordAudit } from '../audit/record';
 import { incidentListConditions, type IncidentListFilters } from '../incidents/list';
+import type { ListViewer } from '../incidents/list-facet-filters';
 import { refreshSearch } from '../search/refresh';
 import { exportExchangeDocument } from './export';
 
@@ -20,12 +21,10 @@ import { exportExchangeDocument } from './export';
  * exchange format (JSON, the whole collection, with only the matching incidents). This is inside
  * the organization: every review state and the records' own words, as the list shows them.
  */
-const { scope: _scope, ...facetFilters } = incidentFacetFilterShape;
-
 export const workspaceExportInput = incidentListInput
   .pick({ status: true, violationType: true, region: true, from: true, to: true, text: true })
-  // The list's facet filters and chosen incidents too; "mine" and "waiting for my review" are left out (an export is of the organization).
-  .extend({ ...facetFilters, organizationId: z.uuid(), format: z.enum(['csv', 'xlsx', 'json']) });
+  // Exactly the list's filters: its facets, the chosen incidents, and "mine" and "waiting for my review" (which depend on who exports).
+  .extend({ ...incidentFacetFilterShape, organizationId: z.uuid(), format: z.enum(['csv', 'xlsx', 'json']) });
 export type WorkspaceExportInput = z.infer<typeof workspaceExportInput>;
 
 const columns = ['ref', 'title', 'status', 'start_date', 'end_date', 'date_precision', 'country', 'region', 'locality', 'violation_types', 'summary', 'updated_at'] as const;
@@ -33,8 +32,11 @@ const batchSize = 1000;
 
 type Row = Record<(typeof columns)[number], string | null>;
 
-async function* incidentRows(db: Db, organizationId: string, filters: IncidentListFilters): AsyncGenerator<Row[]> {
-  const conditions = await incidentListConditions(db, [organizationId], filters);
+/** Who exports: the list's "mine" and "waiting for my review" are theirs. */
+type Exporter = ListViewer;
+
+async function* incidentRows(db: Db, exporter: Exporter, organizationId: string, filters: IncidentListFilters): AsyncGenerator<Row[]> {
+  const conditions = await incidentListConditions(db, [organizationId], filters, exporter);
   let after: { startDate: string; id: string } | null = null;
   for (;;) {
     const cursor: SQL | undefined = after ? sql`(${incidents.startDate}, ${incidents.id}) > (${after.startDate}::date, ${after.id}::uuid)` : undefined;
@@ -79,19 +81,19 @@ async function* incidentRows(db: Db, organizationId: string, filters: IncidentLi
   }
 }
 
-async function* csvChunks(db: Db, organizationId: string, filters: IncidentListFilters): AsyncGenerator<string> {
+async function* csvChunks(db: Db, exporter: Exporter, organizationId: string, filters: IncidentListFilters): AsyncGenerator<string> {
   yield csvBom + csvLine([...columns]);
-  for await (const rows of incidentRows(db, organizationId, filters)) yield rows.map((row) => csvLine(columns.map((c) => row[c]))).join('');
+  for await (const rows of incidentRows(db, exporter, organizationId, filters)) yield rows.map((row) => csvLine(columns.map((c) => row[c]))).join('');
 }
 
 /** XLSX written as it is read: exceljs's streaming writer commits each row, so memory stays flat. */
-function xlsxStream(db: Db, organizationId: string, filters: IncidentListFilters): Readable {
+function xlsxStream(db: Db, exporter: Exporter, organizationId: string, filters: IncidentListFilters): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet('Incidents');
   sheet.columns = columns.map((key) => ({ header: key, key }));
   void (async () => {
-    for await (const rows of inOneSnapshot((tx) => incidentRows(tx ?? db, organizationId, filters), db)) {
+    for await (const rows of inOneSnapshot((tx) => incidentRows(tx ?? db, exporter, organizationId, filters), db)) {
       for (const row of rows) sheet.addRow(row).commit();
     }
     sheet.commit();
@@ -107,8 +109,9 @@ const contentTypes = {
 } as const;
 
 /** The export as an HTTP answer; the audit row (who, which organization, which filters) is written first. */
-export async function workspaceExportResponse(db: Db, actorId: string, input: WorkspaceExportInput): Promise<Response> {
+export async function workspaceExportResponse(db: Db, exporter: Exporter, input: WorkspaceExportInput): Promise<Response> {
   const { organizationId, format, ...filters } = input;
+  const actorId = exporter.id;
   const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value != null && value !== ''));
   // The rows are read in a read-only snapshot, which cannot bring the search documents up to date: done here, before.
   if (filters.text) await refreshSearch(db);
@@ -121,7 +124,7 @@ export async function workspaceExportResponse(db: Db, actorId: string, input: Wo
     const doc = await exportExchangeDocument(db, organizationId, { actorId, via: 'workspace', filters: given });
     if (Object.keys(given).length > 0) {
       const kept = new Set<string>();
-      for await (const rows of incidentRows(db, organizationId, filters)) for (const row of rows) kept.add(row.ref!);
+      for await (const rows of incidentRows(db, exporter, organizationId, filters)) for (const row of rows) kept.add(row.ref!);
       doc.incidents = doc.incidents.filter((incident) => kept.has(incident.ref));
       for (const record of doc.cases ?? []) record.incidents = (record.incidents ?? []).filter((ref) => kept.has(ref));
     }
@@ -132,11 +135,11 @@ export async function workspaceExportResponse(db: Db, actorId: string, input: Wo
   );
   if (format === 'csv') {
     const encoder = new TextEncoder();
-    const chunks = inOneSnapshot((tx) => csvChunks(tx ?? db, organizationId, filters), db);
+    const chunks = inOneSnapshot((tx) => csvChunks(tx ?? db, exporter, organizationId, filters), db);
     const body = Readable.toWeb(Readable.from((async function* () {
       for await (const chunk of chunks) yield encoder.encode(chunk);
     })())) as unknown as ReadableStream<Uint8Array>;
     return new Response(body, { headers });
   }
-  return new Response(Readable.toWeb(xlsxStream(db, organizationId, filters)) as unknown as ReadableStream<Uint8Array>, { headers });
+  return new Response(Readable.toWeb(xlsxStream(db, exporter, organizationId, filters)) as unknown as ReadableStream<Uint8Array>, { headers });
 }

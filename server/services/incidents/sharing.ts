@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, ne, notInArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { incidents, incidentShares, organizations, publicIncidents } from '@/db/schema';
 import { recordAudit } from '../audit/record';
@@ -56,12 +56,12 @@ export async function unshareIncident(db: Db, params: { incidentId: string; orga
   });
 }
 
-/** The other organizations on the platform, to share with. */
-export function listShareTargets(db: DbOrTx, exceptOrganizationId: string) {
+/** The other organizations on the platform, to share with: all but the owners of the incidents to share. */
+export function listShareTargets(db: DbOrTx, exceptOrganizationIds: string[]) {
   return db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
-    .where(ne(organizations.id, exceptOrganizationId))
+    .where(exceptOrganizationIds.length ? notInArray(organizations.id, exceptOrganizationIds) : undefined)
     .orderBy(organizations.name);
 }
 

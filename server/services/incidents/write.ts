@@ -51,7 +51,13 @@ async function auditSave(
 /** A monitor's new incident: a draft at version 1, with its first history entry and audit rows, in one transaction. */
 export async function createIncident(
   db: Db,
-  params: { organizationId: string; userId: string; input: IncidentInput },
+  params: {
+    organizationId: string;
+    userId: string;
+    input: IncidentInput;
+    /** More to write in the save's transaction (erasing the unfinished form it completes): all or nothing. */
+    alsoInTransaction?: (tx: Tx, created: { id: string }) => Promise<void>;
+  },
 ): Promise<{ id: string; version: number }> {
   return db.transaction(async (tx) => {
     await checkVocabulary(tx, params.input);
@@ -81,6 +87,7 @@ export async function createIncident(
       details: { version: 1 },
       created: links.created,
     });
+    await params.alsoInTransaction?.(tx, created);
     return created;
   });
 }

@@ -206,6 +206,7 @@ export const workspaceOnlyTables: Record<string, string> = {
   actor_search: 'the folded names of persons and organizations, for the workspace’s suggestions',
   search_stale: 'which search rows to rebuild',
   saved_searches: 'staff’s saved list filters, shared within their organization at most',
+  unfinished_forms: 'a monitor’s half-filled incident forms, seen by their author only',
 };
 
 /** Tables that are themselves the public read model (written only from the declarations above). */

@@ -1,7 +1,21 @@
+import { TRPCError } from '@trpc/server';
 import { randomUUID } from 'node:crypto';
 import { anIncident, createOrganization } from '../factories';
 import { type Entry, isReviewerOfOrg, isAuthor, gate, signedIn, adminOnly, editable, reviewerDecision, oneOutcome } from './rules';
-import { database, otherOrganizationId, aPersonIn, aSavedSearchIn, aMemberOf, anInvitation, aSessionOfSomeoneElse, aSetPasswordLink } from './world';
+import { database, otherOrganizationId, aPersonIn, aSavedSearchIn, anUnfinishedFormIn, aMemberOf, anInvitation, aSessionOfSomeoneElse, aSetPasswordLink } from './world';
+
+/** A new-incident form with only a title typed: not a valid incident, still worth keeping. */
+const halfFilledForm = {
+  title: 'Matrix form',
+  summary: '',
+  date: { precision: 'day' as const, start: '', end: '' },
+  location: { country: 'KZ', region: '', locality: '', lat: '', lon: '', precision: 'country' as const },
+  violationTypes: [],
+  victims: [],
+  perpetrators: [],
+  legalProvisions: [],
+  sources: [],
+};
 
 /** Incidents, reviews, notifications, accounts and administration. */
 export const recordPolicies: Record<string, Entry> = {
@@ -82,6 +96,23 @@ export const recordPolicies: Record<string, Entry> = {
     // A shared search of the author's: its organization sees it, only its owner removes it.
     call: async (c, s) => c.savedSearch.remove({ id: await aSavedSearchIn(s.organizationId) }),
     expect: (a) => gate(a, () => (a === 'author' ? 'ok' : 'FORBIDDEN')),
+  },
+  'unfinishedForm.list': { on: 'self', call: (c) => c.unfinishedForm.list(), expect: signedIn },
+  'unfinishedForm.keep': {
+    on: 'organization',
+    call: (c, s) => c.unfinishedForm.keep({ organizationId: s.organizationId, form: halfFilledForm }),
+    expect: (a) => gate(a, () => 'ok'),
+  },
+  // The author's alone: not even their reviewer or admin sees, continues or deletes it.
+  'unfinishedForm.get': {
+    on: 'organization',
+    call: async (c, s) => c.unfinishedForm.get({ id: await anUnfinishedFormIn(s.organizationId) }),
+    expect: (a) => gate(a, () => (a === 'author' ? 'ok' : 'NOT_FOUND')),
+  },
+  'unfinishedForm.delete': {
+    on: 'organization',
+    call: async (c, s) => c.unfinishedForm.delete({ id: await anUnfinishedFormIn(s.organizationId) }),
+    expect: (a) => gate(a, () => (a === 'author' ? 'ok' : 'NOT_FOUND')),
   },
   'person.likelyDuplicates': { on: 'self', call: (c) => c.person.likelyDuplicates(), expect: signedIn },
   'person.list': { on: 'self', call: (c) => c.person.list(), expect: signedIn },
@@ -172,6 +203,15 @@ export const recordPolicies: Record<string, Entry> = {
   'bulk.share': {
     on: 'incident',
     call: async (c, s) => oneOutcome(await c.bulk.share({ ids: [s.id], organizationId: otherOrganizationId })),
+    expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
+  },
+  // Answers with the refusals inside; read here as the single share would have answered.
+  'bulk.shareTargets': {
+    on: 'incident',
+    call: async (c, s) => {
+      const [refusal] = (await c.bulk.shareTargets({ ids: [s.id] })).refused;
+      if (refusal) throw new TRPCError({ code: refusal.problem.code === 'notFound' ? 'NOT_FOUND' : 'FORBIDDEN' });
+    },
     expect: (a) => gate(a, () => (isReviewerOfOrg(a) ? 'ok' : 'FORBIDDEN')),
   },
   'bulk.tag': {

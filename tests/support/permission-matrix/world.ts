@@ -113,6 +113,15 @@ export async function aSavedSearchIn(organizationId: string): Promise<string> {
   return row!.id;
 }
 
+/** A half-filled new-incident form the author kept on the server (its content does not matter here). */
+export async function anUnfinishedFormIn(organizationId: string): Promise<string> {
+  const [row] = rowsOf<{ id: string }>(
+    await database.db.execute(sql`
+      INSERT INTO unfinished_forms (organization_id, author_id, form, title) VALUES (${organizationId}, ${people.author.id}, '{}'::jsonb, 'Matrix form') RETURNING id`),
+  );
+  return row!.id;
+}
+
 /** A documented organization or a source of the organization, as an import leaves them (no author). */
 export async function aDirectoryRecordIn(table: 'documented_organizations' | 'sources', organizationId: string): Promise<string> {
   const column = table === 'sources' ? sql.raw('title') : sql.raw('name');

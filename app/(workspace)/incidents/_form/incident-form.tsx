@@ -8,6 +8,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import type { AppRouter } from '@/server/routers';
 import type { IncidentDetail } from '@/server/services/incidents/read';
 import { incidentInput } from '@/common/inputs/incident';
+import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
@@ -30,11 +31,14 @@ import { MentionPicker } from '../../_directory/mention-picker';
 import { DraftOffer } from '../../_drafts/draft-offer';
 import { submitOnCtrlEnter } from '../../_drafts/shortcuts';
 import { useFormDraft } from '../../_drafts/use-form-draft';
+import { KeepUnfinished } from './keep-unfinished';
 
 type Membership = { organizationId: string; organizationName: string };
+/** An unfinished form its author kept on the server (./keep-unfinished.tsx), opened to continue it. */
+export type ResumedForm = { id: string; organizationId: string; form: IncidentDraft; updatedAt: Date };
 type Props = { terms: Term[]; regions: string[] } & (
-  /** `template`: "Duplicate this incident", the next event of a series. */
-  | { mode: 'create'; memberships: Membership[]; template?: IncidentDetail }
+  /** `template`: "Duplicate this incident", the next event of a series; `resume`: an unfinished form continued. */
+  | { mode: 'create'; memberships: Membership[]; template?: IncidentDetail; resume?: ResumedForm }
   | { mode: 'edit'; incident: IncidentDetail }
 );
 
@@ -56,33 +60,38 @@ export function IncidentForm(props: Props) {
   const focusLater = useFocusAfterRender();
 
   // The form's opening state, kept to tell typed changes from none (row keys included).
+  const resume = props.mode === 'create' ? props.resume : undefined;
   const [opened] = useState(() => ({
-    draft: props.mode === 'edit' ? draftFromIncident(props.incident) : props.template ? duplicateDraft(props.template) : emptyDraft(),
+    draft: props.mode === 'edit' ? draftFromIncident(props.incident) : resume ? rekeyDraft(resume.form) : props.template ? duplicateDraft(props.template) : emptyDraft(),
     version: props.mode === 'edit' ? props.incident.version : 0,
-    organizationId: props.mode === 'edit' ? props.incident.organizationId : (props.template?.organizationId ?? props.memberships[0]?.organizationId ?? ''),
+    organizationId: props.mode === 'edit' ? props.incident.organizationId : (resume?.organizationId ?? props.template?.organizationId ?? props.memberships[0]?.organizationId ?? ''),
+    /** The unfinished form on the server that saving this one erases (and keeping again replaces). */
+    unfinishedId: resume?.id ?? null,
   }));
   const [draft, setDraft] = useState<IncidentDraft>(opened.draft);
   const [version, setVersion] = useState(opened.version);
   const [organizationId, setOrganizationId] = useState(opened.organizationId);
+  const [unfinishedId, setUnfinishedId] = useState(opened.unfinishedId);
   const local = useFormDraft({
-    formKey: props.mode === 'edit' ? `incident:${props.incident.id}` : props.template ? `incident:new-from:${props.template.id}` : 'incident:new',
-    value: { draft, version, organizationId },
+    formKey: props.mode === 'edit' ? `incident:${props.incident.id}` : resume ? `incident:unfinished:${resume.id}` : props.template ? `incident:new-from:${props.template.id}` : 'incident:new',
+    value: { draft, version, organizationId, unfinishedId },
     pristine: opened,
     // A restored edit keeps the version it started from: if someone saved since, saving says so.
     onRestore: useCallback((kept: typeof opened) => {
       setDraft(rekeyDraft(kept.draft));
       setVersion(kept.version);
       setOrganizationId(kept.organizationId);
+      setUnfinishedId(kept.unfinishedId ?? null);
     }, []),
   });
   const choices = useRememberedChoices({
     accountId: local.accountId,
-    apply: props.mode === 'create' && !props.template,
+    apply: props.mode === 'create' && !props.template && !resume,
     // The organization and country of the last incident, unless the monitor has started typing.
     onRemembered: (remembered) => {
       if (local.dirty || props.mode !== 'create') return;
       const organization = props.memberships.some((m) => m.organizationId === remembered.organizationId) ? remembered.organizationId! : organizationId;
-      const next = { draft: { ...draft, location: { ...draft.location, country: remembered.country ?? draft.location.country } }, version, organizationId: organization };
+      const next = { draft: { ...draft, location: { ...draft.location, country: remembered.country ?? draft.location.country } }, version, organizationId: organization, unfinishedId };
       setDraft(next.draft);
       setOrganizationId(organization);
       local.rebase(next);
@@ -153,7 +162,7 @@ export function IncidentForm(props: Props) {
     const goOn = await duplicates.allows(values).finally(() => setChecking(false));
     if (!goOn) return;
     if (props.mode === 'create') {
-      create.mutate({ organizationId, incident: values }, { onSuccess: ({ id }) => onSaved(id), onError });
+      create.mutate({ organizationId, incident: values, unfinishedFormId: unfinishedId }, { onSuccess: ({ id }) => onSaved(id), onError });
     } else {
       update.mutate({ id: props.incident.id, version, incident: values }, { onSuccess: ({ id }) => onSaved(id), onError });
     }
@@ -205,6 +214,7 @@ export function IncidentForm(props: Props) {
         {props.mode === 'create' && props.template ? (
           <p className="rounded-lg border border-blue-300 bg-blue-50 p-4 text-blue-950">{t('form.duplicateNotice', { title: props.template.title })}</p>
         ) : null}
+        {resume ? <p className="rounded-lg border border-blue-300 bg-blue-50 p-4 text-blue-950">{t('unfinished.resumed', { at: formatMoment(resume.updatedAt, locale) })}</p> : null}
 
         {props.mode === 'create' ? (
           <Group legend={t('form.section.organization')} summary={props.memberships.find((m) => m.organizationId === organizationId)?.organizationName ?? ''}>
@@ -260,6 +270,18 @@ export function IncidentForm(props: Props) {
             {t('form.cancel')}
           </Link>
           <p className="text-sm text-slate-600">{t('form.shortcutHint')}</p>
+          {props.mode === 'create' ? (
+            <KeepUnfinished
+              unfinishedId={unfinishedId}
+              organizationId={organizationId}
+              draft={draft}
+              onKept={(id) => {
+                setUnfinishedId(id);
+                // Kept: leaving no longer asks, and this browser's copy is no longer needed.
+                local.startOver({ draft, version, organizationId, unfinishedId: id });
+              }}
+            />
+          ) : null}
         </div>
       </form>
     </FieldErrorsContext.Provider>

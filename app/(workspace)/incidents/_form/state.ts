@@ -1,8 +1,8 @@
-import type { DatePrecision, LocationPrecision } from '@/db/schema';
 import type { IncidentDetail } from '@/server/services/incidents/read';
 import { type IncidentFormValues } from '@/common/inputs/incident';
 import { isoToPartialDate } from '@/common/partial-date';
 import type { MessageKey } from '@/common/i18n';
+import type { IncidentFormDraft } from '@/common/inputs/unfinished-form';
 
 /**
  * The form's working copy of an incident. Text inputs hold text (a half-typed "43," is not a
@@ -16,45 +16,15 @@ export type SourceKind = SourceIn['kind'];
 export type Gender = NonNullable<Extract<VictimIn, { kind: 'newPerson' }>['person']['gender']>;
 export type Reliability = NonNullable<Extract<SourceIn, { kind: 'newSource' }>['source']['reliability']>;
 
-export type VictimDraft = {
-  key: string;
-  kind: VictimKind;
-  person: { id: string; label: string } | null;
-  newPerson: { name: string; gender: Gender | ''; categories: string[]; roleNote: string; confidential: boolean };
-  organization: { id: string; label: string } | null;
-  newOrganization: { name: string; acronym: string; kind: string; country: string };
-  group: { name: string; count: string; killed: string; injured: string; categories: string[] };
-};
-
-export type PerpetratorDraft = { key: string; typeCode: string; name: string };
-export type LegalProvisionDraft = { key: string; code: string; article: string; title: string };
-
-export type SourceDraft = {
-  key: string;
-  kind: SourceKind;
-  source: { id: string; label: string } | null;
-  newSource: {
-    title: string;
-    publisher: string;
-    publishedOn: string;
-    kind: string;
-    referenceCode: string;
-    url: string;
-    reliability: Reliability | '';
-  };
-};
-
-export type IncidentDraft = {
-  title: string;
-  summary: string;
-  date: { precision: DatePrecision; start: string; end: string };
-  location: { country: string; region: string; locality: string; lat: string; lon: string; precision: LocationPrecision };
-  violationTypes: string[];
-  victims: VictimDraft[];
-  perpetrators: PerpetratorDraft[];
-  legalProvisions: LegalProvisionDraft[];
-  sources: SourceDraft[];
-};
+/**
+ * The working copy's shape is the schema of an unfinished form kept on the server
+ * (common/inputs/unfinished-form.ts), so what the form holds is exactly what can be kept and resumed.
+ */
+export type IncidentDraft = IncidentFormDraft;
+export type VictimDraft = IncidentDraft['victims'][number];
+export type PerpetratorDraft = IncidentDraft['perpetrators'][number];
+export type LegalProvisionDraft = IncidentDraft['legalProvisions'][number];
+export type SourceDraft = IncidentDraft['sources'][number];
 
 let lastKey = 0;
 /** React keys for list rows; never sent anywhere. */

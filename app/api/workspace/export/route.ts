@@ -1,15 +1,17 @@
 import { searchTextFor } from '@/app/(workspace)/search-cookie';
 import { getDb } from '@/db/client';
 import { exportVerdict } from '@/server/policy/export';
+import { listViewer } from '@/server/policy/viewer';
 import { recentAuthMessage, requireRecentAuth } from '@/server/auth/require-recent-auth';
 import { getCompleteSession } from '@/server/auth/session';
 import { loadViewer } from '@/server/auth/viewer';
 import { workspaceExportInput, workspaceExportResponse } from '@/server/services/exchange/workspace-export';
 
 /**
- * GET /api/workspace/export?organizationId=…&format=csv|xlsx|json&status=…&region=…: a reviewer's or
- * admin's export of their organization's incidents with the list's filters. A route handler rather
- * than a tRPC procedure, because the answer is a streamed file.
+ * GET /api/workspace/export?organizationId=…&format=csv|xlsx|json&status=…&region=…&scope=…: a reviewer's or
+ * admin's export of their organization's incidents with exactly the list's filters ("mine" and "waiting
+ * for my review" are the exporter's). A route handler rather than a tRPC procedure, because the answer
+ * is a streamed file.
  */
 const refusal = (status: number, message: string) => Response.json({ error: message }, { status, headers: { 'cache-control': 'no-store' } });
 
@@ -36,7 +38,7 @@ export async function GET(request: Request): Promise<Response> {
   } catch {
     return refusal(403, recentAuthMessage);
   }
-  return workspaceExportResponse(db, viewer!.id, parsed.data);
+  return workspaceExportResponse(db, listViewer(viewer!), parsed.data);
 }
 
 export const dynamic = 'force-dynamic';

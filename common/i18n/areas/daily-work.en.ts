@@ -1,0 +1,31 @@
+/** English texts of the monitors' and reviewers' daily work: unfinished forms kept on the server, bulk sharing, the review shortcut. */
+export const dailyWorkEn = {
+  'unfinished.keep': 'Keep on the server to finish later',
+  'unfinished.keeping': 'Keeping…',
+  'unfinished.keepHint': 'For a form you cannot complete now: it is kept as it is, even with required fields empty, and only you can see it.',
+  'unfinished.kept': 'Kept on the server at {at}. Finish it later from “Unfinished forms” on your incidents page; only you can see it.',
+  'unfinished.resumed': 'You are continuing an unfinished form kept on {at}. Saving the incident erases the kept form.',
+  'unfinished.gone': 'That unfinished form is no longer kept: it was saved as an incident or deleted. This is a new, empty form.',
+  'unfinished.heading': 'Unfinished forms',
+  'unfinished.intro': 'New incidents you kept on the server before they were complete. Only you can see them; saving the incident erases its unfinished form.',
+  'unfinished.untitled': '(no title yet)',
+  'unfinished.keptAt': 'kept {at}',
+  'unfinished.continue': 'Continue',
+  'unfinished.continueNamed': 'Continue “{title}”',
+  'unfinished.delete': 'Delete',
+  'unfinished.deleteNamed': 'Delete the unfinished form “{title}”',
+  'unfinished.deleteQuestion': 'Delete this unfinished form? What it holds cannot be brought back.',
+  'unfinished.deleted': 'The unfinished form “{title}” was deleted.',
+  'problem.unfinishedForm.tooLarge': 'This form is too large to keep on the server (at most {maximum} kB). Shorten the longest texts, or save the incident.',
+  'problem.unfinishedForm.tooMany': 'You keep {count} unfinished forms already: finish or delete one first.',
+  'audit.action.unfinished_form.keep': 'Unfinished incident form kept',
+  'audit.action.unfinished_form.update': 'Unfinished incident form kept again',
+  'audit.action.unfinished_form.delete': 'Unfinished incident form deleted',
+  'audit.action.unfinished_form.finish': 'Unfinished incident form saved as an incident',
+
+  'bulk.shareNoTargets': 'There is no organization that all the chosen incidents can be shared with.',
+  'bulk.shareLeftOut': 'You cannot share these chosen incidents, so they will be refused:',
+  'bulk.shareLeftOutItem': '{title}: {reason}',
+
+  'review.submitShortcut': 'Ctrl+Enter (⌘+Enter on a Mac) on this page submits for review.',
+};
