@@ -112,8 +112,9 @@ const mostWords = 8;
 export function queryWords(query: string): QueryWord[] {
   const words: QueryWord[] = [];
   for (const word of wordsOf(query).slice(0, mostWords)) {
-    const key = searchKey(word);
-    if (key) words.push({ word: word.toLowerCase(), key, stems: stemsOf(key) });
+    // The same keys as a record's words (keysOfWord): a number must not be folded on one side only.
+    const [key, ...stems] = keysOfWord(word);
+    if (key) words.push({ word: word.toLowerCase(), key, stems: [key, ...stems] });
   }
   return words;
 }

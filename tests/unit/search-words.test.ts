@@ -38,6 +38,10 @@ const meeting: [string, string][] = [
   ['Қасымның', 'Kassym Zhakupov'],
   ['Kushakbayev', 'Nurbek Kushakbaev'],
   ['Елеусинов', 'Amin Yeleusinov'],
+  // Numbers are kept whole on both sides: a repeated digit is not a doubled letter.
+  ['1796599461231', 'Aigerim Merge 1796599461231'],
+  ['AL KAZ 1/2017', 'Communication AL KAZ 1/2017'],
+  ['2299', 'Article 2299'],
 ];
 
 const notMeeting: [string, string][] = [
@@ -46,6 +50,7 @@ const notMeeting: [string, string][] = [
   ['Kassym', 'Kushakbaev'],
   // Every word counts: one missing word is no match.
   ['Kharkova Shymkent', 'Larisa Kharkova in Almaty'],
+  ['229', 'Article 2299'],
 ];
 
 describe('search keys', () => {
