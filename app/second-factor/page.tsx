@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { ConfirmPassword } from '@/app/(workspace)/account/confirm-password';
 import { SignOutButton } from '@/app/(workspace)/sign-out-button';
 import { getI18n } from '@/app/i18n/server';
 import { LanguageSwitcher } from '@/app/i18n/language-switcher';
@@ -45,6 +46,15 @@ export default async function SecondFactorPage() {
             <>
               <h1 className="text-2xl font-semibold">{t('factor.enrol.heading')}</h1>
               <p className="text-slate-700">{t('factor.enrol.intro')}</p>
+              {status.passwordFresh ? null : (
+                <section aria-labelledby="enrol-confirm" className="space-y-2">
+                  <h2 id="enrol-confirm" className="text-lg font-semibold">
+                    {t('account.confirm.heading')}
+                  </h2>
+                  <p className="text-slate-700">{t('factor.enrol.confirmFirst')}</p>
+                  <ConfirmPassword />
+                </section>
+              )}
               <Enrolment />
             </>
           )}

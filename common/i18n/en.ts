@@ -1507,6 +1507,7 @@ export const en = {
   'factor.prove.failed': 'Not confirmed',
   'factor.enrol.heading': 'Set up a second factor',
   'factor.enrol.intro': 'Your organization asks you to sign in with a second factor as well as your password. Nothing else opens until one is set up.',
+  'factor.enrol.confirmFirst': 'You signed in more than five minutes ago. Confirm your password first, so that nobody who finds this browser open can set up a factor of their own.',
   'factor.enrol.passkey': 'A passkey on this device or a security key (recommended)',
   'factor.enrol.totp': 'Or an authenticator app on your phone',
   'factor.passkey.add': 'Add a passkey',

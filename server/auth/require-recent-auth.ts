@@ -14,8 +14,11 @@ import type { LiveSession } from './sessions';
 /** The refusal's English wording, for the route handlers outside tRPC that answer with a sentence. */
 export const recentAuthMessage = translator('en')('problem.auth.recentAuthRequired');
 
+/** Whether this session proved who it is within the last five minutes. */
+export function hasRecentAuth(ctx: { session: LiveSession | null }, now = Date.now()): boolean {
+  return !!ctx.session && now - ctx.session.authenticatedAt.getTime() <= recentAuthMs;
+}
+
 export function requireRecentAuth(ctx: { session: LiveSession | null }, now = Date.now()): void {
-  if (!ctx.session || now - ctx.session.authenticatedAt.getTime() > recentAuthMs) {
-    throw refused('auth.recentAuthRequired');
-  }
+  if (!hasRecentAuth(ctx, now)) throw refused('auth.recentAuthRequired');
 }

@@ -10,7 +10,7 @@ import { replaceRecoveryCodes, unusedRecoveryCodeCount } from '../auth/factors/r
 import { factorRequirementOf } from '../auth/factors/requirement';
 import { hasConfirmedTotp, removeTotp, startTotpEnrolment, TotpAlreadyConfirmed } from '../auth/factors/totp';
 import { deviceLabelOf } from '../auth/device';
-import { requireRecentAuth } from '../auth/require-recent-auth';
+import { hasRecentAuth, requireRecentAuth } from '../auth/require-recent-auth';
 import { badRequest, DomainError, notFound, refused } from '../errors';
 import { passkeyIdInput, passkeyRegistrationInput, secondFactorProofInput, totpCodeInput } from '@/common/inputs/second-factor';
 import { accountOwnerProcedure, createTRPCRouter } from '../trpc';
@@ -22,14 +22,15 @@ import { accountOwnerProcedure, createTRPCRouter } from '../trpc';
  */
 
 /**
- * Adding a factor: the password alone (second factor pending) adds nothing. The enrolment gate (the
- * organization requires a factor and the person has none) enrols right after signing in. A complete
- * session must have proved who it is a moment ago: whoever finds a signed-in browser must not add a
- * passkey or an app of their own and keep the account.
+ * Adding a factor: the password alone (second factor pending) adds nothing. Every other session,
+ * the enrolment gate's included (the organization requires a factor and the person has none), must
+ * have proved who it is a moment ago: whoever finds a signed-in browser, even one left at the
+ * enrolment page, must not add a passkey or an app of their own and keep the account. Right after
+ * signing in that holds; later the gate page asks for the password again.
  */
 const enrolling = accountOwnerProcedure.use(({ ctx, next }) => {
   if (ctx.gate === 'second_factor') throw refused('auth.secondFactorPending');
-  if (ctx.gate !== 'enrol') requireRecentAuth(ctx);
+  requireRecentAuth(ctx);
   return next();
 });
 
@@ -56,7 +57,7 @@ export const factorRouter = createTRPCRouter({
    */
   status: accountOwnerProcedure.query(async ({ ctx }) => {
     const [requirement, totp, passkeys] = await Promise.all([factorRequirementOf(ctx.db, ctx.userId), hasConfirmedTotp(ctx.db, ctx.userId), listPasskeys(ctx.db, ctx.userId)]);
-    if (ctx.gate) return { gate: ctx.gate, required: requirement.required, totp, passkey: passkeys.length > 0 };
+    if (ctx.gate) return { gate: ctx.gate, required: requirement.required, totp, passkey: passkeys.length > 0, passwordFresh: hasRecentAuth(ctx) };
     return { gate: null, required: requirement.required, totp, passkeys, recoveryCodesLeft: await unusedRecoveryCodeCount(ctx.db, ctx.userId) };
   }),
 

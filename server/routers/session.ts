@@ -5,11 +5,11 @@ import { verifyPassword } from '../auth/password';
 import { dismissAccountNotice, endSession, endSessionsOf, listAccountNotices, listSessions, markAuthenticated } from '../auth/sessions';
 import { recordAudit } from '../services/audit/record';
 import { confirmPasswordInput, noticeIdInput, sessionIdInput } from '@/common/inputs/session';
-import { badRequest, DomainError, notFound } from '../errors';
+import { badRequest, DomainError, notFound, refused } from '../errors';
 import { draftKeyOf } from '../services/drafts/draft-key';
 import { throttledAttempt } from '../auth/throttled-attempt';
 import type { Tx } from '@/db/client';
-import { createTRPCRouter, signedInProcedure } from '../trpc';
+import { accountOwnerProcedure, createTRPCRouter, signedInProcedure } from '../trpc';
 
 /** The person's own signed-in devices: see them, end one, end all. Nobody sees or ends another person's sessions here. */
 export const sessionRouter = createTRPCRouter({
@@ -28,11 +28,12 @@ export const sessionRouter = createTRPCRouter({
    * Re-authentication (server/auth/require-recent-auth.ts): the password again, for this session
    * only; throttled with the account's sign-in count, so a found browser cannot guess it faster.
    */
-  confirmPassword: signedInProcedure.input(confirmPasswordInput).mutation(async ({ ctx, input }) => {
-    if (!ctx.session) throw badRequest('session.browserOnly');
-    const [user] = await ctx.db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, ctx.viewer.id));
+  confirmPassword: accountOwnerProcedure.input(confirmPasswordInput).mutation(async ({ ctx, input }) => {
+    // Also at the enrolment gate, whose factor setup needs a fresh password; never in place of a pending second factor.
+    if (ctx.gate === 'second_factor') throw refused('auth.secondFactorPending');
+    const [user] = await ctx.db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, ctx.userId));
     const sessionId = ctx.session.id;
-    const audit = (tx: Tx, ok: boolean) => recordAudit(tx, { actorId: ctx.viewer.id, action: ok ? 'user.reauthenticated' : 'user.reauthentication_failed', subjectType: 'user', subjectId: ctx.viewer.id });
+    const audit = (tx: Tx, ok: boolean) => recordAudit(tx, { actorId: ctx.userId, action: ok ? 'user.reauthenticated' : 'user.reauthentication_failed', subjectType: 'user', subjectId: ctx.userId });
     const outcome = await throttledAttempt(
       ctx.db,
       { email: user!.email, address: ctx.address },

@@ -1,8 +1,8 @@
 /**
  * Security review, item 1: someone who finds a signed-in browser must not add their own passkey or
- * authenticator app to the account. Adding a factor to a complete session needs a recent proof of
- * who one is; only the enrolment gate (the organization requires a factor, the person has none)
- * enrols without one. And adding a factor never counts as that proof.
+ * authenticator app to the account. Adding a factor needs a recent proof of who one is, also at the
+ * enrolment gate (the organization requires a factor, the person has none), where the password can
+ * be confirmed again. And adding a factor never counts as that proof.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -77,15 +77,29 @@ describe('adding a second factor to a complete session', () => {
 });
 
 describe('the enrolment gate', () => {
-  it('enrols without a recent proof, and the enrolment does not stand in for one afterwards', async () => {
+  it('enrols right after signing in, and the enrolment does not stand in for a proof afterwards', async () => {
     const { person, browser } = await signedIn('everyone');
-    await signedInMinutesAgo(person.id, 30);
-    expect(data<{ gate: string }>(await trpcOverHttp(database.db, browser, 'factor.status')).gate).toBe('enrol');
+    await signedInMinutesAgo(person.id, 4);
+    expect(data<{ gate: string; passwordFresh: boolean }>(await trpcOverHttp(database.db, browser, 'factor.status'))).toMatchObject({ gate: 'enrol', passwordFresh: true });
 
     expect((await enrolTotp(browser)).status).toBe(200);
     expect(data<{ gate: string | null }>(await trpcOverHttp(database.db, browser, 'factor.status')).gate).toBeNull();
-    expect(await minutesSinceProof(person.id)).toBeGreaterThan(29);
+    await signedInMinutesAgo(person.id, 6);
     // Making new recovery codes needs a recent proof: enrolling gave none.
     expect((await trpcOverHttp(database.db, browser, 'factor.replaceRecoveryCodes', undefined, 'POST')).status).toBe(403);
+  });
+
+  it('left open longer asks for the password again before a factor is added', async () => {
+    const { person, browser } = await signedIn('everyone');
+    await signedInMinutesAgo(person.id, 30);
+    expect(data<{ gate: string; passwordFresh: boolean }>(await trpcOverHttp(database.db, browser, 'factor.status'))).toMatchObject({ gate: 'enrol', passwordFresh: false });
+    const refused = await trpcOverHttp(database.db, browser, 'factor.startTotp', undefined, 'POST');
+    expect(refused.status).toBe(403);
+    expect(problemOf(refused)).toBe('auth.recentAuthRequired');
+
+    expect((await trpcOverHttp(database.db, browser, 'session.confirmPassword', { password: 'not the password at all' }, 'POST')).status).toBe(400);
+    expect((await trpcOverHttp(database.db, browser, 'session.confirmPassword', { password }, 'POST')).status).toBe(200);
+    expect((await enrolTotp(browser)).status).toBe(200);
+    expect(data<{ gate: string | null }>(await trpcOverHttp(database.db, browser, 'factor.status')).gate).toBeNull();
   });
 });

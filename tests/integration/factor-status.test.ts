@@ -32,6 +32,6 @@ describe('factor.status', () => {
     expect(data(await trpcOverHttp(database.db, first, 'factor.status'))).toMatchObject({ gate: null, totp: true, passkeys: [], recoveryCodesLeft: 10 });
 
     const pending = (await signInOverHttp(database.db, person.email, password))!;
-    expect(data(await trpcOverHttp(database.db, pending, 'factor.status'))).toStrictEqual({ gate: 'second_factor', required: false, totp: true, passkey: false });
+    expect(data(await trpcOverHttp(database.db, pending, 'factor.status'))).toStrictEqual({ gate: 'second_factor', required: false, totp: true, passkey: false, passwordFresh: true });
   });
 });
