@@ -6,8 +6,9 @@ import { chooseViolationType } from './support/forms';
 /**
  * A photograph goes public with its incident, and only it: the monitor uploads a photo (carrying
  * camera, author and GPS data) and a court decision, the reviewer marks the photo public under a
- * title of their own, the incident is submitted, approved and published, and the public page shows
- * the photo, stripped of its metadata, and nothing of the other file.
+ * title of their own with a box blacked out, the incident is submitted, approved and published, and
+ * the public page shows the photo, stripped of its metadata and with the box burnt in, and nothing
+ * of the other file.
  */
 
 const reviewPanel = (page: Page) => page.getByRole('region', { name: 'Review', exact: true });
@@ -51,6 +52,14 @@ test('a reviewer publishes one of two files with its incident; the public sees t
     const photoItem = files.getByRole('listitem').filter({ hasText: 'IMG_0042 lawyer car.jpg' });
     await photoItem.getByRole('button', { name: 'Publish with the record' }).click();
     await photoItem.getByLabel('Title of the public copy').fill('Burnt car');
+    // The number plate, in the top left quarter, is blacked out: by numbers, as a keyboard user would.
+    const byNumbers = photoItem.getByRole('group', { name: 'Add a box by numbers, in percent of the picture' });
+    await byNumbers.getByLabel('From the left (%)').fill('0');
+    await byNumbers.getByLabel('From the top (%)').fill('0');
+    await byNumbers.getByLabel('Width (%)').fill('50');
+    await byNumbers.getByLabel('Height (%)').fill('50');
+    await byNumbers.getByRole('button', { name: 'Add box' }).click();
+    await expect(photoItem.getByRole('button', { name: 'Remove box 1' })).toBeVisible();
     // The form's own button (the first one opened the form).
     await photoItem.getByRole('button', { name: 'Publish with the record' }).last().click();
     await expect(photoItem.getByText('Goes public with the published record')).toBeVisible();
@@ -80,5 +89,10 @@ test('a reviewer publishes one of two files with its incident; the public sees t
     const metadata = await sharp(bytes).metadata();
     expect([metadata.exif, metadata.xmp, metadata.iptc]).toEqual([undefined, undefined, undefined]);
     for (const secret of ['SecretPhotographer', 'SecretCam', 'GPS']) expect(bytes.includes(secret)).toBe(false);
+    // The box is burnt in: black in the top left quarter, the photo's red elsewhere.
+    const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
+    expect(Math.max(...pixel(8, 8))).toBeLessThan(30);
+    expect(pixel(56, 40)[0]).toBeGreaterThan(120);
   });
 });
