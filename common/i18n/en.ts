@@ -1464,6 +1464,7 @@ export const en = {
   'problem.mention.casePersonsOnly': 'Mentions only a person this case concerns',
   'problem.mention.incidentVictimsOnly': 'Mentions only a person or organization among this incident’s victims',
   'problem.mention.notCasePerson': 'Mentions only a person this case concerns',
+  'problem.mention.ownRecordsOnly': 'Mentions only a person or organization of this organization’s records',
   'problem.savedSearch.ownerRemoves': 'Only the person who saved this search can remove it.',
   'problem.comment.noParent': 'No such comment here',
   'problem.admin.deactivateSelf': 'You cannot deactivate your own account. Ask another administrator.',

@@ -1461,6 +1461,7 @@ export const kk: Partial<Messages> = {
   'problem.mention.casePersonsOnly': 'Тек осы іс қатысты адамды атауға болады',
   'problem.mention.incidentVictimsOnly': 'Тек осы оқиғадан зардап шеккен адамды немесе ұйымды атауға болады',
   'problem.mention.notCasePerson': 'Тек осы іске қатысты адамдарды атауға болады',
+  'problem.mention.ownRecordsOnly': 'Тек осы ұйымның жазбаларындағы адамды немесе ұйымды атауға болады',
   'problem.savedSearch.ownerRemoves': 'Бұл сақталған іздеуді тек оны сақтаған адам ғана жоя алады.',
   'problem.comment.noParent': 'Мұнда мұндай түсініктеме жоқ',
   'problem.admin.deactivateSelf': 'Өз есептік жазбаңызды өшіре алмайсыз. Басқа әкімшіден сұраңыз.',

@@ -1460,6 +1460,7 @@ export const ru: Partial<Messages> = {
   'problem.mention.casePersonsOnly': 'Упоминать можно только человека, которого касается это дело',
   'problem.mention.incidentVictimsOnly': 'Упоминать можно только человека или организацию из пострадавших по этому инциденту',
   'problem.mention.notCasePerson': 'Можно упоминать только лиц, к которым относится это дело',
+  'problem.mention.ownRecordsOnly': 'Упоминать можно только человека или организацию из записей этой организации',
   'problem.savedSearch.ownerRemoves': 'Удалить этот сохранённый поиск может только тот, кто его сохранил.',
   'problem.comment.noParent': 'Здесь нет такого комментария',
   'problem.admin.deactivateSelf': 'Нельзя деактивировать собственную учётную запись. Попросите другого администратора.',
