@@ -536,6 +536,7 @@ export const en = {
   'form.sourceKind.source': 'A source already in our records',
   'form.sourceKind.newSource': 'A new source',
   'form.sourceTitle': 'Title',
+  'form.sourceTitleHint': 'Type @ and the first letters of a victim’s name to mention them: a confidential person reads as their neutral label on the public side.',
   'form.publisher': 'Publisher',
   'form.publishedOn': 'Published on',
   'form.publishedOnHint': 'Write it as YYYY-MM-DD.',

@@ -362,6 +362,7 @@ export const kk: Partial<Messages> = {
   'form.sourceKind.source': 'Жазбаларымызда бар дереккөз',
   'form.sourceKind.newSource': 'Жаңа дереккөз',
   'form.sourceTitle': 'Атауы',
+  'form.sourceTitleHint': 'Зардап шеккеннің атын атау үшін @ және атының алғашқы әріптерін теріңіз: құпия адам көпшілікке бейтарап белгімен көрсетіледі.',
   'form.publisher': 'Жариялаушы',
   'form.publishedOn': 'Жарияланған күні',
   'form.publishedOnHint': 'ЖЖЖЖ-АА-КК түрінде жазыңыз.',

@@ -532,6 +532,7 @@ export const ru: Partial<Messages> = {
   'form.sourceKind.source': 'Уже есть в наших записях',
   'form.sourceKind.newSource': 'Новый источник',
   'form.sourceTitle': 'Название',
+  'form.sourceTitleHint': 'Введите @ и первые буквы имени пострадавшего, чтобы упомянуть его: конфиденциальный человек на публичной стороне показан нейтральной меткой.',
   'form.publisher': 'Издатель',
   'form.publishedOn': 'Дата публикации',
   'form.publishedOnHint': 'Формат: ГГГГ-ММ-ДД.',
