@@ -14,6 +14,7 @@ import { changeRoleInput, createUserInput, invitationInput, memberInput, removeM
 import { auditListInput } from '@/common/inputs/audit';
 import { listAuditEntries } from '../services/audit/browse';
 import { nameAuditReferences } from '../services/audit/names';
+import { withMentionsNamed } from '../services/directory/workspace-mentions';
 import { secondFactorPolicyOf, setSecondFactorPolicy } from '../services/admin/second-factor-policy';
 import { secondFactorPolicyInput } from '@/common/inputs/second-factor';
 import { resetFactors } from '../auth/factors/changes';
@@ -113,6 +114,7 @@ export const adminRouter = createTRPCRouter({
     const organizationIds = auditOrganizationIds(ctx.viewer, input.organizationId);
     const page = await listAuditEntries(ctx.db, organizationIds, input);
     // The records the page mentions, by name: only those of the organizations it is read for.
-    return { ...page, references: await nameAuditReferences(ctx.db, organizationIds, page.items) };
+    // Their names are titles that may hold mentions (common/mentions.ts): read as current names.
+    return { ...page, references: await withMentionsNamed(ctx.db, organizationIds, await nameAuditReferences(ctx.db, organizationIds, page.items)) };
   }),
 });

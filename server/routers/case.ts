@@ -83,8 +83,15 @@ export const caseRouter = createTRPCRouter({
   timeline: signedInProcedure.input(caseIdInput).query(async ({ ctx, input }) => {
     const record = await viewableCase(ctx, input.id);
     // Incidents are only shown here; legal events and interventions are edited from the timeline, so they keep their tokens (the page renders them).
+    // The source an intervention cites is only shown (the form picks it by id): its title reads as current names.
     const items = await getCaseTimeline(ctx.db, input.id, record.organizationId);
-    return Promise.all(items.map(async (item) => (item.type === 'incident' ? named(ctx, item) : item)));
+    return Promise.all(
+      items.map(async (item) => {
+        if (item.type === 'incident') return named(ctx, item);
+        if (item.type === 'intervention') return { ...item, sourceTitle: await named(ctx, item.sourceTitle) };
+        return item;
+      }),
+    );
   }),
 
   history: signedInProcedure.input(caseIdInput).query(async ({ ctx, input }) => {

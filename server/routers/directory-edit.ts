@@ -7,6 +7,7 @@ import { editDirectoryRecord } from '../services/directory/edit';
 import { listDirectoryVersions } from '../services/directory/history';
 import { liftsProtection, organizationAdapter, organizationFields, personAdapter, personFields, type PersonFields, sourceAdapter, sourceFields } from '../services/directory/kinds';
 import { editFacts, getDocumentedOrganization, getSource } from '../services/directory/read';
+import { withMentionsNamed } from '../services/directory/workspace-mentions';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { documentedOrganizationEditInput, personEditInput, sourceEditInput } from '@/common/inputs/directory';
 import { eq } from 'drizzle-orm';
@@ -91,7 +92,14 @@ export const sourceRouter = createTRPCRouter({
     assertCanViewRecord(ctx.viewer, 'source', found?.source ?? null);
     const { source } = found!;
     const facts = await editFacts(ctx.db, ctx.viewer, 'source', { id: input.id, organizationId: source.organizationId, createdBy: source.createdBy });
-    return { ...found!, edits: await listDirectoryVersions(ctx.db, 'source', input.id), canEdit: directoryPolicy.canEdit(ctx.viewer, facts) };
+    // `source` keeps its tokens for the edit form; what the page only shows reads them as current names.
+    const shown = await withMentionsNamed(ctx.db, [source.organizationId], {
+      shown: { title: source.title, publisher: source.publisher, referenceCode: source.referenceCode },
+      incidents: found!.incidents,
+      cases: found!.cases,
+      edits: await listDirectoryVersions(ctx.db, 'source', input.id),
+    });
+    return { source, ...shown, canEdit: directoryPolicy.canEdit(ctx.viewer, facts) };
   }),
   update: signedInProcedure.input(sourceEditInput).mutation(({ ctx, input }) =>
     editDirectoryRecord(ctx.db, sourceAdapter, {

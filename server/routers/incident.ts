@@ -49,8 +49,12 @@ export const incidentRouter = createTRPCRouter({
     assertCanViewIncident(ctx.viewer, incident);
     const detail = await getIncidentDetail(ctx.db, input.id);
     if (!detail) throw notFound('incident');
+    // The title and summary keep their tokens (the page renders them, the edit form writes them back);
+    // cited sources are only shown here (the form cites them by id), so they read as current names.
+    const cited = await withMentionsNamed(ctx.db, [detail.organizationId], { sources: detail.sources, sourceDetails: detail.sourceDetails });
     return {
       ...detail,
+      ...cited,
       publishedVersion: incident.publishedVersion,
       sharedReadOnly: false,
       canEdit: incidentPolicy.canEdit(ctx.viewer, incident),

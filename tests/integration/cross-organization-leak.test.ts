@@ -66,5 +66,8 @@ describe('what another organization reads of shared incidents', () => {
     for (const id of [incidents.published, incidents.edited, incidents.draft]) expect(shared).toContain(id);
     expect(answers.find((a) => a.path === 'reviewer: review.caseQueue')!.body).toContain(partner.caseId);
     expect(answers.find((a) => a.path === 'monitor: case.timeline')!.body).toContain('Protected person');
+    // A mention in a shared incident's source title reads as the label, never as the token with the person's id.
+    expect(answers.find((a) => a.path === 'monitor: incident.get draft')!.body).toMatch(/Appeal for Protected person 1 Canary/);
+    expect(answers.filter((a) => a.body.includes('@[')).map((a) => a.path)).toEqual([]);
   });
 });

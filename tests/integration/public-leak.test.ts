@@ -139,6 +139,9 @@ describe('the public side leaks nothing', () => {
     expect(shownIncident.sources[2]!.url).toMatch(/^https:\/\/hrd-news\.kz\/report\/Public[0-9a-f]+$/);
     // Addresses naming a protected person in a transliterated slug or a %-encoded declined form are left out too.
     expect(shownIncident.sources.slice(3).map((source) => [source.publisher, source.url])).toEqual([['Court of Protected person 5', null], [null, null]]);
+    // A mention of a confidential victim in a source title reads as their label: no name, no token.
+    expect((JSON.parse(byId.edited!.body) as { sources: PublicSource[] }).sources.map((source) => source.title)).toEqual([expect.stringMatching(/^Appeal for Protected person 1 Public/)]);
+    expect(answers.filter((a) => a.body.includes('@[')).map((a) => a.path)).toEqual([]);
     const intervention = (JSON.parse(byId['case published']!.body) as { timeline: { intervention?: { referenceCode: string | null; source: PublicSource | null } }[] }).timeline.find((e) => e.intervention)!.intervention!;
     expect(intervention.referenceCode).toBe('UA KAZ Protected person');
     expect(intervention.source).toMatchObject({ referenceCode: 'Appeal for Protected person', url: null });

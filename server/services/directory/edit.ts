@@ -18,7 +18,7 @@ export type DirectoryAdapter<Fields extends Record<string, unknown>> = {
   /** Completes the edit from the record as it was (e.g. keeps a protected person's former name as another spelling). */
   complete?: (before: Fields, after: Fields) => Fields;
   /** Refuses values the database would accept but the platform does not know (e.g. an unknown category). */
-  check?: (tx: Tx, fields: Fields) => Promise<void>;
+  check?: (tx: Tx, fields: Fields, record: { organizationId: string }) => Promise<void>;
   /** Writes the fields and the next version. */
   write: (tx: Tx, id: string, fields: Fields) => Promise<void>;
   /** Re-projects, in the same transaction, every public record whose text the change alters; returns how many. */
@@ -66,7 +66,7 @@ export async function editDirectoryRecord<Fields extends Record<string, unknown>
     const fields = adapter.complete ? adapter.complete(row.fields, params.fields) : params.fields;
     const changed = Object.keys(fields).filter((field) => !same(row.fields[field], fields[field]));
     if (changed.length === 0) throw badRequest('record.nothingChanged');
-    await adapter.check?.(tx, fields);
+    await adapter.check?.(tx, fields, { organizationId: row.organizationId });
 
     const base = { kind: adapter.kind, recordId: params.id, organizationId: row.organizationId };
     if (!(await hasDirectoryVersion(tx, adapter.kind, params.id, row.version))) {

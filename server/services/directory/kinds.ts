@@ -7,6 +7,7 @@ import { invalidField } from '../../errors';
 import { refreshPublicCase } from '../publishing/public-case';
 import { refreshPublicIncident, refreshPublicIncidentsOf } from '../publishing/public-record';
 import type { DirectoryAdapter } from './edit';
+import { checkOwnMentions } from './mentions-check';
 import { publicRecordsCiting } from './usage';
 
 /** The three adapters of server/services/directory/edit.ts: which columns each kind edits, and what an edit re-projects. */
@@ -145,6 +146,12 @@ export const sourceAdapter: DirectoryAdapter<SourceFields> = {
     const [row] = await tx.select().from(sources).where(eq(sources.id, id)).for('update');
     return row ? { organizationId: row.organizationId, createdBy: row.createdBy, version: row.version, fields: sourceFields(row) } : null;
   },
+  // The texts that go public rendered (public-fields.ts) may mention the organization's own people.
+  check: (tx, fields, { organizationId }) =>
+    checkOwnMentions(tx, organizationId, [
+      { field: 'title', text: fields.title },
+      { field: 'publisher', text: fields.publisher },
+    ]),
   async write(tx, id, fields) {
     await tx.update(sources).set({ ...fields, version: sql`${sources.version} + 1`, updatedAt: sql`now()` }).where(eq(sources.id, id));
   },

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { persons } from '@/db/schema';
+import { mentionToken } from '@/common/mentions';
 import { anIncident } from '../factories';
 import type { CanaryBook } from './book';
 import type { ConfidentialSpellings } from './spellings';
@@ -27,6 +28,12 @@ export async function plantIncidents(db: Db, { canary, publicToken }: CanaryBook
     kind: 'newPerson' as const,
     person: { name: `Aigerim ${canary(`${what}: confidential name`)}`, categories: ['trade_unionist'], roleNote: canary(`${what}: role note`), confidential: true },
   });
+  /** The person a victim created with the incident became: a mention needs their id. */
+  const firstPersonVictim = async (incidentId: string) => {
+    const victim = (await author.incident.get({ id: incidentId })).victims[0];
+    if (victim?.kind !== 'person') throw new Error('The incident was planted with a person as its first victim');
+    return victim.id;
+  };
   /** A confidential person whose name (a canary) the text of a source repeats in one field. */
   const namedIn = (field: string): NamedIn => {
     const token = canary(`confidential name in a source's ${field}`);
@@ -82,12 +89,21 @@ export async function plantIncidents(db: Db, { canary, publicToken }: CanaryBook
   await author.comment.add({ incidentId: published.id, body: `Internal note ${canary('comment on a published incident')}` });
 
   // 2. Published as of November 2016, then edited (moved to May 2017, renamed, a new victim) and
-  // submitted: the public keeps seeing the published version.
-  const edited = await author.incident.create({
-    organizationId: ngo.id,
-    incident: anIncident({ title: `Edited ${publicToken()}`, date: { precision: 'month', start: '2016-11' }, victims: [confidentialVictim('edited')] }),
+  // submitted: the public keeps seeing the published version. Before publication a source citing the
+  // confidential victim by a mention (common/mentions.ts) is added: the public and the partner read its label.
+  const editedFirst = { title: `Edited ${publicToken()}`, date: { precision: 'month' as const, start: '2016-11' } };
+  const edited = await author.incident.create({ organizationId: ngo.id, incident: anIncident({ ...editedFirst, victims: [confidentialVictim('edited')] }) });
+  const editedVictim = await firstPersonVictim(edited.id);
+  const mentioned = await author.incident.update({
+    id: edited.id,
+    version: 1,
+    incident: anIncident({
+      ...editedFirst,
+      victims: [{ kind: 'person', personId: editedVictim }],
+      sources: [{ kind: 'newSource', source: { title: `Appeal for ${mentionToken({ target: 'person', id: editedVictim })} ${publicToken()}`, reliability: 'B' } }],
+    }),
   });
-  let v = await publish(edited.id, 1);
+  let v = await publish(edited.id, mentioned.version);
   v = (
     await author.incident.update({
       id: edited.id,
@@ -98,7 +114,19 @@ export async function plantIncidents(db: Db, { canary, publicToken }: CanaryBook
   await author.review.submit({ id: edited.id, version: v });
 
   // 3. Draft, submitted, changes requested (with the reviewer's comment), approved but unpublished.
-  const draft = await author.incident.create({ organizationId: ngo.id, incident: anIncident({ title: canary('draft title'), summary: canary('draft summary'), victims: [confidentialVictim('draft')] }) });
+  const draftFirst = { title: canary('draft title'), summary: canary('draft summary') };
+  const draft = await author.incident.create({ organizationId: ngo.id, incident: anIncident({ ...draftFirst, victims: [confidentialVictim('draft')] }) });
+  // The draft (shared with the partner) cites a source that mentions its confidential victim: the partner reads the label.
+  const draftVictim = await firstPersonVictim(draft.id);
+  await author.incident.update({
+    id: draft.id,
+    version: 1,
+    incident: anIncident({
+      ...draftFirst,
+      victims: [{ kind: 'person', personId: draftVictim }],
+      sources: [{ kind: 'newSource', source: { title: `Appeal for ${mentionToken({ target: 'person', id: draftVictim })} ${canary('draft: source title')}`, reliability: 'B' } }],
+    }),
+  });
   await author.comment.add({ incidentId: draft.id, body: canary('comment on a draft') });
   const submitted = await author.incident.create({ organizationId: ngo.id, incident: anIncident({ title: canary('submitted title') }) });
   await author.review.submit({ id: submitted.id, version: 1 });

@@ -112,7 +112,7 @@ export function IncidentForm(props: Props) {
   const duplicates = useDuplicateCheck(organizationId, props.mode === 'edit' ? props.incident.id : null);
 
   const set = <K extends keyof IncidentDraft>(key: K) => (value: IncidentDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
-  // The title and the summary may mention the incident's victims (common/mentions.ts).
+  // The title, the summary and a new source's title and publisher may mention the incident's victims (common/mentions.ts).
   const mentionChoices = draft.victims.flatMap((v): { target: 'person' | 'organization'; id: string; label: string }[] =>
     v.kind === 'person' && v.person ? [{ target: 'person', ...v.person }] : v.kind === 'organization' && v.organization ? [{ target: 'organization', ...v.organization }] : [],
   );
@@ -259,7 +259,7 @@ export function IncidentForm(props: Props) {
         <VictimsFieldset victims={draft.victims} organizationId={organizationId} categories={termOptions(props.terms, 'defender_category', locale)} onChange={set('victims')} summary={summaries.victims} />
         <PerpetratorsFieldset perpetrators={draft.perpetrators} types={termOptions(props.terms, 'perpetrator_type', locale)} onChange={set('perpetrators')} summary={summaries.perpetrators} />
         <LegalProvisionsFieldset provisions={draft.legalProvisions} onChange={set('legalProvisions')} summary={summaries.legalProvisions} />
-        <SourcesFieldset sources={draft.sources} organizationId={organizationId} onChange={set('sources')} summary={summaries.sources} usual={choices.usualSources(organizationId)} />
+        <SourcesFieldset sources={draft.sources} organizationId={organizationId} onChange={set('sources')} summary={summaries.sources} usual={choices.usualSources(organizationId)} mentionChoices={mentionChoices} />
 
         {duplicates.warning}
         <div className="flex flex-wrap items-center gap-4 border-t border-slate-300 pt-6">

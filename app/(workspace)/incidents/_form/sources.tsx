@@ -1,8 +1,11 @@
 'use client';
 
 import { reliabilityGrades } from '@/common/values';
+import type { MentionChoice } from '@/common/mention-completion';
 import { useI18n } from '@/app/i18n/client';
 import { dangerLinkButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { MentionCompletion } from '../../_directory/mention-completion';
+import { fieldId } from './errors';
 import { FieldMessage, Group, SelectField, TextField, useField } from './fields';
 import { useRows } from './lists';
 import { DirectoryPicker } from './picker';
@@ -16,10 +19,12 @@ type Props = {
   summary?: string;
   /** Sources this monitor cited lately (remembered in this browser): one press cites one again. */
   usual?: UsualSource[];
+  /** The incident's people a new source's title or publisher may mention (the ones its title may: its victims). */
+  mentionChoices?: MentionChoice[];
 };
 
 /** Sources: cite one already in the organization's records, or describe a new one. */
-export function SourcesFieldset({ sources, organizationId, onChange, summary, usual = [] }: Props) {
+export function SourcesFieldset({ sources, organizationId, onChange, summary, usual = [], mentionChoices = [] }: Props) {
   const { t } = useI18n();
   const { id, error } = useField('sources');
   const rows = useRows(sources, onChange, 'sources', 'kind');
@@ -44,8 +49,23 @@ export function SourcesFieldset({ sources, organizationId, onChange, summary, us
               <DirectoryPicker kind="sources" path={`${at}.sourceId`} organizationId={organizationId} chosen={row.source} onChoose={(source) => rows.replace(index, { ...row, source })} />
             ) : (
               <div className="grid gap-4 sm:grid-cols-2">
-                <TextField path={`${at}.source.title`} label={t('form.sourceTitle')} required value={draft.title} onChange={(title) => set({ title })} maxLength={1000} className="sm:col-span-2" />
-                <TextField path={`${at}.source.publisher`} label={t('form.publisher')} value={draft.publisher} onChange={(publisher) => set({ publisher })} maxLength={500} />
+                <div className="sm:col-span-2">
+                  <TextField
+                    path={`${at}.source.title`}
+                    label={t('form.sourceTitle')}
+                    hint={mentionChoices.length ? t('form.sourceTitleHint') : undefined}
+                    required
+                    value={draft.title}
+                    onChange={(title) => set({ title })}
+                    maxLength={1000}
+                    autoComplete="off"
+                  />
+                  <MentionCompletion fieldId={fieldId(`${at}.source.title`)} choices={mentionChoices} text={draft.title} onChange={(title) => set({ title })} />
+                </div>
+                <div>
+                  <TextField path={`${at}.source.publisher`} label={t('form.publisher')} value={draft.publisher} onChange={(publisher) => set({ publisher })} maxLength={500} autoComplete="off" />
+                  <MentionCompletion fieldId={fieldId(`${at}.source.publisher`)} choices={mentionChoices} text={draft.publisher} onChange={(publisher) => set({ publisher })} />
+                </div>
                 <TextField path={`${at}.source.publishedOn`} label={t('form.publishedOn')} hint={t('form.publishedOnHint')} placeholder="YYYY-MM-DD" value={draft.publishedOn} onChange={(publishedOn) => set({ publishedOn })} maxLength={10} />
                 <TextField path={`${at}.source.kind`} label={t('form.sourceType')} hint={t('form.sourceTypeHint')} value={draft.kind} onChange={(kind) => set({ kind })} maxLength={100} />
                 <TextField path={`${at}.source.referenceCode`} label={t('form.referenceCode')} hint={t('form.referenceCodeHint')} value={draft.referenceCode} onChange={(referenceCode) => set({ referenceCode })} maxLength={200} />

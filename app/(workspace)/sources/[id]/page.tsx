@@ -19,22 +19,22 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A source (a document or testimony): its details, corrections, and the incidents and cases citing it. */
 export default async function SourcePage({ params }: Props) {
   const { id } = await params;
-  const [{ source, incidents, cases, edits, canEdit }, { locale, t }] = await Promise.all([loadSource(id), getI18n()]);
+  const [{ source, shown, incidents, cases, edits, canEdit }, { locale, t }] = await Promise.all([loadSource(id), getI18n()]);
   const none = t('persons.none');
   return (
     <article className="space-y-6">
       <header>
         <p className="text-sm text-slate-600">{t('directoryEdit.sourceKicker')}</p>
-        <h1 className="mt-1 text-3xl font-semibold">{source.title}</h1>
+        <h1 className="mt-1 text-3xl font-semibold">{shown.title}</h1>
       </header>
       <Section title={t('persons.details')}>
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-700">{t('form.publisher')}</dt>
-          <dd>{source.publisher || none}</dd>
+          <dd>{shown.publisher || none}</dd>
           <dt className="font-medium text-slate-700">{t('form.publishedOn')}</dt>
           <dd>{source.publishedOn || none}</dd>
           <dt className="font-medium text-slate-700">{t('form.referenceCode')}</dt>
-          <dd>{source.referenceCode || none}</dd>
+          <dd>{shown.referenceCode || none}</dd>
           <dt className="font-medium text-slate-700">{t('form.url')}</dt>
           <dd className="break-all">
             {source.url ? (
