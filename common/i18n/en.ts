@@ -4,11 +4,13 @@
  */
 import { publicSiteEn } from './areas/public-site.en';
 import { dailyWorkEn } from './areas/daily-work.en';
+import { serverRefusalsEn } from './areas/server-refusals.en';
 
 export const en = {
   // Areas kept in their own files (app/i18n/areas/), so that parallel work merges without conflicts.
   ...publicSiteEn,
   ...dailyWorkEn,
+  ...serverRefusalsEn,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Documenting attacks on human rights defenders',
   'app.skipToContent': 'Skip to main content',

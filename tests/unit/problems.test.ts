@@ -12,7 +12,7 @@ const codes = Object.keys(en)
   .map((key) => key.slice('problem.'.length));
 
 /** Sample values for every placeholder a problem's wording takes. */
-const params = { version: 3, current: 4, code: 'levitation', count: 5, maximum: 200, minimum: 12, format: 'YYYY-MM-DD', precision: 'day', minutes: 2, role: 'reviewer', organization: 'Bureau', email: 'a@example.org' };
+const params = { version: 3, current: 4, code: 'levitation', count: 5, maximum: 200, minimum: 12, format: 'YYYY-MM-DD', precision: 'day', minutes: 2, role: 'reviewer', organization: 'Bureau', email: 'a@example.org', seconds: 30, slugs: 'kaz-bureau, almaty-watch', slug: 'kaz-bureau', first: 'inc:1' };
 
 describe('the problem translator', () => {
   it('has problems to translate', () => {
