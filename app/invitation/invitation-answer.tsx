@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useState, type FormEvent } from 'react';
+import { sayError, type ProblemData } from '@/common/i18n/problems';
 import { newPasswordInput } from '@/common/inputs/admin';
 import { useI18n } from '@/app/i18n/client';
 import { translatedPasswordProblem } from '@/app/ui/password-problem';
@@ -42,8 +43,8 @@ export function InvitationAnswer() {
     window.sessionStorage.removeItem(storageKey);
     setDone(how);
   };
-  const failed = (error: { message: string; data?: { fieldErrors?: Record<string, string> | null } | null }) =>
-    setErrors(error.data?.fieldErrors?.password ? { password: translatedPasswordProblem(error.data.fieldErrors.password, t) } : { form: error.data ? error.message : t('error.body') });
+  const failed = (error: { message: string; data?: ProblemData | null }) =>
+    setErrors(error.data?.fieldErrors?.password ? { password: translatedPasswordProblem(error.data.fieldErrors.password, t) } : { form: error.data ? sayError(t, error.data, error.message) : t('error.body') });
 
   if (token === undefined) return null;
   if (done === 'joined') return <Done text={t('invitation.joined')} href="/sign-in" link={t('account.setPassword.signIn')} />;

@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { sayError } from '@/common/i18n/problems';
 import { newPasswordInput } from '@/common/inputs/admin';
 import { useI18n } from '@/app/i18n/client';
 import { translatedPasswordProblem } from '@/app/ui/password-problem';
@@ -63,7 +64,7 @@ export function SetPasswordForm() {
       { token, password },
       {
         onSuccess: ({ email }) => setDoneFor(email),
-        onError: (error) => setErrors(error.data?.fieldErrors?.password ? { password: translatedPasswordProblem(error.data.fieldErrors.password, t) } : { form: error.data ? error.message : t('error.body') }),
+        onError: (error) => setErrors(error.data?.fieldErrors?.password ? { password: translatedPasswordProblem(error.data.fieldErrors.password, t) } : { form: error.data ? sayError(t, error.data, error.message) : t('error.body') }),
       },
     );
   }

@@ -46,6 +46,17 @@ describe('the problem translator', () => {
     expect(sayFieldErrors(t, data)).toEqual({ title: 'Нужно название', 'date.start': 'Укажите реальную дату в формате YYYY-MM (точность: «month»)' });
   });
 
+  it('words a failed input check from its field problems, not the English list the server built', () => {
+    const data = {
+      problem: null,
+      fieldErrors: { title: 'A title is required', 'date.start': 'A real date, YYYY-MM-DD or DD.MM.YYYY' },
+      fieldProblems: { title: { code: 'title.required' as const }, 'date.start': { code: 'date.day' as const } },
+    };
+    const english = 'Please correct: Title — A title is required; Date › Start — A real date, YYYY-MM-DD or DD.MM.YYYY.';
+    expect(sayError(translator('kk'), data, english)).toBe(`${translator('kk')('problem.title.required')} ${translator('kk')('problem.date.day')}`);
+    expect(sayError(translator('en'), { problem: null, fieldErrors: null, fieldProblems: null }, 'Older text')).toBe('Older text');
+  });
+
   it("words a Kazakh monitor's form check: a date of the wrong shape, a text too long", () => {
     const t = translator('kk');
     const parsed = incidentDateInput.safeParse({ precision: 'day', start: '2017-13-40' });

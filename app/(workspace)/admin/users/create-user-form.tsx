@@ -4,10 +4,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import type { Role } from '@/db/schema';
+import { sayFieldErrors } from '@/common/i18n/problems';
 import { createUserInput } from '@/common/inputs/admin';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { errorClass, fieldsetClass, hintClass, inputClass, labelClass, primaryButtonClass } from '@/app/ui/styles';
+import { problemOf } from '../../_actions/problem';
 import { LinkNotice, type ShownLink } from './link-notice';
 import { useNotice } from './notice';
 
@@ -68,10 +70,10 @@ export function CreateUserForm({ organization, roles }: { organization: { id: st
         router.refresh();
       },
       onError: (error) => {
-        const fieldErrors = (error.data?.fieldErrors ?? {}) as Errors;
+        const fieldErrors = sayFieldErrors(t, error.data) as Errors;
         if (Object.keys(fieldErrors).length > 0) return showErrors(fieldErrors);
         setErrors({});
-        notice.fail(error.data ? error.message : t('error.body'));
+        notice.fail(problemOf(error, t).message);
       },
     });
   }
