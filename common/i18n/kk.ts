@@ -1,6 +1,7 @@
 import { publicSiteKk } from './areas/public-site.kk';
 import { dailyWorkKk } from './areas/daily-work.kk';
 import { serverRefusalsKk } from './areas/server-refusals.kk';
+import { fieldProblemsKk } from './areas/field-problems.kk';
 import type { Messages } from './en';
 
 /**
@@ -11,6 +12,7 @@ export const kk: Partial<Messages> = {
   ...publicSiteKk,
   ...dailyWorkKk,
   ...serverRefusalsKk,
+  ...fieldProblemsKk,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Құқық қорғаушыларға жасалған шабуылдарды құжаттау',
   'app.skipToContent': 'Негізгі мазмұнға өту',

@@ -5,7 +5,10 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import type { Role } from '@/db/schema';
 import { sayFieldErrors } from '@/common/i18n/problems';
+import type { z } from 'zod';
+import type { Translate } from '@/common/i18n';
 import { createUserInput } from '@/common/inputs/admin';
+import { sayIssue } from '@/common/inputs/problems';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { errorClass, fieldsetClass, hintClass, inputClass, labelClass, primaryButtonClass } from '@/app/ui/styles';
@@ -17,11 +20,11 @@ type Field = 'name' | 'email' | 'role';
 type Errors = Partial<Record<Field | '_', string>>;
 const fieldOrder: Field[] = ['name', 'email', 'role'];
 
-function firstMessages(issues: { path: PropertyKey[]; message: string }[]): Errors {
+function firstMessages(issues: z.core.$ZodIssue[], t: Translate): Errors {
   const errors: Errors = {};
   for (const issue of issues) {
     const key = (String(issue.path[0] ?? '_') as Field | '_');
-    errors[key] ??= issue.message;
+    errors[key] ??= sayIssue(t, issue);
   }
   return errors;
 }
@@ -58,7 +61,7 @@ export function CreateUserForm({ organization, roles }: { organization: { id: st
       role: String(data.get('role') ?? ''),
     };
     const parsed = createUserInput.safeParse(values);
-    if (!parsed.success) return showErrors(firstMessages(parsed.error.issues));
+    if (!parsed.success) return showErrors(firstMessages(parsed.error.issues, t));
     setErrors({});
     create.mutate(parsed.data, {
       onSuccess: (created) => {
