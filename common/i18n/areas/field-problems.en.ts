@@ -27,5 +27,6 @@ export const fieldProblemsEn = {
   'problem.legalProvision.articleRequired': 'An article is required',
   'problem.file.erasureReason': 'Say why the file is erased (at least 10 characters), e.g. the erasure request it answers',
   'problem.file.publicTitle': 'Give the public copy a title that names no one who must stay confidential',
+  'problem.publicFilter.date': 'A real date written YYYY, YYYY-MM or YYYY-MM-DD',
   'problem.list.outdatedLink': 'This page link is out of date or was changed; start again from the first page',
 };

@@ -26,5 +26,6 @@ export const fieldProblemsKk: Record<keyof typeof fieldProblemsEn, string> = {
   'problem.legalProvision.articleRequired': 'Бапты көрсетіңіз',
   'problem.file.erasureReason': 'Файлдың неге біржола жойылатынын жазыңыз (кемінде 10 таңба), мысалы, ол қай жою туралы өтінішке жауап',
   'problem.file.publicTitle': 'Жария көшірмеге құпия қалуға тиіс ешкімнің атын атамайтын атау беріңіз',
+  'problem.publicFilter.date': 'ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК түрінде жазылған нақты күн',
   'problem.list.outdatedLink': 'Бұл бет сілтемесі ескірген немесе өзгертілген; бірінші беттен қайта бастаңыз',
 };

@@ -26,5 +26,6 @@ export const fieldProblemsRu: Record<keyof typeof fieldProblemsEn, string> = {
   'problem.legalProvision.articleRequired': 'Укажите статью',
   'problem.file.erasureReason': 'Укажите, почему файл удаляется безвозвратно (не меньше 10 символов), например запрос на удаление, на который это ответ',
   'problem.file.publicTitle': 'Дайте публичной копии название, в котором не упоминается никто из тех, чьё имя должно оставаться конфиденциальным',
+  'problem.publicFilter.date': 'Настоящая дата в виде ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД',
   'problem.list.outdatedLink': 'Эта ссылка на страницу устарела или была изменена; начните заново с первой страницы',
 };
