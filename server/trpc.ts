@@ -2,7 +2,7 @@ import 'server-only';
 /**
  * The tRPC setup in one place: 1. context, 2. initialisation and error formatting, 3. procedures.
  */
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Db } from '@/db/client';
@@ -54,7 +54,7 @@ const t = initTRPC.context<Context>().create({
       // Never send a server-side stack or an internal message for an unexpected failure.
       message:
         error.code === 'INTERNAL_SERVER_ERROR'
-          ? 'Something went wrong on the server. Please try again.'
+          ? sayProblem(english, 'server.failed')
           : // A failed input check carries zod's issues as JSON for a message: say them as a sentence instead.
             zodError && shape.message === zodError.message
             ? correctionsOf(zodError)
@@ -64,7 +64,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         // What went wrong as a code with parameters, for the browser to word in the reader's language.
-        problem: error instanceof DomainError ? error.problem : null,
+        problem: error instanceof DomainError ? error.problem : error.code === 'INTERNAL_SERVER_ERROR' ? serverFailed : null,
         // Field-level messages (in English) and their problem codes, keyed by dotted path ("date.start", "victims.0.person.name").
         fieldErrors: zodError ? fieldErrorsOf(zodError) : null,
         fieldProblems: zodError ? fieldProblemsOf(zodError) : null,
@@ -93,6 +93,7 @@ function fieldProblemsOf(error: ZodError): Record<string, Problem> {
 }
 
 const english = translator('en');
+const serverFailed: Problem = { code: 'server.failed' };
 
 /** An issue in English: its code worded by the English dictionary, or its text when it carries none. */
 function issueText(issue: ZodError['issues'][number]): string {
@@ -146,11 +147,7 @@ const baseProcedure = t.procedure.use(async ({ next, path }) => {
   const refused = refusedValueCode(result.error.cause);
   if (!refused) return result;
   console.warn(`tRPC ${path}: the database refused a value of the input (SQLSTATE ${refused})`);
-  throw new TRPCError({
-    code: 'BAD_REQUEST',
-    message: 'One of the values given cannot be saved or searched for as it is (check dates, numbers and pasted text).',
-    cause: result.error.cause,
-  });
+  throw new DomainError('BAD_REQUEST', 'field.refusedByDatabase', undefined, { cause: result.error.cause });
 });
 
 /** Anyone, signed in or not. */

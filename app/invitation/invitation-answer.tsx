@@ -3,7 +3,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useState, type FormEvent } from 'react';
+import { sayError, sayFieldErrors, type ProblemData } from '@/common/i18n/problems';
 import { newPasswordInput } from '@/common/inputs/admin';
+import { sayIssue } from '@/common/inputs/problems';
 import { useI18n } from '@/app/i18n/client';
 import { translatedPasswordProblem } from '@/app/ui/password-problem';
 import { useTRPC } from '@/app/trpc';
@@ -42,8 +44,8 @@ export function InvitationAnswer() {
     window.sessionStorage.removeItem(storageKey);
     setDone(how);
   };
-  const failed = (error: { message: string; data?: { fieldErrors?: Record<string, string> | null } | null }) =>
-    setErrors(error.data?.fieldErrors?.password ? { password: translatedPasswordProblem(error.data.fieldErrors.password, t) } : { form: error.data ? error.message : t('error.body') });
+  const failed = (error: { message: string; data?: ProblemData | null }) =>
+    setErrors(error.data?.fieldErrors?.password ? { password: translatedPasswordProblem(sayFieldErrors(t, error.data).password!, t) } : { form: error.data ? sayError(t, error.data, error.message) : t('error.body') });
 
   if (token === undefined) return null;
   if (done === 'joined') return <Done text={t('invitation.joined')} href="/sign-in" link={t('account.setPassword.signIn')} />;
@@ -76,7 +78,7 @@ export function InvitationAnswer() {
     const data = new FormData(event.currentTarget);
     const password = String(data.get('password') ?? '');
     const checked = newPasswordInput.safeParse(password);
-    if (!checked.success) return setErrors({ password: checked.error.issues[0]?.message });
+    if (!checked.success) return setErrors({ password: sayIssue(t, checked.error.issues[0]!) });
     if (password !== String(data.get('repeat') ?? '')) return setErrors({ repeat: t('account.setPassword.mismatch') });
     setErrors({});
     join.mutate({ token, password }, { onSuccess: () => finish('joined'), onError: failed });

@@ -3,7 +3,9 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { sayError, sayFieldErrors } from '@/common/i18n/problems';
 import { newPasswordInput } from '@/common/inputs/admin';
+import { sayIssue } from '@/common/inputs/problems';
 import { useI18n } from '@/app/i18n/client';
 import { translatedPasswordProblem } from '@/app/ui/password-problem';
 import { useTRPC } from '@/app/trpc';
@@ -56,14 +58,14 @@ export function SetPasswordForm() {
     const data = new FormData(event.currentTarget);
     const password = String(data.get('password') ?? '');
     const checked = newPasswordInput.safeParse(password);
-    if (!checked.success) return setErrors({ password: checked.error.issues[0]?.message });
+    if (!checked.success) return setErrors({ password: sayIssue(t, checked.error.issues[0]!) });
     if (password !== String(data.get('repeat') ?? '')) return setErrors({ repeat: t('account.setPassword.mismatch') });
     setErrors({});
     setPassword.mutate(
       { token, password },
       {
         onSuccess: ({ email }) => setDoneFor(email),
-        onError: (error) => setErrors(error.data?.fieldErrors?.password ? { password: translatedPasswordProblem(error.data.fieldErrors.password, t) } : { form: error.data ? error.message : t('error.body') }),
+        onError: (error) => setErrors(error.data?.fieldErrors?.password ? { password: translatedPasswordProblem(sayFieldErrors(t, error.data).password!, t) } : { form: error.data ? sayError(t, error.data, error.message) : t('error.body') }),
       },
     );
   }

@@ -4,11 +4,15 @@
  */
 import { publicSiteEn } from './areas/public-site.en';
 import { dailyWorkEn } from './areas/daily-work.en';
+import { serverRefusalsEn } from './areas/server-refusals.en';
+import { fieldProblemsEn } from './areas/field-problems.en';
 
 export const en = {
   // Areas kept in their own files (app/i18n/areas/), so that parallel work merges without conflicts.
   ...publicSiteEn,
   ...dailyWorkEn,
+  ...serverRefusalsEn,
+  ...fieldProblemsEn,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Documenting attacks on human rights defenders',
   'app.skipToContent': 'Skip to main content',

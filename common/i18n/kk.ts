@@ -1,5 +1,7 @@
 import { publicSiteKk } from './areas/public-site.kk';
 import { dailyWorkKk } from './areas/daily-work.kk';
+import { serverRefusalsKk } from './areas/server-refusals.kk';
+import { fieldProblemsKk } from './areas/field-problems.kk';
 import type { Messages } from './en';
 
 /**
@@ -9,6 +11,8 @@ import type { Messages } from './en';
 export const kk: Partial<Messages> = {
   ...publicSiteKk,
   ...dailyWorkKk,
+  ...serverRefusalsKk,
+  ...fieldProblemsKk,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Құқық қорғаушыларға жасалған шабуылдарды құжаттау',
   'app.skipToContent': 'Негізгі мазмұнға өту',

@@ -32,9 +32,14 @@ export type ProblemData = {
   fieldProblems?: Record<string, Problem> | null;
 };
 
-/** An error's message in the reader's language: its problem when it has one, else the server's text. */
+/**
+ * An error's message in the reader's language: its problem when it has one; for a failed input check,
+ * its field problems (the server's own message lists them in English); else the server's text.
+ */
 export function sayError(t: Translate, data: ProblemData | null | undefined, message: string): string {
-  return data?.problem ? sayProblem(t, data.problem.code, data.problem.params) : message;
+  if (data?.problem) return sayProblem(t, data.problem.code, data.problem.params);
+  if (Object.keys(data?.fieldProblems ?? {}).length > 0) return Object.values(sayFieldErrors(t, data)).join(' ');
+  return message;
 }
 
 /** Field messages in the reader's language, keyed by dotted path: each field's problem, else the server's text. */

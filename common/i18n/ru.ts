@@ -1,11 +1,15 @@
 import { publicSiteRu } from './areas/public-site.ru';
 import { dailyWorkRu } from './areas/daily-work.ru';
+import { serverRefusalsRu } from './areas/server-refusals.ru';
+import { fieldProblemsRu } from './areas/field-problems.ru';
 import type { Messages } from './en';
 
 /** Russian. Keys left out fall back to English. */
 export const ru: Partial<Messages> = {
   ...publicSiteRu,
   ...dailyWorkRu,
+  ...serverRefusalsRu,
+  ...fieldProblemsRu,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Документирование нападений на правозащитников',
   'app.skipToContent': 'Перейти к основному содержанию',

@@ -4,12 +4,12 @@ import { userText } from './text';
 
 /** Inputs of the admin procedures, shared by the forms (which check with the same schemas) and the router. */
 
-export const roleInput = z.enum(roles, 'Choose a role');
+export const roleInput = z.enum(roles, 'account.chooseRole');
 
 /** A password someone chooses now (sign-in accepts any length, for accounts made before this rule). */
-export const newPasswordInput = userText({ required: 'Enter a password' })
-  .min(12, 'At least 12 characters: a few unrelated words make a strong one')
-  .max(200, 'At most 200 characters');
+export const newPasswordInput = userText({ required: 'password.required' })
+  .min(12, 'password.tooShort')
+  .max(200);
 
 /**
  * Adding a person is an invitation (server/services/admin/invitations.ts): the admin gives a name,
@@ -17,8 +17,8 @@ export const newPasswordInput = userText({ required: 'Enter a password' })
  */
 export const createUserInput = z.object({
   organizationId: z.uuid(),
-  name: userText({ required: 'Enter the person’s name' }).trim().min(1, 'Enter the person’s name').max(200, 'At most 200 characters'),
-  email: userText({ required: 'Enter an email address' }).trim().toLowerCase().email('Enter an email address such as name@example.org').max(320, 'At most 320 characters'),
+  name: userText({ required: 'account.nameRequired' }).trim().min(1, 'account.nameRequired').max(200),
+  email: userText({ required: 'account.emailRequired' }).trim().toLowerCase().email('account.emailFormat').max(320),
   role: roleInput,
 });
 export type CreateUserInput = z.infer<typeof createUserInput>;
@@ -31,11 +31,11 @@ export const changeRoleInput = memberInput.extend({ currentRole: roleInput, role
 export const removeMemberInput = memberInput.extend({ currentRole: roleInput });
 
 export const setPasswordWithLinkInput = z.object({
-  token: userText().trim().min(1, 'The link is not complete').max(200, 'The link is not complete'),
+  token: userText().trim().min(1, 'link.incomplete').max(200, 'link.incomplete'),
   password: newPasswordInput,
 });
 
 /** The invitation link's token: the person chooses a password with it, or accepts it signed in. */
-export const invitationTokenInput = z.object({ token: userText().trim().min(1, 'The link is not complete').max(200, 'The link is not complete') });
+export const invitationTokenInput = z.object({ token: userText().trim().min(1, 'link.incomplete').max(200, 'link.incomplete') });
 export const joinWithInvitationInput = invitationTokenInput.extend({ password: newPasswordInput });
 export const invitationInput = z.object({ organizationId: z.uuid(), invitationId: z.uuid() });

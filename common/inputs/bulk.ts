@@ -4,7 +4,7 @@ import { versionNumber } from './numbers';
 import { userText } from './text';
 
 /** The incidents a bulk action concerns, each at the version the list showed (a later save is not overwritten). */
-const items = z.array(z.object({ id: z.uuid(), version: versionNumber })).min(1, 'Select at least one incident').max(100, 'At most 100 incidents at a time');
+const items = z.array(z.object({ id: z.uuid(), version: versionNumber })).min(1, 'bulk.chooseIncidents').max(100, 'bulk.tooManyIncidents');
 
 export const bulkDecisionValues = ['submit', 'approve', 'publish', 'retract'] as const;
 
@@ -13,9 +13,9 @@ export const bulkDecisionInput = z
     action: z.enum(bulkDecisionValues),
     items,
     /** One reason for every retraction. */
-    comment: userText().trim().max(5000, 'At most 5,000 characters').nullish(),
+    comment: userText().trim().max(5000).nullish(),
   })
-  .refine((input) => input.action !== 'retract' || !!input.comment, { message: 'Say why these incidents are retracted', path: ['comment'] });
+  .refine((input) => input.action !== 'retract' || !!input.comment, { message: 'bulk.retractReason', path: ['comment'] });
 
 export const bulkShareInput = z.object({ ids: z.array(z.uuid()).min(1).max(100), organizationId: z.uuid() });
 /** The chosen incidents, to find the organizations all of them may be shared with. */

@@ -81,13 +81,13 @@ function toRequiredIsoDate<T extends Dated>(value: T): Omit<T, 'date'> & { date:
 export const caseIdInput = z.object({ id: z.uuid() });
 
 export const caseFieldsInput = z.object({
-  title: userText().trim().min(1, 'title.required').max(500, 'At most 500 characters'),
+  title: userText().trim().min(1, 'title.required').max(500),
   summary: optionalText(20000),
   status: z.enum(caseStatuses).default('open'),
   /** The persons the case concerns, in order; they belong to the case's organization. */
   persons: z
     .array(z.object({ personId: z.uuid('choose.person'), role: optionalText(200) }))
-    .max(100, 'At most 100 persons')
+    .max(100)
     .default([])
     .refine((list) => new Set(list.map((p) => p.personId)).size === list.length, 'A person is listed twice'),
 });
@@ -124,7 +124,7 @@ const legalEventObject = z.object({
   court: optionalText(500),
   summary: optionalText(5000),
   outcome: optionalText(500),
-  provisions: z.array(legalProvisionInput).max(20, 'At most 20 provisions').default([]),
+  provisions: z.array(legalProvisionInput).max(20).default([]),
 });
 
 /** A step of the proceedings; its date may be unknown (it then comes last on the timeline). */
@@ -139,7 +139,7 @@ export const removeRecordInput = z.object({ id: serialId, version: versionNumber
 const interventionObject = z.object({
   datePrecision,
   date: dateText,
-  kind: userText().trim().min(1, 'Choose a kind').max(100, 'At most 100 characters'),
+  kind: userText().trim().min(1, 'intervention.chooseKind').max(100),
   by: optionalText(500),
   referenceCode: optionalText(200),
   summary: optionalText(5000),

@@ -5,7 +5,7 @@ import { bigSerialId } from './numbers';
 import { userText } from './text';
 
 const commentFields = {
-  body: userText().trim().min(1, 'comment.required').max(5000, 'At most 5,000 characters'),
+  body: userText().trim().min(1, 'comment.required').max(5000),
   parentId: bigSerialId.nullish(),
 };
 

@@ -9,8 +9,8 @@ import { isDatabaseDay, isDatabaseMoment } from '../database-values';
  * and a strict uuid.
  */
 
-export const cursorDay = z.string().refine(isDatabaseDay, 'Not a real date');
-export const cursorMoment = z.string().refine(isDatabaseMoment, 'Not a real moment');
+export const cursorDay = z.string().refine(isDatabaseDay, 'field.format');
+export const cursorMoment = z.string().refine(isDatabaseMoment, 'field.format');
 
 // atob/btoa rather than Buffer: the schemas that check cursors are also bundled for the browser.
 // The contents are dates and uuids, so the JSON is plain ASCII.

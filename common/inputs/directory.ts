@@ -11,8 +11,8 @@ import { userText } from './text';
 
 /** Other spellings of a name (another script, a maiden name, a transliteration): blank lines dropped, duplicates once. */
 export const aliasesInput = z
-  .array(userText().trim().max(500, 'At most 500 characters'))
-  .max(30, 'At most 30 other spellings')
+  .array(userText().trim().max(500))
+  .max(30)
   .default([])
   .transform((aliases) => [...new Set(aliases.filter((alias) => alias.length > 0))]);
 
@@ -33,5 +33,5 @@ export type SourceEditFields = z.output<typeof sourceEditFields>;
 /** The incident form's pickers: records of one organization, by name. */
 export const directorySearchInput = z.object({
   organizationId: z.uuid(),
-  text: userText().trim().max(200, 'At most 200 characters').nullish(),
+  text: userText().trim().max(200).nullish(),
 });

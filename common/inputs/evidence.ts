@@ -15,13 +15,13 @@ export const fileTitle = userText()
 export const evidenceSubject = z.object({
   subjectKind: z.enum(evidenceSubjects),
   // A uuid (incident, source, case) or a number (legal event): nothing else reaches the database.
-  subjectId: z.string().regex(/^([0-9a-fA-F-]{36}|[1-9][0-9]{0,9})$/, 'Not the id of a record'),
+  subjectId: z.string().regex(/^([0-9a-fA-F-]{36}|[1-9][0-9]{0,9})$/, 'field.format'),
 });
 
 /** What an upload names besides its bytes (query parameters of POST /api/files). */
 export const uploadParams = evidenceSubject.extend({
   name: fileTitle,
-  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'The SHA-256 computed by the browser is 64 hexadecimal characters').transform((hex) => hex.toLowerCase()),
+  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'field.format').transform((hex) => hex.toLowerCase()),
   capturedAt: z.iso.datetime({ offset: true }).nullish(),
 });
 
@@ -47,7 +47,7 @@ export const redactionBoxes = z
 
 export const purgeInput = z.object({
   id: fileId,
-  reason: userText().trim().min(10, 'Say why the file is erased (at least 10 characters), e.g. the erasure request it answers').max(2000),
+  reason: userText().trim().min(10, 'file.erasureReason').max(2000),
 });
 
 /** Marking a file public names it for the public (its uploaded name may hold a confidential name) and may black out regions. */
@@ -55,7 +55,7 @@ export const markPublicInput = z.discriminatedUnion('public', [
   z.object({
     id: fileId,
     public: z.literal(true),
-    title: userText().trim().min(1, 'Give the public copy a title that names no one who must stay confidential').max(200, 'At most 200 characters'),
+    title: userText().trim().min(1, 'file.publicTitle').max(200),
     redactions: redactionBoxes.default([]),
   }),
   z.object({ id: fileId, public: z.literal(false) }),

@@ -10,7 +10,7 @@ import { userText } from './text';
 const code = userText()
   .trim()
   .max(100)
-  .regex(/^[a-z][a-z0-9_]*$/, 'Not a vocabulary code');
+  .regex(/^[a-z][a-z0-9_]*$/, 'field.format');
 
 /** "mine": entries the viewer wrote; "awaiting_my_review": others' submitted entries the viewer may decide on. */
 export const incidentScopeValues = ['mine', 'awaiting_my_review'] as const;
@@ -29,7 +29,7 @@ export const incidentFacetFilterShape = {
   ids: z
     .string()
     .max(3_700)
-    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(,[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){0,99}$/i, 'Incident ids, separated by commas')
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(,[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){0,99}$/i, 'field.format')
     .nullish(),
 };
 

@@ -15,7 +15,7 @@ export const vocabularyCode = userText()
   .trim()
   .min(1, 'choose.term')
   .max(100)
-  .regex(/^[a-z][a-z0-9_]*$/, 'Not a vocabulary code');
+  .regex(/^[a-z][a-z0-9_]*$/, 'field.format');
 
 const count = z.number().int('field.wholeNumber').min(0, 'number.notNegative').max(10_000_000).nullish();
 
@@ -136,7 +136,7 @@ export const perpetratorInput = z.object({
 
 export const legalProvisionInput = z.object({
   code: optionalText(200),
-  article: userText().trim().min(1, 'An article is required').max(50),
+  article: userText().trim().min(1, 'legalProvision.articleRequired').max(50),
   title: optionalText(500),
 });
 
@@ -160,7 +160,7 @@ export const sourceCitationInput = z.discriminatedUnion('kind', [
 ]);
 
 export const incidentInput = z.object({
-  title: userText().trim().min(1, 'title.required').max(500, 'At most 500 characters'),
+  title: userText().trim().min(1, 'title.required').max(500),
   summary: optionalText(20000),
   date: incidentDateInput,
   location: incidentLocationInput,
@@ -200,7 +200,7 @@ export const incidentListCursor = z.union([
 ]);
 
 // A cursor only comes from a "next page" link; one that does not decode was edited or is from an older version.
-const outdatedCursor = 'This page link is out of date or was changed; start again from the first page';
+const outdatedCursor = 'list.outdatedLink';
 
 export const incidentListInput = z.object({
   status: z.enum(reviewStatuses).nullish(),

@@ -5,7 +5,7 @@ import { userText } from './text';
 export const personListInput = z
   .object({
     organizationId: z.uuid().nullish(),
-    text: userText().trim().max(200, 'At most 200 characters').nullish(),
+    text: userText().trim().max(200).nullish(),
     page: z.number().int().min(0).max(10_000).default(0),
   })
   .default({ page: 0 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isProblemCode, type Problem } from '../i18n/problems';
+import type { Translate } from '../i18n';
+import { isProblemCode, sayProblem, type Problem } from '../i18n/problems';
 
 /**
  * Field problems carry codes, not English: the inputs write a problem code as an issue's message
@@ -37,4 +38,10 @@ export function problemOfIssue(issue: Issue): Problem | null {
     if (typeof value === 'bigint') params[name] = Number(value);
   }
   return Object.keys(params).length > 0 ? { code: issue.message, params } : { code: issue.message };
+}
+
+/** An issue in the reader's language: its problem through the dictionaries, else its own text. */
+export function sayIssue(t: Translate, issue: Issue): string {
+  const problem = problemOfIssue(issue);
+  return problem ? sayProblem(t, problem.code, problem.params) : issue.message;
 }

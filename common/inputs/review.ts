@@ -6,6 +6,6 @@ import { userText } from './text';
 export const decisionInput = z.object({ id: z.uuid(), version: versionNumber });
 /** Requesting changes and retracting say what needs to change, or why. */
 export const commentedDecisionInput = decisionInput.extend({
-  comment: userText().trim().min(1, 'review.commentNeeded').max(5000, 'At most 5,000 characters'),
+  comment: userText().trim().min(1, 'review.commentNeeded').max(5000),
 });
 export const previewInput = z.object({ kind: z.enum(['incident', 'case']), id: z.uuid() });

@@ -8,7 +8,7 @@ export type SavedSearchFilters = z.infer<typeof savedSearchFilters>;
 
 export const saveSearchInput = z.object({
   organizationId: z.uuid(),
-  name: userText().trim().min(1, 'Give the search a name').max(200, 'At most 200 characters'),
+  name: userText().trim().min(1, 'savedSearch.nameRequired').max(200),
   filters: savedSearchFilters,
   shared: z.boolean().default(false),
   notify: z.boolean().default(false),

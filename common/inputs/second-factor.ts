@@ -18,13 +18,13 @@ function isWebAuthnJson(value: unknown): boolean {
     JSON.stringify(value).length <= maxWebAuthnJson
   );
 }
-const webAuthnJson = <T>() => z.custom<T>(isWebAuthnJson, 'The passkey answer is not valid');
+const webAuthnJson = <T>() => z.custom<T>(isWebAuthnJson, 'factor.passkeyAnswer');
 
-export const totpCodeInput = z.object({ code: userText({ required: 'Enter the six digits from your app' }).trim().regex(/^\d{3}\s?\d{3}$/, 'Enter the six digits from your app') });
+export const totpCodeInput = z.object({ code: userText({ required: 'factor.totpRequired' }).trim().regex(/^\d{3}\s?\d{3}$/, 'factor.totpRequired') });
 
 export const secondFactorProofInput = z.discriminatedUnion('method', [
   z.object({ method: z.literal('totp'), code: totpCodeInput.shape.code }),
-  z.object({ method: z.literal('recovery_code'), code: userText({ required: 'Enter one of your recovery codes' }).trim().min(1).max(40) }),
+  z.object({ method: z.literal('recovery_code'), code: userText({ required: 'factor.recoveryCodeRequired' }).trim().min(1).max(40) }),
   z.object({ method: z.literal('passkey'), response: webAuthnJson<AuthenticationResponseJSON>() }),
 ]);
 

@@ -3,4 +3,4 @@ import { userText } from './text';
 
 export const sessionIdInput = z.object({ sessionId: z.uuid() });
 export const noticeIdInput = z.object({ noticeId: z.uuid() });
-export const confirmPasswordInput = z.object({ password: userText({ required: 'Enter your password' }).min(1, 'Enter your password').max(1000) });
+export const confirmPasswordInput = z.object({ password: userText({ required: 'session.passwordRequired' }).min(1, 'session.passwordRequired').max(1000) });

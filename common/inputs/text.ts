@@ -9,7 +9,9 @@ import './problems';
  * from `userText` (or is already held to a pattern that cannot match NUL, such as a uuid or a code).
  */
 
-/** What a form shows beside the field. */
+/** The problem code of the issue; the form and the server word it in the reader's language. */
+export const nulProblem = 'text.controlCharacter';
+/** Its English wording, as the server's field messages say it. */
 export const nulMessage = 'Contains an invisible control character (often pasted from a PDF or another program) that cannot be saved; delete it or type the text again';
 
 /**
@@ -18,14 +20,14 @@ export const nulMessage = 'Contains an invisible control character (often pasted
  * where another wording is wanted (the public API's terse "must …" style).
  */
 export function userText(options: { required?: string; message?: string } = {}) {
-  return z.string(options.required).refine((text) => !hasNul(text), { message: options.message ?? nulMessage, abort: true });
+  return z.string(options.required).refine((text) => !hasNul(text), { message: options.message ?? nulProblem, abort: true });
 }
 
 /** Optional text up to `max` characters: empty and missing both become null. */
 export function optionalText(max: number) {
   return userText()
     .trim()
-    .max(max, `At most ${max} characters`)
+    .max(max)
     .nullish()
     .transform((value) => (value ? value : null));
 }

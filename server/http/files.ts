@@ -11,6 +11,9 @@ import type { Db } from '@/db/client';
 import type { CompleteSignIn } from '@/server/auth/request-session';
 import type { Viewer } from '@/server/policy/viewer';
 import { DomainError } from '@/server/errors';
+import { translator } from '@/common/i18n';
+import { sayProblem, type Problem } from '@/common/i18n/problems';
+import { problemOfIssue } from '@/common/inputs/problems';
 import { inlineImageTypes } from '@/server/services/files/media-types';
 import { readEvidence } from '@/server/services/files/read';
 import { tooLarge, UploadRefused } from '@/server/services/files/ingest';
@@ -26,14 +29,27 @@ const refusalStatus = { too_large: 413, hash_mismatch: 422, type_not_allowed: 41
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
 
-/** Answers a refused request with a status and a message a person can act on; unexpected failures stay on the server. */
+const english = translator('en');
+
+/**
+ * A refusal as the browser words it: a machine `error`, the problem code (the upload zone says it in
+ * the reader's language) and its English wording for programs and logs.
+ */
+const refusal = (status: number, error: string, problem: Problem) =>
+  json(status, { error, problem, message: sayProblem(english, problem.code, problem.params) });
+
+const pleaseSignIn = () => refusal(401, 'unauthorized', { code: 'auth.signIn' });
+
+/** Answers a refused request with a status and a problem a person can act on; unexpected failures stay on the server. */
 function problem(error: unknown): Response {
   if (error instanceof UploadRefused) return json(refusalStatus[error.reason], { error: error.reason, problem: error.problem, message: error.message });
-  if (error instanceof ZodError) return json(400, { error: 'bad_request', message: error.issues.map((issue) => issue.message).join('; ') });
-  if (error instanceof TRPCError && error.code === 'NOT_FOUND') return json(404, { error: 'not_found', problem: { code: 'notFound' }, message: 'No such record or file.' });
-  if (error instanceof TRPCError && error.code === 'FORBIDDEN') return json(403, { error: 'forbidden', problem: error instanceof DomainError ? error.problem : undefined, message: error.message });
+  // The first thing wrong with the parameters (a name too long…), as the form's fields state it.
+  if (error instanceof ZodError) return refusal(400, 'bad_request', problemOfIssue(error.issues[0]!) ?? { code: 'field.invalid' });
+  if (error instanceof TRPCError && error.code === 'NOT_FOUND') return refusal(404, 'not_found', { code: 'notFound' });
+  if (error instanceof DomainError && error.code === 'FORBIDDEN') return refusal(403, 'forbidden', error.problem);
+  if (error instanceof TRPCError && error.code === 'FORBIDDEN') return json(403, { error: 'forbidden', message: error.message });
   console.error('Evidence file request failed:', error);
-  return json(500, { error: 'server_error', message: 'Something went wrong on the server. Please try again.' });
+  return refusal(500, 'server_error', { code: 'server.failed' });
 }
 
 /** POST /api/files?subjectKind=…&subjectId=…&name=…&sha256=…[&capturedAt=…], the file's bytes as the body. */
@@ -41,7 +57,7 @@ export async function handleUpload(request: Request, db: Db, viewer: Viewer | nu
   // The cookie travels with a POST from any site: only a page of this app uploads in the person's name.
   const crossSite = refuseCrossSite(request);
   if (crossSite) return json(crossSite.status, { error: 'forbidden', message: crossSite.message });
-  if (!viewer) return json(401, { error: 'unauthorized', message: 'Please sign in.' });
+  if (!viewer) return pleaseSignIn();
   try {
     const params = uploadParams.parse(Object.fromEntries(new URL(request.url).searchParams));
     const declared = Number(request.headers.get('content-length') ?? NaN);
@@ -67,14 +83,14 @@ const previewable = (mediaType: string) => inlineImageTypes.has(mediaType) || me
 
 /** GET /api/files/{id} downloads the original; `?preview=1` shows an image or a PDF inline. */
 export async function handleDownload(request: Request, id: string, db: Db, viewer: Viewer | null, deps: FilesDeps): Promise<Response> {
-  if (!viewer) return json(401, { error: 'unauthorized', message: 'Please sign in.' });
+  if (!viewer) return pleaseSignIn();
   const preview = new URL(request.url).searchParams.get('preview') === '1';
   try {
     if (!fileId.safeParse(id).success) return problem(new TRPCError({ code: 'NOT_FOUND' }));
     const { file, body } = await readEvidence(db, deps, { viewer, id, purpose: preview ? 'view' : 'download' });
     if (preview && !previewable(file.mediaType)) {
       body.destroy();
-      return json(415, { error: 'not_previewable', message: 'This kind of file cannot be previewed; download it instead.' });
+      return refusal(415, 'not_previewable', { code: 'file.notPreviewable' });
     }
     const headers = new Headers({
       'content-type': file.mediaType,
@@ -93,7 +109,7 @@ export async function handleDownload(request: Request, id: string, db: Db, viewe
 
 /** GET /api/files/package?subjectKind=incident|case&subjectId=…: the evidence package of a record, as a ZIP. */
 export async function handlePackage(request: Request, db: Db, signedIn: CompleteSignIn | null, deps: FilesDeps): Promise<Response> {
-  if (!signedIn) return json(401, { error: 'unauthorized', message: 'Please sign in.' });
+  if (!signedIn) return pleaseSignIn();
   try {
     const params = { viewer: signedIn.viewer, ...packageParams.parse(Object.fromEntries(new URL(request.url).searchParams)) };
     // Every original of a record in one download: a record one may not see is 404 first, then only

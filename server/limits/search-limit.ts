@@ -1,5 +1,5 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
+import { DomainError } from '../errors';
 import type { Db } from '@/db/client';
 import { limitRules, takeToken } from './buckets';
 
@@ -29,7 +29,7 @@ export async function limitSearches<T>(options: {
     let verdict = await takeToken(ctx.db, `search:${ctx.viewer.id}`, limitRules.search);
     if (verdict.ok && ctx.address) verdict = await takeToken(ctx.db, `search-address:${ctx.address}`, limitRules.searchPerAddress);
     if (!verdict.ok) {
-      throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many searches in a short time; try again in ${verdict.retryAfterSeconds} s.` });
+      throw new DomainError('TOO_MANY_REQUESTS', 'limits.searches', { seconds: verdict.retryAfterSeconds });
     }
   }
   return next();

@@ -28,17 +28,25 @@ export function periodBounds(text: string): { first: string; last: string } | nu
   return { first: iso, last: iso };
 }
 
+/** The API's terse English for its consumers; the public pages word the same problems from codes (app/(public)/_ui/page-filters.ts). */
+export const filterMessages = {
+  date: 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD',
+  nul: 'must not contain the invisible NUL character (U+0000)',
+  code: 'must be a vocabulary code such as arbitrary_detention',
+  order: '`from` must not be after `to`',
+} as const;
+
 const dateParam = z
   .string()
-  .refine((value) => periodBounds(value) !== null, { message: 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD' });
+  .refine((value) => periodBounds(value) !== null, { message: filterMessages.date });
 /** Text the public types into a search or a filter: never the NUL character, which the database refuses. */
 export const publicText = (max: number) =>
   z
     .string()
-    .refine((text) => !hasNul(text), { message: 'must not contain the invisible NUL character (U+0000)', abort: true })
+    .refine((text) => !hasNul(text), { message: filterMessages.nul, abort: true })
     .max(max, `must be at most ${max} characters`);
 
-const code = z.string().max(100).regex(/^[a-z][a-z0-9_]*$/, { message: 'must be a vocabulary code such as arbitrary_detention' });
+const code = z.string().max(100).regex(/^[a-z][a-z0-9_]*$/, { message: filterMessages.code });
 
 export const filterShape = {
   from: dateParam.optional(),
@@ -52,7 +60,7 @@ export const filterShape = {
 
 // The object's check runs even when a date failed its own (zod goes on to report every problem): an unreadable date is left to that one.
 export const publicFilters = z.strictObject(filterShape).refine((f) => !f.from || !f.to || (periodBounds(f.from)?.first ?? '') <= (periodBounds(f.to)?.last ?? '9999'), {
-  message: '`from` must not be after `to`',
+  message: filterMessages.order,
   path: ['from'],
 });
 export type PublicFilters = z.infer<typeof publicFilters>;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
+import { badRequest } from '../errors';
 import { assertCanCreateIn } from '../policy/incident';
 import { memberOrganizationIds } from '../policy/viewer';
 import { assertCanRemoveSavedSearch } from '../policy/saved-search';
@@ -14,7 +14,7 @@ export const savedSearchRouter = createTRPCRouter({
   save: signedInProcedure.input(saveSearchInput).mutation(async ({ ctx, input }) => {
     assertCanCreateIn(ctx.viewer, input.organizationId);
     if ((await countOwnSavedSearches(ctx.db, ctx.viewer.id)) >= maxSavedSearchesPerPerson) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `You keep ${maxSavedSearchesPerPerson} saved searches at most: remove one first.` });
+      throw badRequest('savedSearch.tooMany', { maximum: maxSavedSearchesPerPerson });
     }
     return saveSearch(ctx.db, ctx.viewer.id, input);
   }),

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { pageFilters } from '@/app/(public)/_ui/page-filters';
+import { pageFilters, sayFilterProblem } from '@/app/(public)/_ui/page-filters';
+import { translator } from '@/common/i18n';
 import { GET as casesGet } from '@/app/api/public/v1/cases/route';
 import { GET as exportCsvGet } from '@/app/api/public/v1/export.csv/route';
 import { GET as incidentsGet } from '@/app/api/public/v1/incidents/route';
@@ -45,7 +46,9 @@ describe('the public API', () => {
 
   it('the public pages set such a filter aside, and a case search with NUL finds nothing', async () => {
     const page = await pageFilters(Promise.resolve({ q: 'strike\u0000', region: 'Almaty' }));
-    expect(page.problems).toEqual(['q: must not contain the invisible NUL character (U+0000)']);
+    expect(page.problems).toEqual([{ filter: 'q', problem: { code: 'text.controlCharacter' } }]);
+    // The API says it in English for programs; the page says it in the visitor's language.
+    expect(sayFilterProblem(translator('kk'), page.problems[0]!)).toBe(`${translator('kk')('public.filters.words')}: ${translator('kk')('problem.text.controlCharacter')}`);
     expect(page.filters).toEqual({});
     await expect(listPublicCases({ q: 'Kharkova\u0000', cursor: null, limit: 25 })).resolves.toEqual({ cases: [], nextCursor: null });
   });

@@ -44,6 +44,20 @@ describe('problem codes', () => {
     expect(refusal).toMatchObject({ code: 'FORBIDDEN', problem: { code: 'review.selfApproval' } });
   });
 
+  it('a decision the entry is not ready for carries a code, not an English sentence built on the server', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const { id } = await author.incident.create({ organizationId: bureau.id, incident: anIncident() });
+    const asReviewer = await callerFor(database.db, reviewer.id);
+    const problemOf = (run: Promise<unknown>) => run.then(() => null, (error: { problem?: { code: string } }) => error.problem?.code ?? 'no code');
+    expect(await problemOf(asReviewer.review.approve({ id, version: 1 }))).toBe('review.cannotApproveNow');
+    expect(await problemOf(asReviewer.review.publish({ id, version: 1 }))).toBe('review.cannotPublishNow');
+    expect(await problemOf(asReviewer.review.retract({ id, version: 1, comment: 'Endangers a witness' }))).toBe('review.nothingToRetract');
+
+    const answer = await callOverHttp(database.db, reviewer.id, 'review.approve', { id, version: 1 });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error?.json.data.problem).toEqual({ code: 'review.cannotApproveNow' });
+  });
+
   it('field problems travel beside the field messages', async () => {
     const answer = await callOverHttp(database.db, monitor.id, 'incident.create', {
       organizationId: bureau.id,

@@ -3,6 +3,8 @@ import { expect } from 'vitest';
 import { is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
+import { translator } from '@/common/i18n';
+import { sayIssue } from '@/common/inputs/problems';
 import * as schema from '@/db/schema';
 import { setPublicDatabaseForTests } from '@/server/public/db';
 import { publicApiBuckets } from '@/server/public/rate-limit';
@@ -28,6 +30,8 @@ export const someId = '5b0f6d62-3c5e-4f3a-9b1d-1f2e3d4c5b6a';
 export const huge = 3_000_000_000;
 
 /** What the caller threw, as the UI gets it: the code, the message and the field messages. */
+const english = translator('en');
+
 export async function refusal(call: Promise<unknown>) {
   const error = await call.then(
     () => null,
@@ -35,7 +39,8 @@ export async function refusal(call: Promise<unknown>) {
   );
   expect(error, 'the call was expected to be refused').not.toBeNull();
   const cause = error!.cause as { issues?: { path: PropertyKey[]; message: string }[] } | undefined;
-  const fieldErrors = Object.fromEntries((cause?.issues ?? []).map((issue) => [issue.path.map(String).join('.'), issue.message]));
+  // Issues carry problem codes; in English, as the server's formatter words them for the field.
+  const fieldErrors = Object.fromEntries((cause?.issues ?? []).map((issue) => [issue.path.map(String).join('.'), sayIssue(english, issue)]));
   return { code: error!.code, message: error!.message, fieldErrors };
 }
 

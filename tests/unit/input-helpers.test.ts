@@ -4,7 +4,8 @@ import { hasNul, largestInteger } from '@/common/database-values';
 import { checkText } from '@/server/services/exchange/check-text';
 import { cursorDay, cursorMoment, decodeCursor, encodeCursor } from '@/common/inputs/cursor';
 import { bigSerialId, serialId, versionNumber } from '@/common/inputs/numbers';
-import { nulMessage, optionalText, userText } from '@/common/inputs/text';
+import { en } from '@/common/i18n/en';
+import { nulMessage, nulProblem, optionalText, userText } from '@/common/inputs/text';
 import { z } from 'zod';
 
 /** The shared building blocks that keep bad input from reaching the database as a server error. */
@@ -15,8 +16,9 @@ describe('userText', () => {
   it('refuses text holding the NUL character, saying so in plain words', () => {
     const result = title.safeParse('Detained\u0000');
     expect(result.success).toBe(false);
-    expect(result.error?.issues).toEqual([expect.objectContaining({ message: nulMessage })]);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ message: nulProblem })]);
     expect(nulMessage).toMatch(/invisible control character/);
+    expect(en[`problem.${nulProblem}`]).toBe(nulMessage);
   });
 
   it('still trims and checks lengths like z.string()', () => {

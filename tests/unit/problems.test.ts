@@ -4,7 +4,11 @@ import { translator, type Locale } from '@/common/i18n';
 import { en } from '@/common/i18n/en';
 import { sayError, sayFieldErrors, sayProblem } from '@/common/i18n/problems';
 import { incidentDateInput } from '@/common/inputs/incident';
-import { problemOfIssue } from '@/common/inputs/problems';
+import { problemOfIssue, sayIssue } from '@/common/inputs/problems';
+import { createUserInput } from '@/common/inputs/admin';
+import { bulkDecisionInput } from '@/common/inputs/bulk';
+import { saveSearchInput } from '@/common/inputs/saved-search';
+import { confirmPasswordInput } from '@/common/inputs/session';
 
 /** Every problem code the dictionaries hold, as the server and the forms state them. */
 const codes = Object.keys(en)
@@ -12,7 +16,7 @@ const codes = Object.keys(en)
   .map((key) => key.slice('problem.'.length));
 
 /** Sample values for every placeholder a problem's wording takes. */
-const params = { version: 3, current: 4, code: 'levitation', count: 5, maximum: 200, minimum: 12, format: 'YYYY-MM-DD', precision: 'day', minutes: 2, role: 'reviewer', organization: 'Bureau', email: 'a@example.org' };
+const params = { version: 3, current: 4, code: 'levitation', count: 5, maximum: 200, minimum: 12, format: 'YYYY-MM-DD', precision: 'day', minutes: 2, role: 'reviewer', organization: 'Bureau', email: 'a@example.org', seconds: 30, slugs: 'kaz-bureau, almaty-watch', slug: 'kaz-bureau', first: 'inc:1' };
 
 describe('the problem translator', () => {
   it('has problems to translate', () => {
@@ -44,6 +48,35 @@ describe('the problem translator', () => {
       'Вы написали или редактировали часть этого изменения: решение должен принять другой проверяющий.',
     );
     expect(sayFieldErrors(t, data)).toEqual({ title: 'Нужно название', 'date.start': 'Укажите реальную дату в формате YYYY-MM (точность: «month»)' });
+  });
+
+  it('words a failed input check from its field problems, not the English list the server built', () => {
+    const data = {
+      problem: null,
+      fieldErrors: { title: 'A title is required', 'date.start': 'A real date, YYYY-MM-DD or DD.MM.YYYY' },
+      fieldProblems: { title: { code: 'title.required' as const }, 'date.start': { code: 'date.day' as const } },
+    };
+    const english = 'Please correct: Title — A title is required; Date › Start — A real date, YYYY-MM-DD or DD.MM.YYYY.';
+    expect(sayError(translator('kk'), data, english)).toBe(`${translator('kk')('problem.title.required')} ${translator('kk')('problem.date.day')}`);
+    expect(sayError(translator('en'), { problem: null, fieldErrors: null, fieldProblems: null }, 'Older text')).toBe('Older text');
+  });
+
+  it('words every field problem of the shared inputs from a code, never from English written in the schema', () => {
+    const failures = [
+      createUserInput.safeParse({ organizationId: '00000000-0000-4000-8000-000000000000', name: ' ', email: 'nobody', role: 'boss' }),
+      saveSearchInput.safeParse({ organizationId: '00000000-0000-4000-8000-000000000000', name: '', filters: {} }),
+      bulkDecisionInput.safeParse({ action: 'retract', items: [] }),
+      bulkDecisionInput.safeParse({ action: 'approve', items: Array.from({ length: 101 }, () => ({ id: '00000000-0000-4000-8000-000000000000', version: 1 })) }),
+      confirmPasswordInput.safeParse({}),
+    ];
+    const issues = failures.flatMap((result) => result.error?.issues ?? []);
+    expect(issues.length).toBeGreaterThanOrEqual(6);
+    const kk = translator('kk');
+    for (const issue of issues) {
+      expect(problemOfIssue(issue), issue.message).not.toBeNull();
+      expect(sayIssue(kk, issue)).not.toBe(sayIssue(translator('en'), issue));
+    }
+    expect(sayIssue(translator('en'), issues[1]!)).toBe('Enter an email address such as name@example.org');
   });
 
   it("words a Kazakh monitor's form check: a date of the wrong shape, a text too long", () => {

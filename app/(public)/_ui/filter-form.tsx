@@ -1,11 +1,12 @@
 import type { Translate } from '@/common/i18n';
+import { sayFilterProblem, type FilterProblem } from './page-filters';
 
 type Choice = { code: string; label: string; depth: number };
 type Props = {
   /** Where the GET form goes: the dashboard or the incident list. */
   action: string;
   raw: Record<string, string>;
-  problems: string[];
+  problems: FilterProblem[];
   regions: string[];
   types: Choice[];
   categories: Choice[];
@@ -41,7 +42,7 @@ export function PublicFilterForm({ action, raw, problems, regions, types, catego
         <legend className="px-1 text-lg font-semibold">{t('public.filters.legend')}</legend>
         {problems.length > 0 ? (
           <p role="alert" className="mt-2 font-medium text-red-800">
-            {t('public.filters.invalid', { problems: problems.join('; ') })}
+            {t('public.filters.invalid', { problems: problems.map((problem) => sayFilterProblem(t, problem)).join('; ') })}
           </p>
         ) : null}
         <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-5">

@@ -3,6 +3,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { sayError, sayFieldErrors, type ProblemData } from '@/common/i18n/problems';
 import { useI18n } from '@/app/i18n/client';
 import { errorClass, fieldsetClass, hintClass, inputClass, labelClass, legendClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 
@@ -32,13 +33,13 @@ export function useRecordSave() {
         setState({ saving: false, errors: {}, problem: t('error.body'), conflict: null });
         return;
       }
-      const data = error.data as { code?: string; fieldErrors?: Record<string, string> | null };
+      const data = error.data as ProblemData & { code?: string };
       if (data.code === 'CONFLICT') {
-        setState({ saving: false, errors: {}, problem: null, conflict: error.message });
+        setState({ saving: false, errors: {}, problem: null, conflict: sayError(t, data, error.message) });
         return;
       }
-      const errors = Object.fromEntries(Object.entries(data.fieldErrors ?? {}).map(([path, message]) => [path.replace(/^fields\./, '').split('.')[0]!, message]));
-      setState({ saving: false, errors, problem: Object.keys(errors).length ? null : error.message, conflict: null });
+      const errors = Object.fromEntries(Object.entries(sayFieldErrors(t, data)).map(([path, message]) => [path.replace(/^fields\./, '').split('.')[0]!, message]));
+      setState({ saving: false, errors, problem: Object.keys(errors).length ? null : sayError(t, data, error.message), conflict: null });
     }
   }
   return { ...state, save, reload: () => router.refresh() };

@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import type { MessageKey } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
+import { problemOf } from '../_actions/problem';
 
 type PreviewKind = 'incident' | 'case';
 
@@ -65,7 +66,7 @@ export function PublicPreview({ kind, id }: { kind: PreviewKind; id: string }) {
           <p role="status">{t('preview.loading')}</p>
         ) : preview.isError ? (
           <p role="alert" className="text-red-800">
-            {t('preview.failed', { message: preview.error.message })}
+            {t('preview.failed', { message: problemOf(preview.error, t).message })}
           </p>
         ) : (
           <>

@@ -1,11 +1,10 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { editableReviewStatuses, isEditableReviewStatus } from '@/common/values';
 import type { Tx } from '@/db/client';
 import { cases } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../../errors';
+import { conflict, notFound } from '../../errors';
 import { recordCaseVersion } from './history';
 
 
@@ -22,10 +21,8 @@ export async function lockEditableCase(tx: Tx, caseId: string) {
     .for('update');
   if (!row) throw notFound('case');
   if (!isEditableReviewStatus(row.reviewStatus)) {
-    throw new TRPCError({
-      code: 'CONFLICT',
-      message: `This case is ${row.reviewStatus.replace('_', ' ')} now, so it cannot be changed. Reload it to see its state.`,
-    });
+    // Submitted or approved since the policy check: the same refusal the policy gives, as a conflict (reload).
+    throw conflict('case.frozen');
   }
   return row;
 }

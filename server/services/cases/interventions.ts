@@ -1,11 +1,10 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, max, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '@/db/client';
 import { caseInterventions, sources } from '@/db/schema';
 import { type InterventionFields, suggestedReplyDue } from '@/common/inputs/case';
-import { invalidField, notFound } from '../../errors';
+import { conflict, invalidField, notFound } from '../../errors';
 import { checkCasePartMentions } from './mentions-check';
 import { lockEditableCase, recordCaseChange } from './change';
 
@@ -93,10 +92,7 @@ export async function addIntervention(db: Db, params: { caseId: string; actorId:
 }
 
 function staleIntervention(version: number) {
-  return new TRPCError({
-    code: 'CONFLICT',
-    message: `Someone else changed or removed this intervention while you were editing it (you edited version ${version}). Reload the case, then make your change again.`,
-  });
+  return conflict('intervention.stale', { version });
 }
 
 async function change(

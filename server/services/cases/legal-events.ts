@@ -1,10 +1,9 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { caseLegalEventProvisions, caseLegalEvents } from '@/db/schema';
 import { type LegalEventFields } from '@/common/inputs/case';
-import { notFound } from '../../errors';
+import { conflict, notFound } from '../../errors';
 import { findOrCreateLegalProvision } from '../incidents/references';
 import { lockEditableCase, recordCaseChange } from './change';
 import { checkCasePartMentions } from './mentions-check';
@@ -67,10 +66,7 @@ export async function addLegalEvent(db: Db, params: { caseId: string; actorId: s
 }
 
 function staleEvent(version: number) {
-  return new TRPCError({
-    code: 'CONFLICT',
-    message: `Someone else changed or removed this legal event while you were editing it (you edited version ${version}). Reload the case, then make your change again.`,
-  });
+  return conflict('legalEvent.stale', { version });
 }
 
 /** Saves an edit of a legal event made from `version`; CONFLICT when someone saved since. */

@@ -1,10 +1,10 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import type { Db, Tx } from '@/db/client';
 import type { DirectoryKind } from '@/db/schema';
 import type { DirectoryRecordFacts } from '@/server/policy/directory';
 import { recordAudit } from '../audit/record';
-import { badRequest, notFound } from '../../errors';
+import { badRequest, conflict, notFound } from '../../errors';
+import type { ProblemCode } from '@/common/i18n/problems';
 import { hasDirectoryVersion, recordDirectoryVersion } from './history';
 import { usedByReviewedRecord } from './usage';
 
@@ -24,6 +24,13 @@ export type DirectoryAdapter<Fields extends Record<string, unknown>> = {
   /** Re-projects, in the same transaction, every public record whose text the change alters; returns how many. */
   reproject: (tx: Tx, change: { id: string; organizationId: string; before: Fields; after: Fields }) => Promise<number>;
 };
+
+/** The refusal of a stale edit, worded for each kind in the dictionaries. */
+const staleProblem = {
+  person: 'directory.personStale',
+  documented_organization: 'directory.organizationStale',
+  source: 'directory.sourceStale',
+} as const satisfies Record<DirectoryKind, ProblemCode>;
 
 export type EditParams<Fields> = {
   id: string;
@@ -58,10 +65,7 @@ export async function editDirectoryRecord<Fields extends Record<string, unknown>
     };
     params.authorize(facts, row.fields, params.fields);
     if (row.version !== params.version) {
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: `Someone else saved this ${adapter.what} while you were editing it (you edited version ${params.version}; it is now at version ${row.version}). Reload to see their changes, then make yours again.`,
-      });
+      throw conflict(staleProblem[adapter.kind], { version: params.version, current: row.version });
     }
     const fields = adapter.complete ? adapter.complete(row.fields, params.fields) : params.fields;
     const changed = Object.keys(fields).filter((field) => !same(row.fields[field], fields[field]));

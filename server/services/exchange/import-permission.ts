@@ -1,9 +1,8 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { memberships, organizations, type ReviewStatus, type Role, users } from '@/db/schema';
-import { notFound } from '../../errors';
+import { notFound, refused } from '../../errors';
 import type { ExchangeDocument } from './document';
 
 // Records in these states are public or one click from it: only a reviewer or admin may bring them in.
@@ -30,18 +29,13 @@ export async function checkImportPermission(
       .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.organizationId, params.organizationId)))
       .where(eq(users.id, params.actingUserId));
     if (!user) throw notFound('user');
-    if (!user.active) throw new TRPCError({ code: 'FORBIDDEN', message: 'The importing user’s account is deactivated' });
+    if (!user.active) throw refused('exchange.importerDeactivated');
     role = user.role;
   }
 
   const marked = params.doc.incidents.filter((incident) => incident.status && publishingStates.includes(incident.status));
   if (marked.length === 0 || (role && publishingRoles.includes(role))) return;
-  const who = params.actingUserId === null ? 'no importing user was named' : role ? `the importing user is a ${role}` : 'the importing user is not a member of this organization';
-  throw new TRPCError({
-    code: 'FORBIDDEN',
-    message:
-      `The file marks ${marked.length} incident${marked.length === 1 ? '' : 's'} published or approved (first: ${marked[0]!.ref}). ` +
-      `Such records are published on behalf of the reviewer or admin who imports them, and ${who}. ` +
-      'Import it as a reviewer or admin of this organization, or mark those incidents as drafts or submitted in the file.',
-  });
+  // A member who is neither reviewer nor admin is a monitor.
+  const problem = params.actingUserId === null ? 'exchange.publishedNoImporter' : role ? 'exchange.publishedByMonitor' : 'exchange.publishedByNonMember';
+  throw refused(problem, { count: marked.length, first: marked[0]!.ref });
 }

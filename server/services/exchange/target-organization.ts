@@ -1,8 +1,8 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { organizations } from '@/db/schema';
+import { badRequest, DomainError } from '../../errors';
 
 type Organization = typeof organizations.$inferSelect;
 
@@ -19,18 +19,15 @@ export async function resolveTargetOrganization(
   if (slug === undefined) {
     const all = await db.select().from(organizations).orderBy(asc(organizations.slug)).limit(11);
     if (all.length === 1) return { organization: all[0]!, created: false };
-    const message =
-      all.length === 0
-        ? `No organization exists yet. Name one with --org <slug>${options.createMissing ? ' and the import creates it' : ''}.`
-        : `There are several organizations (${all.slice(0, 10).map((o) => o.slug).join(', ')}${all.length > 10 ? ', …' : ''}). Name one with --org <slug>.`;
-    throw new TRPCError({ code: 'BAD_REQUEST', message });
+    if (all.length === 0) throw badRequest(options.createMissing ? 'exchange.noOrganizationImport' : 'exchange.noOrganization');
+    throw badRequest('exchange.severalOrganizations', { slugs: `${all.slice(0, 10).map((o) => o.slug).join(', ')}${all.length > 10 ? ', …' : ''}` });
   }
 
   const [found] = await db.select().from(organizations).where(eq(organizations.slug, slug));
   if (found) return { organization: found, created: false };
-  if (!options.createMissing) throw new TRPCError({ code: 'NOT_FOUND', message: `No organization with the slug “${slug}”.` });
+  if (!options.createMissing) throw new DomainError('NOT_FOUND', 'exchange.unknownOrganization', { slug });
   if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `“${slug}” cannot be an organization slug: use lower-case letters, digits and hyphens.` });
+    throw badRequest('exchange.badSlug', { slug });
   }
   const [created] = await db.insert(organizations).values({ slug, name: slug }).returning();
   return { organization: created!, created: true };

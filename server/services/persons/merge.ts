@@ -1,10 +1,9 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { incidents, incidentVictims, personAffiliations, personMerges, persons } from '@/db/schema';
 import { recordAudit } from '../audit/record';
-import { notFound } from '../../errors';
+import { badRequest, conflict, notFound } from '../../errors';
 import { recordIncidentVersion } from '../incidents/history';
 import { refreshPublicIncident, refreshPublicIncidentsOf } from '../publishing/public-record';
 import { repointCaseReferences } from './merge-cases';
@@ -22,11 +21,8 @@ export type MergePersonsParams = {
   actorId: string;
 };
 
-function stale(which: string, seen: number, now: number): TRPCError {
-  return new TRPCError({
-    code: 'CONFLICT',
-    message: `The ${which} changed while you were comparing the two (you saw version ${seen}; it is now at version ${now}). Reload both records and check them again before merging.`,
-  });
+function stale(which: 'Remaining' | 'Duplicate', seen: number, now: number) {
+  return conflict(`person.mergeStale${which}`, { version: seen, current: now });
 }
 
 /**
@@ -86,7 +82,7 @@ async function repointIncidentVictims(tx: Tx, params: { personId: string; duplic
  */
 export async function mergePersons(db: Db, params: MergePersonsParams): Promise<{ id: string; version: number; mergeId: number }> {
   if (params.personId === params.duplicateId) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'A person record cannot be merged into itself. Choose the other record of this person.' });
+    throw badRequest('person.mergeIntoItself');
   }
   return db.transaction(async (tx) => {
     // Locked in a fixed order, so that two merges of the same pair cannot deadlock; incident edits
@@ -101,13 +97,10 @@ export async function mergePersons(db: Db, params: MergePersonsParams): Promise<
     const duplicate = locked.find((row) => row.id === params.duplicateId);
     if (!person || !duplicate || person.organizationId !== duplicate.organizationId) throw notFound('person');
     if (person.mergedIntoId || duplicate.mergedIntoId) {
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: 'One of these records has already been merged into another one. Reload it: its page links to the record that remains.',
-      });
+      throw conflict('person.alreadyMerged');
     }
-    if (person.version !== params.personVersion) throw stale('record that remains', params.personVersion, person.version);
-    if (duplicate.version !== params.duplicateVersion) throw stale('duplicate record', params.duplicateVersion, duplicate.version);
+    if (person.version !== params.personVersion) throw stale('Remaining', params.personVersion, person.version);
+    if (duplicate.version !== params.duplicateVersion) throw stale('Duplicate', params.duplicateVersion, duplicate.version);
 
     const before = (await loadPersonSnapshot(tx, person.id)) as PersonSnapshot;
     const duplicateBefore = (await loadPersonSnapshot(tx, duplicate.id)) as PersonSnapshot;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { TRPCError } from '@trpc/server';
+import type { ProblemCode } from '@/common/i18n/problems';
 import type { Db } from '@/db/client';
 import { comments } from '@/db/schema';
 import { recordAudit } from '../audit/record';
@@ -9,14 +9,14 @@ import { notifyUsers, reviewersOf } from './notify';
 import { subjectColumns, type ReviewSubject } from './subject';
 import { retractsPublishedVersionOnly, transitions, type TransitionName } from '../../policy/transitions';
 
-const statusWords: Record<string, string> = {
-  draft: 'a draft',
-  submitted: 'submitted',
-  changes_requested: 'returned for changes',
-  approved: 'approved',
-  published: 'published',
-  archived: 'retracted',
-};
+/** The refusal of a decision the record's present state does not allow (it moved on since the page was loaded). */
+const notNow = {
+  submit: 'review.cannotSubmitNow',
+  requestChanges: 'review.cannotRequestChangesNow',
+  approve: 'review.cannotApproveNow',
+  publish: 'review.cannotPublishNow',
+  retract: 'review.nothingToRetract',
+} as const satisfies Record<TransitionName, ProblemCode>;
 
 /**
  * Takes a review decision on the version of an incident or a case the decider saw: one workflow for
@@ -45,14 +45,7 @@ export async function decide(
     }
     const retractingPublishedOnly = params.name === 'retract' && retractsPublishedVersionOnly({ status: current.reviewStatus, publishedVersion: current.publishedVersion });
     if (!retractingPublishedOnly && !(transition.from as readonly string[]).includes(current.reviewStatus)) {
-      const now = statusWords[current.reviewStatus] ?? current.reviewStatus;
-      throw new TRPCError({
-        code: 'BAD_REQUEST',
-        message:
-          params.name === 'retract'
-            ? `This ${subject.kind} is ${now} and no version of it is public: there is nothing to retract.`
-            : `This ${subject.kind} is ${now}; it cannot be ${params.name === 'requestChanges' ? 'returned for changes' : transition.decision} now.`,
-      });
+      throw badRequest(notNow[params.name]);
     }
     const to = retractingPublishedOnly ? current.reviewStatus : transition.to;
     const version = await adapter.advance(tx, subject.id, params.version, {

@@ -4,10 +4,15 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import type { Role } from '@/db/schema';
+import { sayFieldErrors } from '@/common/i18n/problems';
+import type { z } from 'zod';
+import type { Translate } from '@/common/i18n';
 import { createUserInput } from '@/common/inputs/admin';
+import { sayIssue } from '@/common/inputs/problems';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { errorClass, fieldsetClass, hintClass, inputClass, labelClass, primaryButtonClass } from '@/app/ui/styles';
+import { problemOf } from '../../_actions/problem';
 import { LinkNotice, type ShownLink } from './link-notice';
 import { useNotice } from './notice';
 
@@ -15,11 +20,11 @@ type Field = 'name' | 'email' | 'role';
 type Errors = Partial<Record<Field | '_', string>>;
 const fieldOrder: Field[] = ['name', 'email', 'role'];
 
-function firstMessages(issues: { path: PropertyKey[]; message: string }[]): Errors {
+function firstMessages(issues: z.core.$ZodIssue[], t: Translate): Errors {
   const errors: Errors = {};
   for (const issue of issues) {
     const key = (String(issue.path[0] ?? '_') as Field | '_');
-    errors[key] ??= issue.message;
+    errors[key] ??= sayIssue(t, issue);
   }
   return errors;
 }
@@ -56,7 +61,7 @@ export function CreateUserForm({ organization, roles }: { organization: { id: st
       role: String(data.get('role') ?? ''),
     };
     const parsed = createUserInput.safeParse(values);
-    if (!parsed.success) return showErrors(firstMessages(parsed.error.issues));
+    if (!parsed.success) return showErrors(firstMessages(parsed.error.issues, t));
     setErrors({});
     create.mutate(parsed.data, {
       onSuccess: (created) => {
@@ -68,10 +73,10 @@ export function CreateUserForm({ organization, roles }: { organization: { id: st
         router.refresh();
       },
       onError: (error) => {
-        const fieldErrors = (error.data?.fieldErrors ?? {}) as Errors;
+        const fieldErrors = sayFieldErrors(t, error.data) as Errors;
         if (Object.keys(fieldErrors).length > 0) return showErrors(fieldErrors);
         setErrors({});
-        notice.fail(error.data ? error.message : t('error.body'));
+        notice.fail(problemOf(error, t).message);
       },
     });
   }

@@ -8,6 +8,7 @@ import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { dangerLinkButtonClass, inputClass, secondaryButtonClass } from '@/app/ui/styles';
+import { problemOf } from '../../_actions/problem';
 import { ConfirmDialog } from './confirm-dialog';
 import { LinkNotice, type ShownLink } from './link-notice';
 import { useNotice } from './notice';
@@ -66,7 +67,7 @@ export function MembersTable({
     if (!question) return;
     const { member } = question;
     const input = { organizationId: organization.id, userId: member.userId };
-    const onError = (error: { message: string }) => setQuestionError(error.message);
+    const onError = (error: unknown) => setQuestionError(problemOf(error, t).message);
     const name = member.name;
     if (question.kind === 'deactivate') deactivate.mutate(input, { onSuccess: () => done(t('admin.done.deactivated', { name })), onError });
     if (question.kind === 'reactivate') reactivate.mutate(input, { onSuccess: () => done(t('admin.done.reactivated', { name })), onError });
@@ -256,7 +257,7 @@ function RoleForm({
             },
             onError: (error) => {
               setRole(member.role);
-              onFailed(error.message);
+              onFailed(problemOf(error, t).message);
             },
           },
         );

@@ -7,6 +7,7 @@ import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { hintClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { mergedValues } from '@/common/merged-person';
+import { problemOf } from '../../_actions/problem';
 import type { PersonPageData } from './load';
 
 type PersonRecord = PersonPageData['person'];
@@ -166,7 +167,7 @@ export function MergeInto({ person, incidentCount, caseCount, categoryLabels }: 
         </div>
       ) : !remaining ? (
         <p className="mt-4" aria-live="polite">
-          {chosen.isError ? chosen.error.message : t('persons.merge.loading')}
+          {chosen.isError ? problemOf(chosen.error, t).message : t('persons.merge.loading')}
         </p>
       ) : (
         <div className="mt-4">
@@ -204,7 +205,7 @@ export function MergeInto({ person, incidentCount, caseCount, categoryLabels }: 
                       router.push(`/persons/${id}`);
                       router.refresh();
                     },
-                    onError: (error) => setFailure(error.message),
+                    onError: (error) => setFailure(problemOf(error, t).message),
                   },
                 );
               }}

@@ -1,5 +1,7 @@
 import { searchTextFor } from '@/app/(workspace)/search-cookie';
 import { getDb } from '@/db/client';
+import { translator } from '@/common/i18n';
+import { sayIssue } from '@/common/inputs/problems';
 import { exportVerdict } from '@/server/policy/export';
 import { listViewer } from '@/server/policy/viewer';
 import { recentAuthMessage, requireRecentAuth } from '@/server/auth/require-recent-auth';
@@ -13,6 +15,7 @@ import { workspaceExportInput, workspaceExportResponse } from '@/server/services
  * for my review" are the exporter's). A route handler rather than a tRPC procedure, because the answer
  * is a streamed file.
  */
+const english = translator('en');
 const refusal = (status: number, message: string) => Response.json({ error: message }, { status, headers: { 'cache-control': 'no-store' } });
 
 export async function GET(request: Request): Promise<Response> {
@@ -26,7 +29,7 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = workspaceExportInput.safeParse(query);
   if (!parsed.success) {
     if (!viewer) return refusal(401, 'Please sign in.');
-    return refusal(400, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    return refusal(400, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${sayIssue(english, issue)}`).join('; '));
   }
   const verdict = exportVerdict(viewer, parsed.data.organizationId);
   if (verdict === 'unauthorized') return refusal(401, 'Please sign in.');

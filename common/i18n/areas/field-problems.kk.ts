@@ -1,0 +1,31 @@
+import type { fieldProblemsEn } from './field-problems.en';
+
+/** Kazakh wording of the field problems in field-problems.en.ts. */
+export const fieldProblemsKk: Record<keyof typeof fieldProblemsEn, string> = {
+  'problem.savedSearch.nameRequired': 'Іздеуге атау беріңіз',
+  'problem.account.nameRequired': 'Адамның атын енгізіңіз',
+  'problem.account.emailRequired': 'Электрондық пошта мекенжайын енгізіңіз',
+  'problem.account.emailFormat': 'Электрондық пошта мекенжайын енгізіңіз, мысалы name@example.org',
+  'problem.account.chooseRole': 'Рөлді таңдаңыз',
+  'problem.link.incomplete': 'Сілтеме толық емес',
+  'problem.password.required': 'Құпиясөзді енгізіңіз',
+  'problem.password.tooShort': 'Кемінде 12 таңба: бір-бірімен байланыссыз бірнеше сөзден берік құпиясөз шығады',
+  'problem.session.passwordRequired': 'Құпиясөзіңізді енгізіңіз',
+  'problem.factor.totpRequired': 'Қолданбадағы алты цифрды енгізіңіз',
+  'problem.factor.recoveryCodeRequired': 'Қалпына келтіру кодтарыңыздың бірін енгізіңіз',
+  'problem.factor.passkeyAnswer': 'Кіру кілтінің жауабы жарамсыз',
+  'problem.audit.dateFormat': 'Күнді ЖЖЖЖ-АА-КК пішімінде енгізіңіз',
+  'problem.audit.dateFrom1000': '1000 жылдан бергі күнді енгізіңіз',
+  'problem.audit.chooseAction': 'Тізімнен әрекетті таңдаңыз',
+  'problem.audit.choosePerson': 'Тізімнен адамды таңдаңыз',
+  'problem.audit.endBeforeStart': 'Аяқталу күні басталу күнінен бұрын тұр',
+  'problem.bulk.chooseIncidents': 'Кемінде бір оқиғаны таңдаңыз',
+  'problem.bulk.tooManyIncidents': 'Бір жолы ең көбі {maximum} оқиға',
+  'problem.bulk.retractReason': 'Бұл оқиғалардың неге кері қайтарылатынын жазыңыз',
+  'problem.intervention.chooseKind': 'Түрін таңдаңыз',
+  'problem.legalProvision.articleRequired': 'Бапты көрсетіңіз',
+  'problem.file.erasureReason': 'Файлдың неге біржола жойылатынын жазыңыз (кемінде 10 таңба), мысалы, ол қай жою туралы өтінішке жауап',
+  'problem.file.publicTitle': 'Жария көшірмеге құпия қалуға тиіс ешкімнің атын атамайтын атау беріңіз',
+  'problem.publicFilter.date': 'ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК түрінде жазылған нақты күн',
+  'problem.list.outdatedLink': 'Бұл бет сілтемесі ескірген немесе өзгертілген; бірінші беттен қайта бастаңыз',
+};

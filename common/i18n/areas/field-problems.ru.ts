@@ -1,0 +1,31 @@
+import type { fieldProblemsEn } from './field-problems.en';
+
+/** Russian wording of the field problems in field-problems.en.ts. */
+export const fieldProblemsRu: Record<keyof typeof fieldProblemsEn, string> = {
+  'problem.savedSearch.nameRequired': 'Дайте поиску название',
+  'problem.account.nameRequired': 'Введите имя человека',
+  'problem.account.emailRequired': 'Введите адрес электронной почты',
+  'problem.account.emailFormat': 'Введите адрес электронной почты, например name@example.org',
+  'problem.account.chooseRole': 'Выберите роль',
+  'problem.link.incomplete': 'Ссылка неполная',
+  'problem.password.required': 'Введите пароль',
+  'problem.password.tooShort': 'Не меньше 12 символов: надёжный пароль получается из нескольких не связанных между собой слов',
+  'problem.session.passwordRequired': 'Введите свой пароль',
+  'problem.factor.totpRequired': 'Введите шесть цифр из приложения',
+  'problem.factor.recoveryCodeRequired': 'Введите один из своих кодов восстановления',
+  'problem.factor.passkeyAnswer': 'Ответ ключа доступа недействителен',
+  'problem.audit.dateFormat': 'Введите дату в формате ГГГГ-ММ-ДД',
+  'problem.audit.dateFrom1000': 'Введите дату не раньше 1000 года',
+  'problem.audit.chooseAction': 'Выберите действие из списка',
+  'problem.audit.choosePerson': 'Выберите человека из списка',
+  'problem.audit.endBeforeStart': 'Дата окончания раньше даты начала',
+  'problem.bulk.chooseIncidents': 'Выберите хотя бы один инцидент',
+  'problem.bulk.tooManyIncidents': 'Не больше {maximum} инцидентов за раз',
+  'problem.bulk.retractReason': 'Укажите, почему эти инциденты отзываются',
+  'problem.intervention.chooseKind': 'Выберите вид',
+  'problem.legalProvision.articleRequired': 'Укажите статью',
+  'problem.file.erasureReason': 'Укажите, почему файл удаляется безвозвратно (не меньше 10 символов), например запрос на удаление, на который это ответ',
+  'problem.file.publicTitle': 'Дайте публичной копии название, в котором не упоминается никто из тех, чьё имя должно оставаться конфиденциальным',
+  'problem.publicFilter.date': 'Настоящая дата в виде ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД',
+  'problem.list.outdatedLink': 'Эта ссылка на страницу устарела или была изменена; начните заново с первой страницы',
+};
