@@ -1,6 +1,6 @@
 import { newPasswordInput } from '@/common/inputs/admin';
 import type { Translate } from '@/common/i18n';
-import { errorClass, hintClass, inputClass, labelClass } from './styles';
+import { TextField } from './text-field';
 
 /** Choosing a password, the same wherever a person does it (an admin's one-time link, an invitation). */
 
@@ -19,49 +19,8 @@ export function checkNewPassword(data: FormData, t: Translate): { password: stri
 export function NewPasswordFields({ errors, t }: { errors: NewPasswordErrors; t: Translate }) {
   return (
     <>
-      <div>
-        <label htmlFor="password" className={labelClass}>
-          {t('account.setPassword.password')}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          maxLength={200}
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={['password-hint', errors.password ? 'password-error' : null].filter(Boolean).join(' ')}
-          className={`${inputClass} mt-1`}
-        />
-        <p id="password-hint" className={hintClass}>
-          {t('account.setPassword.hint')}
-        </p>
-        {errors.password ? (
-          <p id="password-error" className={errorClass}>
-            {errors.password}
-          </p>
-        ) : null}
-      </div>
-      <div>
-        <label htmlFor="repeat" className={labelClass}>
-          {t('account.setPassword.repeat')}
-        </label>
-        <input
-          id="repeat"
-          name="repeat"
-          type="password"
-          autoComplete="new-password"
-          maxLength={200}
-          aria-invalid={errors.repeat ? true : undefined}
-          aria-describedby={errors.repeat ? 'repeat-error' : undefined}
-          className={`${inputClass} mt-1`}
-        />
-        {errors.repeat ? (
-          <p id="repeat-error" className={errorClass}>
-            {errors.repeat}
-          </p>
-        ) : null}
-      </div>
+      <TextField id="password" name="password" type="password" autoComplete="new-password" maxLength={200} label={t('account.setPassword.password')} hint={t('account.setPassword.hint')} error={errors.password} />
+      <TextField id="repeat" name="repeat" type="password" autoComplete="new-password" maxLength={200} label={t('account.setPassword.repeat')} error={errors.repeat} />
     </>
   );
 }
