@@ -6,6 +6,7 @@ import { StatusBadge } from '@/app/ui/status-badge';
 import { requireViewer } from '../session';
 import { DeletedFiles } from './deleted-files';
 import { RestoreRecord } from './restore-record';
+import { DataTable } from '@/app/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -44,50 +45,25 @@ export default async function DeletedRecordsPage() {
 }
 
 function DeletedTable({ kind, rows, caption, none, locale, t }: { kind: 'incident' | 'case'; rows: Row[]; caption: string; none: string; locale: Locale; t: Translate }) {
-  const th = 'px-3 py-2 text-left text-sm font-semibold text-slate-700';
   const td = 'px-3 py-2 align-top';
   if (rows.length === 0) return <p className="rounded-lg border border-slate-300 bg-white p-6">{none}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-      <table className="cards min-w-full divide-y divide-slate-200">
-        <caption className="px-3 py-2 text-left text-sm text-slate-600">{caption}</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className={th}>
-              {t('list.col.title')}
-            </th>
-            <th scope="col" className={th}>
-              {t('list.col.status')}
-            </th>
-            <th scope="col" className={th}>
-              {t('deleted.when')}
-            </th>
-            <th scope="col" className={th}>
-              {t('deleted.by')}
-            </th>
-            <th scope="col" className={th}>
-              <span className="sr-only">{t('deleted.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row" className={`${td} text-left font-medium`}>
-                {row.title}
-              </th>
-              <td className={td}>
-                <StatusBadge status={row.reviewStatus} t={t} />
-              </td>
-              <td className={td}>{row.deletedAt ? formatMoment(row.deletedAt, locale) : ''}</td>
-              <td className={td}>{row.deletedByName || t('incident.unknownUser')}</td>
-              <td className={td}>
-                <RestoreRecord kind={kind} id={row.id} title={row.title} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={[t('list.col.title'), t('list.col.status'), t('deleted.when'), t('deleted.by'), <span className="sr-only">{t('deleted.actions')}</span>]}>
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <th scope="row" className={`${td} text-left font-medium`}>
+            {row.title}
+          </th>
+          <td className={td}>
+            <StatusBadge status={row.reviewStatus} t={t} />
+          </td>
+          <td className={td}>{row.deletedAt ? formatMoment(row.deletedAt, locale) : ''}</td>
+          <td className={td}>{row.deletedByName || t('incident.unknownUser')}</td>
+          <td className={td}>
+            <RestoreRecord kind={kind} id={row.id} title={row.title} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
