@@ -5,7 +5,6 @@ import {
   date,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -16,9 +15,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { legalEventKinds } from '../../common/values';
-import { caseStatusEnum, datePrecisionEnum, reviewDecisionEnum } from './enums';
+import { caseStatusEnum, datePrecisionEnum } from './enums';
 import { users } from './users';
-import { editTrail, ownedRecord, reviewedVersions } from './columns';
+import { editTrail, ownedRecord, reviewDecision, reviewedVersions, savedVersion } from './columns';
 import { persons } from './actors';
 import { incidents } from './incidents';
 import { legalProvisions, sources } from './sources';
@@ -54,12 +53,7 @@ export const caseVersions = pgTable(
   {
     id: serial('id').primaryKey(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
-    version: integer('version').notNull(),
-    snapshot: jsonb('snapshot').notNull(),
-    savedBy: uuid('saved_by').references(() => users.id),
-    /** How the version came to be: 'workspace', 'import' or 'review'. */
-    savedVia: text('saved_via').notNull(),
-    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+    ...savedVersion(),
   },
   (t) => [unique('case_versions_case_version').on(t.caseId, t.version)],
 );
@@ -70,11 +64,7 @@ export const caseReviews = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
-    version: integer('version').notNull(),
-    decision: reviewDecisionEnum('decision').notNull(),
-    decidedBy: uuid('decided_by').notNull().references(() => users.id),
-    comment: text('comment'),
-    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+    ...reviewDecision(),
   },
   (t) => [index('case_reviews_case').on(t.caseId, t.id)],
 );

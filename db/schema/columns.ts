@@ -1,5 +1,5 @@
-import { integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { reviewStatusEnum } from './enums';
+import { integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { reviewDecisionEnum, reviewStatusEnum } from './enums';
 import { organizations } from './organizations';
 import { users } from './users';
 
@@ -29,6 +29,29 @@ export function reviewedVersions() {
      * stays, so the public keeps the last published version until the new one is published.
      */
     publishedVersion: integer('published_version'),
+  };
+}
+
+/** One saved version of a record (after its own id and the record's id): append-only history. */
+export function savedVersion() {
+  return {
+    version: integer('version').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    savedBy: uuid('saved_by').references(() => users.id),
+    /** How the version came to be: 'workspace' (the form), 'import' or 'review'. */
+    savedVia: text('saved_via').notNull(),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+  };
+}
+
+/** Who decided what on which version of a record, with their comment (after its own id and the record's id). */
+export function reviewDecision() {
+  return {
+    version: integer('version').notNull(),
+    decision: reviewDecisionEnum('decision').notNull(),
+    decidedBy: uuid('decided_by').notNull().references(() => users.id),
+    comment: text('comment'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
   };
 }
 

@@ -3,16 +3,14 @@ import {
   check,
   index,
   integer,
-  jsonb,
   pgTable,
   serial,
   text,
-  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './users';
-import { editTimes, ownedRecord, reviewedVersions } from './columns';
+import { editTimes, ownedRecord, reviewedVersions, savedVersion } from './columns';
 import { incidentFacts } from './incident-facts';
 import { documentedOrganizations, persons } from './actors';
 import { legalProvisions, sources } from './sources';
@@ -114,12 +112,7 @@ export const incidentVersions = pgTable(
   {
     id: serial('id').primaryKey(),
     incidentId: uuid('incident_id').notNull().references(() => incidents.id),
-    version: integer('version').notNull(),
-    snapshot: jsonb('snapshot').notNull(),
-    savedBy: uuid('saved_by').references(() => users.id),
-    /** How the version came to be: the workspace form, or an import. */
-    savedVia: text('saved_via').notNull(),
-    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+    ...savedVersion(),
   },
   (t) => [unique('incident_versions_incident_version').on(t.incidentId, t.version)],
 );

@@ -156,17 +156,7 @@ export function InterventionForm({ caseId, organizationId, persons = [], editing
 
   const kinds: string[] = (interventionKinds as readonly string[]).includes(values.kind) ? [...interventionKinds] : [values.kind, ...interventionKinds];
   return (
-    <CasePartForm
-      prefix={prefix}
-      heading={editing ? t('interventions.editHeading') : t('interventions.heading')}
-      notSaved={t('interventions.notSaved')}
-      addLabel={t('interventions.add')}
-      action={action}
-      draft={local}
-      editing={Boolean(editing)}
-      onCancel={onDone}
-      onSubmit={onSubmit}
-    >
+    <CasePartForm prefix={prefix} words="interventions" action={action} draft={local} editing={Boolean(editing)} onCancel={onDone} onSubmit={onSubmit}>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField id={`${prefix}-kind`} label={t('interventions.kind')} value={values.kind} error={errors.kind} onChange={(kind) => set({ kind })}>
           {kinds.map((kind) => (

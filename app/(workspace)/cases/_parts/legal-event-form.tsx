@@ -69,17 +69,7 @@ export function LegalEventForm({ caseId, persons, editing, onDone }: Props) {
   }
 
   return (
-    <CasePartForm
-      prefix={prefix}
-      heading={editing ? t('cases.legal.editHeading') : t('cases.legal.heading')}
-      notSaved={t('cases.legal.notSaved')}
-      addLabel={t('cases.legal.add')}
-      action={action}
-      draft={local}
-      editing={Boolean(editing)}
-      onCancel={onDone}
-      onSubmit={onSubmit}
-    >
+    <CasePartForm prefix={prefix} words="cases.legal" action={action} draft={local} editing={Boolean(editing)} onCancel={onDone} onSubmit={onSubmit}>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField id={`${prefix}-kind`} label={t('cases.legal.kind')} value={values.kind} error={errors.kind} onChange={(kind) => set({ kind: kind as LegalEventKind })}>
           {legalEventKinds.map((kind) => (

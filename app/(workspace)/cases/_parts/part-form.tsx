@@ -11,11 +11,8 @@ import type { useCaseAction } from './use-action';
 type Props = {
   /** Prefix of the form's element ids: the heading is `{prefix}-heading`. */
   prefix: string;
-  heading: string;
-  /** The alert's heading when saving fails. */
-  notSaved: string;
-  /** The submit button's words for a new part; an edited one says "Save". */
-  addLabel: string;
+  /** Where the part's words are: its heading, edit heading, "not saved" alert and add button. */
+  words: 'cases.legal' | 'interventions';
   action: ReturnType<typeof useCaseAction>;
   draft: { offer: { savedAt: number } | null; restore: () => void; discard: () => void };
   editing: boolean;
@@ -29,21 +26,21 @@ type Props = {
  * The frame of a form for one part of a case (a legal event, an intervention): heading, the offer
  * to restore unsaved typing, what went wrong or right, the fields, then save and cancel.
  */
-export function CasePartForm({ prefix, heading, notSaved, addLabel, action, draft, editing, onCancel, onSubmit, children }: Props) {
+export function CasePartForm({ prefix, words, action, draft, editing, onCancel, onSubmit, children }: Props) {
   const { t } = useI18n();
   return (
     <form noValidate onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} className={fieldsetClass} aria-labelledby={`${prefix}-heading`}>
       <h3 id={`${prefix}-heading`} className={legendClass}>
-        {heading}
+        {editing ? t(`${words}.editHeading`) : t(`${words}.heading`)}
       </h3>
       <div className="mt-3 space-y-4">
         <DraftOffer offer={draft.offer} onRestore={draft.restore} onDiscard={draft.discard} />
-        <ActionAlert problem={action.problem} heading={notSaved} />
+        <ActionAlert problem={action.problem} heading={t(`${words}.notSaved`)} />
         <ActionStatus message={action.done} />
         {children}
         <div className="flex flex-wrap gap-3">
           <button type="submit" className={primaryButtonClass} disabled={action.pending}>
-            {action.pending ? t('cases.form.saving') : editing ? t('cases.form.save') : addLabel}
+            {action.pending ? t('cases.form.saving') : editing ? t('cases.form.save') : t(`${words}.add`)}
           </button>
           {editing && onCancel ? (
             <button type="button" className={secondaryButtonClass} onClick={onCancel}>
