@@ -2,10 +2,10 @@ import 'server-only';
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseIncidents, caseInterventions, caseLegalEvents, incidentShares, incidents, organizations, persons, sources } from '@/db/schema';
-import type { DatePrecision, LegalEventKind, ReviewStatus } from '@/db/schema';
+import type { DatePrecision, ReviewStatus } from '@/db/schema';
 import { foreignIncidentView } from '../incidents/foreign-view';
 import { interventionColumns, legalEventColumns, liveInterventionsOf, liveLegalEventsOf } from './part-columns';
-import { loadLegalEventProvisions, type SnapshotProvision } from './snapshot';
+import { loadLegalEventProvisions, type CaseSnapshot } from './snapshot';
 
 type Dated = { date: string | null; datePrecision: DatePrecision };
 
@@ -19,32 +19,11 @@ export type TimelineIncident = Dated & {
   sharedBy: string | null;
 };
 
-export type TimelineLegalEvent = Dated & {
-  type: 'legalEvent';
-  id: number;
-  version: number;
-  kind: LegalEventKind;
-  personId: string | null;
-  personName: string | null;
-  court: string | null;
-  summary: string | null;
-  outcome: string | null;
-  provisions: SnapshotProvision[];
-};
+/** A legal event as the case's snapshot holds it, with the version the timeline edits. */
+export type TimelineLegalEvent = CaseSnapshot['legalEvents'][number] & { type: 'legalEvent'; version: number };
 
-export type TimelineIntervention = Dated & {
-  type: 'intervention';
-  id: number;
-  version: number;
-  kind: string;
-  by: string | null;
-  referenceCode: string | null;
-  summary: string | null;
-  sourceId: string | null;
-  sourceTitle: string | null;
-  replyDueOn: string | null;
-  replyReceivedOn: string | null;
-};
+/** An intervention as the case's snapshot holds it, with the version the timeline edits. */
+export type TimelineIntervention = Dated & Omit<CaseSnapshot['interventions'][number], 'date' | 'datePrecision'> & { type: 'intervention'; version: number };
 
 export type TimelineItem = TimelineIncident | TimelineLegalEvent | TimelineIntervention;
 

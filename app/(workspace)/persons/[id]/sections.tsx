@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatIncidentDateRange, formatMoment, type Locale, type Translate } from '@/common/i18n';
+import { ColumnHeads } from '@/app/ui/data-table';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { linkClass } from '@/app/ui/styles';
 import type { PersonPageData } from './load';
@@ -13,15 +14,7 @@ function PlainTable({ caption, columns, children }: { caption: string; columns: 
   return (
     <table className="w-full border-collapse text-left">
       <caption className="sr-only">{caption}</caption>
-      <thead className="border-b border-slate-300">
-        <tr>
-          {columns.map((column) => (
-            <th key={column} scope="col" className={headClass}>
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads columns={columns} className="border-b border-slate-300" cellClassName={headClass} />
       <tbody className="divide-y divide-slate-200">{children}</tbody>
     </table>
   );
