@@ -7,6 +7,7 @@ import { requireViewer } from '../session';
 import { DeletedFiles } from './deleted-files';
 import { RestoreRecord } from './restore-record';
 import { DataTable } from '@/app/ui/data-table';
+import { PageSection } from '@/app/ui/page-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -27,18 +28,12 @@ export default async function DeletedRecordsPage() {
         <h1 className="text-3xl font-semibold">{t('deleted.heading')}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t('deleted.intro')}</p>
       </header>
-      <section aria-labelledby="deleted-incidents" className="space-y-3">
-        <h2 id="deleted-incidents" className="text-xl font-semibold">
-          {t('deleted.incidentsHeading')}
-        </h2>
+      <PageSection id="deleted-incidents" heading={t('deleted.incidentsHeading')}>
         <DeletedTable kind="incident" rows={incidents} caption={t('deleted.caption')} none={t('deleted.none')} locale={locale} t={t} />
-      </section>
-      <section aria-labelledby="deleted-cases" className="space-y-3">
-        <h2 id="deleted-cases" className="text-xl font-semibold">
-          {t('deleted.casesHeading')}
-        </h2>
+      </PageSection>
+      <PageSection id="deleted-cases" heading={t('deleted.casesHeading')}>
         <DeletedTable kind="case" rows={cases} caption={t('deleted.casesCaption')} none={t('deleted.casesNone')} locale={locale} t={t} />
-      </section>
+      </PageSection>
       <DeletedFiles />
     </div>
   );
