@@ -4,12 +4,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useState, type FormEvent } from 'react';
 import { sayError, sayFieldErrors, type ProblemData } from '@/common/i18n/problems';
-import { newPasswordInput } from '@/common/inputs/admin';
-import { sayIssue } from '@/common/inputs/problems';
 import { useI18n } from '@/app/i18n/client';
 import { translatedPasswordProblem } from '@/app/ui/password-problem';
 import { useTRPC } from '@/app/trpc';
-import { errorClass, hintClass, inputClass, labelClass, linkClass, primaryButtonClass } from '@/app/ui/styles';
+import { NewPasswordFields, checkNewPassword, type NewPasswordErrors } from '@/app/ui/new-password-fields';
+import { linkClass, primaryButtonClass } from '@/app/ui/styles';
 
 /** Kept for this tab only, so that the link still works after a detour through the sign-in page. */
 const storageKey = 'hrd.invitation';
@@ -23,7 +22,7 @@ export function InvitationAnswer() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const [token, setToken] = useState<string | null | undefined>(undefined);
-  const [errors, setErrors] = useState<{ password?: string; repeat?: string; form?: string }>({});
+  const [errors, setErrors] = useState<NewPasswordErrors>({});
   const [done, setDone] = useState<'joined' | 'accepted' | null>(null);
 
   useEffect(() => {
@@ -75,13 +74,10 @@ export function InvitationAnswer() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (join.isPending || !token) return;
-    const data = new FormData(event.currentTarget);
-    const password = String(data.get('password') ?? '');
-    const checked = newPasswordInput.safeParse(password);
-    if (!checked.success) return setErrors({ password: sayIssue(t, checked.error.issues[0]!) });
-    if (password !== String(data.get('repeat') ?? '')) return setErrors({ repeat: t('account.setPassword.mismatch') });
+    const checked = checkNewPassword(new FormData(event.currentTarget), t);
+    if ('errors' in checked) return setErrors(checked.errors);
     setErrors({});
-    join.mutate({ token, password }, { onSuccess: () => finish('joined'), onError: failed });
+    join.mutate({ token, password: checked.password }, { onSuccess: () => finish('joined'), onError: failed });
   }
 
   return (
@@ -96,23 +92,7 @@ export function InvitationAnswer() {
       <form onSubmit={onSubmit} noValidate className="space-y-5">
         <h2 className="text-lg font-semibold">{t('invitation.newAccount')}</h2>
         {formError}
-        <div>
-          <label htmlFor="password" className={labelClass}>
-            {t('account.setPassword.password')}
-          </label>
-          <input id="password" name="password" type="password" autoComplete="new-password" maxLength={200} aria-invalid={errors.password ? true : undefined} aria-describedby={['password-hint', errors.password ? 'password-error' : null].filter(Boolean).join(' ')} className={`${inputClass} mt-1`} />
-          <p id="password-hint" className={hintClass}>
-            {t('account.setPassword.hint')}
-          </p>
-          {errors.password ? <p id="password-error" className={errorClass}>{errors.password}</p> : null}
-        </div>
-        <div>
-          <label htmlFor="repeat" className={labelClass}>
-            {t('account.setPassword.repeat')}
-          </label>
-          <input id="repeat" name="repeat" type="password" autoComplete="new-password" maxLength={200} aria-invalid={errors.repeat ? true : undefined} aria-describedby={errors.repeat ? 'repeat-error' : undefined} className={`${inputClass} mt-1`} />
-          {errors.repeat ? <p id="repeat-error" className={errorClass}>{errors.repeat}</p> : null}
-        </div>
+        <NewPasswordFields errors={errors} t={t} />
         <button type="submit" disabled={join.isPending} className={`${primaryButtonClass} w-full`}>
           {t('invitation.join')}
         </button>

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { ConfirmPassword } from '@/app/(workspace)/account/confirm-password';
 import { SignOutButton } from '@/app/(workspace)/sign-out-button';
 import { getI18n } from '@/app/i18n/server';
-import { LanguageSwitcher } from '@/app/i18n/language-switcher';
+import { SignedOutHeader } from '@/app/ui/signed-out-page';
 import { getServerCaller } from '@/server/caller';
 import { Enrolment } from './enrolment';
 import { SecondFactorStep } from './second-factor-step';
@@ -25,15 +25,7 @@ export default async function SecondFactorPage() {
   if (!status.gate) redirect('/');
   return (
     <>
-      <header className="bg-slate-900 text-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <p className="text-lg font-semibold">{t('app.name')}</p>
-          <div className="flex items-center gap-3">
-            <LanguageSwitcher />
-            <SignOutButton />
-          </div>
-        </div>
-      </header>
+      <SignedOutHeader t={t} actions={<SignOutButton />} />
       <main id="main" className="mx-auto max-w-xl px-4 py-12">
         <div className="space-y-4 rounded-lg border border-slate-300 bg-white p-6 shadow-sm sm:p-8">
           {status.gate === 'second_factor' ? (

@@ -4,12 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { sayError, sayFieldErrors } from '@/common/i18n/problems';
-import { newPasswordInput } from '@/common/inputs/admin';
-import { sayIssue } from '@/common/inputs/problems';
 import { useI18n } from '@/app/i18n/client';
 import { translatedPasswordProblem } from '@/app/ui/password-problem';
 import { useTRPC } from '@/app/trpc';
-import { errorClass, hintClass, inputClass, labelClass, linkClass, primaryButtonClass } from '@/app/ui/styles';
+import { NewPasswordFields, checkNewPassword, type NewPasswordErrors } from '@/app/ui/new-password-fields';
+import { linkClass, primaryButtonClass } from '@/app/ui/styles';
 
 /**
  * The token comes after `#` in the link, so the browser never sends it in a request line, a log or
@@ -19,7 +18,7 @@ export function SetPasswordForm() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const [token, setToken] = useState<string | null | undefined>(undefined);
-  const [errors, setErrors] = useState<{ password?: string; repeat?: string; form?: string }>({});
+  const [errors, setErrors] = useState<NewPasswordErrors>({});
   const [doneFor, setDoneFor] = useState<string | null>(null);
   const setPassword = useMutation(trpc.account.setPasswordWithLink.mutationOptions());
   const done = useRef<HTMLParagraphElement>(null);
@@ -55,11 +54,9 @@ export function SetPasswordForm() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (setPassword.isPending || !token) return;
-    const data = new FormData(event.currentTarget);
-    const password = String(data.get('password') ?? '');
-    const checked = newPasswordInput.safeParse(password);
-    if (!checked.success) return setErrors({ password: sayIssue(t, checked.error.issues[0]!) });
-    if (password !== String(data.get('repeat') ?? '')) return setErrors({ repeat: t('account.setPassword.mismatch') });
+    const checked = checkNewPassword(new FormData(event.currentTarget), t);
+    if ('errors' in checked) return setErrors(checked.errors);
+    const { password } = checked;
     setErrors({});
     setPassword.mutate(
       { token, password },
@@ -73,49 +70,7 @@ export function SetPasswordForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <div role="alert">{errors.form ? <p className="rounded-md border border-red-700 bg-red-50 p-3 text-red-900">{errors.form}</p> : null}</div>
-      <div>
-        <label htmlFor="password" className={labelClass}>
-          {t('account.setPassword.password')}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          maxLength={200}
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={['password-hint', errors.password ? 'password-error' : null].filter(Boolean).join(' ')}
-          className={`${inputClass} mt-1`}
-        />
-        <p id="password-hint" className={hintClass}>
-          {t('account.setPassword.hint')}
-        </p>
-        {errors.password ? (
-          <p id="password-error" className={errorClass}>
-            {errors.password}
-          </p>
-        ) : null}
-      </div>
-      <div>
-        <label htmlFor="repeat" className={labelClass}>
-          {t('account.setPassword.repeat')}
-        </label>
-        <input
-          id="repeat"
-          name="repeat"
-          type="password"
-          autoComplete="new-password"
-          maxLength={200}
-          aria-invalid={errors.repeat ? true : undefined}
-          aria-describedby={errors.repeat ? 'repeat-error' : undefined}
-          className={`${inputClass} mt-1`}
-        />
-        {errors.repeat ? (
-          <p id="repeat-error" className={errorClass}>
-            {errors.repeat}
-          </p>
-        ) : null}
-      </div>
+      <NewPasswordFields errors={errors} t={t} />
       <button type="submit" disabled={setPassword.isPending} className={`${primaryButtonClass} w-full`}>
         {setPassword.isPending ? t('account.setPassword.submitting') : t('account.setPassword.submit')}
       </button>

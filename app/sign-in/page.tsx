@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { LanguageSwitcher } from '@/app/i18n/language-switcher';
 import { getI18n } from '@/app/i18n/server';
+import { SignedOutCard } from '@/app/ui/signed-out-page';
 import { getServerCaller } from '@/server/caller';
 import { safeCallbackPath } from './safe-callback';
 import { SignInForm } from './sign-in-form';
@@ -24,30 +24,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const firstAdminNeeded = await caller.viewer.firstAdminNeeded();
 
   return (
-    <>
-      <header className="bg-slate-900 text-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <p className="text-lg font-semibold">{t('app.name')}</p>
-          <LanguageSwitcher />
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-md px-4 py-12">
-        <div className="rounded-lg border border-slate-300 bg-white p-6 shadow-sm sm:p-8">
-          <h1 className="text-2xl font-semibold">{t('signIn.heading')}</h1>
-          <p className="mt-2 text-slate-700">{t('signIn.intro')}</p>
-          {firstAdminNeeded && (
-            <section aria-labelledby="first-admin-heading" className="mt-6 rounded-md border border-amber-700 bg-amber-50 p-4">
-              <h2 id="first-admin-heading" className="font-semibold text-amber-950">{t('signIn.firstAdmin.heading')}</h2>
-              <p className="mt-1 text-sm text-amber-950">{t('signIn.firstAdmin.body')}</p>
-              <pre className="mt-2 overflow-x-auto rounded bg-white p-2 text-xs"><code>{firstAdminCommand}</code></pre>
-            </section>
-          )}
-          <div className="mt-6">
-            <SignInForm callbackPath={callbackPath} />
-          </div>
-        </div>
-        <p className="mt-6 text-center text-sm text-slate-600">{t('app.tagline')}</p>
-      </main>
-    </>
+    <SignedOutCard t={t} heading={t('signIn.heading')} intro={t('signIn.intro')} after={<p className="mt-6 text-center text-sm text-slate-600">{t('app.tagline')}</p>}>
+      {firstAdminNeeded && (
+        <section aria-labelledby="first-admin-heading" className="mt-6 rounded-md border border-amber-700 bg-amber-50 p-4">
+          <h2 id="first-admin-heading" className="font-semibold text-amber-950">{t('signIn.firstAdmin.heading')}</h2>
+          <p className="mt-1 text-sm text-amber-950">{t('signIn.firstAdmin.body')}</p>
+          <pre className="mt-2 overflow-x-auto rounded bg-white p-2 text-xs"><code>{firstAdminCommand}</code></pre>
+        </section>
+      )}
+      <div className="mt-6">
+        <SignInForm callbackPath={callbackPath} />
+      </div>
+    </SignedOutCard>
   );
 }

@@ -3,7 +3,8 @@
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/app/i18n/client';
-import { inputClass, labelClass, primaryButtonClass } from '@/app/ui/styles';
+import { primaryButtonClass } from '@/app/ui/styles';
+import { TextField } from '@/app/ui/text-field';
 
 /**
  * Email and password. Every failure shows the same message, so the page never tells whether an
@@ -47,34 +48,8 @@ export function SignInForm({ callbackPath }: { callbackPath: string }) {
       <div role="alert" className={failed ? 'rounded-md border border-red-700 bg-red-50 p-3 text-red-900' : ''}>
         {failed ? <p id="sign-in-error">{t(failed === 'deactivated' ? 'signIn.deactivated' : 'signIn.failed')}</p> : null}
       </div>
-      <div>
-        <label htmlFor="email" className={labelClass}>
-          {t('signIn.email')}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          className={`${inputClass} mt-1`}
-          aria-describedby={failed ? 'sign-in-error' : undefined}
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className={labelClass}>
-          {t('signIn.password')}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className={`${inputClass} mt-1`}
-          aria-describedby={failed ? 'sign-in-error' : undefined}
-        />
-      </div>
+      <TextField id="email" name="email" type="email" autoComplete="username" required label={t('signIn.email')} describedBy={failed ? 'sign-in-error' : undefined} />
+      <TextField id="password" name="password" type="password" autoComplete="current-password" required label={t('signIn.password')} describedBy={failed ? 'sign-in-error' : undefined} />
       <button type="submit" disabled={pending} className={`${primaryButtonClass} w-full`}>
         {pending ? t('signIn.submitting') : t('signIn.submit')}
       </button>

@@ -5,7 +5,6 @@ import {
   date,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -16,9 +15,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { legalEventKinds } from '../../common/values';
-import { caseStatusEnum, datePrecisionEnum, reviewDecisionEnum, reviewStatusEnum } from './enums';
-import { organizations } from './organizations';
+import { caseStatusEnum, datePrecisionEnum } from './enums';
 import { users } from './users';
+import { editTrail, ownedRecord, reviewDecision, reviewedVersions, savedVersion } from './columns';
 import { persons } from './actors';
 import { incidents } from './incidents';
 import { legalProvisions, sources } from './sources';
@@ -32,27 +31,14 @@ import { legalProvisions, sources } from './sources';
 export const cases = pgTable(
   'cases',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-    /** Stable identifier in the exchange format, unique within the owning NGO. */
-    ref: text('ref').notNull(),
+    ...ownedRecord(),
     title: text('title').notNull(),
     summary: text('summary'),
     status: caseStatusEnum('status').notNull().default('open'),
-    reviewStatus: reviewStatusEnum('review_status').notNull().default('draft'),
-    /**
-     * Optimistic concurrency and history: every change to the case or to its parts (links, persons,
-     * legal events, interventions) increments this and appends a snapshot to case_versions.
-     */
-    version: integer('version').notNull().default(1),
-    /** The version the public sees, if any (editing a published case starts a new draft, as for incidents). */
-    publishedVersion: integer('published_version'),
-    createdBy: uuid('created_by').references(() => users.id),
-    updatedBy: uuid('updated_by').references(() => users.id),
-    deletedBy: uuid('deleted_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    // Every change to the case or to its parts (links, persons, legal events, interventions)
+    // increments the version and appends a snapshot to case_versions.
+    ...reviewedVersions(),
+    ...editTrail(),
   },
   (t) => [
     unique('cases_org_ref').on(t.organizationId, t.ref),
@@ -67,12 +53,7 @@ export const caseVersions = pgTable(
   {
     id: serial('id').primaryKey(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
-    version: integer('version').notNull(),
-    snapshot: jsonb('snapshot').notNull(),
-    savedBy: uuid('saved_by').references(() => users.id),
-    /** How the version came to be: 'workspace', 'import' or 'review'. */
-    savedVia: text('saved_via').notNull(),
-    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+    ...savedVersion(),
   },
   (t) => [unique('case_versions_case_version').on(t.caseId, t.version)],
 );
@@ -83,11 +64,7 @@ export const caseReviews = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     caseId: uuid('case_id').notNull().references(() => cases.id),
-    version: integer('version').notNull(),
-    decision: reviewDecisionEnum('decision').notNull(),
-    decidedBy: uuid('decided_by').notNull().references(() => users.id),
-    comment: text('comment'),
-    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+    ...reviewDecision(),
   },
   (t) => [index('case_reviews_case').on(t.caseId, t.id)],
 );
@@ -146,12 +123,7 @@ export const caseLegalEvents = pgTable(
     /** The result in a few words: "convicted", "upheld", "acquitted", "released on bail". */
     outcome: text('outcome'),
     version: integer('version').notNull().default(1),
-    createdBy: uuid('created_by').references(() => users.id),
-    updatedBy: uuid('updated_by').references(() => users.id),
-    deletedBy: uuid('deleted_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    ...editTrail(),
   },
   (t) => [
     index('case_legal_events_case').on(t.caseId, t.date),
@@ -202,12 +174,7 @@ export const caseInterventions = pgTable(
     /** When the reply came; null while it is awaited. */
     replyReceivedOn: date('reply_received_on'),
     version: integer('version').notNull().default(1),
-    createdBy: uuid('created_by').references(() => users.id),
-    updatedBy: uuid('updated_by').references(() => users.id),
-    deletedBy: uuid('deleted_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    ...editTrail(),
   },
   (t) => [
     index('case_interventions_case').on(t.caseId),

@@ -1,21 +1,17 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
-  date,
-  doublePrecision,
   index,
   integer,
-  jsonb,
   pgTable,
   serial,
   text,
-  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { datePrecisionEnum, locationPrecisionEnum, reviewStatusEnum } from './enums';
-import { organizations } from './organizations';
 import { users } from './users';
+import { editTimes, ownedRecord, reviewedVersions, savedVersion } from './columns';
+import { incidentFacts } from './incident-facts';
 import { documentedOrganizations, persons } from './actors';
 import { legalProvisions, sources } from './sources';
 
@@ -23,37 +19,14 @@ import { legalProvisions, sources } from './sources';
 export const incidents = pgTable(
   'incidents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-    /** Stable identifier in the exchange format, unique within the owning NGO. */
-    ref: text('ref').notNull(),
-    title: text('title').notNull(),
-    summary: text('summary'),
-    startDate: date('start_date').notNull(),
-    endDate: date('end_date'),
-    datePrecision: datePrecisionEnum('date_precision').notNull(),
-    country: text('country').notNull(),
-    region: text('region'),
-    locality: text('locality'),
-    lat: doublePrecision('lat'),
-    lon: doublePrecision('lon'),
-    locationPrecision: locationPrecisionEnum('location_precision').notNull(),
-    violationTypes: text('violation_types').array().notNull(),
-    /** Where the incident stands in review; the same column name as on cases (server/services/review/). */
-    reviewStatus: reviewStatusEnum('review_status').notNull().default('draft'),
-    /** Optimistic concurrency: every save names the version it edits and increments this. */
-    version: integer('version').notNull().default(1),
-    /**
-     * The version the public sees, if any. Editing a published incident makes a new draft while
-     * this stays, so the public keeps the last published version until the new one is published.
-     */
-    publishedVersion: integer('published_version'),
+    ...ownedRecord(),
+    ...incidentFacts(),
+    ...reviewedVersions(),
+    // In this order since the first migration (rows read with select() keep it).
     deletedBy: uuid('deleted_by').references(() => users.id),
     createdBy: uuid('created_by').references(() => users.id),
     updatedBy: uuid('updated_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    ...editTimes(),
   },
   (t) => [
     unique('incidents_org_ref').on(t.organizationId, t.ref),
@@ -139,12 +112,7 @@ export const incidentVersions = pgTable(
   {
     id: serial('id').primaryKey(),
     incidentId: uuid('incident_id').notNull().references(() => incidents.id),
-    version: integer('version').notNull(),
-    snapshot: jsonb('snapshot').notNull(),
-    savedBy: uuid('saved_by').references(() => users.id),
-    /** How the version came to be: the workspace form, or an import. */
-    savedVia: text('saved_via').notNull(),
-    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+    ...savedVersion(),
   },
   (t) => [unique('incident_versions_incident_version').on(t.incidentId, t.version)],
 );

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { caseStatusEnum, datePrecisionEnum, locationPrecisionEnum } from './enums';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { caseStatusEnum } from './enums';
+import { incidentFacts } from './incident-facts';
 import { searchVector, titleVector, tsvector } from './search';
 
 /**
@@ -15,18 +16,7 @@ export const publicIncidents = pgTable(
     /** Also the id in public addresses: random, so it tells nothing (a ref might carry a name). */
     incidentId: uuid('incident_id').primaryKey(),
     publisher: text('publisher').notNull(),
-    title: text('title').notNull(),
-    summary: text('summary'),
-    startDate: date('start_date').notNull(),
-    endDate: date('end_date'),
-    datePrecision: datePrecisionEnum('date_precision').notNull(),
-    country: text('country').notNull(),
-    region: text('region'),
-    locality: text('locality'),
-    lat: doublePrecision('lat'),
-    lon: doublePrecision('lon'),
-    locationPrecision: locationPrecisionEnum('location_precision').notNull(),
-    violationTypes: text('violation_types').array().notNull(),
+    ...incidentFacts(),
     defenderCategories: text('defender_categories').array().notNull(),
     perpetratorTypes: text('perpetrator_types').array().notNull(),
     victims: jsonb('victims').$type<PublicVictim[]>().notNull(),

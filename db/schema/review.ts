@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, integer, pgTable, pgEnum, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, pgTable, pgEnum, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { notificationKinds } from '../../common/values';
 import { cases } from './cases';
-import { reviewDecisionEnum } from './enums';
+import { reviewDecision } from './columns';
 import { incidents } from './incidents';
 import { organizations } from './organizations';
 import { users } from './users';
@@ -13,11 +13,7 @@ export const incidentReviews = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     incidentId: uuid('incident_id').notNull().references(() => incidents.id),
-    version: integer('version').notNull(),
-    decision: reviewDecisionEnum('decision').notNull(),
-    decidedBy: uuid('decided_by').notNull().references(() => users.id),
-    comment: text('comment'),
-    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+    ...reviewDecision(),
   },
   (t) => [index('incident_reviews_incident').on(t.incidentId, t.id)],
 );

@@ -16,15 +16,37 @@ const filterParameters = [
 ].map((parameter) => ({ in: 'query', required: false, ...parameter }));
 
 const filterRefs = filterParameters.map((parameter) => ({ $ref: `#/components/parameters/${parameter.name}` }));
+const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ 'application/json': { schema } });
 const errors = {
-  '400': { description: 'A parameter is unknown, repeated or malformed.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '429': { description: 'Too many requests from this address; see Retry-After.', headers: { 'Retry-After': { schema: { type: 'integer' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '400': { description: 'A parameter is unknown, repeated or malformed.', content: json(schemaRef('Error')) },
+  '429': { description: 'Too many requests from this address; see Retry-After.', headers: { 'Retry-After': { schema: { type: 'integer' } } }, content: json(schemaRef('Error')) },
 };
+const idParameter = { in: 'path', name: 'id', required: true, schema: { type: 'string', format: 'uuid' } };
+const groupByParameter = { in: 'query', name: 'groupBy', required: true, schema: { type: 'string', enum: groupings } };
+const pageParameters = [
+  { in: 'query', name: 'cursor', required: false, description: 'The `nextCursor` of the previous page.', schema: { type: 'string' } },
+  { in: 'query', name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } },
+];
 const term = { type: 'object', required: ['code', 'label'], properties: { code: { type: 'string' }, label: { type: 'string' } } };
 const nullableString = { type: ['string', 'null'] };
 // The same rule for incidents and cases (server/services/publishing/publication-dates.ts).
 const publishedAt = { type: 'string', format: 'date-time', description: 'When the record was first published; kept when it is published again, also after a retraction.' };
 const updatedAt = { type: 'string', format: 'date-time', description: 'When the version shown was published (the latest publication); equal to publishedAt until the record is published again.' };
+// What every published record (incident, case) starts and ends with.
+const recordHead = { id: { type: 'string', format: 'uuid' }, title: { type: 'string' }, summary: nullableString };
+const recordTail = { publisher: { type: 'string' }, publishedAt, updatedAt };
+
+/** The answers of a listing: a page of `schema` records under `key`, and where the next page starts. */
+function pageResponses(key: string, schema: string, description: string) {
+  const page = { type: 'object', required: [key, 'nextCursor', 'limit'], properties: { [key]: { type: 'array', items: schemaRef(schema) }, nextCursor: nullableString, limit: { type: 'integer' } } };
+  return { '200': { description, content: json(page) }, ...errors };
+}
+
+/** The answers for one record by id: the record, or 404 when no published one has it. */
+function recordResponses(schema: string, description: string, missing: string) {
+  return { '200': { description, content: json(schemaRef(schema)) }, '404': { description: missing, content: json(schemaRef('Error')) }, ...errors };
+}
 
 export function openApiDocument(origin: string) {
   return {
@@ -41,37 +63,15 @@ export function openApiDocument(origin: string) {
       '/incidents': {
         get: {
           summary: 'Published incidents, newest first, a page at a time',
-          parameters: [
-            ...filterRefs,
-            { in: 'query', name: 'cursor', required: false, description: 'The `nextCursor` of the previous page.', schema: { type: 'string' } },
-            { in: 'query', name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } },
-          ],
-          responses: {
-            '200': {
-              description: 'A page of incidents.',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    required: ['incidents', 'nextCursor', 'limit'],
-                    properties: { incidents: { type: 'array', items: { $ref: '#/components/schemas/Incident' } }, nextCursor: nullableString, limit: { type: 'integer' } },
-                  },
-                },
-              },
-            },
-            ...errors,
-          },
+          parameters: [...filterRefs, ...pageParameters],
+          responses: pageResponses('incidents', 'Incident', 'A page of incidents.'),
         },
       },
       '/incidents/{id}': {
         get: {
           summary: 'One published incident',
-          parameters: [{ in: 'path', name: 'id', required: true, schema: { type: 'string', format: 'uuid' } }, filterRefs.at(-1)],
-          responses: {
-            '200': { description: 'The incident.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Incident' } } } },
-            '404': { description: 'No published incident has this id.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-            ...errors,
-          },
+          parameters: [idParameter, filterRefs.at(-1)],
+          responses: recordResponses('Incident', 'The incident.', 'No published incident has this id.'),
         },
       },
       '/stats': {
@@ -79,31 +79,27 @@ export function openApiDocument(origin: string) {
           summary: 'Counts of published incidents by one dimension',
           description:
             '`count` counts incidents: one with two violation types counts once under each, and once under a broader type. `total` counts each incident once. An incident known only to the year never counts in a month; `unknownMonth` (groupBy=month) says how many.',
-          parameters: [{ in: 'query', name: 'groupBy', required: true, schema: { type: 'string', enum: groupings } }, ...filterRefs],
+          parameters: [groupByParameter, ...filterRefs],
           responses: {
             '200': {
               description: 'The counts.',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    required: ['groupBy', 'total', 'counts'],
-                    properties: {
-                      groupBy: { type: 'string', enum: groupings },
-                      total: { type: 'integer' },
-                      unknownMonth: { type: 'integer' },
-                      counts: {
-                        type: 'array',
-                        items: {
-                          type: 'object',
-                          required: ['key', 'label', 'count'],
-                          properties: { key: nullableString, label: { type: 'string' }, count: { type: 'integer' }, parent: nullableString },
-                        },
-                      },
+              content: json({
+                type: 'object',
+                required: ['groupBy', 'total', 'counts'],
+                properties: {
+                  groupBy: { type: 'string', enum: groupings },
+                  total: { type: 'integer' },
+                  unknownMonth: { type: 'integer' },
+                  counts: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['key', 'label', 'count'],
+                      properties: { key: nullableString, label: { type: 'string' }, count: { type: 'integer' }, parent: nullableString },
                     },
                   },
                 },
-              },
+              }),
             },
             ...errors,
           },
@@ -114,7 +110,7 @@ export function openApiDocument(origin: string) {
           summary: 'The counts of /stats as CSV: the figures of one dashboard chart',
           description:
             'Columns `key,label,count`: one row per value, in the order of /stats (`key` is empty for "Not recorded"), then a row without a key for the total (each incident counted once) and, for groupBy=month, one for the incidents known only to the year. Text cells that a spreadsheet would read as formulas start with a single quote; numbers are left as they are.',
-          parameters: [{ in: 'query', name: 'groupBy', required: true, schema: { type: 'string', enum: groupings } }, ...filterRefs],
+          parameters: [groupByParameter, ...filterRefs],
           responses: { '200': { description: 'CSV with a header row.', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors },
         },
       },
@@ -123,7 +119,7 @@ export function openApiDocument(origin: string) {
           summary: 'Every matching published incident in the exchange format (exchange/schema.json), with the persons, organizations and sources they reference',
           description: 'An incident with public copies of evidence files lists them in `attachments` (sha256, size and media_type of the copy, its title and `url`, `confidential: false`), as the single-incident answer does (see Attachments).',
           parameters: filterRefs.slice(0, -1),
-          responses: { '200': { description: 'An exchange document (streamed).', content: { 'application/json': { schema: { type: 'object' } } } }, ...errors },
+          responses: { '200': { description: 'An exchange document (streamed).', content: json({ type: 'object' }) }, ...errors },
         },
       },
       '/export.csv': {
@@ -139,35 +135,16 @@ export function openApiDocument(origin: string) {
           description: 'The incident filters do not apply to cases; any parameter other than these is refused with 400.',
           parameters: [
             { in: 'query', name: 'q', required: false, description: 'Words in the title, the summary, the name of a person concerned or the title of one of its published incidents.', schema: { type: 'string', maxLength: 200 } },
-            { in: 'query', name: 'cursor', required: false, description: 'The `nextCursor` of the previous page.', schema: { type: 'string' } },
-            { in: 'query', name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } },
+            ...pageParameters,
           ],
-          responses: {
-            '200': {
-              description: 'A page of cases.',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    required: ['cases', 'nextCursor', 'limit'],
-                    properties: { cases: { type: 'array', items: { $ref: '#/components/schemas/CaseSummary' } }, nextCursor: nullableString, limit: { type: 'integer' } },
-                  },
-                },
-              },
-            },
-            ...errors,
-          },
+          responses: pageResponses('cases', 'CaseSummary', 'A page of cases.'),
         },
       },
       '/cases/{id}': {
         get: {
           summary: 'One published case with its timeline: its published incidents, legal events and interventions in date order',
-          parameters: [{ in: 'path', name: 'id', required: true, schema: { type: 'string', format: 'uuid' } }],
-          responses: {
-            '200': { description: 'The case.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Case' } } } },
-            '404': { description: 'No published case has this id.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-            ...errors,
-          },
+          parameters: [idParameter],
+          responses: recordResponses('Case', 'The case.', 'No published case has this id.'),
         },
       },
       '/openapi.json': { get: { summary: 'This description', responses: { '200': { description: 'OpenAPI 3.1 document.' } } } },
@@ -194,22 +171,16 @@ export function openApiDocument(origin: string) {
         CaseSummary: {
           type: 'object',
           properties: {
-            id: { type: 'string', format: 'uuid' },
-            title: { type: 'string' },
-            summary: nullableString,
+            ...recordHead,
             status: { enum: ['open', 'closed'] },
             incidents: { type: 'integer', description: 'How many of its incidents are published.' },
-            publisher: { type: 'string' },
-            publishedAt,
-            updatedAt,
+            ...recordTail,
           },
         },
         Case: {
           type: 'object',
           properties: {
-            id: { type: 'string', format: 'uuid' },
-            title: { type: 'string' },
-            summary: nullableString,
+            ...recordHead,
             status: { enum: ['open', 'closed'] },
             persons: {
               type: 'array',
@@ -237,17 +208,13 @@ export function openApiDocument(origin: string) {
               items: { type: 'object', properties: { title: { type: 'string' }, publisher: nullableString, publishedOn: nullableString, referenceCode: nullableString, url: nullableString } },
             },
             attachments: { $ref: '#/components/schemas/Attachments' },
-            publisher: { type: 'string' },
-            publishedAt,
-            updatedAt,
+            ...recordTail,
           },
         },
         Incident: {
           type: 'object',
           properties: {
-            id: { type: 'string', format: 'uuid' },
-            title: { type: 'string' },
-            summary: nullableString,
+            ...recordHead,
             date: { type: 'object', properties: { start: { type: 'string', format: 'date' }, end: nullableString, precision: { enum: ['day', 'month', 'year'] } } },
             location: {
               type: 'object',
@@ -268,9 +235,7 @@ export function openApiDocument(origin: string) {
             legal: { type: 'array', items: { type: 'object' } },
             sources: { type: 'array', items: { type: 'object' } },
             attachments: { $ref: '#/components/schemas/Attachments' },
-            publisher: { type: 'string' },
-            publishedAt,
-            updatedAt,
+            ...recordTail,
           },
         },
       },

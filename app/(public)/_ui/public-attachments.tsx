@@ -1,17 +1,15 @@
 import type { Translate } from '@/common/i18n';
 import type { PublicAttachment } from '@/server/public/attachments';
+import { RecordSection } from './public-record';
 
 /**
  * The public copies of a published record's evidence files: images shown (already stripped of
  * metadata, regions blacked out), other files as downloads with their size and fingerprint.
  */
-export function PublicAttachments({ attachments, t, className }: { attachments: PublicAttachment[]; t: Translate; className: string }) {
+export function PublicAttachments({ attachments, t }: { attachments: PublicAttachment[]; t: Translate }) {
   if (attachments.length === 0) return null;
   return (
-    <section aria-labelledby="attachments" className={className}>
-      <h2 id="attachments" className="text-lg font-semibold">
-        {t('public.attachments.heading')}
-      </h2>
+    <RecordSection id="attachments" heading={t('public.attachments.heading')}>
       <ul className="mt-2 space-y-4">
         {attachments.map((file) => (
           <li key={file.url}>
@@ -31,6 +29,6 @@ export function PublicAttachments({ attachments, t, className }: { attachments: 
           </li>
         ))}
       </ul>
-    </section>
+    </RecordSection>
   );
 }

@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
-import { inputClass, labelClass, primaryButtonClass } from '@/app/ui/styles';
+import { primaryButtonClass } from '@/app/ui/styles';
+import { TextField } from '@/app/ui/text-field';
 import { ActionAlert } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';
 
@@ -36,12 +37,7 @@ export function ConfirmPassword() {
     <form onSubmit={(event) => void onSubmit(event)} className="max-w-md space-y-3">
       <ActionAlert problem={problem} heading={t('account.confirm.failed')} />
       <p role="status">{done ? t('account.confirm.done') : ''}</p>
-      <div>
-        <label htmlFor="confirm-password" className={labelClass}>
-          {t('account.confirm.password')}
-        </label>
-        <input id="confirm-password" name="password" type="password" autoComplete="current-password" required maxLength={1000} className={`${inputClass} mt-1`} />
-      </div>
+      <TextField id="confirm-password" name="password" type="password" autoComplete="current-password" required maxLength={1000} label={t('account.confirm.password')} />
       <button type="submit" disabled={pending} className={primaryButtonClass}>
         {t('account.confirm.submit')}
       </button>

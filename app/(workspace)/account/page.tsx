@@ -6,6 +6,7 @@ import { ConfirmPassword } from './confirm-password';
 import { ConfirmWithFactor } from './factors/confirm-with-factor';
 import { SecondFactors } from './factors/second-factors';
 import { SessionList } from './session-list';
+import { PageSection } from '@/app/ui/page-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -25,17 +26,11 @@ export default async function AccountPage() {
         <h1 className="text-3xl font-semibold">{t('account.heading')}</h1>
         <p className="mt-2 text-slate-700">{viewer.email}</p>
       </header>
-      <section aria-labelledby="sessions-heading" className="space-y-3">
-        <h2 id="sessions-heading" className="text-xl font-semibold">
-          {t('account.sessions.heading')}
-        </h2>
+      <PageSection id="sessions-heading" heading={t('account.sessions.heading')}>
         <p className="text-slate-700">{t('account.sessions.intro')}</p>
         <SessionList sessions={sessions} />
-      </section>
-      <section aria-labelledby="confirm-heading" className="space-y-3">
-        <h2 id="confirm-heading" className="text-xl font-semibold">
-          {t('account.confirm.heading')}
-        </h2>
+      </PageSection>
+      <PageSection id="confirm-heading" heading={t('account.confirm.heading')}>
         <p className="text-slate-700">{t('account.confirm.intro')}</p>
         <ConfirmPassword />
         {factors.totp || factors.passkeys.length > 0 ? (
@@ -44,14 +39,11 @@ export default async function AccountPage() {
             <ConfirmWithFactor hasPasskeys={factors.passkeys.length > 0} hasTotp={factors.totp} />
           </>
         ) : null}
-      </section>
-      <section aria-labelledby="factors-heading" className="space-y-3">
-        <h2 id="factors-heading" className="text-xl font-semibold">
-          {t('account.factors.heading')}
-        </h2>
+      </PageSection>
+      <PageSection id="factors-heading" heading={t('account.factors.heading')}>
         <p className="text-slate-700">{t('account.factors.intro')}</p>
         <SecondFactors status={factors} />
-      </section>
+      </PageSection>
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { StatusBadge } from '@/app/ui/status-badge';
 import { requireViewer } from '../session';
 import { DeletedFiles } from './deleted-files';
 import { RestoreRecord } from './restore-record';
+import { DataTable } from '@/app/ui/data-table';
+import { PageSection } from '@/app/ui/page-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -26,68 +28,37 @@ export default async function DeletedRecordsPage() {
         <h1 className="text-3xl font-semibold">{t('deleted.heading')}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t('deleted.intro')}</p>
       </header>
-      <section aria-labelledby="deleted-incidents" className="space-y-3">
-        <h2 id="deleted-incidents" className="text-xl font-semibold">
-          {t('deleted.incidentsHeading')}
-        </h2>
+      <PageSection id="deleted-incidents" heading={t('deleted.incidentsHeading')}>
         <DeletedTable kind="incident" rows={incidents} caption={t('deleted.caption')} none={t('deleted.none')} locale={locale} t={t} />
-      </section>
-      <section aria-labelledby="deleted-cases" className="space-y-3">
-        <h2 id="deleted-cases" className="text-xl font-semibold">
-          {t('deleted.casesHeading')}
-        </h2>
+      </PageSection>
+      <PageSection id="deleted-cases" heading={t('deleted.casesHeading')}>
         <DeletedTable kind="case" rows={cases} caption={t('deleted.casesCaption')} none={t('deleted.casesNone')} locale={locale} t={t} />
-      </section>
+      </PageSection>
       <DeletedFiles />
     </div>
   );
 }
 
 function DeletedTable({ kind, rows, caption, none, locale, t }: { kind: 'incident' | 'case'; rows: Row[]; caption: string; none: string; locale: Locale; t: Translate }) {
-  const th = 'px-3 py-2 text-left text-sm font-semibold text-slate-700';
   const td = 'px-3 py-2 align-top';
   if (rows.length === 0) return <p className="rounded-lg border border-slate-300 bg-white p-6">{none}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-      <table className="cards min-w-full divide-y divide-slate-200">
-        <caption className="px-3 py-2 text-left text-sm text-slate-600">{caption}</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className={th}>
-              {t('list.col.title')}
-            </th>
-            <th scope="col" className={th}>
-              {t('list.col.status')}
-            </th>
-            <th scope="col" className={th}>
-              {t('deleted.when')}
-            </th>
-            <th scope="col" className={th}>
-              {t('deleted.by')}
-            </th>
-            <th scope="col" className={th}>
-              <span className="sr-only">{t('deleted.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row" className={`${td} text-left font-medium`}>
-                {row.title}
-              </th>
-              <td className={td}>
-                <StatusBadge status={row.reviewStatus} t={t} />
-              </td>
-              <td className={td}>{row.deletedAt ? formatMoment(row.deletedAt, locale) : ''}</td>
-              <td className={td}>{row.deletedByName || t('incident.unknownUser')}</td>
-              <td className={td}>
-                <RestoreRecord kind={kind} id={row.id} title={row.title} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={[t('list.col.title'), t('list.col.status'), t('deleted.when'), t('deleted.by'), <span className="sr-only">{t('deleted.actions')}</span>]}>
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <th scope="row" className={`${td} text-left font-medium`}>
+            {row.title}
+          </th>
+          <td className={td}>
+            <StatusBadge status={row.reviewStatus} t={t} />
+          </td>
+          <td className={td}>{row.deletedAt ? formatMoment(row.deletedAt, locale) : ''}</td>
+          <td className={td}>{row.deletedByName || t('incident.unknownUser')}</td>
+          <td className={td}>
+            <RestoreRecord kind={kind} id={row.id} title={row.title} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import { formatIncidentDateRange, type Locale, type Translate } from '@/common/i
 import { Snippet } from '@/app/ui/snippet';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { linkClass } from '@/app/ui/styles';
+import { DataTable } from '@/app/ui/data-table';
 
 /** One row of `incident.list`. */
 export type IncidentRow = Awaited<ReturnType<typeof listIncidents>>['items'][number];
@@ -24,59 +25,29 @@ export function placeOf(row: { locality: string | null; region: string | null; c
 
 /** One page of incidents; the title links to the incident. */
 export function IncidentTable({ rows, caption, violationLabel, locale, t, selectFor }: Props) {
-  const th = 'px-3 py-2 text-left text-sm font-semibold text-slate-700';
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-      <table className="cards min-w-full divide-y divide-slate-200">
-        <caption className="px-3 py-2 text-left text-sm text-slate-600">{caption}</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            {selectFor ? (
-              <th scope="col" className={th}>
-                <span className="sr-only">{t('bulk.selectColumn')}</span>
-              </th>
-            ) : null}
-            <th scope="col" className={th}>
-              {t('list.col.title')}
-            </th>
-            <th scope="col" className={th}>
-              {t('list.col.date')}
-            </th>
-            <th scope="col" className={th}>
-              {t('list.col.place')}
-            </th>
-            <th scope="col" className={th}>
-              {t('list.col.violationTypes')}
-            </th>
-            <th scope="col" className={th}>
-              {t('list.col.status')}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {rows.map((row) => (
-            <tr key={row.id} className="align-top">
-              {selectFor ? (
-                <td className="px-3 py-3">
-                  <input type="checkbox" form={selectFor} name="item" value={`${row.id}:${row.version}`} className="h-5 w-5" aria-label={t('bulk.select', { title: row.title })} />
-                </td>
-              ) : null}
-              <th scope="row" className="max-w-md px-3 py-3 text-left font-normal">
-                <Link href={`/incidents/${row.id}`} className={linkClass}>
-                  {row.title}
-                </Link>
-                <Snippet segments={row.snippet} />
-              </th>
-              <td className="whitespace-nowrap px-3 py-3">{formatIncidentDateRange(row.startDate, row.endDate, row.datePrecision, locale)}</td>
-              <td className="px-3 py-3">{placeOf(row)}</td>
-              <td className="px-3 py-3 text-sm">{row.violationTypes.map(violationLabel).join(', ')}</td>
-              <td className="px-3 py-3">
-                <StatusBadge status={row.status} t={t} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={[selectFor ? <span className="sr-only">{t('bulk.selectColumn')}</span> : null, t('list.col.title'), t('list.col.date'), t('list.col.place'), t('list.col.violationTypes'), t('list.col.status')]}>
+      {rows.map((row) => (
+        <tr key={row.id} className="align-top">
+          {selectFor ? (
+            <td className="px-3 py-3">
+              <input type="checkbox" form={selectFor} name="item" value={`${row.id}:${row.version}`} className="h-5 w-5" aria-label={t('bulk.select', { title: row.title })} />
+            </td>
+          ) : null}
+          <th scope="row" className="max-w-md px-3 py-3 text-left font-normal">
+            <Link href={`/incidents/${row.id}`} className={linkClass}>
+              {row.title}
+            </Link>
+            <Snippet segments={row.snippet} />
+          </th>
+          <td className="whitespace-nowrap px-3 py-3">{formatIncidentDateRange(row.startDate, row.endDate, row.datePrecision, locale)}</td>
+          <td className="px-3 py-3">{placeOf(row)}</td>
+          <td className="px-3 py-3 text-sm">{row.violationTypes.map(violationLabel).join(', ')}</td>
+          <td className="px-3 py-3">
+            <StatusBadge status={row.status} t={t} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

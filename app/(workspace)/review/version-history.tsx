@@ -1,7 +1,6 @@
-import Link from 'next/link';
 import { formatMoment, type Locale, type MessageKey, type Translate } from '@/common/i18n';
-import { linkClass } from '@/app/ui/styles';
 import { ChangeTable, type Change, type ChangeWording } from './change-table';
+import { BackLink } from '@/app/ui/back-link';
 
 const viaKey: Record<string, MessageKey> = { workspace: 'via.workspace', import: 'via.import', review: 'via.review', merge: 'via.merge' };
 
@@ -21,11 +20,7 @@ export function VersionHistory(props: {
   return (
     <div className="space-y-6">
       <header>
-        <p className="text-sm">
-          <Link href={back.href} className={linkClass}>
-            {back.label}
-          </Link>
-        </p>
+        <BackLink href={back.href}>{back.label}</BackLink>
         <h1 className="mt-3 text-3xl font-semibold">
           {t('history.heading')}: {title}
         </h1>

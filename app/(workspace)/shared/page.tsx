@@ -4,6 +4,7 @@ import { formatIncidentDate } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { linkClass } from '@/app/ui/styles';
 import { requireViewer } from '../session';
+import { DataTable } from '@/app/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -15,7 +16,6 @@ export default async function SharedWithUsPage() {
   const { caller } = await requireViewer();
   const { locale, t } = await getI18n();
   const shared = await caller.incident.sharedWithMe();
-  const th = 'px-3 py-2 text-left text-sm font-semibold text-slate-700';
   const td = 'px-3 py-2 align-top';
 
   return (
@@ -27,37 +27,19 @@ export default async function SharedWithUsPage() {
       {shared.length === 0 ? (
         <p className="rounded-lg border border-slate-300 bg-white p-6">{t('sharing.sharedWithUsNone')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="cards min-w-full divide-y divide-slate-200">
-            <caption className="px-3 py-2 text-left text-sm text-slate-600">{t('sharing.sharedWithUsCaption')}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={th}>
-                  {t('list.col.title')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('sharing.owner')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('list.col.date')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {shared.map((row) => (
-                <tr key={row.id}>
-                  <td className={td}>
-                    <Link href={`/incidents/${row.id}`} className={linkClass}>
-                      {row.title}
-                    </Link>
-                  </td>
-                  <td className={td}>{row.ownerName}</td>
-                  <td className={td}>{formatIncidentDate(row.startDate, row.datePrecision, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('sharing.sharedWithUsCaption')} columns={[t('list.col.title'), t('sharing.owner'), t('list.col.date')]}>
+          {shared.map((row) => (
+            <tr key={row.id}>
+              <td className={td}>
+                <Link href={`/incidents/${row.id}`} className={linkClass}>
+                  {row.title}
+                </Link>
+              </td>
+              <td className={td}>{row.ownerName}</td>
+              <td className={td}>{formatIncidentDate(row.startDate, row.datePrecision, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import {
   caseIncidents,
@@ -14,6 +14,7 @@ import {
   sources,
 } from '@/db/schema';
 import type { DatePrecision, LegalEventKind, ReviewStatus } from '@/db/schema';
+import { interventionColumns, legalEventColumns, liveInterventionsOf, liveLegalEventsOf } from './part-columns';
 
 export type SnapshotProvision = { code: string | null; article: string; title: string | null };
 
@@ -99,38 +100,16 @@ export async function loadCaseSnapshot(db: DbOrTx, caseId: string): Promise<Case
       .where(eq(caseIncidents.caseId, caseId))
       .orderBy(asc(incidents.ref), asc(incidents.id)),
     db
-      .select({
-        id: caseLegalEvents.id,
-        kind: caseLegalEvents.kind,
-        date: caseLegalEvents.date,
-        datePrecision: caseLegalEvents.datePrecision,
-        personId: caseLegalEvents.personId,
-        personName: persons.name,
-        court: caseLegalEvents.court,
-        summary: caseLegalEvents.summary,
-        outcome: caseLegalEvents.outcome,
-      })
+      .select(legalEventColumns)
       .from(caseLegalEvents)
       .leftJoin(persons, eq(persons.id, caseLegalEvents.personId))
-      .where(and(eq(caseLegalEvents.caseId, caseId), isNull(caseLegalEvents.deletedAt)))
+      .where(liveLegalEventsOf(caseId))
       .orderBy(asc(caseLegalEvents.id)),
     db
-      .select({
-        id: caseInterventions.id,
-        kind: caseInterventions.kind,
-        date: caseInterventions.date,
-        datePrecision: caseInterventions.datePrecision,
-        by: caseInterventions.by,
-        referenceCode: caseInterventions.referenceCode,
-        summary: caseInterventions.summary,
-        sourceId: caseInterventions.sourceId,
-        sourceTitle: sources.title,
-        replyDueOn: caseInterventions.replyDueOn,
-        replyReceivedOn: caseInterventions.replyReceivedOn,
-      })
+      .select(interventionColumns)
       .from(caseInterventions)
       .leftJoin(sources, eq(sources.id, caseInterventions.sourceId))
-      .where(and(eq(caseInterventions.caseId, caseId), isNull(caseInterventions.deletedAt)))
+      .where(liveInterventionsOf(caseId))
       .orderBy(asc(caseInterventions.position), asc(caseInterventions.id)),
   ]);
   const provisions = await loadLegalEventProvisions(db, eventRows.map((event) => event.id));

@@ -2,9 +2,10 @@ import 'server-only';
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseIncidents, caseInterventions, caseLegalEvents, incidentShares, incidents, organizations, persons, sources } from '@/db/schema';
-import type { DatePrecision, LegalEventKind, ReviewStatus } from '@/db/schema';
+import type { DatePrecision, ReviewStatus } from '@/db/schema';
 import { foreignIncidentView } from '../incidents/foreign-view';
-import { loadLegalEventProvisions, type SnapshotProvision } from './snapshot';
+import { interventionColumns, legalEventColumns, liveInterventionsOf, liveLegalEventsOf } from './part-columns';
+import { loadLegalEventProvisions, type CaseSnapshot } from './snapshot';
 
 type Dated = { date: string | null; datePrecision: DatePrecision };
 
@@ -18,32 +19,11 @@ export type TimelineIncident = Dated & {
   sharedBy: string | null;
 };
 
-export type TimelineLegalEvent = Dated & {
-  type: 'legalEvent';
-  id: number;
-  version: number;
-  kind: LegalEventKind;
-  personId: string | null;
-  personName: string | null;
-  court: string | null;
-  summary: string | null;
-  outcome: string | null;
-  provisions: SnapshotProvision[];
-};
+/** A legal event as the case's snapshot holds it, with the version the timeline edits. */
+export type TimelineLegalEvent = CaseSnapshot['legalEvents'][number] & { type: 'legalEvent'; version: number };
 
-export type TimelineIntervention = Dated & {
-  type: 'intervention';
-  id: number;
-  version: number;
-  kind: string;
-  by: string | null;
-  referenceCode: string | null;
-  summary: string | null;
-  sourceId: string | null;
-  sourceTitle: string | null;
-  replyDueOn: string | null;
-  replyReceivedOn: string | null;
-};
+/** An intervention as the case's snapshot holds it, with the version the timeline edits. */
+export type TimelineIntervention = Dated & Omit<CaseSnapshot['interventions'][number], 'date' | 'datePrecision'> & { type: 'intervention'; version: number };
 
 export type TimelineItem = TimelineIncident | TimelineLegalEvent | TimelineIntervention;
 
@@ -94,40 +74,17 @@ export async function getCaseTimeline(db: DbOrTx, caseId: string, caseOrganizati
       .innerJoin(incidents, eq(incidents.id, caseIncidents.incidentId))
       .innerJoin(organizations, eq(organizations.id, incidents.organizationId))
       .where(and(eq(caseIncidents.caseId, caseId), isNull(incidents.deletedAt), visible)),
+    // The version too: the timeline edits these in place.
     db
-      .select({
-        id: caseLegalEvents.id,
-        version: caseLegalEvents.version,
-        kind: caseLegalEvents.kind,
-        date: caseLegalEvents.date,
-        datePrecision: caseLegalEvents.datePrecision,
-        personId: caseLegalEvents.personId,
-        personName: persons.name,
-        court: caseLegalEvents.court,
-        summary: caseLegalEvents.summary,
-        outcome: caseLegalEvents.outcome,
-      })
+      .select({ ...legalEventColumns, version: caseLegalEvents.version })
       .from(caseLegalEvents)
       .leftJoin(persons, eq(persons.id, caseLegalEvents.personId))
-      .where(and(eq(caseLegalEvents.caseId, caseId), isNull(caseLegalEvents.deletedAt))),
+      .where(liveLegalEventsOf(caseId)),
     db
-      .select({
-        id: caseInterventions.id,
-        version: caseInterventions.version,
-        kind: caseInterventions.kind,
-        date: caseInterventions.date,
-        datePrecision: caseInterventions.datePrecision,
-        by: caseInterventions.by,
-        referenceCode: caseInterventions.referenceCode,
-        summary: caseInterventions.summary,
-        sourceId: caseInterventions.sourceId,
-        sourceTitle: sources.title,
-        replyDueOn: caseInterventions.replyDueOn,
-        replyReceivedOn: caseInterventions.replyReceivedOn,
-      })
+      .select({ ...interventionColumns, version: caseInterventions.version })
       .from(caseInterventions)
       .leftJoin(sources, eq(sources.id, caseInterventions.sourceId))
-      .where(and(eq(caseInterventions.caseId, caseId), isNull(caseInterventions.deletedAt))),
+      .where(liveInterventionsOf(caseId)),
   ]);
   const provisions = await loadLegalEventProvisions(db, eventRows.map((event) => event.id));
   // Another organization's incident reads as that organization lets others read it.

@@ -6,6 +6,7 @@ import { suggestedReplyDue } from '@/common/inputs/case';
 import { extrasMatch, type CaseLinksByRef, type InterventionByRef, type InterventionExtras, type StoredCaseLinks } from './case-links';
 import { sameContent } from './compare';
 import { freeRefsOfDeleted } from './free-refs';
+import { matchInPasses } from './match-rows';
 
 type Ids = { incidents: ReadonlyMap<string, string>; sources: ReadonlyMap<string, string> };
 
@@ -52,24 +53,13 @@ export async function writeCaseInterventions(
   }));
   const wantedList = params.wanted.interventions;
   const wantedExtras = params.wanted.interventionExtras;
-  const unused = new Set(current.map((_, index) => index));
-  const matches: (number | null)[] = wantedList.map(() => null);
   type Pass = (stored: (typeof current)[number], wanted: InterventionByRef, w: number) => boolean;
   const byRef: Pass = (c, _wanted, w) => wantedExtras[w]!.ref !== undefined && c.extras.ref === wantedExtras[w]!.ref;
   // By ref first; then exact matches, so that reordering alone never rewrites a row; then the same slot with new wording.
   const passes: Pass[] = [byRef, (c, wanted) => sameContent(c.intervention, wanted), (c, wanted) => sameSlot(c.intervention, wanted)];
-  for (const pass of passes) {
-    wantedList.forEach((wanted, w) => {
-      if (matches[w] !== null) return;
-      const found = [...unused].find((c) => pass(current[c]!, wanted, w));
-      if (found !== undefined) {
-        matches[w] = found;
-        unused.delete(found);
-      }
-    });
-  }
+  const { matches, unused } = matchInPasses(current, wantedList, passes);
 
-  const gone = [...unused].map((index) => current[index]!.id);
+  const gone = unused.map((index) => current[index]!.id);
   if (gone.length) {
     await tx
       .update(caseInterventions)

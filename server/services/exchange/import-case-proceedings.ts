@@ -6,6 +6,7 @@ import { findOrCreateLegalProvision } from '../incidents/references';
 import { comparableLegalEvent, type CasePersonByRef, type LegalEventByRef, type StoredCaseProceedings } from './case-proceedings';
 import { sameContent } from './compare';
 import { freeRefsOfDeleted } from './free-refs';
+import { matchInPasses } from './match-rows';
 
 type Params = { caseId: string; actingUserId: string | null; personIds: ReadonlyMap<string, string> };
 
@@ -41,25 +42,14 @@ const sameStep = (a: LegalEventByRef, b: LegalEventByRef) => a.kind === b.kind &
  */
 export async function writeCaseLegalEvents(tx: Tx, params: Params & { current: StoredCaseProceedings | undefined; wanted: LegalEventByRef[] }): Promise<void> {
   const current = (params.current?.legalEvents ?? []).map((event, index) => ({ event, id: params.current!.legalEventIds[index]! }));
-  const unused = new Set(current.map((_, index) => index));
-  const matches: (number | null)[] = params.wanted.map(() => null);
   const passes: ((stored: LegalEventByRef, wanted: LegalEventByRef) => boolean)[] = [
     (stored, wanted) => wanted.ref !== null && stored.ref === wanted.ref,
     (stored, wanted) => sameContent(comparableLegalEvent(stored), comparableLegalEvent(wanted)),
     sameStep,
   ];
-  for (const pass of passes) {
-    params.wanted.forEach((wanted, w) => {
-      if (matches[w] !== null) return;
-      const found = [...unused].find((c) => pass(current[c]!.event, wanted));
-      if (found !== undefined) {
-        matches[w] = found;
-        unused.delete(found);
-      }
-    });
-  }
+  const { matches, unused } = matchInPasses(current.map((stored) => stored.event), params.wanted, passes);
 
-  const gone = [...unused].map((index) => current[index]!.id);
+  const gone = unused.map((index) => current[index]!.id);
   if (gone.length) {
     await tx
       .update(caseLegalEvents)

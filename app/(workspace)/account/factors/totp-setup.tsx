@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
-import { inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { TextField } from '@/app/ui/text-field';
 import { ActionAlert } from '../../_actions/action-alert';
 import { useAction } from './use-action';
 
@@ -50,12 +51,7 @@ export function TotpSetup({ onAdded }: { onAdded: (recoveryCodes: string[] | nul
           {started.secret}
         </code>
       </p>
-      <div>
-        <label htmlFor="totp-setup-code" className={labelClass}>
-          {t('factor.totp.code')}
-        </label>
-        <input id="totp-setup-code" name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={7} className={`${inputClass} mt-1`} />
-      </div>
+      <TextField id="totp-setup-code" name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={7} label={t('factor.totp.code')} />
       <button type="submit" disabled={pending} className={primaryButtonClass}>
         {t('factor.totp.confirm')}
       </button>

@@ -5,6 +5,7 @@ import { attachedToOf, detailReferences, type ReferenceKind, type References } f
 import { actionLabel, detailLabel, detailValue, kindValue, orderedDetails } from './describe';
 import { ReferenceName } from './reference';
 import { auditHref, type AuditFilterName } from './params';
+import { DataTable } from '@/app/ui/data-table';
 
 type Props = {
   entries: AuditEntryView[];
@@ -54,86 +55,56 @@ function Subject({ entry, filters, references, locale, t }: { entry: AuditEntryV
 
 /** One page of the log. The time is the row's header, so each cell is read with when it happened. */
 export function AuditTable({ entries, caption, showOrganization, filters, references, locale, t }: Props) {
-  const th = 'px-3 py-2 text-left text-sm font-semibold text-slate-700';
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-      <table className="min-w-full divide-y divide-slate-200">
-        <caption className="px-3 py-2 text-left text-sm text-slate-600">{caption}</caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className={th}>
-              {t('audit.col.when')}
+    <DataTable caption={caption} columns={[t('audit.col.when'), t('audit.col.action'), t('audit.col.actor'), t('audit.col.subject'), showOrganization ? t('audit.col.organization') : null, t('audit.col.details')]} cards={false}>
+      {entries.map((entry) => {
+        const details = orderedDetails(entry.details);
+        return (
+          <tr key={entry.id} className="align-top">
+            <th scope="row" className="whitespace-nowrap px-3 py-3 text-left text-sm font-normal">
+              <time dateTime={entry.at}>{formatMoment(new Date(entry.at), locale)}</time>
             </th>
-            <th scope="col" className={th}>
-              {t('audit.col.action')}
-            </th>
-            <th scope="col" className={th}>
-              {t('audit.col.actor')}
-            </th>
-            <th scope="col" className={th}>
-              {t('audit.col.subject')}
-            </th>
-            {showOrganization ? (
-              <th scope="col" className={th}>
-                {t('audit.col.organization')}
-              </th>
-            ) : null}
-            <th scope="col" className={th}>
-              {t('audit.col.details')}
-            </th>
+            <td className="px-3 py-3 font-medium">{actionLabel(entry.action, t)}</td>
+            <td className="px-3 py-3">
+              {entry.actor ? (
+                <>
+                  {entry.actor.name}
+                  <br />
+                  <span className="text-sm text-slate-700">{entry.actor.email}</span>
+                </>
+              ) : (
+                <span className="text-slate-600">{t('audit.noActor')}</span>
+              )}
+            </td>
+            <td className="px-3 py-3">
+              <Subject entry={entry} filters={filters} references={references} locale={locale} t={t} />
+            </td>
+            {showOrganization ? <td className="px-3 py-3 text-sm">{entry.organization?.name ?? ''}</td> : null}
+            <td className="min-w-64 px-3 py-3 text-sm">
+              {details.length > 0 ? (
+                <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+                  {details.map(([name, value]) => (
+                    <div key={name} className="contents">
+                      <dt className="text-slate-600">{detailLabel(name, t)}</dt>
+                      <dd className="[overflow-wrap:anywhere]">
+                        {detailReferences[name] && (typeof value === 'string' || typeof value === 'number') ? (
+                          <ReferenceName kind={detailReferences[name]} id={String(value)} references={references} t={t} locale={locale} />
+                        ) : attachedToOf(value) ? (
+                          <ReferenceName kind={attachedToOf(value)!.kind} id={attachedToOf(value)!.id} references={references} t={t} locale={locale} />
+                        ) : name === 'kind' ? (
+                          kindValue(entry.action, value, t)
+                        ) : (
+                          detailValue(name, value, t, locale)
+                        )}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {entries.map((entry) => {
-            const details = orderedDetails(entry.details);
-            return (
-              <tr key={entry.id} className="align-top">
-                <th scope="row" className="whitespace-nowrap px-3 py-3 text-left text-sm font-normal">
-                  <time dateTime={entry.at}>{formatMoment(new Date(entry.at), locale)}</time>
-                </th>
-                <td className="px-3 py-3 font-medium">{actionLabel(entry.action, t)}</td>
-                <td className="px-3 py-3">
-                  {entry.actor ? (
-                    <>
-                      {entry.actor.name}
-                      <br />
-                      <span className="text-sm text-slate-700">{entry.actor.email}</span>
-                    </>
-                  ) : (
-                    <span className="text-slate-600">{t('audit.noActor')}</span>
-                  )}
-                </td>
-                <td className="px-3 py-3">
-                  <Subject entry={entry} filters={filters} references={references} locale={locale} t={t} />
-                </td>
-                {showOrganization ? <td className="px-3 py-3 text-sm">{entry.organization?.name ?? ''}</td> : null}
-                <td className="min-w-64 px-3 py-3 text-sm">
-                  {details.length > 0 ? (
-                    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-                      {details.map(([name, value]) => (
-                        <div key={name} className="contents">
-                          <dt className="text-slate-600">{detailLabel(name, t)}</dt>
-                          <dd className="[overflow-wrap:anywhere]">
-                            {detailReferences[name] && (typeof value === 'string' || typeof value === 'number') ? (
-                              <ReferenceName kind={detailReferences[name]} id={String(value)} references={references} t={t} locale={locale} />
-                            ) : attachedToOf(value) ? (
-                              <ReferenceName kind={attachedToOf(value)!.kind} id={attachedToOf(value)!.id} references={references} t={t} locale={locale} />
-                            ) : name === 'kind' ? (
-                              kindValue(entry.action, value, t)
-                            ) : (
-                              detailValue(name, value, t, locale)
-                            )}
-                          </dd>
-                        </div>
-                      ))}
-                    </dl>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -11,8 +11,9 @@ import { createUserInput } from '@/common/inputs/admin';
 import { sayIssue } from '@/common/inputs/problems';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
-import { errorClass, fieldsetClass, hintClass, inputClass, labelClass, primaryButtonClass } from '@/app/ui/styles';
+import { errorClass, fieldsetClass, inputClass, labelClass, primaryButtonClass } from '@/app/ui/styles';
 import { problemOf } from '../../_actions/problem';
+import { TextField } from '@/app/ui/text-field';
 import { LinkNotice, type ShownLink } from './link-notice';
 import { useNotice } from './notice';
 
@@ -81,8 +82,8 @@ export function CreateUserForm({ organization, roles }: { organization: { id: st
     });
   }
 
-  const described = (field: Field, hint?: boolean) =>
-    [hint ? `new-${field}-hint` : null, errors[field] ? `new-${field}-error` : null].filter(Boolean).join(' ') || undefined;
+  // Only the role is drawn here: the text fields are TextFields, which tie their own problems.
+  const described = (field: Field) => (errors[field] ? `new-${field}-error` : undefined);
   const problem = (field: Field) =>
     errors[field] ? (
       <p id={`new-${field}-error`} className={errorClass}>
@@ -98,32 +99,8 @@ export function CreateUserForm({ organization, roles }: { organization: { id: st
       {notice.element}
       {link ? <LinkNotice link={link} onDismiss={() => setLink(null)} /> : null}
       <form ref={form} onSubmit={onSubmit} noValidate className={`${fieldsetClass} mt-4 max-w-2xl space-y-5`}>
-        <div>
-          <label htmlFor="new-name" className={labelClass}>
-            {t('admin.create.name')}
-          </label>
-          <input id="new-name" name="name" autoComplete="off" maxLength={200} aria-invalid={errors.name ? true : undefined} aria-describedby={described('name')} className={`${inputClass} mt-1`} />
-          {problem('name')}
-        </div>
-        <div>
-          <label htmlFor="new-email" className={labelClass}>
-            {t('admin.create.email')}
-          </label>
-          <input
-            id="new-email"
-            name="email"
-            type="email"
-            autoComplete="off"
-            maxLength={320}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={described('email', true)}
-            className={`${inputClass} mt-1`}
-          />
-          <p id="new-email-hint" className={hintClass}>
-            {t('admin.create.emailHint')}
-          </p>
-          {problem('email')}
-        </div>
+        <TextField id="new-name" name="name" autoComplete="off" maxLength={200} label={t('admin.create.name')} error={errors.name} />
+        <TextField id="new-email" name="email" type="email" autoComplete="off" maxLength={320} label={t('admin.create.email')} hint={t('admin.create.emailHint')} error={errors.email} />
         <div>
           <label htmlFor="new-role" className={labelClass}>
             {t('admin.create.role')}

@@ -12,6 +12,7 @@ import { problemOf } from '../../_actions/problem';
 import { ConfirmDialog } from './confirm-dialog';
 import { LinkNotice, type ShownLink } from './link-notice';
 import { useNotice } from './notice';
+import { DataTable } from '@/app/ui/data-table';
 
 export type MemberRow = {
   userId: string;
@@ -87,7 +88,6 @@ export function MembersTable({
   }
 
   const wording = question ? questionWording(question, organization.name, t) : null;
-  const th = 'px-3 py-2 text-left text-sm font-semibold text-slate-700';
 
   return (
     <section aria-labelledby="members-heading" className="mt-8">
@@ -96,77 +96,56 @@ export function MembersTable({
       </h2>
       {notice.element}
       {link ? <LinkNotice link={link} onDismiss={() => setLink(null)} /> : null}
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-300 bg-white">
-        <table className="cards min-w-full divide-y divide-slate-200">
-          <caption className="px-3 py-2 text-left text-sm text-slate-600">{t('admin.members.caption', { organization: organization.name })}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className={th}>
-                {t('admin.members.col.name')}
+      <DataTable caption={t('admin.members.caption', { organization: organization.name })} columns={[t('admin.members.col.name'), t('admin.members.col.role'), t('admin.members.col.account'), t('admin.members.col.actions')]} className="mt-4">
+        {members.map((member) => {
+          const isSelf = member.userId === viewerId;
+          const ownsAccount = member.otherOrganizations === 0;
+          const expires = member.linkExpiresAt ? new Date(member.linkExpiresAt) : null;
+          return (
+            <tr key={member.userId} className="align-top">
+              <th scope="row" className="px-3 py-3 text-left font-normal">
+                <span className="font-medium">{member.name}</span>
+                {isSelf ? <span className="text-slate-600"> ({t('admin.members.you')})</span> : null}
+                <br />
+                <span className="text-sm text-slate-700">{member.email}</span>
               </th>
-              <th scope="col" className={th}>
-                {t('admin.members.col.role')}
-              </th>
-              <th scope="col" className={th}>
-                {t('admin.members.col.account')}
-              </th>
-              <th scope="col" className={th}>
-                {t('admin.members.col.actions')}
-              </th>
+              <td className="px-3 py-3">
+                {/* Keyed by the role, so the select starts again from what the server says after any change. */}
+                <RoleForm
+                  key={member.role}
+                  organizationId={organization.id}
+                  member={member}
+                  roles={roles}
+                  onChanged={(message) => notice.show(message)}
+                  onFailed={(message) => notice.fail(message)}
+                />
+              </td>
+              <td className="px-3 py-3 text-sm">
+                <p className={member.active ? 'font-medium text-green-900' : 'font-medium text-red-900'}>
+                  {member.active ? t('admin.members.active') : t('admin.members.deactivated')}
+                </p>
+                {expires ? (
+                  <p className="mt-1 text-slate-700">
+                    {expires.getTime() > Date.now()
+                      ? t('admin.members.linkPending', { date: formatMoment(expires, locale) })
+                      : t('admin.members.linkExpired', { date: formatMoment(expires, locale) })}
+                  </p>
+                ) : null}
+                {ownsAccount ? null : <p className="mt-1 max-w-xs text-slate-700">{t('admin.members.elsewhere')}</p>}
+              </td>
+              <td className="px-3 py-3">
+                <div className="flex flex-col items-start gap-1">
+                  {ownsAccount && !isSelf ? (
+                    <ActionButton kind={member.active ? 'deactivate' : 'reactivate'} member={member} onClick={ask} />
+                  ) : null}
+                  {ownsAccount && member.active ? <ActionButton kind="newLink" member={member} onClick={ask} /> : null}
+                  <ActionButton kind="remove" member={member} onClick={ask} />
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {members.map((member) => {
-              const isSelf = member.userId === viewerId;
-              const ownsAccount = member.otherOrganizations === 0;
-              const expires = member.linkExpiresAt ? new Date(member.linkExpiresAt) : null;
-              return (
-                <tr key={member.userId} className="align-top">
-                  <th scope="row" className="px-3 py-3 text-left font-normal">
-                    <span className="font-medium">{member.name}</span>
-                    {isSelf ? <span className="text-slate-600"> ({t('admin.members.you')})</span> : null}
-                    <br />
-                    <span className="text-sm text-slate-700">{member.email}</span>
-                  </th>
-                  <td className="px-3 py-3">
-                    {/* Keyed by the role, so the select starts again from what the server says after any change. */}
-                    <RoleForm
-                      key={member.role}
-                      organizationId={organization.id}
-                      member={member}
-                      roles={roles}
-                      onChanged={(message) => notice.show(message)}
-                      onFailed={(message) => notice.fail(message)}
-                    />
-                  </td>
-                  <td className="px-3 py-3 text-sm">
-                    <p className={member.active ? 'font-medium text-green-900' : 'font-medium text-red-900'}>
-                      {member.active ? t('admin.members.active') : t('admin.members.deactivated')}
-                    </p>
-                    {expires ? (
-                      <p className="mt-1 text-slate-700">
-                        {expires.getTime() > Date.now()
-                          ? t('admin.members.linkPending', { date: formatMoment(expires, locale) })
-                          : t('admin.members.linkExpired', { date: formatMoment(expires, locale) })}
-                      </p>
-                    ) : null}
-                    {ownsAccount ? null : <p className="mt-1 max-w-xs text-slate-700">{t('admin.members.elsewhere')}</p>}
-                  </td>
-                  <td className="px-3 py-3">
-                    <div className="flex flex-col items-start gap-1">
-                      {ownsAccount && !isSelf ? (
-                        <ActionButton kind={member.active ? 'deactivate' : 'reactivate'} member={member} onClick={ask} />
-                      ) : null}
-                      {ownsAccount && member.active ? <ActionButton kind="newLink" member={member} onClick={ask} /> : null}
-                      <ActionButton kind="remove" member={member} onClick={ask} />
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       {question && wording ? (
         <ConfirmDialog
           title={wording.title}

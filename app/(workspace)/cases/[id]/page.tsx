@@ -14,6 +14,7 @@ import { ReviewPanel } from '../../review/review-panel';
 import { CaseTimeline } from '../_parts/timeline';
 import { loadCase, loadCaseComments, loadCaseTimeline } from './load';
 import { MentionedText } from '../../_directory/mentioned-text';
+import { BackLink } from '@/app/ui/back-link';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -31,11 +32,7 @@ export default async function CasePage({ params }: Props) {
   return (
     <article className="space-y-6">
       <header>
-        <p className="text-sm">
-          <Link href="/cases" className={linkClass}>
-            {t('cases.page.back')}
-          </Link>
-        </p>
+        <BackLink href="/cases">{t('cases.page.back')}</BackLink>
         <h1 className="mt-3 text-3xl font-semibold">
           <MentionedText text={record.title} persons={persons} t={t} />
         </h1>

@@ -7,15 +7,13 @@ import { interventionKinds, suggestedReplyDue } from '@/common/inputs/case';
 import { partialDateToIso } from '@/common/partial-date';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC, useTRPCClient } from '@/app/trpc';
-import { fieldsetClass, legendClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
-import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
+import { secondaryButtonClass } from '@/app/ui/styles';
 import { MentionCompletion } from '../../_directory/mention-completion';
 import { Field, PartialDateFields, SelectField } from './fields';
 import { interventionKindLabel } from './labels';
 import { SearchList, useDebounced } from './search-list';
+import { CasePartForm } from './part-form';
 import { useCaseAction } from './use-action';
-import { DraftOffer } from '../../_drafts/draft-offer';
-import { submitOnCtrlEnter } from '../../_drafts/shortcuts';
 import { useFormDraft } from '../../_drafts/use-form-draft';
 
 export type InterventionValues = {
@@ -158,86 +156,68 @@ export function InterventionForm({ caseId, organizationId, persons = [], editing
 
   const kinds: string[] = (interventionKinds as readonly string[]).includes(values.kind) ? [...interventionKinds] : [values.kind, ...interventionKinds];
   return (
-    <form noValidate onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} className={fieldsetClass} aria-labelledby={`${prefix}-heading`}>
-      <h3 id={`${prefix}-heading`} className={legendClass}>
-        {editing ? t('interventions.editHeading') : t('interventions.heading')}
-      </h3>
-      <div className="mt-3 space-y-4">
-        <DraftOffer offer={local.offer} onRestore={local.restore} onDiscard={local.discard} />
-        <ActionAlert problem={action.problem} heading={t('interventions.notSaved')} />
-        <ActionStatus message={action.done} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField id={`${prefix}-kind`} label={t('interventions.kind')} value={values.kind} error={errors.kind} onChange={(kind) => set({ kind })}>
-            {kinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {interventionKindLabel(kind, t)}
-              </option>
-            ))}
-          </SelectField>
-          <Field id={`${prefix}-by`} label={t('interventions.by')} value={values.by} error={errors.by} onChange={(by) => set({ by })} />
-        </div>
-        <PartialDateFields
-          idPrefix={prefix}
-          precision={values.datePrecision}
-          date={values.date}
-          required
-          error={errors.date}
-          onChange={({ precision, date }) => set({ datePrecision: precision, date })}
+    <CasePartForm prefix={prefix} words="interventions" action={action} draft={local} editing={Boolean(editing)} onCancel={onDone} onSubmit={onSubmit}>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField id={`${prefix}-kind`} label={t('interventions.kind')} value={values.kind} error={errors.kind} onChange={(kind) => set({ kind })}>
+          {kinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {interventionKindLabel(kind, t)}
+            </option>
+          ))}
+        </SelectField>
+        <Field id={`${prefix}-by`} label={t('interventions.by')} value={values.by} error={errors.by} onChange={(by) => set({ by })} />
+      </div>
+      <PartialDateFields
+        idPrefix={prefix}
+        precision={values.datePrecision}
+        date={values.date}
+        required
+        error={errors.date}
+        onChange={({ precision, date }) => set({ datePrecision: precision, date })}
+      />
+      <Field
+        id={`${prefix}-reference`}
+        label={t('interventions.referenceCode')}
+        hint={t('interventions.referenceHint')}
+        value={values.referenceCode}
+        error={errors.referenceCode}
+        onChange={(referenceCode) => set({ referenceCode })}
+      />
+      <Field id={`${prefix}-summary`} label={t('interventions.summary')} multiline value={values.summary} error={errors.summary} onChange={(summary) => set({ summary })} />
+      <MentionCompletion
+        fieldId={`${prefix}-summary`}
+        choices={persons.map((person) => ({ target: 'person' as const, id: person.id, label: person.name }))}
+        text={values.summary}
+        onChange={(summary) => set({ summary })}
+      />
+      <SourceChooser id={`${prefix}-source`} organizationId={organizationId} source={values.source} onChange={(source) => set({ source })} text={sourceSearch} setText={setSourceSearch} />
+      {sourceLeftOpen && !values.source && sourceSearch.trim() ? (
+        <p role="alert" className="text-sm font-medium text-red-800">
+          {t('interventions.sourceNotChosen', { text: sourceSearch.trim() })}
+        </p>
+      ) : null}
+      {errors.sourceId ? <p className="text-sm font-medium text-red-800">{errors.sourceId}</p> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          id={`${prefix}-reply-due`}
+          label={t('interventions.replyDueOn')}
+          hint={t('interventions.replyDueHint')}
+          value={values.replyDueOn}
+          error={errors.replyDueOn}
+          onChange={(replyDueOn) => {
+            setDueTouched(true);
+            setValues({ ...values, replyDueOn });
+          }}
         />
         <Field
-          id={`${prefix}-reference`}
-          label={t('interventions.referenceCode')}
-          hint={t('interventions.referenceHint')}
-          value={values.referenceCode}
-          error={errors.referenceCode}
-          onChange={(referenceCode) => set({ referenceCode })}
+          id={`${prefix}-reply-received`}
+          label={t('interventions.replyReceivedOn')}
+          hint={t('interventions.replyReceivedHint')}
+          value={values.replyReceivedOn}
+          error={errors.replyReceivedOn}
+          onChange={(replyReceivedOn) => set({ replyReceivedOn })}
         />
-        <Field id={`${prefix}-summary`} label={t('interventions.summary')} multiline value={values.summary} error={errors.summary} onChange={(summary) => set({ summary })} />
-        <MentionCompletion
-          fieldId={`${prefix}-summary`}
-          choices={persons.map((person) => ({ target: 'person' as const, id: person.id, label: person.name }))}
-          text={values.summary}
-          onChange={(summary) => set({ summary })}
-        />
-        <SourceChooser id={`${prefix}-source`} organizationId={organizationId} source={values.source} onChange={(source) => set({ source })} text={sourceSearch} setText={setSourceSearch} />
-        {sourceLeftOpen && !values.source && sourceSearch.trim() ? (
-          <p role="alert" className="text-sm font-medium text-red-800">
-            {t('interventions.sourceNotChosen', { text: sourceSearch.trim() })}
-          </p>
-        ) : null}
-        {errors.sourceId ? <p className="text-sm font-medium text-red-800">{errors.sourceId}</p> : null}
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            id={`${prefix}-reply-due`}
-            label={t('interventions.replyDueOn')}
-            hint={t('interventions.replyDueHint')}
-            value={values.replyDueOn}
-            error={errors.replyDueOn}
-            onChange={(replyDueOn) => {
-              setDueTouched(true);
-              setValues({ ...values, replyDueOn });
-            }}
-          />
-          <Field
-            id={`${prefix}-reply-received`}
-            label={t('interventions.replyReceivedOn')}
-            hint={t('interventions.replyReceivedHint')}
-            value={values.replyReceivedOn}
-            error={errors.replyReceivedOn}
-            onChange={(replyReceivedOn) => set({ replyReceivedOn })}
-          />
-        </div>
-        <div className="flex flex-wrap gap-3">
-          <button type="submit" className={primaryButtonClass} disabled={action.pending}>
-            {action.pending ? t('cases.form.saving') : editing ? t('cases.form.save') : t('interventions.add')}
-          </button>
-          {editing && onDone ? (
-            <button type="button" className={secondaryButtonClass} onClick={onDone}>
-              {t('cases.form.cancel')}
-            </button>
-          ) : null}
-        </div>
       </div>
-    </form>
+    </CasePartForm>
   );
 }

@@ -1,16 +1,14 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { DraftOffer } from '../../_drafts/draft-offer';
-import { submitOnCtrlEnter } from '../../_drafts/shortcuts';
 import { useFormDraft } from '../../_drafts/use-form-draft';
 import { legalEventKinds, type DatePrecision, type LegalEventKind } from '@/common/values';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
-import { fieldsetClass, legendClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
-import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
+import { secondaryButtonClass } from '@/app/ui/styles';
 import { MentionCompletion } from '../../_directory/mention-completion';
 import { Field, PartialDateFields, SelectField } from './fields';
+import { CasePartForm } from './part-form';
 import { useCaseAction } from './use-action';
 
 type Provision = { code: string; article: string; title: string };
@@ -71,80 +69,62 @@ export function LegalEventForm({ caseId, persons, editing, onDone }: Props) {
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} onKeyDown={submitOnCtrlEnter} className={fieldsetClass} aria-labelledby={`${prefix}-heading`}>
-      <h3 id={`${prefix}-heading`} className={legendClass}>
-        {editing ? t('cases.legal.editHeading') : t('cases.legal.heading')}
-      </h3>
-      <div className="mt-3 space-y-4">
-        <DraftOffer offer={local.offer} onRestore={local.restore} onDiscard={local.discard} />
-        <ActionAlert problem={action.problem} heading={t('cases.legal.notSaved')} />
-        <ActionStatus message={action.done} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField id={`${prefix}-kind`} label={t('cases.legal.kind')} value={values.kind} error={errors.kind} onChange={(kind) => set({ kind: kind as LegalEventKind })}>
-            {legalEventKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`cases.legal.kind.${kind}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField id={`${prefix}-person`} label={t('cases.legal.person')} value={values.personId} error={errors.personId} onChange={(personId) => set({ personId })}>
-            <option value="">{t('cases.legal.noPerson')}</option>
-            {persons.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <PartialDateFields
-          idPrefix={prefix}
-          precision={values.datePrecision}
-          date={values.date}
-          required={false}
-          error={errors.date}
-          onChange={({ precision, date }) => set({ datePrecision: precision, date })}
-        />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field id={`${prefix}-court`} label={t('cases.legal.court')} value={values.court} error={errors.court} onChange={(court) => set({ court })} />
-          <div>
-            <Field id={`${prefix}-outcome`} label={t('cases.legal.outcome')} hint={t('cases.legal.outcomeHint')} value={values.outcome} error={errors.outcome} onChange={(outcome) => set({ outcome })} />
-            <MentionCompletion fieldId={`${prefix}-outcome`} choices={mentionChoices} text={values.outcome} onChange={(outcome) => set({ outcome })} />
-          </div>
-        </div>
-        <Field id={`${prefix}-summary`} label={t('cases.legal.summary')} multiline value={values.summary} error={errors.summary} onChange={(summary) => set({ summary })} />
-        <MentionCompletion fieldId={`${prefix}-summary`} choices={mentionChoices} text={values.summary} onChange={(summary) => set({ summary })} />
-        <fieldset>
-          <legend className="font-medium text-slate-900">{t('cases.legal.provisions')}</legend>
-          <ul className="mt-2 space-y-3">
-            {values.provisions.map((provision, index) => {
-              const change = (patch: Partial<Provision>) => set({ provisions: values.provisions.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
-              return (
-                <li key={index} className="grid items-end gap-3 sm:grid-cols-[1fr_8rem_1fr_auto]">
-                  <Field id={`${prefix}-provision-${index}-code`} label={t('cases.legal.provisionCode')} value={provision.code} error={errors[`provisions.${index}.code`]} onChange={(code) => change({ code })} />
-                  <Field id={`${prefix}-provision-${index}-article`} label={t('cases.legal.provisionArticle')} value={provision.article} error={errors[`provisions.${index}.article`]} onChange={(article) => change({ article })} />
-                  <Field id={`${prefix}-provision-${index}-title`} label={t('cases.legal.provisionTitle')} value={provision.title} error={errors[`provisions.${index}.title`]} onChange={(title) => change({ title })} />
-                  <button type="button" className={secondaryButtonClass} onClick={() => set({ provisions: values.provisions.filter((_, i) => i !== index) })}>
-                    {t('cases.legal.removeProvision', { n: index + 1 })}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-          <button type="button" className={`${secondaryButtonClass} mt-3`} onClick={() => set({ provisions: [...values.provisions, { code: '', article: '', title: '' }] })}>
-            {t('cases.legal.addProvision')}
-          </button>
-        </fieldset>
-        <div className="flex flex-wrap gap-3">
-          <button type="submit" className={primaryButtonClass} disabled={action.pending}>
-            {action.pending ? t('cases.form.saving') : editing ? t('cases.form.save') : t('cases.legal.add')}
-          </button>
-          {editing && onDone ? (
-            <button type="button" className={secondaryButtonClass} onClick={onDone}>
-              {t('cases.form.cancel')}
-            </button>
-          ) : null}
+    <CasePartForm prefix={prefix} words="cases.legal" action={action} draft={local} editing={Boolean(editing)} onCancel={onDone} onSubmit={onSubmit}>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField id={`${prefix}-kind`} label={t('cases.legal.kind')} value={values.kind} error={errors.kind} onChange={(kind) => set({ kind: kind as LegalEventKind })}>
+          {legalEventKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`cases.legal.kind.${kind}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id={`${prefix}-person`} label={t('cases.legal.person')} value={values.personId} error={errors.personId} onChange={(personId) => set({ personId })}>
+          <option value="">{t('cases.legal.noPerson')}</option>
+          {persons.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <PartialDateFields
+        idPrefix={prefix}
+        precision={values.datePrecision}
+        date={values.date}
+        required={false}
+        error={errors.date}
+        onChange={({ precision, date }) => set({ datePrecision: precision, date })}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id={`${prefix}-court`} label={t('cases.legal.court')} value={values.court} error={errors.court} onChange={(court) => set({ court })} />
+        <div>
+          <Field id={`${prefix}-outcome`} label={t('cases.legal.outcome')} hint={t('cases.legal.outcomeHint')} value={values.outcome} error={errors.outcome} onChange={(outcome) => set({ outcome })} />
+          <MentionCompletion fieldId={`${prefix}-outcome`} choices={mentionChoices} text={values.outcome} onChange={(outcome) => set({ outcome })} />
         </div>
       </div>
-    </form>
+      <Field id={`${prefix}-summary`} label={t('cases.legal.summary')} multiline value={values.summary} error={errors.summary} onChange={(summary) => set({ summary })} />
+      <MentionCompletion fieldId={`${prefix}-summary`} choices={mentionChoices} text={values.summary} onChange={(summary) => set({ summary })} />
+      <fieldset>
+        <legend className="font-medium text-slate-900">{t('cases.legal.provisions')}</legend>
+        <ul className="mt-2 space-y-3">
+          {values.provisions.map((provision, index) => {
+            const change = (patch: Partial<Provision>) => set({ provisions: values.provisions.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
+            return (
+              <li key={index} className="grid items-end gap-3 sm:grid-cols-[1fr_8rem_1fr_auto]">
+                <Field id={`${prefix}-provision-${index}-code`} label={t('cases.legal.provisionCode')} value={provision.code} error={errors[`provisions.${index}.code`]} onChange={(code) => change({ code })} />
+                <Field id={`${prefix}-provision-${index}-article`} label={t('cases.legal.provisionArticle')} value={provision.article} error={errors[`provisions.${index}.article`]} onChange={(article) => change({ article })} />
+                <Field id={`${prefix}-provision-${index}-title`} label={t('cases.legal.provisionTitle')} value={provision.title} error={errors[`provisions.${index}.title`]} onChange={(title) => change({ title })} />
+                <button type="button" className={secondaryButtonClass} onClick={() => set({ provisions: values.provisions.filter((_, i) => i !== index) })}>
+                  {t('cases.legal.removeProvision', { n: index + 1 })}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <button type="button" className={`${secondaryButtonClass} mt-3`} onClick={() => set({ provisions: [...values.provisions, { code: '', article: '', title: '' }] })}>
+          {t('cases.legal.addProvision')}
+        </button>
+      </fieldset>
+    </CasePartForm>
   );
 }

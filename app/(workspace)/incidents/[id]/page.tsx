@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { formatIncidentDateRange, formatMoment } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { StatusBadge } from '@/app/ui/status-badge';
-import { linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { termLabeller } from '@/app/ui/vocabulary';
 import { requireViewer } from '../../session';
 import { placeOf } from '../incident-table';
@@ -17,6 +17,7 @@ import { MentionedText } from '../../_directory/mentioned-text';
 import { LegalProvisionList, PerpetratorList, Section, SourceList, VictimList } from './sections';
 import { SharingPanel } from './sharing';
 import { SimilarElsewhere } from './similar';
+import { BackLink } from '@/app/ui/back-link';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -45,11 +46,7 @@ export default async function IncidentPage({ params }: Props) {
   return (
     <article className="space-y-6">
       <header>
-        <p className="text-sm text-slate-600">
-          <Link href="/incidents" className={linkClass}>
-            {t('incident.backToList')}
-          </Link>
-        </p>
+        <BackLink href="/incidents">{t('incident.backToList')}</BackLink>
         <h1 className="mt-3 text-3xl font-semibold">
           <MentionedText text={incident.title} victims={incident.victims} t={t} />
         </h1>

@@ -5,6 +5,7 @@ import { linkClass } from '@/app/ui/styles';
 import { dayOf, interventionKindLabel, whenOf } from '../../cases/_parts/labels';
 import { requireViewer } from '../../session';
 import { RecordReply } from './record-reply';
+import { BackLink } from '@/app/ui/back-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -18,11 +19,7 @@ export default async function AwaitingRepliesPage() {
   const rows = await caller.case.awaitingReply();
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link href="/cases" className={linkClass}>
-          {t('cases.page.back')}
-        </Link>
-      </p>
+      <BackLink href="/cases">{t('cases.page.back')}</BackLink>
       <h1 className="text-3xl font-semibold">{t('interventions.awaiting.heading')}</h1>
       <p className="text-slate-700">{t('interventions.awaiting.intro')}</p>
       {rows.length === 0 ? (

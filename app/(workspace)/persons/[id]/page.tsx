@@ -13,6 +13,7 @@ import { ConfidentialBadge } from '../confidential-badge';
 import { loadPerson } from './load';
 import { MergeInto } from './merge-into';
 import { CaseTable, IncidentTable, MergeHistory } from './sections';
+import { BackLink } from '@/app/ui/back-link';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -31,11 +32,7 @@ export default async function PersonPage({ params }: Props) {
   return (
     <article className="space-y-6">
       <header>
-        <p className="text-sm text-slate-600">
-          <Link href="/persons" className={linkClass}>
-            {t('persons.backToList')}
-          </Link>
-        </p>
+        <BackLink href="/persons">{t('persons.backToList')}</BackLink>
         <h1 className="mt-3 flex flex-wrap items-center gap-3 text-3xl font-semibold">
           <span>{person.name}</span>
           {person.confidential ? <ConfidentialBadge t={t} /> : null}

@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { formatIncidentDateRange, formatMoment, type Locale, type Translate } from '@/common/i18n';
+import { ColumnHeads } from '@/app/ui/data-table';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { linkClass } from '@/app/ui/styles';
 import type { PersonPageData } from './load';
@@ -7,81 +9,60 @@ import type { PersonPageData } from './load';
 const cellClass = 'px-3 py-2 align-top';
 const headClass = 'px-3 py-2 text-left font-semibold';
 
+/** A section's table on the person's page: no frame of its own (the section is one), caption for screen readers. */
+function PlainTable({ caption, columns, children }: { caption: string; columns: string[]; children: ReactNode }) {
+  return (
+    <table className="w-full border-collapse text-left">
+      <caption className="sr-only">{caption}</caption>
+      <ColumnHeads columns={columns} className="border-b border-slate-300" cellClassName={headClass} />
+      <tbody className="divide-y divide-slate-200">{children}</tbody>
+    </table>
+  );
+}
+
 export function IncidentTable({ incidents, locale, t }: { incidents: PersonPageData['incidents']; locale: Locale; t: Translate }) {
   if (incidents.length === 0) return <p className="text-slate-600">{t('persons.noIncidents')}</p>;
   return (
-    <table className="w-full border-collapse text-left">
-      <caption className="sr-only">{t('persons.incidentsCaption')}</caption>
-      <thead className="border-b border-slate-300">
-        <tr>
-          <th scope="col" className={headClass}>
-            {t('persons.date')}
+    <PlainTable caption={t('persons.incidentsCaption')} columns={[t('persons.date'), t('persons.title'), t('persons.status')]}>
+      {incidents.map((incident) => (
+        <tr key={incident.id}>
+          <td className={`${cellClass} whitespace-nowrap`}>{formatIncidentDateRange(incident.startDate, incident.endDate, incident.datePrecision, locale)}</td>
+          <th scope="row" className={`${cellClass} font-normal`}>
+            <Link href={`/incidents/${incident.id}`} className={linkClass}>
+              {incident.title}
+            </Link>
           </th>
-          <th scope="col" className={headClass}>
-            {t('persons.title')}
-          </th>
-          <th scope="col" className={headClass}>
-            {t('persons.status')}
-          </th>
+          <td className={cellClass}>
+            <StatusBadge status={incident.status} t={t} />
+          </td>
         </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-200">
-        {incidents.map((incident) => (
-          <tr key={incident.id}>
-            <td className={`${cellClass} whitespace-nowrap`}>{formatIncidentDateRange(incident.startDate, incident.endDate, incident.datePrecision, locale)}</td>
-            <th scope="row" className={`${cellClass} font-normal`}>
-              <Link href={`/incidents/${incident.id}`} className={linkClass}>
-                {incident.title}
-              </Link>
-            </th>
-            <td className={cellClass}>
-              <StatusBadge status={incident.status} t={t} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </PlainTable>
   );
 }
 
 export function CaseTable({ cases, t }: { cases: PersonPageData['cases']; t: Translate }) {
   if (cases.length === 0) return <p className="text-slate-600">{t('persons.noCases')}</p>;
   return (
-    <table className="w-full border-collapse text-left">
-      <caption className="sr-only">{t('persons.casesCaption')}</caption>
-      <thead className="border-b border-slate-300">
-        <tr>
-          <th scope="col" className={headClass}>
-            {t('persons.case')}
+    <PlainTable caption={t('persons.casesCaption')} columns={[t('persons.case'), t('persons.how'), t('persons.status')]}>
+      {cases.map((item) => (
+        <tr key={item.id}>
+          <th scope="row" className={`${cellClass} font-normal`}>
+            <Link href={`/cases/${item.id}`} className={linkClass}>
+              {item.title}
+            </Link>
           </th>
-          <th scope="col" className={headClass}>
-            {t('persons.how')}
-          </th>
-          <th scope="col" className={headClass}>
-            {t('persons.status')}
-          </th>
+          <td className={cellClass}>
+            {item.connections.map((connection) => t(`persons.connection.${connection}`)).join('; ')}
+            {item.role ? <span className="block text-sm text-slate-600">{t('persons.role', { role: item.role })}</span> : null}
+          </td>
+          <td className={`${cellClass} space-x-2`}>
+            <span className="inline-block rounded-full border border-slate-400 px-2.5 py-0.5 text-sm">{t(`persons.caseStatus.${item.status}`)}</span>
+            <StatusBadge status={item.reviewStatus} t={t} />
+          </td>
         </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-200">
-        {cases.map((item) => (
-          <tr key={item.id}>
-            <th scope="row" className={`${cellClass} font-normal`}>
-              <Link href={`/cases/${item.id}`} className={linkClass}>
-                {item.title}
-              </Link>
-            </th>
-            <td className={cellClass}>
-              {item.connections.map((connection) => t(`persons.connection.${connection}`)).join('; ')}
-              {item.role ? <span className="block text-sm text-slate-600">{t('persons.role', { role: item.role })}</span> : null}
-            </td>
-            <td className={`${cellClass} space-x-2`}>
-              <span className="inline-block rounded-full border border-slate-400 px-2.5 py-0.5 text-sm">{t(`persons.caseStatus.${item.status}`)}</span>
-              <StatusBadge status={item.reviewStatus} t={t} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </PlainTable>
   );
 }
 

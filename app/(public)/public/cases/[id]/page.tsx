@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatIncidentDate, formatMoment, type Locale, type Translate } from '@/common/i18n';
+import { formatIncidentDate, type Locale, type Translate } from '@/common/i18n';
 import { en, type MessageKey } from '@/common/i18n/en';
 import { getI18n } from '@/app/i18n/server';
 import { getPublicCase, type TimelineEntry } from '@/server/public/cases';
 import { SourceCitation } from '@/app/(public)/_ui/source-citation';
 import { PublicAttachments } from '@/app/(public)/_ui/public-attachments';
+import { BackLink, PublishedBy, RecordHeading, RecordSection, SourceList, recordSection } from '@/app/(public)/_ui/public-record';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -76,17 +77,11 @@ export default async function PublicCasePage({ params }: { params: Promise<{ id:
   const { t, locale } = await getI18n();
   const found = await getPublicCase((await params).id);
   if (!found) notFound();
-  const section = 'rounded-lg border border-slate-300 bg-white p-4';
   return (
     <article className="space-y-4">
-      <p>
-        <Link href="/public/cases" className="font-medium text-blue-800 underline">
-          {t('public.case.back')}
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold">{found.title}</h1>
-      {found.summary ? <p className="max-w-3xl whitespace-pre-line text-slate-900">{found.summary}</p> : null}
-      <dl className={`${section} grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr]`}>
+      <BackLink href="/public/cases">{t('public.case.back')}</BackLink>
+      <RecordHeading title={found.title} summary={found.summary} />
+      <dl className={`${recordSection} grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr]`}>
         <dt className="font-medium">{t('public.case.status')}</dt>
         <dd>{t(found.status === 'open' ? 'public.cases.status.open' : 'public.cases.status.closed')}</dd>
         <dt className="font-medium">{t('public.case.persons')}</dt>
@@ -106,10 +101,7 @@ export default async function PublicCasePage({ params }: { params: Promise<{ id:
           )}
         </dd>
       </dl>
-      <section aria-labelledby="timeline" className={section}>
-        <h2 id="timeline" className="text-lg font-semibold">
-          {t('public.case.timeline')}
-        </h2>
+      <RecordSection id="timeline" heading={t('public.case.timeline')}>
         {found.timeline.length === 0 ? (
           <p className="mt-2 text-slate-700">{t('public.case.timelineEmpty')}</p>
         ) : (
@@ -124,33 +116,19 @@ export default async function PublicCasePage({ params }: { params: Promise<{ id:
             ))}
           </ol>
         )}
-      </section>
-      <section aria-labelledby="sources" className={section}>
-        <h2 id="sources" className="text-lg font-semibold">
-          {t('public.case.sources')}
-        </h2>
+      </RecordSection>
+      <RecordSection id="sources" heading={t('public.case.sources')}>
         {found.sources.length === 0 ? (
           <p className="mt-2 text-slate-700">{t('public.case.noSources')}</p>
         ) : (
           <>
             <p className="mt-1 text-sm text-slate-700">{t('public.case.sourcesNote')}</p>
-            <ol className="mt-2 list-decimal space-y-1 pl-6">
-              {found.sources.map((source, index) => (
-                <li key={index}>
-                  <SourceCitation source={source} referenceLabel={(code) => t('public.incident.reference', { code })} />
-                </li>
-              ))}
-            </ol>
+            <SourceList sources={found.sources} t={t} />
           </>
         )}
-      </section>
-      <PublicAttachments attachments={found.attachments} t={t} className={section} />
-      <p className="text-sm text-slate-700">
-        {t('public.incident.published', { publisher: found.publisher, date: formatMoment(new Date(found.publishedAt), locale) })}{' '}
-        <a href={`/api/public/v1/cases/${found.id}`} className="text-blue-800 underline">
-          {t('public.case.json')}
-        </a>
-      </p>
+      </RecordSection>
+      <PublicAttachments attachments={found.attachments} t={t} />
+      <PublishedBy record={found} t={t} locale={locale} json={{ href: `/api/public/v1/cases/${found.id}`, label: t('public.case.json') }} />
     </article>
   );
 }

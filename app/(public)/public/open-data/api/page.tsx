@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getI18n } from '@/app/i18n/server';
 import { openApiDocument } from '@/server/public/openapi';
 import { OpenApiReference } from '../../../_ui/openapi-reference';
 import { siteOrigin } from '../../../_ui/site-origin';
+import { BackLink } from '../../../_ui/public-record';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -16,11 +16,7 @@ export default async function ApiReferencePage() {
   const doc = openApiDocument(await siteOrigin());
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/public/open-data" className="font-medium text-blue-800 underline">
-          {t('openData.api.back')}
-        </Link>
-      </p>
+      <BackLink href="/public/open-data">{t('openData.api.back')}</BackLink>
       <h1 className="text-2xl font-bold">{t('openData.api.heading')}</h1>
       <p className="max-w-3xl">{doc.info.description}</p>
       <p className="max-w-3xl text-slate-700">

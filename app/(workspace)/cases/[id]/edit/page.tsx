@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getI18n } from '@/app/i18n/server';
-import { linkClass } from '@/app/ui/styles';
 import { CaseForm } from '../../_parts/case-form';
 import { loadCase } from '../load';
+import { BackLink } from '@/app/ui/back-link';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -17,11 +16,7 @@ export default async function EditCasePage({ params }: Props) {
   const [record, { t }] = await Promise.all([loadCase(id), getI18n()]);
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link href={`/cases/${record.id}`} className={linkClass}>
-          {t('cases.page.backToCase')}
-        </Link>
-      </p>
+      <BackLink href={`/cases/${record.id}`}>{t('cases.page.backToCase')}</BackLink>
       <h1 className="text-3xl font-semibold">
         {t('cases.meta.edit')}: {record.title}
       </h1>

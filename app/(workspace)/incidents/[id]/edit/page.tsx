@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getI18n } from '@/app/i18n/server';
-import { linkClass } from '@/app/ui/styles';
 import { requireViewer } from '../../../session';
 import { IncidentForm } from '../../_form/incident-form';
 import { loadIncident } from '../load';
+import { BackLink } from '@/app/ui/back-link';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -17,11 +16,7 @@ export default async function EditIncidentPage({ params }: Props) {
   const { id } = await params;
   const [{ canEdit, ...incident }, { caller }, { t }] = await Promise.all([loadIncident(id), requireViewer(), getI18n()]);
   const back = (
-    <p className="text-sm">
-      <Link href={`/incidents/${incident.id}`} className={linkClass}>
-        {t('incident.backToIncident')}
-      </Link>
-    </p>
+    <BackLink href={`/incidents/${incident.id}`}>{t('incident.backToIncident')}</BackLink>
   );
   if (!canEdit) {
     return (
