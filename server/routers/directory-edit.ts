@@ -1,4 +1,5 @@
 import 'server-only';
+import { sourceMentionChoices } from '../services/directory/source-mention-choices';
 import { requireRecentAuth } from '../auth/require-recent-auth';
 import type { LiveSession } from '../auth/sessions';
 import { assertCanEditRecord, assertCanRevealPerson, assertCanViewRecord, directoryPolicy } from '../policy/directory';
@@ -99,7 +100,10 @@ export const sourceRouter = createTRPCRouter({
       cases: found!.cases,
       edits: await listDirectoryVersions(ctx.db, 'source', input.id),
     });
-    return { source, ...shown, canEdit: directoryPolicy.canEdit(ctx.viewer, facts) };
+    const canEdit = directoryPolicy.canEdit(ctx.viewer, facts);
+    // Only an editor is offered names to mention in a correction.
+    const mentionChoices = canEdit ? await sourceMentionChoices(ctx.db, source) : [];
+    return { source, ...shown, canEdit, mentionChoices };
   }),
   update: signedInProcedure.input(sourceEditInput).mutation(({ ctx, input }) =>
     editDirectoryRecord(ctx.db, sourceAdapter, {

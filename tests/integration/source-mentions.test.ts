@@ -140,13 +140,19 @@ describe('mentions in a source title', () => {
     const foreign = await personIn(partner.id, 'Foreign Person', true);
     const colleague = await personIn(ngo.id, 'Yerlan Colleague', true);
     const page = await reviewer.source.get({ id: sourceId });
+    // The correction offers "@" the victims of the incidents citing the source; the foreign person is not among them.
+    expect(page.mentionChoices.map((choice) => choice.label)).toContain('Larisa Kharkova');
+    expect(page.mentionChoices.map((choice) => choice.label)).not.toContain('Foreign Person');
     const fields = { title: page.source.title, publisher: page.source.publisher, reliability: page.source.reliability };
     await expect(reviewer.source.update({ id: sourceId, version: page.source.version, fields: { ...fields, title: `Interview with ${token(foreign)}` } })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringMatching(/this organization’s records/),
     });
     await reviewer.source.update({ id: sourceId, version: page.source.version, fields: { ...fields, title: `Interview with ${token(colleague)}` } });
-    expect((await reviewer.source.get({ id: sourceId })).shown.title).toBe('Interview with Yerlan Colleague');
+    const corrected = await reviewer.source.get({ id: sourceId });
+    expect(corrected.shown.title).toBe('Interview with Yerlan Colleague');
+    // A person already mentioned is offered too, so the form reads the token by name.
+    expect(corrected.mentionChoices.map((choice) => choice.label)).toContain('Yerlan Colleague');
     // The public record citing it is rewritten in the same transaction: a protected colleague by a label.
     const shown = await getPublicIncident(incidentId, 'en', database.db);
     expect(shown!.sources[0]!.title).toMatch(/^Interview with Protected person/);

@@ -107,11 +107,13 @@ export function EditPanel({ heading, saving, problem, conflict, onSubmit, onRelo
   );
 }
 
-type TextProps = { label: string; hint?: string; value: string; onChange: (value: string) => void; error?: string; multiline?: boolean; required?: boolean };
+/** `id`: for a helper that attaches to the field by its id (the @-completion of mentions). */
+type TextProps = { id?: string; label: string; hint?: string; value: string; onChange: (value: string) => void; error?: string; multiline?: boolean; required?: boolean };
 
-export function TextField({ label, hint, value, onChange, error, multiline, required }: TextProps) {
+export function TextField({ id: givenId, label, hint, value, onChange, error, multiline, required }: TextProps) {
   const { t } = useI18n();
-  const id = useId();
+  const ownId = useId();
+  const id = givenId ?? ownId;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const common = { id, value, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, 'aria-required': required || undefined, className: inputClass };
   return (

@@ -1,3 +1,4 @@
+import type { MentionChoice } from '@/common/mention-completion';
 import { parseMentions } from '@/common/mentions';
 import type { Translate } from '@/common/i18n';
 import type { IncidentSnapshot } from '@/server/services/incidents/snapshot';
@@ -7,10 +8,11 @@ import type { IncidentSnapshot } from '@/server/services/incidents/snapshot';
  * name of the person or organization among the record's people (an incident's victims, a case's persons), marked so that it reads as a link
  * to the record rather than typed text. A mention of anyone else shows a neutral note, never an id.
  */
-export function MentionedText({ text, victims = [], persons = [], t }: { text: string; victims?: IncidentSnapshot['victims']; persons?: { id: string; name: string }[]; t: Translate }) {
+export function MentionedText({ text, victims = [], persons = [], choices = [], t }: { text: string; victims?: IncidentSnapshot['victims']; persons?: { id: string; name: string }[]; choices?: MentionChoice[]; t: Translate }) {
   const names = new Map([
     ...victims.flatMap((v) => (v.kind === 'group' ? [] : [[`${v.kind}:${v.id}`, v.name] as const])),
     ...persons.map((p) => [`person:${p.id}`, p.name] as const),
+    ...choices.map((c) => [`${c.target}:${c.id}`, c.label] as const),
   ]);
   return (
     <>

@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A source (a document or testimony): its details, corrections, and the incidents and cases citing it. */
 export default async function SourcePage({ params }: Props) {
   const { id } = await params;
-  const [{ source, shown, incidents, cases, edits, canEdit }, { locale, t }] = await Promise.all([loadSource(id), getI18n()]);
+  const [{ source, shown, incidents, cases, edits, canEdit, mentionChoices }, { locale, t }] = await Promise.all([loadSource(id), getI18n()]);
   const none = t('persons.none');
   return (
     <article className="space-y-6">
@@ -53,7 +53,7 @@ export default async function SourcePage({ params }: Props) {
           </dd>
         </dl>
       </Section>
-      {canEdit ? <SourceEditForm key={source.version} source={source} grades={reliabilityEnum.enumValues} /> : null}
+      {canEdit ? <SourceEditForm key={source.version} source={source} grades={reliabilityEnum.enumValues} mentionChoices={mentionChoices} /> : null}
       {/* The document itself (a court decision, a UN letter), as evidence files of the source. */}
       <Attachments target={{ subjectKind: 'source', subjectId: source.id }} headingId="source-evidence-heading" />
       <Section title={t('directoryEdit.sourceIncidents')}>
