@@ -84,6 +84,10 @@ describe('mentions in a source title', () => {
     expect(page.source.title).toContain('@[person:');
     const picked = await author.directory.sources({ organizationId: ngo.id, text: 'Interview' });
     expect(picked.map((s) => s.title)).toEqual(['Interview with Larisa Kharkova after her release']);
+    // Typing the person's name finds the source that mentions her: its stored text holds only her id.
+    const byName = await author.directory.sources({ organizationId: ngo.id, text: 'Kharkova' });
+    expect(byName.map((s) => s.id)).toContain(sourceId);
+    expect((await author.directory.sources({ organizationId: ngo.id, text: 'Nobody Of That Name' })).map((s) => s.id)).not.toContain(sourceId);
     const audit = await admin.admin.auditLog({ subjectId: sourceId });
     expect(audit.references[`source:${sourceId}`]?.name).toBe('Interview with Larisa Kharkova after her release');
 

@@ -47,6 +47,17 @@ export async function searchDocumentedOrganizations(db: DbOrTx, organizationIds:
     .limit(limit);
 }
 
+/**
+ * A source whose title or publisher mentions a person or organization of its organization by this
+ * name: the stored text holds the mention's id (common/mentions.ts), not the name a monitor types.
+ */
+function mentionsNamed(like: string) {
+  const mentioning = (target: 'person' | 'organization', id: ReturnType<typeof sql>) =>
+    sql`(${sources.title} LIKE '%@[' || ${target} || ':' || ${id} || ']%' OR coalesce(${sources.publisher}, '') LIKE '%@[' || ${target} || ':' || ${id} || ']%')`;
+  return sql`(EXISTS (SELECT 1 FROM persons p WHERE p.organization_id = ${sources.organizationId} AND p.name ILIKE ${like} AND ${mentioning('person', sql`p.id::text`)})
+    OR EXISTS (SELECT 1 FROM documented_organizations o WHERE o.organization_id = ${sources.organizationId} AND o.name ILIKE ${like} AND ${mentioning('organization', sql`o.id::text`)}))`;
+}
+
 export async function searchSources(db: DbOrTx, organizationIds: string[], text?: string | null, limit = 20) {
   if (!organizationIds.length) return [];
   const like = pattern(text);
@@ -56,7 +67,7 @@ export async function searchSources(db: DbOrTx, organizationIds: string[], text?
     .where(
       and(
         inArray(sources.organizationId, organizationIds),
-        or(ilike(sources.title, like), ilike(sources.publisher, like), ilike(sources.referenceCode, like)),
+        or(ilike(sources.title, like), ilike(sources.publisher, like), ilike(sources.referenceCode, like), text?.trim() ? mentionsNamed(like) : undefined),
       ),
     )
     .orderBy(asc(sources.title))
