@@ -7,10 +7,9 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { rowsOf } from '../db/rows';
 import { listIncidents } from '../server/services/incidents/list';
 import { incidentListInput } from '@/common/inputs/incident';
-import { createEmbeddedTestDatabase, createTestDatabase } from '../tests/support/database';
+import { createBenchOrganization, openBenchDatabase } from './support/bench-database';
 
 const args = process.argv.slice(2);
 const count = Number(args[args.indexOf('--count') + 1] ?? 0) || 100_000;
@@ -70,11 +69,10 @@ async function cursorAfter(
 }
 
 async function main() {
-  const database = embedded ? await createEmbeddedTestDatabase() : await createTestDatabase();
+  const database = await openBenchDatabase(embedded);
   try {
     const { db } = database;
-    const [org] = rowsOf<{ id: string }>(await db.execute(sql`INSERT INTO organizations (slug, name) VALUES ('bench', 'Bench NGO') RETURNING id`));
-    const organizationId = org!.id;
+    const organizationId = await createBenchOrganization(db);
     const fillStart = performance.now();
     await fill(database, organizationId);
     console.log(`Generated ${count.toLocaleString('en')} incidents on ${database.driver} in ${((performance.now() - fillStart) / 1000).toFixed(1)} s; ${runs} timed runs each (page of 25):`);
