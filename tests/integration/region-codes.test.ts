@@ -71,7 +71,8 @@ describe.each([
     second!.location.region = 'Baikonur';
     await importExchangeDocument(database.db, document, { organizationId, actingUserId: admin.id });
     setPublicDatabaseForTests(database.db);
-  });
+    // Migrating and importing into PGlite takes a minute on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     setPublicDatabaseForTests(undefined);
     await database?.close();
