@@ -7,7 +7,7 @@ import { kazakhstanRegions, type RegionEntry } from './list';
  * list does not know (another country's province, Baikonur, a typo nobody could read), the text as it
  * was written: it is kept, and shown as written. Text that names a known region in any of its
  * spellings is stored as the code, by the form's input, the importer and the migration that mapped
- * the free text written before (db/migrations/0039_region_codes.sql, which repeats `regionKeys()`).
+ * the free text written before (db/migrations/0040_region_codes.sql, which repeats `regionKeys()`).
  */
 
 export { kazakhstanRegions, type RegionEntry } from './list';

@@ -17,7 +17,7 @@ import { createOrganization, createUser } from '../support/factories';
  * public figures then name each region in the reader's language.
  */
 
-const migration = readFileSync('db/migrations/0039_region_codes.sql', 'utf8');
+const migration = readFileSync('db/migrations/0040_region_codes.sql', 'utf8');
 type Fixture = { incidents: { ref: string; location: { country: string; region: string | null } }[] };
 const fixture = () => JSON.parse(readFileSync('fixtures/kazakhstan-2017.json', 'utf8')) as Fixture;
 
