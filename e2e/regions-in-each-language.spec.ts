@@ -13,6 +13,8 @@ const mangystau = { ru: 'Мангистауская область', kk: 'Маң
 
 for (const locale of ['ru', 'kk'] as const) {
   test(`the public dashboard names the regions in ${locale}`, async ({ page }) => {
+    // Five pages in one story: more than the default half minute when the machine is busy.
+    test.slow();
     const t = translator(locale);
     await page.context().addCookies([{ name: 'hrd-locale', value: locale, url: e2eBaseURL() }]);
     await page.goto('/dashboard');
