@@ -479,6 +479,7 @@ export const en = {
   'form.country': 'Country code',
   'form.countryHint': 'Two letters, e.g. KZ for Kazakhstan.',
   'form.region': 'Region',
+  'form.regionHint': 'Pick one from the list or type it: a region of Kazakhstan is recognised in any language; another is kept as written.',
   'form.locality': 'Town or village',
   'form.latitude': 'Latitude',
   'form.longitude': 'Longitude',

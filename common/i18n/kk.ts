@@ -305,6 +305,7 @@ export const kk: Partial<Messages> = {
   'form.country': 'Ел коды',
   'form.countryHint': 'Екі әріп, мысалы Қазақстан үшін KZ.',
   'form.region': 'Өңір',
+  'form.regionHint': 'Тізімнен таңдаңыз немесе жазыңыз: Қазақстан облысы кез келген тілде танылады, басқа өңір жазылғандай сақталады.',
   'form.locality': 'Елді мекен',
   'form.latitude': 'Ендік',
   'form.longitude': 'Бойлық',

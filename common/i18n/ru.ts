@@ -475,6 +475,7 @@ export const ru: Partial<Messages> = {
   'form.country': 'Код страны',
   'form.countryHint': 'Две буквы, например KZ — Казахстан.',
   'form.region': 'Регион',
+  'form.regionHint': 'Выберите из списка или впишите: область Казахстана распознаётся на любом языке, другой регион сохраняется как написан.',
   'form.locality': 'Населённый пункт',
   'form.latitude': 'Широта',
   'form.longitude': 'Долгота',

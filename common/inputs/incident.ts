@@ -5,6 +5,7 @@ import { incidentFacetFilterShape } from './incident-facets';
 import { versionNumber } from './numbers';
 import { partialDateToIso, precisionHint, readPartialDate } from '../partial-date';
 import { optionalText, userText, webAddress } from './text';
+import { storedRegion } from '../regions';
 
 /**
  * Input schemas for incidents: shared by the form (field messages) and the procedures (the boundary).
@@ -84,7 +85,8 @@ export const incidentLocationInput = z
       ctx.addIssue({ code: 'custom', path: ['locality'], message: 'location.localityNeeded' });
     }
   })
-  .transform((location) => ({ ...location, lat: location.lat ?? null, lon: location.lon ?? null }));
+  // A region Kazakhstan's list knows, in any spelling or language, is stored as its code (common/regions).
+  .transform((location) => ({ ...location, region: storedRegion(location.region, location.country), lat: location.lat ?? null, lon: location.lon ?? null }));
 
 export const newPersonInput = z.object({
   name: userText().trim().min(1, 'name.required').max(500),
@@ -205,7 +207,7 @@ const outdatedCursor = 'list.outdatedLink';
 export const incidentListInput = z.object({
   status: z.enum(reviewStatuses).nullish(),
   violationType: vocabularyCode.nullish(),
-  region: userText().trim().max(200).nullish(),
+  region: userText().trim().max(200).transform((text) => storedRegion(text)).nullish(),
   from: userText().refine((v) => partialDateToIso(v, 'day') !== null, 'date.day').nullish(),
   to: userText().refine((v) => partialDateToIso(v, 'day') !== null, 'date.day').nullish(),
   text: userText().trim().max(200).nullish(),

@@ -92,7 +92,7 @@ export function exportCsvGet(request: Request): Promise<Response> {
     if (limited) return limited;
     const query = parseQuery(request, {});
     if (!query.ok) return query.response;
-    return streamed(inOneSnapshot((db) => publicCsvChunks(query.filters, db)), {
+    return streamed(inOneSnapshot((db) => publicCsvChunks(query.filters, db, query.lang)), {
       'content-type': 'text/csv; charset=utf-8; header=present',
       'content-disposition': 'attachment; filename="hrd-monitor-incidents.csv"',
     });

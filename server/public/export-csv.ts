@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import type { PublicFilters } from './filters';
+import type { Language, PublicFilters } from './filters';
 import { publicIncidentBatches, publicVocabulary } from './incidents';
 
 /** The public CSV: one row per published incident, every cell safe to open in a spreadsheet. */
@@ -26,7 +26,9 @@ export const csvColumns = [
   'end_date',
   'date_precision',
   'country',
+  // The code (KZ-35), or a region outside the list as written; then its name in the export's language.
   'region',
+  'region_name',
   'locality',
   'lat',
   'lon',
@@ -49,8 +51,8 @@ export const csvBom = '\uFEFF';
 
 export const csvLine = (cells: (string | number | null | undefined)[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
-export async function* publicCsvChunks(filters: PublicFilters, db?: Db): AsyncGenerator<string> {
-  const vocabulary = await publicVocabulary('en', db);
+export async function* publicCsvChunks(filters: PublicFilters, db?: Db, lang: Language = 'en'): AsyncGenerator<string> {
+  const vocabulary = await publicVocabulary(lang, db);
   const labels = (kind: 'violation_type' | 'defender_category' | 'perpetrator_type', codes: string[]) =>
     codes.map((code) => vocabulary.label(kind, code)).join('; ');
   yield csvBom + csvLine([...csvColumns]);
@@ -66,6 +68,7 @@ export async function* publicCsvChunks(filters: PublicFilters, db?: Db): AsyncGe
           row.datePrecision,
           row.country,
           row.region,
+          row.region && vocabulary.region(row.region),
           row.locality,
           row.lat,
           row.lon,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { hasNul } from '@/common/database-values';
+import { regionCodeOf } from '@/common/regions';
 
 /**
  * The filters shared by the public API, the exports and the dashboard, parsed from a query string.
@@ -52,7 +53,10 @@ export const filterShape = {
   from: dateParam.optional(),
   to: dateParam.optional(),
   type: code.optional(),
-  region: publicText(200).optional(),
+  // A region's code (KZ-35), or any of its names in any language, read as its code; other text matches a region kept as written.
+  region: publicText(200)
+    .transform((text) => regionCodeOf(text) ?? text)
+    .optional(),
   category: code.optional(),
   perpetrator: code.optional(),
   q: publicText(200).optional(),

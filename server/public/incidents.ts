@@ -25,7 +25,10 @@ export type PublicIncident = {
   date: { start: string; end: string | null; precision: PublicIncidentRow['datePrecision'] };
   location: {
     country: string;
+    /** An ISO 3166-2:KZ code, or a region outside the list as it was written. */
     region: string | null;
+    /** The region in the answer's language (the text itself outside the list). */
+    regionLabel: string | null;
     locality: string | null;
     lat: number | null;
     lon: number | null;
@@ -53,7 +56,7 @@ export function toPublicIncident(row: PublicIncidentRow, vocabulary: PublicVocab
     title: row.title,
     summary: row.summary,
     date: { start: row.startDate, end: row.endDate, precision: row.datePrecision },
-    location: { country: row.country, region: row.region, locality: row.locality, lat: row.lat, lon: row.lon, precision: row.locationPrecision },
+    location: { country: row.country, region: row.region, regionLabel: row.region && vocabulary.region(row.region), locality: row.locality, lat: row.lat, lon: row.lon, precision: row.locationPrecision },
     violationTypes: terms('violation_type', row.violationTypes),
     defenderCategories: terms('defender_category', row.defenderCategories),
     perpetratorTypes: terms('perpetrator_type', row.perpetratorTypes),

@@ -8,11 +8,16 @@ const filterParameters = [
   { name: 'from', description: 'Incidents that may have happened on or after this date: YYYY, YYYY-MM or YYYY-MM-DD. An incident known only to the month or year matches when its period overlaps.', schema: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } },
   { name: 'to', description: 'Incidents that may have happened on or before this date (same forms as `from`).', schema: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } },
   { name: 'type', description: 'Violation type code; a broader type includes its narrower types.', schema: { type: 'string' } },
-  { name: 'region', description: 'Region, exactly as written in the data.', schema: { type: 'string' } },
+  {
+    name: 'region',
+    description:
+      'Region of Kazakhstan as its ISO 3166-2:KZ code (KZ-35 Karaganda Region, KZ-75 Almaty; KZ-YUZ for South Kazakhstan Region, which the data keeps for incidents recorded there before its division in 2018). Any name of a region in English, Russian or Kazakh ("Karaganda Region", "Карагандинская область", "Almaty") is read as its code, so addresses written with the English names still work. A region outside the list is matched exactly as written.',
+    schema: { type: 'string', maxLength: 200 },
+  },
   { name: 'category', description: 'Defender category code of a victim.', schema: { type: 'string' } },
   { name: 'perpetrator', description: 'Perpetrator type code.', schema: { type: 'string' } },
   { name: 'q', description: 'Words in the title, summary, region or locality.', schema: { type: 'string', maxLength: 200 } },
-  { name: 'lang', description: 'Language of vocabulary labels.', schema: { type: 'string', enum: ['en', 'ru', 'kk'], default: 'en' } },
+  { name: 'lang', description: 'Language of vocabulary labels and region names.', schema: { type: 'string', enum: ['en', 'ru', 'kk'], default: 'en' } },
 ].map((parameter) => ({ in: 'query', required: false, ...parameter }));
 
 const filterRefs = filterParameters.map((parameter) => ({ $ref: `#/components/parameters/${parameter.name}` }));
@@ -117,7 +122,7 @@ export function openApiDocument(origin: string) {
       '/export.json': {
         get: {
           summary: 'Every matching published incident in the exchange format (exchange/schema.json), with the persons, organizations and sources they reference',
-          description: 'An incident with public copies of evidence files lists them in `attachments` (sha256, size and media_type of the copy, its title and `url`, `confidential: false`), as the single-incident answer does (see Attachments).',
+          description: 'An incident\'s `location.region` is the ISO 3166-2:KZ code of its region (or a region outside the list as written; see the `region` parameter). An incident with public copies of evidence files lists them in `attachments` (sha256, size and media_type of the copy, its title and `url`, `confidential: false`), as the single-incident answer does (see Attachments).',
           parameters: filterRefs.slice(0, -1),
           responses: { '200': { description: 'An exchange document (streamed).', content: json({ type: 'object' }) }, ...errors },
         },
@@ -125,7 +130,8 @@ export function openApiDocument(origin: string) {
       '/export.csv': {
         get: {
           summary: 'Every matching published incident, one CSV row each (text cells that a spreadsheet would read as formulas start with a single quote; numbers are left as they are)',
-          parameters: filterRefs.slice(0, -1),
+          description: '`region` holds the ISO 3166-2:KZ code (or a region outside the list as written) and `region_name` its name; `region_name` and the vocabulary columns are in the language of `lang`.',
+          parameters: filterRefs,
           responses: { '200': { description: 'CSV with a header row (streamed).', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors },
         },
       },
@@ -220,7 +226,8 @@ export function openApiDocument(origin: string) {
               type: 'object',
               properties: {
                 country: { type: 'string' },
-                region: nullableString,
+                region: { type: ['string', 'null'], description: 'The ISO 3166-2:KZ code of the region (see the `region` parameter), or a region outside the list as written.' },
+                regionLabel: { type: ['string', 'null'], description: 'The region in the language of `lang`; a region outside the list as written.' },
                 locality: nullableString,
                 lat: { type: ['number', 'null'] },
                 lon: { type: ['number', 'null'] },

@@ -72,6 +72,7 @@ function labelled(groupBy: Grouping, counted: Counted, vocabulary: PublicVocabul
     if (isVocabulary && row.key !== null) {
       return { key: row.key, label: vocabulary.label(groupBy, row.key), count, parent: vocabulary.parentOf(groupBy, row.key) };
     }
+    if (groupBy === 'region' && row.key !== null) return { key: row.key, label: vocabulary.region(row.key), count };
     return { key: row.key, label: row.key ?? 'Not recorded', count };
   });
   const stats: Stats = { groupBy, total: counted.total, counts };

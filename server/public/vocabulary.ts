@@ -5,6 +5,7 @@ import type { VocabularyKind } from '@/db/schema/enums';
 import type { Language } from './filters';
 import type { Db } from '@/db/client';
 import type { PublicTx } from './db';
+import { regionLabel } from '@/common/regions';
 
 /** Vocabulary labels are public: the same words the workspace uses, in each language. */
 export type PublicTerm = { kind: VocabularyKind; code: string; parentCode: string | null; labels: TermLabels };
@@ -14,6 +15,8 @@ export type PublicVocabulary = {
   /** The term's label in the language (else English); an unknown code shows as itself. */
   label: (kind: VocabularyKind, code: string) => string;
   parentOf: (kind: VocabularyKind, code: string) => string | null;
+  /** A stored region in the language: a code's label, other text as written (common/regions). */
+  region: (value: string) => string;
 };
 
 /** The query for every term (bench/support/api-floor.ts runs its SQL text on its own, as part of a floor). */
@@ -34,5 +37,6 @@ export async function loadVocabulary(tx: PublicTx, lang: Language): Promise<Publ
       return term ? (term.labels[lang] ?? term.labels.en) : code;
     },
     parentOf: (kind, code) => byKey.get(`${kind}:${code}`)?.parentCode ?? null,
+    region: (value) => regionLabel(value, lang),
   };
 }

@@ -204,7 +204,8 @@ describe('the counted public figures', () => {
     first.location.region = 'Atyrau Region';
     first.violation_types = ['criminal_charges', 'denial_of_fair_trial'];
     await importExchangeDocument(database.db, changed, { organizationId: ngo.id, actingUserId: admin.id });
-    expect((await publicStats('region', { region: 'Atyrau Region' }, 'en', database.db)).total).toBe(1);
+    // Stored as its code (the public filters read the name as the code on the way in).
+    expect((await publicStats('region', { region: 'KZ-23' }, 'en', database.db)).total).toBe(1);
     await expectRollupEqualsReadModel();
 
     // A term gets a broader term: the counts no longer say what the read model says, so the stats read the read model.

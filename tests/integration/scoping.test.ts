@@ -94,7 +94,8 @@ describe('lists and look-ups', () => {
     const theirs = [elsewhere.records.draft, elsewhere.records.submitted].sort();
     expect(ids((await outsider.incident.list({})).items)).toEqual(theirs);
     expect((await outsider.incident.list({ organizationId: bureau.id })).items).toEqual([]);
-    expect(await outsider.incident.regions({})).toEqual(['Kostanay Region']);
+    // Kostanay Region, stored as its ISO 3166-2:KZ code (common/regions): only their own organization's.
+    expect(await outsider.incident.regions({})).toEqual(['KZ-39']);
     expect(await outsider.incident.regions({ organizationId: bureau.id })).toEqual([]);
 
     expect(ids(await outsider.case.list({}))).toEqual([elsewhere.records.case]);

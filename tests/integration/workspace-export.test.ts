@@ -53,7 +53,7 @@ describe('the coordinators’ export', () => {
   it('writes CSV with the list’s filters, and audits who exported what', async () => {
     const { bom, records: all } = await csvAnswer(await exportOf({ format: 'csv' }));
     expect(bom).toBe(true);
-    expect(all[0]).toEqual(['ref', 'title', 'status', 'start_date', 'end_date', 'date_precision', 'country', 'region', 'locality', 'violation_types', 'summary', 'updated_at']);
+    expect(all[0]).toEqual(['ref', 'title', 'status', 'start_date', 'end_date', 'date_precision', 'country', 'region', 'region_name', 'locality', 'violation_types', 'summary', 'updated_at']);
     expect(all).toHaveLength((await countWhere()) + 1);
 
     const response = await exportOf({ format: 'csv', status: 'published', text: 'Kharkova' });

@@ -1,4 +1,5 @@
 import type { Translate } from '@/common/i18n';
+import { regionCodeOf } from '@/common/regions';
 import { sayFilterProblem, type FilterProblem } from './page-filters';
 
 type Choice = { code: string; label: string; depth: number };
@@ -7,7 +8,8 @@ type Props = {
   action: string;
   raw: Record<string, string>;
   problems: FilterProblem[];
-  regions: string[];
+  /** Value: the code (or a region kept as written); label: its name in the page's language. */
+  regions: { value: string; label: string }[];
   types: Choice[];
   categories: Choice[];
   /** Only the incident list filters by perpetrator and words (the dashboard's charts show perpetrators). */
@@ -63,11 +65,11 @@ export function PublicFilterForm({ action, raw, problems, regions, types, catego
           <TermSelect name="type" label={t('public.filters.type')} value={raw.type ?? ''} choices={types} t={t} />
           <label className="block font-medium">
             {t('public.filters.region')}
-            <select name="region" defaultValue={raw.region ?? ''} className={inputClass}>
+            <select name="region" defaultValue={raw.region ? (regionCodeOf(raw.region) ?? raw.region) : ''} className={inputClass}>
               <option value="">{t('public.filters.any')}</option>
               {regions.map((region) => (
-                <option key={region} value={region}>
-                  {region}
+                <option key={region.value} value={region.value}>
+                  {region.label}
                 </option>
               ))}
             </select>

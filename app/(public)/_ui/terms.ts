@@ -38,3 +38,8 @@ export function termBars(counts: StatsCount[]): Bar[] {
   visit(null, 0);
   return bars;
 }
+
+/** The regions in the figures, for the filter's select: value the code (or the text kept as written), label in the page's language. */
+export function regionChoicesOf(figures: { counts: StatsCount[] }, lang: string): { value: string; label: string }[] {
+  return figures.counts.flatMap((c) => (c.key ? [{ value: c.key, label: c.label }] : [])).sort((a, b) => a.label.localeCompare(b.label, lang));
+}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { formatIncidentDate } from '@/common/i18n';
+import { regionLabel } from '@/common/regions';
 import { getI18n } from '@/app/i18n/server';
 import { publicPlaces } from '@/server/public/places';
 import { publicDashboard, publicStats, type Grouping } from '@/server/public/stats';
@@ -8,7 +9,7 @@ import { PublicFilterForm } from '../_ui/filter-form';
 import { KazakhstanMap } from '../_ui/kazakhstan-map';
 import { publicListHref } from '../_ui/list-link';
 import { pageFilters, queryString, type PageSearchParams } from '../_ui/page-filters';
-import { termBars, termChoices } from '../_ui/terms';
+import { regionChoicesOf, termBars, termChoices } from '../_ui/terms';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -20,10 +21,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
   const { t, locale } = await getI18n();
   const { filters, problems, raw } = await pageFilters(searchParams);
   const [figures, allRegions, places] = await Promise.all([publicDashboard(filters, locale), publicStats('region', {}, locale), publicPlaces(filters)]);
-  const csvHref = `/api/public/v1/export.csv${queryString(filters)}`;
+  const csvHref = `/api/public/v1/export.csv${queryString(filters, locale === 'en' ? {} : { lang: locale })}`;
   // Each chart's own figures, with the filters it shows and its labels in the page's language.
   const countsCsv = (groupBy: Grouping) => `/api/public/v1/stats.csv${queryString(filters, locale === 'en' ? { groupBy } : { groupBy, lang: locale })}`;
-  const regionLabel = (key: string | null) => key ?? t('public.region.unknown');
+  const regionName = (key: string | null) => regionLabel(key, locale) ?? t('public.region.unknown');
   const simple = (counts: { key: string | null; label: string; count: number }[], label: (key: string | null) => string): Bar[] =>
     counts.map((c) => ({ key: c.key ?? '', label: label(c.key), count: c.count }));
 
@@ -38,7 +39,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
         action="/dashboard"
         raw={raw}
         problems={problems}
-        regions={allRegions.counts.flatMap((c) => (c.key ? [c.key] : []))}
+        regions={regionChoicesOf(allRegions, locale)}
         types={termChoices(figures.vocabulary.terms, 'violation_type', locale)}
         categories={termChoices(figures.vocabulary.terms, 'defender_category', locale)}
         t={t}
@@ -67,15 +68,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
         <BarChart id="violation-type" title={t('public.chart.violation_type')} counts={t('public.chart.violation_type.counts')} bars={termBars(figures.violation_type.counts)} csvHref={countsCsv('violation_type')} hrefFor={(key) => publicListHref(filters, 'violation_type', key)} t={t} />
         <BarChart id="defender-category" title={t('public.chart.defender_category')} counts={t('public.chart.defender_category.counts')} bars={termBars(figures.defender_category.counts)} csvHref={countsCsv('defender_category')} hrefFor={(key) => publicListHref(filters, 'defender_category', key)} t={t} />
         <BarChart id="perpetrator-type" title={t('public.chart.perpetrator_type')} counts={t('public.chart.perpetrator_type.counts')} bars={termBars(figures.perpetrator_type.counts)} csvHref={countsCsv('perpetrator_type')} hrefFor={(key) => publicListHref(filters, 'perpetrator_type', key)} t={t} />
-        <BarChart id="region" title={t('public.chart.region')} counts={t('public.chart.region.counts')} bars={simple(figures.region.counts, regionLabel)} csvHref={countsCsv('region')} hrefFor={(key) => publicListHref(filters, 'region', key)} t={t} />
+        <BarChart id="region" title={t('public.chart.region')} counts={t('public.chart.region.counts')} bars={simple(figures.region.counts, regionName)} csvHref={countsCsv('region')} hrefFor={(key) => publicListHref(filters, 'region', key)} t={t} />
       </div>
 
       <KazakhstanMap
-        places={places.places}
+        places={places.places.map((place) => ({ ...place, region: regionLabel(place.region, locale) }))}
         located={places.located}
-        regions={figures.region.counts.map((c) => ({ label: regionLabel(c.key), count: c.count }))}
+        regions={figures.region.counts.map((c) => ({ label: regionName(c.key), count: c.count }))}
         withoutPlace={figures.year.total - places.located}
-        listHref={(place) => `/public/incidents${queryString({ ...filters, q: place.locality ?? place.region ?? undefined })}`}
+        listHref={(place) => `/public/incidents${queryString({ ...filters, ...(place.locality ? { q: place.locality } : { region: place.region ?? undefined }) })}`}
         t={t}
       />
     </div>

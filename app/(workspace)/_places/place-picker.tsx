@@ -4,19 +4,21 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type MouseEvent } from 'react';
 import type { LocationPrecision } from '@/db/schema';
 import { useI18n } from '@/app/i18n/client';
+import type { Locale } from '@/common/i18n';
+import { regionLabel } from '@/common/regions';
 import { useTRPC } from '@/app/trpc';
 import { mapHeight, mapToLatLon, mapWidth, mapX, mapY, outlinePoints } from '@/app/ui/kazakhstan-projection';
 import { hintClass, inputClass, labelClass } from '@/app/ui/styles';
 import { useDebounced } from '../incidents/_form/picker';
 
-/** What a pick sets on the incident's place: the English names that filters use, the point, the precision. */
+/** What a pick sets on the incident's place: the region's name in the monitor's language (stored as its code), the locality's English name, the point, the precision. */
 export type PickedPlace = { country: string; region: string; locality: string; lat: string; lon: string; precision: LocationPrecision };
 
 type Place = { id: number; locality: string; region: string | null; country: string; label: string; regionLabel: string | null; lat: number; lon: number };
 
-const toPick = (place: Place): PickedPlace => ({
+const toPick = (place: Place, locale: Locale): PickedPlace => ({
   country: place.country,
-  region: place.region ?? '',
+  region: regionLabel(place.region, locale) ?? '',
   locality: place.locality,
   lat: String(place.lat),
   lon: String(place.lon),
@@ -40,7 +42,7 @@ export function PlacePicker({ point, onPick }: { point: { lat: string; lon: stri
   const towns = useQuery({ ...trpc.place.largest.queryOptions({ country: 'KZ', lang: locale, limit: 40 }), staleTime: Infinity });
 
   function pick(place: Place) {
-    onPick(toPick(place));
+    onPick(toPick(place, locale));
     setText('');
     setMessage(t('places.picked', { name: [place.label, place.regionLabel].filter(Boolean).join(', ') }));
   }

@@ -7,7 +7,7 @@ import { clearIncidentFilters, filterIncidents } from '../search-actions';
 import { facetFilterNames, type FilterName, type ListParams } from './list-params';
 import { incidentScopeValues } from '@/common/inputs/incident-facets';
 
-type Props = { params: ListParams; violationTypes: TermOption[]; regions: string[]; t: Translate };
+type Props = { params: ListParams; violationTypes: TermOption[]; regions: { value: string; label: string }[]; t: Translate };
 
 const indent = (depth: number) => '\u00a0\u00a0\u00a0\u00a0'.repeat(depth);
 
@@ -72,8 +72,8 @@ export function IncidentFilters({ params, violationTypes, regions, t }: Props) {
           <select id="filter-region" name="region" defaultValue={values.region ?? ''} className={`${inputClass} mt-1`}>
             <option value="">{t('list.anyRegion')}</option>
             {regions.map((region) => (
-              <option key={region} value={region}>
-                {region}
+              <option key={region.value} value={region.value}>
+                {region.label}
               </option>
             ))}
           </select>

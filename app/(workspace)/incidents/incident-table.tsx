@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { listIncidents } from '@/server/services/incidents/list';
 import { formatIncidentDateRange, type Locale, type Translate } from '@/common/i18n';
+import { placeLine } from '@/common/regions';
 import { Snippet } from '@/app/ui/snippet';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { linkClass } from '@/app/ui/styles';
@@ -18,10 +19,6 @@ type Props = {
   /** The form of the bulk actions: each row gets a checkbox that belongs to it (./bulk-actions.tsx). */
   selectFor?: string;
 };
-
-export function placeOf(row: { locality: string | null; region: string | null; country: string }): string {
-  return [row.locality, row.region, row.country].filter(Boolean).join(', ');
-}
 
 /** One page of incidents; the title links to the incident. */
 export function IncidentTable({ rows, caption, violationLabel, locale, t, selectFor }: Props) {
@@ -41,7 +38,7 @@ export function IncidentTable({ rows, caption, violationLabel, locale, t, select
             <Snippet segments={row.snippet} />
           </th>
           <td className="whitespace-nowrap px-3 py-3">{formatIncidentDateRange(row.startDate, row.endDate, row.datePrecision, locale)}</td>
-          <td className="px-3 py-3">{placeOf(row)}</td>
+          <td className="px-3 py-3">{placeLine(row, locale)}</td>
           <td className="px-3 py-3 text-sm">{row.violationTypes.map(violationLabel).join(', ')}</td>
           <td className="px-3 py-3">
             <StatusBadge status={row.status} t={t} />

@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import type { Locale, Translate } from '@/common/i18n';
+import { regionLabel } from '@/common/regions';
 import { linkClass } from '@/app/ui/styles';
 import { termLabeller, type Term } from '@/app/ui/vocabulary';
 import type { WorkspaceFacetName } from '@/server/services/incidents/facets';
 import { listHref, type ListParams } from './list-params';
 
-/** A facet value in words: a term's label, a status, a person's name; a year or a region as itself. */
+/** A facet value in words: a term's label, a status, a person's name, a region's name; a year as itself. */
 export function facetLabeller(terms: Term[], locale: Locale, t: Translate) {
   const types = termLabeller(terms, 'violation_type', locale);
   const categories = termLabeller(terms, 'defender_category', locale);
@@ -22,6 +23,8 @@ export function facetLabeller(terms: Term[], locale: Locale, t: Translate) {
         return perpetrators(key);
       case 'author':
         return label ?? key;
+      case 'region':
+        return regionLabel(key, locale);
       default:
         return key;
     }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getI18n } from '@/app/i18n/server';
+import { regionLabel } from '@/common/regions';
 import { linkClass, secondaryButtonClass } from '@/app/ui/styles';
 import { termLabeller, termOptions } from '@/app/ui/vocabulary';
 import { searchTextFor } from '../search-cookie';
@@ -56,7 +57,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <UnfinishedForms forms={unfinishedForms} />
 
       <div className="mt-6">
-        <IncidentFilters params={params} violationTypes={termOptions(terms, 'violation_type', locale)} regions={regions} t={t} />
+        <IncidentFilters params={params} violationTypes={termOptions(terms, 'violation_type', locale)} regions={regions.map((region) => ({ value: region, label: regionLabel(region, locale) })).sort((a, b) => a.label.localeCompare(b.label, locale))} t={t} />
       </div>
 
       {viewer.memberships.length > 0 ? <SavedSearches searches={savedSearches} values={params.values} viewer={viewer} t={t} /> : null}

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { MessageKey } from '@/common/i18n';
+import { regionLabel } from '@/common/regions';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { problemOf } from '../_actions/problem';
@@ -51,7 +52,7 @@ const fieldLabels: Record<string, MessageKey> = {
  * protected form the detector found. Loaded only when opened: it is for the reviewer who decides.
  */
 export function PublicPreview({ kind, id }: { kind: PreviewKind; id: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const headingId = useId();
   const [open, setOpen] = useState(false);
@@ -87,7 +88,7 @@ export function PublicPreview({ kind, id }: { kind: PreviewKind; id: string }) {
                       ) : (
                         text.segments.map((segment, at) =>
                           'text' in segment ? (
-                            <span key={at}>{segment.text}</span>
+                            <span key={at}>{text.field === 'incidents.region' ? regionLabel(segment.text, locale) : segment.text}</span>
                           ) : (
                             <mark key={at} className="rounded bg-amber-200 px-0.5 text-slate-950">
                               {segment.label}

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
+import { storedRegion } from '@/common/regions';
 import { incidents } from '@/db/schema';
 import { recordIncidentVersion } from '@/server/services/incidents/history';
 import { replaceIncidentLinks } from '@/server/services/incidents/links';
@@ -31,7 +32,8 @@ function columns(incident: ExchangeIncident) {
     endDate: incident.date.end ?? null,
     datePrecision: incident.date.precision,
     country: incident.location.country,
-    region: incident.location.region ?? null,
+    // Files name regions in English text (or any spelling, or a code): a known one is stored as its code, other text as written.
+    region: storedRegion(incident.location.region, incident.location.country),
     locality: incident.location.locality ?? null,
     lat: incident.location.lat ?? null,
     lon: incident.location.lon ?? null,

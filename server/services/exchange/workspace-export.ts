@@ -9,6 +9,8 @@ import { csvBom, csvLine } from '@/server/public/export-csv';
 import { inOneSnapshot } from '@/server/public/snapshot';
 import { incidentListInput } from '@/common/inputs/incident';
 import { incidentFacetFilterShape } from '@/common/inputs/incident-facets';
+import type { Locale } from '@/common/i18n';
+import { regionLabel } from '@/common/regions';
 import { recordAudit } from '../audit/record';
 import { incidentListConditions, type IncidentListFilters } from '../incidents/list';
 import type { ListViewer } from '../incidents/list-facet-filters';
@@ -28,13 +30,14 @@ export const workspaceExportInput = incidentListInput
   .extend({ ...incidentFacetFilterShape, organizationId: z.uuid(), format: z.enum(['csv', 'xlsx', 'json']) });
 export type WorkspaceExportInput = z.infer<typeof workspaceExportInput>;
 
-const columns = ['ref', 'title', 'status', 'start_date', 'end_date', 'date_precision', 'country', 'region', 'locality', 'violation_types', 'summary', 'updated_at'] as const;
+/** `region` is the ISO 3166-2:KZ code (or a region outside the list as written), `region_name` its name in the exporter's language. */
+const columns = ['ref', 'title', 'status', 'start_date', 'end_date', 'date_precision', 'country', 'region', 'region_name', 'locality', 'violation_types', 'summary', 'updated_at'] as const;
 const batchSize = 1000;
 
 type Row = Record<(typeof columns)[number], string | null>;
 
-/** Who exports: the list's "mine" and "waiting for my review" are theirs. */
-type Exporter = ListViewer;
+/** Who exports: the list's "mine" and "waiting for my review" are theirs; region names are in their language. */
+type Exporter = ListViewer & { locale?: Locale };
 
 async function* incidentRows(db: Db, exporter: Exporter, organizationId: string, filters: IncidentListFilters): AsyncGenerator<Row[]> {
   const conditions = await incidentListConditions(db, [organizationId], filters, exporter);
@@ -61,6 +64,7 @@ async function* incidentRows(db: Db, exporter: Exporter, organizationId: string,
       date_precision: row.datePrecision,
       country: row.country,
       region: row.region,
+      region_name: regionLabel(row.region, exporter.locale ?? 'en'),
       locality: row.locality,
       violation_types: row.violationTypes.join('; '),
       summary: row.summary,

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { IncidentSnapshot, SnapshotVictim } from './snapshot';
 import { formatPartialDate } from '@/common/partial-date';
+import { placeLine } from '@/common/regions';
 import { incidentFields, type IncidentField } from '@/common/record-fields';
 
 /** One field that differs between two versions, in words a person reads ("Date: May 2017 → 25 May 2017"). */
@@ -31,8 +32,9 @@ function describe(snapshot: IncidentSnapshot, field: IncidentField): string | nu
       return end ? `${from} – ${formatPartialDate(end, precision)}` : from;
     }
     case 'location': {
-      const { country, region, locality, lat, lon, precision } = snapshot.location;
-      const place = [locality, region, country].filter(Boolean).join(', ');
+      const { lat, lon, precision } = snapshot.location;
+      // A region code by its English name, so a version saved before regions were coded reads the same.
+      const place = placeLine(snapshot.location, 'en');
       const point = lat != null && lon != null ? ` [${lat}, ${lon}]` : '';
       return `${place}${point} (${precision})`;
     }

@@ -1,6 +1,7 @@
 import 'server-only';
 import gazetteer from './gazetteer.json';
 import { foldToKey } from '../publishing/name-forms/fold';
+import { isRegionCode, regionLabel, storedRegion } from '@/common/regions';
 
 /**
  * The places the place picker offers: towns of 1,000 or more people in Kazakhstan and the other Central
@@ -13,7 +14,7 @@ type Language = 'en' | 'ru' | 'kk';
 /** A place as the picker shows it (names in the reader's language) and as the incident stores it (English). */
 export type GazetteerPlace = {
   id: number;
-  /** What the incident stores: the English (GeoNames) names, so that filters by region find every incident. */
+  /** What the incident stores: the locality's English (GeoNames) name, the region's ISO 3166-2:KZ code (common/regions; Baikonur, which has none, by name). */
   locality: string;
   region: string | null;
   country: string;
@@ -42,14 +43,16 @@ function words(text: string): string[] {
 
 function shown(place: Stored, lang: Language): GazetteerPlace {
   const region = place.region ? regions[place.region]! : null;
+  // GeoNames' regions predate 2022: a town of today's Abai, Zhetysu or Ulytau Region is under the region it was split from.
+  const stored = region ? storedRegion(region.en) : null;
   const label = lang === 'en' ? place.name : (place[lang] ?? place.name);
   return {
     id: place.id,
     locality: place.name,
-    region: region?.en ?? null,
+    region: stored,
     country: place.country,
     label,
-    regionLabel: region ? region[lang] : null,
+    regionLabel: isRegionCode(stored) ? regionLabel(stored, lang) : (region?.[lang] ?? null),
     lat: place.lat,
     lon: place.lon,
     population: place.population,

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { PublicSource, PublicVictim } from '@/db/schema/public';
 import { documentKeys } from '@/server/text-search/words';
+import { regionSearchNames } from '@/common/regions';
 
 /**
  * The search columns of a public row, from that row's own public text only: the names in it are
@@ -24,7 +25,8 @@ export type PublicSearchColumns = { titleKeys: string; searchText: string; searc
 export function publicSearchColumns(row: PublicSearchable): PublicSearchColumns {
   const parts = [
     row.summary,
-    row.region,
+    // A region by its name in every language (it is stored as a code), so that a search in any of them finds it.
+    ...regionSearchNames(row.region),
     row.locality,
     ...row.victims.map((victim) => victim.name),
     ...row.perpetrators.map((perpetrator) => perpetrator.name),

@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { incidents } from '@/db/schema';
 import { documentKeys } from '@/server/text-search/words';
+import { regionSearchNames } from '@/common/regions';
 import { withMentionsNamed } from '../directory/workspace-mentions';
 
 /**
@@ -21,11 +22,10 @@ const lines = (parts: ReturnType<typeof sql>[]) => sql.join(parts, sql`, `);
 
 export async function incidentDocuments(db: DbOrTx, ids: string[]): Promise<IncidentDocument[]> {
   if (!ids.length) return [];
-  const rows = rowsOf<{ id: string; organization_id: string; title: string; text: string | null }>(
+  const rows = rowsOf<{ id: string; organization_id: string; title: string; region: string | null; text: string | null }>(
     await db.execute(sql`
-      SELECT i.id, i.organization_id, i.title, concat_ws(E'\n', ${lines([
+      SELECT i.id, i.organization_id, i.title, i.region, concat_ws(E'\n', ${lines([
         sql`i.summary`,
-        sql`i.region`,
         sql`i.locality`,
         sql`(SELECT string_agg(concat_ws(' ', p.name, array_to_string(p.aliases, ' '), o.name, o.acronym, array_to_string(o.aliases, ' '), v.group_name), E'\n')
              FROM incident_victims v LEFT JOIN persons p ON p.id = v.person_id LEFT JOIN documented_organizations o ON o.id = v.documented_organization_id
@@ -43,7 +43,8 @@ export async function incidentDocuments(db: DbOrTx, ids: string[]): Promise<Inci
   for (const organizationId of new Set(rows.map((row) => row.organization_id))) {
     const named = await withMentionsNamed(db, [organizationId], rows.filter((row) => row.organization_id === organizationId));
     for (const row of named) {
-      const text = row.text ?? '';
+      // The region by its name in every language (it is stored as a code).
+      const text = [row.text ?? '', ...regionSearchNames(row.region)].filter(Boolean).join('\n');
       documents.push({ incidentId: row.id, organizationId: row.organization_id, title: row.title, titleKeys: documentKeys(row.title), text, keys: documentKeys(text) });
     }
   }

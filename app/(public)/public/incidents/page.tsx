@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Snippet } from '@/app/ui/snippet';
 import { formatIncidentDateRange } from '@/common/i18n';
+import { placeLine } from '@/common/regions';
 import { getI18n } from '@/app/i18n/server';
 import { decodeCursor, listPublicIncidents } from '@/server/public/incidents';
 import { publicDashboard, publicStats } from '@/server/public/stats';
 import { PublicFilterForm } from '../../_ui/filter-form';
 import { pageFilters, queryString, type PageSearchParams } from '../../_ui/page-filters';
 import { PublicFacets } from '../../_ui/public-facets';
-import { termChoices } from '../../_ui/terms';
+import { regionChoicesOf, termChoices } from '../../_ui/terms';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -34,7 +35,7 @@ export default async function PublicIncidentsPage({ searchParams }: { searchPara
         action="/public/incidents"
         raw={raw}
         problems={problems}
-        regions={allRegions.counts.flatMap((c) => (c.key ? [c.key] : []))}
+        regions={regionChoicesOf(allRegions, locale)}
         types={termChoices(figures.vocabulary.terms, 'violation_type', locale)}
         categories={termChoices(figures.vocabulary.terms, 'defender_category', locale)}
         perpetrators={termChoices(figures.vocabulary.terms, 'perpetrator_type', locale)}
@@ -58,7 +59,7 @@ export default async function PublicIncidentsPage({ searchParams }: { searchPara
             <p className="text-sm text-slate-700">
               {formatIncidentDateRange(incident.date.start, incident.date.end, incident.date.precision, locale)}
               {' · '}
-              {[incident.location.locality, incident.location.region, incident.location.country].filter(Boolean).join(', ')}
+              {placeLine(incident.location, locale)}
               {' · '}
               {incident.violationTypes.map((type) => type.label).join(', ')}
             </p>

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatIncidentDateRange, formatMoment } from '@/common/i18n';
+import { placeLine } from '@/common/regions';
 import { getI18n } from '@/app/i18n/server';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { termLabeller } from '@/app/ui/vocabulary';
 import { requireViewer } from '../../session';
-import { placeOf } from '../incident-table';
 import { IncidentCases } from '../../cases/_parts/incident-cases';
 import { CommentThread } from '../../_comments/comment-thread';
 import { Attachments } from '../../_evidence/attachments';
@@ -99,7 +99,7 @@ export default async function IncidentPage({ params }: Props) {
           <dd>{formatIncidentDateRange(incident.date.start, incident.date.end, incident.date.precision, locale)}</dd>
           <dt className="font-medium text-slate-700">{t('incident.place')}</dt>
           <dd>
-            {placeOf(incident.location)}{' '}
+            {placeLine(incident.location, locale)}{' '}
             <span className="text-sm text-slate-600">
               ({t('incident.locationPrecision')}: {t(`locationPrecision.${incident.location.precision}`)})
             </span>

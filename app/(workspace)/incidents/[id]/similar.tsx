@@ -1,5 +1,6 @@
 import type { findSimilarElsewhere } from '@/server/services/incidents/sharing';
 import { formatIncidentDate, type Locale, type Translate } from '@/common/i18n';
+import { regionLabel } from '@/common/regions';
 
 type Similar = Awaited<ReturnType<typeof findSimilarElsewhere>>[number];
 
@@ -20,7 +21,7 @@ export function SimilarElsewhere({ similar, violationLabel, locale, t }: { simil
           <li key={index}>
             <span className="font-medium">{item.organizationName}</span>
             {': '}
-            {[formatIncidentDate(item.startDate, item.datePrecision, locale), item.region, item.violationTypes.map(violationLabel).join(', ')]
+            {[formatIncidentDate(item.startDate, item.datePrecision, locale), regionLabel(item.region, locale), item.violationTypes.map(violationLabel).join(', ')]
               .filter(Boolean)
               .join(' · ')}
           </li>

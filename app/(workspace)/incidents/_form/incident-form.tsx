@@ -62,7 +62,7 @@ export function IncidentForm(props: Props) {
   // The form's opening state, kept to tell typed changes from none (row keys included).
   const resume = props.mode === 'create' ? props.resume : undefined;
   const [opened] = useState(() => ({
-    draft: props.mode === 'edit' ? draftFromIncident(props.incident) : resume ? rekeyDraft(resume.form) : props.template ? duplicateDraft(props.template) : emptyDraft(),
+    draft: props.mode === 'edit' ? draftFromIncident(props.incident, locale) : resume ? rekeyDraft(resume.form) : props.template ? duplicateDraft(props.template, locale) : emptyDraft(),
     version: props.mode === 'edit' ? props.incident.version : 0,
     organizationId: props.mode === 'edit' ? props.incident.organizationId : (resume?.organizationId ?? props.template?.organizationId ?? props.memberships[0]?.organizationId ?? ''),
     /** The unfinished form on the server that saving this one erases (and keeping again replaces). */
@@ -175,7 +175,7 @@ export function IncidentForm(props: Props) {
     setReloadFailed(false);
     try {
       const latest = await queryClient.fetchQuery({ ...trpc.incident.get.queryOptions({ id: props.incident.id }), staleTime: 0 });
-      setDraft(draftFromIncident(latest));
+      setDraft(draftFromIncident(latest, locale));
       setVersion(latest.version);
       setConflict(null);
       setErrors({});

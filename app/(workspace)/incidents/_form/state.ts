@@ -1,7 +1,8 @@
 import type { IncidentDetail } from '@/server/services/incidents/read';
 import { type IncidentFormValues } from '@/common/inputs/incident';
 import { isoToPartialDate } from '@/common/partial-date';
-import type { MessageKey } from '@/common/i18n';
+import type { Locale, MessageKey } from '@/common/i18n';
+import { regionLabel } from '@/common/regions';
 import type { IncidentFormDraft } from '@/common/inputs/unfinished-form';
 
 /**
@@ -71,7 +72,7 @@ export function emptyDraft(): IncidentDraft {
 const text = (value: string | number | null | undefined) => (value == null ? '' : String(value));
 
 /** The draft for editing a saved incident (as `incident.get` returns it). */
-export function draftFromIncident(incident: IncidentDetail): IncidentDraft {
+export function draftFromIncident(incident: IncidentDetail, locale: Locale): IncidentDraft {
   const { date, location } = incident;
   return {
     title: incident.title,
@@ -83,7 +84,8 @@ export function draftFromIncident(incident: IncidentDetail): IncidentDraft {
     },
     location: {
       country: location.country,
-      region: text(location.region),
+      // The region's name in the monitor's language (the server reads it back as its code).
+      region: text(regionLabel(location.region, locale)),
       locality: text(location.locality),
       lat: text(location.lat),
       lon: text(location.lon),
@@ -197,7 +199,7 @@ export function rekeyDraft(draft: IncidentDraft): IncidentDraft {
 }
 
 /** "Duplicate this incident": the next event of a series, with everything but its date. */
-export function duplicateDraft(incident: IncidentDetail): IncidentDraft {
-  const draft = draftFromIncident(incident);
+export function duplicateDraft(incident: IncidentDetail, locale: Locale): IncidentDraft {
+  const draft = draftFromIncident(incident, locale);
   return { ...draft, date: { precision: draft.date.precision, start: '', end: '' } };
 }

@@ -4,6 +4,7 @@ import { datePrecisions, locationPrecisions, type DatePrecision, type LocationPr
 import { useState, type ReactNode } from 'react';
 import { isoToPartialDate, readPartialDate, tidyPartialDate } from '@/common/partial-date';
 import { useI18n } from '@/app/i18n/client';
+import { regionChoices } from '@/common/regions';
 import { PlacePicker } from '../../_places/place-picker';
 import { Group, SelectField, TextField } from './fields';
 import type { IncidentDraft } from './state';
@@ -91,7 +92,7 @@ type LocationProps = {
 };
 
 export function LocationFieldset({ location, regions, onChange, placePicker, summary }: LocationProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   // "Place known to" follows the fields typed until the monitor sets it themselves (a saved
   // precision that differs from what the fields say was set by someone: it stays).
   const [precisionChosen, setPrecisionChosen] = useState(() => precisionFromText(location) !== location.precision);
@@ -105,11 +106,11 @@ export function LocationFieldset({ location, regions, onChange, placePicker, sum
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <PlacePicker point={location} onPick={(picked) => set(picked)} />
         <TextField path="location.country" label={t('form.country')} required hint={t('form.countryHint')} value={location.country} onChange={(country) => set({ country: country.toUpperCase() })} maxLength={2} autoComplete="off" />
-        {/* Suggest regions already used, so that the list's region filter finds them all. */}
-        <TextField path="location.region" label={t('form.region')} value={location.region} onChange={(region) => set({ region })} maxLength={200} list="known-regions" autoComplete="off" />
+        {/* Kazakhstan's regions in the monitor's language, then other regions already used; any text may be typed (a known name is stored as its code). */}
+        <TextField path="location.region" label={t('form.region')} hint={t('form.regionHint')} value={location.region} onChange={(region) => set({ region })} maxLength={200} list="known-regions" autoComplete="off" />
         <datalist id="known-regions">
-          {regions.map((region) => (
-            <option key={region} value={region} />
+          {regionChoices(locale, regions).map((choice) => (
+            <option key={choice.value} value={choice.label} />
           ))}
         </datalist>
         <TextField path="location.locality" label={t('form.locality')} value={location.locality} onChange={(locality) => set({ locality })} maxLength={200} autoComplete="off" />

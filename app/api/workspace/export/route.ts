@@ -1,5 +1,6 @@
 import { searchTextFor } from '@/app/(workspace)/search-cookie';
 import { getDb } from '@/db/client';
+import { getLocale } from '@/app/i18n/server';
 import { translator } from '@/common/i18n';
 import { sayIssue } from '@/common/inputs/problems';
 import { exportVerdict } from '@/server/policy/export';
@@ -41,7 +42,7 @@ export async function GET(request: Request): Promise<Response> {
   } catch {
     return refusal(403, recentAuthMessage);
   }
-  return workspaceExportResponse(db, listViewer(viewer!), parsed.data);
+  return workspaceExportResponse(db, { ...listViewer(viewer!), locale: await getLocale() }, parsed.data);
 }
 
 export const dynamic = 'force-dynamic';

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { placeLine } from '@/common/regions';
 import { formatIncidentDateRange, type Translate } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { PublicAttachments } from '@/app/(public)/_ui/public-attachments';
@@ -41,7 +42,7 @@ export default async function PublicIncidentPage({ params }: { params: Promise<{
         <dt className="font-medium">{t('public.incident.when')}</dt>
         <dd>{formatIncidentDateRange(incident.date.start, incident.date.end, incident.date.precision, locale)}</dd>
         <dt className="font-medium">{t('public.incident.where')}</dt>
-        <dd>{[incident.location.locality, incident.location.region, incident.location.country].filter(Boolean).join(', ')}</dd>
+        <dd>{placeLine(incident.location, locale)}</dd>
         <dt className="font-medium">{t('public.incident.types')}</dt>
         <dd>{incident.violationTypes.map((type) => type.label).join(', ')}</dd>
       </dl>
