@@ -11,6 +11,7 @@ import { whereFilters, whereTier } from './where';
 import { textQuery } from '@/server/text-search/query';
 import { snippet, type SnippetSegment } from '@/server/text-search/snippet';
 import { publicAttachmentsOf, type PublicAttachment } from './attachments';
+import { hitsPlan, type HitsPlan } from './word-hits';
 
 /** Published incidents as the public sees them: a page at a time, one by id, or every one in batches. */
 
@@ -88,8 +89,10 @@ export function decodeCursor(text: string): Cursor | null {
 /**
  * The query for a page (bench/support/api-floor.ts runs its SQL text without the app around it, as a floor).
  * With words (`q`) and a `tier`, only the incidents whose title holds them, or only the others.
+ * `sort` (few incidents hold the words, ./word-hits.ts) orders by a value the start-date index
+ * cannot give, so that the planner fetches the hits through the words' GIN index and sorts them.
  */
-export function pageQuery(tx: PublicTx | Db, filters: PublicFilters, after: Cursor | null, limit: number, tier?: Tier) {
+export function pageQuery(tx: PublicTx | Db, filters: PublicFilters, after: Cursor | null, limit: number, tier?: Tier, plan: HitsPlan = 'walk') {
   const keyset = after && (after.t ?? 'title') === (tier ?? after.t ?? 'title')
     ? sql`(${publicIncidents.startDate}, ${publicIncidents.incidentId}) < (${after.d}::date, ${after.id}::uuid)`
     : sql`TRUE`;
@@ -97,14 +100,17 @@ export function pageQuery(tx: PublicTx | Db, filters: PublicFilters, after: Curs
     .select(rowColumns)
     .from(publicIncidents)
     .where(and(whereFilters(filters), tier ? whereTier(filters.q, tier) : sql`TRUE`, keyset))
-    .orderBy(desc(publicIncidents.startDate), desc(publicIncidents.incidentId))
+    .orderBy(plan === 'sort' ? sql`${publicIncidents.startDate} + 0 DESC` : desc(publicIncidents.startDate), desc(publicIncidents.incidentId))
     .limit(limit);
 }
 
 type Tier = 'title' | 'rest';
 
-async function pageOf(tx: PublicTx, filters: PublicFilters, after: Cursor | null, limit: number): Promise<PublicIncidentRow[]> {
-  return pageQuery(tx, filters, after, limit);
+async function pageOf(tx: PublicTx, filters: PublicFilters, after: Cursor | null, limit: number, tier?: Tier): Promise<PublicIncidentRow[]> {
+  if (!filters.q || !textQuery(filters.q)) return pageQuery(tx, filters, after, limit);
+  // With words, read as their number of hits says (./word-hits.ts): a title tier's in the titles, any other's in the whole rows.
+  const plan = await hitsPlan(tx, filters.q, tier === 'title' ? 'title' : 'all');
+  return plan === 'none' ? [] : pageQuery(tx, filters, after, limit, tier, plan);
 }
 
 /** A page ranked for words: the incidents whose title holds them first, then the others, each newest first. */
@@ -113,7 +119,7 @@ async function rankedPageOf(tx: PublicTx, filters: PublicFilters, after: Cursor 
   const rows: (PublicIncidentRow & { tier: Tier })[] = [];
   for (const tier of ['title', 'rest'] as const) {
     if (after?.t === 'rest' && tier === 'title') continue;
-    for (const row of await pageQuery(tx, filters, after, limit - rows.length, tier)) rows.push({ ...row, tier });
+    for (const row of await pageOf(tx, filters, after, limit - rows.length, tier)) rows.push({ ...row, tier });
     if (rows.length >= limit) break;
   }
   return rows;
