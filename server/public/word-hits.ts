@@ -22,7 +22,7 @@ import type { PublicTx } from './db';
  */
 
 /** The number of hits up to which sorting them is cheaper than walking the dates to find a page among them. */
-export const fewHits = 2000;
+export const fewHits = 5000;
 
 /** The share of incidents above which the planner's statistics, which know the common words, are trusted without counting. */
 const commonShare = 0.04;
