@@ -16,11 +16,14 @@ export async function floorHandler(): Promise<(req: IncomingMessage, res: Server
   const { pageQuery } = await import('../../server/public/incidents');
   const { vocabularyQuery } = await import('../../server/public/vocabulary');
   const { publicFilters } = await import('../../server/public/filters');
+  const { narrowerTerms } = await import('../../server/public/where');
   const builder = openPostgres(benchDatabaseUrl(), { max: 1 });
   const params = new URLSearchParams(incidentsQuery);
   const limit = Number(params.get('limit'));
   params.delete('limit');
-  const page = pageQuery(builder.db, publicFilters.parse(Object.fromEntries(params)), null, limit + 1).toSQL();
+  const filters = publicFilters.parse(Object.fromEntries(params));
+  // The vocabulary filter's codes as the app writes them in (read here once; the app reads them per request).
+  const page = pageQuery(builder.db, filters, null, limit + 1, { narrower: await narrowerTerms(builder.db, filters) }).toSQL();
   const vocabulary = vocabularyQuery(builder.db).toSQL();
   await builder.close();
   // Dates as text, like the app's driver settings; timestamps as Date, like the app's.

@@ -7,10 +7,11 @@ import { isDatabaseDay } from '@/common/database-values';
 import { publicRead, type PublicTx } from './db';
 import type { Language, PublicFilters } from './filters';
 import { loadVocabulary, type PublicVocabulary } from './vocabulary';
-import { whereFilters, whereTier } from './where';
+import { narrowerTerms, whereFilters, whereTier, type NarrowerTerms } from './where';
 import { textQuery } from '@/server/text-search/query';
 import { snippet, type SnippetSegment } from '@/server/text-search/snippet';
 import { publicAttachmentsOf, type PublicAttachment } from './attachments';
+import { hitsPlan, type HitsPlan } from './word-hits';
 
 /** Published incidents as the public sees them: a page at a time, one by id, or every one in batches. */
 
@@ -88,35 +89,44 @@ export function decodeCursor(text: string): Cursor | null {
   }
 }
 
+/** How a page is read: a tier of a ranked search, how its words' hits are gathered (./word-hits.ts), the vocabulary filters' codes (./where.ts). */
+export type PageReading = { tier?: Tier; plan?: HitsPlan; narrower?: NarrowerTerms };
+
 /**
  * The query for a page (bench/support/api-floor.ts runs its SQL text without the app around it, as a floor).
  * With words (`q`) and a `tier`, only the incidents whose title holds them, or only the others.
+ * `sort` (few incidents hold the words) orders by a value the start-date index cannot give, so
+ * that the planner fetches the hits through the words' GIN index and sorts them.
  */
-export function pageQuery(tx: PublicTx | Db, filters: PublicFilters, after: Cursor | null, limit: number, tier?: Tier) {
+export function pageQuery(tx: PublicTx | Db, filters: PublicFilters, after: Cursor | null, limit: number, { tier, plan = 'walk', narrower }: PageReading = {}) {
   const keyset = after && (after.t ?? 'title') === (tier ?? after.t ?? 'title')
     ? sql`(${publicIncidents.startDate}, ${publicIncidents.incidentId}) < (${after.d}::date, ${after.id}::uuid)`
     : sql`TRUE`;
   return tx
     .select(rowColumns)
     .from(publicIncidents)
-    .where(and(whereFilters(filters), tier ? whereTier(filters.q, tier) : sql`TRUE`, keyset))
-    .orderBy(desc(publicIncidents.startDate), desc(publicIncidents.incidentId))
+    .where(and(whereFilters(filters, narrower), tier ? whereTier(filters.q, tier) : sql`TRUE`, keyset))
+    .orderBy(plan === 'sort' ? sql`${publicIncidents.startDate} + 0 DESC` : desc(publicIncidents.startDate), desc(publicIncidents.incidentId))
     .limit(limit);
 }
 
 type Tier = 'title' | 'rest';
 
-async function pageOf(tx: PublicTx, filters: PublicFilters, after: Cursor | null, limit: number): Promise<PublicIncidentRow[]> {
-  return pageQuery(tx, filters, after, limit);
+async function pageOf(tx: PublicTx, filters: PublicFilters, after: Cursor | null, limit: number, reading: PageReading): Promise<PublicIncidentRow[]> {
+  if (!filters.q || !textQuery(filters.q)) return pageQuery(tx, filters, after, limit, reading);
+  // With words, read as their number of hits says (./word-hits.ts): a title tier's in the titles, any other's in the whole rows.
+  const plan = await hitsPlan(tx, filters.q, reading.tier === 'title' ? 'title' : 'all');
+  return plan === 'none' ? [] : pageQuery(tx, filters, after, limit, { ...reading, plan });
 }
 
 /** A page ranked for words: the incidents whose title holds them first, then the others, each newest first. */
 async function rankedPageOf(tx: PublicTx, filters: PublicFilters, after: Cursor | null, limit: number): Promise<(PublicIncidentRow & { tier?: Tier })[]> {
-  if (!textQuery(filters.q)) return pageOf(tx, filters, after, limit);
+  const narrower = await narrowerTerms(tx, filters);
+  if (!textQuery(filters.q)) return pageOf(tx, filters, after, limit, { narrower });
   const rows: (PublicIncidentRow & { tier: Tier })[] = [];
   for (const tier of ['title', 'rest'] as const) {
     if (after?.t === 'rest' && tier === 'title') continue;
-    for (const row of await pageQuery(tx, filters, after, limit - rows.length, tier)) rows.push({ ...row, tier });
+    for (const row of await pageOf(tx, filters, after, limit - rows.length, { tier, narrower })) rows.push({ ...row, tier });
     if (rows.length >= limit) break;
   }
   return rows;
@@ -155,9 +165,10 @@ export async function getPublicIncident(id: string, lang: Language, db?: Db): Pr
 /** Every matching incident, newest first, a batch per transaction (keyset pagination), for the exports. */
 export async function* publicIncidentBatches(filters: PublicFilters, batchSize = 500, db?: Db): AsyncGenerator<PublicIncidentRow[]> {
   let after: Cursor | null = null;
+  const narrower = await publicRead((tx) => narrowerTerms(tx, filters), db);
   for (;;) {
     const cursor: Cursor | null = after;
-    const rows: PublicIncidentRow[] = await publicRead((tx) => pageOf(tx, filters, cursor, batchSize), db);
+    const rows: PublicIncidentRow[] = await publicRead((tx) => pageOf(tx, filters, cursor, batchSize, { narrower }), db);
     if (rows.length > 0) yield rows;
     if (rows.length < batchSize) return;
     const last = rows.at(-1)!;
