@@ -7,7 +7,7 @@ import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { mapHeight, mapToLatLon, mapWidth, mapX, mapY, outlinePoints } from '@/app/ui/kazakhstan-projection';
 import { hintClass, inputClass, labelClass } from '@/app/ui/styles';
-import { useDebounced } from '../incidents/_form/picker';
+import { useDebounced } from '@/app/ui/use-debounced';
 
 /** What a pick sets on the incident's place: the English names that filters use, the point, the precision. */
 export type PickedPlace = { country: string; region: string; locality: string; lat: string; lon: string; precision: LocationPrecision };

@@ -8,7 +8,8 @@ import { useTRPC, useTRPCClient } from '@/app/trpc';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { dangerLinkButtonClass, fieldsetClass, linkClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
-import { SearchList, useDebounced } from './search-list';
+import { useDebounced } from '@/app/ui/use-debounced';
+import { SearchList } from './search-list';
 import { useCaseAction } from './use-action';
 
 /**

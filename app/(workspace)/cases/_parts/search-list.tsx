@@ -1,18 +1,8 @@
 'use client';
 
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useI18n } from '@/app/i18n/client';
 import { hintClass, inputClass, labelClass } from '@/app/ui/styles';
-
-/** The value after it has stopped changing for `delay` ms: one query per pause in typing, not per key. */
-export function useDebounced<T>(value: T, delay = 250): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
 
 type Props<T> = {
   id: string;

@@ -1,24 +1,16 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
+import { useDebounced } from '@/app/ui/use-debounced';
 import { hintClass, inputClass, labelClass, secondaryButtonClass } from '@/app/ui/styles';
 import { FieldMessage, useField, useFocusAfterRender } from './fields';
 
 export type Choice = { id: string; label: string };
 type Kind = 'persons' | 'organizations' | 'sources';
 type Item = Choice & { note: string | null };
-
-export function useDebounced<T>(value: T, delay: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
 
 /** Searches one of the directory's lists; only the list for `kind` is queried, and only with some text. */
 function useDirectorySearch(kind: Kind, organizationId: string, text: string) {
