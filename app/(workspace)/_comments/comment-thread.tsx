@@ -6,7 +6,8 @@ import type { MessageKey, Translate } from '@/common/i18n';
 import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
-import { errorClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { describedBy, LabelledField } from '@/app/ui/field';
+import { inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { caseCommentFields, incidentFields } from '@/common/record-fields';
 import type { listComments } from '@/server/services/review/comments';
 import { ActionAlert } from '../_actions/action-alert';
@@ -188,10 +189,7 @@ function CommentForm({ subject, parent, onClose }: { subject: Subject; parent: C
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label={parent ? t('comments.replyTo', { name: parent.author.name }) : t('comments.addHeading')}>
       <ActionAlert problem={problem} heading={t('comments.notAdded')} />
-      <div>
-        <label htmlFor={`${id}-body`} className={labelClass}>
-          {bodyLabel} <span className="font-normal text-slate-600">{t('form.required')}</span>
-        </label>
+      <LabelledField id={`${id}-body`} label={bodyLabel} error={error} required>
         <textarea
           ref={bodyRef}
           id={`${id}-body`}
@@ -202,15 +200,10 @@ function CommentForm({ subject, parent, onClose }: { subject: Subject; parent: C
           required
           autoFocus={parent !== null}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={describedBy(`${id}-body`, false, error)}
           className={`${inputClass} mt-1`}
         />
-        {error ? (
-          <p id={`${id}-error`} className={errorClass}>
-            {error}
-          </p>
-        ) : null}
-      </div>
+      </LabelledField>
       <div>
         <label htmlFor={`${id}-field`} className={labelClass}>
           {parts.question} <span className="font-normal text-slate-600">{t('form.optional')}</span>

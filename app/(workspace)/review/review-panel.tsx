@@ -6,7 +6,8 @@ import type { ReviewStatus } from '@/db/schema';
 import type { TransitionName } from '@/server/policy/transitions';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
-import { errorClass, inputClass, labelClass, linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { describedBy, LabelledField } from '@/app/ui/field';
+import { inputClass, linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert, ActionStatus } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';
 import { decidesPublication, PublicPreview } from './public-preview';
@@ -178,29 +179,20 @@ function CommentedDecision({
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-5 border-t border-slate-200 pt-4">
-      <label htmlFor={`${id}-comment`} className={labelClass}>
-        {t(`review.commentLabel.${name}`)} <span className="font-normal text-slate-600">{t('form.required')}</span>
-      </label>
-      <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-        {hint}
-      </p>
-      <textarea
-        ref={textareaRef}
-        id={`${id}-comment`}
-        value={comment}
-        onChange={(event) => setComment(event.target.value)}
-        rows={3}
-        maxLength={5000}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-        className={`${inputClass} mt-2`}
-      />
-      {error ? (
-        <p id={`${id}-error`} className={errorClass}>
-          {error}
-        </p>
-      ) : null}
+      <LabelledField id={`${id}-comment`} label={t(`review.commentLabel.${name}`)} hint={hint} error={error} required>
+        <textarea
+          ref={textareaRef}
+          id={`${id}-comment`}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+          rows={3}
+          maxLength={5000}
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(`${id}-comment`, true, error)}
+          className={`${inputClass} mt-2`}
+        />
+      </LabelledField>
       <button type="submit" disabled={pending !== null} className={`${secondaryButtonClass} mt-3`}>
         {pending === name ? t('review.working') : t(`review.action.${name}`)}
       </button>

@@ -2,7 +2,8 @@
 
 import type { ReactNode } from 'react';
 import { useI18n } from '@/app/i18n/client';
-import { hintClass, inputClass, labelClass } from '@/app/ui/styles';
+import { LabelledField } from '@/app/ui/field';
+import { hintClass, inputClass } from '@/app/ui/styles';
 
 type Props<T> = {
   id: string;
@@ -35,15 +36,7 @@ export function SearchList<T>({ id, label, hint, text, onText, items, searching,
           : (noResults ?? t('picker.noResults'))
         : '';
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
+    <LabelledField id={id} label={label} hint={hint}>
       <input
         id={id}
         type="search"
@@ -65,6 +58,6 @@ export function SearchList<T>({ id, label, hint, text, onText, items, searching,
           ))}
         </ul>
       ) : null}
-    </div>
+    </LabelledField>
   );
 }

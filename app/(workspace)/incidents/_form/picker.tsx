@@ -5,8 +5,10 @@ import { useState } from 'react';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { useDebounced } from '@/app/ui/use-debounced';
-import { hintClass, inputClass, labelClass, secondaryButtonClass } from '@/app/ui/styles';
-import { FieldMessage, useField, useFocusAfterRender } from './fields';
+import { FieldLabel } from '@/app/ui/field';
+import { hintClass, inputClass, secondaryButtonClass } from '@/app/ui/styles';
+import { FieldMessage } from '@/app/ui/field';
+import { useField, useFocusAfterRender } from './fields';
 
 export type Choice = { id: string; label: string };
 type Kind = 'persons' | 'organizations' | 'sources';
@@ -84,9 +86,7 @@ export function DirectoryPicker({ kind, path, organizationId, chosen, onChoose }
   const status = failed ? t('picker.failed') : searching ? t('picker.searching') : ready ? (items.length ? t('picker.results', { n: items.length }) : t('picker.noResults')) : '';
   return (
     <div>
-      <label htmlFor={id} className={labelClass}>
-        {searchLabel} <span className="font-normal text-slate-600">{t('form.required')}</span>
-      </label>
+      <FieldLabel htmlFor={id} label={searchLabel} required />
       <input
         id={id}
         type="search"
