@@ -8,6 +8,7 @@ import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { describedBy, LabelledField } from '@/app/ui/field';
 import { inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { Panel } from '@/app/ui/panel';
 import { caseCommentFields, incidentFields } from '@/common/record-fields';
 import type { listComments } from '@/server/services/review/comments';
 import { ActionAlert } from '../_actions/action-alert';
@@ -58,10 +59,14 @@ export function CommentThread({ comments, ...subject }: Subject & { comments: Co
   const roots = children.get(null) ?? [];
 
   return (
-    <section aria-labelledby="comments-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-      <h2 id="comments-heading" className="text-lg font-semibold">
-        {t('comments.heading')} <span className="font-normal text-slate-600">({comments.length})</span>
-      </h2>
+    <Panel
+      id="comments-heading"
+      heading={
+        <>
+          {t('comments.heading')} <span className="font-normal text-slate-600">({comments.length})</span>
+        </>
+      }
+    >
       {roots.length === 0 ? (
         <p className="mt-3 text-slate-600">{t('comments.none')}</p>
       ) : (
@@ -71,7 +76,7 @@ export function CommentThread({ comments, ...subject }: Subject & { comments: Co
         <h3 className="font-semibold">{t('comments.addHeading')}</h3>
         <CommentForm subject={subject} parent={null} />
       </div>
-    </section>
+    </Panel>
   );
 }
 

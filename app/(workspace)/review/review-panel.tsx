@@ -8,6 +8,7 @@ import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { describedBy, LabelledField } from '@/app/ui/field';
 import { inputClass, linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { Panel } from '@/app/ui/panel';
 import { ActionAlert, ActionStatus } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';
 import { decidesPublication, PublicPreview } from './public-preview';
@@ -93,10 +94,7 @@ export function ReviewPanel({ subject, version, status, publishedVersion, transi
   const withComment = available.filter(isCommented);
 
   return (
-    <section aria-labelledby="review-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-      <h2 id="review-heading" className="text-lg font-semibold">
-        {t('review.heading')}
-      </h2>
+    <Panel id="review-heading" heading={t('review.heading')}>
       {/* One sentence, not a second badge: the page header already shows the status as a badge. */}
       <p className="mt-2 text-slate-800">{t('review.statusLine', { status: t(`status.${status}`), n: version })}</p>
       {pendingEdit ? <p className="mt-1 text-slate-800">{t('review.publicVersion', { n: publishedVersion })}</p> : null}
@@ -145,7 +143,7 @@ export function ReviewPanel({ subject, version, status, publishedVersion, transi
       )}
       {/* The deciding reviewer reads what the public will read before approving or publishing. */}
       {transitions.some(decidesPublication) ? <PublicPreview kind={subject.kind} id={subject.id} /> : null}
-    </section>
+    </Panel>
   );
 }
 
