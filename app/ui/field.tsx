@@ -57,6 +57,15 @@ export function FieldMessage({ id, error }: { id: string; error: string | null |
   ) : null;
 }
 
+/** A select's choices, in the order given. */
+export function Options({ options }: { options: { value: string; label: string }[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}
+
 type LabelledFieldProps = {
   /** The control's id: the label names it, and its hint and problem are `{id}-hint` and `{id}-error`. */
   id: string;

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { sayError, sayFieldErrors, type ProblemData } from '@/common/i18n/problems';
 import { useI18n } from '@/app/i18n/client';
-import { controlProps, describedBy, LabelledField } from '@/app/ui/field';
+import { controlProps, describedBy, LabelledField, Options } from '@/app/ui/field';
 import { fieldsetClass, inputClass, legendClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 
 /** Field messages by field name ("name", "aliases"), from the server's "fields.name" paths. */
@@ -148,11 +148,7 @@ export function SelectField({ label, value, onChange, options, error }: SelectPr
         aria-describedby={describedBy(id, false, error)}
         aria-invalid={error ? true : undefined}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
     </LabelledField>
   );

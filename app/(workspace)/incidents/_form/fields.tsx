@@ -3,7 +3,7 @@
 import { createContext, useContext, useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useI18n } from '@/app/i18n/client';
 import type { TermOption } from '@/app/ui/vocabulary';
-import { describedBy, FieldHint, FieldMessage, LabelledField } from '@/app/ui/field';
+import { describedBy, FieldHint, FieldMessage, LabelledField, Options } from '@/app/ui/field';
 import { inputClass, labelClass, legendClass } from '@/app/ui/styles';
 import { fieldId, type FieldErrors } from './errors';
 
@@ -77,11 +77,7 @@ export function SelectField<V extends string>({ path, label, hint, required, cla
         className={`${inputClass} mt-1`}
         onChange={(event) => onChange(event.target.value as V | '')}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
     </LabelledField>
   );
