@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
-import { errorClass, hintClass, inputClass, labelClass } from './styles';
+import { describedBy as describedByParts, FieldHint, FieldMessage } from './field';
+import { inputClass, labelClass } from './styles';
 
 type TextFieldProps = {
   id: string;
@@ -19,23 +20,15 @@ type TextFieldProps = {
  * input for screen readers, so that no form forgets the `aria-describedby` of one of them.
  */
 export function TextField({ id, label, hint, error, describedBy, inputClassName, ...input }: TextFieldProps) {
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null, describedBy ?? null].filter(Boolean).join(' ') || undefined;
+  const described = [describedByParts(id, Boolean(hint), error), describedBy].filter(Boolean).join(' ') || undefined;
   return (
     <div>
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
       <input id={id} {...input} aria-invalid={error ? true : undefined} aria-describedby={described} className={`${inputClass} mt-1${inputClassName ? ` ${inputClassName}` : ''}`} />
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className={errorClass}>
-          {error}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
+      <FieldMessage id={id} error={error} />
     </div>
   );
 }

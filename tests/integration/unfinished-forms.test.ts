@@ -4,6 +4,7 @@ import type { TRPCError } from '@trpc/server';
 import type { Database } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import type { IncidentFormDraft } from '@/common/inputs/unfinished-form';
+import { emptyDraft } from '@/app/(workspace)/incidents/_form/state';
 import { createTestDatabase } from '../support/database';
 import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
 
@@ -37,18 +38,13 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** A form as a monitor leaves it when the phone rings: a title and a town, no date, no violation type. */
+/** A form as a monitor leaves it when the phone rings: the new form with a title and a town, no date, no violation type. */
 function halfForm(overrides: Partial<IncidentFormDraft> = {}): IncidentFormDraft {
   return {
+    ...emptyDraft(),
     title: 'Lawyer’s office searched in Atyrau',
     summary: 'Three officers came at noon; the rest to be asked of the lawyer.',
-    date: { precision: 'day', start: '', end: '' },
     location: { country: 'KZ', region: 'Atyrau Region', locality: 'Atyrau', lat: '47.1', lon: '51.9', precision: 'locality' },
-    violationTypes: [],
-    victims: [],
-    perpetrators: [],
-    legalProvisions: [],
-    sources: [],
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import type { Translate } from '@/common/i18n';
+import { CountTable } from './count-table';
 
 export type Bar = { key: string; label: string; count: number; depth?: number };
 
@@ -56,29 +57,7 @@ export function BarChart(props: {
       )}
       <details className="mt-3">
         <summary className="cursor-pointer font-medium text-blue-800 underline">{t('public.chart.table')}</summary>
-        <table className="mt-2 w-full text-left text-sm">
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="py-1 pr-4">
-                {t('public.chart.value')}
-              </th>
-              <th scope="col" className="py-1 text-right">
-                {t('public.chart.incidents')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.key} className="border-t border-slate-200">
-                <th scope="row" className="py-1 pr-4 font-normal" style={{ paddingLeft: `${(bar.depth ?? 0) * 1}rem` }}>
-                  {named(bar, true)}
-                </th>
-                <td className="py-1 text-right tabular-nums">{bar.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountTable caption={title} heading={t('public.chart.value')} rows={bars.map((bar) => ({ ...bar, label: named(bar, true) }))} t={t} className="mt-2" />
       </details>
       <p className="mt-2 text-sm">
         <a href={csvHref} className="font-medium text-blue-800 underline hover:text-blue-950" download>

@@ -1,5 +1,6 @@
 import type { Translate } from '@/common/i18n';
 import { mapHeight, mapWidth, mapX, mapY, outlinePoints } from '@/app/ui/kazakhstan-projection';
+import { CountTable } from './count-table';
 
 type MapPlace = { lat: number; lon: number; count: number; locality: string | null; region: string | null };
 
@@ -46,29 +47,7 @@ export function KazakhstanMap(props: {
           </svg>
           <p className="mt-1 text-sm text-slate-700">{t('public.map.noPlace', { n: withoutPlace })}</p>
         </div>
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t('public.chart.region')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="py-1 pr-4">
-                {t('public.filters.region')}
-              </th>
-              <th scope="col" className="py-1 text-right">
-                {t('public.chart.incidents')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {regions.map((region) => (
-              <tr key={region.label} className="border-t border-slate-200">
-                <th scope="row" className="py-1 pr-4 font-normal">
-                  {region.label}
-                </th>
-                <td className="py-1 text-right tabular-nums">{region.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountTable caption={t('public.chart.region')} heading={t('public.filters.region')} rows={regions.map((region) => ({ key: region.label, label: region.label, count: region.count }))} t={t} />
       </div>
     </section>
   );

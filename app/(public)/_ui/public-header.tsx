@@ -1,12 +1,10 @@
 import Link from 'next/link';
-import type { MessageKey, Translate } from '@/common/i18n';
+import type { Translate } from '@/common/i18n';
 import { LanguageSwitcher } from '@/app/i18n/language-switcher';
-import { HeaderMenu } from '@/app/ui/header-menu';
-
-const link = 'text-slate-100 underline decoration-slate-500 hover:decoration-white';
+import { HeaderNav, headerLinkClass, SiteHeader, type PageLink } from '@/app/ui/site-header';
 
 /** The public site's pages, in the header and wherever a visitor needs a way back (its "not found" page). */
-export const publicPages: { href: string; label: MessageKey }[] = [
+export const publicPages: PageLink[] = [
   { href: '/dashboard', label: 'public.nav.dashboard' },
   { href: '/public/incidents', label: 'public.nav.incidents' },
   { href: '/public/cases', label: 'public.nav.cases' },
@@ -16,32 +14,15 @@ export const publicPages: { href: string; label: MessageKey }[] = [
 /** The public site's header, shared by its pages and by the site-wide "not found" page. */
 export function PublicHeader({ t }: { t: Translate }) {
   return (
-    <header className="on-dark bg-slate-900 text-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-2 sm:py-3">
-        <Link href="/dashboard" className="text-lg font-semibold text-white no-underline">
-          {t('app.name')}
+    <SiteHeader home="/dashboard" t={t}>
+      <HeaderNav label={t('public.nav.label')} pages={publicPages} t={t} />
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 sm:ml-auto">
+        <LanguageSwitcher />
+        <Link href="/sign-in" className={headerLinkClass}>
+          {t('public.nav.signIn')}
         </Link>
-        <HeaderMenu label={t('header.menu')} closeLabel={t('header.menuClose')}>
-          <nav aria-label={t('public.nav.label')}>
-            <ul className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:gap-4">
-              {publicPages.map((page) => (
-                <li key={page.href}>
-                  <Link href={page.href} className={link}>
-                    {t(page.label)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 sm:ml-auto">
-            <LanguageSwitcher />
-            <Link href="/sign-in" className={link}>
-              {t('public.nav.signIn')}
-            </Link>
-          </div>
-        </HeaderMenu>
       </div>
-    </header>
+    </SiteHeader>
   );
 }
 

@@ -1,23 +1,15 @@
-import Link from 'next/link';
+import { PageLinks } from '@/app/ui/site-header';
+import { linkClass } from '@/app/ui/styles';
 import type { Translate } from '@/common/i18n';
 import { publicPages } from './public-header';
 
 /** "Not found" in public words, with links to the public pages rather than to the staff sign-in. */
 export function PublicNotFoundMessage({ t }: { t: Translate }) {
-  const link = 'font-medium text-blue-800 underline hover:text-blue-950';
   return (
     <div className="max-w-2xl py-8">
       <h1 className="text-2xl font-semibold">{t('notFound.heading')}</h1>
       <p className="mt-4 text-slate-700">{t('public.notFound.body')}</p>
-      <ul className="mt-6 flex flex-wrap gap-x-6 gap-y-2">
-        {publicPages.map((page) => (
-          <li key={page.href}>
-            <Link href={page.href} className={link}>
-              {t(page.label)}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <PageLinks pages={publicPages} t={t} className="mt-6 flex flex-wrap gap-x-6 gap-y-2" linkClassName={linkClass} />
     </div>
   );
 }

@@ -30,6 +30,17 @@ export function RecordHeading({ title, summary }: { title: string; summary: stri
   );
 }
 
+/** The top of a record's page: the way back to its list, its title and summary, then its key facts (`dt` and `dd` pairs). */
+export function RecordOverview({ back, backLabel, title, summary, children }: { back: string; backLabel: string; title: string; summary: string | null; children: ReactNode }) {
+  return (
+    <>
+      <BackLink href={back}>{backLabel}</BackLink>
+      <RecordHeading title={title} summary={summary} />
+      <dl className={`${recordSection} grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr]`}>{children}</dl>
+    </>
+  );
+}
+
 /** One titled box of a record; `id` names the heading for screen readers. */
 export function RecordSection({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
   return (

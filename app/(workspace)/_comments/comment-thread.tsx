@@ -6,7 +6,9 @@ import type { MessageKey, Translate } from '@/common/i18n';
 import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
-import { errorClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { describedBy, LabelledField } from '@/app/ui/field';
+import { inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { Panel } from '@/app/ui/panel';
 import { caseCommentFields, incidentFields } from '@/common/record-fields';
 import type { listComments } from '@/server/services/review/comments';
 import { ActionAlert } from '../_actions/action-alert';
@@ -57,10 +59,14 @@ export function CommentThread({ comments, ...subject }: Subject & { comments: Co
   const roots = children.get(null) ?? [];
 
   return (
-    <section aria-labelledby="comments-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-      <h2 id="comments-heading" className="text-lg font-semibold">
-        {t('comments.heading')} <span className="font-normal text-slate-600">({comments.length})</span>
-      </h2>
+    <Panel
+      id="comments-heading"
+      heading={
+        <>
+          {t('comments.heading')} <span className="font-normal text-slate-600">({comments.length})</span>
+        </>
+      }
+    >
       {roots.length === 0 ? (
         <p className="mt-3 text-slate-600">{t('comments.none')}</p>
       ) : (
@@ -70,7 +76,7 @@ export function CommentThread({ comments, ...subject }: Subject & { comments: Co
         <h3 className="font-semibold">{t('comments.addHeading')}</h3>
         <CommentForm subject={subject} parent={null} />
       </div>
-    </section>
+    </Panel>
   );
 }
 
@@ -188,10 +194,7 @@ function CommentForm({ subject, parent, onClose }: { subject: Subject; parent: C
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label={parent ? t('comments.replyTo', { name: parent.author.name }) : t('comments.addHeading')}>
       <ActionAlert problem={problem} heading={t('comments.notAdded')} />
-      <div>
-        <label htmlFor={`${id}-body`} className={labelClass}>
-          {bodyLabel} <span className="font-normal text-slate-600">{t('form.required')}</span>
-        </label>
+      <LabelledField id={`${id}-body`} label={bodyLabel} error={error} required>
         <textarea
           ref={bodyRef}
           id={`${id}-body`}
@@ -202,15 +205,10 @@ function CommentForm({ subject, parent, onClose }: { subject: Subject; parent: C
           required
           autoFocus={parent !== null}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={describedBy(`${id}-body`, false, error)}
           className={`${inputClass} mt-1`}
         />
-        {error ? (
-          <p id={`${id}-error`} className={errorClass}>
-            {error}
-          </p>
-        ) : null}
-      </div>
+      </LabelledField>
       <div>
         <label htmlFor={`${id}-field`} className={labelClass}>
           {parts.question} <span className="font-normal text-slate-600">{t('form.optional')}</span>

@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { sayError, sayFieldErrors, type ProblemData } from '@/common/i18n/problems';
 import { useI18n } from '@/app/i18n/client';
-import { errorClass, fieldsetClass, hintClass, inputClass, labelClass, legendClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { controlProps, describedBy, LabelledField, Options } from '@/app/ui/field';
+import { fieldsetClass, inputClass, legendClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 
 /** Field messages by field name ("name", "aliases"), from the server's "fields.name" paths. */
 export type EditErrors = Record<string, string>;
@@ -111,32 +112,17 @@ export function EditPanel({ heading, saving, problem, conflict, onSubmit, onRelo
 type TextProps = { id?: string; label: string; hint?: string; value: string; onChange: (value: string) => void; error?: string; multiline?: boolean; required?: boolean };
 
 export function TextField({ id: givenId, label, hint, value, onChange, error, multiline, required }: TextProps) {
-  const { t } = useI18n();
   const ownId = useId();
   const id = givenId ?? ownId;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  const common = { id, value, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, 'aria-required': required || undefined, className: inputClass };
+  const common = { ...controlProps(id, { hint, error, required }), value, className: inputClass };
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label} {required ? <span className="font-normal text-slate-600">{t('form.required')}</span> : null}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
+    <LabelledField id={id} label={label} hint={hint} error={error} required={required}>
       {multiline ? (
         <textarea {...common} rows={3} onChange={(event) => onChange(event.target.value)} />
       ) : (
         <input {...common} type="text" onChange={(event) => onChange(event.target.value)} />
       )}
-      {error ? (
-        <p id={`${id}-error`} className={errorClass}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </LabelledField>
   );
 }
 
@@ -153,18 +139,17 @@ type SelectProps = { label: string; value: string; onChange: (value: string) => 
 export function SelectField({ label, value, onChange, options, error }: SelectProps) {
   const id = useId();
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)} className={inputClass} aria-invalid={error ? true : undefined}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+    <LabelledField id={id} label={label} error={error}>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        className={inputClass}
+        aria-describedby={describedBy(id, false, error)}
+        aria-invalid={error ? true : undefined}
+      >
+        <Options options={options} />
       </select>
-      {error ? <p className={errorClass}>{error}</p> : null}
-    </div>
+    </LabelledField>
   );
 }

@@ -9,7 +9,7 @@ import { regionLabel } from '@/common/regions';
 import { useTRPC } from '@/app/trpc';
 import { mapHeight, mapToLatLon, mapWidth, mapX, mapY, outlinePoints } from '@/app/ui/kazakhstan-projection';
 import { hintClass, inputClass, labelClass } from '@/app/ui/styles';
-import { useDebounced } from '../incidents/_form/picker';
+import { useDebounced } from '@/app/ui/use-debounced';
 
 /** What a pick sets on the incident's place: the region's name in the monitor's language (stored as its code), the locality's English name, the point, the precision. */
 export type PickedPlace = { country: string; region: string; locality: string; lat: string; lon: string; precision: LocationPrecision };

@@ -8,6 +8,7 @@ import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { dangerLinkButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { ItemEntry, ItemList } from '@/app/ui/item-list';
 import { ActionAlert } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';
 
@@ -42,28 +43,28 @@ export function SessionList({ sessions }: { sessions: Session[] }) {
   return (
     <div className="space-y-4">
       <ActionAlert problem={problem} heading={t('account.sessions.notEnded')} />
-      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+      <ItemList>
         {sessions.map((session) => (
-          <li key={session.id} className="flex flex-wrap items-start gap-x-4 gap-y-2 p-4">
-            <div className="min-w-0 flex-1">
-              <p className="font-medium">
+          <ItemEntry
+            key={session.id}
+            title={
+              <>
                 {session.deviceLabel}
                 {session.current ? <span className="ml-2 rounded-full border border-green-700 px-2 text-xs font-semibold text-green-900">{t('account.sessions.thisDevice')}</span> : null}
-              </p>
-              <p className="mt-1 text-sm text-slate-600">
-                {t('account.sessions.details', {
-                  address: session.coarseAddress ?? t('account.sessions.unknownAddress'),
-                  since: formatMoment(new Date(session.createdAt), locale),
-                  seen: formatMoment(new Date(session.lastSeenAt), locale),
-                })}
-              </p>
-            </div>
+              </>
+            }
+            details={t('account.sessions.details', {
+              address: session.coarseAddress ?? t('account.sessions.unknownAddress'),
+              since: formatMoment(new Date(session.createdAt), locale),
+              seen: formatMoment(new Date(session.lastSeenAt), locale),
+            })}
+          >
             <button type="button" disabled={pending} onClick={() => void endOne(session.id)} className={dangerLinkButtonClass} aria-label={t('account.sessions.endNamed', { device: session.deviceLabel })}>
               {t('account.sessions.end')}
             </button>
-          </li>
+          </ItemEntry>
         ))}
-      </ul>
+      </ItemList>
       <button type="button" disabled={pending} onClick={() => void endAll()} className={secondaryButtonClass}>
         {t('account.sessions.endAll')}
       </button>

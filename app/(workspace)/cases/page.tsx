@@ -4,6 +4,7 @@ import { formatMoment } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { inputClass, labelClass, linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { DataTable } from '@/app/ui/data-table';
 import { requireViewer } from '../session';
 import { searchCases } from '../search-actions';
 import { searchTextFor } from '../search-cookie';
@@ -67,39 +68,28 @@ export default async function CasesPage({ searchParams }: Props) {
           <p className="mt-1 text-slate-700">{t('cases.list.emptyHint')}</p>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="cards w-full text-left">
-            <caption className="sr-only">{t('cases.list.caption')}</caption>
-            <thead className="bg-slate-100 text-sm">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('cases.col.title')}</th>
-                <th scope="col" className="px-3 py-2">{t('cases.form.status')}</th>
-                <th scope="col" className="px-3 py-2">{t('cases.col.review')}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t('cases.col.incidents')}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t('cases.col.awaiting')}</th>
-                <th scope="col" className="px-3 py-2">{t('cases.col.updated')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row" className="px-3 py-2 font-normal">
-                    <Link href={`/cases/${row.id}`} className={linkClass}>
-                      {row.title}
-                    </Link>
-                  </th>
-                  <td className="px-3 py-2">{t(`cases.status.${row.status}`)}</td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={row.reviewStatus} t={t} />
-                  </td>
-                  <td className="px-3 py-2 text-right">{row.incidentCount}</td>
-                  <td className="px-3 py-2 text-right">{row.awaitingReplies}</td>
-                  <td className="px-3 py-2 text-sm">{formatMoment(row.updatedAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('cases.list.caption')}
+          captionHidden
+          columns={[t('cases.col.title'), t('cases.form.status'), t('cases.col.review'), { label: t('cases.col.incidents'), numeric: true }, { label: t('cases.col.awaiting'), numeric: true }, t('cases.col.updated')]}
+        >
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row" className="px-3 py-2 text-left font-normal">
+                <Link href={`/cases/${row.id}`} className={linkClass}>
+                  {row.title}
+                </Link>
+              </th>
+              <td className="px-3 py-2">{t(`cases.status.${row.status}`)}</td>
+              <td className="px-3 py-2">
+                <StatusBadge status={row.reviewStatus} t={t} />
+              </td>
+              <td className="px-3 py-2 text-right">{row.incidentCount}</td>
+              <td className="px-3 py-2 text-right">{row.awaitingReplies}</td>
+              <td className="px-3 py-2 text-sm">{formatMoment(row.updatedAt, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

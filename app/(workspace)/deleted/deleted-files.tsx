@@ -6,6 +6,7 @@ import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { dangerLinkButtonClass, inputClass, labelClass, secondaryButtonClass } from '@/app/ui/styles';
+import { ItemList } from '@/app/ui/item-list';
 import { ActionAlert, ActionStatus } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';
 
@@ -50,7 +51,7 @@ export function DeletedFiles() {
       <ActionStatus message={done} />
       {deleted.data && rows.length === 0 ? <p className="rounded-lg border border-slate-300 bg-white p-6">{t('deleted.filesNone')}</p> : null}
       {rows.length > 0 ? (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+        <ItemList>
           {rows.map((file) => (
             <li key={file.id} className="p-3">
               <p>
@@ -86,7 +87,7 @@ export function DeletedFiles() {
               ) : null}
             </li>
           ))}
-        </ul>
+        </ItemList>
       ) : null}
     </section>
   );

@@ -8,6 +8,7 @@ import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { linkClass } from '@/app/ui/styles';
+import { Panel } from '@/app/ui/panel';
 import { ActionAlert, ActionStatus } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';
 
@@ -41,10 +42,7 @@ export function UnfinishedForms({ forms }: { forms: Form[] }) {
   }
 
   return (
-    <section aria-labelledby="unfinished-heading" className="mt-6 rounded-lg border border-amber-700 bg-amber-50 p-4">
-      <h2 id="unfinished-heading" className="text-lg font-semibold">
-        {t('unfinished.heading')}
-      </h2>
+    <Panel id="unfinished-heading" heading={t('unfinished.heading')} tone="notice" className="mt-6">
       <p className="text-sm text-slate-800">{t('unfinished.intro')}</p>
       <div className="mt-2 space-y-2">
         <ActionAlert problem={problem} heading={t('unfinished.heading')} />
@@ -67,6 +65,6 @@ export function UnfinishedForms({ forms }: { forms: Form[] }) {
           );
         })}
       </ul>
-    </section>
+    </Panel>
   );
 }

@@ -9,6 +9,7 @@ import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC, useTRPCClient } from '@/app/trpc';
 import { linkClass, secondaryButtonClass } from '@/app/ui/styles';
+import { ItemEntry, ItemList } from '@/app/ui/item-list';
 import { ActionAlert } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';
 
@@ -48,7 +49,7 @@ export function NotificationList({ items, unread }: { items: Item[]; unread: num
           {t('notifications.markAllRead')}
         </button>
       ) : null}
-      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+      <ItemList>
         {items.map((item) => {
           const isUnread = item.readAt === null;
           const actor = item.actorName || t('notifications.someone');
@@ -57,21 +58,27 @@ export function NotificationList({ items, unread }: { items: Item[]; unread: num
             : t(`notifications.kind.${item.kind}`, { actor, title: item.incidentTitle ?? t('notifications.untitled') });
           const createdAt = new Date(item.createdAt);
           return (
-            <li key={item.id} className={`flex flex-wrap items-start gap-x-4 gap-y-2 p-4 ${isUnread ? 'bg-blue-50' : ''}`}>
-              <div className="min-w-0 flex-1">
-                <p className={isUnread ? 'font-semibold' : ''}>
+            <ItemEntry
+              key={item.id}
+              className={isUnread ? 'bg-blue-50' : undefined}
+              titleClassName={isUnread ? 'font-semibold' : ''}
+              title={
+                <>
                   {isUnread ? <span className="sr-only">{t('notifications.unread')}: </span> : null}
                   {what}
-                </p>
-                <p className="mt-1 text-sm text-slate-600">
+                </>
+              }
+              details={
+                <>
                   <time dateTime={createdAt.toISOString()}>{formatMoment(createdAt, locale)}</time>
                   {isUnread ? (
                     <span aria-hidden="true" className="ml-2 rounded-full border border-blue-700 px-2 text-xs font-semibold text-blue-900">
                       {t('notifications.unread')}
                     </span>
                   ) : null}
-                </p>
-              </div>
+                </>
+              }
+            >
               <div className="flex flex-wrap items-center gap-3">
                 {item.incidentId ? (
                   <Link
@@ -105,10 +112,10 @@ export function NotificationList({ items, unread }: { items: Item[]; unread: num
                   </button>
                 ) : null}
               </div>
-            </li>
+            </ItemEntry>
           );
         })}
-      </ul>
+      </ItemList>
     </div>
   );
 }

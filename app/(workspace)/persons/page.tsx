@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getI18n } from '@/app/i18n/server';
 import { inputClass, labelClass, linkClass, primaryButtonClass } from '@/app/ui/styles';
 import { termLabeller } from '@/app/ui/vocabulary';
+import { DataTable } from '@/app/ui/data-table';
 import { requireViewer } from '../session';
 import { ConfidentialBadge } from './confidential-badge';
 import { searchPersons } from '../search-actions';
@@ -63,41 +64,29 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
         {result.persons.length === 0 ? (
           <p className="rounded-lg border border-slate-300 bg-white p-6 font-medium">{t('persons.empty')}</p>
         ) : (
-          <table className="cards w-full border-collapse overflow-hidden rounded-lg border border-slate-300 bg-white text-left">
-            <caption className="sr-only">{text ? t('persons.captionFiltered', { text }) : t('persons.caption')}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {t('persons.name')}
+          <DataTable
+            caption={text ? t('persons.captionFiltered', { text }) : t('persons.caption')}
+            captionHidden
+            columns={[t('persons.name'), t('persons.categories'), { label: t('persons.incidentCount'), numeric: true }]}
+          >
+            {result.persons.map((person) => (
+              <tr key={person.id}>
+                <th scope="row" className="px-3 py-2 text-left font-normal">
+                  <Link href={`/persons/${person.id}`} className={linkClass}>
+                    {person.name}
+                  </Link>
+                  {person.confidential ? (
+                    <>
+                      {' '}
+                      <ConfidentialBadge t={t} />
+                    </>
+                  ) : null}
                 </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {t('persons.categories')}
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-semibold">
-                  {t('persons.incidentCount')}
-                </th>
+                <td className="px-3 py-2">{person.categories.map(categoryLabel).join(', ') || '—'}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{person.incidents}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {result.persons.map((person) => (
-                <tr key={person.id}>
-                  <th scope="row" className="px-4 py-2 font-normal">
-                    <Link href={`/persons/${person.id}`} className={linkClass}>
-                      {person.name}
-                    </Link>
-                    {person.confidential ? (
-                      <>
-                        {' '}
-                        <ConfidentialBadge t={t} />
-                      </>
-                    ) : null}
-                  </th>
-                  <td className="px-4 py-2">{person.categories.map(categoryLabel).join(', ') || '—'}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{person.incidents}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </div>
 

@@ -6,7 +6,9 @@ import type { ReviewStatus } from '@/db/schema';
 import type { TransitionName } from '@/server/policy/transitions';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
-import { errorClass, inputClass, labelClass, linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { describedBy, LabelledField } from '@/app/ui/field';
+import { inputClass, linkClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { Panel } from '@/app/ui/panel';
 import { ActionAlert, ActionStatus } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';
 import { decidesPublication, PublicPreview } from './public-preview';
@@ -92,10 +94,7 @@ export function ReviewPanel({ subject, version, status, publishedVersion, transi
   const withComment = available.filter(isCommented);
 
   return (
-    <section aria-labelledby="review-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-      <h2 id="review-heading" className="text-lg font-semibold">
-        {t('review.heading')}
-      </h2>
+    <Panel id="review-heading" heading={t('review.heading')}>
       {/* One sentence, not a second badge: the page header already shows the status as a badge. */}
       <p className="mt-2 text-slate-800">{t('review.statusLine', { status: t(`status.${status}`), n: version })}</p>
       {pendingEdit ? <p className="mt-1 text-slate-800">{t('review.publicVersion', { n: publishedVersion })}</p> : null}
@@ -144,7 +143,7 @@ export function ReviewPanel({ subject, version, status, publishedVersion, transi
       )}
       {/* The deciding reviewer reads what the public will read before approving or publishing. */}
       {transitions.some(decidesPublication) ? <PublicPreview kind={subject.kind} id={subject.id} /> : null}
-    </section>
+    </Panel>
   );
 }
 
@@ -178,29 +177,20 @@ function CommentedDecision({
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-5 border-t border-slate-200 pt-4">
-      <label htmlFor={`${id}-comment`} className={labelClass}>
-        {t(`review.commentLabel.${name}`)} <span className="font-normal text-slate-600">{t('form.required')}</span>
-      </label>
-      <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-        {hint}
-      </p>
-      <textarea
-        ref={textareaRef}
-        id={`${id}-comment`}
-        value={comment}
-        onChange={(event) => setComment(event.target.value)}
-        rows={3}
-        maxLength={5000}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-        className={`${inputClass} mt-2`}
-      />
-      {error ? (
-        <p id={`${id}-error`} className={errorClass}>
-          {error}
-        </p>
-      ) : null}
+      <LabelledField id={`${id}-comment`} label={t(`review.commentLabel.${name}`)} hint={hint} error={error} required>
+        <textarea
+          ref={textareaRef}
+          id={`${id}-comment`}
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+          rows={3}
+          maxLength={5000}
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(`${id}-comment`, true, error)}
+          className={`${inputClass} mt-2`}
+        />
+      </LabelledField>
       <button type="submit" disabled={pending !== null} className={`${secondaryButtonClass} mt-3`}>
         {pending === name ? t('review.working') : t(`review.action.${name}`)}
       </button>

@@ -2,15 +2,13 @@
 
 import { useI18n } from '@/app/i18n/client';
 import { primaryButtonClass } from '@/app/ui/styles';
+import { Panel } from '@/app/ui/panel';
 
 /** The ten recovery codes, shown once, right after they are made. */
 export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const { t } = useI18n();
   return (
-    <section aria-labelledby="recovery-codes-heading" className="space-y-3 rounded-lg border border-amber-700 bg-amber-50 p-4">
-      <h2 id="recovery-codes-heading" className="text-lg font-semibold text-amber-950">
-        {t('factor.codes.heading')}
-      </h2>
+    <Panel id="recovery-codes-heading" heading={t('factor.codes.heading')} tone="notice" className="space-y-3 text-amber-950">
       <p className="text-amber-950">{t('factor.codes.intro')}</p>
       <ol aria-label={t('factor.codes.heading')} className="grid grid-cols-2 gap-2 font-mono text-lg">
         {codes.map((code) => (
@@ -22,6 +20,6 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
       <button type="button" onClick={onDone} className={primaryButtonClass}>
         {t('factor.codes.done')}
       </button>
-    </section>
+    </Panel>
   );
 }

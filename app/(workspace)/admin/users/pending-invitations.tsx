@@ -8,6 +8,7 @@ import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { dangerLinkButtonClass } from '@/app/ui/styles';
+import { ItemEntry, ItemList } from '@/app/ui/item-list';
 import { ActionAlert } from '../../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../../_actions/problem';
 
@@ -41,23 +42,19 @@ export function PendingInvitations({ organizationId, invitations }: { organizati
         {t('admin.invitations.heading')}
       </h2>
       <ActionAlert problem={problem} heading={t('admin.invitations.notWithdrawn')} />
-      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+      <ItemList>
         {invitations.map((invitation) => (
-          <li key={invitation.id} className="flex flex-wrap items-start gap-x-4 gap-y-2 p-4">
-            <div className="min-w-0 flex-1">
-              <p className="font-medium">
-                {invitation.name} · {invitation.email}
-              </p>
-              <p className="mt-1 text-sm text-slate-600">
-                {t('admin.invitations.details', { role: t(`role.${invitation.role}`), date: formatMoment(new Date(invitation.expiresAt), locale) })}
-              </p>
-            </div>
+          <ItemEntry
+            key={invitation.id}
+            title={`${invitation.name} · ${invitation.email}`}
+            details={t('admin.invitations.details', { role: t(`role.${invitation.role}`), date: formatMoment(new Date(invitation.expiresAt), locale) })}
+          >
             <button type="button" disabled={pending} onClick={() => void withdraw(invitation.id)} className={dangerLinkButtonClass} aria-label={t('admin.invitations.withdrawNamed', { name: invitation.name })}>
               {t('admin.invitations.withdraw')}
             </button>
-          </li>
+          </ItemEntry>
         ))}
-      </ul>
+      </ItemList>
     </section>
   );
 }

@@ -10,7 +10,8 @@ import { fieldsetClass, legendClass, linkClass, primaryButtonClass, secondaryBut
 import { ActionAlert } from '../../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../../_actions/problem';
 import { Field, SelectField } from './fields';
-import { SearchList, useDebounced } from './search-list';
+import { useDebounced } from '@/app/ui/use-debounced';
+import { SearchList } from './search-list';
 import { MentionCompletion } from '../../_directory/mention-completion';
 import { MentionPicker } from '../../_directory/mention-picker';
 import { DraftOffer } from '../../_drafts/draft-offer';

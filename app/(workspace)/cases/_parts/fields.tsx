@@ -3,20 +3,8 @@
 import type { ReactNode } from 'react';
 import type { DatePrecision } from '@/db/schema';
 import { useI18n } from '@/app/i18n/client';
-import { errorClass, hintClass, inputClass, labelClass } from '@/app/ui/styles';
-
-/** Ids for a control and its hint and message, so that screen readers read them together. */
-export function describedBy(id: string, hint: boolean, error: string | undefined): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-}
-
-export function Message({ id, error }: { id: string; error: string | undefined }) {
-  return error ? (
-    <p id={`${id}-error`} className={errorClass}>
-      {error}
-    </p>
-  ) : null;
-}
+import { controlProps, describedBy, LabelledField } from '@/app/ui/field';
+import { inputClass } from '@/app/ui/styles';
 
 type FieldProps = {
   id: string;
@@ -33,33 +21,15 @@ type FieldProps = {
 
 /** A labelled text input (or text area) with its hint and its field message. */
 export function Field({ id, label, value, onChange, error, hint, required, multiline, type = 'text', placeholder }: FieldProps) {
-  const { t } = useI18n();
-  const shared = {
-    id,
-    value,
-    placeholder,
-    'aria-describedby': describedBy(id, Boolean(hint), error),
-    'aria-invalid': error ? true : undefined,
-    'aria-required': required || undefined,
-    className: `${inputClass} mt-1`,
-  };
+  const shared = { ...controlProps(id, { hint, error, required }), value, placeholder, className: `${inputClass} mt-1` };
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label} {required ? <span className="font-normal text-slate-600">{t('form.required')}</span> : null}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
+    <LabelledField id={id} label={label} hint={hint} error={error} required={required}>
       {multiline ? (
         <textarea {...shared} rows={4} onChange={(event) => onChange(event.target.value)} />
       ) : (
         <input {...shared} type={type} onChange={(event) => onChange(event.target.value)} />
       )}
-      <Message id={id} error={error} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -67,10 +37,7 @@ type SelectProps = { id: string; label: string; value: string; onChange: (value:
 
 export function SelectField({ id, label, value, onChange, error, children }: SelectProps) {
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
+    <LabelledField id={id} label={label} error={error}>
       <select
         id={id}
         value={value}
@@ -81,8 +48,7 @@ export function SelectField({ id, label, value, onChange, error, children }: Sel
       >
         {children}
       </select>
-      <Message id={id} error={error} />
-    </div>
+    </LabelledField>
   );
 }
 

@@ -6,9 +6,11 @@ import { useState } from 'react';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC, useTRPCClient } from '@/app/trpc';
 import { StatusBadge } from '@/app/ui/status-badge';
-import { dangerLinkButtonClass, fieldsetClass, linkClass, secondaryButtonClass } from '@/app/ui/styles';
+import { dangerLinkButtonClass, linkClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
-import { SearchList, useDebounced } from './search-list';
+import { useDebounced } from '@/app/ui/use-debounced';
+import { Panel } from '@/app/ui/panel';
+import { SearchList } from './search-list';
 import { useCaseAction } from './use-action';
 
 /**
@@ -32,10 +34,7 @@ export function IncidentCases({ incidentId }: { incidentId: string }) {
   };
 
   return (
-    <section aria-labelledby="incident-cases-heading" className={fieldsetClass}>
-      <h2 id="incident-cases-heading" className="text-lg font-semibold">
-        {t('cases.incidentBox.heading')}
-      </h2>
+    <Panel id="incident-cases-heading" heading={t('cases.incidentBox.heading')}>
       <div className="mt-3 space-y-3">
         <ActionAlert problem={action.problem} heading={t('cases.link.notDone')} />
         <ActionStatus message={action.done} />
@@ -102,6 +101,6 @@ export function IncidentCases({ incidentId }: { incidentId: string }) {
           )}
         />
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -7,7 +7,8 @@ import { useI18n } from '@/app/i18n/client';
 import { useTRPC, useTRPCClient } from '@/app/trpc';
 import { fieldsetClass, legendClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
-import { SearchList, useDebounced } from './search-list';
+import { useDebounced } from '@/app/ui/use-debounced';
+import { SearchList } from './search-list';
 import { useCaseAction } from './use-action';
 
 /**

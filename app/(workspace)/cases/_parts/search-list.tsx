@@ -1,18 +1,9 @@
 'use client';
 
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useI18n } from '@/app/i18n/client';
-import { hintClass, inputClass, labelClass } from '@/app/ui/styles';
-
-/** The value after it has stopped changing for `delay` ms: one query per pause in typing, not per key. */
-export function useDebounced<T>(value: T, delay = 250): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
+import { LabelledField } from '@/app/ui/field';
+import { hintClass, inputClass } from '@/app/ui/styles';
 
 type Props<T> = {
   id: string;
@@ -45,15 +36,7 @@ export function SearchList<T>({ id, label, hint, text, onText, items, searching,
           : (noResults ?? t('picker.noResults'))
         : '';
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className={hintClass}>
-          {hint}
-        </p>
-      ) : null}
+    <LabelledField id={id} label={label} hint={hint}>
       <input
         id={id}
         type="search"
@@ -75,6 +58,6 @@ export function SearchList<T>({ id, label, hint, text, onText, items, searching,
           ))}
         </ul>
       ) : null}
-    </div>
+    </LabelledField>
   );
 }

@@ -4,6 +4,7 @@ import { StatusBadge } from '@/app/ui/status-badge';
 import { linkClass } from '@/app/ui/styles';
 import type { TimelineIntervention, TimelineItem, TimelineLegalEvent } from '@/server/services/cases/timeline';
 import { isoToPartialDate } from '@/common/partial-date';
+import type { DatePrecision } from '@/common/values';
 import { MentionedText } from '../../_directory/mentioned-text';
 import { Attachments } from '../../_evidence/attachments';
 import { PartActions, UnlinkIncident } from './item-actions';
@@ -39,6 +40,20 @@ function ReplyState({ item, today, locale, t }: { item: TimelineIntervention; to
       {t(overdue ? 'interventions.replyOverdue' : 'interventions.replyDue', { date: dayOf(item.replyDueOn, locale) })}
     </p>
   );
+}
+
+/** A saved step's kind and date as its correction form holds them: the date written only as precisely as it is known. */
+function kindAndDate<K extends string>(item: { kind: K; date: string | null; datePrecision: DatePrecision }) {
+  return { kind: item.kind, datePrecision: item.datePrecision, date: item.date ? isoToPartialDate(item.date, item.datePrecision) : '' };
+}
+
+/** What the monitor wrote about a step, with the persons it mentions named. */
+function WrittenSummary({ text, persons, t }: { text: string | null; persons: Props['persons']; t: Translate }) {
+  return text ? (
+    <p className="mt-1 whitespace-pre-wrap">
+      <MentionedText text={text} persons={persons} t={t} />
+    </p>
+  ) : null;
 }
 
 /**
@@ -94,11 +109,7 @@ export function CaseTimeline({ caseId, organizationId, items, canEdit, persons, 
                   </p>
                 ) : null}
                 {item.provisions.length ? <p className="text-sm text-slate-700">{item.provisions.map(provisionText).join('; ')}</p> : null}
-                {item.summary ? (
-                  <p className="mt-1 whitespace-pre-wrap">
-                    <MentionedText text={item.summary} persons={persons} t={t} />
-                  </p>
-                ) : null}
+                <WrittenSummary text={item.summary} persons={persons} t={t} />
                 <div className="mt-2">
                   <Attachments target={{ subjectKind: 'legal_event', subjectId: String(item.id) }} headingId={`legal-event-${item.id}-evidence`} />
                 </div>
@@ -111,9 +122,7 @@ export function CaseTimeline({ caseId, organizationId, items, canEdit, persons, 
                     label={`${t(`cases.legal.kind.${item.kind}`)}, ${when}`}
                     persons={persons}
                     values={{
-                      kind: item.kind,
-                      datePrecision: item.datePrecision,
-                      date: item.date ? isoToPartialDate(item.date, item.datePrecision) : '',
+                      ...kindAndDate(item),
                       personId: item.personId ?? '',
                       court: item.court ?? '',
                       summary: item.summary ?? '',
@@ -136,11 +145,7 @@ export function CaseTimeline({ caseId, organizationId, items, canEdit, persons, 
                   ) : null}
                   {item.referenceCode ? <span className="ml-2 rounded border border-slate-300 px-1.5 font-mono text-sm">{item.referenceCode}</span> : null}
                 </p>
-                {item.summary ? (
-                  <p className="mt-1 whitespace-pre-wrap">
-                    <MentionedText text={item.summary} persons={persons} t={t} />
-                  </p>
-                ) : null}
+                <WrittenSummary text={item.summary} persons={persons} t={t} />
                 {item.sourceTitle ? <p className="text-sm text-slate-700">{t('interventions.sourceIs', { title: item.sourceTitle })}</p> : null}
                 <ReplyState item={item} today={today} locale={locale} t={t} />
                 {canEdit ? (
@@ -153,9 +158,7 @@ export function CaseTimeline({ caseId, organizationId, items, canEdit, persons, 
                     version={item.version}
                     label={`${interventionKindLabel(item.kind, t)}, ${when}`}
                     values={{
-                      kind: item.kind,
-                      datePrecision: item.datePrecision,
-                      date: item.date ? isoToPartialDate(item.date, item.datePrecision) : '',
+                      ...kindAndDate(item),
                       by: item.by ?? '',
                       referenceCode: item.referenceCode ?? '',
                       summary: item.summary ?? '',

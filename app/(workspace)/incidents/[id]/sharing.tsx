@@ -6,6 +6,7 @@ import { formatMoment } from '@/common/i18n';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { inputClass, labelClass, primaryButtonClass } from '@/app/ui/styles';
+import { Panel } from '@/app/ui/panel';
 import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../../_actions/problem';
 
@@ -60,10 +61,7 @@ export function SharingPanel({ incidentId, canShare, shares, targets }: { incide
   }
 
   return (
-    <section aria-labelledby="sharing-heading" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6">
-      <h2 id="sharing-heading" className="text-lg font-semibold">
-        {t('sharing.heading')}
-      </h2>
+    <Panel id="sharing-heading" heading={t('sharing.heading')}>
       <p className="mt-2 text-sm text-slate-700">{t('sharing.explain')}</p>
       <div className="mt-3 space-y-3">
         <ActionAlert problem={problem} heading={t('sharing.notDone')} />
@@ -131,6 +129,6 @@ export function SharingPanel({ incidentId, canShare, shares, targets }: { incide
           </form>
         )
       ) : null}
-    </section>
+    </Panel>
   );
 }

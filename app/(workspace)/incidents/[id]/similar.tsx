@@ -1,6 +1,7 @@
 import type { findSimilarElsewhere } from '@/server/services/incidents/sharing';
 import { formatIncidentDate, type Locale, type Translate } from '@/common/i18n';
 import { regionLabel } from '@/common/regions';
+import { Panel } from '@/app/ui/panel';
 
 type Similar = Awaited<ReturnType<typeof findSimilarElsewhere>>[number];
 
@@ -11,10 +12,7 @@ type Similar = Awaited<ReturnType<typeof findSimilarElsewhere>>[number];
 export function SimilarElsewhere({ similar, violationLabel, locale, t }: { similar: Similar[]; violationLabel: (code: string) => string; locale: Locale; t: Translate }) {
   if (similar.length === 0) return null;
   return (
-    <section aria-labelledby="similar-heading" className="rounded-lg border border-amber-500 bg-amber-50 p-4 sm:p-6">
-      <h2 id="similar-heading" className="text-lg font-semibold">
-        {t('sharing.similarHeading')}
-      </h2>
+    <Panel id="similar-heading" heading={t('sharing.similarHeading')} tone="notice">
       <p className="mt-2 text-sm text-slate-800">{t('sharing.similarExplain')}</p>
       <ul className="mt-3 list-disc space-y-1 pl-5">
         {similar.map((item, index) => (
@@ -27,6 +25,6 @@ export function SimilarElsewhere({ similar, violationLabel, locale, t }: { simil
           </li>
         ))}
       </ul>
-    </section>
+    </Panel>
   );
 }

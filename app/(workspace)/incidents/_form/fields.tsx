@@ -3,7 +3,8 @@
 import { createContext, useContext, useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useI18n } from '@/app/i18n/client';
 import type { TermOption } from '@/app/ui/vocabulary';
-import { errorClass, hintClass, inputClass, labelClass, legendClass } from '@/app/ui/styles';
+import { describedBy, FieldHint, FieldMessage, LabelledField, Options } from '@/app/ui/field';
+import { inputClass, labelClass, legendClass } from '@/app/ui/styles';
 import { fieldId, type FieldErrors } from './errors';
 
 /** The current field messages; every control looks up its own by its dotted path. */
@@ -13,8 +14,7 @@ export const FieldErrorsContext = createContext<FieldErrors>({});
 export function useField(path: string, hasHint = false) {
   const error = useContext(FieldErrorsContext)[path];
   const id = fieldId(path);
-  const describedBy = [hasHint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return { id, error, describedBy, invalid: error ? true : undefined };
+  return { id, error, describedBy: describedBy(id, hasHint, error), invalid: error ? true : undefined };
 }
 
 /** Focus an element by id after the next render (a row just added, a control just shown). */
@@ -28,32 +28,6 @@ export function useFocusAfterRender(): (id: string) => void {
   return (id) => {
     pending.current = id;
   };
-}
-
-/** A control's hint, named by its id so that the control can point to it (`aria-describedby`). */
-export function Hint({ id, hint }: { id: string; hint?: string }) {
-  return hint ? (
-    <p id={`${id}-hint`} className={hintClass}>
-      {hint}
-    </p>
-  ) : null;
-}
-
-export function FieldMessage({ id, error }: { id: string; error: string | undefined }) {
-  return error ? (
-    <p id={`${id}-error`} className={errorClass}>
-      {error}
-    </p>
-  ) : null;
-}
-
-function Label({ htmlFor, label, required }: { htmlFor: string; label: string; required?: boolean }) {
-  const { t } = useI18n();
-  return (
-    <label htmlFor={htmlFor} className={labelClass}>
-      {label} {required ? <span className="font-normal text-slate-600">{t('form.required')}</span> : null}
-    </label>
-  );
 }
 
 type Common = { path: string; label: string; hint?: string; required?: boolean; className?: string };
@@ -75,16 +49,13 @@ export function TextField({ path, label, hint, required, className, value, onCha
     className: `${inputClass} mt-1`,
   };
   return (
-    <div className={className}>
-      <Label htmlFor={id} label={label} required={required} />
-      <Hint id={id} hint={hint} />
+    <LabelledField id={id} label={label} hint={hint} error={error} required={required} className={className}>
       {multiline ? (
         <textarea {...shared} rows={6} onChange={(event) => onChange(event.target.value)} />
       ) : (
         <input type="text" {...rest} {...shared} onChange={(event) => onChange(event.target.value)} />
       )}
-      <FieldMessage id={id} error={error} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -97,9 +68,7 @@ type SelectFieldProps<V extends string> = Common & {
 export function SelectField<V extends string>({ path, label, hint, required, className, value, options, onChange }: SelectFieldProps<V>) {
   const { id, error, describedBy, invalid } = useField(path, Boolean(hint));
   return (
-    <div className={className}>
-      <Label htmlFor={id} label={label} required={required} />
-      <Hint id={id} hint={hint} />
+    <LabelledField id={id} label={label} hint={hint} error={error} required={required} className={className}>
       <select
         id={id}
         value={value}
@@ -108,14 +77,9 @@ export function SelectField<V extends string>({ path, label, hint, required, cla
         className={`${inputClass} mt-1`}
         onChange={(event) => onChange(event.target.value as V | '')}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
-      <FieldMessage id={id} error={error} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -188,7 +152,7 @@ export function CheckboxList({ path, legend, hint, required, options, selected, 
       <legend className={large ? legendClass : labelClass}>
         {legend} {required ? <span className="text-base font-normal text-slate-600">{t('form.required')}</span> : null}
       </legend>
-      <Hint id={id} hint={hint} />
+      <FieldHint id={id} hint={hint} />
       <FieldMessage id={id} error={error} />
       <ul className={`mt-2 gap-x-6 sm:columns-2 ${large ? '' : 'lg:columns-3'}`}>
         {branches(options).map(({ root, narrower }) => (

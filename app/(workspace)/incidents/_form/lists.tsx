@@ -3,7 +3,8 @@
 import { useI18n } from '@/app/i18n/client';
 import type { TermOption } from '@/app/ui/vocabulary';
 import { dangerLinkButtonClass, secondaryButtonClass } from '@/app/ui/styles';
-import { FieldMessage, Group, SelectField, TextField, useField, useFocusAfterRender } from './fields';
+import { FieldMessage } from '@/app/ui/field';
+import { Group, SelectField, TextField, useField, useFocusAfterRender } from './fields';
 import { fieldId } from './errors';
 import { blankLegalProvision, blankPerpetrator, type LegalProvisionDraft, type PerpetratorDraft } from './state';
 

@@ -1,24 +1,18 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
-import { hintClass, inputClass, labelClass, secondaryButtonClass } from '@/app/ui/styles';
-import { FieldMessage, useField, useFocusAfterRender } from './fields';
+import { useDebounced } from '@/app/ui/use-debounced';
+import { FieldLabel } from '@/app/ui/field';
+import { hintClass, inputClass, secondaryButtonClass } from '@/app/ui/styles';
+import { FieldMessage } from '@/app/ui/field';
+import { useField, useFocusAfterRender } from './fields';
 
 export type Choice = { id: string; label: string };
 type Kind = 'persons' | 'organizations' | 'sources';
 type Item = Choice & { note: string | null };
-
-export function useDebounced<T>(value: T, delay: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
 
 /** Searches one of the directory's lists; only the list for `kind` is queried, and only with some text. */
 function useDirectorySearch(kind: Kind, organizationId: string, text: string) {
@@ -92,9 +86,7 @@ export function DirectoryPicker({ kind, path, organizationId, chosen, onChoose }
   const status = failed ? t('picker.failed') : searching ? t('picker.searching') : ready ? (items.length ? t('picker.results', { n: items.length }) : t('picker.noResults')) : '';
   return (
     <div>
-      <label htmlFor={id} className={labelClass}>
-        {searchLabel} <span className="font-normal text-slate-600">{t('form.required')}</span>
-      </label>
+      <FieldLabel htmlFor={id} label={searchLabel} required />
       <input
         id={id}
         type="search"

@@ -4,7 +4,8 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '@/app/i18n/client';
 import type { TermOption } from '@/app/ui/vocabulary';
 import { inputClass, legendClass } from '@/app/ui/styles';
-import { FieldMessage, Hint, useField } from './fields';
+import { FieldHint, FieldMessage } from '@/app/ui/field';
+import { useField } from './fields';
 
 type Props = { path: string; label: string; hint?: string; required?: boolean; options: TermOption[]; selected: string[]; onChange: (selected: string[]) => void };
 
@@ -55,7 +56,7 @@ export function TermPicker({ path, label, hint, required, options, selected, onC
       <label htmlFor={id} className={legendClass}>
         {label} {required ? <span className="text-base font-normal text-slate-600">{t('form.required')}</span> : null}
       </label>
-      <Hint id={id} hint={hint} />
+      <FieldHint id={id} hint={hint} />
       <FieldMessage id={id} error={error} />
       {selected.length ? (
         <ul aria-label={t('terms.chosen', { label })} className="mt-2 flex flex-wrap gap-2">

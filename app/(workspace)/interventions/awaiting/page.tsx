@@ -6,6 +6,7 @@ import { dayOf, interventionKindLabel, whenOf } from '../../cases/_parts/labels'
 import { requireViewer } from '../../session';
 import { RecordReply } from './record-reply';
 import { BackLink } from '@/app/ui/back-link';
+import { DataTable } from '@/app/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -25,47 +26,38 @@ export default async function AwaitingRepliesPage() {
       {rows.length === 0 ? (
         <p className="rounded-lg border border-slate-300 bg-white p-6">{t('interventions.awaiting.empty')}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="cards w-full text-left">
-            <caption className="sr-only">{t('interventions.awaiting.caption')}</caption>
-            <thead className="bg-slate-100 text-sm">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('interventions.awaiting.due')}</th>
-                <th scope="col" className="px-3 py-2">{t('interventions.awaiting.intervention')}</th>
-                <th scope="col" className="px-3 py-2">{t('interventions.awaiting.case')}</th>
-                <th scope="col" className="px-3 py-2">{t('interventions.awaiting.reply')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 align-top">
-              {rows.map((row) => (
-                <tr key={row.id} data-overdue={row.overdue}>
-                  <td className="px-3 py-2">
-                    <time dateTime={row.replyDueOn}>{dayOf(row.replyDueOn, locale)}</time>
-                    {row.overdue ? (
-                      <span className="mt-1 block text-sm font-semibold text-red-800">{t('interventions.overdueBy', { n: row.daysOverdue })}</span>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    <span className="font-medium">{interventionKindLabel(row.kind, t)}</span>
-                    {row.referenceCode ? <span className="ml-2 font-mono text-sm">{row.referenceCode}</span> : null}
-                    <span className="block text-sm text-slate-700">
-                      {whenOf(row, locale, t)}
-                      {row.by ? ` · ${row.by}` : ''}
-                    </span>
-                  </td>
-                  <td className="px-3 py-2">
-                    <Link href={`/cases/${row.caseId}`} className={linkClass}>
-                      {row.caseTitle}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    <RecordReply id={row.id} version={row.version} label={`${interventionKindLabel(row.kind, t)} ${row.referenceCode ?? ''}`.trim()} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('interventions.awaiting.caption')}
+          captionHidden
+          columns={[t('interventions.awaiting.due'), t('interventions.awaiting.intervention'), t('interventions.awaiting.case'), t('interventions.awaiting.reply')]}
+        >
+          {rows.map((row) => (
+            <tr key={row.id} data-overdue={row.overdue} className="align-top">
+              <td className="px-3 py-2">
+                <time dateTime={row.replyDueOn}>{dayOf(row.replyDueOn, locale)}</time>
+                {row.overdue ? (
+                  <span className="mt-1 block text-sm font-semibold text-red-800">{t('interventions.overdueBy', { n: row.daysOverdue })}</span>
+                ) : null}
+              </td>
+              <td className="px-3 py-2">
+                <span className="font-medium">{interventionKindLabel(row.kind, t)}</span>
+                {row.referenceCode ? <span className="ml-2 font-mono text-sm">{row.referenceCode}</span> : null}
+                <span className="block text-sm text-slate-700">
+                  {whenOf(row, locale, t)}
+                  {row.by ? ` · ${row.by}` : ''}
+                </span>
+              </td>
+              <td className="px-3 py-2">
+                <Link href={`/cases/${row.caseId}`} className={linkClass}>
+                  {row.caseTitle}
+                </Link>
+              </td>
+              <td className="px-3 py-2">
+                <RecordReply id={row.id} version={row.version} label={`${interventionKindLabel(row.kind, t)} ${row.referenceCode ?? ''}`.trim()} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

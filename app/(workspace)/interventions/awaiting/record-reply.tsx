@@ -5,7 +5,7 @@ import { useI18n } from '@/app/i18n/client';
 import { useTRPCClient } from '@/app/trpc';
 import { inputClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
-import { describedBy, Message } from '../../cases/_parts/fields';
+import { describedBy, FieldMessage } from '@/app/ui/field';
 import { useCaseAction } from '../../cases/_parts/use-action';
 
 /** Records the day the awaited reply came; the intervention then leaves this list. */
@@ -41,7 +41,7 @@ export function RecordReply({ id, version, label }: { id: number; version: numbe
           {t('interventions.awaiting.record')}
         </button>
       </div>
-      <Message id={inputId} error={error} />
+      <FieldMessage id={inputId} error={error} />
       <ActionAlert problem={action.problem && !error ? action.problem : null} heading={t('interventions.awaiting.notRecorded')} />
       <ActionStatus message={action.done} />
     </form>

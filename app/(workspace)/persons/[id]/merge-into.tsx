@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '@/app/i18n/client';
 import { useTRPC } from '@/app/trpc';
 import { hintClass, inputClass, labelClass, primaryButtonClass, secondaryButtonClass } from '@/app/ui/styles';
+import { useDebounced } from '@/app/ui/use-debounced';
 import { mergedValues } from '@/common/merged-person';
 import { problemOf } from '../../_actions/problem';
 import type { PersonPageData } from './load';
@@ -18,15 +19,6 @@ type Props = {
   caseCount: number;
   categoryLabels: { [code: string]: string };
 };
-
-function useDebounced<T>(value: T, delay: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
 
 function RecordSummary({ heading, record, counts, labels }: { heading: string; record: PersonRecord; counts?: { incidents: number; cases: number }; labels: Props['categoryLabels'] }) {
   const { t } = useI18n();

@@ -7,7 +7,7 @@ import { getI18n } from '@/app/i18n/server';
 import { getPublicCase, type TimelineEntry } from '@/server/public/cases';
 import { SourceCitation } from '@/app/(public)/_ui/source-citation';
 import { PublicAttachments } from '@/app/(public)/_ui/public-attachments';
-import { BackLink, PublishedBy, RecordHeading, RecordSection, SourceList, recordSection } from '@/app/(public)/_ui/public-record';
+import { PublishedBy, RecordOverview, RecordSection, SourceList } from '@/app/(public)/_ui/public-record';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -79,9 +79,7 @@ export default async function PublicCasePage({ params }: { params: Promise<{ id:
   if (!found) notFound();
   return (
     <article className="space-y-4">
-      <BackLink href="/public/cases">{t('public.case.back')}</BackLink>
-      <RecordHeading title={found.title} summary={found.summary} />
-      <dl className={`${recordSection} grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr]`}>
+      <RecordOverview back="/public/cases" backLabel={t('public.case.back')} title={found.title} summary={found.summary}>
         <dt className="font-medium">{t('public.case.status')}</dt>
         <dd>{t(found.status === 'open' ? 'public.cases.status.open' : 'public.cases.status.closed')}</dd>
         <dt className="font-medium">{t('public.case.persons')}</dt>
@@ -100,7 +98,7 @@ export default async function PublicCasePage({ params }: { params: Promise<{ id:
             </ul>
           )}
         </dd>
-      </dl>
+      </RecordOverview>
       <RecordSection id="timeline" heading={t('public.case.timeline')}>
         {found.timeline.length === 0 ? (
           <p className="mt-2 text-slate-700">{t('public.case.timelineEmpty')}</p>

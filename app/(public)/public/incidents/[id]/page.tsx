@@ -6,7 +6,7 @@ import { placeLine } from '@/common/regions';
 import { formatIncidentDateRange, type Translate } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { PublicAttachments } from '@/app/(public)/_ui/public-attachments';
-import { BackLink, PublishedBy, RecordHeading, RecordSection, SourceList, recordSection } from '@/app/(public)/_ui/public-record';
+import { PublishedBy, RecordOverview, RecordSection, SourceList } from '@/app/(public)/_ui/public-record';
 import { publicCasesWithIncident } from '@/server/public/cases';
 import { getPublicIncident } from '@/server/public/incidents';
 
@@ -36,16 +36,14 @@ export default async function PublicIncidentPage({ params }: { params: Promise<{
   const inCases = await publicCasesWithIncident(incident.id);
   return (
     <article className="space-y-4">
-      <BackLink href="/public/incidents">{t('public.incident.back')}</BackLink>
-      <RecordHeading title={incident.title} summary={incident.summary} />
-      <dl className={`${recordSection} grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr]`}>
+      <RecordOverview back="/public/incidents" backLabel={t('public.incident.back')} title={incident.title} summary={incident.summary}>
         <dt className="font-medium">{t('public.incident.when')}</dt>
         <dd>{formatIncidentDateRange(incident.date.start, incident.date.end, incident.date.precision, locale)}</dd>
         <dt className="font-medium">{t('public.incident.where')}</dt>
         <dd>{placeLine(incident.location, locale)}</dd>
         <dt className="font-medium">{t('public.incident.types')}</dt>
         <dd>{incident.violationTypes.map((type) => type.label).join(', ')}</dd>
-      </dl>
+      </RecordOverview>
       <RecordSection id="victims" heading={t('public.incident.victims')}>
         <ListOrNone
           items={incident.victims}
