@@ -41,7 +41,7 @@ export function whereFilters(filters: PublicFilters): SQL {
   if (filters.category) conditions.push(sql`${p.defenderCategories} && ${termAndNarrower('defender_category', filters.category)}`);
   if (filters.perpetrator) conditions.push(sql`${p.perpetratorTypes} && ${termAndNarrower('perpetrator_type', filters.perpetrator)}`);
   if (filters.region) conditions.push(sql`${p.region} = ${filters.region}`);
-  // The words in any script and form (server/services/search/query.ts), in the row's public text only.
+  // The words in any script and form (server/text-search/query.ts), in the row's public text only.
   const words = textQuery(filters.q);
   if (words) conditions.push(sql`${p.searchVector} @@ ${words}`);
   return sql.join(conditions, sql` AND `);
