@@ -1136,7 +1136,7 @@ export const en = {
   'interventions.replyDue': 'Reply due by {date}',
   'interventions.replyOverdue': 'Reply overdue since {date}',
   'interventions.replyReceived': 'Reply received on {date}',
-  'interventions.overdueBy': 'Overdue by {n} days',
+  'interventions.overdueBy': 'Overdue by {days}',
   'interventions.add': 'Add intervention',
   'interventions.saved': 'Intervention saved.',
   'interventions.notSaved': 'The intervention was not saved',

@@ -803,7 +803,7 @@ export const kk: Partial<Messages> = {
   'interventions.replyDue': 'Жауап мерзімі: {date}',
   'interventions.replyOverdue': 'Жауап {date} бастап кешіктірілді',
   'interventions.replyReceived': 'Жауап {date} алынды',
-  'interventions.overdueBy': '{n} күнге кешіктірілді',
+  'interventions.overdueBy': 'Кешігу: {days}',
   'interventions.add': 'Араша түсуді қосу',
   'interventions.saved': 'Араша түсу сақталды.',
   'interventions.notSaved': 'Араша түсу сақталмады',

@@ -802,7 +802,7 @@ export const ru: Partial<Messages> = {
   'interventions.replyDue': 'Ответ ожидается до {date}',
   'interventions.replyOverdue': 'Ответ просрочен с {date}',
   'interventions.replyReceived': 'Ответ получен {date}',
-  'interventions.overdueBy': 'Просрочено на {n} дн.',
+  'interventions.overdueBy': 'Просрочено на {days}',
   'interventions.add': 'Добавить обращение',
   'interventions.saved': 'Обращение сохранено.',
   'interventions.notSaved': 'Обращение не сохранено',

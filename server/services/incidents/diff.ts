@@ -1,6 +1,7 @@
 import 'server-only';
 import type { IncidentSnapshot, SnapshotVictim } from './snapshot';
-import { formatPartialDate } from '@/common/partial-date';
+// The history's words are English for now (built here, not in the reader's language); its dates use the shared formatter.
+import { formatIncidentDateRange } from '@/common/i18n';
 import { incidentFields, type IncidentField } from '@/common/record-fields';
 
 /** One field that differs between two versions, in words a person reads ("Date: May 2017 → 25 May 2017"). */
@@ -27,8 +28,7 @@ function describe(snapshot: IncidentSnapshot, field: IncidentField): string | nu
       return snapshot.status;
     case 'date': {
       const { start, end, precision } = snapshot.date;
-      const from = formatPartialDate(start, precision);
-      return end ? `${from} – ${formatPartialDate(end, precision)}` : from;
+      return formatIncidentDateRange(start, end, precision, 'en');
     }
     case 'location': {
       const { country, region, locality, lat, lon, precision } = snapshot.location;
