@@ -1,0 +1,32 @@
+import type { commandLineEn } from './command-line.en';
+
+/** Kazakh wording of what the commands print (command-line.en.ts). */
+export const commandLineKk: Record<keyof typeof commandLineEn, string> = {
+  'cli.audit.whole': 'Аудит журналының тізбегі бүтін: {rows} жол',
+  'cli.audit.reanchored': '(ең ескі {rows} жол аудит кілтінен бұрын жазылған және оған қайта байланыстырылған)',
+  'cli.audit.lastHash': 'Соңғы хеш: {hash}',
+  'cli.audit.brokenAt': 'Аудит журналының тізбегі {id} жолында үзілген ({position} орын; оның алдындағы {rows} жол бүтін).',
+  'cli.audit.changed': '{id} жолы ({position} орын) жазылғаннан кейін өзгертілген: оның сақталған хеші қазір ондағы мәліметтің (уақыт, орындаушы, әрекет, ұйым, нысан немесе толығырақ) хешімен сәйкес келмейді.',
+  'cli.audit.changedOrUnkeyed': '{id} жолы ({position} орын) жазылғаннан кейін өзгертілген: оның сақталған хеші қазір ондағы мәліметтің (уақыт, орындаушы, әрекет, ұйым, нысан немесе толығырақ) хешімен сәйкес келмейді, немесе ол аудит кілтінсіз жазылған.',
+  'cli.audit.gap': '{id} жолы ({position} орын) {previousId} жолынан кейін келмейді: оның previous_hash мәні {previousId} жолының хеші емес. Олардың арасындағы жол жойылған, немесе {previousId} жолы өзгертіліп, хеші қайта есептелген.',
+  'cli.audit.olderRemoved': 'Бар жолдардың ең ескісі, {id} жолы, тізбекті бастамайды: оның previous_hash мәні тізбектің басы емес. Ескірек жолдар жойылған.',
+  'cli.audit.unkeyedAfterKeyed': '{id} жолында ({position} орын) кілтпен жасалған хеш жоқ, ал алдындағы жолдарда бар: оны аудит кілті жоқ біреу жазған.',
+  'cli.audit.keyMissing': '{id} жолына ({position} орын) {keyId} аудит кілтімен қол қойылған, бірақ ол берілмеген (AUDIT_KEY немесе AUDIT_KEY_FILE): оны тексеру мүмкін емес.',
+  'cli.audit.notReanchor': '{id} жолы ({position} орын) кілтпен жазылған алғашқы жол, бірақ қайта байланыстыру жолы емес: оның алдындағы жолдар жаңарту істейтіндей кілтке қойылмаған.',
+  'cli.audit.noKeyedRow': 'Аудит журналының бірде-бір жолы кілтпен жазылмаған: тізбекті аудит кілтіне қою үшін `npm run db:migrate` орындаңыз, немесе журналды кілті жоқ біреу қайта жазған.',
+  'cli.audit.storedHash': '  сақталған хеш:                 {hash}',
+  'cli.audit.heldHash': '  қазір ондағы мәліметтің хеші:  {hash}',
+  'cli.audit.previousHash': '  оның previous_hash мәні:       {hash}',
+  'cli.audit.rowBeforeHash': '  алдындағы жолдың хеші:         {hash}',
+  'cli.audit.anchorHolds': '{file} якорі ({takenAt}, {rows} жол) көрген барлық жол орнында.',
+  'cli.audit.anchorRowGone': 'Якорь алынған кездегі ({takenAt}) ең жаңа жол, {id} жолы, жоқ: якорьден кейін жолдар жойылған.',
+  'cli.audit.anchorRowRewritten': '{id} жолының хеші якорь алынған кездегідей ({takenAt}) емес: оған дейінгі тізбек қайта жазылған.',
+  'cli.audit.anchorRowCount': 'Якорь ({takenAt}) {id} жолына дейін {rows} жол көрген; қазір {now} жол бар.',
+  'cli.audit.anchorFileMissing': '--anchor параметрінен кейін якорь файлын көрсетіңіз.',
+  'cli.audit.notAnAnchor': '{file} — npm run audit:anchor жазған якорь емес.',
+  'cli.audit.noLog': 'Бұл дерекқорда әлі аудит журналы жоқ: алдымен `npm run db:migrate` орындаңыз.',
+  'cli.audit.couldNotCheck': 'Аудит журналын тексеру мүмкін болмады: {error}',
+  'cli.audit.noAnchorWritten': 'Якорь жазылмады: тізбек үзілген.',
+  'cli.audit.anchorWritten': '{rows} жолдың якорі {file} файлына жазылды. Оның көшірмесін сервер жете алмайтын жерде сақтаңыз.',
+  'cli.audit.couldNotAnchor': 'Якорь алу мүмкін болмады: {error}',
+};

@@ -1,0 +1,32 @@
+import type { commandLineEn } from './command-line.en';
+
+/** Russian wording of what the commands print (command-line.en.ts). */
+export const commandLineRu: Record<keyof typeof commandLineEn, string> = {
+  'cli.audit.whole': 'Цепочка журнала аудита цела: строк — {rows}',
+  'cli.audit.reanchored': '(самые старые строки ({rows}) старше ключа аудита и были заново привязаны к нему)',
+  'cli.audit.lastHash': 'Последний хеш: {hash}',
+  'cli.audit.brokenAt': 'Цепочка журнала аудита нарушена на строке {id} (позиция {position}; предшествующие ей строки ({rows}) целы).',
+  'cli.audit.changed': 'Строка {id} (позиция {position}) изменена после записи: её сохранённый хеш не совпадает с хешем того, что в ней сейчас (время, автор, действие, организация, объект или подробности).',
+  'cli.audit.changedOrUnkeyed': 'Строка {id} (позиция {position}) изменена после записи: её сохранённый хеш не совпадает с хешем того, что в ней сейчас (время, автор, действие, организация, объект или подробности), или она записана без ключа аудита.',
+  'cli.audit.gap': 'Строка {id} (позиция {position}) не следует за строкой {previousId}: её previous_hash не равен хешу строки {previousId}. Строку между ними удалили, или строку {previousId} изменили и пересчитали её хеш.',
+  'cli.audit.olderRemoved': 'Строка {id}, самая старая из имеющихся, не начинает цепочку: её previous_hash не равен началу цепочки. Более старые строки удалены.',
+  'cli.audit.unkeyedAfterKeyed': 'Строка {id} (позиция {position}) не несёт хеша с ключом, хотя строки до неё несут: её записал кто-то без ключа аудита.',
+  'cli.audit.keyMissing': 'Строка {id} (позиция {position}) подписана ключом аудита {keyId}, который не передан (AUDIT_KEY или AUDIT_KEY_FILE): проверить её нельзя.',
+  'cli.audit.notReanchor': 'Строка {id} (позиция {position}) — первая строка с ключом, но не строка повторной привязки: строки до неё не были поставлены под ключ так, как это делает обновление.',
+  'cli.audit.noKeyedRow': 'Ни одна строка журнала аудита не подписана ключом: выполните `npm run db:migrate`, чтобы поставить цепочку под ключ аудита, или журнал переписал кто-то без ключа.',
+  'cli.audit.storedHash': '  сохранённый хеш:              {hash}',
+  'cli.audit.heldHash': '  хеш того, что в ней сейчас:   {hash}',
+  'cli.audit.previousHash': '  её previous_hash:             {hash}',
+  'cli.audit.rowBeforeHash': '  хеш строки перед ней:         {hash}',
+  'cli.audit.anchorHolds': 'Всё, что видел якорь {file} ({takenAt}, строк: {rows}), на месте.',
+  'cli.audit.anchorRowGone': 'Строки {id}, самой новой на момент снятия якоря ({takenAt}), больше нет: строки удалены после якоря.',
+  'cli.audit.anchorRowRewritten': 'У строки {id} уже не тот хеш, что был при снятии якоря ({takenAt}): цепочка до неё переписана.',
+  'cli.audit.anchorRowCount': 'Якорь ({takenAt}) видел {rows} строк до строки {id}; сейчас их {now}.',
+  'cli.audit.anchorFileMissing': 'Укажите файл якоря после --anchor.',
+  'cli.audit.notAnAnchor': '{file} — не якорь, записанный командой npm run audit:anchor.',
+  'cli.audit.noLog': 'В этой базе данных ещё нет журнала аудита: сначала выполните `npm run db:migrate`.',
+  'cli.audit.couldNotCheck': 'Не удалось проверить журнал аудита: {error}',
+  'cli.audit.noAnchorWritten': 'Якорь не записан: цепочка нарушена.',
+  'cli.audit.anchorWritten': 'Якорь для строк ({rows}) записан в {file}. Храните копию там, куда сервер не может добраться.',
+  'cli.audit.couldNotAnchor': 'Не удалось снять якорь: {error}',
+};
