@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../support/source-files';
 import {
   formatClockTime,
   formatDay,
@@ -86,14 +87,6 @@ const handMade: [string, RegExp][] = [
   ['Date text method', /\.to(UTC|Date|Time)String\(/],
   ['month names', /['"]January['"]\s*,\s*['"]February['"]/],
 ];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
 
 /** Each line of a text that writes a date itself, as "file:line (what)". */
 function datesMadeByHand(file: string, text: string): string[] {
