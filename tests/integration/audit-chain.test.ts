@@ -107,14 +107,12 @@ describe('audit chain verification', () => {
       expect(russian.stderr).toContain(`Цепочка журнала аудита нарушена на строке ${target.id} (позиция 3`);
       expect(russian.stderr).toContain(`Строка ${target.id} (позиция 3) изменена после записи`);
       expect(russian.stderr).toContain(target.hash);
-      const kazakh = await verifyCommand('kk');
-      expect(kazakh.stderr).toContain(`Аудит журналының тізбегі ${target.id} жолында үзілген`);
-      expect(kazakh.stderr).not.toMatch(/Audit chain|was changed/);
+      expect(russian.stderr).not.toMatch(/Audit chain|was changed/);
     } finally {
       await tamper(sql`UPDATE audit_log SET details = ${JSON.stringify(target.details)}::jsonb WHERE id = ${target.id}`);
     }
     expect(await verifyAuditChain(db)).toMatchObject({ whole: true, rows: 5 });
-  });
+  }, 120_000); // the command runs twice (English, Russian): seconds each
 
   it('notices a changed time and actor, not only details', async () => {
     const rows = await allRows();

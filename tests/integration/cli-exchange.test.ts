@@ -84,7 +84,7 @@ describe('the import and export commands', () => {
     expect(kazakh.stdout).toContain(`«${slug}» ұйымына ${reviewerEmail} атынан импортталды:`);
     expect(kazakh.stdout).toMatch(/оқиғалар\s+жасалды: 0, жаңартылды: 0, өзгеріссіз: 26/);
     expect(kazakh.stdout).not.toMatch(/created|unchanged|Imported/);
-  });
+  }, 120_000); // three imports of the whole fixture
 
   it('refuse a file with a dangling ref as a whole, naming the pointer, and change nothing', async () => {
     const doc = JSON.parse(readFileSync(fixture, 'utf8'));
@@ -96,7 +96,7 @@ describe('the import and export commands', () => {
     expect(await incidentCount()).toBe(26);
     const russian = await commandIn('ru', 'import', writeJson('dangling.json', doc), '--org', slug, '--as', reviewerEmail);
     expect(russian.stderr).toContain('Файл не импортирован (ничего не изменено): проблем в нём — 1.');
-  });
+  }, 90_000); // the command runs twice
 
   it('export every record of the organization to a file that the JSON Schema accepts', async () => {
     const file = path.join(folder, 'export.json');
