@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { openConfiguredDatabase } from '../db/client';
 import { anchorOf } from '../server/services/audit/anchor';
 import { describeAuditChainReport, verifyAuditChain } from '../server/services/audit/verify';
+import { say } from './language';
 
 async function main(): Promise<number> {
   const file = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
@@ -15,14 +16,14 @@ async function main(): Promise<number> {
   try {
     const report = await verifyAuditChain(database.db);
     if (!report.whole) {
-      for (const line of describeAuditChainReport(report)) console.error(line);
-      console.error('No anchor written: the chain is broken.');
+      for (const line of describeAuditChainReport(report, say)) console.error(line);
+      console.error(say('cli.audit.noAnchorWritten'));
       return 1;
     }
     const text = `${JSON.stringify(anchorOf(report), null, 2)}\n`;
     if (file) {
       writeFileSync(file, text, { mode: 0o644 });
-      console.log(`Anchor of ${report.rows} rows written to ${file}. Keep a copy where the server cannot reach it.`);
+      console.log(say('cli.audit.anchorWritten', { rows: report.rows, file }));
     } else {
       process.stdout.write(text);
     }
@@ -35,7 +36,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`Could not take an anchor: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(say('cli.audit.couldNotAnchor', { error: error instanceof Error ? error.message : String(error) }));
     process.exit(2);
   },
 );

@@ -10,15 +10,20 @@ import { openConfiguredDatabase } from '../db/client';
 import { EmbeddedDatabaseInUseError } from '../db/embedded-lock';
 import { auditAnchor, checkAnchor } from '../server/services/audit/anchor';
 import { describeAuditChainReport, verifyAuditChain } from '../server/services/audit/verify';
+import { formatMoment } from '../common/i18n';
+import { operatorLanguage, say } from './language';
+
+/** A moment the anchor noted, as the operator reads dates. */
+const when = (iso: string) => formatMoment(new Date(iso), operatorLanguage);
 
 function anchorArgument() {
   const args = process.argv.slice(2);
   const at = args.indexOf('--anchor');
   if (at < 0) return null;
   const file = args[at + 1];
-  if (!file) throw new Error('Give the anchor file after --anchor.');
+  if (!file) throw new Error(say('cli.audit.anchorFileMissing'));
   const parsed = auditAnchor.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} is not an anchor written by npm run audit:anchor.`);
+  if (!parsed.success) throw new Error(say('cli.audit.notAnAnchor', { file }));
   return { file, anchor: parsed.data };
 }
 
@@ -27,16 +32,16 @@ async function main(): Promise<number> {
   const database = await openConfiguredDatabase();
   try {
     const report = await verifyAuditChain(database.db);
-    const lines = describeAuditChainReport(report);
+    const lines = describeAuditChainReport(report, say);
     if (report.whole) {
       for (const line of lines) console.log(line);
       if (!given) return 0;
       const missing = await checkAnchor(database.db, given.anchor);
       if (missing) {
-        console.error(missing);
+        console.error(say(`cli.audit.${missing.reason}`, { ...missing.params, takenAt: when(missing.params.takenAt) }));
         return 1;
       }
-      console.log(`Everything the anchor ${given.file} (${given.anchor.takenAt}, ${given.anchor.rows} rows) saw is still there.`);
+      console.log(say('cli.audit.anchorHolds', { file: given.file, takenAt: when(given.anchor.takenAt), rows: given.anchor.rows }));
       return 0;
     }
     for (const line of lines) console.error(line);
@@ -52,9 +57,9 @@ main().then(
     if (error instanceof EmbeddedDatabaseInUseError) {
       console.error(error.message);
     } else if (/relation "audit_log" does not exist/.test(String((error as { cause?: unknown })?.cause ?? error))) {
-      console.error('This database has no audit log yet: run `npm run db:migrate` first.');
+      console.error(say('cli.audit.noLog'));
     } else {
-      console.error(`Could not check the audit log: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(say('cli.audit.couldNotCheck', { error: error instanceof Error ? error.message : String(error) }));
     }
     process.exit(2);
   },

@@ -17,8 +17,8 @@ import { incidentsPerStep } from '../server/services/exchange/import-incidents';
 import { formatProblems, InvalidExchangeDocumentError } from '../server/services/exchange/problems';
 import type { ImportCounts, ImportSummary } from '../server/services/exchange/summary';
 import { resolveTargetOrganization } from '../server/services/exchange/target-organization';
-
-const usage = 'Usage: npm run import -- <file.json | bundle.zip> [--org <slug>] [--as <email>]';
+import type { MessageKey } from '../common/i18n';
+import { say } from './language';
 
 /** A mistake in how the command was called or what it was given: its message is all the user needs. */
 class UserError extends Error {}
@@ -28,55 +28,48 @@ async function readDocument(file: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UserError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)}`);
+    throw new UserError((error as NodeJS.ErrnoException).code === 'ENOENT' ? say('cli.import.cannotRead', { file }) : say('cli.import.cannotReadBecause', { file, error: String(error) }));
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${file} is not JSON: ${(error as Error).message}`);
+    throw new UserError(say('cli.import.notJson', { file, error: (error as Error).message }));
   }
 }
 
-function describeCounts(label: string, counts: ImportCounts): string {
-  return `  ${label.padEnd(18)} ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`;
+const countedLists = ['vocabularyTerms', 'organizations', 'persons', 'sources', 'incidents', 'cases'] as const;
+
+function describeCounts(list: (typeof countedLists)[number], counts: ImportCounts): string {
+  return say('cli.import.counts', { label: say(`cli.import.list.${list}`).padEnd(18), ...counts });
 }
 
 function printSummary(summary: ImportSummary): void {
-  console.log(describeCounts('vocabulary terms', summary.vocabularyTerms));
-  console.log(describeCounts('organizations', summary.organizations));
-  console.log(describeCounts('persons', summary.persons));
-  console.log(describeCounts('sources', summary.sources));
-  console.log(describeCounts('incidents', summary.incidents));
-  console.log(describeCounts('cases', summary.cases));
-  if (summary.deletedIncidentsLeftAlone > 0) {
-    console.log(`  ${summary.deletedIncidentsLeftAlone} incident(s) in the file are deleted in the workspace and were left deleted.`);
-  }
-  if (summary.deletedCasesLeftAlone > 0) {
-    console.log(`  ${summary.deletedCasesLeftAlone} case(s) in the file are deleted in the workspace and were left deleted.`);
-  }
+  for (const list of countedLists) console.log(describeCounts(list, summary[list]));
+  if (summary.deletedIncidentsLeftAlone > 0) console.log(say('cli.import.deletedIncidentsLeft', { n: summary.deletedIncidentsLeftAlone }));
+  if (summary.deletedCasesLeftAlone > 0) console.log(say('cli.import.deletedCasesLeft', { n: summary.deletedCasesLeftAlone }));
   // What the public reads instead of protected names, field by field, so it can be checked before anyone else reads it.
   const ofCases = summary.publication.filter(({ pointer }) => pointer.startsWith('/cases/'));
   const ofPublished = summary.publication.filter(({ pointer }) => !pointer.startsWith('/cases/'));
   if (ofPublished.length > 0) {
-    console.log(`Publication replaced ${ofPublished.length} protected name form(s) in the records marked published:`);
+    console.log(say('cli.import.publishedReplaced', { n: ofPublished.length }));
     for (const { pointer, found, label } of ofPublished) console.log(`  ${pointer}: "${found}" → ${label}`);
   }
   // Cases are never published by an import; this is what their publication will show, checked now.
   if (ofCases.length > 0) {
-    console.log(`When the cases are published, ${ofCases.length} protected name form(s) will be replaced:`);
+    console.log(say('cli.import.casesWillReplace', { n: ofCases.length }));
     for (const { pointer, found, label } of ofCases) console.log(`  ${pointer}: "${found}" → ${label}`);
   }
 }
 
 const started = Date.now();
-const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 
-const stageWords: Record<ImportStage, string> = {
-  checking: 'Checking the whole file before writing anything…',
-  'vocabulary and records': 'The file is valid. Writing vocabulary, organizations, persons and sources…',
-  incidents: 'Writing incidents…',
-  cases: 'Writing cases…',
-  'public pages': 'Updating the public pages for what is published…',
+const stageWords: Record<ImportStage, MessageKey> = {
+  checking: 'cli.import.stage.checking',
+  'vocabulary and records': 'cli.import.stage.records',
+  incidents: 'cli.import.stage.incidents',
+  cases: 'cli.import.stage.cases',
+  'public pages': 'cli.import.stage.publicPages',
 };
 
 /** How many records the file holds, read loosely: it has not been validated yet. */
@@ -94,7 +87,7 @@ async function main(): Promise<void> {
     options: { org: { type: 'string' }, as: { type: 'string' } },
     allowPositionals: true,
   });
-  if (positionals.length !== 1) throw new UserError(usage);
+  if (positionals.length !== 1) throw new UserError(say('cli.import.usage'));
   const file = path.resolve(positionals[0]!);
   // A bundle is checked whole, every file against its SHA-256, before anything is written.
   const bundle = file.toLowerCase().endsWith('.zip') ? await checkBundle(file) : null;
@@ -109,7 +102,7 @@ async function main(): Promise<void> {
     if (values.as !== undefined) {
       const email = values.as.trim().toLowerCase();
       const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-      if (!user) throw new UserError(`No user with the email ${email}.`);
+      if (!user) throw new UserError(say('cli.import.noUser', { email }));
       actingUserId = user.id;
     }
 
@@ -123,10 +116,10 @@ async function main(): Promise<void> {
         via: 'cli',
         // Progress goes to stderr, only for files large enough to take a while.
         onStage: (stage) => {
-          if (large) console.error(`${stageWords[stage]} (after ${seconds()})`);
+          if (large) console.error(say('cli.import.after', { stage: say(stageWords[stage]), seconds: seconds() }));
         },
         onProgress: (done, total) => {
-          if (large) console.error(`  ${done}/${total} incidents`);
+          if (large) console.error(say('cli.import.progress', { done, total }));
         },
       });
       const files = bundle && deps ? await importBundleAttachments(tx, deps, { organizationId: target.organization.id, actingUserId, doc: summaryDoc(doc), open: bundle.open, stored }) : null;
@@ -137,10 +130,10 @@ async function main(): Promise<void> {
       throw error;
     });
 
-    const into = `organization “${organization.slug}”${created ? ' (created)' : ''}`;
-    console.log(`Imported ${positionals[0]} into ${into}${values.as ? ` as ${values.as.toLowerCase()}` : ''}:`);
+    const importedKey = values.as ? (created ? 'cli.import.importedCreatedAs' : 'cli.import.importedAs') : created ? 'cli.import.importedCreated' : 'cli.import.imported';
+    console.log(say(importedKey, { file: positionals[0]!, slug: organization.slug, email: values.as?.toLowerCase() ?? '' }));
     printSummary(summary);
-    if (files) console.log(`  ${files.attached} file(s) attached from the bundle; public copies made for ${files.published} published incident(s).`);
+    if (files) console.log(say('cli.import.filesAttached', { ...files }));
   } finally {
     await database.close();
   }
@@ -148,17 +141,16 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof BundleRefused) {
-    console.error(`The bundle was not imported (nothing was changed): ${error.pointer}: ${error.message.slice(error.pointer.length + 2)}`);
+    console.error(say('cli.import.bundleRefused', { reason: `${error.pointer}: ${error.message.slice(error.pointer.length + 2)}` }));
   } else if (error instanceof BadZip) {
-    console.error(`The bundle was not imported (nothing was changed): ${error.message}`);
+    console.error(say('cli.import.bundleRefused', { reason: error.message }));
   } else if (error instanceof InvalidExchangeDocumentError) {
-    const count = error.problems.length === 1 ? '1 problem' : `${error.problems.length} problems`;
-    console.error(`The file was not imported (nothing was changed): it has ${count}.`);
+    console.error(say('cli.import.fileRefused', { n: error.problems.length }));
     for (const line of formatProblems(error.problems)) console.error(line);
   } else if (error instanceof UserError || error instanceof TRPCError || error instanceof EmbeddedDatabaseInUseError) {
     console.error(error.message);
   } else {
-    console.error(`The import failed and nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(say('cli.import.failed', { error: error instanceof Error ? error.message : String(error) }));
   }
   process.exit(1);
 });

@@ -13,7 +13,7 @@ import { EmbeddedDatabaseInUseError } from '../db/embedded-lock';
 import { applyMigrations } from '../db/migrate';
 import { emailNewNotices } from '../server/services/review/notification-email';
 import { emailNewDeviceNotices } from '../server/auth/new-device-email';
-import { locales, translator } from '../common/i18n';
+import { formatMoment, locales, translator, type Locale } from '../common/i18n';
 
 async function main(): Promise<void> {
   const smtpUrl = process.env.SMTP_URL;
@@ -48,8 +48,10 @@ async function main(): Promise<void> {
     // A sign-in from a device never seen before (the in-app notice of server/auth/sessions.ts), by email as well.
     const accountLink = link.replace(/\/notifications$/, '/account');
     const devices = await emailNewDeviceNotices(database.db, async (email) => {
-      const params = { name: email.name, device: email.device, network: email.network ?? '?', when: email.at.toISOString().slice(0, 16).replace('T', ' ') + ' UTC', url: accountLink };
-      await transport.sendMail({ from, to: email.to, subject: texts[0]!('email.newDevice.subject', params), text: texts.map((t) => t('email.newDevice.body', params)).join('\n\n———\n\n') });
+      // The moment is written in each language's own way, as the pages write it.
+      const params = (locale: Locale) => ({ name: email.name, device: email.device, network: email.network ?? '?', when: formatMoment(email.at, locale), url: accountLink });
+      const text = locales.map((locale, index) => texts[index]!('email.newDevice.body', params(locale))).join('\n\n———\n\n');
+      await transport.sendMail({ from, to: email.to, subject: texts[0]!('email.newDevice.subject', params('en')), text });
     });
     // Counts only: addresses stay out of the logs.
     console.log(`Notice emails: ${result.sent} sent, ${result.failed} failed (offered again next time), ${result.notices} notices.`);

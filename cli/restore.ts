@@ -10,6 +10,7 @@ import { openConfiguredDatabase } from '../db/client';
 import { EmbeddedDatabaseInUseError } from '../db/embedded-lock';
 import { applyMigrations } from '../db/migrate';
 import { describeAuditChainReport, verifyAuditChain } from '../server/services/audit/verify';
+import { say } from './language';
 import { BackupKeyError, backupDecrypter } from '../server/services/backup/encryption';
 import { BackupFileError } from '../server/services/backup/format';
 import { DatabaseNotEmptyError, restoreSnapshot } from '../server/services/backup/restore';
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
       if (table in counts) console.log(`  ${table.padEnd(14)} ${counts[table]}`);
     }
     const report = await verifyAuditChain(database.db);
-    for (const line of describeAuditChainReport(report)) (report.whole ? console.log : console.error)(line);
+    for (const line of describeAuditChainReport(report, say)) (report.whole ? console.log : console.error)(line);
     return report.whole ? 0 : 1;
   } finally {
     await database.close();

@@ -74,17 +74,6 @@ export function isoToPartialDate(iso: string, precision: DatePrecision): string 
   return iso.slice(0, 10);
 }
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "25 July 2017", "May 2017" or "2017": never more precise than what is known. */
-export function formatPartialDate(iso: string, precision: DatePrecision): string {
-  const year = iso.slice(0, 4);
-  const month = monthNames[Number(iso.slice(5, 7)) - 1] ?? '';
-  if (precision === 'year') return year;
-  if (precision === 'month') return `${month} ${year}`;
-  return `${Number(iso.slice(8, 10))} ${month} ${year}`;
-}
-
 /** True when the text is a real calendar date written YYYY-MM-DD. */
 export function isRealIsoDate(text: string): boolean {
   return partialDateToIso(text, 'day') !== null;

@@ -6,6 +6,7 @@ import { publicSiteEn } from './areas/public-site.en';
 import { dailyWorkEn } from './areas/daily-work.en';
 import { serverRefusalsEn } from './areas/server-refusals.en';
 import { fieldProblemsEn } from './areas/field-problems.en';
+import { commandLineEn } from './areas/command-line.en';
 
 export const en = {
   // Areas kept in their own files (app/i18n/areas/), so that parallel work merges without conflicts.
@@ -13,6 +14,7 @@ export const en = {
   ...dailyWorkEn,
   ...serverRefusalsEn,
   ...fieldProblemsEn,
+  ...commandLineEn,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Documenting attacks on human rights defenders',
   'app.skipToContent': 'Skip to main content',
@@ -1137,7 +1139,7 @@ export const en = {
   'interventions.replyDue': 'Reply due by {date}',
   'interventions.replyOverdue': 'Reply overdue since {date}',
   'interventions.replyReceived': 'Reply received on {date}',
-  'interventions.overdueBy': 'Overdue by {n} days',
+  'interventions.overdueBy': 'Overdue by {days}',
   'interventions.add': 'Add intervention',
   'interventions.saved': 'Intervention saved.',
   'interventions.notSaved': 'The intervention was not saved',
@@ -1435,8 +1437,12 @@ export const en = {
   'problem.field.format': 'This value is not written as expected.',
   'problem.title.required': 'A title is required',
   'problem.name.required': 'A name is required',
-  'problem.date.format': 'Give a real date written {format} (the precision is "{precision}")',
-  'problem.date.endFormat': 'Give a real date written {format}, or leave it empty',
+  'problem.date.format.day': 'Give a real date written YYYY-MM-DD (the precision is "day")',
+  'problem.date.format.month': 'Give a real date written YYYY-MM (the precision is "month")',
+  'problem.date.format.year': 'Give a real date written YYYY (the precision is "year")',
+  'problem.date.endFormat.day': 'Give a real date written YYYY-MM-DD, or leave it empty',
+  'problem.date.endFormat.month': 'Give a real date written YYYY-MM, or leave it empty',
+  'problem.date.endFormat.year': 'Give a real date written YYYY, or leave it empty',
   'problem.date.endBeforeStart': 'The end cannot be before the start',
   'problem.date.day': 'A real date, YYYY-MM-DD or DD.MM.YYYY',
   'problem.location.bothCoordinates': 'Give both latitude and longitude, or neither',

@@ -2,6 +2,7 @@ import { publicSiteKk } from './areas/public-site.kk';
 import { dailyWorkKk } from './areas/daily-work.kk';
 import { serverRefusalsKk } from './areas/server-refusals.kk';
 import { fieldProblemsKk } from './areas/field-problems.kk';
+import { commandLineKk } from './areas/command-line.kk';
 import type { Messages } from './en';
 
 /**
@@ -13,6 +14,7 @@ export const kk: Partial<Messages> = {
   ...dailyWorkKk,
   ...serverRefusalsKk,
   ...fieldProblemsKk,
+  ...commandLineKk,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Құқық қорғаушыларға жасалған шабуылдарды құжаттау',
   'app.skipToContent': 'Негізгі мазмұнға өту',
@@ -804,7 +806,7 @@ export const kk: Partial<Messages> = {
   'interventions.replyDue': 'Жауап мерзімі: {date}',
   'interventions.replyOverdue': 'Жауап {date} бастап кешіктірілді',
   'interventions.replyReceived': 'Жауап {date} алынды',
-  'interventions.overdueBy': '{n} күнге кешіктірілді',
+  'interventions.overdueBy': 'Кешігу: {days}',
   'interventions.add': 'Араша түсуді қосу',
   'interventions.saved': 'Араша түсу сақталды.',
   'interventions.notSaved': 'Араша түсу сақталмады',
@@ -1432,8 +1434,12 @@ export const kk: Partial<Messages> = {
   'problem.field.format': 'Мән күтілген пішімде жазылмаған.',
   'problem.title.required': 'Атауы қажет',
   'problem.name.required': 'Аты қажет',
-  'problem.date.format': 'Нақты күнді {format} пішімінде жазыңыз (дәлдігі: «{precision}»)',
-  'problem.date.endFormat': 'Нақты күнді {format} пішімінде жазыңыз немесе өрісті бос қалдырыңыз',
+  'problem.date.format.day': 'Нақты күнді ЖЖЖЖ-АА-КК пішімінде жазыңыз (дәлдігі: «күн»)',
+  'problem.date.format.month': 'Нақты күнді ЖЖЖЖ-АА пішімінде жазыңыз (дәлдігі: «ай»)',
+  'problem.date.format.year': 'Нақты күнді ЖЖЖЖ пішімінде жазыңыз (дәлдігі: «жыл»)',
+  'problem.date.endFormat.day': 'Нақты күнді ЖЖЖЖ-АА-КК пішімінде жазыңыз немесе өрісті бос қалдырыңыз',
+  'problem.date.endFormat.month': 'Нақты күнді ЖЖЖЖ-АА пішімінде жазыңыз немесе өрісті бос қалдырыңыз',
+  'problem.date.endFormat.year': 'Нақты күнді ЖЖЖЖ пішімінде жазыңыз немесе өрісті бос қалдырыңыз',
   'problem.date.endBeforeStart': 'Аяқталуы басталуынан ерте бола алмайды',
   'problem.date.day': 'Нақты күн, ЖЖЖЖ-АА-КК немесе КК.АА.ЖЖЖЖ пішімінде',
   'problem.location.bothCoordinates': 'Ендікті де, бойлықты да көрсетіңіз немесе екеуін де көрсетпеңіз',

@@ -2,6 +2,7 @@ import { publicSiteRu } from './areas/public-site.ru';
 import { dailyWorkRu } from './areas/daily-work.ru';
 import { serverRefusalsRu } from './areas/server-refusals.ru';
 import { fieldProblemsRu } from './areas/field-problems.ru';
+import { commandLineRu } from './areas/command-line.ru';
 import type { Messages } from './en';
 
 /** Russian. Keys left out fall back to English. */
@@ -10,6 +11,7 @@ export const ru: Partial<Messages> = {
   ...dailyWorkRu,
   ...serverRefusalsRu,
   ...fieldProblemsRu,
+  ...commandLineRu,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Документирование нападений на правозащитников',
   'app.skipToContent': 'Перейти к основному содержанию',
@@ -803,7 +805,7 @@ export const ru: Partial<Messages> = {
   'interventions.replyDue': 'Ответ ожидается до {date}',
   'interventions.replyOverdue': 'Ответ просрочен с {date}',
   'interventions.replyReceived': 'Ответ получен {date}',
-  'interventions.overdueBy': 'Просрочено на {n} дн.',
+  'interventions.overdueBy': 'Просрочено на {days}',
   'interventions.add': 'Добавить обращение',
   'interventions.saved': 'Обращение сохранено.',
   'interventions.notSaved': 'Обращение не сохранено',
@@ -1431,8 +1433,12 @@ export const ru: Partial<Messages> = {
   'problem.field.format': 'Значение записано не в том формате.',
   'problem.title.required': 'Нужно название',
   'problem.name.required': 'Нужно имя',
-  'problem.date.format': 'Укажите реальную дату в формате {format} (точность: «{precision}»)',
-  'problem.date.endFormat': 'Укажите реальную дату в формате {format} или оставьте поле пустым',
+  'problem.date.format.day': 'Укажите реальную дату в формате ГГГГ-ММ-ДД (точность: «день»)',
+  'problem.date.format.month': 'Укажите реальную дату в формате ГГГГ-ММ (точность: «месяц»)',
+  'problem.date.format.year': 'Укажите реальную дату в формате ГГГГ (точность: «год»)',
+  'problem.date.endFormat.day': 'Укажите реальную дату в формате ГГГГ-ММ-ДД или оставьте поле пустым',
+  'problem.date.endFormat.month': 'Укажите реальную дату в формате ГГГГ-ММ или оставьте поле пустым',
+  'problem.date.endFormat.year': 'Укажите реальную дату в формате ГГГГ или оставьте поле пустым',
   'problem.date.endBeforeStart': 'Конец не может быть раньше начала',
   'problem.date.day': 'Реальная дата в формате ГГГГ-ММ-ДД или ДД.ММ.ГГГГ',
   'problem.location.bothCoordinates': 'Укажите и широту, и долготу или ни то, ни другое',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay } from '../i18n/dates';
 import { caseStatuses, datePrecisions, legalEventKinds, reviewStatuses, type DatePrecision } from '../values';
 import { legalProvisionInput } from './incident';
 import { serialId, versionNumber } from './numbers';
@@ -33,7 +34,7 @@ export function suggestedReplyDue(kind: string, isoDate: string | null, precisio
   if (precision === 'month') due.setUTCMonth(due.getUTCMonth() + 1, 0);
   if (precision === 'year') due.setUTCMonth(12, 0);
   due.setUTCDate(due.getUTCDate() + unReplyDays);
-  return due.toISOString().slice(0, 10);
+  return isoDay(due);
 }
 
 /** A real calendar day written YYYY-MM-DD, or empty (null). */

@@ -3,7 +3,8 @@ import { datePrecisions, genders, locationPrecisions, reliabilityGrades, reviewS
 import { cursorDay, cursorMoment, decodeCursor } from './cursor';
 import { incidentFacetFilterShape } from './incident-facets';
 import { versionNumber } from './numbers';
-import { partialDateToIso, precisionHint, readPartialDate } from '../partial-date';
+import { partialDateToIso, readPartialDate } from '../partial-date';
+import type { ProblemCode } from '../i18n/problems';
 import { optionalText, userText, webAddress } from './text';
 import { storedRegion } from '../regions';
 
@@ -32,8 +33,8 @@ export const incidentDateInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['start'],
-        message: 'date.format',
-        params: { format: precisionHint[date.precision], precision: date.precision },
+        // One code per precision: the pattern and the precision are words of the reader's language too.
+        message: `date.format.${date.precision}` satisfies ProblemCode,
       });
     }
     if (date.end) {
@@ -42,8 +43,7 @@ export const incidentDateInput = z
         ctx.addIssue({
           code: 'custom',
           path: ['end'],
-          message: 'date.endFormat',
-          params: { format: precisionHint[date.precision] },
+          message: `date.endFormat.${date.precision}` satisfies ProblemCode,
         });
       } else if (start && end < start) {
         ctx.addIssue({ code: 'custom', path: ['end'], message: 'date.endBeforeStart' });

@@ -14,7 +14,7 @@ export const savedSearches = pgTable(
     organizationId: uuid('organization_id').notNull().references(() => organizations.id),
     ownerId: uuid('owner_id').notNull().references(() => users.id),
     name: text('name').notNull(),
-    /** The list's filters as its input schema reads them (server/validation/saved-search.ts). */
+    /** The list's filters as its input schema reads them (common/inputs/saved-search.ts). */
     filters: jsonb('filters').$type<Record<string, unknown>>().notNull(),
     shared: boolean('shared').notNull().default(false),
     notify: boolean('notify').notNull().default(false),

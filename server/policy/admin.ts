@@ -31,11 +31,11 @@ export function auditOrganizationIds(viewer: Viewer, organizationId?: string | n
   return ids;
 }
 
-type Person = { id: string; memberships: { organizationId: string }[] };
+type Account = { id: string; memberships: { organizationId: string }[] };
 
-/** The person must belong to the organization the admin acts in; otherwise they "do not exist". */
-export function assertMemberOf(person: Person | null, organizationId: string): asserts person is Person {
-  if (!person || !person.memberships.some((m) => m.organizationId === organizationId)) throw notFound('person');
+/** The account must belong to the organization the admin acts in; otherwise it "does not exist". */
+export function assertMemberOf(account: Account | null, organizationId: string): asserts account is Account {
+  if (!account || !account.memberships.some((m) => m.organizationId === organizationId)) throw notFound('account');
 }
 
 /**
@@ -44,15 +44,15 @@ export function assertMemberOf(person: Person | null, organizationId: string): a
  * not be able to lock out, or take over, a member of another. Removing them from one's own
  * organization is always possible instead.
  */
-export function whyCannotManageAccount(viewer: Viewer, person: Person): 'admin.otherOrganization' | null {
+export function whyCannotManageAccount(viewer: Viewer, account: Account): 'admin.otherOrganization' | null {
   const mine = new Set(adminOrganizationIds(viewer));
-  if (person.memberships.some((m) => !mine.has(m.organizationId))) {
+  if (account.memberships.some((m) => !mine.has(m.organizationId))) {
     return 'admin.otherOrganization';
   }
   return null;
 }
 
-export function assertMayManageAccount(viewer: Viewer, person: Person): void {
-  const why = whyCannotManageAccount(viewer, person);
+export function assertMayManageAccount(viewer: Viewer, account: Account): void {
+  const why = whyCannotManageAccount(viewer, account);
   if (why) throw refused(why);
 }

@@ -59,7 +59,7 @@ export function assertCanDeleteCase(viewer: Viewer, record: CaseFacts | null): a
 /**
  * The review decisions this viewer could take on the case as it stands (what the page offers):
  * the incidents' four-eyes rules, and a reviewer may also retract a published case while an edit of
- * it is pending, so that it leaves the public side at once (server/services/cases/decide.ts).
+ * it is pending, so that it leaves the public side at once (server/services/review/decide.ts).
  */
 export function availableCaseTransitions(viewer: Viewer, record: CaseFacts & ChangeAuthors): TransitionName[] {
   const facts = asRecord(record);

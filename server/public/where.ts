@@ -77,7 +77,7 @@ export function whereFilters(filters: PublicFilters, narrower: NarrowerTerms = {
     if (code) conditions.push(sql`${column} && ${codes ? codesLiteral(codes) : termAndNarrower(kind, code)}`);
   }
   if (filters.region) conditions.push(sql`${p.region} = ${filters.region}`);
-  // The words in any script and form (server/services/search/query.ts), in the row's public text only.
+  // The words in any script and form (server/text-search/query.ts), in the row's public text only.
   const words = textQuery(filters.q);
   if (words) conditions.push(sql`${p.searchVector} @@ ${words}`);
   return sql.join(conditions, sql` AND `);

@@ -9,7 +9,7 @@ import { createUser } from '../services/admin/create-user';
 import { pendingInvitations, withdrawInvitation } from '../services/admin/invitations';
 import { listMembers } from '../services/admin/members';
 import { changeRole, removeMember } from '../services/admin/memberships';
-import { findPerson } from '../services/admin/people';
+import { findAccount } from '../services/admin/find-account';
 import { changeRoleInput, createUserInput, invitationInput, memberInput, removeMemberInput } from '@/common/inputs/admin';
 import { auditListInput } from '@/common/inputs/audit';
 import { listAuditEntries } from '../services/audit/browse';
@@ -21,12 +21,12 @@ import { resetFactors } from '../auth/factors/changes';
 import { createTRPCRouter, signedInProcedure } from '../trpc';
 import { organizationIdInput } from '@/common/inputs/ids';
 
-/** The person acted on, who must be a member of the organization the admin acts in. */
+/** The account acted on, which must be a member of the organization the admin acts in. */
 async function memberOf(db: DbOrTx, viewer: Viewer, input: { organizationId: string; userId: string }) {
   assertAdminOf(viewer, input.organizationId);
-  const person = await findPerson(db, input.userId);
-  assertMemberOf(person, input.organizationId);
-  return person;
+  const account = await findAccount(db, input.userId);
+  assertMemberOf(account, input.organizationId);
+  return account;
 }
 
 /** People, roles and the audit log, for the administrators of each organization. Every change writes its audit row. */

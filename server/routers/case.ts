@@ -5,6 +5,7 @@ import { assertCanCreateIn, assertCanViewIncident } from '../policy/incident';
 import { assertMayTransition } from '../policy/review';
 import { readsAsSharedOnly } from '../policy/sharing';
 import { listAwaitingReply } from '../services/cases/awaiting';
+import { isoDay } from '@/common/i18n/dates';
 import { deleteRecord, listDeleted, restoreRecord } from '../services/records/deletion';
 import { getCaseDetail } from '../services/cases/detail';
 import { listCaseHistory } from '../services/cases/history';
@@ -58,8 +59,6 @@ async function decide(ctx: Ctx, name: TransitionName, input: { id: string; versi
   assertMayTransition(ctx.viewer, name, { ...record, status: record.reviewStatus });
   return decideOn(ctx.db, { name, subject: { kind: 'case', id: input.id }, version: input.version, actorId: ctx.viewer.id, comment: input.comment ?? null });
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const caseRouter = createTRPCRouter({
   list: signedInProcedure
@@ -205,7 +204,7 @@ export const caseRouter = createTRPCRouter({
   }),
 
   /** Interventions awaiting a reply across the viewer's organizations, overdue first. */
-  awaitingReply: signedInProcedure.query(async ({ ctx }) => named(ctx, await listAwaitingReply(ctx.db, listableOrganizationIds(ctx.viewer), today()))),
+  awaitingReply: signedInProcedure.query(async ({ ctx }) => named(ctx, await listAwaitingReply(ctx.db, listableOrganizationIds(ctx.viewer), isoDay()))),
 
   submit: signedInProcedure.input(decisionInput).mutation(({ ctx, input }) => decide(ctx, 'submit', input)),
   approve: signedInProcedure.input(decisionInput).mutation(({ ctx, input }) => decide(ctx, 'approve', input)),

@@ -102,7 +102,7 @@ describe('admins reach only the people of their own organizations', () => {
 
     const viaMine = await failure(asAdmin.admin.deactivate({ organizationId: mine.id, userId: person.id }));
     const missing = await failure(asAdmin.admin.deactivate({ organizationId: mine.id, userId: '00000000-0000-4000-8000-000000000000' }));
-    expect(viaMine).toEqual({ code: 'NOT_FOUND', message: 'No such person' });
+    expect(viaMine).toEqual({ code: 'NOT_FOUND', message: 'No such account' });
     expect(viaMine).toEqual(missing);
     expect(await failure(asAdmin.admin.changeRole({ organizationId: mine.id, userId: person.id, currentRole: 'monitor', role: 'admin' }))).toEqual(missing);
     expect(await failure(asAdmin.admin.removeMember({ organizationId: mine.id, userId: person.id, currentRole: 'monitor' }))).toEqual(missing);

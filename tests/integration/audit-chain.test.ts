@@ -59,11 +59,12 @@ async function tamper(statement: ReturnType<typeof sql>) {
   }
 }
 
-async function verifyCommand(): Promise<{ code: number; stdout: string; stderr: string }> {
+/** The command as an operator whose language is `language` runs it (HRD_LANG, whatever the shell's LANG). */
+async function verifyCommand(language = 'en'): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'cli/audit-verify.ts'], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: { ...process.env, DATABASE_URL: databaseUrl, HRD_LANG: language },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -99,11 +100,19 @@ describe('audit chain verification', () => {
       expect(result.stderr).toContain(`Audit chain broken at row ${target.id} (position 3`);
       expect(result.stderr).toContain('was changed after it was written');
       expect(result.stderr).toContain(`stored hash:               ${target.hash}`);
+
+      // An operator who reads Russian or Kazakh reads the report in that language, hashes as they are.
+      const russian = await verifyCommand('ru');
+      expect(russian.code).toBe(1);
+      expect(russian.stderr).toContain(`Цепочка журнала аудита нарушена на строке ${target.id} (позиция 3`);
+      expect(russian.stderr).toContain(`Строка ${target.id} (позиция 3) изменена после записи`);
+      expect(russian.stderr).toContain(target.hash);
+      expect(russian.stderr).not.toMatch(/Audit chain|was changed/);
     } finally {
       await tamper(sql`UPDATE audit_log SET details = ${JSON.stringify(target.details)}::jsonb WHERE id = ${target.id}`);
     }
     expect(await verifyAuditChain(db)).toMatchObject({ whole: true, rows: 5 });
-  });
+  }, 120_000); // the command runs twice (English, Russian): seconds each
 
   it('notices a changed time and actor, not only details', async () => {
     const rows = await allRows();

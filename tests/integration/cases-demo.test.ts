@@ -7,7 +7,7 @@ import { publicApiBuckets } from '@/server/public/rate-limit';
 import { seedDemo } from '@/server/services/demo/seed';
 import { GET as casesGet } from '@/app/api/public/v1/cases/route';
 import { GET as caseGet } from '@/app/api/public/v1/cases/[id]/route';
-import { formatPartialDate } from '@/common/partial-date';
+import { formatIncidentDate } from '@/common/i18n';
 import { createTestDatabase } from '../support/database';
 import { callerFor } from '../support/factories';
 
@@ -35,7 +35,7 @@ describe('the demo case of Larisa Kharkova', () => {
     const timeline = await caller.case.timeline({ id: kharkova.id });
     const legal = timeline
       .filter((item) => item.type === 'legalEvent')
-      .map((item) => `${formatPartialDate(item.date!, item.datePrecision)}: ${item.kind}${item.outcome ? ` (${item.outcome})` : ''}`);
+      .map((item) => `${formatIncidentDate(item.date!, item.datePrecision, 'en')}: ${item.kind}${item.outcome ? ` (${item.outcome})` : ''}`);
     expect(legal).toEqual([
       'January 2017: charges',
       '25 July 2017: verdict (convicted)',

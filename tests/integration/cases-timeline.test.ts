@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
-import { formatPartialDate } from '@/common/partial-date';
+import { formatIncidentDate } from '@/common/i18n';
 import { createTestDatabase } from '../support/database';
 import { anIncident, callOverHttp, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
 
@@ -54,7 +54,7 @@ describe('a case timeline', () => {
 
     const timeline = await caller.case.timeline({ id: caseId });
     const lines = timeline.map((item) => {
-      const when = item.date ? formatPartialDate(item.date, item.datePrecision) : 'undated';
+      const when = item.date ? formatIncidentDate(item.date, item.datePrecision, 'en') : 'undated';
       const what = item.type === 'incident' ? item.title : `${item.type}:${item.kind}`;
       return `${when} | ${what}`;
     });

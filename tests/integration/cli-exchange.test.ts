@@ -41,11 +41,12 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function command(script: 'import' | 'export', ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** The command as an operator reading `language` runs it (HRD_LANG, whatever the shell's LANG). */
+async function commandIn(language: string, script: 'import' | 'export', ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', `cli/${script}.ts`, ...args], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: { ...process.env, DATABASE_URL: databaseUrl, HRD_LANG: language },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -53,6 +54,8 @@ async function command(script: 'import' | 'export', ...args: string[]): Promise<
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
 }
+
+const command = (script: 'import' | 'export', ...args: string[]) => commandIn('en', script, ...args);
 
 const incidentCount = async () => Number((await database.db.select({ n: count() }).from(incidents))[0]!.n);
 const writeJson = (name: string, value: unknown) => {
@@ -74,7 +77,14 @@ describe('the import and export commands', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/incidents\s+0 created, 0 updated, 26 unchanged/);
     expect(await incidentCount()).toBe(26);
-  });
+
+    // An operator who reads Kazakh reads the report in Kazakh.
+    const kazakh = await commandIn('kk', 'import', fixture, '--as', reviewerEmail);
+    expect(kazakh.code, kazakh.stderr).toBe(0);
+    expect(kazakh.stdout).toContain(`«${slug}» ұйымына ${reviewerEmail} атынан импортталды:`);
+    expect(kazakh.stdout).toMatch(/оқиғалар\s+жасалды: 0, жаңартылды: 0, өзгеріссіз: 26/);
+    expect(kazakh.stdout).not.toMatch(/created|unchanged|Imported/);
+  }, 120_000); // three imports of the whole fixture
 
   it('refuse a file with a dangling ref as a whole, naming the pointer, and change nothing', async () => {
     const doc = JSON.parse(readFileSync(fixture, 'utf8'));
@@ -84,7 +94,9 @@ describe('the import and export commands', () => {
     expect(result.stderr).toContain('The file was not imported (nothing was changed)');
     expect(result.stderr).toContain('/incidents/3/victims/0/person');
     expect(await incidentCount()).toBe(26);
-  });
+    const russian = await commandIn('ru', 'import', writeJson('dangling.json', doc), '--org', slug, '--as', reviewerEmail);
+    expect(russian.stderr).toContain('Файл не импортирован (ничего не изменено): проблем в нём — 1.');
+  }, 90_000); // the command runs twice
 
   it('export every record of the organization to a file that the JSON Schema accepts', async () => {
     const file = path.join(folder, 'export.json');

@@ -66,7 +66,7 @@ describe('problem codes', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.error?.json.data.fieldProblems).toMatchObject({
       'incident.title': { code: 'title.required' },
-      'incident.date.start': { code: 'date.format', params: { format: 'YYYY-MM', precision: 'month' } },
+      'incident.date.start': { code: 'date.format.month' },
     });
     expect(answer.body.error?.json.data.fieldErrors?.['incident.title']).toBe('A title is required');
   });

@@ -27,7 +27,22 @@ export function isSentence(text: string): boolean {
 /** The English dictionary's sentences without placeholders, as a page would show them word for word. */
 export const englishSentences: string[] = Object.values(en).filter((text) => !/\{\w+\}/.test(text) && isSentence(text));
 
-/** The English dictionary's sentences that a page's text holds. */
+/**
+ * The English dictionary's sentences with placeholders, as patterns: "Give a real date written
+ * {format} (the precision is "{precision}")" matches whatever fills the placeholders. Only those whose
+ * own words make a sentence: "{name}, {at}" would match any comma.
+ */
+const englishTemplates: { text: string; pattern: RegExp }[] = Object.values(en)
+  .filter((text) => /\{\w+\}/.test(text) && isSentence(text.replace(/\{\w+\}/g, ' ')))
+  .map((text) => ({
+    text,
+    pattern: new RegExp(text.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\n]+?')),
+  }));
+
+/** The English dictionary's sentences that a page's text holds, word for word or with its placeholders filled. */
 export function englishSentencesIn(pageText: string): string[] {
-  return englishSentences.filter((sentence) => pageText.includes(sentence));
+  return [
+    ...englishSentences.filter((sentence) => pageText.includes(sentence)),
+    ...englishTemplates.filter(({ pattern }) => pattern.test(pageText)).map(({ text }) => text),
+  ];
 }

@@ -61,6 +61,12 @@ describe('the checker itself', () => {
     expect(englishSentences.length).toBeGreaterThan(300);
     expect(englishSentencesIn(`Жаңа оқиға\n${en['form.errorSummaryIntro']}\nHRD Monitor`)).toEqual([en['form.errorSummaryIntro']]);
     expect(englishSentencesIn(`Жаңа оқиға\n${kk['form.errorSummaryIntro']}`)).toEqual([]);
+    // A sentence with placeholders is found with whatever fills them.
+    expect(englishSentencesIn('Атауы\nThe end cannot be before the start\nAt most 200 incidents at a time')).toEqual([
+      en['problem.date.endBeforeStart'],
+      en['problem.bulk.tooManyIncidents'],
+    ]);
+    expect(englishSentencesIn(`${kk['form.errorSummary']}\n7 Dec 2026, 14:05 UTC`)).toEqual([]);
   });
 
   it('reports a missing key, a changed placeholder and a sentence left in English', () => {

@@ -5,6 +5,8 @@ import { checkText } from '@/server/services/exchange/check-text';
 import { cursorDay, cursorMoment, decodeCursor, encodeCursor } from '@/common/inputs/cursor';
 import { bigSerialId, serialId, versionNumber } from '@/common/inputs/numbers';
 import { en } from '@/common/i18n/en';
+import { translator } from '@/common/i18n';
+import { problemOfIssue, sayIssue } from '@/common/inputs/problems';
 import { nulMessage, nulProblem, optionalText, userText } from '@/common/inputs/text';
 import { z } from 'zod';
 
@@ -48,7 +50,14 @@ describe('database integers', () => {
       expect(schema.parse(largestInteger)).toBe(largestInteger);
       for (const bad of [0, -1, 1.5, largestInteger + 1, 3_000_000_000, Number.NaN]) expect(schema.safeParse(bad).success).toBe(false);
     }
-    expect(versionNumber.safeParse(3_000_000_000).error?.issues[0]?.message).toBe('Not a version of this record (a whole number from 1 to 2,147,483,647)');
+    // Every way of missing it is one problem with the range, worded in the reader's language.
+    for (const bad of [3_000_000_000, 1.5, '7', null]) {
+      const issue = versionNumber.safeParse(bad).error!.issues[0]!;
+      expect(problemOfIssue(issue)).toEqual({ code: 'number.versionNumber', params: { minimum: 1, maximum: largestInteger } });
+    }
+    const issue = serialId.safeParse(0).error!.issues[0]!;
+    expect(sayIssue(translator('en'), issue)).toBe('Not a record number (a whole number from 1 to 2147483647)');
+    expect(sayIssue(translator('ru'), issue)).toBe('Это не номер записи (нужно целое число от 1 до 2147483647)');
   });
 
   it('a bigserial id may be larger, up to what a JavaScript number holds exactly', () => {

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../support/source-files';
 import { en } from '@/common/i18n/en';
 import { kk } from '@/common/i18n/kk';
 import { ru } from '@/common/i18n/ru';
@@ -11,14 +12,6 @@ import { ru } from '@/common/i18n/ru';
  * keeps `new TRPCError({ …, message })` from coming back anywhere in server/ but errors.ts itself.
  */
 const serverRoot = path.join(import.meta.dirname, '../../server');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
 
 /** Each `new TRPCError({ … })` of a text that gives it a message of its own, as "file:line". */
 function worded(file: string, text: string): string[] {

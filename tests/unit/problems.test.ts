@@ -42,12 +42,24 @@ describe('the problem translator', () => {
     const data = {
       problem: { code: 'review.selfApproval' as const },
       fieldErrors: { title: 'A title is required', 'date.start': 'Give a real date written YYYY-MM (the precision is "month")' },
-      fieldProblems: { title: { code: 'title.required' as const }, 'date.start': { code: 'date.format' as const, params: { format: 'YYYY-MM', precision: 'month' } } },
+      fieldProblems: { title: { code: 'title.required' as const }, 'date.start': { code: 'date.format.month' as const } },
     };
     expect(sayError(t, data, 'You wrote or edited part of this change: another reviewer must decide on it.')).toBe(
       'Вы написали или редактировали часть этого изменения: решение должен принять другой проверяющий.',
     );
-    expect(sayFieldErrors(t, data)).toEqual({ title: 'Нужно название', 'date.start': 'Укажите реальную дату в формате YYYY-MM (точность: «month»)' });
+    expect(sayFieldErrors(t, data)).toEqual({ title: 'Нужно название', 'date.start': 'Укажите реальную дату в формате ГГГГ-ММ (точность: «месяц»)' });
+  });
+
+  it.each(['ru', 'kk'] as Locale[])('words an incident date that is not a date in %s, its pattern and precision too', (locale) => {
+    const t = translator(locale);
+    const issues = incidentDateInput.safeParse({ precision: 'month', start: '2017-13', end: '2017' }).error!.issues;
+    const words = issues.map((issue) => sayIssue(t, issue));
+    expect(words).toHaveLength(2);
+    for (const said of words) {
+      expect(said).toContain(t('datePattern.month'));
+      expect(said).not.toMatch(/YYYY|month/);
+    }
+    expect(words[0]).toContain(t('precision.month').toLowerCase());
   });
 
   it('words a failed input check from its field problems, not the English list the server built', () => {
@@ -85,8 +97,8 @@ describe('the problem translator', () => {
     expect(parsed.success).toBe(false);
     const [issue] = parsed.error!.issues;
     const problem = problemOfIssue(issue!)!;
-    expect(problem).toEqual({ code: 'date.format', params: { format: 'YYYY-MM-DD', precision: 'day' } });
-    expect(sayProblem(t, problem.code, problem.params)).toBe('Нақты күнді YYYY-MM-DD пішімінде жазыңыз (дәлдігі: «day»)');
+    expect(problem).toEqual({ code: 'date.format.day' });
+    expect(sayProblem(t, problem.code, problem.params)).toBe('Нақты күнді ЖЖЖЖ-АА-КК пішімінде жазыңыз (дәлдігі: «күн»)');
 
     const tooLong = z.string().max(5).safeParse('too long by far');
     const lengthProblem = problemOfIssue(tooLong.error!.issues[0]!)!;

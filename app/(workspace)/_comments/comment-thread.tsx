@@ -14,7 +14,7 @@ import type { listComments } from '@/server/services/review/comments';
 import { ActionAlert } from '../_actions/action-alert';
 import { problemOf, type ActionProblem } from '../_actions/problem';
 
-/** A comment as both discussions list it (server/services/review/comments.ts, server/services/cases/comments.ts). */
+/** A comment as both discussions list it (server/services/review/comments.ts, one for incidents and cases alike). */
 export type Comment = Awaited<ReturnType<typeof listComments>>[number];
 
 /** What the discussion is about: an incident or a case of the viewer's organization. */

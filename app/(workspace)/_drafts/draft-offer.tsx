@@ -1,11 +1,12 @@
 'use client';
 
 import { useI18n } from '@/app/i18n/client';
+import { formatMoment } from '@/common/i18n';
 import { secondaryButtonClass } from '@/app/ui/styles';
 
 type Props = { offer: { savedAt: number } | null; onRestore: () => void; onDiscard: () => void };
 
-/** "Your unsaved typing from 14:05 was kept: restore it?" at the top of a form. */
+/** "Unsaved typing from 7 Dec 2026, 14:05 UTC was kept: restore it?" at the top of a form. */
 export function DraftOffer({ offer, onRestore, onDiscard }: Props) {
   const { t, locale } = useI18n();
   return (
@@ -13,7 +14,7 @@ export function DraftOffer({ offer, onRestore, onDiscard }: Props) {
     <div aria-live="polite">
       {offer ? (
         <div className="rounded-lg border border-amber-700 bg-amber-50 p-4 text-amber-950">
-          <p>{t('draft.offer', { when: new Date(offer.savedAt).toLocaleString(locale === 'kk' ? 'kk-KZ' : locale, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+          <p>{t('draft.offer', { when: formatMoment(new Date(offer.savedAt), locale) })}</p>
           <div className="mt-3 flex flex-wrap gap-3">
             <button type="button" className={secondaryButtonClass} onClick={onRestore}>
               {t('draft.restore')}

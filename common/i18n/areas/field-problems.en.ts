@@ -29,4 +29,6 @@ export const fieldProblemsEn = {
   'problem.file.publicTitle': 'Give the public copy a title that names no one who must stay confidential',
   'problem.publicFilter.date': 'A real date written YYYY, YYYY-MM or YYYY-MM-DD',
   'problem.list.outdatedLink': 'This page link is out of date or was changed; start again from the first page',
+  'problem.number.recordNumber': 'Not a record number (a whole number from {minimum} to {maximum})',
+  'problem.number.versionNumber': 'Not a version of this record (a whole number from {minimum} to {maximum})',
 };

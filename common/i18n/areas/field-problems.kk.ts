@@ -28,4 +28,6 @@ export const fieldProblemsKk: Record<keyof typeof fieldProblemsEn, string> = {
   'problem.file.publicTitle': 'Жария көшірмеге құпия қалуға тиіс ешкімнің атын атамайтын атау беріңіз',
   'problem.publicFilter.date': 'ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК түрінде жазылған нақты күн',
   'problem.list.outdatedLink': 'Бұл бет сілтемесі ескірген немесе өзгертілген; бірінші беттен қайта бастаңыз',
+  'problem.number.recordNumber': 'Бұл жазба нөмірі емес (ең кемі {minimum}, ең көбі {maximum} бүтін сан керек)',
+  'problem.number.versionNumber': 'Бұл жазбаның нұсқасы емес (ең кемі {minimum}, ең көбі {maximum} бүтін сан керек)',
 };

@@ -28,4 +28,6 @@ export const fieldProblemsRu: Record<keyof typeof fieldProblemsEn, string> = {
   'problem.file.publicTitle': 'Дайте публичной копии название, в котором не упоминается никто из тех, чьё имя должно оставаться конфиденциальным',
   'problem.publicFilter.date': 'Настоящая дата в виде ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД',
   'problem.list.outdatedLink': 'Эта ссылка на страницу устарела или была изменена; начните заново с первой страницы',
+  'problem.number.recordNumber': 'Это не номер записи (нужно целое число от {minimum} до {maximum})',
+  'problem.number.versionNumber': 'Это не версия этой записи (нужно целое число от {minimum} до {maximum})',
 };

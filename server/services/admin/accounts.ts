@@ -19,7 +19,7 @@ async function lockedAccount(tx: Tx, userId: string) {
   const theirs = await tx.select({ organizationId: memberships.organizationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
   await lockMembershipsOf(tx, theirs.map((m) => m.organizationId));
   const [user] = await tx.select({ active: users.active }).from(users).where(eq(users.id, userId)).for('update');
-  if (!user) throw notFound('person');
+  if (!user) throw notFound('account');
   // Read again under the lock: a role may have changed since the first read.
   const roles = await tx.select({ organizationId: memberships.organizationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
   return { active: user.active, memberships: roles };

@@ -17,7 +17,7 @@ async function lockedMembership(tx: Tx, change: MemberChange): Promise<{ role: R
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organizationId, change.organizationId), eq(memberships.userId, change.userId)));
-  if (!row) throw notFound('person');
+  if (!row) throw notFound('account');
   if (row.role !== change.currentRole) {
     throw conflict('admin.roleChangedMeanwhile', { role: row.role });
   }

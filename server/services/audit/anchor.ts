@@ -25,19 +25,17 @@ export function anchorOf(report: Extract<AuditChainReport, { whole: true }>, tak
   return { kind: 'hrd-monitor audit anchor', takenAt: takenAt.toISOString(), rows: report.rows, lastId: report.lastId, lastHash: report.lastHash };
 }
 
-/** Null when the database still holds everything the anchor saw; otherwise what is missing, in words. */
-export async function checkAnchor(db: DbOrTx, anchor: AuditAnchor): Promise<string | null> {
+/** What an anchor finds missing, as the dictionaries word it under `cli.audit.<reason>`. */
+export type AnchorFinding = { reason: 'anchorRowGone' | 'anchorRowRewritten' | 'anchorRowCount'; params: { id: number; takenAt: string; rows?: number; now?: number } };
+
+/** Null when the database still holds everything the anchor saw; otherwise what is missing. */
+export async function checkAnchor(db: DbOrTx, anchor: AuditAnchor): Promise<AnchorFinding | null> {
   if (anchor.lastId === null) return null;
+  const at = { id: anchor.lastId, takenAt: anchor.takenAt };
   const [row] = await db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.id, anchor.lastId));
-  if (!row) {
-    return `Row ${anchor.lastId}, the newest row when the anchor was taken (${anchor.takenAt}), is gone: rows were removed after the anchor.`;
-  }
-  if (row.hash !== anchor.lastHash) {
-    return `Row ${anchor.lastId} no longer has the hash it had when the anchor was taken (${anchor.takenAt}): the chain up to it was rewritten.`;
-  }
+  if (!row) return { reason: 'anchorRowGone', params: at };
+  if (row.hash !== anchor.lastHash) return { reason: 'anchorRowRewritten', params: at };
   const [{ rows }] = (await db.select({ rows: count() }).from(auditLog).where(lte(auditLog.id, anchor.lastId))) as [{ rows: number }];
-  if (rows !== anchor.rows) {
-    return `The anchor (${anchor.takenAt}) saw ${anchor.rows} rows up to row ${anchor.lastId}; there are ${rows} now.`;
-  }
+  if (rows !== anchor.rows) return { reason: 'anchorRowCount', params: { ...at, rows: anchor.rows, now: rows } };
   return null;
 }

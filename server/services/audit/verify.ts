@@ -5,8 +5,9 @@ import { auditLog } from '@/db/schema';
 import { auditRowHash, auditRowMac, genesisHash, type AuditContent } from './hash';
 import { auditKeyring, type AuditKeyring } from './key';
 import { reanchorAction } from './record';
+import type { MessageKey, Translate } from '@/common/i18n';
 
-/** Where the chain first breaks, in words a person can act on, with the two values that differ. */
+/** Where the chain first breaks and why (a reason the command words in the operator's language), with the two values that differ. */
 export type BrokenLink = {
   id: number;
   /** 1 for the oldest row present, counting the rows as they are now. */
@@ -20,10 +21,15 @@ export type BrokenLink = {
    * `key`: the row was signed with a key this command was not given (AUDIT_KEY, AUDIT_KEY_FILE).
    */
   problem: 'content' | 'link' | 'unkeyed' | 'key';
-  message: string;
+  /** Why, as the dictionaries word it under `cli.audit.<reason>`; `previousId` and `keyId` fill it in. */
+  reason: BrokenReason;
+  previousId?: number;
+  keyId?: string;
   expected: string;
   found: string;
 };
+
+type BrokenReason = 'changed' | 'changedOrUnkeyed' | 'gap' | 'olderRemoved' | 'unkeyedAfterKeyed' | 'keyMissing' | 'notReanchor' | 'noKeyedRow';
 
 export type AuditChainReport =
   | { whole: true; rows: number; lastHash: string | null; lastId: number | null; unkeyedRows: number }
@@ -51,10 +57,10 @@ export async function verifyAuditChain(db: DbOrTx, keyring: AuditKeyring = audit
   let previous: { id: number; hash: string; keyed: boolean } | null = null;
   let position = 0;
   let unkeyedRows = 0;
-  const broken = (row: { id: number }, problem: BrokenLink['problem'], message: string, expected: string, found: string): AuditChainReport => ({
+  const broken = (row: { id: number }, problem: BrokenLink['problem'], why: Pick<BrokenLink, 'reason' | 'previousId' | 'keyId'>, expected: string, found: string): AuditChainReport => ({
     whole: false,
     rows: position - 1,
-    broken: { id: row.id, position, problem, message, expected, found },
+    broken: { id: row.id, position, problem, ...why, expected, found },
   });
   for (;;) {
     const batch = await db
@@ -67,34 +73,28 @@ export async function verifyAuditChain(db: DbOrTx, keyring: AuditKeyring = audit
       position += 1;
       const expectedPrevious = previous?.hash ?? genesisHash;
       if (row.previousHash !== expectedPrevious) {
-        const message = previous
-          ? `Row ${row.id} (position ${position}) does not follow row ${previous.id}: its previous_hash is not row ${previous.id}'s hash. ` +
-            `A row between them was removed, or row ${previous.id} was changed and its hash recomputed.`
-          : `Row ${row.id}, the oldest row present, does not start the chain: its previous_hash is not the chain's start. Older rows were removed.`;
-        return broken(row, 'link', message, expectedPrevious, row.previousHash);
+        const why = previous ? { reason: 'gap' as const, previousId: previous.id } : { reason: 'olderRemoved' as const };
+        return broken(row, 'link', why, expectedPrevious, row.previousHash);
       }
       let recomputed: string;
       if (row.keyId === null) {
         if (previous?.keyed) {
-          return broken(row, 'unkeyed', `Row ${row.id} (position ${position}) carries no keyed hash although rows before it do: it was written by someone without the audit key.`, 'a keyed row', 'an unkeyed row');
+          return broken(row, 'unkeyed', { reason: 'unkeyedAfterKeyed' }, 'a keyed row', 'an unkeyed row');
         }
         unkeyedRows += 1;
         recomputed = auditRowHash(row.previousHash, contentOf(row));
       } else {
         const key = keyring.byId.get(row.keyId);
         if (!key) {
-          return broken(row, 'key', `Row ${row.id} (position ${position}) was signed with audit key ${row.keyId}, which was not given (AUDIT_KEY or AUDIT_KEY_FILE): it cannot be checked.`, row.keyId, [...keyring.byId.keys()].join(', '));
+          return broken(row, 'key', { reason: 'keyMissing', keyId: row.keyId }, row.keyId, [...keyring.byId.keys()].join(', '));
         }
         if (previous && !previous.keyed && row.action !== reanchorAction) {
-          return broken(row, 'unkeyed', `Row ${row.id} (position ${position}) is the first keyed row but not the re-anchoring row: the rows before it were not put under the key as the upgrade does.`, reanchorAction, row.action);
+          return broken(row, 'unkeyed', { reason: 'notReanchor' }, reanchorAction, row.action);
         }
         recomputed = auditRowMac(key.secret, key.id, row.previousHash, contentOf(row));
       }
       if (recomputed !== row.hash) {
-        const message =
-          `Row ${row.id} (position ${position}) was changed after it was written: its stored hash is not the hash of what it holds now ` +
-          `(time, actor, action, organization, subject or details)${row.keyId ? ', or it was written without the audit key' : ''}.`;
-        return broken(row, 'content', message, recomputed, row.hash);
+        return broken(row, 'content', { reason: row.keyId ? 'changedOrUnkeyed' : 'changed' }, recomputed, row.hash);
       }
       previous = { id: row.id, hash: row.hash, keyed: row.keyId !== null };
     }
@@ -104,19 +104,19 @@ export async function verifyAuditChain(db: DbOrTx, keyring: AuditKeyring = audit
     return {
       whole: false,
       rows: position,
-      broken: { id: previous.id, position, problem: 'unkeyed', message: `No row of the audit log is keyed: run \`npm run db:migrate\` to put the chain under the audit key, or the log was rewritten by someone without the key.`, expected: 'a keyed row', found: 'none' },
+      broken: { id: previous.id, position, problem: 'unkeyed', reason: 'noKeyedRow', expected: 'a keyed row', found: 'none' },
     };
   }
   return { whole: true, rows: position, lastHash: previous?.hash ?? null, lastId: previous?.id ?? null, unkeyedRows };
 }
 
-/** The report as the command prints it. */
-export function describeAuditChainReport(report: AuditChainReport): string[] {
+/** The report as the commands print it, in the operator's language (`say`, cli/language.ts). */
+export function describeAuditChainReport(report: AuditChainReport, say: Translate): string[] {
   if (report.whole) {
     return [
-      `Audit chain whole: ${report.rows} rows`,
-      ...(report.unkeyedRows > 0 ? [`(the oldest ${report.unkeyedRows} rows predate the audit key and were re-anchored under it)`] : []),
-      ...(report.lastHash ? [`Last hash: ${report.lastHash}`] : []),
+      say('cli.audit.whole', { rows: report.rows }),
+      ...(report.unkeyedRows > 0 ? [say('cli.audit.reanchored', { rows: report.unkeyedRows })] : []),
+      ...(report.lastHash ? [say('cli.audit.lastHash', { hash: report.lastHash })] : []),
     ];
   }
   const { broken } = report;
@@ -124,7 +124,12 @@ export function describeAuditChainReport(report: AuditChainReport): string[] {
     broken.problem === 'unkeyed' || broken.problem === 'key'
       ? []
       : broken.problem === 'content'
-      ? [`  stored hash:               ${broken.found}`, `  hash of what it holds now: ${broken.expected}`]
-      : [`  its previous_hash:         ${broken.found}`, `  hash of the row before it: ${broken.expected}`];
-  return [`Audit chain broken at row ${broken.id} (position ${broken.position}; the ${report.rows} rows before it are whole).`, broken.message, ...values];
+      ? [say('cli.audit.storedHash', { hash: broken.found }), say('cli.audit.heldHash', { hash: broken.expected })]
+      : [say('cli.audit.previousHash', { hash: broken.found }), say('cli.audit.rowBeforeHash', { hash: broken.expected })];
+  const params = { id: broken.id, position: broken.position, previousId: broken.previousId ?? '', keyId: broken.keyId ?? '' };
+  return [
+    say('cli.audit.brokenAt', { id: broken.id, position: broken.position, rows: report.rows }),
+    say(`cli.audit.${broken.reason}` satisfies MessageKey, params),
+    ...values,
+  ];
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { formatPartialDate } from '@/common/partial-date';
+import { formatIncidentDate } from '@/common/i18n';
 import { caseFields, type CaseField } from '@/common/record-fields';
 import type { CaseSnapshot } from './snapshot';
 
@@ -11,7 +11,7 @@ import type { CaseSnapshot } from './snapshot';
 export type CaseFieldChange = { field: CaseField; before: string | null; after: string | null };
 
 const day = (iso: string | null, precision: CaseSnapshot['legalEvents'][number]['datePrecision']) =>
-  iso ? formatPartialDate(iso, precision) : 'undated';
+  iso ? formatIncidentDate(iso, precision, 'en') : 'undated';
 
 function items(snapshot: CaseSnapshot, field: Exclude<CaseField, 'title' | 'summary' | 'status' | 'reviewStatus'>): string[] {
   switch (field) {

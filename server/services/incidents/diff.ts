@@ -1,6 +1,7 @@
 import 'server-only';
 import type { IncidentSnapshot, SnapshotVictim } from './snapshot';
-import { formatPartialDate } from '@/common/partial-date';
+// The history's words are English for now (built here, not in the reader's language); its dates use the shared formatter.
+import { formatIncidentDateRange } from '@/common/i18n';
 import { placeLine } from '@/common/regions';
 import { incidentFields, type IncidentField } from '@/common/record-fields';
 
@@ -28,8 +29,7 @@ function describe(snapshot: IncidentSnapshot, field: IncidentField): string | nu
       return snapshot.status;
     case 'date': {
       const { start, end, precision } = snapshot.date;
-      const from = formatPartialDate(start, precision);
-      return end ? `${from} – ${formatPartialDate(end, precision)}` : from;
+      return formatIncidentDateRange(start, end, precision, 'en');
     }
     case 'location': {
       const { lat, lon, precision } = snapshot.location;

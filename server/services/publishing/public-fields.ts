@@ -20,8 +20,8 @@ import type {
 
 /**
  * The one list of what may leave the workspace: to the public read model, and to the members of
- * another organization an incident is shared with. Both projections (project-record.ts and its
- * adapters) read this declaration and nothing else: a column that is not declared here never
+ * another organization an incident is shared with. Both projections (project-fields.ts, called by
+ * project-incident.ts and project-case.ts) read this declaration and nothing else: a column that is not declared here never
  * leaves, and tests/unit/public-fields.test.ts walks the Drizzle schema and fails when a column is
  * neither declared nor marked workspace-only.
  *

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { MessageKey } from '@/common/i18n';
+import { isoDay, type MessageKey } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { csvColumns } from '@/server/public/export-csv';
 import { openDataLicence } from '@/server/public/licence';
@@ -26,7 +26,7 @@ const addresses: { path: string; about: MessageKey }[] = [
 export default async function OpenDataPage() {
   const { t } = await getI18n();
   const origin = await siteOrigin();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay();
   const section = 'space-y-3 rounded-lg border border-slate-300 bg-white p-4';
   const link = 'font-medium text-blue-800 underline hover:text-blue-950';
   return (

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useI18n } from '@/app/i18n/client';
+import { formatMoment } from '@/common/i18n';
 import { useTRPCClient } from '@/app/trpc';
 import { dangerLinkButtonClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
@@ -26,7 +27,7 @@ export function SecondFactors({ status }: { status: Status }) {
   const { pending, problem, run } = useAction();
   const [codes, setCodes] = useState<string[] | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const date = (value: Date) => new Date(value).toLocaleString(locale);
+  const date = (value: Date) => formatMoment(new Date(value), locale);
 
   function added(recoveryCodes: string[] | null) {
     if (recoveryCodes) setCodes(recoveryCodes);

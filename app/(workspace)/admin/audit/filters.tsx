@@ -4,11 +4,11 @@ import { errorClass, inputClass, labelClass, linkClass, primaryButtonClass } fro
 import { actionLabel } from './describe';
 import type { AuditFilterName, AuditParams } from './params';
 
-export type PersonOption = { id: string; name: string; email: string };
-type Props = { params: AuditParams; organizations: { id: string; name: string }[]; people: PersonOption[]; t: Translate };
+export type AccountOption = { id: string; name: string; email: string };
+type Props = { params: AuditParams; organizations: { id: string; name: string }[]; accounts: AccountOption[]; t: Translate };
 
 /** A plain GET form: a filtered view of the log is a URL that can be kept or passed on to another admin. */
-export function AuditFilters({ params, organizations, people, t }: Props) {
+export function AuditFilters({ params, organizations, accounts, t }: Props) {
   const { values, rejected } = params;
   const control = (name: AuditFilterName) => ({
     id: `audit-${name}`,
@@ -23,8 +23,8 @@ export function AuditFilters({ params, organizations, people, t }: Props) {
         {t('audit.filter.invalid')}
       </p>
     ) : null;
-  const subjectIsPerson = !values.subject || people.some((person) => person.id === values.subject);
-  const personLabel = (person: PersonOption) => `${person.name} (${person.email})`;
+  const subjectIsAccount = !values.subject || accounts.some((account) => account.id === values.subject);
+  const accountLabel = (account: AccountOption) => `${account.name} (${account.email})`;
 
   return (
     <form method="get" action="/admin/audit" className="rounded-lg border border-slate-300 bg-white p-4 sm:p-5">
@@ -67,9 +67,9 @@ export function AuditFilters({ params, organizations, people, t }: Props) {
           </label>
           <select {...control('actor')} defaultValue={values.actor ?? ''}>
             <option value="">{t('audit.filter.anyone')}</option>
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {personLabel(person)}
+            {accounts.map((account) => (
+              <option key={account.id} value={account.id}>
+                {accountLabel(account)}
               </option>
             ))}
           </select>
@@ -81,10 +81,10 @@ export function AuditFilters({ params, organizations, people, t }: Props) {
           </label>
           <select {...control('subject')} defaultValue={values.subject ?? ''}>
             <option value="">{t('audit.filter.anySubject')}</option>
-            {subjectIsPerson ? null : <option value={values.subject}>{t('audit.filter.thisRecord', { id: values.subject ?? '' })}</option>}
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {personLabel(person)}
+            {subjectIsAccount ? null : <option value={values.subject}>{t('audit.filter.thisRecord', { id: values.subject ?? '' })}</option>}
+            {accounts.map((account) => (
+              <option key={account.id} value={account.id}>
+                {accountLabel(account)}
               </option>
             ))}
           </select>

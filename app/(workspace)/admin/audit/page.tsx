@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getI18n } from '@/app/i18n/server';
 import { linkClass } from '@/app/ui/styles';
 import { requireAdmin } from '../require-admin';
-import { AuditFilters, type PersonOption } from './filters';
+import { AuditFilters, type AccountOption } from './filters';
 import { AuditTable } from './audit-table';
 import { auditHref, parseAuditParams } from './params';
 
@@ -33,8 +33,8 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
     caller.admin.auditLog(params.input),
     Promise.all(shownOrganizations.map((m) => caller.admin.members({ organizationId: m.organizationId }))),
   ]);
-  const people = new Map<string, PersonOption>();
-  for (const roster of rosters) for (const member of roster.members) people.set(member.userId, { id: member.userId, name: member.name, email: member.email });
+  const accounts = new Map<string, AccountOption>();
+  for (const roster of rosters) for (const member of roster.members) accounts.set(member.userId, { id: member.userId, name: member.name, email: member.email });
 
   const { cursor: _cursor, ...filters } = params.values;
   const filtered = Object.keys(filters).length > 0;
@@ -48,7 +48,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
         <AuditFilters
           params={params}
           organizations={administered.map((m) => ({ id: m.organizationId, name: m.organizationName }))}
-          people={[...people.values()].sort((a, b) => a.name.localeCompare(b.name))}
+          accounts={[...accounts.values()].sort((a, b) => a.name.localeCompare(b.name))}
           t={t}
         />
       </div>

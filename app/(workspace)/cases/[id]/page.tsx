@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatMoment } from '@/common/i18n';
+import { formatMoment, isoDay } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { CommentThread } from '../../_comments/comment-thread';
@@ -27,7 +27,7 @@ export default async function CasePage({ params }: Props) {
   const { id } = await params;
   const [record, timeline, comments, { locale, t }] = await Promise.all([loadCase(id), loadCaseTimeline(id), loadCaseComments(id), getI18n()]);
   const persons = record.persons.map((p) => ({ id: p.id, name: p.name }));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay();
 
   return (
     <article className="space-y-6">

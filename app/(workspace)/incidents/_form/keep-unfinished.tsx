@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useI18n } from '@/app/i18n/client';
+import { formatClockTime } from '@/common/i18n';
 import { useTRPC } from '@/app/trpc';
 import { errorClass, hintClass, secondaryButtonClass } from '@/app/ui/styles';
 import { problemOf } from '../../_actions/problem';
@@ -20,8 +21,6 @@ type Props = {
 function withoutNul(draft: IncidentDraft): IncidentDraft {
   return JSON.parse(JSON.stringify(draft, (_key, value: unknown) => (typeof value === 'string' ? value.split('\u0000').join('') : value))) as IncidentDraft;
 }
-
-const moment = (at: Date, locale: string) => at.toLocaleTimeString(locale === 'kk' ? 'kk-KZ' : locale, { hour: '2-digit', minute: '2-digit' });
 
 /**
  * "Keep on the server to finish later": a new incident that cannot be completed now (the date is to
@@ -44,7 +43,7 @@ export function KeepUnfinished({ unfinishedId, organizationId, draft, onKept }: 
       {
         onSuccess: (answer) => {
           onKept(answer.id);
-          setKept(t('unfinished.kept', { at: moment(new Date(answer.updatedAt), locale) }));
+          setKept(t('unfinished.kept', { at: formatClockTime(new Date(answer.updatedAt), locale) }));
         },
         onError: (error) => setProblem(problemOf(error, t).message),
       },

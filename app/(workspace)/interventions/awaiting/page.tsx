@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getI18n } from '@/app/i18n/server';
+import { formatDayCount } from '@/common/i18n';
 import { linkClass } from '@/app/ui/styles';
 import { dayOf, interventionKindLabel, whenOf } from '../../cases/_parts/labels';
 import { requireViewer } from '../../session';
@@ -36,7 +37,7 @@ export default async function AwaitingRepliesPage() {
               <td className="px-3 py-2">
                 <time dateTime={row.replyDueOn}>{dayOf(row.replyDueOn, locale)}</time>
                 {row.overdue ? (
-                  <span className="mt-1 block text-sm font-semibold text-red-800">{t('interventions.overdueBy', { n: row.daysOverdue })}</span>
+                  <span className="mt-1 block text-sm font-semibold text-red-800">{t('interventions.overdueBy', { days: formatDayCount(row.daysOverdue, locale) })}</span>
                 ) : null}
               </td>
               <td className="px-3 py-2">

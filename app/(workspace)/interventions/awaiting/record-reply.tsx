@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/app/i18n/client';
+import { isoDay } from '@/common/i18n';
 import { useTRPCClient } from '@/app/trpc';
 import { inputClass, secondaryButtonClass } from '@/app/ui/styles';
 import { ActionAlert, ActionStatus } from '../../_actions/action-alert';
@@ -13,7 +14,7 @@ export function RecordReply({ id, version, label }: { id: number; version: numbe
   const { t } = useI18n();
   const client = useTRPCClient();
   const action = useCaseAction();
-  const [day, setDay] = useState(() => new Date().toISOString().slice(0, 10));
+  const [day, setDay] = useState(() => isoDay());
   const inputId = `reply-${id}`;
   const error = action.fieldErrors.replyReceivedOn;
 

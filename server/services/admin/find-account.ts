@@ -3,7 +3,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { memberships, users, type Role } from '@/db/schema';
 
-export type Person = {
+/** A user account, as the admin pages manage it (a documented person is a `person`, elsewhere). */
+export type Account = {
   id: string;
   name: string;
   email: string;
@@ -12,7 +13,7 @@ export type Person = {
 };
 
 /** A user with all their memberships, for the admin policy; null when there is no such user. */
-export async function findPerson(db: DbOrTx, userId: string): Promise<Person | null> {
+export async function findAccount(db: DbOrTx, userId: string): Promise<Account | null> {
   const [user] = await db
     .select({ id: users.id, name: users.name, email: users.email, active: users.active })
     .from(users)
