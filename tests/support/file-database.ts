@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import type { Database } from '@/db/client';
+import type { Database, Db } from '@/db/client';
 import { setPublicDatabaseForTests } from '@/server/public/db';
 import { createTestDatabase } from './database';
 import { seedVocabulary } from './factories';
@@ -24,10 +24,20 @@ export async function closeTestDatabase(database: Database): Promise<void> {
 
 /**
  * A test file's own database, made before its tests (with the vocabulary unless `vocabulary: false`;
- * `publicSide: true` points the public API at it) and dropped after them.
+ * `publicSide: true` points the public API at it) and dropped after them, with what `arrange` makes
+ * in it: `const { database, bureau } = fileDatabase({}, async (db) => ({ bureau: await createOrganization(db) }))`.
  */
-export function fileDatabase(options: { vocabulary?: boolean; publicSide?: boolean } = {}): Database {
-  return madeBeforeAll(async () => ({ database: await openTestDatabase(options) }), ({ database }) => closeTestDatabase(database), ['database']).database;
+export function fileDatabase<T extends Record<string, object> = Record<never, object>>(
+  options: { vocabulary?: boolean; publicSide?: boolean } = {},
+  arrange: (db: Db) => Promise<T> = async () => ({}) as T,
+): { database: Database } & T {
+  return madeBeforeAll(
+    async () => {
+      const database = await openTestDatabase(options);
+      return { ...(await arrange(database.db)), database };
+    },
+    ({ database }) => closeTestDatabase(database),
+  );
 }
 
 /** A temporary folder of a test file's own (its name starts with `prefix`), removed after its tests. */

@@ -20,11 +20,7 @@ function standIn<T extends object>(name: string, current: () => T | undefined): 
  * `const { database, author } = madeBeforeAll(…)` once instead of a `let` and an assignment for each.
  * A file's own `beforeAll` hooks written after this call run after it, its own `afterAll` hooks before the clean-up.
  */
-export function madeBeforeAll<T extends Record<string, object>>(
-  make: () => Promise<T>,
-  cleanUp: (made: T) => Promise<void>,
-  members: readonly (keyof T & string)[],
-): T {
+export function madeBeforeAll<T extends Record<string, object>>(make: () => Promise<T>, cleanUp: (made: T) => Promise<void>): T {
   let made: T | undefined;
   beforeAll(async () => {
     made = await make();
@@ -32,5 +28,5 @@ export function madeBeforeAll<T extends Record<string, object>>(
   afterAll(async () => {
     if (made) await cleanUp(made);
   });
-  return Object.fromEntries(members.map((member) => [member, standIn(member, () => made?.[member])])) as T;
+  return new Proxy({} as T, { get: (_, member) => standIn(String(member), () => made?.[member as keyof T]) });
 }

@@ -1,7 +1,6 @@
 import type { Db } from '@/db/client';
-import { closeTestDatabase, openTestDatabase } from './file-database';
+import { fileDatabase } from './file-database';
 import { callerFor, createOrganization, createUser } from './factories';
-import { madeBeforeAll } from './made-before-all';
 
 export type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -18,12 +17,5 @@ export async function teamIn(db: Db) {
  * and its review team (see `teamIn`), made before its tests; the database is dropped after them.
  */
 export function reviewTeam(options: { publicSide?: boolean } = {}) {
-  return madeBeforeAll(
-    async () => {
-      const database = await openTestDatabase(options);
-      return { database, ...(await teamIn(database.db)) };
-    },
-    ({ database }) => closeTestDatabase(database),
-    ['database', 'ngo', 'monitor', 'reviewerAccount', 'author', 'reviewer'],
-  );
+  return fileDatabase(options, teamIn);
 }
