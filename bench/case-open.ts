@@ -12,7 +12,7 @@ import type { Database } from '../db/client';
 import { rowsOf } from '../db/rows';
 import { createCaller } from '../server/routers';
 import { createContext } from '../server/trpc';
-import { createEmbeddedTestDatabase, createTestDatabase } from '../tests/support/database';
+import { createBenchOrganization, openBenchDatabase } from './support/bench-database';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -27,8 +27,7 @@ const goalMs = 200;
 
 async function fill(database: Database) {
   const { db } = database;
-  const [org] = rowsOf<{ id: string }>(await db.execute(sql`INSERT INTO organizations (slug, name) VALUES ('bench', 'Bench NGO') RETURNING id`));
-  const organizationId = org!.id;
+  const organizationId = await createBenchOrganization(db);
   const [user] = rowsOf<{ id: string }>(
     await db.execute(sql`INSERT INTO users (email, name, password_hash) VALUES ('bench@example.org', 'Bench Monitor', 'x') RETURNING id`),
   );
@@ -103,7 +102,7 @@ async function time(label: string, run: () => Promise<unknown>) {
 }
 
 async function main() {
-  const database = embedded ? await createEmbeddedTestDatabase() : await createTestDatabase();
+  const database = await openBenchDatabase(embedded);
   try {
     const fillStart = performance.now();
     const { caseId, userId } = await fill(database);

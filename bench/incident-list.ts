@@ -7,11 +7,10 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { rowsOf } from '../db/rows';
 import { listIncidents } from '../server/services/incidents/list';
 import { refreshSearch } from '../server/services/search/refresh';
 import { incidentListInput } from '@/common/inputs/incident';
-import { createEmbeddedTestDatabase, createTestDatabase } from '../tests/support/database';
+import { createBenchOrganization, openBenchDatabase } from './support/bench-database';
 
 const args = process.argv.slice(2);
 const count = Number(args[args.indexOf('--count') + 1] ?? 0) || 100_000;
@@ -76,11 +75,10 @@ async function cursorAfter(
 }
 
 async function main() {
-  const database = embedded ? await createEmbeddedTestDatabase() : await createTestDatabase();
+  const database = await openBenchDatabase(embedded);
   try {
     const { db } = database;
-    const [org] = rowsOf<{ id: string }>(await db.execute(sql`INSERT INTO organizations (slug, name) VALUES ('bench', 'Bench NGO') RETURNING id`));
-    const organizationId = org!.id;
+    const organizationId = await createBenchOrganization(db);
     const fillStart = performance.now();
     await fill(database, organizationId);
     // The search documents are built by the app's own refresh (the triggers marked every row), as a write would.

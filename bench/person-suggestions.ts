@@ -8,10 +8,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../db/rows';
 import { searchPersons } from '../server/services/directory/search';
 import { refreshSearch } from '../server/services/search/refresh';
-import { createEmbeddedTestDatabase, createTestDatabase } from '../tests/support/database';
+import { createBenchOrganization, openBenchDatabase } from './support/bench-database';
 
 const args = process.argv.slice(2);
 const count = Number(args[args.indexOf('--count') + 1] ?? 0) || 100_000;
@@ -37,11 +36,10 @@ async function time(run: () => Promise<unknown>): Promise<number> {
 }
 
 async function main() {
-  const database = embedded ? await createEmbeddedTestDatabase() : await createTestDatabase();
+  const database = await openBenchDatabase(embedded);
   try {
     const { db } = database;
-    const [org] = rowsOf<{ id: string }>(await db.execute(sql`INSERT INTO organizations (slug, name) VALUES ('bench', 'Bench NGO') RETURNING id`));
-    const organizationId = org!.id;
+    const organizationId = await createBenchOrganization(db);
     const started = performance.now();
     // Names: a first and a last name from one script, a number making each person distinct, half in each script.
     const pick = (list: string[], salt: number) => sql.raw(`(ARRAY[${list.map((n) => `'${n}'`).join(',')}])[1 + (hashint4(n * ${salt}) & 2147483647) % ${list.length}]`);

@@ -16,7 +16,8 @@ export class EmbeddedDatabaseInUseError extends Error {
   }
 }
 
-function processIsAlive(pid: number): boolean {
+/** Whether a process of this pid is running (EPERM: it is, but belongs to someone else). */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -19,6 +19,22 @@ export const incidentReviews = pgTable(
 );
 
 /**
+ * What a comment or a notice is about, keyed by subject: `subject_kind` says which kind of record,
+ * and the one filled column of `incident_id` / `case_id` which record (each keeps its foreign key;
+ * each table checks that exactly one is filled). A function: drizzle binds a column to one table.
+ */
+function reviewSubject() {
+  return {
+    subjectKind: text('subject_kind')
+      .$type<'incident' | 'case'>()
+      .notNull()
+      .generatedAlwaysAs(sql`CASE WHEN incident_id IS NOT NULL THEN 'incident' ELSE 'case' END`),
+    incidentId: uuid('incident_id').references(() => incidents.id),
+    caseId: uuid('case_id').references(() => cases.id),
+  };
+}
+
+/**
  * Discussion on an incident or a case among its organization's members; kept forever (append-only
  * triggers), optionally about one field. Keyed by subject: `subject_kind` says which kind of record,
  * and the one filled column of `incident_id` / `case_id` which record (each keeps its foreign key);
@@ -28,12 +44,7 @@ export const comments = pgTable(
   'comments',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    subjectKind: text('subject_kind')
-      .$type<'incident' | 'case'>()
-      .notNull()
-      .generatedAlwaysAs(sql`CASE WHEN incident_id IS NOT NULL THEN 'incident' ELSE 'case' END`),
-    incidentId: uuid('incident_id').references(() => incidents.id),
-    caseId: uuid('case_id').references(() => cases.id),
+    ...reviewSubject(),
     parentId: bigint('parent_id', { mode: 'number' }).references((): AnyPgColumn => comments.id),
     authorId: uuid('author_id').notNull().references(() => users.id),
     field: text('field'),
@@ -56,13 +67,7 @@ export const notifications = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     userId: uuid('user_id').notNull().references(() => users.id),
     kind: notificationKindEnum('kind').notNull(),
-    /** Which kind of record the notice is about (the one filled column of incident_id / case_id says which record). */
-    subjectKind: text('subject_kind')
-      .$type<'incident' | 'case'>()
-      .notNull()
-      .generatedAlwaysAs(sql`CASE WHEN incident_id IS NOT NULL THEN 'incident' ELSE 'case' END`),
-    incidentId: uuid('incident_id').references(() => incidents.id),
-    caseId: uuid('case_id').references(() => cases.id),
+    ...reviewSubject(),
     actorId: uuid('actor_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),

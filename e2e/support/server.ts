@@ -19,6 +19,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync,
 import os from 'node:os';
 import path from 'node:path';
 import { openEmbedded } from '../../db/client';
+import { processIsAlive } from '../../db/embedded-lock';
 import { applyMigrations } from '../../db/migrate';
 import { seedDemo } from '../../server/services/demo/seed';
 import { organizations } from '../../db/schema';
@@ -46,15 +47,6 @@ process.stderr.on('error', () => {});
 
 function log(message: string): void {
   console.log(`[e2e-server] ${message}`);
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** The newest source file that a production build depends on, if it is newer than `since`. */

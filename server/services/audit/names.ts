@@ -68,6 +68,16 @@ export async function nameAuditReferences(db: DbOrTx, organizationIds: string[],
   const mine = <T extends { organizationId: unknown }>(table: T) => inArray(table.organizationId as never, organizationIds);
   const numbers = (kind: ReferenceKind) => of(kind).map(Number);
 
+  // A case's interventions and legal events are named by their case's title, where the case is one of the viewer's organizations'.
+  const casePartsNamed = (part: typeof caseInterventions | typeof caseLegalEvents, kind: 'intervention' | 'legal_event') =>
+    of(kind).length
+      ? db
+          .select({ id: part.id, caseId: part.caseId, kind: part.kind, date: part.date, name: cases.title })
+          .from(part)
+          .innerJoin(cases, and(eq(cases.id, part.caseId), inArray(cases.organizationId, organizationIds)))
+          .where(inArray(part.id, numbers(kind)))
+      : [];
+
   const [incidentRows, caseRows, personRows, sourceRows, documentedRows, organizationRows, invitationRows, fileRows, interventionRows, legalRows] = await Promise.all([
     of('incident').length ? db.select({ id: incidents.id, name: incidents.title }).from(incidents).where(and(inArray(incidents.id, of('incident')), mine(incidents))) : [],
     of('case').length ? db.select({ id: cases.id, name: cases.title }).from(cases).where(and(inArray(cases.id, of('case')), mine(cases))) : [],
@@ -80,20 +90,8 @@ export async function nameAuditReferences(db: DbOrTx, organizationIds: string[],
     of('organization').length ? db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, of('organization'))) : [],
     of('invitation').length ? db.select({ id: invitations.id, name: invitations.email }).from(invitations).where(and(inArray(invitations.id, of('invitation')), mine(invitations))) : [],
     of('evidence_file').length ? db.select({ id: evidenceFiles.id, name: evidenceFiles.title }).from(evidenceFiles).where(and(inArray(evidenceFiles.id, of('evidence_file')), mine(evidenceFiles))) : [],
-    of('intervention').length
-      ? db
-          .select({ id: caseInterventions.id, caseId: caseInterventions.caseId, kind: caseInterventions.kind, date: caseInterventions.date, name: cases.title })
-          .from(caseInterventions)
-          .innerJoin(cases, and(eq(cases.id, caseInterventions.caseId), inArray(cases.organizationId, organizationIds)))
-          .where(inArray(caseInterventions.id, numbers('intervention')))
-      : [],
-    of('legal_event').length
-      ? db
-          .select({ id: caseLegalEvents.id, caseId: caseLegalEvents.caseId, kind: caseLegalEvents.kind, date: caseLegalEvents.date, name: cases.title })
-          .from(caseLegalEvents)
-          .innerJoin(cases, and(eq(cases.id, caseLegalEvents.caseId), inArray(cases.organizationId, organizationIds)))
-          .where(inArray(caseLegalEvents.id, numbers('legal_event')))
-      : [],
+    casePartsNamed(caseInterventions, 'intervention'),
+    casePartsNamed(caseLegalEvents, 'legal_event'),
   ]);
   put('incident', incidentRows);
   put('case', caseRows);

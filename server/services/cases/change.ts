@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { editableReviewStatuses, isEditableReviewStatus } from '@/common/values';
 import type { Tx } from '@/db/client';
 import { cases } from '@/db/schema';
 import { recordAudit } from '../audit/record';
 import { conflict, notFound } from '../../errors';
 import { recordCaseVersion } from './history';
+import { savedEditColumns } from '../records/saved-edit';
 
 
 /**
@@ -40,13 +41,8 @@ export async function recordCaseChange(
 ): Promise<{ version: number }> {
   const [updated] = await tx
     .update(cases)
-    .set({
-      // A retracted case that is changed becomes a draft too, to be reviewed and published again.
-      reviewStatus: sql`CASE WHEN ${cases.reviewStatus} IN ('published', 'archived') THEN 'draft'::review_status ELSE ${cases.reviewStatus} END`,
-      version: sql`${cases.version} + 1`,
-      updatedBy: params.actorId,
-      updatedAt: sql`now()`,
-    })
+    // A retracted case that is changed becomes a draft too, to be reviewed and published again.
+    .set(savedEditColumns(cases, params.actorId))
     .where(and(eq(cases.id, params.caseId), inArray(cases.reviewStatus, [...editableReviewStatuses])))
     .returning({ version: cases.version });
   if (!updated) throw new Error('A locked, editable case could not be updated');

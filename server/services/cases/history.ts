@@ -1,7 +1,7 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
-import { caseVersions, users } from '@/db/schema';
+import { caseVersions } from '@/db/schema';
+import { listVersionHistory, type HistoryEntry } from '../records/version-history';
 import { diffCaseSnapshots, type CaseFieldChange } from './diff';
 import { withForeignIncidentsProjected } from './foreign-incidents';
 import { loadCaseSnapshot, type CaseSnapshot } from './snapshot';
@@ -24,42 +24,12 @@ export async function recordCaseVersion(
   return snapshot!;
 }
 
-export type CaseHistoryEntry = {
-  version: number;
-  savedAt: Date;
-  savedVia: string;
-  savedBy: { id: string; name: string } | null;
-  changes: CaseFieldChange[];
-};
+export type CaseHistoryEntry = HistoryEntry<CaseFieldChange>;
 
-/** Every saved version, newest first, each with what changed since the one before it. */
-export async function listCaseHistory(db: DbOrTx, caseId: string): Promise<CaseHistoryEntry[]> {
-  const rows = await db
-    .select({
-      version: caseVersions.version,
-      snapshot: caseVersions.snapshot,
-      savedAt: caseVersions.savedAt,
-      savedVia: caseVersions.savedVia,
-      savedById: users.id,
-      savedByName: users.name,
-    })
-    .from(caseVersions)
-    .leftJoin(users, eq(users.id, caseVersions.savedBy))
-    .where(eq(caseVersions.caseId, caseId))
-    .orderBy(asc(caseVersions.version));
-  const entries: CaseHistoryEntry[] = [];
-  const snapshots = await withForeignIncidentsProjected(db, caseId, rows.map((row) => row.snapshot as CaseSnapshot));
-  let previous: CaseSnapshot | null = null;
-  for (const [index, row] of rows.entries()) {
-    const snapshot = snapshots[index]!;
-    entries.push({
-      version: row.version,
-      savedAt: row.savedAt,
-      savedVia: row.savedVia,
-      savedBy: row.savedById ? { id: row.savedById, name: row.savedByName ?? '' } : null,
-      changes: diffCaseSnapshots(previous, snapshot),
-    });
-    previous = snapshot;
-  }
-  return entries.reverse();
+/** Every saved version, newest first, each with what changed since the one before it (other organizations' incidents as the reader may see them). */
+export function listCaseHistory(db: DbOrTx, caseId: string): Promise<CaseHistoryEntry[]> {
+  return listVersionHistory(db, { versions: caseVersions, key: caseVersions.caseId }, caseId, {
+    diff: diffCaseSnapshots,
+    asRead: (snapshots: CaseSnapshot[]) => withForeignIncidentsProjected(db, caseId, snapshots),
+  });
 }

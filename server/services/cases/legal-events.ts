@@ -69,51 +69,57 @@ function staleEvent(version: number) {
   return conflict('legalEvent.stale', { version });
 }
 
-/** Saves an edit of a legal event made from `version`; CONFLICT when someone saved since. */
-export async function updateLegalEvent(db: Db, params: { id: number; version: number; actorId: string; input: LegalEventFields }) {
+/**
+ * Changes a legal event still at `version`, in its case's transaction: the case gets a new version.
+ * `apply` answers undefined when the event was saved (or removed) since: CONFLICT.
+ */
+async function change<Changed extends object>(
+  db: Db,
+  params: { id: number; version: number; actorId: string },
+  action: string,
+  apply: (tx: Tx, organizationId: string, caseId: string) => Promise<Changed | undefined>,
+) {
   return db.transaction(async (tx) => {
     const caseId = await caseOfLegalEvent(tx, params.id);
     if (!caseId) throw notFound('legal event');
     const locked = await lockEditableCase(tx, caseId);
-    await checkPersonsOf(tx, locked.organizationId, [params.input.personId], () => ['personId']);
+    const changed = await apply(tx, locked.organizationId, caseId);
+    if (!changed) throw staleEvent(params.version);
+    const { version } = await recordCaseChange(tx, {
+      caseId,
+      organizationId: locked.organizationId,
+      actorId: params.actorId,
+      action,
+      details: { legalEventId: params.id },
+    });
+    return { ...changed, caseVersion: version };
+  });
+}
+
+/** Saves an edit of a legal event made from `version`; CONFLICT when someone saved since. */
+export function updateLegalEvent(db: Db, params: { id: number; version: number; actorId: string; input: LegalEventFields }) {
+  return change(db, params, 'case.update_legal_event', async (tx, organizationId, caseId) => {
+    await checkPersonsOf(tx, organizationId, [params.input.personId], () => ['personId']);
     await checkCasePartMentions(tx, caseId, { court: params.input.court, summary: params.input.summary, outcome: params.input.outcome });
     const [updated] = await tx
       .update(caseLegalEvents)
       .set({ ...columns(params.input), version: sql`${caseLegalEvents.version} + 1`, updatedBy: params.actorId, updatedAt: sql`now()` })
       .where(and(eq(caseLegalEvents.id, params.id), eq(caseLegalEvents.version, params.version), isNull(caseLegalEvents.deletedAt)))
       .returning({ id: caseLegalEvents.id, version: caseLegalEvents.version });
-    if (!updated) throw staleEvent(params.version);
-    await replaceProvisions(tx, updated.id, params.input.provisions);
-    const { version } = await recordCaseChange(tx, {
-      caseId,
-      organizationId: locked.organizationId,
-      actorId: params.actorId,
-      action: 'case.update_legal_event',
-      details: { legalEventId: updated.id },
-    });
-    return { ...updated, caseVersion: version };
+    if (updated) await replaceProvisions(tx, updated.id, params.input.provisions);
+    return updated;
   });
 }
 
 /** Removes a legal event from the case (soft delete: the history keeps it). */
-export async function removeLegalEvent(db: Db, params: { id: number; version: number; actorId: string }) {
-  return db.transaction(async (tx) => {
-    const caseId = await caseOfLegalEvent(tx, params.id);
-    if (!caseId) throw notFound('legal event');
-    const locked = await lockEditableCase(tx, caseId);
+export function removeLegalEvent(db: Db, params: { id: number; version: number; actorId: string }) {
+  return change(db, params, 'case.remove_legal_event', async (tx) => {
     const [removed] = await tx
       .update(caseLegalEvents)
       .set({ deletedAt: sql`now()`, deletedBy: params.actorId })
       .where(and(eq(caseLegalEvents.id, params.id), eq(caseLegalEvents.version, params.version), isNull(caseLegalEvents.deletedAt)))
       .returning({ id: caseLegalEvents.id });
-    if (!removed) throw staleEvent(params.version);
-    const { version } = await recordCaseChange(tx, {
-      caseId,
-      organizationId: locked.organizationId,
-      actorId: params.actorId,
-      action: 'case.remove_legal_event',
-      details: { legalEventId: params.id },
-    });
-    return { caseVersion: version };
+    // What the caller gets is the case's new version: the event is gone.
+    return removed ? {} : undefined;
   });
 }

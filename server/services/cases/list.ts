@@ -3,6 +3,7 @@ import { and, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-or
 import type { DbOrTx } from '@/db/client';
 import { caseIncidents, caseInterventions, cases, incidentShares, incidents, organizations } from '@/db/schema';
 import { type CaseListInput } from '@/common/inputs/case';
+import { caseFactsColumns } from './read';
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -42,17 +43,7 @@ export async function listCases(db: DbOrTx, organizationIds: string[], input: Ca
 export async function listCasesOfIncident(db: DbOrTx, incidentId: string, organizationIds: string[]) {
   if (!organizationIds.length) return [];
   return db
-    .select({
-      id: cases.id,
-      title: cases.title,
-      status: cases.status,
-      reviewStatus: cases.reviewStatus,
-      organizationId: cases.organizationId,
-      createdBy: cases.createdBy,
-      updatedBy: cases.updatedBy,
-      publishedVersion: cases.publishedVersion,
-      version: cases.version,
-    })
+    .select({ ...caseFactsColumns, id: cases.id, title: cases.title, status: cases.status, version: cases.version })
     .from(caseIncidents)
     .innerJoin(cases, eq(cases.id, caseIncidents.caseId))
     .where(and(eq(caseIncidents.incidentId, incidentId), inArray(cases.organizationId, organizationIds), isNull(cases.deletedAt)))
@@ -65,15 +56,7 @@ export async function listCaseChoices(db: DbOrTx, organizationIds: string[], tex
   const conditions: SQL[] = [inArray(cases.organizationId, organizationIds), isNull(cases.deletedAt)];
   if (text) conditions.push(ilike(cases.title, `%${escapeLike(text)}%`));
   return db
-    .select({
-      id: cases.id,
-      title: cases.title,
-      reviewStatus: cases.reviewStatus,
-      organizationId: cases.organizationId,
-      createdBy: cases.createdBy,
-      updatedBy: cases.updatedBy,
-      publishedVersion: cases.publishedVersion,
-    })
+    .select({ ...caseFactsColumns, id: cases.id, title: cases.title })
     .from(cases)
     .where(and(...conditions))
     .orderBy(desc(cases.updatedAt))

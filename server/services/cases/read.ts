@@ -3,21 +3,22 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { cases, organizations, users } from '@/db/schema';
+import type { CaseFacts } from '@/server/policy/case';
 import { caseChangeAuthors } from '../review/change-authors';
+
+/** The columns the case policy decides by (CaseFacts), for every query whose rows it judges. */
+export const caseFactsColumns = {
+  organizationId: cases.organizationId,
+  reviewStatus: cases.reviewStatus,
+  createdBy: cases.createdBy,
+  updatedBy: cases.updatedBy,
+  publishedVersion: cases.publishedVersion,
+} satisfies Record<keyof CaseFacts, unknown>;
 
 /** The case row the policy needs to decide who may see or edit it; null when missing or deleted. */
 export async function findCaseForPolicy(db: DbOrTx, id: string) {
   const [row] = await db
-    .select({
-      id: cases.id,
-      organizationId: cases.organizationId,
-      reviewStatus: cases.reviewStatus,
-      createdBy: cases.createdBy,
-      updatedBy: cases.updatedBy,
-      version: cases.version,
-      publishedVersion: cases.publishedVersion,
-      ...caseChangeAuthors(),
-    })
+    .select({ ...caseFactsColumns, id: cases.id, version: cases.version, ...caseChangeAuthors() })
     .from(cases)
     .where(and(eq(cases.id, id), isNull(cases.deletedAt)));
   return row ?? null;

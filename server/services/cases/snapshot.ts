@@ -1,22 +1,21 @@
 import 'server-only';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import {
   caseIncidents,
   caseInterventions,
-  caseLegalEventProvisions,
   caseLegalEvents,
   casePersons,
   cases,
   incidents,
-  legalProvisions,
   persons,
   sources,
 } from '@/db/schema';
 import type { DatePrecision, LegalEventKind, ReviewStatus } from '@/db/schema';
+import { loadCitedProvisions, legalEventCitations, type CitedProvision } from '../records/cited-provisions';
 import { interventionColumns, legalEventColumns, liveInterventionsOf, liveLegalEventsOf } from './part-columns';
 
-export type SnapshotProvision = { code: string | null; article: string; title: string | null };
+export type SnapshotProvision = CitedProvision;
 
 /**
  * A saved version of a case as people read it: its fields, the persons, the linked incidents, the
@@ -59,26 +58,8 @@ export type CaseSnapshot = {
 };
 
 /** The provisions of each legal event, in order, by event id. */
-export async function loadLegalEventProvisions(db: DbOrTx, eventIds: number[]): Promise<Map<number, SnapshotProvision[]>> {
-  const byEvent = new Map<number, SnapshotProvision[]>();
-  if (!eventIds.length) return byEvent;
-  const rows = await db
-    .select({
-      eventId: caseLegalEventProvisions.legalEventId,
-      code: legalProvisions.code,
-      article: legalProvisions.article,
-      title: legalProvisions.title,
-    })
-    .from(caseLegalEventProvisions)
-    .innerJoin(legalProvisions, eq(legalProvisions.id, caseLegalEventProvisions.legalProvisionId))
-    .where(inArray(caseLegalEventProvisions.legalEventId, eventIds))
-    .orderBy(asc(caseLegalEventProvisions.legalEventId), asc(caseLegalEventProvisions.position));
-  for (const { eventId, ...provision } of rows) {
-    const list = byEvent.get(eventId) ?? [];
-    list.push({ ...provision, code: provision.code || null });
-    byEvent.set(eventId, list);
-  }
-  return byEvent;
+export function loadLegalEventProvisions(db: DbOrTx, eventIds: number[]): Promise<Map<number, SnapshotProvision[]>> {
+  return loadCitedProvisions(db, legalEventCitations, eventIds);
 }
 
 /** Reads the case and its parts as they are now; null when there is no such case. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cases, caseVersions } from '@/db/schema';
 import { withForeignIncidentsProjected } from './foreign-incidents';
@@ -7,6 +7,7 @@ import type { CaseFields } from '@/common/inputs/case';
 import { recordAudit } from '../audit/record';
 import { badRequest, conflict, notFound } from '../../errors';
 import { newRef } from '../incidents/references';
+import { atEditedVersion, savedEditColumns } from '../records/saved-edit';
 import { diffCaseSnapshots } from './diff';
 import { recordCaseVersion } from './history';
 import { checkCaseMentions } from './mentions-check';
@@ -65,14 +66,9 @@ export async function updateCase(
         title: params.input.title,
         summary: params.input.summary,
         status: params.input.status,
-        // Editing a published case starts a new draft; publishedVersion keeps what the public sees.
-        // So does editing a retracted case: the new draft goes through review again.
-        reviewStatus: sql`CASE WHEN ${cases.reviewStatus} IN ('published', 'archived') THEN 'draft'::review_status ELSE ${cases.reviewStatus} END`,
-        version: sql`${cases.version} + 1`,
-        updatedBy: params.userId,
-        updatedAt: sql`now()`,
+        ...savedEditColumns(cases, params.userId),
       })
-      .where(and(eq(cases.id, params.id), eq(cases.version, params.version), isNull(cases.deletedAt)))
+      .where(atEditedVersion(cases, params.id, params.version))
       .returning({ id: cases.id, version: cases.version, organizationId: cases.organizationId });
     if (!updated) {
       const [current] = await tx.select({ version: cases.version }).from(cases).where(and(eq(cases.id, params.id), isNull(cases.deletedAt)));

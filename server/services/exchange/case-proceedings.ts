@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { caseLegalEventProvisions, caseLegalEvents, casePersons, cases, legalProvisions, persons } from '@/db/schema';
+import { caseLegalEvents, casePersons, cases, persons } from '@/db/schema';
+import { legalEventCitations, loadCitedProvisions, type CitedProvision } from '../records/cited-provisions';
 import { sameContent } from './compare';
 import type { ExchangeCase } from './document';
 
@@ -13,7 +14,7 @@ export type CasePersonByRef = { person: string; role: string | null };
 /** A legal event with the person named by ref and its provisions (code null when unknown), as version 2 carries it. */
 export type LegalEventByRef = Pick<LegalEventRow, 'ref' | 'kind' | 'date' | 'datePrecision' | 'court' | 'summary' | 'outcome'> & {
   person: string | null;
-  provisions: { code: string | null; article: string; title: string | null }[];
+  provisions: CitedProvision[];
 };
 
 /** Version 2 of a case: its persons in order and its legal events. Null in a version 1 file, which leaves them as they are. */
@@ -92,24 +93,7 @@ export async function loadCaseProceedingsByRef(db: DbOrTx, organizationId: strin
     .leftJoin(persons, eq(persons.id, caseLegalEvents.personId))
     .where(and(eq(cases.organizationId, organizationId), isNull(caseLegalEvents.deletedAt)))
     .orderBy(asc(caseLegalEvents.caseId), sql`${caseLegalEvents.date} ASC NULLS LAST`, asc(caseLegalEvents.id));
-  const provisionRows = eventRows.length
-    ? await db
-        .select({
-          legalEventId: caseLegalEventProvisions.legalEventId,
-          code: legalProvisions.code,
-          article: legalProvisions.article,
-          title: legalProvisions.title,
-        })
-        .from(caseLegalEventProvisions)
-        .innerJoin(legalProvisions, eq(legalProvisions.id, caseLegalEventProvisions.legalProvisionId))
-        .innerJoin(caseLegalEvents, eq(caseLegalEvents.id, caseLegalEventProvisions.legalEventId))
-        .where(inArray(caseLegalEvents.caseId, [...new Set(eventRows.map((row) => row.caseId))]))
-        .orderBy(asc(caseLegalEventProvisions.legalEventId), asc(caseLegalEventProvisions.position))
-    : [];
-  const provisionsOf = new Map<number, LegalEventByRef['provisions']>();
-  for (const { legalEventId, code, ...provision } of provisionRows) {
-    provisionsOf.set(legalEventId, [...(provisionsOf.get(legalEventId) ?? []), { code: code || null, ...provision }]);
-  }
+  const provisionsOf = await loadCitedProvisions(db, legalEventCitations, eventRows.map((row) => row.id));
   for (const { id, caseId, ...event } of eventRows) {
     const entry = of(caseId);
     entry.legalEvents.push({ ...event, provisions: provisionsOf.get(id) ?? [] });

@@ -3,15 +3,14 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import {
   documentedOrganizations,
-  incidentLegalProvisions,
   incidentPerpetrators,
   incidentSources,
   incidentVictims,
-  legalProvisions,
   persons,
   sources,
 } from '@/db/schema';
 import type { ResolvedLinks } from '@/server/services/incidents/references';
+import { incidentCitations, loadCitedProvisions, type CitedProvision } from '../records/cited-provisions';
 import { chunk } from './compare';
 import type { ExchangeIncident } from './document';
 
@@ -25,8 +24,7 @@ export type LinksByRef = {
     organization: string | null;
   })[];
   perpetrators: ResolvedLinks['perpetrators'];
-  /** `code` is null when unknown (the table keeps '' so that its unique key works). */
-  legal: { code: string | null; article: string; title: string | null }[];
+  legal: CitedProvision[];
   sources: string[];
 };
 
@@ -110,18 +108,7 @@ export async function loadLinksByRef(db: DbOrTx, incidentIds: readonly string[])
       .orderBy(asc(incidentPerpetrators.incidentId), asc(incidentPerpetrators.position));
     for (const { incidentId, ...perpetrator } of perpetratorRows) of(incidentId).perpetrators.push(perpetrator);
 
-    const legalRows = await db
-      .select({
-        incidentId: incidentLegalProvisions.incidentId,
-        code: legalProvisions.code,
-        article: legalProvisions.article,
-        title: legalProvisions.title,
-      })
-      .from(incidentLegalProvisions)
-      .innerJoin(legalProvisions, eq(legalProvisions.id, incidentLegalProvisions.legalProvisionId))
-      .where(inArray(incidentLegalProvisions.incidentId, ids))
-      .orderBy(asc(incidentLegalProvisions.incidentId), asc(incidentLegalProvisions.position));
-    for (const { incidentId, code, ...provision } of legalRows) of(incidentId).legal.push({ code: code || null, ...provision });
+    for (const [incidentId, provisions] of await loadCitedProvisions(db, incidentCitations, ids)) of(incidentId).legal.push(...provisions);
 
     const sourceRows = await db
       .select({ incidentId: incidentSources.incidentId, ref: sources.ref })

@@ -12,6 +12,7 @@ import { incidentFacetFilterShape } from '@/common/inputs/incident-facets';
 import { recordAudit } from '../audit/record';
 import { incidentListConditions, type IncidentListFilters } from '../incidents/list';
 import type { ListViewer } from '../incidents/list-facet-filters';
+import { incidentListColumns } from '../incidents/list-columns';
 import { refreshSearch } from '../search/refresh';
 import { exportExchangeDocument } from './export';
 
@@ -42,17 +43,7 @@ async function* incidentRows(db: Db, exporter: Exporter, organizationId: string,
     const cursor: SQL | undefined = after ? sql`(${incidents.startDate}, ${incidents.id}) > (${after.startDate}::date, ${after.id}::uuid)` : undefined;
     const page = await db
       .select({
-        id: incidents.id,
-        ref: incidents.ref,
-        title: incidents.title,
-        status: incidents.reviewStatus,
-        startDate: incidents.startDate,
-        endDate: incidents.endDate,
-        datePrecision: incidents.datePrecision,
-        country: incidents.country,
-        region: incidents.region,
-        locality: incidents.locality,
-        violationTypes: incidents.violationTypes,
+        ...incidentListColumns,
         summary: incidents.summary,
         updatedAt: sql<string>`to_char(${incidents.updatedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
       })

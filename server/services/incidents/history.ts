@@ -1,7 +1,7 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
-import { incidentVersions, users } from '@/db/schema';
+import { incidentVersions } from '@/db/schema';
+import { listVersionHistory, type HistoryEntry } from '../records/version-history';
 import { loadIncidentSnapshot, type IncidentSnapshot } from './snapshot';
 import { diffSnapshots, type FieldChange } from './diff';
 
@@ -28,42 +28,11 @@ export async function recordIncidentVersion(
   return snapshot;
 }
 
-export type IncidentHistoryEntry = {
-  version: number;
-  savedAt: Date;
-  savedVia: string;
-  savedBy: { id: string; name: string } | null;
-  changes: FieldChange[];
-};
+export type IncidentHistoryEntry = HistoryEntry<FieldChange>;
 
 /** Every saved version, newest first, each with what changed since the one before it. */
-export async function listIncidentHistory(db: DbOrTx, incidentId: string): Promise<IncidentHistoryEntry[]> {
-  const rows = await db
-    .select({
-      version: incidentVersions.version,
-      snapshot: incidentVersions.snapshot,
-      savedAt: incidentVersions.savedAt,
-      savedVia: incidentVersions.savedVia,
-      savedById: users.id,
-      savedByName: users.name,
-    })
-    .from(incidentVersions)
-    .leftJoin(users, eq(users.id, incidentVersions.savedBy))
-    .where(eq(incidentVersions.incidentId, incidentId))
-    .orderBy(asc(incidentVersions.version));
-
-  const entries: IncidentHistoryEntry[] = [];
-  let previous: IncidentSnapshot | null = null;
-  for (const row of rows) {
-    const snapshot = row.snapshot as IncidentSnapshot;
-    entries.push({
-      version: row.version,
-      savedAt: row.savedAt,
-      savedVia: row.savedVia,
-      savedBy: row.savedById ? { id: row.savedById, name: row.savedByName ?? '' } : null,
-      changes: diffSnapshots(previous, snapshot),
-    });
-    previous = snapshot;
-  }
-  return entries.reverse();
+export function listIncidentHistory(db: DbOrTx, incidentId: string): Promise<IncidentHistoryEntry[]> {
+  return listVersionHistory(db, { versions: incidentVersions, key: incidentVersions.incidentId }, incidentId, {
+    diff: diffSnapshots,
+  });
 }

@@ -9,6 +9,7 @@ import { textQuery } from '@/server/text-search/query';
 import { incidentSnippets } from '../search/workspace-snippets';
 import type { IncidentFacetFilters } from '@/common/inputs/incident-facets';
 import { facetFilterConditions, narrowerTerms, type ListViewer } from './list-facet-filters';
+import { incidentListColumns } from './list-columns';
 
 /**
  * The cursor's key as the sort compares it. The input schema has already refused a cursor that does
@@ -54,17 +55,7 @@ export async function listIncidents(db: DbOrTx, organizationIds: string[], input
   const page = (where: SQL[], limit: number) =>
     db
       .select({
-        id: incidents.id,
-        ref: incidents.ref,
-        title: incidents.title,
-        startDate: incidents.startDate,
-        endDate: incidents.endDate,
-        datePrecision: incidents.datePrecision,
-        country: incidents.country,
-        region: incidents.region,
-        locality: incidents.locality,
-        violationTypes: incidents.violationTypes,
-        status: incidents.reviewStatus,
+        ...incidentListColumns,
         version: incidents.version,
         updatedAt: incidents.updatedAt,
         sortKey,

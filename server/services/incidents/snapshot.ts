@@ -3,16 +3,15 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import {
   documentedOrganizations,
-  incidentLegalProvisions,
   incidentPerpetrators,
   incidentSources,
   incidentVictims,
   incidents,
-  legalProvisions,
   persons,
   sources,
 } from '@/db/schema';
 import type { DatePrecision, LocationPrecision, ReviewStatus } from '@/db/schema';
+import { incidentCitations, loadCitedProvisions, type CitedProvision } from '../records/cited-provisions';
 
 /**
  * A saved version of an incident as people read it: names resolved, lists in order. History keeps
@@ -35,7 +34,7 @@ export type IncidentSnapshot = {
   violationTypes: string[];
   victims: SnapshotVictim[];
   perpetrators: { typeCode: string; name: string | null }[];
-  legalProvisions: { code: string | null; article: string; title: string | null }[];
+  legalProvisions: CitedProvision[];
   sources: { id: string; ref: string; title: string }[];
 };
 
@@ -49,7 +48,7 @@ export async function loadIncidentSnapshot(db: DbOrTx, incidentId: string): Prom
   const [incident] = await db.select().from(incidents).where(eq(incidents.id, incidentId));
   if (!incident) return null;
 
-  const [victimRows, perpetratorRows, legalRows, sourceRows] = await Promise.all([
+  const [victimRows, perpetratorRows, cited, sourceRows] = await Promise.all([
     db
       .select({
         victim: incidentVictims,
@@ -66,12 +65,7 @@ export async function loadIncidentSnapshot(db: DbOrTx, incidentId: string): Prom
       .from(incidentPerpetrators)
       .where(eq(incidentPerpetrators.incidentId, incidentId))
       .orderBy(asc(incidentPerpetrators.position)),
-    db
-      .select({ code: legalProvisions.code, article: legalProvisions.article, title: legalProvisions.title })
-      .from(incidentLegalProvisions)
-      .innerJoin(legalProvisions, eq(legalProvisions.id, incidentLegalProvisions.legalProvisionId))
-      .where(eq(incidentLegalProvisions.incidentId, incidentId))
-      .orderBy(asc(incidentLegalProvisions.position)),
+    loadCitedProvisions(db, incidentCitations, [incidentId]),
     db
       .select({ id: sources.id, ref: sources.ref, title: sources.title })
       .from(incidentSources)
@@ -110,7 +104,7 @@ export async function loadIncidentSnapshot(db: DbOrTx, incidentId: string): Prom
     violationTypes: incident.violationTypes,
     victims,
     perpetrators: perpetratorRows,
-    legalProvisions: legalRows.map((row) => ({ ...row, code: row.code || null })),
+    legalProvisions: cited.get(incidentId) ?? [],
     sources: sourceRows,
   };
 }

@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { incidents, incidentVersions } from '@/db/schema';
 import type { IncidentInput } from '@/common/inputs/incident';
 import { recordAudit } from '../audit/record';
 import { markCreatedBy } from '../directory/authorship';
 import { badRequest, conflict, notFound } from '../../errors';
+import { atEditedVersion, savedEditColumns } from '../records/saved-edit';
 import { diffSnapshots } from './diff';
 import { recordIncidentVersion } from './history';
 import type { IncidentSnapshot } from './snapshot';
@@ -108,14 +109,9 @@ export async function updateIncident(
       .update(incidents)
       .set({
         ...incidentColumns(params.input),
-        // Editing a published incident starts a new draft; publishedVersion keeps what the public sees.
-        // So does editing a retracted incident: the new draft goes through review again.
-        reviewStatus: sql`CASE WHEN ${incidents.reviewStatus} IN ('published', 'archived') THEN 'draft'::review_status ELSE ${incidents.reviewStatus} END`,
-        version: sql`${incidents.version} + 1`,
-        updatedBy: params.userId,
-        updatedAt: sql`now()`,
+        ...savedEditColumns(incidents, params.userId),
       })
-      .where(and(eq(incidents.id, params.id), eq(incidents.version, params.version), isNull(incidents.deletedAt)))
+      .where(atEditedVersion(incidents, params.id, params.version))
       .returning({ id: incidents.id, version: incidents.version, organizationId: incidents.organizationId, status: incidents.reviewStatus });
     if (!updated) {
       const [current] = await tx

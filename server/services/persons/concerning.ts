@@ -2,19 +2,12 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseIncidents, caseLegalEvents, casePersons, cases, incidentVictims, incidents } from '@/db/schema';
+import { incidentHeadlineColumns } from '../incidents/list-columns';
 
 /** Every incident that names the person as a victim (deleted ones left out), oldest first. */
 export async function incidentsConcerning(db: DbOrTx, personId: string) {
   return db
-    .selectDistinct({
-      id: incidents.id,
-      ref: incidents.ref,
-      title: incidents.title,
-      startDate: incidents.startDate,
-      endDate: incidents.endDate,
-      datePrecision: incidents.datePrecision,
-      status: incidents.reviewStatus,
-    })
+    .selectDistinct(incidentHeadlineColumns)
     .from(incidentVictims)
     .innerJoin(incidents, eq(incidents.id, incidentVictims.incidentId))
     .where(and(eq(incidentVictims.personId, personId), isNull(incidents.deletedAt)))
