@@ -1,25 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { describe, expect, it } from 'vitest';
+import { anIncident, callerFor } from '../support/factories';
+import { bureauAndPartner } from '../support/casts';
+import { fileDatabase } from '../support/file-database';
 
-let database: Database;
-let bureau: { id: string };
-let partner: { id: string };
-let monitor: { id: string };
-let partnerReviewer: { id: string };
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-  bureau = await createOrganization(database.db, 'Kazakhstan Bureau');
-  partner = await createOrganization(database.db, 'Partner Coalition');
-  monitor = await createUser(database.db, bureau.id, 'monitor');
-  partnerReviewer = await createUser(database.db, partner.id, 'reviewer');
-});
-afterAll(async () => {
-  await database?.close();
-});
+const { database, bureau, partner, monitor, partnerReviewer } = fileDatabase({}, bureauAndPartner);
 
 async function aCase(title = 'Judicial harassment of Larisa Kharkova') {
   const caller = await callerFor(database.db, monitor.id);

@@ -5,29 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { caseInterventions, cases } from '@/db/schema';
 import type { ExchangeDocument } from '@/server/services/exchange/document';
 import { exportExchangeDocument } from '@/server/services/exchange/export';
 import { importExchangeDocument } from '@/server/services/exchange/import';
-import { createTestDatabase } from '../support/database';
-import { callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { callerFor, createOrganization, createUser } from '../support/factories';
+import { bureauWithMonitor } from '../support/casts';
+import { fileDatabase } from '../support/file-database';
 
-let database: Database;
-let bureau: { id: string };
-let monitor: { id: string };
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-  bureau = await createOrganization(database.db, 'Kazakhstan Bureau');
-  monitor = await createUser(database.db, bureau.id, 'monitor');
-});
-afterAll(async () => {
-  await database?.close();
-});
+const { database, bureau, monitor } = fileDatabase({}, bureauWithMonitor);
 
 async function newCase() {
   const caller = await callerFor(database.db, monitor.id);

@@ -2,34 +2,19 @@
  * Deleted cases, like deleted incidents, stay in the database: the admins of the case's organization
  * list them and restore them; to everyone else a deleted case does not exist.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { auditLog, publicCases } from '@/db/schema';
 import { deleteRecord } from '@/server/services/records/deletion';
 import { verifyAuditChain } from '@/server/services/audit/verify';
-import { createTestDatabase } from '../support/database';
-import { callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { callerFor, createOrganization, createUser } from '../support/factories';
+import { bureauWithMonitor } from '../support/casts';
+import { fileDatabase } from '../support/file-database';
 
-let database: Database;
-let bureau: { id: string };
-let monitor: { id: string };
-let reviewer: { id: string };
-let admin: { id: string };
-let otherAdmin: { id: string };
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-  bureau = await createOrganization(database.db, 'Kazakhstan Bureau');
-  const other = await createOrganization(database.db, 'Another NGO');
-  monitor = await createUser(database.db, bureau.id, 'monitor');
-  reviewer = await createUser(database.db, bureau.id, 'reviewer');
-  admin = await createUser(database.db, bureau.id, 'admin');
-  otherAdmin = await createUser(database.db, other.id, 'admin');
-});
-afterAll(async () => {
-  await database?.close();
+const { database, bureau, monitor, reviewer, admin, otherAdmin } = fileDatabase({}, async (db) => {
+  const { bureau, monitor } = await bureauWithMonitor(db);
+  const other = await createOrganization(db, 'Another NGO');
+  return { bureau, monitor, reviewer: await createUser(db, bureau.id, 'reviewer'), admin: await createUser(db, bureau.id, 'admin'), otherAdmin: await createUser(db, other.id, 'admin') };
 });
 
 async function aCase(title: string) {

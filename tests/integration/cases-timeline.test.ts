@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { formatIncidentDate } from '@/common/i18n';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callOverHttp, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { anIncident, callOverHttp, callerFor } from '../support/factories';
+import { bureauWithMonitor } from '../support/casts';
+import { fileDatabase } from '../support/file-database';
 
-let database: Database;
-let bureau: { id: string };
-let monitor: { id: string };
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-  bureau = await createOrganization(database.db, 'Kazakhstan Bureau');
-  monitor = await createUser(database.db, bureau.id, 'monitor');
-});
-afterAll(async () => {
-  await database?.close();
-});
+const { database, bureau, monitor } = fileDatabase({}, bureauWithMonitor);
 
 const anIntervention = (caseId: string, overrides: Record<string, unknown> = {}) => ({
   caseId,

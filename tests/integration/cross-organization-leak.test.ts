@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
-import { createTestDatabase } from '../support/database';
-import { callerFor, seedVocabulary } from '../support/factories';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callerFor } from '../support/factories';
 import { seedLeakCanaries, type LeakCanaries } from '../support/leak-canaries';
+import { fileDatabase } from '../support/file-database';
 
 /**
  * The leak test of the public side (public-leak.test.ts), for the other door: a member of another
@@ -11,16 +10,11 @@ import { seedLeakCanaries, type LeakCanaries } from '../support/leak-canaries';
  * read; what the owner protects is not: no confidential person's name, no role note, no name or
  * email of the owner's staff, no comment.
  */
-let database: Database;
+const { database } = fileDatabase();
 let seeded: LeakCanaries;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
   seeded = await seedLeakCanaries(database.db);
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 const protectedCanary = /confidential|role note|comment|email|monitor name|reviewer name|person added/;

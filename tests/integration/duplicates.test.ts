@@ -1,40 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { anIncident, callerFor } from '../support/factories';
+import { bureauAndOutsider } from '../support/casts';
+import { fileDatabase } from '../support/file-database';
 
 /** Entity resolution: an incident that looks recorded already, and person records that name one person. */
 
-let database: Database;
-let ngo: { id: string };
-let otherNgo: { id: string };
-let monitor: { id: string };
-let reviewer: { id: string };
-let outsider: { id: string };
+const { database, ngo, otherNgo, monitor, reviewer, outsider } = fileDatabase({}, (db) => bureauAndOutsider(db, 'Duplicate'));
 let existing: { id: string };
 let victimId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const { db } = database;
-  await seedVocabulary(db);
-  ngo = await createOrganization(db, 'Duplicate Bureau');
-  otherNgo = await createOrganization(db, 'Duplicate Elsewhere');
-  monitor = await createUser(db, ngo.id, 'monitor');
-  reviewer = await createUser(db, ngo.id, 'reviewer');
-  outsider = await createUser(db, otherNgo.id, 'monitor');
-  const author = await callerFor(db, monitor.id);
+  const author = await callerFor(database.db, monitor.id);
   existing = await author.incident.create({
     organizationId: ngo.id,
     incident: anIncident({ title: 'Shymkent journalist detained at the court', date: { precision: 'day', start: '2019-03-12' } }),
   });
   const detail = await author.incident.get({ id: existing.id });
   victimId = (detail.victims[0] as { id: string }).id;
-});
-
-afterAll(async () => {
-  await database?.close();
 });
 
 const check = (overrides: Record<string, unknown> = {}) => ({

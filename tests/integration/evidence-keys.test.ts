@@ -1,31 +1,21 @@
 /** Key rotation re-wraps keys without touching a stored byte; the old keys then open nothing. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { buffer } from 'node:stream/consumers';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { evidenceFiles, organizationFileKeys } from '@/db/schema';
 import { rewrapUnderNewMasterKey, rotateOrganizationKeys } from '@/server/services/files/crypto/rotate';
 import { folderStore } from '@/server/services/files/store/folder';
-import { createTestDatabase, databaseUrlOf } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { databaseUrlOf } from '../support/database';
+import { anIncident, callerFor, createOrganization, createUser } from '../support/factories';
 import { aPdf, download, sha256, storedObjects, testMasterKey, upload } from '../support/evidence';
+import { fileDatabase, fileFolder } from '../support/file-database';
 
 const run = promisify(execFile);
-let database: Database;
-const folder = mkdtempSync(path.join(os.tmpdir(), 'hrd-keys-'));
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const { database } = fileDatabase();
+const folder = fileFolder('hrd-keys-');
 
 it('rotates the master key and the organization keys, and every file still opens to the same bytes', async () => {
   const { db } = database;

@@ -4,33 +4,21 @@
  * moment ago; a record one may not see answers 404 whatever the session. Purging a file that is
  * unknown or out of sight (another organization's, or in a bin only admins see) answers NOT_FOUND.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { organizations } from '@/db/schema';
 import { sessionCookieName } from '@/server/auth/options';
 import { completeSignInOfRequest } from '@/server/auth/request-session';
 import { handlePackage } from '@/server/http/files';
 import { folderStore } from '@/server/services/files/store/folder';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { anIncident, callerFor, createOrganization, createUser } from '../support/factories';
 import { aPdf, testMasterKey, upload } from '../support/evidence';
 import { signInOverHttp } from '../support/http-session';
+import { fileDatabase, fileFolder } from '../support/file-database';
 
-let database: Database;
-const folder = mkdtempSync(path.join(os.tmpdir(), 'hrd-package-access-'));
+const { database } = fileDatabase();
+const folder = fileFolder('hrd-package-access-');
 const password = 'harbour violet compass thistle';
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
 
 type Jar = NonNullable<Awaited<ReturnType<typeof signInOverHttp>>>;
 const deps = () => ({ store: folderStore(folder), masterKey: testMasterKey(), maxBytes: 1e6 });

@@ -1,31 +1,21 @@
 /** The evidence package: a ZIP anyone can open, with originals, manifest, custody events and an offline verifier that catches tampering. */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import sharp from 'sharp';
-import type { Database } from '@/db/client';
 import { loadViewer } from '@/server/auth/viewer';
 import { handlePackage } from '@/server/http/files';
 import { folderStore } from '@/server/services/files/store/folder';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { anIncident, callerFor, createOrganization, createUser } from '../support/factories';
 import { aPdf, download, sha256, testMasterKey, upload } from '../support/evidence';
+import { fileDatabase, fileFolder } from '../support/file-database';
 
 const run = promisify(execFile);
-let database: Database;
-const folder = mkdtempSync(path.join(os.tmpdir(), 'hrd-package-'));
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const { database } = fileDatabase();
+const folder = fileFolder('hrd-package-');
 
 const verify = (where: string) =>
   run(process.execPath, [path.join(where, 'verify.mjs'), where]).then(

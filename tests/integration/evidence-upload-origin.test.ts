@@ -3,30 +3,18 @@
  * page must not make one in a signed-in person's name. The upload route checks Origin (or
  * Sec-Fetch-Site when there is none) as the tRPC handler does; a program without either is no forgery.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { evidenceFiles } from '@/db/schema';
 import { loadViewer } from '@/server/auth/viewer';
 import { handleUpload } from '@/server/http/files';
 import { folderStore } from '@/server/services/files/store/folder';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { anIncident, callerFor, createOrganization, createUser } from '../support/factories';
 import { aPdf, sha256, testMasterKey } from '../support/evidence';
+import { fileDatabase, fileFolder } from '../support/file-database';
 
-let database: Database;
-const folder = mkdtempSync(path.join(os.tmpdir(), 'hrd-upload-origin-'));
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const { database } = fileDatabase();
+const folder = fileFolder('hrd-upload-origin-');
 
 describe('an upload', () => {
   it('is refused from another site’s page, and taken from this app’s page or from a program', async () => {

@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { publicDashboard } from '@/server/public/stats';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { anIncident, callerFor } from '../support/factories';
+import { bureauAndOutsider } from '../support/casts';
+import { fileDatabase } from '../support/file-database';
 
 /** Facets count what the list shows to this viewer; the public counts only what was published. */
 
-let database: Database;
-let ngo: { id: string };
-let otherNgo: { id: string };
-let monitor: { id: string };
-let reviewer: { id: string };
-let outsider: { id: string };
+const { database, ngo, otherNgo, monitor, reviewer, outsider } = fileDatabase({}, (db) => bureauAndOutsider(db, 'Facet'));
 
 const keys = (counts: { key: string | null; count: number }[]) => Object.fromEntries(counts.map((c) => [c.key, c.count]));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   const { db } = database;
-  await seedVocabulary(db);
-  ngo = await createOrganization(db, 'Facet Bureau');
-  otherNgo = await createOrganization(db, 'Facet Elsewhere');
-  monitor = await createUser(db, ngo.id, 'monitor');
-  reviewer = await createUser(db, ngo.id, 'reviewer');
-  outsider = await createUser(db, otherNgo.id, 'monitor');
-
   const author = await callerFor(db, monitor.id);
   const reviewing = await callerFor(db, reviewer.id);
   // A published detention in 2017 (a trade unionist, by police), a submitted threat in 2018 (by a court), a draft threat.
@@ -49,10 +36,6 @@ beforeAll(async () => {
   await reviewing.incident.create({ organizationId: ngo.id, incident: anIncident({ title: 'Facet reviewer draft' }) });
   const elsewhere = await callerFor(db, outsider.id);
   await elsewhere.incident.create({ organizationId: otherNgo.id, incident: anIncident({ title: 'Facet elsewhere' }) });
-});
-
-afterAll(async () => {
-  await database?.close();
 });
 
 describe('facets of the workspace incident list', () => {

@@ -3,35 +3,15 @@
  * protected person's label and a public person's current name, and follows renames and protection
  * without any text being rewritten.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { incidentVictims, incidents, persons, publicCases, publicIncidents } from '@/db/schema';
 import { mentionToken } from '@/common/mentions';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
-import { createTestDatabase } from '../support/database';
+import { anIncident, createOrganization, createPerson } from '../support/factories';
+import { reviewTeam } from '../support/review-team';
 
-type Caller = Awaited<ReturnType<typeof callerFor>>;
-let database: Database;
-let ngo: { id: string };
-let author: Caller;
-let reviewer: Caller;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-  ngo = await createOrganization(database.db);
-  author = await callerFor(database.db, (await createUser(database.db, ngo.id, 'monitor')).id);
-  reviewer = await callerFor(database.db, (await createUser(database.db, ngo.id, 'reviewer')).id);
-});
-afterAll(async () => {
-  await database?.close();
-});
-
-async function personIn(name: string, confidential: boolean): Promise<string> {
-  const [row] = await database.db.insert(persons).values({ organizationId: ngo.id, ref: `person:${name}`, name, confidential }).returning({ id: persons.id });
-  return row!.id;
-}
+const { database, ngo, author, reviewer } = reviewTeam();
+const personIn = (name: string, confidential: boolean) => createPerson(database.db, ngo.id, name, confidential);
 const publicSummary = async (id: string) => (await database.db.select({ summary: publicIncidents.summary }).from(publicIncidents).where(eq(publicIncidents.incidentId, id)))[0]?.summary;
 
 describe('mentions', () => {

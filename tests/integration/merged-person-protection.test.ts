@@ -4,31 +4,23 @@
  * the duplicate as a victim, texts still write its name and mention it: none of it may reach the
  * public side or another organization the incidents are shared with, in any form of the name.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
 import { persons } from '@/db/schema';
-import { setPublicDatabaseForTests } from '@/server/public/db';
 import { publicApiBuckets } from '@/server/public/rate-limit';
 import { GET as incidentsGet } from '@/app/api/public/v1/incidents/route';
 import { GET as incidentGet } from '@/app/api/public/v1/incidents/[id]/route';
 import { GET as exportJsonGet } from '@/app/api/public/v1/export.json/route';
 import { GET as exportCsvGet } from '@/app/api/public/v1/export.csv/route';
 import { mentionToken } from '@/common/mentions';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { anIncident, callerFor, createOrganization, createUser } from '../support/factories';
 import { canariesIn } from '../support/canary-search';
 import { nameCanary, type NameCanary } from '../support/name-canary';
+import { fileDatabase } from '../support/file-database';
 
-let database: Database;
+const { database } = fileDatabase({ publicSide: true });
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-  setPublicDatabaseForTests(database.db);
   await publicApiBuckets.reset();
-});
-afterAll(async () => {
-  setPublicDatabaseForTests(undefined);
-  await database?.close();
 });
 
 let requestCount = 0;

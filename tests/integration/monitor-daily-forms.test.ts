@@ -2,31 +2,14 @@
  * Issue 18, the monitor's daily work on the forms: adding an incident to a case they can see but
  * did not open, the sources an incident page shows, and the key local drafts are sealed with.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { describe, expect, it } from 'vitest';
+import { anIncident, callerFor, createUser } from '../support/factories';
+import { bureauAndPartner } from '../support/casts';
+import { fileDatabase } from '../support/file-database';
 
-let database: Database;
-let bureau: { id: string };
-let partner: { id: string };
-let monitor: { id: string };
-let colleague: { id: string };
-let reviewer: { id: string };
-let partnerReviewer: { id: string };
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-  bureau = await createOrganization(database.db, 'Kazakhstan Bureau');
-  partner = await createOrganization(database.db, 'Partner Coalition');
-  monitor = await createUser(database.db, bureau.id, 'monitor');
-  colleague = await createUser(database.db, bureau.id, 'monitor');
-  reviewer = await createUser(database.db, bureau.id, 'reviewer');
-  partnerReviewer = await createUser(database.db, partner.id, 'reviewer');
-});
-afterAll(async () => {
-  await database?.close();
+const { database, bureau, partner, monitor, partnerReviewer, colleague, reviewer } = fileDatabase({}, async (db) => {
+  const cast = await bureauAndPartner(db);
+  return { ...cast, colleague: await createUser(db, cast.bureau.id, 'monitor'), reviewer: await createUser(db, cast.bureau.id, 'reviewer') };
 });
 
 const codeOf = (promise: Promise<unknown>) => promise.then(() => 'ok', (error: { code: string }) => error.code);

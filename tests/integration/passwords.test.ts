@@ -3,25 +3,20 @@
  * among the most common breached passwords or too easy to guess; and a deactivated person is told
  * so at sign-in rather than that their password is wrong (item 7).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { passwordMessages } from '@/common/password-messages';
 import { passwordProblem } from '@/server/auth/password-strength';
-import { createTestDatabase } from '../support/database';
 import { callerFor, callOverHttp, createOrganization, createUser } from '../support/factories';
 import { signInErrorOverHttp } from '../support/http-session';
+import { fileDatabase } from '../support/file-database';
 
-let database: Database;
+const { database } = fileDatabase({ vocabulary: false });
 let organizationId: string;
 let adminId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   organizationId = (await createOrganization(database.db)).id;
   adminId = (await createUser(database.db, organizationId, 'admin')).id;
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 describe('the strength of a new password', () => {

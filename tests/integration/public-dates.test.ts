@@ -3,24 +3,13 @@
  * published, kept through re-publications (and a retraction followed by a new publication);
  * `updatedAt` is when the version the public reads now was published.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { publicCases, publicIncidents } from '@/db/schema';
 import { anIncident } from '../support/factories';
-import { reviewTeam, type Caller } from '../support/review-team';
+import { reviewTeam } from '../support/review-team';
 
-let database: Database;
-let ngo: { id: string };
-let author: Caller;
-let reviewer: Caller;
-
-beforeAll(async () => {
-  ({ database, ngo, author, reviewer } = await reviewTeam());
-});
-afterAll(async () => {
-  await database?.close();
-});
+const { database, ngo, author, reviewer } = reviewTeam();
 
 const incidentDates = async (id: string) =>
   (await database.db.select({ publishedAt: publicIncidents.publishedAt, updatedAt: publicIncidents.updatedAt }).from(publicIncidents).where(eq(publicIncidents.incidentId, id)))[0];

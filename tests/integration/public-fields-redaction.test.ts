@@ -1,37 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { persons, publicCases, publicIncidents } from '@/db/schema';
-import { setPublicDatabaseForTests } from '@/server/public/db';
 import { publicApiBuckets } from '@/server/public/rate-limit';
 import { GET as incidentGet } from '@/app/api/public/v1/incidents/[id]/route';
 import { GET as exportCsvGet } from '@/app/api/public/v1/export.csv/route';
 import { GET as caseGet } from '@/app/api/public/v1/cases/[id]/route';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { anIncident } from '../support/factories';
+import { reviewTeam } from '../support/review-team';
 
 /**
  * The fields the redactor did not see before the public fields were declared once: a confidential
  * person's name planted in each must not reach the public read model or the public API.
  */
-let database: Database;
-let author: Awaited<ReturnType<typeof callerFor>>;
-let reviewing: Awaited<ReturnType<typeof callerFor>>;
-let organizationId: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-  organizationId = (await createOrganization(database.db)).id;
-  author = await callerFor(database.db, (await createUser(database.db, organizationId, 'monitor')).id);
-  reviewing = await callerFor(database.db, (await createUser(database.db, organizationId, 'reviewer')).id);
-  setPublicDatabaseForTests(database.db);
-  publicApiBuckets.reset();
-});
-afterAll(async () => {
-  setPublicDatabaseForTests(undefined);
-  await database?.close();
-});
+const { database, ngo, author, reviewer: reviewing } = reviewTeam({ publicSide: true });
+beforeAll(() => publicApiBuckets.reset());
 
 let requests = 0;
 const request = (path: string) => new Request(`http://test/api/public/v1${path}`, { headers: { 'x-forwarded-for': `fields-${++requests}` } });
@@ -40,7 +22,7 @@ const secret = /Kharkova|Larisa/i;
 describe('fields the redactor never saw', () => {
   it('keeps a confidential name out of the region, locality, victim organizations, provisions and source addresses of a public incident', async () => {
     const { id } = await author.incident.create({
-      organizationId,
+      organizationId: ngo.id,
       incident: anIncident({
         title: 'Teacher detained',
         summary: 'A teacher was held overnight.',
@@ -83,9 +65,9 @@ describe('fields the redactor never saw', () => {
   it("keeps a confidential name out of a public case's legal event provisions, court, outcome and intervention kind and summary", async () => {
     const [larisa] = await database.db
       .insert(persons)
-      .values({ organizationId, ref: 'person:larisa-case', name: 'Larisa Kharkova', categories: [], confidential: true })
+      .values({ organizationId: ngo.id, ref: 'person:larisa-case', name: 'Larisa Kharkova', categories: [], confidential: true })
       .returning();
-    const created = await author.case.create({ organizationId, title: 'Prosecution of a teacher', summary: null, persons: [{ personId: larisa!.id, role: 'defendant' }] });
+    const created = await author.case.create({ organizationId: ngo.id, title: 'Prosecution of a teacher', summary: null, persons: [{ personId: larisa!.id, role: 'defendant' }] });
     let cv = (
       await author.case.addLegalEvent({
         caseId: created.id,

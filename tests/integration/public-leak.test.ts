@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PublicSource } from '@/db/schema';
 import { getPublicCase, listPublicCases, publicCasesWithIncident } from '@/server/public/cases';
-import { setPublicDatabaseForTests } from '@/server/public/db';
 import { publicApiBuckets } from '@/server/public/rate-limit';
 import { validateExchangeDocument } from '@/server/services/exchange/validate';
 import { GET as incidentsGet } from '@/app/api/public/v1/incidents/route';
@@ -14,10 +12,9 @@ import { GET as exportCsvGet } from '@/app/api/public/v1/export.csv/route';
 import { GET as openApiGet } from '@/app/api/public/v1/openapi.json/route';
 import { GET as casesGet } from '@/app/api/public/v1/cases/route';
 import { GET as caseGet } from '@/app/api/public/v1/cases/[id]/route';
-import { createTestDatabase } from '../support/database';
-import { seedVocabulary } from '../support/factories';
 import { canariesIn } from '../support/canary-search';
 import { seedLeakCanaries, type LeakCanaries } from '../support/leak-canaries';
+import { fileDatabase } from '../support/file-database';
 
 /**
  * The public side's promise, tested as an attacker would: unique canary strings go into every
@@ -27,19 +24,12 @@ import { seedLeakCanaries, type LeakCanaries } from '../support/leak-canaries';
  * on the same seed, in e2e/public-leaks.spec.ts.
  */
 
-let database: Database;
+const { database } = fileDatabase({ publicSide: true });
 let seeded: LeakCanaries;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
   seeded = await seedLeakCanaries(database.db);
-  setPublicDatabaseForTests(database.db);
   await publicApiBuckets.reset();
-});
-afterAll(async () => {
-  setPublicDatabaseForTests(undefined);
-  await database?.close();
 });
 
 let requestCount = 0;

@@ -1,34 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { persons, publicCases, publicIncidents } from '@/db/schema';
-import { createTestDatabase } from '../support/database';
-import { anIncident, callerFor, createOrganization, createUser, seedVocabulary } from '../support/factories';
+import { anIncident, callerFor, createOrganization, createUser } from '../support/factories';
+import { reviewTeam, type Caller } from '../support/review-team';
 
 /** Before deciding, the reviewer reads exactly what the public will read, with every replacement marked. */
-type Caller = Awaited<ReturnType<typeof callerFor>>;
-let database: Database;
-let author: Caller;
-let reviewing: Caller;
+const { database, ngo, author, reviewer: reviewing } = reviewTeam();
 let otherReviewer: Caller;
-let organizationId: string;
-
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedVocabulary(database.db);
-  organizationId = (await createOrganization(database.db)).id;
-  author = await callerFor(database.db, (await createUser(database.db, organizationId, 'monitor')).id);
-  reviewing = await callerFor(database.db, (await createUser(database.db, organizationId, 'reviewer')).id);
   otherReviewer = await callerFor(database.db, (await createUser(database.db, (await createOrganization(database.db)).id, 'reviewer')).id);
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 describe('the public preview', () => {
   it('shows the submitted incident as the public will read it, each replacement marked, without publishing anything', async () => {
     const { id } = await author.incident.create({
-      organizationId,
+      organizationId: ngo.id,
       incident: anIncident({
         title: 'Larisa Kharkova detained',
         summary: 'Police held Kharkova overnight.',
@@ -61,8 +47,8 @@ describe('the public preview', () => {
   });
 
   it('shows a case the same way', async () => {
-    const [person] = await database.db.insert(persons).values({ organizationId, ref: 'person:preview', name: 'Yerlan Bekov', categories: [], confidential: true }).returning();
-    const created = await author.case.create({ organizationId, title: 'Prosecution of Yerlan Bekov', summary: null, persons: [{ personId: person!.id, role: 'defendant' }] });
+    const [person] = await database.db.insert(persons).values({ organizationId: ngo.id, ref: 'person:preview', name: 'Yerlan Bekov', categories: [], confidential: true }).returning();
+    const created = await author.case.create({ organizationId: ngo.id, title: 'Prosecution of Yerlan Bekov', summary: null, persons: [{ personId: person!.id, role: 'defendant' }] });
     const cv = (await author.case.submit({ id: created.id, version: created.version })).version;
     const preview = await reviewing.review.publicPreview({ kind: 'case', id: created.id });
     expect(preview.texts.find((text) => text.field === 'cases.title')!.shown).toBe('Prosecution of Protected person 1');
@@ -76,7 +62,7 @@ describe('the public preview', () => {
   });
 
   it('is for the organization’s reviewers only; another organization’s record and an unknown one do not exist', async () => {
-    const { id } = await author.incident.create({ organizationId, incident: anIncident() });
+    const { id } = await author.incident.create({ organizationId: ngo.id, incident: anIncident() });
     await expect(author.review.publicPreview({ kind: 'incident', id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(otherReviewer.review.publicPreview({ kind: 'incident', id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(reviewing.review.publicPreview({ kind: 'case', id })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -3,22 +3,11 @@
  * returned, for incidents and cases alike; an author's reply to a reviewer's comment reaches the
  * reviewer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
-import { reviewTeam, type Caller } from '../support/review-team';
+import { describe, expect, it } from 'vitest';
+import { reviewTeam } from '../support/review-team';
 import { anIncident } from '../support/factories';
 
-let database: Database;
-let ngo: { id: string };
-let author: Caller;
-let reviewer: Caller;
-
-beforeAll(async () => {
-  ({ database, ngo, author, reviewer } = await reviewTeam());
-});
-afterAll(async () => {
-  await database?.close();
-});
+const { ngo, author, reviewer } = reviewTeam();
 
 describe('a resubmitted entry', () => {
   it('of an incident shows only what changed since the reviewer returned it', async () => {

@@ -1,28 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
-import type { Database } from '@/db/client';
 import { sessionCookieName } from '@/server/auth/options';
-import { createTestDatabase } from '../support/database';
 import { callerFor, createOrganization, createUser } from '../support/factories';
 import { copyCookie, signInOverHttp, signOutOverHttp, trpcOverHttp, whoAmI } from '../support/http-session';
+import { fileDatabase } from '../support/file-database';
 
 /**
  * Server-side sessions, tried as an outside tester would: a session cookie copied before a change
  * must answer as signed out after it, through next-auth's handler and the tRPC HTTP handler.
  */
-let database: Database;
+const { database } = fileDatabase({ vocabulary: false });
 let organizationId: string;
 let adminId: string;
 const password = 'correct horse battery staple';
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   organizationId = (await createOrganization(database.db)).id;
   adminId = (await createUser(database.db, organizationId, 'admin')).id;
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 let people = 0;

@@ -1,21 +1,10 @@
 import { TRPCError } from '@trpc/server';
-import type { Database, Db } from '@/db/client';
-import { createTestDatabase } from './database';
-import { callerFor, createOrganization, createUser, seedVocabulary } from './factories';
+import { db } from './setup-database';
+import { callerFor, createOrganization, createUser } from './factories';
 
 /** The database and small steps of the admin stories (tests/integration/admin-users*.test.ts). */
 
-export let database: Database;
-export let db: Db;
-
-export async function openSetup(): Promise<void> {
-  database = await createTestDatabase();
-  db = database.db;
-  await seedVocabulary(db);
-}
-export async function closeSetup(): Promise<void> {
-  await database?.close();
-}
+export { closeSetup, database, db, openSetup } from './setup-database';
 
 /** An organization with its admin, as the admin's caller. */
 export async function organizationWithAdmin() {

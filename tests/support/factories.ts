@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { memberships, organizations, sessions, users, vocabularyTerms } from '@/db/schema';
+import { memberships, organizations, persons, sessions, users, vocabularyTerms } from '@/db/schema';
 import type { Role, SecondFactorPolicy } from '@/db/schema';
 import { hashPassword } from '@/server/auth/password';
 import { appRouter, createCaller } from '@/server/routers';
@@ -38,6 +38,12 @@ export async function createUser(
     .returning();
   if (organizationId) await db.insert(memberships).values({ userId: user!.id, organizationId, role });
   return user!;
+}
+
+/** A documented person of an organization, written directly (the stories of mentions need only the row). */
+export async function createPerson(db: Db, organizationId: string, name: string, confidential: boolean): Promise<string> {
+  const [row] = await db.insert(persons).values({ organizationId, ref: `person:${name}`, name, confidential }).returning({ id: persons.id });
+  return row!.id;
 }
 
 /** The few vocabulary terms the incident tests use, as an admin would have loaded them. */

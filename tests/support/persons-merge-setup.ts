@@ -1,24 +1,13 @@
 import { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
-import type { Database, Db } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { incidents, persons } from '@/db/schema';
 import type { ExchangeDocument } from '@/server/services/exchange/document';
 import { importExchangeDocument } from '@/server/services/exchange/import';
-import { createTestDatabase } from './database';
-import { callerFor, createOrganization, createUser, seedVocabulary } from './factories';
+import { db } from './setup-database';
+import { callerFor, createOrganization, createUser } from './factories';
 
-export let database: Database;
-export let db: Db;
-
-export async function openSetup(): Promise<void> {
-  database = await createTestDatabase();
-  db = database.db;
-  await seedVocabulary(db);
-}
-export async function closeSetup(): Promise<void> {
-  await database?.close();
-}
+export { closeSetup, database, db, openSetup } from './setup-database';
 
 export function incident(ref: string, title: string, victims: string[], status: 'published' | 'draft' = 'published') {
   return {

@@ -1,15 +1,21 @@
-import type { Database } from '@/db/client';
-import { createTestDatabase } from './database';
-import { callerFor, createOrganization, createUser, seedVocabulary } from './factories';
+import type { Db } from '@/db/client';
+import { fileDatabase } from './file-database';
+import { callerFor, createOrganization, createUser } from './factories';
 
 export type Caller = Awaited<ReturnType<typeof callerFor>>;
 
-/** A fresh database with one organization, a monitor who writes and a reviewer who decides: the cast of most review stories. */
-export async function reviewTeam(): Promise<{ database: Database; ngo: { id: string }; author: Caller; reviewer: Caller }> {
-  const database = await createTestDatabase();
-  await seedVocabulary(database.db);
-  const ngo = await createOrganization(database.db);
-  const author = await callerFor(database.db, (await createUser(database.db, ngo.id, 'monitor')).id);
-  const reviewer = await callerFor(database.db, (await createUser(database.db, ngo.id, 'reviewer')).id);
-  return { database, ngo, author, reviewer };
+/** A fresh organization with a monitor who writes and a reviewer who decides (their accounts and callers): the cast of most review stories. */
+export async function teamIn(db: Db) {
+  const ngo = await createOrganization(db);
+  const monitor = await createUser(db, ngo.id, 'monitor');
+  const reviewerAccount = await createUser(db, ngo.id, 'reviewer');
+  return { ngo, monitor, reviewerAccount, author: await callerFor(db, monitor.id), reviewer: await callerFor(db, reviewerAccount.id) };
+}
+
+/**
+ * A test file's own database (with the vocabulary; `publicSide: true` points the public API at it)
+ * and its review team (see `teamIn`), made before its tests; the database is dropped after them.
+ */
+export function reviewTeam(options: { publicSide?: boolean } = {}) {
+  return fileDatabase(options, teamIn);
 }
