@@ -17,7 +17,7 @@ export async function readModel(inSlices: InSlices): Promise<void> {
   await step('public read model', () =>
     inSlices((from, to) => `INSERT INTO public_incidents (incident_id, publisher, title, summary, start_date, end_date, date_precision, country,
         region, locality, lat, lon, location_precision, violation_types, defender_categories, perpetrator_types, victims, perpetrators, legal, sources,
-        published_version, published_at)
+        published_version, published_at, updated_at)
       SELECT g.id, 'Bench Monitoring Centre', g.title, g.summary, g.start_date, NULL, g.precision, 'KZ', g.region, g.locality, g.lat, g.lon, g.location_precision,
         g.types,
         ARRAY(SELECT c FROM unnest(a.categories || coalesce(b.categories, '{}') || CASE WHEN g.has_group THEN ARRAY['worker'] ELSE '{}' END) c GROUP BY c ORDER BY c COLLATE "C"),
@@ -33,7 +33,7 @@ export async function readModel(inSlices: InSlices): Promise<void> {
           FROM unnest(g.perpetrators) WITH ORDINALITY AS t(code, position)),
         '[]'::jsonb,
         jsonb_build_array(jsonb_build_object('title', s.title, 'publisher', s.publisher, 'publishedOn', s.published_on, 'referenceCode', s.reference_code, 'url', s.url)),
-        1, g.published_at
+        1, g.published_at, g.published_at
       FROM bench_incidents g
         JOIN bench_persons a ON a.idx = g.person_a
         LEFT JOIN bench_persons b ON b.idx = g.person_b

@@ -56,20 +56,23 @@ export const incidentSearch = pgTable(
 
 /**
  * Persons and documented organizations by the keys of their names, aliases and acronym, for the
- * suggestions across scripts: ` key stem key stem ` (spaces around every key, so a LIKE on
- * `% kasim%` finds a name part by its beginning), with a trigram index that serves that LIKE.
+ * suggestions across scripts: one row per key (folded word or stem, server/text-search/words.ts).
+ * The btree on (kind, key) answers "a part of the name begins with what was typed" as a range
+ * (`key LIKE 'kasim%'`) and "is this stem" as an equality, reading only the matching keys: a
+ * trigram index over one text of all keys had to recheck every matching row, and a common surname
+ * matches thousands.
  */
-export const actorSearch = pgTable(
-  'actor_search',
+export const actorNameKeys = pgTable(
+  'actor_name_keys',
   {
     kind: text('kind', { enum: ['person', 'organization'] }).notNull(),
     actorId: uuid('actor_id').notNull(),
     organizationId: uuid('organization_id').notNull(),
-    keys: text('keys').notNull(),
+    key: text('key').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.kind, t.actorId] }),
-    index('actor_search_keys').using('gin', sql`${t.keys} gin_trgm_ops`),
+    primaryKey({ columns: [t.kind, t.actorId, t.key] }),
+    index('actor_name_keys_by_key').using('btree', t.kind, sql`${t.key} text_pattern_ops`, t.actorId),
   ],
 );
 

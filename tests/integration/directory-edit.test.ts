@@ -117,6 +117,16 @@ describe('editing a person', () => {
     expect((await reviewer.person.update({ id: personId, version: 2, fields: personFields('Erzhan Elshibaev') })).version).toBe(3);
   });
 
+  it('suggests a corrected person by the new name only, in either script', async () => {
+    const { personId } = await draftNaming('Bakyt Tulegenov');
+    const suggested = async (text: string) => (await author.directory.persons({ organizationId: ngo.id, text })).map((p) => p.id);
+    expect(await suggested('Тулеген')).toContain(personId);
+    await author.person.update({ id: personId, version: 1, fields: personFields('Bakyt Sarsenbaev') });
+    expect(await suggested('Tulegenov')).not.toContain(personId);
+    expect(await suggested('Сарсенбаев')).toContain(personId);
+    expect(await suggested('Sarsenbaev Bakyt')).toContain(personId);
+  });
+
   it('lets only a reviewer take the confidential mark off', async () => {
     const { personId } = await draftNaming('Aigul Protected', { confidential: true });
     expect(await codeOf(() => author.person.update({ id: personId, version: 1, fields: personFields('Aigul Protected', { confidential: false }) }))).toBe('FORBIDDEN');

@@ -2,7 +2,7 @@ import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { actorSearch, documentedOrganizations, incidentSearch, persons, publicIncidents, searchStale } from '@/db/schema';
+import { actorNameKeys, documentedOrganizations, incidentSearch, persons, publicIncidents, searchStale } from '@/db/schema';
 import { publicSearchColumns } from './public-document';
 import { incidentDocuments } from './workspace-document';
 import { documentKeys } from '@/server/text-search/words';
@@ -70,30 +70,33 @@ export async function rebuildIncidents(tx: DbOrTx, ids: string[]): Promise<void>
     });
 }
 
-/** ` key stem key stem `: spaces around every key so `LIKE '% kasim%'` finds a name part by its beginning. */
-export function nameKeys(names: (string | null | undefined)[]): string {
-  return ` ${documentKeys(names.filter(Boolean).join(' '))} `;
+/** The distinct keys (folded words and their stems) of a record's names, one row each in actor_name_keys. */
+function keysOfNames(names: (string | null | undefined)[]): string[] {
+  return documentKeys(names.filter(Boolean).join(' ')).split(' ').filter(Boolean);
 }
 
+type ActorNames = { kind: (typeof actorNameKeys.$inferSelect)['kind']; actorId: string; organizationId: string; names: (string | null | undefined)[] };
+
 async function rebuildActors(tx: DbOrTx, personIds: string[], organizationIds: string[]): Promise<void> {
-  const rows: (typeof actorSearch.$inferInsert)[] = [];
+  const actors: ActorNames[] = [];
   if (personIds.length) {
     const found = await tx
       .select({ id: persons.id, organizationId: persons.organizationId, name: persons.name, aliases: persons.aliases })
       .from(persons)
       .where(inArray(persons.id, personIds));
-    for (const p of found) rows.push({ kind: 'person', actorId: p.id, organizationId: p.organizationId, keys: nameKeys([p.name, ...p.aliases]) });
+    for (const p of found) actors.push({ kind: 'person', actorId: p.id, organizationId: p.organizationId, names: [p.name, ...p.aliases] });
   }
   if (organizationIds.length) {
     const o = documentedOrganizations;
     const found = await tx.select({ id: o.id, organizationId: o.organizationId, name: o.name, acronym: o.acronym, aliases: o.aliases }).from(o).where(inArray(o.id, organizationIds));
-    for (const r of found) rows.push({ kind: 'organization', actorId: r.id, organizationId: r.organizationId, keys: nameKeys([r.name, r.acronym, ...r.aliases]) });
+    for (const r of found) actors.push({ kind: 'organization', actorId: r.id, organizationId: r.organizationId, names: [r.name, r.acronym, ...r.aliases] });
   }
-  if (!rows.length) return;
-  await tx
-    .insert(actorSearch)
-    .values(rows)
-    .onConflictDoUpdate({ target: [actorSearch.kind, actorSearch.actorId], set: { organizationId: sql`excluded.organization_id`, keys: sql`excluded.keys` } });
+  // A renamed record loses the keys of its old name: its rows are written anew.
+  const stale = [...personIds, ...organizationIds];
+  if (stale.length) await tx.delete(actorNameKeys).where(inArray(actorNameKeys.actorId, stale));
+  const rows = actors.flatMap(({ names, ...actor }) => keysOfNames(names).map((key) => ({ ...actor, key })));
+  // Bounded statements: a batch of 500 records with long alias lists stays well under the parameter limit.
+  for (let i = 0; i < rows.length; i += 5000) await tx.insert(actorNameKeys).values(rows.slice(i, i + 5000)).onConflictDoNothing();
 }
 
 /** Public rows written before their search columns existed (the migration names them all once). */
