@@ -51,7 +51,8 @@ for (const [driver, open] of [
       monitor = await createUser(database.db, ngo.id, 'monitor');
       reviewer = await createUser(database.db, ngo.id, 'reviewer');
       await importExchangeDocument(database.db, fixture as never, { organizationId: ngo.id, actingUserId: admin.id });
-    });
+      // Migrating and importing into PGlite takes a minute on a busy machine.
+    }, 180_000);
     afterAll(async () => {
       await database?.close();
     });
