@@ -52,7 +52,7 @@ async function main() {
       await readModel(inSlices);
       await searchColumns(client);
     });
-    await step('counted figures (the app\'s own counting, a year per statement)', () => countedFigures(app.db));
+    await step('counted figures and places (the app\'s own counting, a year per statement)', () => countedFigures(app.db));
     await step('planning tables dropped, VACUUM ANALYZE', async () => {
       await client.unsafe('DROP TABLE bench_incidents, bench_persons, bench_sources');
       await client.unsafe('VACUUM ANALYZE');

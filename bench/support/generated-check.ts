@@ -9,6 +9,7 @@ import { rowsOf } from '../../db/rows';
 import { publicIncidents } from '../../db/schema';
 import { publicRead } from '../../server/public/db';
 import { groupings } from '../../server/public/groupings';
+import { placesFromReadModel, placesFromRollup, placesPlan } from '../../server/public/places';
 import { statsFromReadModel } from '../../server/public/stats';
 import { rollupPlan, statsFromRollup } from '../../server/public/stats-rollup';
 import { refreshPublicIncident } from '../../server/services/publishing/public-record';
@@ -47,8 +48,16 @@ export async function verify(db: Db): Promise<void> {
       }
       compared++;
     }
+    for (const filters of [{}, { region: 'Almaty' }, { from: '2020', to: '2021' }]) {
+      const [fromRollup, fromReadModel] = [await placesFromRollup(tx, placesPlan(filters)!), await placesFromReadModel(tx, filters)];
+      if (!isDeepStrictEqual(fromRollup, fromReadModel)) {
+        console.error(`places differ for ${JSON.stringify(filters)}`);
+        process.exitCode = 1;
+      }
+      compared++;
+    }
   }, db);
-  console.log(`  ${compared} stats compared between the counted figures and the read model (groupings: ${groupings.length})`);
+  console.log(`  ${compared} stats and maps compared between the counted figures and the read model (groupings: ${groupings.length})`);
 }
 
 class Rollback extends Error {}

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/rows';
 import { publicIncidents } from '../../db/schema';
 import { countPublicIncidents, markPublicCountsCurrent } from '../../server/services/publishing/public-counts';
+import { rebuildPublicPlaces } from '../../server/services/publishing/public-places';
 import { publicSearchColumns, type PublicSearchable } from '../../server/services/search/public-document';
 import { between, step, type InSlices } from './bulk-load';
 
@@ -88,4 +89,9 @@ export async function countedFigures(db: Db): Promise<void> {
   };
   await Promise.all([worker(), worker()]);
   await db.transaction((tx) => markPublicCountsCurrent(tx));
+  // The counted places in one statement: every incident also counts in its point's all-years row, which the years would share.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '512MB'`);
+    await rebuildPublicPlaces(tx);
+  });
 }

@@ -11,6 +11,7 @@ export * from './review';
 export * from './audit';
 export * from './invites';
 export * from './public';
+export * from './public-places';
 export * from './directory-versions';
 export * from './files';
 export * from './public-attachments';

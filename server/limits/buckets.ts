@@ -20,11 +20,18 @@ const refilled = (rule: BucketRule) =>
  * One statement: a new key starts full less the cost; a known key is refilled and charged only when
  * it holds enough, under the row lock of the upsert, so two processes never spend the same token.
  * No row back means refused; only then a second read says how long to wait.
+ *
+ * Its commit does not wait for the disk (synchronous_commit off, for this statement's transaction
+ * only, set in the statement itself): waiting for a flush on every public request was most of its
+ * cost (pgbench on this upsert, 4 clients: 400 a second waiting, 1,190 not). The commit is still
+ * atomic and every process sees it at once; only a crash of the database server could forget the
+ * last fraction of a second of tokens taken. Sign-in throttles (server/auth) keep durable commits.
  */
 export async function takeToken(db: DbOrTx, key: string, rule: BucketRule, cost = 1): Promise<Verdict> {
   const taken = rowsOf<{ tokens: number }>(
     await db.execute(sql`
-      INSERT INTO ${rateLimitBuckets} (key, tokens, updated_at) VALUES (${key}, ${rule.capacity - cost}::float8, now())
+      INSERT INTO ${rateLimitBuckets} (key, tokens, updated_at)
+      SELECT ${key}, ${rule.capacity - cost}::float8, now() FROM (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_the_disk
       ON CONFLICT (key) DO UPDATE SET tokens = ${refilled(rule)} - ${cost}::float8, updated_at = now()
       WHERE ${refilled(rule)} >= ${cost}::float8
       RETURNING tokens`),

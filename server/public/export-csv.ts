@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { Language, PublicFilters } from './filters';
-import { publicIncidentBatches, publicVocabulary } from './incidents';
+import { exportIncidentBatches } from './export-rows';
+import { publicVocabulary } from './incidents';
 
 /** The public CSV: one row per published incident, every cell safe to open in a spreadsheet. */
 
@@ -11,11 +12,16 @@ import { publicIncidentBatches, publicVocabulary } from './incidents';
  * formula gets a leading single quote: its first non-space character is = + - or @ (spreadsheets skip
  * leading spaces), or it starts with a tab or carriage return.
  */
+const formula = /^(?:[\t\r]|\s*[=+\-@])/;
+const quoted = /[",\r\n]/;
+const quote = /"/g;
+
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^(?:[\t\r]|\s*[=+\-@])/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // A number has no comma, quote or line break, and is no formula.
+  if (typeof value === 'number') return String(value);
+  const text = formula.test(value) ? `'${value}` : value;
+  return quoted.test(text) ? `"${text.replace(quote, '""')}"` : text;
 }
 
 export const csvColumns = [
@@ -49,17 +55,31 @@ export const csvColumns = [
  */
 export const csvBom = '\uFEFF';
 
-export const csvLine = (cells: (string | number | null | undefined)[]) => `${cells.map(csvCell).join(',')}\r\n`;
+/** One line; built by concatenation (a million lines make a million arrays less). */
+export function csvLine(cells: (string | number | null | undefined)[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) line += i === 0 ? csvCell(cells[i]) : `,${csvCell(cells[i])}`;
+  return `${line}\r\n`;
+}
 
 export async function* publicCsvChunks(filters: PublicFilters, db?: Db, lang: Language = 'en'): AsyncGenerator<string> {
   const vocabulary = await publicVocabulary(lang, db);
-  const labels = (kind: 'violation_type' | 'defender_category' | 'perpetrator_type', codes: string[]) =>
-    codes.map((code) => vocabulary.label(kind, code)).join('; ');
+  // Incidents share a few combinations of terms: each combination is labelled once per export.
+  const labelled = new Map<string, string>();
+  const labels = (kind: 'violation_type' | 'defender_category' | 'perpetrator_type', codes: string[]) => {
+    const key = `${kind}:${codes.join(',')}`;
+    let text = labelled.get(key);
+    if (text === undefined) {
+      text = codes.map((code) => vocabulary.label(kind, code)).join('; ');
+      if (labelled.size < 10_000) labelled.set(key, text);
+    }
+    return text;
+  };
   yield csvBom + csvLine([...csvColumns]);
-  for await (const batch of publicIncidentBatches(filters, 500, db)) {
-    yield batch
-      .map((row) =>
-        csvLine([
+  for await (const batch of exportIncidentBatches(filters, db)) {
+    let chunk = '';
+    for (const row of batch) {
+      chunk += csvLine([
           row.incidentId,
           row.title,
           row.summary,
@@ -81,8 +101,8 @@ export async function* publicCsvChunks(filters: PublicFilters, db?: Db, lang: La
           row.sources.map((s) => [s.title, s.publisher, s.publishedOn, s.url].filter(Boolean).join(', ')).join('; '),
           row.publisher,
           row.publishedAt.toISOString(),
-        ]),
-      )
-      .join('');
+        ]);
+    }
+    yield chunk;
   }
 }

@@ -7,7 +7,8 @@ import { publicIncidents as p, type PublicSource, type PublicVictim } from '@/db
 import { publicAttachmentsOfIncidents, type PublicAttachment } from './attachments';
 import { publicRead } from './db';
 import type { PublicFilters } from './filters';
-import { publicIncidentBatches, publicVocabulary, type Cursor, type PublicIncidentRow } from './incidents';
+import { exportIncidentBatches, type ExportRow } from './export-rows';
+import { publicVocabulary, type Cursor } from './incidents';
 import { whereFilters } from './where';
 
 /**
@@ -20,7 +21,18 @@ import { whereFilters } from './where';
  * /api/public/v1/cases; this export holds incidents only.
  */
 
-const digest = (...parts: (string | null)[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 20);
+// The same persons and sources recur across incidents: their refs are remembered (a bounded number: names are public, the refs deterministic).
+const digests = new Map<string, string>();
+function digest(...parts: (string | null)[]): string {
+  const key = JSON.stringify(parts);
+  let ref = digests.get(key);
+  if (ref === undefined) {
+    ref = createHash('sha256').update(key).digest('hex').slice(0, 20);
+    if (digests.size >= 50_000) digests.clear();
+    digests.set(key, ref);
+  }
+  return ref;
+}
 /** A protected person's ref comes from the incident and the label's place, never from the name. */
 const protectedRef = (incidentId: string, index: number) => `person:protected-${incidentId}-${index}`;
 const personRef = (name: string) => `person:${digest('person', name)}`;
@@ -28,7 +40,7 @@ const organizationRef = (name: string) => `org:${digest('organization', name)}`;
 const sourceRef = (s: PublicSource) => `source:${digest(s.title, s.publisher, s.publishedOn, s.referenceCode, s.url)}`;
 
 /** The public copies of a batch of incidents, by incident, in the order the single-incident answer lists them. */
-async function* withAttachments(batches: AsyncGenerator<PublicIncidentRow[]>, db?: Db): AsyncGenerator<{ row: PublicIncidentRow; attachments: PublicAttachment[] }[]> {
+async function* withAttachments(batches: AsyncGenerator<ExportRow[]>, db?: Db): AsyncGenerator<{ row: ExportRow; attachments: PublicAttachment[] }[]> {
   for await (const batch of batches) {
     const ids = batch.map((row) => row.incidentId);
     const copies = ids.length ? await publicRead((tx) => publicAttachmentsOfIncidents(tx, ids), db) : new Map<string, PublicAttachment[]>();
@@ -36,7 +48,7 @@ async function* withAttachments(batches: AsyncGenerator<PublicIncidentRow[]>, db
   }
 }
 
-export function exchangeIncident(row: PublicIncidentRow, attachments: PublicAttachment[] = []) {
+export function exchangeIncident(row: ExportRow, attachments: PublicAttachment[] = []) {
   let protectedIndex = 0;
   const victims = row.victims.map((victim) => {
     if (victim.kind === 'person') {
@@ -168,7 +180,7 @@ export async function* publicExchangeChunks(filters: PublicFilters, db?: Db, now
     vocabularies: { violation_types: terms('violation_type'), defender_categories: terms('defender_category'), perpetrator_types: terms('perpetrator_type') },
   };
   yield `${JSON.stringify(head).slice(0, -1)},"incidents":[`;
-  yield* elements(withAttachments(publicIncidentBatches(filters, 500, db), db), ({ row, attachments }) => exchangeIncident(row, attachments));
+  yield* elements(withAttachments(exportIncidentBatches(filters, db), db), ({ row, attachments }) => exchangeIncident(row, attachments));
   yield '],"organizations":[';
   yield* elements(organizations(filters, db), (row) => ({ ref: organizationRef(row.key), name: row.key }));
   yield '],"persons":[';

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { publicIncidentCounts as c, publicIncidentCountsState as state, publicIncidents as p, vocabularyHierarchy } from '@/db/schema/public';
+import { countPublicPlaces } from './public-places';
 
 /**
  * Keeps public_incident_counts (see its comment in db/schema/public.ts) equal to what the read model
@@ -89,12 +90,15 @@ export async function lockPublicCounts(tx: Tx): Promise<boolean> {
 /**
  * Runs `rewrite` (which changes one incident's public row) with the counts following it: the old
  * row's rows taken away before, the new row's added after, or everything recounted when needed.
+ * The counted places (public-places.ts) do not depend on the vocabulary: they always follow so.
  */
 export async function withPublicCounts<T>(tx: Tx, incidentId: string, rewrite: () => Promise<T>): Promise<T> {
   const current = await lockPublicCounts(tx);
   const thisIncident = sql`${p.incidentId} = ${incidentId}`;
   if (current) await countPublicIncidents(tx, thisIncident, -1);
+  await countPublicPlaces(tx, thisIncident, -1);
   const result = await rewrite();
+  await countPublicPlaces(tx, thisIncident, 1);
   if (current) await countPublicIncidents(tx, thisIncident, 1);
   else await rebuildPublicIncidentCounts(tx);
   return result;
