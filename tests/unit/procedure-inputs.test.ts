@@ -23,6 +23,10 @@ function leavesOf(schema: z.ZodType, path: string, leaves: Leaf[] = []): Leaf[] 
     case 'number':
       leaves.push({ path, schema, kind: 'number' });
       break;
+    case 'custom':
+      // A hand-written check (common/inputs/numbers.ts words its range as one problem code): one that takes a whole number is a number.
+      if ((schema as z.ZodType).safeParse(1).success) leaves.push({ path, schema, kind: 'number' });
+      break;
     case 'object':
       for (const [name, child] of Object.entries(def.shape as Record<string, unknown>)) walk(child, `${path}.${name}`);
       if (def.catchall) walk(def.catchall, `${path}.*`);
