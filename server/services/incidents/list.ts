@@ -5,6 +5,7 @@ import { incidents } from '@/db/schema';
 import { decodeCursor, encodeCursor } from '@/common/inputs/cursor';
 import { type IncidentListInput, incidentListCursor } from '@/common/inputs/incident';
 import { incidentTextMatch } from '../search/match';
+import { incidentHitsPlan, type HitsPlan } from '../search/word-hits';
 import { textQuery } from '@/server/text-search/query';
 import { incidentSnippets } from '../search/workspace-snippets';
 import type { IncidentFacetFilters } from '@/common/inputs/incident-facets';
@@ -52,7 +53,10 @@ export async function listIncidents(db: DbOrTx, organizationIds: string[], input
   const cursor = cursorKey(input.cursor, byUpdate);
   const after = cursor ? sql`(${sortColumn}, ${incidents.id}) ${ascending ? sql`>` : sql`<`} (${cursor.key}, ${cursor.id}::uuid)` : null;
 
-  const page = (where: SQL[], limit: number) =>
+  // `sort` (few incidents hold the words, ../search/word-hits.ts) orders by a value the sort column's
+  // index cannot give, so that the planner fetches the hits through the words' GIN index and sorts them.
+  const orderColumn = (plan: HitsPlan) => (plan !== 'sort' ? sortColumn : byUpdate ? sql`${sortColumn} + interval '0'` : sql`${sortColumn} + 0`);
+  const page = (where: SQL[], limit: number, plan: HitsPlan = 'walk') =>
     db
       .select({
         ...incidentListColumns,
@@ -62,7 +66,7 @@ export async function listIncidents(db: DbOrTx, organizationIds: string[], input
       })
       .from(incidents)
       .where(and(...where))
-      .orderBy(...(ascending ? [asc(sortColumn), asc(incidents.id)] : [desc(sortColumn), desc(incidents.id)]))
+      .orderBy(...(ascending ? [asc(orderColumn(plan)), asc(incidents.id)] : [desc(orderColumn(plan)), desc(incidents.id)]))
       .limit(limit);
 
   if (!textQuery(input.text)) {
@@ -81,8 +85,11 @@ export async function listIncidents(db: DbOrTx, organizationIds: string[], input
   for (const tier of ['title', 'rest'] as const) {
     if (cursor?.tier === 'rest' && tier === 'title') continue;
     const match = (await incidentTextMatch(db, input.text, tier))!;
+    // Read as the words' number of hits says: a title tier's in the titles, the rest's in the whole documents (an upper bound).
+    const plan = await incidentHitsPlan(db, input.text!, tier === 'title' ? 'title' : 'all');
+    if (plan === 'none') continue;
     const keyset = after && (cursor?.tier ?? 'title') === tier ? [after] : [];
-    for (const row of await page([...conditions, match, ...keyset], input.limit + 1 - rows.length)) rows.push({ ...row, tier });
+    for (const row of await page([...conditions, match, ...keyset], input.limit + 1 - rows.length, plan)) rows.push({ ...row, tier });
     if (rows.length > input.limit) break;
   }
   const hasMore = rows.length > input.limit;
