@@ -10,12 +10,6 @@ const shapes: Record<DatePrecision, RegExp> = {
   year: /^(\d{4})$/,
 };
 
-export const precisionHint: Record<DatePrecision, string> = {
-  day: 'YYYY-MM-DD',
-  month: 'YYYY-MM',
-  year: 'YYYY',
-};
-
 /** The ISO date of the first day of the period, or null when the text is not a real date of that precision. */
 export function partialDateToIso(text: string, precision: DatePrecision): string | null {
   const match = shapes[precision].exec(text);

@@ -3,7 +3,8 @@ import { isoDay } from '../i18n/dates';
 import { caseStatuses, datePrecisions, legalEventKinds, reviewStatuses, type DatePrecision } from '../values';
 import { legalProvisionInput } from './incident';
 import { serialId, versionNumber } from './numbers';
-import { precisionHint, readPartialDate } from '../partial-date';
+import { readPartialDate } from '../partial-date';
+import type { ProblemCode } from '../i18n/problems';
 import { optionalText, userText } from './text';
 
 /**
@@ -46,7 +47,7 @@ const optionalDay = userText()
   .transform((value) => (value ? readPartialDate(value, 'day') : null));
 
 const datePrecision = z.enum(datePrecisions);
-const dateText = userText().trim().max(10, 'A date is at most 10 characters').nullish();
+const dateText = userText().trim().max(10, 'field.tooLong').nullish();
 
 type Dated = { date?: string | null; datePrecision: DatePrecision };
 
@@ -58,14 +59,15 @@ type Dated = { date?: string | null; datePrecision: DatePrecision };
 function refineDate(required: boolean) {
   return (value: Dated, ctx: z.RefinementCtx) => {
     if (!value.date) {
-      if (required) ctx.addIssue({ code: 'custom', path: ['date'], message: `A date is required, written ${precisionHint[value.datePrecision]}` });
+      if (required) ctx.addIssue({ code: 'custom', path: ['date'], message: 'field.required' satisfies ProblemCode });
       return;
     }
     if (!readPartialDate(value.date, value.datePrecision)) {
       ctx.addIssue({
         code: 'custom',
         path: ['date'],
-        message: `Give a real date written ${precisionHint[value.datePrecision]} (the precision is "${value.datePrecision}")`,
+        // One code per precision, as the incident's dates: worded in the reader's language.
+        message: `date.format.${value.datePrecision}` satisfies ProblemCode,
       });
     }
   };
