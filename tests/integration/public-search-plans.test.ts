@@ -74,7 +74,7 @@ describe.each([
     { q: 'Харьковой' },
     { q: 'court' },
     { q: 'court KIBHR' },
-    { q: 'court', region: 'Almaty' },
+    { q: 'court', region: 'KZ-75' }, // Almaty, by its code (the public API reads a name as its code)
     { q: 'court', from: '2017-03', to: '2017-09' },
   ];
 
