@@ -81,7 +81,8 @@ test('an anonymous visitor filters the dashboard, opens an incident and download
     const records = csvRecords(new TextDecoder().decode(file));
     expect(records[0]!.slice(0, 4)).toEqual(['id', 'title', 'summary', 'start_date']);
     expect(records).toHaveLength(almaty + 1);
-    expect(records.slice(1).every((r) => r[7] === 'Almaty')).toBe(true);
+    // The region by its code, then its name in the visitor's language (regions are a vocabulary).
+    expect(records.slice(1).every((r) => r[7] === 'KZ-75' && r[8] === 'Almaty')).toBe(true);
   });
 
   await test.step('search the published incidents and open one', async () => {

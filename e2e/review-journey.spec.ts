@@ -12,6 +12,8 @@ import { discussion, logDraft, navigation, reviewPanel } from './support/review'
  */
 
 test('a draft is returned with a comment, corrected, resubmitted, approved and published by someone else', async ({ browser }) => {
+  // Two people, two tabs and seven versions: the whole journey is longer than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const title = `Journalist detained at a protest ${Date.now()}`;
   const request = 'Please add a summary: who detained him, and where.';
   const question = 'Is the day certain, or only the month?';
