@@ -30,7 +30,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
 
 type Target = { name: string; path: string; cookie?: string; goal?: string };
-type Measured = { perSecond: number; p50: number; p99: number; errors: number; timeouts: number; non2xx: number; unanswered: number };
+type Measured = { perSecond: number; p50: number; p99: number; errors: number; timeouts: number; non2xx: number; unanswered: number; kilobytes: number };
 
 /** Signs in through next-auth's credentials flow, as the browser does; returns the session cookie. */
 async function signIn(base: string, email: string, password: string): Promise<string> {
@@ -94,6 +94,8 @@ async function measure(urls: string[], target: Target): Promise<Measured> {
     non2xx: sum((r) => r.non2xx),
     // Still in flight when the time was up: a target slower than the measurement shows here, not as errors.
     unanswered: Math.max(0, sum((r) => r.requests.sent) - sum((r) => r.requests.total) - sum((r) => r.errors)),
+    // What one answer weighs: a page's time often goes to rendering and writing its HTML.
+    kilobytes: sum((r) => r.throughput.total) / Math.max(1, sum((r) => r.requests.total)) / 1024,
   };
 }
 
@@ -101,7 +103,7 @@ function line(target: Target, m: Measured, floor: Measured | null): string {
   const ratio = floor ? `${((m.perSecond / floor.perSecond) * 100).toFixed(0).padStart(4)}% of floor` : ''.padEnd(13);
   return (
     `${target.name.padEnd(26)} ${m.perSecond.toFixed(0).padStart(6)} req/s  ${ratio}  p50 ${String(m.p50).padStart(5)} ms  p99 ${String(m.p99).padStart(5)} ms` +
-    `  errors ${m.errors} timeouts ${m.timeouts} non-2xx ${m.non2xx} unanswered ${m.unanswered}` +
+    `  ${m.kilobytes.toFixed(0).padStart(4)} KB each  errors ${m.errors} timeouts ${m.timeouts} non-2xx ${m.non2xx} unanswered ${m.unanswered}` +
     (target.goal ? `  (goal: ${target.goal})` : '')
   );
 }

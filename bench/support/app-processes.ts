@@ -28,7 +28,8 @@ export async function startAppProcesses(databaseUrl: string, ports: number[]): P
   const root = path.resolve(import.meta.dirname, '..', '..');
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   const children: ChildProcess[] = ports.map((port) =>
-    spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    // BENCH_NODE_FLAGS: node's own flags for the app processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a page's time goes.
+    spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: root,
       env: {
         ...process.env,

@@ -14,6 +14,8 @@ export type PublicPlaces = {
   places: Place[];
   /** How many matching incidents have a point at all (also those beyond the busiest points). */
   located: number;
+  /** How many points there are in all, the busiest `limit` of them in `places`. */
+  points: number;
 };
 
 /**
@@ -37,9 +39,9 @@ export function placesPlan(filters: PublicFilters): PlacesPlan | null {
  * region per point). A point's name is the first locality of all its public incidents.
  */
 async function busiest(tx: PublicTx, counted: SQL, limit: number): Promise<PublicPlaces> {
-  const [row] = rowsOf<{ located: number; places: [number, number, number, string | null, string | null][] | string | null }>(
+  const [row] = rowsOf<{ located: number; points: number; places: [number, number, number, string | null, string | null][] | string | null }>(
     await tx.execute(sql`WITH counted AS (${counted}), top AS (SELECT * FROM counted ORDER BY count DESC, lat, lon LIMIT ${limit})
-      SELECT (SELECT coalesce(sum(count), 0)::int FROM counted) AS located,
+      SELECT (SELECT coalesce(sum(count), 0)::int FROM counted) AS located, (SELECT count(*)::int FROM counted) AS points,
         (SELECT json_agg(json_build_array(lat, lon, count,
             (SELECT min(${n.locality}) FROM ${n} WHERE ${n.lat} = top.lat AND ${n.lon} = top.lon AND ${n.incidents} > 0), region)
           ORDER BY count DESC, lat, lon) FROM top) AS places`),
@@ -49,6 +51,7 @@ async function busiest(tx: PublicTx, counted: SQL, limit: number): Promise<Publi
   return {
     places: places.map(([lat, lon, count, locality, region]: [number, number, number, string | null, string | null]) => ({ lat, lon, count, locality, region })),
     located: Number(row?.located ?? 0),
+    points: Number(row?.points ?? 0),
   };
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { count, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
+import { plannedRows } from '@/db/planned-rows';
 import { rowsOf } from '@/db/rows';
 import { textQuery } from './query';
 
@@ -46,15 +47,11 @@ export function wordHitsQuery(tx: DbOrTx, where: HitsTable, q: string, hitsIn: H
 /** The share of records the planner expects to hold the words, from its statistics (planned, not run). */
 export async function estimatedShare(tx: DbOrTx, where: HitsTable, q: string, hitsIn: HitsIn): Promise<number> {
   // Sent together (one round trip apart less).
-  const [planned, size] = await Promise.all([
-    tx.execute(sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${where.table} WHERE ${where.vectors[hitsIn]} @@ ${textQuery(q)!}`),
+  const [rows, size] = await Promise.all([
+    plannedRows(tx, sql`SELECT 1 FROM ${where.table} WHERE ${where.vectors[hitsIn]} @@ ${textQuery(q)!}`),
     tx.execute(sql`SELECT reltuples AS n FROM pg_class WHERE oid = ${where.relation}::regclass`),
   ]);
-  const [plan] = rowsOf<{ 'QUERY PLAN': unknown }>(planned);
   const [table] = rowsOf<{ n: number }>(size);
-  // PGlite hands the plan back as text, postgres.js as a value.
-  const json = typeof plan?.['QUERY PLAN'] === 'string' ? JSON.parse(plan['QUERY PLAN']) : plan?.['QUERY PLAN'];
-  const rows = Number((json as [{ Plan: { 'Plan Rows': number } }] | undefined)?.[0]?.Plan['Plan Rows'] ?? 0);
   const records = Number(table?.n ?? 0);
   return records > 0 ? rows / records : 0;
 }

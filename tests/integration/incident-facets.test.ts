@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publicDashboard } from '@/server/public/stats';
+import { incidentFacets } from '@/server/services/incidents/facets';
+import { listIncidentRegions } from '@/server/services/incidents/list';
 import { anIncident, callerFor } from '../support/factories';
 import { bureauAndOutsider } from '../support/casts';
 import { fileDatabase } from '../support/file-database';
@@ -72,6 +74,35 @@ describe('facets of the workspace incident list', () => {
     expect((await asMonitor.incident.list({ text: 'Facet', scope: 'awaiting_my_review' })).items).toEqual([]);
     const byAuthor = await asReviewer.incident.list({ text: 'Facet', author: monitor.id });
     expect(byAuthor.items).toHaveLength(3);
+  });
+
+  it('are left out past the cap (the page asks for a narrower list), and come back once the filters narrow it', async () => {
+    const over = await incidentFacets(database.db, [ngo.id], { text: 'Facet' }, undefined, 3);
+    expect(over).toMatchObject({ total: 3, more: true, status: [], violationType: [], region: [], author: [] });
+    const atCap = await incidentFacets(database.db, [ngo.id], { text: 'Facet' }, undefined, 4);
+    expect(atCap.more).toBe(false);
+    expect(atCap.total).toBe(4);
+    expect(keys(atCap.status)).toEqual({ draft: 2, submitted: 1, published: 1 });
+    const narrowed = await incidentFacets(database.db, [ngo.id], { text: 'Facet', status: 'draft' }, undefined, 3);
+    expect(narrowed).toMatchObject({ total: 2, more: false });
+    expect(keys(narrowed.status)).toEqual({ draft: 2 });
+  });
+
+  it('offer each region the organizations’ incidents name once, in order, leaving out deleted incidents', async () => {
+    const author = await callerFor(database.db, monitor.id);
+    const gone = await author.incident.create({
+      organizationId: ngo.id,
+      incident: anIncident({ title: 'Facet deleted', location: { country: 'KZ', region: 'Kostanay Region', precision: 'region' } }),
+    });
+    await author.incident.delete({ id: gone.id, version: 1 });
+    const elsewhere = await callerFor(database.db, outsider.id);
+    await elsewhere.incident.create({
+      organizationId: otherNgo.id,
+      incident: anIncident({ title: 'Facet elsewhere in Atyrau', location: { country: 'KZ', region: 'Atyrau Region', precision: 'region' } }),
+    });
+    expect(await listIncidentRegions(database.db, [ngo.id])).toEqual(['KZ-47', 'KZ-75']);
+    expect(await listIncidentRegions(database.db, [otherNgo.id, ngo.id])).toEqual(['KZ-23', 'KZ-47', 'KZ-75']);
+    expect(await listIncidentRegions(database.db, [])).toEqual([]);
   });
 
   it('narrow to one person’s incidents', async () => {

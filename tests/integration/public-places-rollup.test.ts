@@ -110,6 +110,11 @@ for (const [driver, open] of [
       let v = await publish(id, 1);
       expect(await expectRollupEqualsReadModel()).toBe(imported + 1);
       const dashboard = await publicPlaces({}, database.db);
+      // A map of the busiest few still knows how many places there are in all.
+      const busiest = await publicPlaces({}, database.db, 2);
+      expect(busiest.places.map((place) => place.count)).toEqual(dashboard.places.slice(0, 2).map((place) => place.count));
+      expect({ points: busiest.points, located: busiest.located }).toEqual({ points: dashboard.places.length, located: dashboard.located });
+      expect(dashboard.points).toBeGreaterThan(2);
       // The read model coarsens the point (to the fixture's Aktau point); the point keeps the first of its names.
       expect(dashboard.places.filter((place) => place.region === 'KZ-47' && Math.abs(place.lat - aktau.lat) < 0.01).map((place) => place.locality)).toEqual(['Aktau']);
 

@@ -11,13 +11,15 @@ type MapPlace = { lat: number; lon: number; count: number; locality: string | nu
 export function KazakhstanMap(props: {
   places: MapPlace[];
   located: number;
+  /** How many places there are in all, when more than those drawn. */
+  points: number;
   regions: { label: string; count: number }[];
   withoutPlace: number;
   /** The public list's address for a place's incidents (the page's filters kept). */
   listHref: (place: MapPlace) => string;
   t: Translate;
 }) {
-  const { places, located, regions, withoutPlace, listHref, t } = props;
+  const { places, located, points, regions, withoutPlace, listHref, t } = props;
   // The busiest last, so that their dots and numbers are drawn on top.
   const drawn = [...places].sort((a, b) => a.count - b.count);
   return (
@@ -45,6 +47,7 @@ export function KazakhstanMap(props: {
               );
             })}
           </svg>
+          {points > places.length && <p className="mt-1 text-sm text-slate-700">{t('public.map.busiest', { shown: places.length, n: points })}</p>}
           <p className="mt-1 text-sm text-slate-700">{t('public.map.noPlace', { n: withoutPlace })}</p>
         </div>
         <CountTable caption={t('public.chart.region')} heading={t('public.filters.region')} rows={regions.map((region) => ({ key: region.label, label: region.label, count: region.count }))} t={t} />

@@ -33,7 +33,7 @@ export function IncidentFacets({ facets, filters, label, t }: Props) {
     <nav aria-label={t('facets.label')} className="rounded-lg border border-slate-300 bg-white p-4">
       <h2 className="text-lg font-semibold">{t('facets.heading')}</h2>
       <p className="mt-1 text-slate-700" data-testid="facets-total">
-        {t('facets.total', { n: facets.total })}
+        {facets.more ? t('facets.tooMany', { n: facets.total }) : t('facets.total', { n: facets.total })}
       </p>
       {(Object.keys(filterOf) as WorkspaceFacetName[]).map((facet) => {
         const values = facets[facet];

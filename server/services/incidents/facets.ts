@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { plannedRows } from '@/db/planned-rows';
 import { rowsOf } from '@/db/rows';
 import { incidentPerpetrators, incidents, incidentVictims, persons, users } from '@/db/schema';
 import { incidentListConditions, type IncidentListFilters } from './list';
@@ -15,15 +16,40 @@ import { victimCategories, type ListViewer } from './list-facet-filters';
 export const workspaceFacetNames = ['status', 'violationType', 'category', 'perpetrator', 'region', 'year', 'author'] as const;
 export type WorkspaceFacetName = (typeof workspaceFacetNames)[number];
 export type FacetCount = { key: string; label: string | null; count: number };
-export type WorkspaceFacets = { total: number } & Record<WorkspaceFacetName, FacetCount[]>;
+/**
+ * `more`: the list holds more than `total` incidents, too many to count by value (facetCountCap);
+ * the values are then left empty and the page asks for a narrower list.
+ */
+export type WorkspaceFacets = { total: number; more: boolean } & Record<WorkspaceFacetName, FacetCount[]>;
 
 /** The most values a facet shows: the busiest ones (the filter selects still offer every value). */
 const perFacet = 30;
 
-export async function incidentFacets(db: DbOrTx, organizationIds: string[], input: IncidentListFilters, viewer?: ListViewer): Promise<WorkspaceFacets> {
-  const empty: WorkspaceFacets = { total: 0, status: [], violationType: [], category: [], perpetrator: [], region: [], year: [], author: [] };
+/**
+ * Counting by value reads every matching incident with its victims and perpetrators: seconds of
+ * database time on a million incidents, for every page view. Past this many the counts are left
+ * out (the matching rows are counted only up to it, a bounded index read), so an unfiltered list
+ * of a very large archive stays fast for everyone sharing the database; any filter that narrows
+ * the list below it brings the counts back. An NGO's archive is far below it.
+ */
+export const facetCountCap = 50_000;
+
+export async function incidentFacets(
+  db: DbOrTx,
+  organizationIds: string[],
+  input: IncidentListFilters,
+  viewer?: ListViewer,
+  cap = facetCountCap,
+): Promise<WorkspaceFacets> {
+  const empty: WorkspaceFacets = { total: 0, more: false, status: [], violationType: [], category: [], perpetrator: [], region: [], year: [], author: [] };
   if (organizationIds.length === 0) return empty;
   const conditions = await incidentListConditions(db, organizationIds, input, viewer);
+  const matching = sql`SELECT 1 FROM ${incidents} WHERE ${and(...conditions)}`;
+  // The planner's statistics first: when they put the list far past the cap (a whole large archive),
+  // even counting up to the cap is skipped; near it, the bounded count decides.
+  const far = (await plannedRows(db, matching)) > cap * 4;
+  const [bounded] = far ? [{ n: cap + 1 }] : rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM (${matching} LIMIT ${cap + 1}) AS up_to_cap`));
+  if (bounded!.n > cap) return { ...empty, total: cap, more: true };
   // One statement: the matching incidents once, then each facet's counts over them.
   const rows = await db.execute(sql`
     WITH matching AS (

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { incidents } from '@/db/schema';
+import { rowsOf } from '@/db/rows';
 import { decodeCursor, encodeCursor } from '@/common/inputs/cursor';
 import { type IncidentListInput, incidentListCursor } from '@/common/inputs/incident';
 import { incidentTextMatch } from '../search/match';
@@ -102,15 +103,25 @@ export async function listIncidents(db: DbOrTx, organizationIds: string[], input
   };
 }
 
-/** The regions named in an organization's incidents, for the list's region filter. */
+/**
+ * The regions named in an organization's incidents, for the list's region filter. A DISTINCT reads
+ * every incident (half a second on a million, on every list view); stepping along the
+ * (organization, region) index from one region to the next reads one row per region instead.
+ */
 export async function listIncidentRegions(db: DbOrTx, organizationIds: string[]): Promise<string[]> {
   if (organizationIds.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ region: incidents.region })
-    .from(incidents)
-    .where(and(inArray(incidents.organizationId, organizationIds), isNull(incidents.deletedAt), sql`${incidents.region} IS NOT NULL`))
-    .orderBy(asc(incidents.region));
-  return rows.map((row) => row.region!).filter(Boolean);
+  const next = (organization: SQL, after: SQL | null) => sql`(SELECT i.region FROM ${incidents} i
+    WHERE i.organization_id = ${organization} AND i.deleted_at IS NULL AND ${after ? sql`i.region > ${after}` : sql`i.region IS NOT NULL`}
+    ORDER BY i.region LIMIT 1)`;
+  const rows = await db.execute(sql`
+    WITH RECURSIVE organizations AS (SELECT unnest(${sql`ARRAY[${sql.join(organizationIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]`}) AS id),
+    step AS (
+      SELECT o.id AS organization, ${next(sql`o.id`, null)} AS region FROM organizations o
+      UNION ALL
+      SELECT s.organization, ${next(sql`s.organization`, sql`s.region`)} FROM step s WHERE s.region IS NOT NULL
+    )
+    SELECT DISTINCT region FROM step WHERE region IS NOT NULL ORDER BY region`);
+  return rowsOf<{ region: string }>(rows).map((row) => row.region);
 }
 
 export type IncidentListFilters = Pick<IncidentListInput, 'status' | 'violationType' | 'region' | 'from' | 'to' | 'text'> & IncidentFacetFilters;
