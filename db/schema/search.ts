@@ -57,10 +57,13 @@ export const incidentSearch = pgTable(
 /**
  * Persons and documented organizations by the keys of their names, aliases and acronym, for the
  * suggestions across scripts: one row per key (folded word or stem, server/text-search/words.ts).
- * The btree on (kind, key) answers "a part of the name begins with what was typed" as a range
- * (`key LIKE 'kasim%'`) and "is this stem" as an equality, reading only the matching keys: a
- * trigram index over one text of all keys had to recheck every matching row, and a common surname
- * matches thousands.
+ * The btree on (kind, organization, key) answers "a part of the name begins with what was typed" as
+ * a range (`key LIKE 'kasim%'`) and "is this stem" as an equality, reading only the matching keys of
+ * the organizations searched: a trigram index over one text of all keys had to recheck every
+ * matching row, and a common surname matches thousands. The record's name sits beside each key, in
+ * the index too, so a page of suggestions (exact first, then by name) is chosen from the index
+ * alone and only the kept rows are read from their table. Only records the searches offer have
+ * keys: a merged duplicate person has none.
  */
 export const actorNameKeys = pgTable(
   'actor_name_keys',
@@ -69,10 +72,12 @@ export const actorNameKeys = pgTable(
     actorId: uuid('actor_id').notNull(),
     organizationId: uuid('organization_id').notNull(),
     key: text('key').notNull(),
+    /** The record's name, as the lists sort it (by name, then id). */
+    sortName: text('sort_name').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.kind, t.actorId, t.key] }),
-    index('actor_name_keys_by_key').using('btree', t.kind, sql`${t.key} text_pattern_ops`, t.actorId),
+    index('actor_name_keys_by_key').using('btree', t.kind, t.organizationId, sql`${t.key} text_pattern_ops`, t.sortName, t.actorId),
   ],
 );
 

@@ -1,9 +1,11 @@
 import 'server-only';
-import { and, asc, desc, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { documentedOrganizations, persons, sources } from '@/db/schema';
 import { mentionToken } from '@/common/mentions';
-import { actorNameMatch } from '../search/actor-match';
+import { actorNameHits } from '../search/actor-match';
+import { personsByName } from '../persons/read';
+import { incidentCount } from './incident-count';
 
 // Pickers in the incident form: people, organizations and sources already in the organization's records.
 
@@ -11,41 +13,19 @@ function pattern(text: string | null | undefined): string {
   return `%${(text ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** How many incidents (not deleted) name the person or organization as a victim. */
-const incidentCount = (column: 'person_id' | 'documented_organization_id', table: 'persons' | 'documented_organizations') =>
-  sql<number>`(SELECT count(DISTINCT v.incident_id)::int FROM incident_victims v JOIN incidents i ON i.id = v.incident_id
-                WHERE v.${sql.raw(column)} = ${sql.raw(table)}.id AND i.deleted_at IS NULL)`;
-
 /** Suggestions as a person's name is typed, in any script or spelling, with how many incidents name each (entity resolution before a new record is made). */
-export async function searchPersons(db: DbOrTx, organizationIds: string[], text?: string | null, limit = 20) {
-  if (!organizationIds.length) return [];
-  const match = await actorNameMatch(db, 'person', persons.id, text);
-  return db
-    .select({
-      id: persons.id,
-      ref: persons.ref,
-      name: persons.name,
-      confidential: persons.confidential,
-      categories: persons.categories,
-      incidents: incidentCount('person_id', 'persons'),
-    })
-    .from(persons)
-    // A merged duplicate is no longer offered: its references moved to the record that remains.
-    .where(and(inArray(persons.organizationId, organizationIds), isNull(persons.mergedIntoId), match?.where))
-    .orderBy(...(match ? [desc(match.exact)] : []), asc(persons.name), asc(persons.id))
-    .limit(limit);
+export function searchPersons(db: DbOrTx, organizationIds: string[], text?: string | null, limit = 20) {
+  return personsByName(db, organizationIds, text, { limit });
 }
 
 export async function searchDocumentedOrganizations(db: DbOrTx, organizationIds: string[], text?: string | null, limit = 20) {
   if (!organizationIds.length) return [];
   const o = documentedOrganizations;
-  const match = await actorNameMatch(db, 'organization', o.id, text);
-  return db
-    .select({ id: o.id, ref: o.ref, name: o.name, acronym: o.acronym, incidents: incidentCount('documented_organization_id', 'documented_organizations') })
-    .from(o)
-    .where(and(inArray(o.organizationId, organizationIds), match?.where))
-    .orderBy(...(match ? [desc(match.exact)] : []), asc(o.name), asc(o.id))
-    .limit(limit);
+  const fields = { id: o.id, ref: o.ref, name: o.name, acronym: o.acronym, incidents: incidentCount('documented_organization_id', 'documented_organizations') };
+  const hits = await actorNameHits(db, 'organization', organizationIds, text, { limit });
+  if (!hits) return db.select(fields).from(o).where(inArray(o.organizationId, organizationIds)).orderBy(asc(o.name), asc(o.id)).limit(limit);
+  // The page is chosen already: only its rows are read, and their incidents counted.
+  return db.select(fields).from(hits).innerJoin(o, eq(o.id, hits.actorId)).where(inArray(o.organizationId, organizationIds)).orderBy(desc(hits.exact), asc(hits.name), asc(hits.actorId));
 }
 
 /**

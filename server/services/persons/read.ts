@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { personMerges, persons, users } from '@/db/schema';
-import { actorNameMatch } from '../search/actor-match';
+import { actorNameHits, type ActorPage } from '../search/actor-match';
+import { incidentCount } from '../directory/incident-count';
 import { loadPersonSnapshot, type PersonSnapshot } from './snapshot';
 
 /** The facts the policy needs; null when there is no such person. Merged records are found too (their page says where they went). */
@@ -79,32 +80,36 @@ export async function getPersonDetail(db: DbOrTx, id: string) {
 
 export const personsPerPage = 50;
 
-/** The persons of the given organizations by name (merged duplicates left out), with how many incidents name each. */
+/**
+ * A page of the persons of the given organizations (merged duplicates left out), with how many
+ * incidents name each: those whose names meet the typed words, in any script, exact first
+ * (server/services/search/actor-match.ts), or, with no words, all of them; then by name and id.
+ * The person list and the incident form's picker both read it.
+ */
+export async function personsByName(db: DbOrTx, organizationIds: string[], text: string | null | undefined, page: ActorPage) {
+  if (organizationIds.length === 0) return [];
+  const fields = {
+    id: persons.id,
+    ref: persons.ref,
+    name: persons.name,
+    categories: persons.categories,
+    confidential: persons.confidential,
+    incidents: incidentCount('person_id', 'persons'),
+  };
+  // A merged duplicate is no longer offered: its references moved to the record that remains.
+  const offered = and(inArray(persons.organizationId, organizationIds), isNull(persons.mergedIntoId));
+  const hits = await actorNameHits(db, 'person', organizationIds, text, page);
+  if (!hits) {
+    return db.select(fields).from(persons).where(offered).orderBy(asc(persons.name), asc(persons.id)).limit(page.limit).offset(page.offset ?? 0);
+  }
+  // The page is chosen already: only its rows are read, and their incidents counted.
+  return db.select(fields).from(hits).innerJoin(persons, eq(persons.id, hits.actorId)).where(offered).orderBy(desc(hits.exact), asc(hits.name), asc(hits.actorId));
+}
+
+/** The person list: a page of persons by name, or of those whose names meet the typed words. */
 export async function listPersons(db: DbOrTx, organizationIds: string[], params: { text?: string | null; page?: number }) {
-  if (organizationIds.length === 0) return { persons: [], hasMore: false };
   const page = params.page ?? 0;
-  // Other spellings are searched too, in any script: a monitor types the name as they know it.
-  const match = await actorNameMatch(db, 'person', persons.id, params.text);
-  const rows = await db
-    .select({
-      id: persons.id,
-      ref: persons.ref,
-      name: persons.name,
-      categories: persons.categories,
-      confidential: persons.confidential,
-      incidents: sql<number>`(SELECT count(DISTINCT v.incident_id)::int FROM incident_victims v JOIN incidents i ON i.id = v.incident_id
-                               WHERE v.person_id = persons.id AND i.deleted_at IS NULL)`,
-    })
-    .from(persons)
-    .where(
-      and(
-        inArray(persons.organizationId, organizationIds),
-        isNull(persons.mergedIntoId),
-        match?.where,
-      ),
-    )
-    .orderBy(...(match ? [desc(match.exact)] : []), asc(persons.name), asc(persons.id))
-    .limit(personsPerPage + 1)
-    .offset(page * personsPerPage);
+  // One more than a page tells whether another follows.
+  const rows = await personsByName(db, organizationIds, params.text, { limit: personsPerPage + 1, offset: page * personsPerPage });
   return { persons: rows.slice(0, personsPerPage), hasMore: rows.length > personsPerPage };
 }

@@ -203,7 +203,7 @@ export const workspaceOnlyTables: Record<string, string> = {
   evidence_file_shares: 'which files are shared with which organization',
   organization_file_keys: 'wrapped encryption keys',
   incident_search: 'the workspace search document: the incident’s own workspace text, folded',
-  actor_name_keys: 'the folded name keys of persons and organizations, for the workspace’s suggestions',
+  actor_name_keys: 'the folded name keys of persons and organizations, each beside the record’s name, for the workspace’s suggestions',
   search_stale: 'which search rows to rebuild',
   saved_searches: 'staff’s saved list filters, shared within their organization at most',
   unfinished_forms: 'a monitor’s half-filled incident forms, seen by their author only',

@@ -1,5 +1,5 @@
 import 'server-only';
-import { inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { actorNameKeys, documentedOrganizations, incidentSearch, persons, publicIncidents, searchStale } from '@/db/schema';
@@ -75,7 +75,7 @@ function keysOfNames(names: (string | null | undefined)[]): string[] {
   return documentKeys(names.filter(Boolean).join(' ')).split(' ').filter(Boolean);
 }
 
-type ActorNames = { kind: (typeof actorNameKeys.$inferSelect)['kind']; actorId: string; organizationId: string; names: (string | null | undefined)[] };
+type ActorNames = { kind: (typeof actorNameKeys.$inferSelect)['kind']; actorId: string; organizationId: string; sortName: string; names: (string | null | undefined)[] };
 
 async function rebuildActors(tx: DbOrTx, personIds: string[], organizationIds: string[]): Promise<void> {
   const actors: ActorNames[] = [];
@@ -83,20 +83,23 @@ async function rebuildActors(tx: DbOrTx, personIds: string[], organizationIds: s
     const found = await tx
       .select({ id: persons.id, organizationId: persons.organizationId, name: persons.name, aliases: persons.aliases })
       .from(persons)
-      .where(inArray(persons.id, personIds));
-    for (const p of found) actors.push({ kind: 'person', actorId: p.id, organizationId: p.organizationId, names: [p.name, ...p.aliases] });
+      // A merged duplicate is offered by no search: it keeps no keys.
+      .where(and(inArray(persons.id, personIds), isNull(persons.mergedIntoId)));
+    for (const p of found) actors.push({ kind: 'person', actorId: p.id, organizationId: p.organizationId, sortName: p.name, names: [p.name, ...p.aliases] });
   }
   if (organizationIds.length) {
     const o = documentedOrganizations;
     const found = await tx.select({ id: o.id, organizationId: o.organizationId, name: o.name, acronym: o.acronym, aliases: o.aliases }).from(o).where(inArray(o.id, organizationIds));
-    for (const r of found) actors.push({ kind: 'organization', actorId: r.id, organizationId: r.organizationId, names: [r.name, r.acronym, ...r.aliases] });
+    for (const r of found) actors.push({ kind: 'organization', actorId: r.id, organizationId: r.organizationId, sortName: r.name, names: [r.name, r.acronym, ...r.aliases] });
   }
-  // A renamed record loses the keys of its old name: its rows are written anew.
-  const stale = [...personIds, ...organizationIds];
-  if (stale.length) await tx.delete(actorNameKeys).where(inArray(actorNameKeys.actorId, stale));
+  // A renamed record loses the keys of its old name: its rows are written anew. The kind leads the
+  // primary key, so naming it lets the delete find the rows through the index.
+  const k = actorNameKeys;
+  if (personIds.length) await tx.delete(k).where(and(eq(k.kind, 'person'), inArray(k.actorId, personIds)));
+  if (organizationIds.length) await tx.delete(k).where(and(eq(k.kind, 'organization'), inArray(k.actorId, organizationIds)));
   const rows = actors.flatMap(({ names, ...actor }) => keysOfNames(names).map((key) => ({ ...actor, key })));
   // Bounded statements: a batch of 500 records with long alias lists stays well under the parameter limit.
-  for (let i = 0; i < rows.length; i += 5000) await tx.insert(actorNameKeys).values(rows.slice(i, i + 5000)).onConflictDoNothing();
+  for (let i = 0; i < rows.length; i += 5000) await tx.insert(k).values(rows.slice(i, i + 5000)).onConflictDoNothing();
 }
 
 /** Public rows written before their search columns existed (the migration names them all once). */
