@@ -13,9 +13,11 @@ export function testServerUrl(): string {
 /**
  * A fresh, migrated database of its own on the PostgreSQL server, dropped by `close()`.
  * Each test file gets one, so files can run in parallel without seeing each other's rows.
+ * `prefix` names whose it is (a benchmark's, left behind by a killed run, is found by it); `keep`
+ * leaves it on the server after `close()`, to be read afterwards (EXPLAIN a benchmark's queries).
  */
-export async function createTestDatabase(): Promise<Database> {
-  const name = `hrd_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+export async function createTestDatabase(prefix = 'hrd_test', { keep = false } = {}): Promise<Database> {
+  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const serverUrl = testServerUrl();
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
@@ -32,7 +34,8 @@ export async function createTestDatabase(): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (keep) console.log(`Kept database ${name}: drop it with psql -c 'DROP DATABASE ${name}'.`);
+      else await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
   };

@@ -22,9 +22,13 @@ const batchSize = 500;
 type Stale = { kind: (typeof searchStale.$inferSelect)['kind']; id: string };
 
 export async function refreshSearch(db: DbOrTx): Promise<number> {
-  // A read-only snapshot (the exports) cannot write: its caller refreshed before opening it.
-  const [readOnly] = rowsOf<{ on: boolean }>(await db.execute(sql`SELECT current_setting('transaction_read_only') = 'on' AS on`));
-  if (readOnly?.on) return 0;
+  // A read-only snapshot (the exports) cannot write: its caller refreshed before opening it. With no
+  // mark in sight nothing is stale and no rebuild is in flight (its marks stay visible until it
+  // commits): one statement, where the batch and the wait below take two transactions.
+  const [state] = rowsOf<{ read_only: boolean; stale: boolean }>(
+    await db.execute(sql`SELECT current_setting('transaction_read_only') = 'on' AS read_only, EXISTS (SELECT 1 FROM ${searchStale}) AS stale`),
+  );
+  if (state?.read_only || !state?.stale) return 0;
   let refreshed = 0;
   for (;;) {
     const done = await db.transaction(async (tx) => {
