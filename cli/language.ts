@@ -1,4 +1,5 @@
 import { isLocale, translator, type Locale, type Translate } from '../common/i18n';
+import { EmbeddedDatabaseInUseError } from '../db/embedded-lock';
 
 /**
  * The operator's language for what a command prints: HRD_LANG ("ru", "kk", "en"), else the usual
@@ -14,3 +15,9 @@ export function operatorLocale(env: Record<string, string | undefined> = process
 /** `say(key, params)`: a command's line in the operator's language. */
 export const operatorLanguage: Locale = operatorLocale();
 export const say: Translate = translator(operatorLanguage);
+
+/** A refusal every command that opens the database may meet, in the operator's language; null for any other error. */
+export function sharedRefusal(error: unknown): string | null {
+  if (error instanceof EmbeddedDatabaseInUseError) return say('cli.embeddedInUse', { folder: error.folder, pid: error.pid });
+  return null;
+}

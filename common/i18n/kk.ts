@@ -3,6 +3,7 @@ import { dailyWorkKk } from './areas/daily-work.kk';
 import { serverRefusalsKk } from './areas/server-refusals.kk';
 import { fieldProblemsKk } from './areas/field-problems.kk';
 import { commandLineKk } from './areas/command-line.kk';
+import { operatorCommandsKk } from './areas/operator-commands.kk';
 import type { Messages } from './en';
 
 /**
@@ -15,6 +16,7 @@ export const kk: Partial<Messages> = {
   ...serverRefusalsKk,
   ...fieldProblemsKk,
   ...commandLineKk,
+  ...operatorCommandsKk,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Құқық қорғаушыларға жасалған шабуылдарды құжаттау',
   'app.skipToContent': 'Негізгі мазмұнға өту',
