@@ -151,7 +151,7 @@ test('a Kazakh-speaking monitor reads the history of an incident and of a case i
     await page.getByRole('button', { name: kk['list.apply']! }).click();
     await page.getByRole('table').getByRole('link', { name: title }).click();
     await page.getByRole('link', { name: kk['incident.history']! }).click();
-    await expect(page.getByRole('heading', { level: 2, name: '1-нұсқа' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: '1-нұсқа', exact: true })).toBeVisible();
   }
 
   await test.step('a group of victims with its count, a date, a place and a status', async () => {
@@ -177,12 +177,12 @@ test('a Kazakh-speaking monitor reads the history of an incident and of a case i
     await page.goto('/cases');
     await page.getByRole('link', { name: 'Judicial harassment of Larisa Kharkova and KNPRK' }).first().click();
     await page.getByRole('link', { name: kk['cases.page.history']! }).click();
-    await expect(page.getByRole('heading', { level: 2, name: '1-нұсқа' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: '1-нұсқа', exact: true })).toBeVisible();
     const statuses = await changeRows(page, [kk['cases.history.field.status']!, kk['cases.history.field.reviewStatus']!]);
     expect(statuses).toContain(kk['cases.status.open']);
     expect(englishValueWordsIn(statuses)).toEqual([]);
     // The interventions hold the organization's English summaries; their dates and the reply due are the page's words.
-    const interventions = page.getByRole('region', { name: '1-нұсқа' }).getByRole('row').filter({ hasText: kk['cases.history.field.interventions']! });
+    const interventions = page.getByRole('region', { name: '1-нұсқа', exact: true }).getByRole('row').filter({ hasText: kk['cases.history.field.interventions']! });
     await expect(interventions).toContainText('2017 ж. 23 қаңтар: ');
     await expect(interventions).toContainText('Жауап мерзімі: 2017 ж. 24 наурыз');
     await expect(interventions).not.toContainText(/January|March|reply due|un communication/i);

@@ -1,4 +1,5 @@
 import { en } from '../../common/i18n/en';
+import { formatIncidentDate } from '../../common/i18n/dates';
 import { interventionKinds } from '../../common/inputs/case';
 import { caseStatuses, legalEventKinds, locationPrecisions, reviewStatuses } from '../../common/values';
 
@@ -59,7 +60,8 @@ export function englishSentencesIn(pageText: string): string[] {
 const englishValueTemplates = (['incident.people', 'incident.killed', 'incident.injured', 'incident.article', 'cases.timeline.undated'] as const).map(
   (key) => ({ text: en[key], pattern: new RegExp(`(^|[^\\p{L}])${en[key].replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '\\S+')}`, 'iu') }),
 );
-const englishMonths = Array.from({ length: 12 }, (_, month) => new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2017, month, 1))));
+// "May" from "May 2017": the month names as the app writes them in English.
+const englishMonths = Array.from({ length: 12 }, (_, month) => formatIncidentDate(`2017-${String(month + 1).padStart(2, '0')}-01`, 'month', 'en').replace(/\s*2017\s*/, ''));
 const valueListWords = [
   ...reviewStatuses.flatMap((code) => [code, en[`status.${code}`]]),
   ...locationPrecisions.flatMap((code) => [code, en[`locationPrecision.${code}`]]),

@@ -122,6 +122,10 @@ describe('the changes of an incident', () => {
       perpetrators: '∅ → Police',
       legalProvisions: 'art. 272 → art. 272; УК РК art. 174 “возбуждение розни”',
     });
+    // The check the other languages pass finds these English words.
+    expect(englishValueWordsIn(Object.values(readIncident('en')).join('\n'))).toEqual(
+      expect.arrayContaining(['{n} people', '{n} killed', 'art. {article}', 'May', 'Published', 'Draft', 'Region', 'Town or village']),
+    );
   });
 
   it('read in Russian with no English word', () => {
