@@ -1,5 +1,5 @@
 import type { Locale, MessageKey, Translate } from '@/common/i18n';
-import { legalEventKinds, reviewStatuses } from '@/common/values';
+import { caseStatuses, legalEventKinds, reviewStatuses } from '@/common/values';
 import type { CaseFieldChange, CaseItems } from '@/server/services/cases/diff';
 import type { ChangeWording } from '../../review/change-table';
 import { dayOf, interventionKindLabel, whenOf } from './labels';
@@ -44,7 +44,7 @@ export function caseWording(locale: Locale, t: Translate): ChangeWording<CaseFie
           return change[side];
         case 'status': {
           const status = change[side];
-          return status && known(['open', 'closed'], status, `cases.status.${status}`, t);
+          return status && known(caseStatuses, status, `cases.status.${status}`, t);
         }
         case 'reviewStatus': {
           const status = change[side];
