@@ -145,7 +145,7 @@ main().catch((error: unknown) => {
     console.error(say('cli.import.bundleRefused', { reason: error.message }));
   } else if (error instanceof InvalidExchangeDocumentError) {
     console.error(say('cli.import.fileRefused', { n: error.problems.length }));
-    for (const line of formatProblems(error.problems)) console.error(line);
+    for (const line of formatProblems(error.problems, say)) console.error(line);
   } else if (error instanceof UserError || error instanceof TRPCError) {
     console.error(error.message);
   } else {

@@ -8,6 +8,7 @@ import { serverRefusalsEn } from './areas/server-refusals.en';
 import { fieldProblemsEn } from './areas/field-problems.en';
 import { commandLineEn } from './areas/command-line.en';
 import { operatorCommandsEn } from './areas/operator-commands.en';
+import { exchangeProblemsEn } from './areas/exchange-problems.en';
 
 export const en = {
   // Areas kept in their own files (app/i18n/areas/), so that parallel work merges without conflicts.
@@ -17,6 +18,7 @@ export const en = {
   ...fieldProblemsEn,
   ...commandLineEn,
   ...operatorCommandsEn,
+  ...exchangeProblemsEn,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Documenting attacks on human rights defenders',
   'app.skipToContent': 'Skip to main content',

@@ -4,6 +4,7 @@ import { serverRefusalsKk } from './areas/server-refusals.kk';
 import { fieldProblemsKk } from './areas/field-problems.kk';
 import { commandLineKk } from './areas/command-line.kk';
 import { operatorCommandsKk } from './areas/operator-commands.kk';
+import { exchangeProblemsKk } from './areas/exchange-problems.kk';
 import type { Messages } from './en';
 
 /**
@@ -17,6 +18,7 @@ export const kk: Partial<Messages> = {
   ...fieldProblemsKk,
   ...commandLineKk,
   ...operatorCommandsKk,
+  ...exchangeProblemsKk,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Құқық қорғаушыларға жасалған шабуылдарды құжаттау',
   'app.skipToContent': 'Негізгі мазмұнға өту',

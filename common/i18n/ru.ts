@@ -4,6 +4,7 @@ import { serverRefusalsRu } from './areas/server-refusals.ru';
 import { fieldProblemsRu } from './areas/field-problems.ru';
 import { commandLineRu } from './areas/command-line.ru';
 import { operatorCommandsRu } from './areas/operator-commands.ru';
+import { exchangeProblemsRu } from './areas/exchange-problems.ru';
 import type { Messages } from './en';
 
 /** Russian. Keys left out fall back to English. */
@@ -14,6 +15,7 @@ export const ru: Partial<Messages> = {
   ...fieldProblemsRu,
   ...commandLineRu,
   ...operatorCommandsRu,
+  ...exchangeProblemsRu,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Документирование нападений на правозащитников',
   'app.skipToContent': 'Перейти к основному содержанию',
