@@ -56,7 +56,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UserError || error instanceof TRPCError) console.error(error.message);
-  else console.error(sharedRefusal(error) ?? say('cli.export.failed', { error: error instanceof Error ? error.message : String(error) }));
+  const refusal = sharedRefusal(error);
+  if (refusal) console.error(refusal);
+  else if (error instanceof UserError || error instanceof TRPCError) console.error(error.message);
+  else console.error(say('cli.export.failed', { error: error instanceof Error ? error.message : String(error) }));
   process.exit(1);
 });

@@ -146,10 +146,12 @@ main().catch((error: unknown) => {
   } else if (error instanceof InvalidExchangeDocumentError) {
     console.error(say('cli.import.fileRefused', { n: error.problems.length }));
     for (const line of formatProblems(error.problems, say)) console.error(line);
+  } else if (sharedRefusal(error)) {
+    console.error(sharedRefusal(error));
   } else if (error instanceof UserError || error instanceof TRPCError) {
     console.error(error.message);
   } else {
-    console.error(sharedRefusal(error) ?? say('cli.import.failed', { error: error instanceof Error ? error.message : String(error) }));
+    console.error(say('cli.import.failed', { error: error instanceof Error ? error.message : String(error) }));
   }
   process.exit(1);
 });
