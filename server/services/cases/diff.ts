@@ -1,4 +1,5 @@
 import 'server-only';
+import { atPrecision } from '@/common/partial-date';
 import { caseFields, type CaseField } from '@/common/record-fields';
 import type { CaseStatus, DatePrecision, LegalEventKind, ReviewStatus } from '@/common/values';
 import type { CaseSnapshot } from './snapshot';
@@ -56,7 +57,7 @@ function items(snapshot: CaseSnapshot, field: ListField): CaseItems[ListField][]
     case 'legalEvents':
       return snapshot.legalEvents.map((e) => ({
         kind: e.kind,
-        date: e.date ?? null,
+        date: e.date ? atPrecision(e.date, e.datePrecision) : null,
         datePrecision: e.datePrecision,
         personName: e.personName || null,
         court: e.court || null,
@@ -67,7 +68,7 @@ function items(snapshot: CaseSnapshot, field: ListField): CaseItems[ListField][]
     case 'interventions':
       return snapshot.interventions.map((i) => ({
         kind: i.kind,
-        date: i.date ?? null,
+        date: i.date ? atPrecision(i.date, i.datePrecision) : null,
         datePrecision: i.datePrecision,
         by: i.by || null,
         referenceCode: i.referenceCode || null,

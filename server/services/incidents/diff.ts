@@ -1,6 +1,7 @@
 import 'server-only';
 import type { CitedProvision } from '../records/cited-provisions';
 import type { IncidentSnapshot, SnapshotVictim } from './snapshot';
+import { atPrecision } from '@/common/partial-date';
 import { storedRegion } from '@/common/regions';
 import { incidentFields, type IncidentField } from '@/common/record-fields';
 import type { ReviewStatus } from '@/common/values';
@@ -56,7 +57,7 @@ function shown(snapshot: IncidentSnapshot, field: IncidentField): IncidentValues
       return snapshot.summary || null;
     case 'date': {
       const { start, end, precision } = snapshot.date;
-      return { start, end: end ?? null, precision };
+      return { start: atPrecision(start, precision), end: end ? atPrecision(end, precision) : null, precision };
     }
     case 'location': {
       const { country, region, locality, lat, lon, precision } = snapshot.location;
