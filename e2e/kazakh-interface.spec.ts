@@ -136,6 +136,8 @@ async function changeRows(page: Page, fields: string[]): Promise<string> {
 }
 
 test('a Kazakh-speaking monitor reads the history of an incident and of a case in Kazakh', async ({ page }) => {
+  // Eight pages, each rendered on the server: more than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   await readInKazakh(page);
   const monitor = demoAccount('monitor');
   await page.goto('/sign-in');
