@@ -5,12 +5,21 @@
  * prints a one-time set-password link and never asks anything: it can run from a provisioning script.
  */
 import { parseArgs } from 'node:util';
+import type { z } from 'zod';
+import { formatMoment, type MessageKey } from '../common/i18n';
 import { openConfiguredDatabase } from '../db/client';
-import { EmbeddedDatabaseInUseError } from '../db/embedded-lock';
 import { applyMigrations } from '../db/migrate';
 import { AccountExistsError, commandLineAdminInput, createCommandLineAdmin } from '../server/services/admin/first-admin';
+import { operatorLanguage, say, sharedRefusal } from './language';
 
-const usage = 'Usage: npm run admin:create -- --email EMAIL --name NAME --org SLUG [--org-name "Organization name"]';
+const usage = say('cli.admin.usage');
+const optionOf: Record<string, string> = { email: '--email', name: '--name', orgSlug: '--org', orgName: '--org-name' };
+
+/** An argument's problem in the operator's language: the schema names the rule (a dictionary key), the path the option. */
+function problemOf(issue: z.core.$ZodIssue): string {
+  const maximum = 'maximum' in issue ? Number(issue.maximum) : 0;
+  return say(issue.message as MessageKey, { option: optionOf[String(issue.path[0])] ?? '', maximum });
+}
 
 class UserError extends Error {}
 
@@ -26,11 +35,11 @@ function readArguments() {
   }
   const { values } = parsed;
   if (values.password !== undefined) {
-    throw new UserError('This command never takes a password: it prints a link with which the person sets their own. Leave out --password.');
+    throw new UserError(say('cli.admin.noPassword'));
   }
   if (values.email === undefined || values.name === undefined || values.org === undefined) throw new UserError(usage);
   const checked = commandLineAdminInput.safeParse({ email: values.email, name: values.name, orgSlug: values.org, orgName: values['org-name'] });
-  if (!checked.success) throw new UserError(`${checked.error.issues.map((issue) => issue.message).join('\n')}\n${usage}`);
+  if (!checked.success) throw new UserError(`${checked.error.issues.map(problemOf).join('\n')}\n${usage}`);
   return checked.data;
 }
 
@@ -45,21 +54,19 @@ async function main(): Promise<void> {
   try {
     await applyMigrations(database);
     const made = await createCommandLineAdmin(database.db, input);
-    const organization = `“${made.organization.name}” (${made.organization.slug})${made.organization.created ? ', created now' : ''}`;
-    console.log(`${input.name} <${input.email}> is an administrator of ${organization}.`);
-    console.log(`Send them this one-time link to set their password (it works once, until ${made.link.expiresAt.toISOString()}):`);
+    const { name: organization, slug, created } = made.organization;
+    console.log(say(created ? 'cli.admin.madeWithOrganization' : 'cli.admin.made', { name: input.name, email: input.email, organization, slug }));
+    console.log(say('cli.admin.link', { until: formatMoment(made.link.expiresAt, operatorLanguage) }));
     console.log(`  ${appAddress()}/set-password#${made.link.token}`);
-    if (!process.env.NEXTAUTH_URL) console.log('(The address is http://localhost:3000 because NEXTAUTH_URL is not set: replace it with where people open the app.)');
+    if (!process.env.NEXTAUTH_URL) console.log(say('cli.admin.defaultAddress'));
   } finally {
     await database.close();
   }
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UserError || error instanceof AccountExistsError || error instanceof EmbeddedDatabaseInUseError) {
-    console.error(error.message);
-  } else {
-    console.error(`No administrator was made: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  if (error instanceof UserError) console.error(error.message);
+  else if (error instanceof AccountExistsError) console.error(say('cli.admin.accountExists', { email: error.email }));
+  else console.error(sharedRefusal(error) ?? say('cli.admin.failed', { error: error instanceof Error ? error.message : String(error) }));
   process.exit(1);
 });

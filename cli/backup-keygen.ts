@@ -4,12 +4,13 @@
  * BACKUP_IDENTITY only where a backup is restored.
  */
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { say } from './language';
 
 async function main() {
   const identity = await generateX25519Identity();
   const recipient = await identityToRecipient(identity);
-  console.log(`# public key, for BACKUP_RECIPIENTS: ${recipient}`);
-  console.log('# secret key, for BACKUP_IDENTITY: keep it off the server, in a password manager and on paper');
+  console.log(say('cli.backup.publicKey', { key: recipient }));
+  console.log(say('cli.backup.secretKey'));
   console.log(identity);
 }
 

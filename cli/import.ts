@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { openConfiguredDatabase } from '../db/client';
-import { EmbeddedDatabaseInUseError } from '../db/embedded-lock';
 import { applyMigrations } from '../db/migrate';
 import { users } from '../db/schema';
 import { importExchangeDocument, type ImportStage } from '../server/services/exchange/import';
@@ -18,7 +17,7 @@ import { formatProblems, InvalidExchangeDocumentError } from '../server/services
 import type { ImportCounts, ImportSummary } from '../server/services/exchange/summary';
 import { resolveTargetOrganization } from '../server/services/exchange/target-organization';
 import type { MessageKey } from '../common/i18n';
-import { say } from './language';
+import { say, sharedRefusal } from './language';
 
 /** A mistake in how the command was called or what it was given: its message is all the user needs. */
 class UserError extends Error {}
@@ -146,8 +145,10 @@ main().catch((error: unknown) => {
     console.error(say('cli.import.bundleRefused', { reason: error.message }));
   } else if (error instanceof InvalidExchangeDocumentError) {
     console.error(say('cli.import.fileRefused', { n: error.problems.length }));
-    for (const line of formatProblems(error.problems)) console.error(line);
-  } else if (error instanceof UserError || error instanceof TRPCError || error instanceof EmbeddedDatabaseInUseError) {
+    for (const line of formatProblems(error.problems, say)) console.error(line);
+  } else if (sharedRefusal(error)) {
+    console.error(sharedRefusal(error));
+  } else if (error instanceof UserError || error instanceof TRPCError) {
     console.error(error.message);
   } else {
     console.error(say('cli.import.failed', { error: error instanceof Error ? error.message : String(error) }));

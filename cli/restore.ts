@@ -7,10 +7,9 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { openConfiguredDatabase } from '../db/client';
-import { EmbeddedDatabaseInUseError } from '../db/embedded-lock';
 import { applyMigrations } from '../db/migrate';
 import { describeAuditChainReport, verifyAuditChain } from '../server/services/audit/verify';
-import { say } from './language';
+import { say, sharedRefusal } from './language';
 import { BackupKeyError, backupDecrypter } from '../server/services/backup/encryption';
 import { BackupFileError } from '../server/services/backup/format';
 import { DatabaseNotEmptyError, restoreSnapshot } from '../server/services/backup/restore';
@@ -20,10 +19,10 @@ class UserError extends Error {}
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  if (args.length !== 1 || args[0]!.startsWith('-')) throw new UserError('Usage: npm run restore -- FILE   (with BACKUP_IDENTITY or BACKUP_PASSPHRASE set)');
+  if (args.length !== 1 || args[0]!.startsWith('-')) throw new UserError(say('cli.restore.usage'));
   const file = path.resolve(args[0]!);
   await access(file).catch(() => {
-    throw new UserError(`Cannot read ${file}.`);
+    throw new UserError(say('cli.restore.cannotRead', { file }));
   });
   backupDecrypter(); // Refuse a missing key before opening anything.
   const started = Date.now();
@@ -32,7 +31,7 @@ async function main(): Promise<number> {
     await applyMigrations(database);
     const counts = await restoreSnapshot(database.db, readEncryptedBackup(file));
     const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
-    console.log(`Restored ${file}: ${rows} rows in ${Object.keys(counts).length} tables in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(say('cli.restore.restored', { file, rows, tables: Object.keys(counts).length, seconds: ((Date.now() - started) / 1000).toFixed(1) }));
     for (const table of ['organizations', 'users', 'incidents', 'cases', 'persons', 'audit_log']) {
       if (table in counts) console.log(`  ${table.padEnd(14)} ${counts[table]}`);
     }
@@ -47,11 +46,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if ([UserError, BackupKeyError, BackupFileError, DatabaseNotEmptyError, EmbeddedDatabaseInUseError].some((kind) => error instanceof kind)) {
-      console.error((error as Error).message);
-    } else {
-      console.error(`The restore failed and nothing was restored: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    if ([UserError, BackupKeyError, BackupFileError, DatabaseNotEmptyError].some((kind) => error instanceof kind)) console.error((error as Error).message);
+    else console.error(sharedRefusal(error) ?? say('cli.restore.failed', { error: error instanceof Error ? error.message : String(error) }));
     process.exit(1);
   },
 );

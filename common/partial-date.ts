@@ -68,6 +68,15 @@ export function isoToPartialDate(iso: string, precision: DatePrecision): string 
   return iso.slice(0, 10);
 }
 
+/**
+ * A stored date as much as its precision knows: the first day of its month or year. The importer
+ * keeps a file's date as written ("2017-06-20" at month precision), a form saves the first day; a
+ * comparison of the two reads them alike.
+ */
+export function atPrecision(iso: string, precision: DatePrecision): string {
+  return partialDateToIso(isoToPartialDate(iso, precision), precision) ?? iso;
+}
+
 /** True when the text is a real calendar date written YYYY-MM-DD. */
 export function isRealIsoDate(text: string): boolean {
   return partialDateToIso(text, 'day') !== null;

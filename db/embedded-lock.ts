@@ -7,9 +7,13 @@ import path from 'node:path';
  * a second opener with a message a person can act on.
  */
 export class EmbeddedDatabaseInUseError extends Error {
-  constructor(dataDir: string, pid: number) {
+  // Kept apart for the commands, which say it in the operator's language (cli/language.ts).
+  constructor(
+    readonly folder: string,
+    readonly pid: number,
+  ) {
     super(
-      `The embedded database in ${dataDir} is already open in another process (pid ${pid}). ` +
+      `The embedded database in ${folder} is already open in another process (pid ${pid}). ` +
         'Stop that process first (for example the running app), or point DATABASE_URL at a PostgreSQL server.',
     );
     this.name = 'EmbeddedDatabaseInUseError';

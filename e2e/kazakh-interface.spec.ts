@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { kk } from '../common/i18n/kk';
-import { englishSentencesIn } from '../tests/support/english-sentences';
+import { englishSentencesIn, englishValueWordsIn } from '../tests/support/english-sentences';
 import { demoAccount, e2eBaseURL } from './support/server-state';
 
 /**
@@ -12,6 +12,8 @@ import { demoAccount, e2eBaseURL } from './support/server-state';
  * vocabulary term (violation types, defender categories, perpetrators) shown in English. The records
  * themselves (titles, summaries, places) are the organization's words and stay as written; region
  * names are free text for now (a region vocabulary is on its way) and are not checked here.
+ * The histories of an incident and a case word what changed in Kazakh: a group's figures, a
+ * provision's article, dates, places, statuses.
  */
 
 type Term = { code: string; labels: Record<string, string> };
@@ -120,4 +122,72 @@ test('a Kazakh-speaking visitor reads the public dashboard with its vocabulary i
   expect(text).toContain(judicialHarassment.kk);
   expect(text).not.toContain(judicialHarassment.en);
   expect(await englishOn(page)).toEqual([]);
+});
+
+/** The rows of the history's change tables for these fields (by their Kazakh names), as text. */
+async function changeRows(page: Page, fields: string[]): Promise<string> {
+  const texts: string[] = [];
+  for (const field of fields) {
+    const rows = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: field, exact: true }) });
+    await expect(rows.first()).toBeVisible();
+    texts.push(...(await rows.allInnerTexts()));
+  }
+  return texts.join('\n');
+}
+
+test('a Kazakh-speaking monitor reads the history of an incident and of a case in Kazakh', async ({ page }) => {
+  // Eight pages, each rendered on the server: more than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
+  await readInKazakh(page);
+  const monitor = demoAccount('monitor');
+  await page.goto('/sign-in');
+  await page.getByLabel('Электрондық пошта').fill(monitor.email);
+  await page.getByLabel('Құпиясөз').fill(monitor.password);
+  await page.getByRole('button', { name: 'Кіру' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Оқиғалар' })).toBeVisible({ timeout: 30_000 });
+
+  /** Opens the history of a demo incident, found by its title, at the version it was imported as. */
+  async function incidentHistory(title: string) {
+    await page.goto('/incidents');
+    await page.getByLabel(kk['list.text']!).fill(title);
+    await page.getByRole('button', { name: kk['list.apply']! }).click();
+    await page.getByRole('table').getByRole('link', { name: title }).click();
+    await page.getByRole('link', { name: kk['incident.history']! }).click();
+    await expect(page.getByRole('heading', { level: 2, name: '1-нұсқа', exact: true })).toBeVisible();
+  }
+
+  await test.step('a group of victims with its count, a date, a place and a status', async () => {
+    await incidentHistory("Oil workers fined for an 'illegal strike'");
+    const text = await changeRows(page, [kk['field.victims']!, kk['field.date']!, kk['field.location']!, kk['field.status']!]);
+    expect(text).toContain('Oil workers on hunger strike (15 адам)');
+    expect(text).toContain('2017 ж. 22 қаңтар');
+    expect(text).toContain('Маңғыстау облысы');
+    expect(text).toContain(kk['status.published']);
+    expect(englishValueWordsIn(text)).toEqual([]);
+    expect(await englishOn(page)).toEqual([]);
+  });
+
+  await test.step('a legal provision with its article', async () => {
+    await incidentHistory('Larisa Kharkova convicted of abuse of office');
+    const text = await changeRows(page, [kk['field.legalProvisions']!]);
+    expect(text).toContain('Criminal Code of Kazakhstan 250-бап');
+    expect(englishValueWordsIn(text)).toEqual([]);
+    expect(await englishOn(page)).toEqual([]);
+  });
+
+  await test.step('a case: its status, its review state, an intervention awaiting a reply', async () => {
+    await page.goto('/cases');
+    await page.getByRole('link', { name: 'Judicial harassment of Larisa Kharkova and KNPRK' }).first().click();
+    await page.getByRole('link', { name: kk['cases.page.history']! }).click();
+    await expect(page.getByRole('heading', { level: 2, name: '1-нұсқа', exact: true })).toBeVisible();
+    const statuses = await changeRows(page, [kk['cases.history.field.status']!, kk['cases.history.field.reviewStatus']!]);
+    expect(statuses).toContain(kk['cases.status.open']);
+    expect(englishValueWordsIn(statuses)).toEqual([]);
+    // The interventions hold the organization's English summaries; their dates and the reply due are the page's words.
+    const interventions = page.getByRole('region', { name: '1-нұсқа', exact: true }).getByRole('row').filter({ hasText: kk['cases.history.field.interventions']! });
+    await expect(interventions).toContainText('2017 ж. 23 қаңтар: ');
+    await expect(interventions).toContainText('Жауап мерзімі: 2017 ж. 24 наурыз');
+    await expect(interventions).not.toContainText(/January|March|reply due|un communication/i);
+    expect(await englishOn(page)).toEqual([]);
+  });
 });

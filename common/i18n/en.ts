@@ -7,6 +7,8 @@ import { dailyWorkEn } from './areas/daily-work.en';
 import { serverRefusalsEn } from './areas/server-refusals.en';
 import { fieldProblemsEn } from './areas/field-problems.en';
 import { commandLineEn } from './areas/command-line.en';
+import { operatorCommandsEn } from './areas/operator-commands.en';
+import { exchangeProblemsEn } from './areas/exchange-problems.en';
 
 export const en = {
   // Areas kept in their own files (app/i18n/areas/), so that parallel work merges without conflicts.
@@ -15,6 +17,8 @@ export const en = {
   ...serverRefusalsEn,
   ...fieldProblemsEn,
   ...commandLineEn,
+  ...operatorCommandsEn,
+  ...exchangeProblemsEn,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Documenting attacks on human rights defenders',
   'app.skipToContent': 'Skip to main content',

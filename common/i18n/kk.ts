@@ -3,6 +3,8 @@ import { dailyWorkKk } from './areas/daily-work.kk';
 import { serverRefusalsKk } from './areas/server-refusals.kk';
 import { fieldProblemsKk } from './areas/field-problems.kk';
 import { commandLineKk } from './areas/command-line.kk';
+import { operatorCommandsKk } from './areas/operator-commands.kk';
+import { exchangeProblemsKk } from './areas/exchange-problems.kk';
 import type { Messages } from './en';
 
 /**
@@ -15,6 +17,8 @@ export const kk: Partial<Messages> = {
   ...serverRefusalsKk,
   ...fieldProblemsKk,
   ...commandLineKk,
+  ...operatorCommandsKk,
+  ...exchangeProblemsKk,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Құқық қорғаушыларға жасалған шабуылдарды құжаттау',
   'app.skipToContent': 'Негізгі мазмұнға өту',

@@ -3,6 +3,8 @@ import { dailyWorkRu } from './areas/daily-work.ru';
 import { serverRefusalsRu } from './areas/server-refusals.ru';
 import { fieldProblemsRu } from './areas/field-problems.ru';
 import { commandLineRu } from './areas/command-line.ru';
+import { operatorCommandsRu } from './areas/operator-commands.ru';
+import { exchangeProblemsRu } from './areas/exchange-problems.ru';
 import type { Messages } from './en';
 
 /** Russian. Keys left out fall back to English. */
@@ -12,6 +14,8 @@ export const ru: Partial<Messages> = {
   ...serverRefusalsRu,
   ...fieldProblemsRu,
   ...commandLineRu,
+  ...operatorCommandsRu,
+  ...exchangeProblemsRu,
   'app.name': 'HRD Monitor',
   'app.tagline': 'Документирование нападений на правозащитников',
   'app.skipToContent': 'Перейти к основному содержанию',

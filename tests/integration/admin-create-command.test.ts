@@ -26,7 +26,8 @@ async function adminCreate(env: Record<string, string | undefined>, ...args: str
     // A timeout turns a command that waits for input into a failure instead of a hung test.
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'cli/admin-create.ts', ...args], {
       cwd: root,
-      env: { ...rest, NEXTAUTH_URL: 'https://monitor.example.org', ...env },
+      // English unless a test reads another language, whatever the shell's LANG.
+      env: { ...rest, NEXTAUTH_URL: 'https://monitor.example.org', HRD_LANG: 'en', ...env },
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
@@ -109,6 +110,24 @@ describe('npm run admin:create on PostgreSQL', () => {
     expect(badSlug.code).toBe(1);
     expect(badSlug.stderr).toMatch(/--org must be a slug/);
     expect(await database.db.select().from(users).where(eq(users.email, 'p@example.org'))).toEqual([]);
+  });
+
+  it("speaks the operator's language: a bad argument in Russian, an account that exists in Kazakh, a new administrator in Russian", async () => {
+    const badSlug = await adminCreate({ ...env, HRD_LANG: 'ru' }, '--email', 'p@example.org', '--name', 'P', '--org', 'Not A Slug');
+    expect(badSlug.code).toBe(1);
+    expect(badSlug.stderr).toContain('--org должен быть кратким именем (slug)');
+    expect(badSlug.stderr).toContain('Использование: npm run admin:create');
+
+    const refused = await adminCreate({ ...env, HRD_LANG: 'kk' }, '--email', 'aigerim@example.org', '--name', 'Someone else', '--org', 'kib-hr');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('aigerim@example.org мекенжайымен тіркелгі бұрыннан бар; ештеңе өзгермеді.');
+
+    const made = await adminCreate({ ...env, HRD_LANG: 'ru' }, '--email', 'third@example.org', '--name', 'Третий', '--org', 'kib-hr');
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toContain('Третий <third@example.org> — администратор организации «KIBHR» (kib-hr).');
+    expect(made.stdout).toContain('Отправьте этому человеку одноразовую ссылку');
+    expect(tokenOf(made.stdout)).toBeDefined();
+    expect(made.stdout).not.toMatch(/administrator|Send them|until/);
   });
 });
 

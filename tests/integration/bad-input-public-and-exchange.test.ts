@@ -15,7 +15,7 @@ import { listPublicCases } from '@/server/public/cases';
 import { publicRead } from '@/server/public/db';
 import { guarded } from '@/server/public/http';
 import { importExchangeDocument } from '@/server/services/exchange/import';
-import { InvalidExchangeDocumentError } from '@/server/services/exchange/problems';
+import { InvalidExchangeDocumentError, wordProblems } from '@/server/services/exchange/problems';
 import { createCallerFactory, createContext, createTRPCRouter, publicProcedure } from '@/server/trpc';
 import { createEmbeddedTestDatabase } from '../support/database';
 import { callerFor } from '../support/factories';
@@ -96,7 +96,7 @@ describe('an exchange file with NUL in its text', () => {
     const failure = await importExchangeDocument(database.db, doc, { organizationId: ngo.id, actingUserId: admin.id }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(InvalidExchangeDocumentError);
     const message = 'Contains the invisible NUL character (\\u0000), which the database cannot store; remove it';
-    expect((failure as InvalidExchangeDocumentError).problems).toEqual([
+    expect(wordProblems((failure as InvalidExchangeDocumentError).problems)).toEqual([
       { pointer: '/persons/0/name', message },
       { pointer: '/incidents/0/title', message },
     ]);

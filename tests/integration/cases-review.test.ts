@@ -93,7 +93,7 @@ describe('the review queue', () => {
     expect(edited).toMatchObject({ comparedWith: version, publishedVersion: version, authorName: expect.stringMatching(/^monitor /) });
     expect(edited!.changes).toEqual([
       { field: 'title', before: 'Closure of the confederation', after: 'Closure of the confederation and its appeal' },
-      { field: 'interventions', before: null, after: '4 October 2017: statement – Observatory' },
+      { field: 'interventions', before: null, after: [expect.objectContaining({ date: '2017-10-04', datePrecision: 'day', kind: 'statement', by: 'Observatory' })] },
     ]);
     // Never approved before: everything filled in is new, and the review state is not among the changes.
     expect(fresh!.comparedWith).toBeNull();

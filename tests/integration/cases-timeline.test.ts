@@ -67,7 +67,11 @@ describe('a case timeline', () => {
     const [latest] = await caller.case.history({ id: caseId });
     expect(latest!.version).toBe(2);
     expect(latest!.changes).toEqual([
-      { field: 'interventions', before: null, after: expect.stringContaining('12 December 2017: un communication – UN Special Rapporteurs – AL KAZ 3/2017') as string },
+      {
+        field: 'interventions',
+        before: null,
+        after: [expect.objectContaining({ date: '2017-12-12', kind: 'un_communication', by: 'UN Special Rapporteurs', referenceCode: 'AL KAZ 3/2017' })],
+      },
     ]);
   });
 });
@@ -140,6 +144,6 @@ describe('interventions', () => {
     await caller.case.removeIntervention({ id: created.id, version: created.version + 1 });
     expect(await caller.case.timeline({ id: caseId })).toEqual([]);
     const [latest] = await caller.case.history({ id: caseId });
-    expect(latest!.changes[0]).toMatchObject({ field: 'interventions', before: expect.stringContaining('First edit') as string, after: null });
+    expect(latest!.changes[0]).toMatchObject({ field: 'interventions', before: [expect.objectContaining({ summary: 'First edit' })], after: null });
   });
 });

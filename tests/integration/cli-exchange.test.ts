@@ -96,6 +96,9 @@ describe('the import and export commands', () => {
     expect(await incidentCount()).toBe(26);
     const russian = await commandIn('ru', 'import', writeJson('dangling.json', doc), '--org', slug, '--as', reviewerEmail);
     expect(russian.stderr).toContain('Файл не импортирован (ничего не изменено): проблем в нём — 1.');
+    // Each problem too, at its pointer.
+    expect(russian.stderr).toContain('/incidents/3/victims/0/person: В этом файле не определена запись (человек) со ссылкой «person:nobody-has-this-ref» (в «persons»)');
+    expect(russian.stderr).not.toMatch(/is defined|No person/);
   }, 90_000); // the command runs twice
 
   it('export every record of the organization to a file that the JSON Schema accepts', async () => {

@@ -13,7 +13,7 @@ import { caseIncidents, caseInterventions, caseLegalEvents, casePersons, caseVer
 import type { ExchangeDocument } from '@/server/services/exchange/document';
 import { exportExchangeDocument } from '@/server/services/exchange/export';
 import { importExchangeDocument } from '@/server/services/exchange/import';
-import { InvalidExchangeDocumentError } from '@/server/services/exchange/problems';
+import { InvalidExchangeDocumentError, wordProblems } from '@/server/services/exchange/problems';
 import { validateExchangeDocument } from '@/server/services/exchange/validate';
 import { createTestDatabase } from '../support/database';
 import { asVersion1 } from '../support/exchange-v1';
@@ -193,7 +193,7 @@ describe('cases in the exchange format', () => {
     const failure = await importExchangeDocument(db, doc, { organizationId: w.organizationId, actingUserId: w.adminId }).catch((e: unknown) => e);
 
     expect(failure).toBeInstanceOf(InvalidExchangeDocumentError);
-    expect((failure as InvalidExchangeDocumentError).problems).toEqual([
+    expect(wordProblems((failure as InvalidExchangeDocumentError).problems)).toEqual([
       {
         pointer: `/cases/${kharkovaIndex}/incidents/8`,
         message: 'No incident with the ref “inc:never-recorded” is defined in this file (under “incidents”)',

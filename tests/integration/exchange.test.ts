@@ -9,7 +9,7 @@ import { incidentVersions, incidents, memberships, organizations, persons, users
 import type { ExchangeDocument } from '@/server/services/exchange/document';
 import { exportExchangeDocument } from '@/server/services/exchange/export';
 import { importExchangeDocument } from '@/server/services/exchange/import';
-import { InvalidExchangeDocumentError } from '@/server/services/exchange/problems';
+import { InvalidExchangeDocumentError, wordProblems } from '@/server/services/exchange/problems';
 import { validateExchangeDocument } from '@/server/services/exchange/validate';
 import { listIncidentHistory } from '@/server/services/incidents/history';
 import { createTestDatabase } from '@/tests/support/database';
@@ -162,7 +162,7 @@ describe('importing an exchange file', () => {
     const failure = await importExchangeDocument(db, doc, { organizationId, actingUserId: adminId }).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(InvalidExchangeDocumentError);
-    expect((failure as InvalidExchangeDocumentError).problems).toEqual([
+    expect(wordProblems((failure as InvalidExchangeDocumentError).problems)).toEqual([
       {
         pointer: `/incidents/${index}/victims/0/person`,
         message: 'No person with the ref “person:nobody” is defined in this file (under “persons”)',
@@ -179,7 +179,7 @@ describe('importing an exchange file', () => {
 
     const failure = await importExchangeDocument(db, doc, { organizationId, actingUserId: adminId }).catch((error: unknown) => error);
 
-    expect((failure as InvalidExchangeDocumentError).problems).toEqual([
+    expect(wordProblems((failure as InvalidExchangeDocumentError).problems)).toEqual([
       {
         pointer: '/incidents/0/violation_types/0',
         message: 'Unknown violation type “levitation”: define it under vocabularies.violation_types or use a code the platform knows',

@@ -123,7 +123,11 @@ describe('editing', () => {
     });
     const history = await caller.incident.history({ id });
     expect(history.map((h) => h.version)).toEqual([3, 2, 1]);
-    expect(history[0]!.changes).toContainEqual({ field: 'date', before: 'May 2017', after: '25 May 2017' });
+    expect(history[0]!.changes).toContainEqual({
+      field: 'date',
+      before: { start: '2017-05-01', end: null, precision: 'month' },
+      after: { start: '2017-05-25', end: null, precision: 'day' },
+    });
     expect((await caller.incident.get({ id })).title).toBe('Third');
   });
 

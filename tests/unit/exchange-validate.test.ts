@@ -11,7 +11,12 @@ import {
 } from '@/db/schema';
 import exchangeSchema from '@/exchange/schema.json';
 import type { ExchangeDocument } from '@/server/services/exchange/document';
+import { translator } from '@/common/i18n';
+import { formatProblems, wordProblems } from '@/server/services/exchange/problems';
 import { validateExchangeDocument } from '@/server/services/exchange/validate';
+
+/** The file's problems, each as its pointer and its words in English. */
+const validate = (...args: Parameters<typeof validateExchangeDocument>) => wordProblems(validateExchangeDocument(...args));
 
 /** A fresh copy of the Kazakhstan 2017 fixture, to change one thing in. */
 function fixture(): ExchangeDocument {
@@ -24,20 +29,20 @@ function incidentIndex(doc: ExchangeDocument, ref: string): number {
 
 describe('validateExchangeDocument', () => {
   it('accepts the Kazakhstan 2017 fixture', () => {
-    expect(validateExchangeDocument(fixture())).toEqual([]);
+    expect(validate(fixture())).toEqual([]);
   });
 
   describe('the shape, against exchange/schema.json', () => {
     it('names a missing required field where it belongs', () => {
       const doc = fixture();
       delete (doc.incidents[4] as Partial<ExchangeDocument['incidents'][number]>).title;
-      expect(validateExchangeDocument(doc)).toEqual([{ pointer: '/incidents/4/title', message: '“title” is required here but missing' }]);
+      expect(validate(doc)).toEqual([{ pointer: '/incidents/4/title', message: '“title” is required here but missing' }]);
     });
 
     it('names a field the format does not have', () => {
       const doc = fixture();
       (doc.persons![0] as Record<string, unknown>).nickname = 'Larisa';
-      expect(validateExchangeDocument(doc)).toEqual([
+      expect(validate(doc)).toEqual([
         { pointer: '/persons/0/nickname', message: 'Unknown field “nickname” (the format has no such field here)' },
       ]);
     });
@@ -45,7 +50,7 @@ describe('validateExchangeDocument', () => {
     it('quotes a malformed ref and says how refs are written', () => {
       const doc = fixture();
       doc.incidents[0]!.victims = [{ person: 'Person:Kharkova' }];
-      const [problem] = validateExchangeDocument(doc);
+      const [problem] = validate(doc);
       expect(problem?.pointer).toBe('/incidents/0/victims/0/person');
       expect(problem?.message).toContain('“Person:Kharkova”');
       expect(problem?.message).toContain('kind:name');
@@ -54,7 +59,7 @@ describe('validateExchangeDocument', () => {
     it('says once, in words, that a victim is exactly one of person, organization or group', () => {
       const doc = fixture();
       doc.incidents[1]!.victims = [{ person: 'person:kharkova', group: 'her colleagues' }, { count: 3 }];
-      expect(validateExchangeDocument(doc)).toEqual([
+      expect(validate(doc)).toEqual([
         {
           pointer: '/incidents/1/victims/0',
           message: 'A victim is exactly one of “person”, “organization” or “group”; this one names “person” and “group”',
@@ -66,7 +71,7 @@ describe('validateExchangeDocument', () => {
     it('refuses a group with more killed or injured than people in it', () => {
       const doc = fixture();
       doc.incidents[1]!.victims = [{ group: 'strikers', count: 2, killed: 5, injured: 2 }];
-      expect(validateExchangeDocument(doc)).toEqual([{ pointer: '/incidents/1/victims/0/killed', message: '5 is more than the 2 people in the group' }]);
+      expect(validate(doc)).toEqual([{ pointer: '/incidents/1/victims/0/killed', message: '5 is more than the 2 people in the group' }]);
     });
 
     it('reports every shape problem at once, with the bad value', () => {
@@ -74,7 +79,7 @@ describe('validateExchangeDocument', () => {
       doc.version = 3 as 2;
       doc.incidents[2]!.status = 'public' as 'published';
       doc.sources![0]!.published_on = '04.10.2017';
-      const problems = validateExchangeDocument(doc);
+      const problems = validate(doc);
       expect(problems.map((p) => p.pointer)).toEqual(['/version', '/sources/0/published_on', '/incidents/2/status']);
       expect(problems[0]!.message).toBe('3 is not one of the allowed values: 1, 2');
       expect(problems[1]!.message).toBe('“04.10.2017” is not a date written YYYY-MM-DD');
@@ -82,7 +87,7 @@ describe('validateExchangeDocument', () => {
     });
 
     it('refuses something that is not an exchange file at all', () => {
-      expect(validateExchangeDocument([])).toEqual([{ pointer: '', message: 'Expected an object, found a list' }]);
+      expect(validate([])).toEqual([{ pointer: '', message: 'Expected an object, found a list' }]);
     });
   });
 
@@ -91,7 +96,7 @@ describe('validateExchangeDocument', () => {
       const doc = fixture();
       const i = incidentIndex(doc, 'inc:son-car-fire');
       doc.incidents[i]!.victims = [{ person: 'person:nobody' }];
-      expect(validateExchangeDocument(doc)).toEqual([
+      expect(validate(doc)).toEqual([
         {
           pointer: `/incidents/${i}/victims/0/person`,
           message: 'No person with the ref “person:nobody” is defined in this file (under “persons”)',
@@ -103,7 +108,7 @@ describe('validateExchangeDocument', () => {
       const doc = fixture();
       doc.incidents[0]!.victims = [{ person: 'org:knprk' }];
       doc.incidents[0]!.sources = ['person:kharkova'];
-      expect(validateExchangeDocument(doc)).toEqual([
+      expect(validate(doc)).toEqual([
         { pointer: '/incidents/0/victims/0/person', message: '“org:knprk” is an organization (/organizations/0), not a person' },
         { pointer: '/incidents/0/sources/0', message: '“person:kharkova” is a person (/persons/0), not a source' },
       ]);
@@ -114,7 +119,7 @@ describe('validateExchangeDocument', () => {
       doc.persons![0]!.affiliations = ['org:knprk', 'org:gone', 'org:knprk'];
       doc.cases![0]!.incidents = ['inc:missing'];
       doc.cases![0]!.interventions![0]!.source = 'src:missing';
-      expect(validateExchangeDocument(doc).map((p) => `${p.pointer}: ${p.message}`)).toEqual([
+      expect(validate(doc).map((p) => `${p.pointer}: ${p.message}`)).toEqual([
         '/persons/0/affiliations/1: No organization with the ref “org:gone” is defined in this file (under “organizations”)',
         '/persons/0/affiliations/2: “org:knprk” is listed twice',
         '/cases/0/incidents/0: No incident with the ref “inc:missing” is defined in this file (under “incidents”)',
@@ -131,7 +136,7 @@ describe('validateExchangeDocument', () => {
       record.legal_events![1]!.ref = record.legal_events![0]!.ref!;
       record.interventions![1]!.ref = record.interventions![0]!.ref!;
       record.interventions![0]!.reply_received_on = '2017-02-30';
-      expect(validateExchangeDocument(doc).map((p) => `${p.pointer}: ${p.message}`)).toEqual([
+      expect(validate(doc).map((p) => `${p.pointer}: ${p.message}`)).toEqual([
         `/cases/${kharkova}/persons/1/person: No person with the ref “person:nobody” is defined in this file (under “persons”)`,
         `/cases/${kharkova}/persons/2/person: “person:kharkova” is listed twice`,
         `/cases/${kharkova}/legal_events/0/person: “src:un-al-kaz-3-2017” is a source (/sources/${doc.sources!.findIndex((s) => s.ref === 'src:un-al-kaz-3-2017')}), not a person`,
@@ -145,7 +150,7 @@ describe('validateExchangeDocument', () => {
       const doc = fixture();
       doc.sources![1]!.ref = doc.sources![0]!.ref;
       doc.cases![0]!.ref = 'person:kharkova';
-      const problems = validateExchangeDocument(doc);
+      const problems = validate(doc);
       expect(problems).toContainEqual({
         pointer: '/sources/1/ref',
         message: `The ref “${doc.sources![0]!.ref}” is already used by /sources/0; each record needs a ref of its own`,
@@ -163,7 +168,7 @@ describe('validateExchangeDocument', () => {
       doc.incidents[0]!.violation_types.push('levitation');
       doc.incidents[0]!.perpetrators = [{ type: 'aliens' }];
       doc.persons![0]!.categories = ['astronaut'];
-      expect(validateExchangeDocument(doc).map((p) => `${p.pointer}: ${p.message}`)).toEqual([
+      expect(validate(doc).map((p) => `${p.pointer}: ${p.message}`)).toEqual([
         '/persons/0/categories/0: Unknown defender category “astronaut”: define it under vocabularies.defender_categories or use a code the platform knows',
         '/incidents/0/violation_types/1: Unknown violation type “levitation”: define it under vocabularies.violation_types or use a code the platform knows',
         '/incidents/0/perpetrators/0/type: Unknown perpetrator type “aliens”: define it under vocabularies.perpetrator_types or use a code the platform knows',
@@ -173,10 +178,10 @@ describe('validateExchangeDocument', () => {
     it('accepts codes the platform knows already without the file repeating them', () => {
       const doc = fixture();
       delete doc.vocabularies;
-      expect(validateExchangeDocument(doc).length).toBeGreaterThan(0);
+      expect(validate(doc).length).toBeGreaterThan(0);
       const known = fixture().vocabularies!;
       expect(
-        validateExchangeDocument(doc, {
+        validate(doc, {
           violation_type: known.violation_types!.map((t) => t.code),
           defender_category: known.defender_categories!.map((t) => t.code),
           perpetrator_type: known.perpetrator_types!.map((t) => t.code),
@@ -189,7 +194,7 @@ describe('validateExchangeDocument', () => {
       const terms = doc.vocabularies!.violation_types!;
       terms[1]!.parent = 'harassment';
       terms.push({ code: 'raid', labels: { en: 'Raid again' } });
-      expect(validateExchangeDocument(doc).map((p) => `${p.pointer}: ${p.message}`)).toEqual([
+      expect(validate(doc).map((p) => `${p.pointer}: ${p.message}`)).toEqual([
         `/vocabularies/violation_types/${terms.length - 1}/code: The violation type “raid” is already defined at /vocabularies/violation_types/19`,
         '/vocabularies/violation_types/1/parent: Unknown violation type “harassment”: define it under vocabularies.violation_types or use a code the platform knows',
       ]);
@@ -201,7 +206,7 @@ describe('validateExchangeDocument', () => {
       const doc = fixture();
       doc.incidents[0]!.date = { start: '2017-02-29', end: null, precision: 'day' };
       doc.cases![0]!.interventions![0]!.date = '2017-13-01';
-      expect(validateExchangeDocument(doc)).toEqual([
+      expect(validate(doc)).toEqual([
         { pointer: '/incidents/0/date/start', message: '“2017-02-29” is not a real calendar date' },
         { pointer: '/cases/0/interventions/0/date', message: '“2017-13-01” is not a real calendar date' },
       ]);
@@ -210,7 +215,7 @@ describe('validateExchangeDocument', () => {
     it('refuses an end before the start', () => {
       const doc = fixture();
       doc.incidents[0]!.date = { start: '2017-03-10', end: '2017-03-01', precision: 'day' };
-      expect(validateExchangeDocument(doc)).toEqual([
+      expect(validate(doc)).toEqual([
         { pointer: '/incidents/0/date/end', message: 'The end, 2017-03-01, is before the start, 2017-03-10' },
       ]);
     });
@@ -218,8 +223,46 @@ describe('validateExchangeDocument', () => {
     it('accepts a month-precision date that is not the first of the month', () => {
       const doc = fixture();
       doc.incidents[0]!.date = { start: '2017-06-20', end: null, precision: 'month' };
-      expect(validateExchangeDocument(doc)).toEqual([]);
+      expect(validate(doc)).toEqual([]);
     });
+  });
+});
+
+describe("the problems in the operator's language", () => {
+  /** A file with one of each kind of wording: a missing field, a wrong type, a ref of another kind, an unknown code, two victim fields. */
+  function troubled(): ExchangeDocument {
+    const doc = fixture();
+    delete (doc.incidents[4] as Partial<ExchangeDocument['incidents'][number]>).title;
+    (doc.incidents[2] as Record<string, unknown>).summary = ['not', 'text'];
+    doc.incidents[1]!.victims = [{ person: 'person:kharkova', group: 'her colleagues' }];
+    return doc;
+  }
+  const wrongRefs = () => {
+    const doc = fixture();
+    doc.incidents[0]!.victims = [{ person: doc.organizations![0]!.ref }];
+    doc.incidents[0]!.violation_types = ['levitation'];
+    return doc;
+  };
+
+  it('reads in Russian', () => {
+    const t = translator('ru');
+    expect(formatProblems(validateExchangeDocument(troubled()), t)).toEqual([
+      '/incidents/1/victims/0: Пострадавший — ровно одно из «person», «organization» или «group»; здесь указаны “person” и “group”',
+      '/incidents/2/summary: Ожидается текст или null, а указано список',
+      '/incidents/4/title: Здесь обязательно поле «title», но его нет',
+    ]);
+    expect(formatProblems(validateExchangeDocument(wrongRefs()), t)).toEqual([
+      `/incidents/0/victims/0/person: «${fixture().organizations![0]!.ref}» — организация (/organizations/0), а не человек`,
+      '/incidents/0/violation_types/0: Неизвестный код «levitation» (вид нарушения): определите его в vocabularies.violation_types или используйте код, известный платформе',
+    ]);
+  });
+
+  it.each(['ru', 'kk'] as const)('has no English word in %s', (locale) => {
+    const lines = [...formatProblems(validateExchangeDocument(troubled()), translator(locale)), ...formatProblems(validateExchangeDocument(wrongRefs()), translator(locale))];
+    expect(lines).toHaveLength(5);
+    // What is left in Latin letters is the file's own: pointers, quoted field names, refs, codes, null.
+    const own = /\/[\w/~]+|«[^»]*»|“[^”]*”|vocabularies\.\w+|null/g;
+    expect(lines.map((line) => line.replace(own, ''))).toEqual(lines.map(() => expect.not.stringMatching(/[a-z]{2,}/i)));
   });
 });
 

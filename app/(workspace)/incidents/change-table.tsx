@@ -1,36 +1,66 @@
-import { reviewStatusEnum, type ReviewStatus } from '@/db/schema';
-import type { IncidentField } from '@/common/record-fields';
-import type { Translate } from '@/common/i18n';
+import { formatIncidentDateRange, type Locale, type Translate } from '@/common/i18n';
+import { placeLine } from '@/common/regions';
+import { reviewStatuses, type ReviewStatus } from '@/common/values';
+import type { FieldChange, ShownVictim } from '@/server/services/incidents/diff';
 import type { ChangeWording } from '../review/change-table';
 
-const isStatus = (value: string): value is ReviewStatus => (reviewStatusEnum.enumValues as readonly string[]).includes(value);
+const isStatus = (value: string): value is ReviewStatus => (reviewStatuses as readonly string[]).includes(value);
 
+/** The vocabulary labels in the reader's language (app/ui/vocabulary.ts `termLabeller`, as every page takes them). */
 export type ChangeLabels = { violation: (code: string) => string; perpetrator: (code: string) => string };
 
-/** "court: Shymkent City Court; police" with each leading code shown as its label. */
-function labelPerpetrators(value: string, label: (code: string) => string): string {
-  return value
-    .split('; ')
-    .map((part) => {
-      const [code = '', ...name] = part.split(': ');
-      return /^[a-z][a-z0-9_]*$/.test(code) ? [label(code), ...name].join(': ') : part;
-    })
-    .join('; ');
+/** "Oil workers (12 people, 3 killed)" in the reader's language; a person or an organization by name. */
+function victimWords(victim: ShownVictim, t: Translate): string {
+  const figures = [
+    victim.count != null ? t('incident.people', { n: victim.count }) : null,
+    victim.killed ? t('incident.killed', { n: victim.killed }) : null,
+    victim.injured ? t('incident.injured', { n: victim.injured }) : null,
+  ].filter(Boolean);
+  return figures.length ? `${victim.name} (${figures.join(', ')})` : victim.name;
 }
 
 /**
- * How an incident's changes read (review/change-table.tsx): the server describes values in words;
- * where those words are vocabulary codes (status, violation types, perpetrator types) they are
- * shown with their labels here.
+ * How an incident's changes read (review/change-table.tsx): the server hands over values
+ * (server/services/incidents/diff.ts) and they are worded here in the reader's language: the
+ * vocabulary by its labels, dates by common/i18n/dates.ts, places by their region's name.
  */
-export function incidentWording(labels: ChangeLabels, t: Translate): ChangeWording {
+export function incidentWording(labels: ChangeLabels, locale: Locale, t: Translate): ChangeWording<FieldChange> {
   return {
-    field: (field) => t(`field.${field as IncidentField}`),
-    value: (field, value) => {
-      if (field === 'status' && isStatus(value)) return t(`status.${value}`);
-      if (field === 'violationTypes') return value.split(', ').map(labels.violation).join(', ');
-      if (field === 'perpetrators') return labelPerpetrators(value, labels.perpetrator);
-      return value;
+    field: (field) => t(`field.${field}`),
+    value: (change, side) => {
+      switch (change.field) {
+        case 'title':
+        case 'summary':
+          return change[side];
+        case 'status': {
+          const status = change[side];
+          return status && (isStatus(status) ? t(`status.${status}`) : status);
+        }
+        case 'date': {
+          const date = change[side];
+          return date && formatIncidentDateRange(date.start, date.end, date.precision, locale);
+        }
+        case 'location': {
+          const place = change[side];
+          if (!place) return null;
+          const point = place.lat != null && place.lon != null ? ` [${place.lat}, ${place.lon}]` : '';
+          return `${placeLine(place, locale)}${point} (${t(`locationPrecision.${place.precision}`)})`;
+        }
+        case 'violationTypes':
+          return change[side]?.map(labels.violation).join(', ') ?? null;
+        case 'victims':
+          return change[side]?.map((victim) => victimWords(victim, t)).join('; ') ?? null;
+        case 'perpetrators':
+          return change[side]?.map((p) => (p.name ? `${labels.perpetrator(p.typeCode)}: ${p.name}` : labels.perpetrator(p.typeCode))).join('; ') ?? null;
+        case 'legalProvisions':
+          return (
+            change[side]
+              ?.map((l) => [l.code, t('incident.article', { article: l.article }), l.title ? `“${l.title}”` : null].filter(Boolean).join(' '))
+              .join('; ') ?? null
+          );
+        case 'sources':
+          return change[side]?.join('; ') ?? null;
+      }
     },
   };
 }

@@ -1,22 +1,23 @@
 import type { Translate } from '@/common/i18n';
 import { diffCells } from './word-diff';
 
-/** One changed field, as the server describes it in words. */
-export type Change = { field: string; before: string | null; after: string | null };
+/** One changed field: its two sides as values (codes, numbers, dates with their precision), null for nothing. */
+export type Change = { field: string; before: unknown; after: unknown };
 
-/** How a kind of record names its fields and shows their values (vocabulary codes as labels). */
-export type ChangeWording = {
-  field: (field: string) => string;
+/** How a kind of record names its fields and words their values in the reader's language. */
+export type ChangeWording<C extends Change = Change> = {
+  field: (field: C['field']) => string;
   /** A line under the field's name (e.g. that a list shows what was removed and added). */
-  note?: (field: string) => string | null;
-  value: (field: string, value: string) => string;
+  note?: (field: C['field']) => string | null;
+  /** One side of a change in words; null when that side holds nothing. */
+  value: (change: C, side: 'before' | 'after') => string | null;
 };
 
 /**
  * Field by field, before and after, changed words marked: the history of a record and the review
  * queue read alike, for every kind of record.
  */
-export function ChangeTable({ changes, caption, wording, t }: { changes: Change[]; caption: string; wording: ChangeWording; t: Translate }) {
+export function ChangeTable<C extends Change>({ changes, caption, wording, t }: { changes: C[]; caption: string; wording: ChangeWording<C>; t: Translate }) {
   const cell = 'px-3 py-2 align-top';
   const empty = <span className="text-slate-500">{t('history.empty')}</span>;
   return (
@@ -38,8 +39,8 @@ export function ChangeTable({ changes, caption, wording, t }: { changes: Change[
         </thead>
         <tbody className="divide-y divide-slate-200">
           {changes.map((change) => {
-            const shown = (value: string | null) => (value == null || value === '' ? null : wording.value(change.field, value));
-            const [before, after] = diffCells(shown(change.before), shown(change.after), empty, t);
+            const shown = (side: 'before' | 'after') => wording.value(change, side) || null;
+            const [before, after] = diffCells(shown('before'), shown('after'), empty, t);
             const note = wording.note?.(change.field);
             return (
               <tr key={change.field}>

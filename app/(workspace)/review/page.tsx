@@ -23,8 +23,8 @@ export default async function ReviewQueuePage() {
   const { locale, t } = await getI18n();
   const [queue, caseQueue, terms] = await Promise.all([caller.review.queue(), caller.review.caseQueue(), caller.vocabulary.all()]);
   const wording = {
-    incident: incidentWording({ violation: termLabeller(terms, 'violation_type', locale), perpetrator: termLabeller(terms, 'perpetrator_type', locale) }, t),
-    case: caseWording(t),
+    incident: incidentWording({ violation: termLabeller(terms, 'violation_type', locale), perpetrator: termLabeller(terms, 'perpetrator_type', locale) }, locale, t),
+    case: caseWording(locale, t),
   };
   const organizationName = new Map(viewer.memberships.map((m) => [m.organizationId, m.organizationName]));
   const severalOrganizations = viewer.memberships.length > 1;

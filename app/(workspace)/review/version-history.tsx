@@ -4,15 +4,15 @@ import { BackLink } from '@/app/ui/back-link';
 
 const viaKey: Record<string, MessageKey> = { workspace: 'via.workspace', import: 'via.import', review: 'via.review', merge: 'via.merge' };
 
-export type HistoryEntry = { version: number; savedAt: Date; savedVia: string; savedBy: { name: string } | null; changes: Change[] };
+export type HistoryEntry<C extends Change> = { version: number; savedAt: Date; savedVia: string; savedBy: { name: string } | null; changes: C[] };
 
 /** Every saved version of an incident or a case, newest first, each with what changed from the one before it. */
-export function VersionHistory(props: {
+export function VersionHistory<C extends Change>(props: {
   back: { href: string; label: string };
   title: string;
   intro: string;
-  history: HistoryEntry[];
-  wording: ChangeWording;
+  history: HistoryEntry<C>[];
+  wording: ChangeWording<C>;
   locale: Locale;
   t: Translate;
 }) {

@@ -14,21 +14,22 @@ import { issueSetPasswordLink, type IssuedLink } from './set-password-links';
  * the command line (it would stay in the shell history and the process list): the person gets a
  * one-time set-password link, the same kind an admin gives a new colleague.
  */
+// Each message is a dictionary key: the command words it in the operator's language, naming the option.
 export const commandLineAdminInput = z.object({
-  email: z.string().trim().toLowerCase().email('--email must be an email address such as name@example.org').max(320, '--email: at most 320 characters'),
-  name: z.string().trim().min(1, '--name must not be empty').max(200, '--name: at most 200 characters'),
+  email: z.string().trim().toLowerCase().email('cli.admin.problem.email').max(320, 'cli.admin.problem.tooLong'),
+  name: z.string().trim().min(1, 'cli.admin.problem.empty').max(200, 'cli.admin.problem.tooLong'),
   orgSlug: z
     .string()
     .trim()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, '--org must be a slug: lower-case letters, digits and hyphens, such as kib-hr')
-    .max(100, '--org: at most 100 characters'),
-  orgName: z.string().trim().min(1, '--org-name must not be empty').max(200, '--org-name: at most 200 characters').optional(),
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'cli.admin.problem.slug')
+    .max(100, 'cli.admin.problem.tooLong'),
+  orgName: z.string().trim().min(1, 'cli.admin.problem.empty').max(200, 'cli.admin.problem.tooLong').optional(),
 });
 export type CommandLineAdminInput = z.infer<typeof commandLineAdminInput>;
 
 /** Refused with a message that says what to do instead. */
 export class AccountExistsError extends Error {
-  constructor(email: string) {
+  constructor(readonly email: string) {
     super(
       `An account with the email ${email} exists already; nothing was changed. ` +
         'To make it an administrator of an organization, an administrator of that organization adds it on the People page of the admin area; ' +

@@ -9,8 +9,11 @@ import { Decrypter, Encrypter } from 'age-encryption';
  */
 export class BackupKeyError extends Error {}
 
+/** To how many public keys a backup is encrypted (0: to a passphrase); the command says it in the operator's language. */
+export type EncryptedTo = { keys: number };
+
 /** BACKUP_RECIPIENTS: age public keys (age1…), separated by spaces, commas or new lines. BACKUP_PASSPHRASE otherwise. */
-export function backupEncrypter(env: NodeJS.ProcessEnv = process.env): { encrypter: Encrypter; describe: string } {
+export function backupEncrypter(env: NodeJS.ProcessEnv = process.env): { encrypter: Encrypter; encryptedTo: EncryptedTo } {
   const encrypter = new Encrypter();
   const recipients = (env.BACKUP_RECIPIENTS ?? '').split(/[\s,]+/).filter(Boolean);
   if (recipients.length > 0) {
@@ -22,12 +25,12 @@ export function backupEncrypter(env: NodeJS.ProcessEnv = process.env): { encrypt
       }
     }
     if (env.BACKUP_PASSPHRASE) throw new BackupKeyError('Set BACKUP_RECIPIENTS or BACKUP_PASSPHRASE, not both: age encrypts a file to keys or to a passphrase.');
-    return { encrypter, describe: `${recipients.length} public key${recipients.length === 1 ? '' : 's'}` };
+    return { encrypter, encryptedTo: { keys: recipients.length } };
   }
   if (env.BACKUP_PASSPHRASE) {
     if (env.BACKUP_PASSPHRASE.length < 12) throw new BackupKeyError('BACKUP_PASSPHRASE is too short: use at least 12 characters (a few unrelated words).');
     encrypter.setPassphrase(env.BACKUP_PASSPHRASE);
-    return { encrypter, describe: 'a passphrase' };
+    return { encrypter, encryptedTo: { keys: 0 } };
   }
   throw new BackupKeyError(
     'A backup is always encrypted: set BACKUP_RECIPIENTS to one or more age public keys (make a key pair with `npm run backup:keygen`, or age-keygen), or BACKUP_PASSPHRASE.',

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Db } from '@/db/client';
-import { BackupKeyError, backupDecrypter, backupEncrypter } from './encryption';
+import { BackupKeyError, backupDecrypter, backupEncrypter, type EncryptedTo } from './encryption';
 import { writeSnapshot } from './snapshot';
 
 /**
@@ -11,8 +11,8 @@ import { writeSnapshot } from './snapshot';
  * → text → age → file), so memory stays flat. The file appears under its name only once complete:
  * until then it is `file.partial`, removed if anything fails, so a backup that exists is whole.
  */
-export async function writeEncryptedBackup(db: Db, file: string): Promise<{ counts: Record<string, number>; encryptedTo: string }> {
-  const { encrypter, describe } = backupEncrypter();
+export async function writeEncryptedBackup(db: Db, file: string): Promise<{ counts: Record<string, number>; encryptedTo: EncryptedTo }> {
+  const { encrypter, encryptedTo } = backupEncrypter();
   const plain = new TransformStream<Uint8Array, Uint8Array>(undefined, { highWaterMark: 16 });
   const writer = plain.writable.getWriter();
   const encoder = new TextEncoder();
@@ -31,7 +31,7 @@ export async function writeEncryptedBackup(db: Db, file: string): Promise<{ coun
     await writer.close();
     await finished;
     await rename(partial, file);
-    return { counts, encryptedTo: describe };
+    return { counts, encryptedTo };
   } catch (error) {
     await writer.abort(error).catch(() => {});
     written.destroy();

@@ -1,21 +1,16 @@
 import 'server-only';
 import type { ExchangeDocument } from './document';
-import { pointerTo, type ExchangeProblem } from './problems';
+import { pointerTo, problemAt, type ExchangeProblem } from './problems';
 
-/** The record lists whose entries carry a ref, and how a message names one of their records. */
+/** The record lists whose entries carry a ref, and how a problem names one of their records: alone ("person") and as one of them ("a person"). */
 const recordLists = {
-  organizations: 'organization',
-  persons: 'person',
-  sources: 'source',
-  incidents: 'incident',
-  cases: 'case',
+  organizations: { kind: 'exchange.words.organization', one: 'exchange.words.anOrganization' },
+  persons: { kind: 'exchange.words.person', one: 'exchange.words.aPerson' },
+  sources: { kind: 'exchange.words.source', one: 'exchange.words.aSource' },
+  incidents: { kind: 'exchange.words.incident', one: 'exchange.words.anIncident' },
+  cases: { kind: 'exchange.words.case', one: 'exchange.words.aCase' },
 } as const;
 type RecordList = keyof typeof recordLists;
-
-function withArticle(list: RecordList): string {
-  const noun = recordLists[list];
-  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
-}
 
 /**
  * Refs are unique within the file (across all lists, since one ref names one record), and every ref
@@ -29,10 +24,7 @@ export function checkRefs(doc: ExchangeDocument): ExchangeProblem[] {
     (doc[list] ?? []).forEach((record, index) => {
       const earlier = defined.get(record.ref);
       if (earlier) {
-        problems.push({
-          pointer: pointerTo(list, index, 'ref'),
-          message: `The ref “${record.ref}” is already used by ${earlier.at}; each record needs a ref of its own`,
-        });
+        problems.push(problemAt(pointerTo(list, index, 'ref'), 'problem.exchange.refUsed', { ref: record.ref, at: earlier.at }));
       } else {
         defined.set(record.ref, { list, at: pointerTo(list, index) });
       }
@@ -42,16 +34,16 @@ export function checkRefs(doc: ExchangeDocument): ExchangeProblem[] {
   const expect = (ref: string, list: RecordList, pointer: string) => {
     const found = defined.get(ref);
     if (!found) {
-      problems.push({ pointer, message: `No ${recordLists[list]} with the ref “${ref}” is defined in this file (under “${list}”)` });
+      problems.push(problemAt(pointer, 'problem.exchange.refMissing', { kind: { key: recordLists[list].kind }, ref, list }));
     } else if (found.list !== list) {
-      problems.push({ pointer, message: `“${ref}” is ${withArticle(found.list)} (${found.at}), not ${withArticle(list)}` });
+      problems.push(problemAt(pointer, 'problem.exchange.refOfOtherKind', { ref, found: { key: recordLists[found.list].one }, at: found.at, wanted: { key: recordLists[list].one } }));
     }
   };
   // Lists that the database keeps as sets (a person's affiliations, a case's incidents) cannot name a record twice.
   const expectOnce = (refs: string[], list: RecordList, at: (index: number) => string) => {
     const seen = new Set<string>();
     refs.forEach((ref, index) => {
-      if (seen.has(ref)) problems.push({ pointer: at(index), message: `“${ref}” is listed twice` });
+      if (seen.has(ref)) problems.push(problemAt(at(index), 'problem.exchange.listedTwice', { ref }));
       seen.add(ref);
       expect(ref, list, at(index));
     });
@@ -90,7 +82,7 @@ export function checkRefs(doc: ExchangeDocument): ExchangeProblem[] {
       const seen = new Set<string>();
       (record[part] ?? []).forEach((entry, n) => {
         if (entry.ref === undefined) return;
-        if (seen.has(entry.ref)) problems.push({ pointer: pointerTo('cases', c, part, n, 'ref'), message: `The ref “${entry.ref}” is used twice in this case` });
+        if (seen.has(entry.ref)) problems.push(problemAt(pointerTo('cases', c, part, n, 'ref'), 'problem.exchange.refTwiceInCase', { ref: entry.ref }));
         seen.add(entry.ref);
       });
     }

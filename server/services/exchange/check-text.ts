@@ -1,8 +1,6 @@
 import 'server-only';
 import { hasNul } from '@/common/database-values';
-import { pointerTo, type ExchangeProblem } from './problems';
-
-const message = 'Contains the invisible NUL character (\\u0000), which the database cannot store; remove it';
+import { pointerTo, problemAt, type ExchangeProblem } from './problems';
 
 /**
  * Text anywhere in the file (a value, or a name in a free-form object such as labels) that holds NUL:
@@ -13,12 +11,12 @@ export function checkText(doc: unknown): ExchangeProblem[] {
   const problems: ExchangeProblem[] = [];
   const walk = (value: unknown, segments: (string | number)[]) => {
     if (typeof value === 'string') {
-      if (hasNul(value)) problems.push({ pointer: pointerTo(...segments), message });
+      if (hasNul(value)) problems.push(problemAt(pointerTo(...segments), 'problem.exchange.nul'));
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => walk(item, [...segments, index]));
     } else if (value !== null && typeof value === 'object') {
       for (const [name, item] of Object.entries(value)) {
-        if (hasNul(name)) problems.push({ pointer: pointerTo(...segments, name), message: `The field name ${message.charAt(0).toLowerCase()}${message.slice(1)}` });
+        if (hasNul(name)) problems.push(problemAt(pointerTo(...segments, name), 'problem.exchange.nulInName'));
         walk(item, [...segments, name]);
       }
     }

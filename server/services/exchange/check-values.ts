@@ -2,7 +2,7 @@ import 'server-only';
 import { largestInteger } from '@/common/database-values';
 import { isRealIsoDate } from '@/common/partial-date';
 import type { ExchangeDocument } from './document';
-import { pointerTo, type ExchangeProblem } from './problems';
+import { pointerTo, problemAt, type ExchangeProblem } from './problems';
 
 // PostgreSQL's integer: a larger count would fail half-way through the import instead of up front.
 const largestCount = largestInteger;
@@ -12,7 +12,7 @@ export function checkValues(doc: ExchangeDocument): ExchangeProblem[] {
   const problems: ExchangeProblem[] = [];
   const realDate = (text: string, pointer: string): boolean => {
     if (isRealIsoDate(text)) return true;
-    problems.push({ pointer, message: `“${text}” is not a real calendar date` });
+    problems.push(problemAt(pointer, 'problem.exchange.notRealDate', { date: text }));
     return false;
   };
 
@@ -23,19 +23,19 @@ export function checkValues(doc: ExchangeDocument): ExchangeProblem[] {
     const { start, end } = incident.date;
     const startIsReal = realDate(start, pointerTo('incidents', i, 'date', 'start'));
     if (end != null && realDate(end, pointerTo('incidents', i, 'date', 'end')) && startIsReal && end < start) {
-      problems.push({ pointer: pointerTo('incidents', i, 'date', 'end'), message: `The end, ${end}, is before the start, ${start}` });
+      problems.push(problemAt(pointerTo('incidents', i, 'date', 'end'), 'problem.exchange.endBeforeStart', { end, start }));
     }
     incident.victims?.forEach((victim, v) => {
       for (const field of ['count', 'killed', 'injured'] as const) {
         const value = victim[field];
         if (value != null && value > largestCount) {
-          problems.push({ pointer: pointerTo('incidents', i, 'victims', v, field), message: `${value} is too large (at most ${largestCount})` });
+          problems.push(problemAt(pointerTo('incidents', i, 'victims', v, field), 'problem.exchange.countTooLarge', { value, maximum: largestCount }));
         }
       }
       for (const field of ['killed', 'injured'] as const) {
         const value = victim[field];
         if (victim.count != null && value != null && value > victim.count) {
-          problems.push({ pointer: pointerTo('incidents', i, 'victims', v, field), message: `${value} is more than the ${victim.count} people in the group` });
+          problems.push(problemAt(pointerTo('incidents', i, 'victims', v, field), 'problem.exchange.moreThanGroup', { value, count: victim.count }));
         }
       }
     });

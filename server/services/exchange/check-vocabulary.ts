@@ -1,14 +1,15 @@
 import 'server-only';
 import type { VocabularyKind } from '@/db/schema';
+import type { MessageKey } from '@/common/i18n';
 import { vocabularyLists, type ExchangeDocument, type VocabularyList } from './document';
 import type { KnownVocabulary } from './known-vocabulary';
-import { pointerTo, type ExchangeProblem } from './problems';
+import { pointerTo, problemAt, type ExchangeProblem } from './problems';
 
-const termWords: Record<VocabularyKind, string> = {
-  violation_type: 'violation type',
-  defender_category: 'defender category',
-  perpetrator_type: 'perpetrator type',
-};
+const termWords = {
+  violation_type: { key: 'exchange.words.violationType' },
+  defender_category: { key: 'exchange.words.defenderCategory' },
+  perpetrator_type: { key: 'exchange.words.perpetratorType' },
+} as const satisfies Record<VocabularyKind, { key: MessageKey }>;
 
 const listOf = Object.fromEntries(Object.entries(vocabularyLists).map(([list, kind]) => [kind, list])) as Record<
   VocabularyKind,
@@ -29,10 +30,7 @@ export function checkVocabulary(doc: ExchangeDocument, knownVocabulary: KnownVoc
     doc.vocabularies?.[list]?.forEach((term, index) => {
       const earlier = definedAt.get(term.code);
       if (earlier) {
-        problems.push({
-          pointer: pointerTo('vocabularies', list, index, 'code'),
-          message: `The ${termWords[kind]} “${term.code}” is already defined at ${earlier}`,
-        });
+        problems.push(problemAt(pointerTo('vocabularies', list, index, 'code'), 'problem.exchange.termDefinedTwice', { kind: termWords[kind], code: term.code, at: earlier }));
       }
       definedAt.set(term.code, pointerTo('vocabularies', list, index));
       available[kind].add(term.code);
@@ -41,17 +39,14 @@ export function checkVocabulary(doc: ExchangeDocument, knownVocabulary: KnownVoc
 
   const expect = (kind: VocabularyKind, code: string, pointer: string) => {
     if (available[kind].has(code)) return;
-    problems.push({
-      pointer,
-      message: `Unknown ${termWords[kind]} “${code}”: define it under vocabularies.${listOf[kind]} or use a code the platform knows`,
-    });
+    problems.push(problemAt(pointer, 'problem.exchange.unknownTerm', { kind: termWords[kind], code, list: listOf[kind] }));
   };
 
   for (const [list, kind] of Object.entries(vocabularyLists) as [VocabularyList, VocabularyKind][]) {
     doc.vocabularies?.[list]?.forEach((term, index) => {
       if (term.parent === undefined) return;
       const pointer = pointerTo('vocabularies', list, index, 'parent');
-      if (term.parent === term.code) problems.push({ pointer, message: `The term “${term.code}” cannot be its own parent` });
+      if (term.parent === term.code) problems.push(problemAt(pointer, 'problem.exchange.ownParent', { code: term.code }));
       else expect(kind, term.parent, pointer);
     });
   }

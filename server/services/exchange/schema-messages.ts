@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ErrorObject } from 'ajv/dist/2020';
-import type { ExchangeProblem } from './problems';
-import { pointerTo } from './problems';
+import type { MessageKey } from '@/common/i18n';
+import { pointerTo, problemAt, type ExchangeProblem, type ProblemValue } from './problems';
 
 /**
  * Turns Ajv's errors ("must match pattern ^[a-z]+:…$") into problems a person fixing a file can act
@@ -11,31 +11,31 @@ import { pointerTo } from './problems';
 
 const maxShown = 80;
 
-/** A value as a message shows it: text in quotes (shortened), other values in words. */
-export function showValue(value: unknown): string {
+/** A value as a problem shows it: text in quotes (shortened), other values in words. */
+export function showValue(value: unknown): ProblemValue {
   if (typeof value === 'string') return `“${value.length > maxShown ? `${value.slice(0, maxShown)}…` : value}”`;
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
+  if (Array.isArray(value)) return { key: 'exchange.words.list' };
+  if (typeof value === 'object') return { key: 'exchange.words.object' };
   return String(value);
 }
 
-const typeNames: Record<string, string> = {
-  string: 'text',
-  integer: 'a whole number',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'an object',
+const typeNames: Record<string, ProblemValue> = {
+  string: { key: 'exchange.words.text' },
+  integer: { key: 'exchange.words.wholeNumber' },
+  number: { key: 'exchange.words.number' },
+  boolean: { key: 'exchange.words.trueOrFalse' },
+  array: { key: 'exchange.words.list' },
+  object: { key: 'exchange.words.object' },
   null: 'null',
 };
 
 // The schema's patterns, each said the way the README says it.
-const patternMeanings: Record<string, string> = {
-  '^[a-z]+:[a-z0-9][a-z0-9._-]*$': 'a ref written kind:name in lower case, e.g. person:kharkova',
-  '^[a-z][a-z0-9_]*$': 'a vocabulary code (lower-case letters, digits and _, starting with a letter)',
-  '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': 'a date written YYYY-MM-DD',
-  '^[A-Z]{2}$': 'a two-letter country code in capitals, e.g. KZ',
+const patternProblems: Record<string, MessageKey> = {
+  '^[a-z]+:[a-z0-9][a-z0-9._-]*$': 'problem.exchange.notRef',
+  '^[a-z][a-z0-9_]*$': 'problem.exchange.notCode',
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': 'problem.exchange.notDate',
+  '^[A-Z]{2}$': 'problem.exchange.notCountry',
 };
 
 function describe(error: ErrorObject): ExchangeProblem {
@@ -44,47 +44,40 @@ function describe(error: ErrorObject): ExchangeProblem {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { pointer: at + pointerTo(String(params.missingProperty)), message: `“${String(params.missingProperty)}” is required here but missing` };
+      return problemAt(at + pointerTo(String(params.missingProperty)), 'problem.exchange.required', { field: String(params.missingProperty) });
     case 'additionalProperties':
-      return {
-        pointer: at + pointerTo(String(params.additionalProperty)),
-        message: `Unknown field “${String(params.additionalProperty)}” (the format has no such field here)`,
-      };
+      return problemAt(at + pointerTo(String(params.additionalProperty)), 'problem.exchange.unknownField', { field: String(params.additionalProperty) });
     case 'type': {
-      const expected = (Array.isArray(params.type) ? params.type : String(params.type).split(','))
-        .map((name: string) => typeNames[name] ?? name)
-        .join(' or ');
-      return { pointer: at, message: `Expected ${expected}, found ${showValue(value)}` };
+      const names = Array.isArray(params.type) ? (params.type as string[]) : String(params.type).split(',');
+      const expected = { join: 'or' as const, items: names.map((name) => typeNames[name] ?? name) };
+      return problemAt(at, 'problem.exchange.expected', { expected, found: showValue(value) });
     }
     case 'const':
-      return { pointer: at, message: `Expected ${showValue(params.allowedValue)}, found ${showValue(value)}` };
+      return problemAt(at, 'problem.exchange.expected', { expected: showValue(params.allowedValue), found: showValue(value) });
     case 'enum': {
-      const allowed = (params.allowedValues as unknown[]).map(showValue).join(', ');
-      return { pointer: at, message: `${showValue(value)} is not one of the allowed values: ${allowed}` };
+      const allowed = { join: 'comma' as const, items: (params.allowedValues as unknown[]).map(showValue) };
+      return problemAt(at, 'problem.exchange.notAllowed', { value: showValue(value), allowed });
     }
     case 'pattern': {
-      const meaning = patternMeanings[String(params.pattern)] ?? `text matching ${String(params.pattern)}`;
-      return { pointer: at, message: `${showValue(value)} is not ${meaning}` };
+      const key = patternProblems[String(params.pattern)];
+      return key ? problemAt(at, key, { value: showValue(value) }) : problemAt(at, 'problem.exchange.notPattern', { value: showValue(value), pattern: String(params.pattern) });
     }
     case 'format':
       return params.format === 'date-time'
-        ? { pointer: at, message: `${showValue(value)} is not a date and time such as 2026-01-31T12:00:00Z` }
-        : { pointer: at, message: `${showValue(value)} is not in the ${String(params.format)} format` };
+        ? problemAt(at, 'problem.exchange.notDateTime', { value: showValue(value) })
+        : problemAt(at, 'problem.exchange.notFormat', { value: showValue(value), format: String(params.format) });
     case 'minLength':
-      return { pointer: at, message: params.limit === 1 ? 'Must not be empty' : `Must be at least ${String(params.limit)} characters long` };
+      return params.limit === 1 ? problemAt(at, 'problem.exchange.empty') : problemAt(at, 'problem.exchange.tooShort', { limit: Number(params.limit) });
     case 'maxLength':
-      return {
-        pointer: at,
-        message: `Too long: ${typeof value === 'string' ? value.length : '?'} characters, at most ${String(params.limit)} allowed`,
-      };
+      return problemAt(at, 'problem.exchange.tooLong', { length: typeof value === 'string' ? value.length : '?', limit: Number(params.limit) });
     case 'minItems':
-      return { pointer: at, message: `Needs at least ${String(params.limit)} ${params.limit === 1 ? 'entry' : 'entries'}` };
+      return problemAt(at, 'problem.exchange.tooFewEntries', { limit: Number(params.limit) });
     case 'minimum':
-      return { pointer: at, message: `${showValue(value)} is below the smallest allowed value, ${String(params.limit)}` };
+      return problemAt(at, 'problem.exchange.belowMinimum', { value: showValue(value), limit: Number(params.limit) });
     case 'maximum':
-      return { pointer: at, message: `${showValue(value)} is above the largest allowed value, ${String(params.limit)}` };
+      return problemAt(at, 'problem.exchange.aboveMaximum', { value: showValue(value), limit: Number(params.limit) });
     default:
-      return { pointer: at, message: error.message ?? `Fails the schema rule “${error.keyword}”` };
+      return problemAt(at, 'problem.exchange.schemaRule', { rule: error.keyword });
   }
 }
 
@@ -92,8 +85,8 @@ const victimFields = ['person', 'organization', 'group'];
 
 function describeVictimChoice(error: ErrorObject): ExchangeProblem {
   const named = victimFields.filter((field) => error.data && typeof error.data === 'object' && field in error.data);
-  const which = named.length === 0 ? 'this one names none' : `this one names ${named.map((f) => `“${f}”`).join(' and ')}`;
-  return { pointer: error.instancePath, message: `A victim is exactly one of “person”, “organization” or “group”; ${which}` };
+  if (named.length === 0) return problemAt(error.instancePath, 'problem.exchange.victimNamesNone');
+  return problemAt(error.instancePath, 'problem.exchange.victimNames', { fields: { join: 'and', items: named.map((f) => `“${f}”`) } });
 }
 
 /** Errors from inside a failed anyOf/oneOf branch: at the same spot, before the combinator's own error. */
@@ -122,11 +115,11 @@ export function describeSchemaErrors(errors: readonly ErrorObject[]): ExchangePr
     if (error.keyword === 'oneOf' && /\/victims\/\d+$/.test(error.instancePath)) {
       problems.push(describeVictimChoice(error));
     } else if (error.keyword === 'oneOf') {
-      problems.push({ pointer: error.instancePath, message: 'Must match exactly one of the alternatives the format allows here' });
+      problems.push(problemAt(error.instancePath, 'problem.exchange.oneOf'));
     } else {
       // Every anyOf in the schema is "this, or null": the non-null branch says what was expected.
       const telling = branches.find((branch) => !(branch.keyword === 'type' && branch.params.type === 'null'));
-      problems.push(telling ? describe(telling) : { pointer: error.instancePath, message: `${showValue(error.data)} is not allowed here` });
+      problems.push(telling ? describe(telling) : problemAt(error.instancePath, 'problem.exchange.notAllowedHere', { value: showValue(error.data) }));
     }
   }
   flush();

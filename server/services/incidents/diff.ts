@@ -1,57 +1,79 @@
 import 'server-only';
+import type { CitedProvision } from '../records/cited-provisions';
 import type { IncidentSnapshot, SnapshotVictim } from './snapshot';
-// The history's words are English for now (built here, not in the reader's language); its dates use the shared formatter.
-import { formatIncidentDateRange } from '@/common/i18n';
-import { placeLine } from '@/common/regions';
+import { atPrecision } from '@/common/partial-date';
+import { storedRegion } from '@/common/regions';
 import { incidentFields, type IncidentField } from '@/common/record-fields';
+import type { ReviewStatus } from '@/common/values';
 
-/** One field that differs between two versions, in words a person reads ("Date: May 2017 → 25 May 2017"). */
-export type FieldChange = { field: IncidentField; before: string | null; after: string | null };
+/*
+ * The history and the review queue show what changed field by field, in the reader's language. The
+ * diff hands over values, not words: codes (status, vocabulary terms, precisions, a region), numbers
+ * and dates with their precision. The page words them with the dictionaries, the vocabulary labels
+ * and common/i18n/dates.ts like every other page (app/(workspace)/incidents/change-table.tsx), so
+ * the server writes no sentence and one history reads alike in English, Russian and Kazakh.
+ */
 
+/** What a reader sees of a victim: a person or an organization by name, a group with its figures. */
+export type ShownVictim = { name: string; count: number | null; killed: number | null; injured: number | null };
 
-function describeVictim(victim: SnapshotVictim): string {
-  if (victim.kind !== 'group') return victim.name;
-  const figures = [
-    victim.count != null ? `${victim.count} people` : null,
-    victim.killed ? `${victim.killed} killed` : null,
-    victim.injured ? `${victim.injured} injured` : null,
-  ].filter(Boolean);
-  return figures.length ? `${victim.name} (${figures.join(', ')})` : victim.name;
+/** Each field's value as the reader sees it; a list with nothing in it is no value (null). */
+export type IncidentValues = {
+  title: string;
+  summary: string | null;
+  status: ReviewStatus;
+  date: IncidentSnapshot['date'];
+  location: IncidentSnapshot['location'];
+  violationTypes: string[];
+  victims: ShownVictim[];
+  perpetrators: IncidentSnapshot['perpetrators'];
+  legalProvisions: CitedProvision[];
+  /** Titles. */
+  sources: string[];
+};
+
+/** One field that differs between two versions, both sides as values ("Date: May 2017 → 25 May 2017" once worded). */
+export type FieldChange = { [F in IncidentField]: { field: F; before: IncidentValues[F] | null; after: IncidentValues[F] | null } }[IncidentField];
+
+function shownVictim(victim: SnapshotVictim): ShownVictim {
+  if (victim.kind !== 'group') return { name: victim.name, count: null, killed: null, injured: null };
+  return { name: victim.name, count: victim.count ?? null, killed: victim.killed || null, injured: victim.injured || null };
 }
 
-function describe(snapshot: IncidentSnapshot, field: IncidentField): string | null {
+const listOrNull = <T>(items: T[]): T[] | null => (items.length ? items : null);
+
+/**
+ * A field's value, with only what a reader sees and in one form for every version: a version saved
+ * before regions were coded names its region in words, which stand for the code here, so it reads in
+ * the reader's language and compares equal to a later version with the code.
+ */
+function shown<F extends IncidentField>(snapshot: IncidentSnapshot, field: F): IncidentValues[F] | null;
+function shown(snapshot: IncidentSnapshot, field: IncidentField): IncidentValues[IncidentField] | null {
   switch (field) {
     case 'title':
-      return snapshot.title;
-    case 'summary':
-      return snapshot.summary;
     case 'status':
-      return snapshot.status;
+      return snapshot[field];
+    case 'summary':
+      return snapshot.summary || null;
     case 'date': {
       const { start, end, precision } = snapshot.date;
-      return formatIncidentDateRange(start, end, precision, 'en');
+      return { start: atPrecision(start, precision), end: end ? atPrecision(end, precision) : null, precision };
     }
     case 'location': {
-      const { lat, lon, precision } = snapshot.location;
-      // A region code by its English name, so a version saved before regions were coded reads the same.
-      const place = placeLine(snapshot.location, 'en');
-      const point = lat != null && lon != null ? ` [${lat}, ${lon}]` : '';
-      return `${place}${point} (${precision})`;
+      const { country, region, locality, lat, lon, precision } = snapshot.location;
+      return { country, region: storedRegion(region, country), locality: locality ?? null, lat: lat ?? null, lon: lon ?? null, precision };
     }
     case 'violationTypes':
-      return snapshot.violationTypes.join(', ');
+      return listOrNull(snapshot.violationTypes);
     case 'victims':
-      return snapshot.victims.map(describeVictim).join('; ') || null;
+      return listOrNull(snapshot.victims.map(shownVictim));
     case 'perpetrators':
-      return snapshot.perpetrators.map((p) => (p.name ? `${p.typeCode}: ${p.name}` : p.typeCode)).join('; ') || null;
+      return listOrNull(snapshot.perpetrators.map(({ typeCode, name }) => ({ typeCode, name: name || null })));
     case 'legalProvisions':
-      return (
-        snapshot.legalProvisions
-          .map((l) => [l.code, `art. ${l.article}`, l.title ? `“${l.title}”` : null].filter(Boolean).join(' '))
-          .join('; ') || null
-      );
+      // Versions saved before the '' → null rule wrote a missing code as ''.
+      return listOrNull(snapshot.legalProvisions.map(({ code, article, title }) => ({ code: code || null, article, title: title || null })));
     case 'sources':
-      return snapshot.sources.map((s) => s.title).join('; ') || null;
+      return listOrNull(snapshot.sources.map((source) => source.title));
   }
 }
 
@@ -59,9 +81,10 @@ function describe(snapshot: IncidentSnapshot, field: IncidentField): string | nu
 export function diffSnapshots(before: IncidentSnapshot | null, after: IncidentSnapshot): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of incidentFields) {
-    const old = before ? describe(before, field) : null;
-    const now = describe(after, field);
-    if (old !== now) changes.push({ field, before: old, after: now });
+    const old = before ? shown(before, field) : null;
+    const now = shown(after, field);
+    // The values are plain JSON built in one key order by shown(), so their texts compare them.
+    if (JSON.stringify(old) !== JSON.stringify(now)) changes.push({ field, before: old, after: now } as FieldChange);
   }
   return changes;
 }

@@ -20,7 +20,7 @@ export default async function CaseHistoryPage({ params }: Props) {
       title={record.title}
       intro={t('cases.history.intro')}
       history={history}
-      wording={caseWording(t)}
+      wording={caseWording(locale, t)}
       locale={locale}
       t={t}
     />

@@ -17,7 +17,7 @@ export default async function IncidentHistoryPage({ params }: Props) {
   const { id } = await params;
   const [incident, history, { caller }, { locale, t }] = await Promise.all([loadIncident(id), loadIncidentHistory(id), requireViewer(), getI18n()]);
   const terms = await caller.vocabulary.all();
-  const wording = incidentWording({ violation: termLabeller(terms, 'violation_type', locale), perpetrator: termLabeller(terms, 'perpetrator_type', locale) }, t);
+  const wording = incidentWording({ violation: termLabeller(terms, 'violation_type', locale), perpetrator: termLabeller(terms, 'perpetrator_type', locale) }, locale, t);
   return (
     <VersionHistory
       back={{ href: `/incidents/${incident.id}`, label: t('incident.backToIncident') }}

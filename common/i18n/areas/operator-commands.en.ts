@@ -1,0 +1,38 @@
+/**
+ * English wording of what the administrator's commands print (admin:create, backup, restore, export,
+ * backup:keygen), in the operator's language (HRD_LANG, else LANG; see cli/language.ts). File paths,
+ * emails, keys and table names stay as they are.
+ */
+export const operatorCommandsEn = {
+  'cli.admin.usage': 'Usage: npm run admin:create -- --email EMAIL --name NAME --org SLUG [--org-name "Organization name"]',
+  'cli.admin.noPassword': 'This command never takes a password: it prints a link with which the person sets their own. Leave out --password.',
+  'cli.admin.problem.email': '{option} must be an email address such as name@example.org',
+  'cli.admin.problem.empty': '{option} must not be empty',
+  'cli.admin.problem.tooLong': '{option}: at most {maximum} characters',
+  'cli.admin.problem.slug': '{option} must be a slug: lower-case letters, digits and hyphens, such as kib-hr',
+  'cli.admin.made': '{name} <{email}> is an administrator of “{organization}” ({slug}).',
+  'cli.admin.madeWithOrganization': '{name} <{email}> is an administrator of “{organization}” ({slug}), created now.',
+  'cli.admin.link': 'Send them this one-time link to set their password (it works once, until {until}):',
+  'cli.admin.defaultAddress': '(The address is http://localhost:3000 because NEXTAUTH_URL is not set: replace it with where people open the app.)',
+  'cli.admin.accountExists':
+    'An account with the email {email} exists already; nothing was changed. To make it an administrator of an organization, an administrator of that organization adds it on the People page of the admin area; to give it a new set-password link, an administrator of one of its organizations asks for one there. To make another administrator from the command line, use an email that has no account yet.',
+  'cli.admin.failed': 'No administrator was made: {error}',
+  'cli.embeddedInUse': 'The embedded database in {folder} is already open in another process (pid {pid}). Stop that process first (for example the running app), or point DATABASE_URL at a PostgreSQL server.',
+  'cli.backup.usage': 'Usage: npm run backup -- FILE   (with BACKUP_RECIPIENTS or BACKUP_PASSPHRASE set)',
+  'cli.backup.wrote': 'Wrote {file}: {rows} rows in {tables} tables, {megabytes} MB, encrypted to {to}, in {seconds} s.',
+  'cli.backup.toKeys': '{n} public key(s)',
+  'cli.backup.toPassphrase': 'a passphrase',
+  'cli.backup.failed': 'The backup failed and no file was written: {error}',
+  'cli.backup.publicKey': '# public key, for BACKUP_RECIPIENTS: {key}',
+  'cli.backup.secretKey': '# secret key, for BACKUP_IDENTITY: keep it off the server, in a password manager and on paper',
+  'cli.restore.usage': 'Usage: npm run restore -- FILE   (with BACKUP_IDENTITY or BACKUP_PASSPHRASE set)',
+  'cli.restore.cannotRead': 'Cannot read {file}.',
+  'cli.restore.restored': 'Restored {file}: {rows} rows in {tables} tables in {seconds} s.',
+  'cli.restore.failed': 'The restore failed and nothing was restored: {error}',
+  'cli.export.usage': 'Usage: npm run export -- <file.json | bundle.zip> [--org <slug>]',
+  'cli.export.cannotWrite': 'Cannot write {file}: {error}',
+  'cli.export.wroteBundle': 'Wrote {file} (organization “{slug}”): {incidents} incidents, {files} files.',
+  'cli.export.wrote': 'Wrote {file} (organization “{slug}”):',
+  'cli.export.counts': '  {incidents} incidents, {cases} cases, {persons} persons, {organizations} organizations, {sources} sources, {terms} vocabulary terms',
+  'cli.export.failed': 'The export failed: {error}',
+};

@@ -1,0 +1,36 @@
+import type { operatorCommandsEn } from './operator-commands.en';
+
+/** Kazakh wording of what the administrator's commands print (admin:create, backup, restore, export, backup:keygen). */
+export const operatorCommandsKk: Record<keyof typeof operatorCommandsEn, string> = {
+  'cli.admin.usage': 'Қолданылуы: npm run admin:create -- --email EMAIL --name АТЫ --org SLUG [--org-name "Ұйымның атауы"]',
+  'cli.admin.noPassword': 'Бұл команда ешқашан құпиясөз қабылдамайды: ол адам өз құпиясөзін өзі қоятын сілтемені басып шығарады. --password параметрін алып тастаңыз.',
+  'cli.admin.problem.email': '{option} электрондық пошта мекенжайы болуы керек, мысалы name@example.org',
+  'cli.admin.problem.empty': '{option} бос болмауы керек',
+  'cli.admin.problem.tooLong': '{option}: ең көбі {maximum} таңба',
+  'cli.admin.problem.slug': '{option} қысқа атау (slug) болуы керек: кіші латын әріптері, сандар және дефистер, мысалы kib-hr',
+  'cli.admin.made': '{name} <{email}> — «{organization}» ({slug}) ұйымының әкімшісі.',
+  'cli.admin.madeWithOrganization': '{name} <{email}> — қазір жасалған «{organization}» ({slug}) ұйымының әкімшісі.',
+  'cli.admin.link': 'Құпиясөз қою үшін оған осы бір реттік сілтемені жіберіңіз (ол бір рет, {until} дейін жұмыс істейді):',
+  'cli.admin.defaultAddress': '(Мекенжай http://localhost:3000, себебі NEXTAUTH_URL берілмеген: оны адамдар қолданбаны ашатын мекенжаймен ауыстырыңыз.)',
+  'cli.admin.accountExists':
+    '{email} мекенжайымен тіркелгі бұрыннан бар; ештеңе өзгермеді. Оны ұйымның әкімшісі ету үшін сол ұйымның әкімшісі оны әкімшілік бөлімінің «Адамдар» бетінде қосады; құпиясөз қоюдың жаңа сілтемесін сонда оның ұйымдарының бірінің әкімшісі сұрайды. Командалық жолдан тағы бір әкімші жасау үшін әлі тіркелгісі жоқ мекенжайды беріңіз.',
+  'cli.admin.failed': 'Әкімші жасалмады: {error}',
+  'cli.embeddedInUse': '{folder} ішіндегі ендірілген дерекқор басқа процесте ашық тұр (pid {pid}). Алдымен сол процесті тоқтатыңыз (мысалы, іске қосылған қолданбаны) немесе DATABASE_URL арқылы PostgreSQL серверін көрсетіңіз.',
+  'cli.backup.usage': 'Қолданылуы: npm run backup -- ФАЙЛ   (BACKUP_RECIPIENTS немесе BACKUP_PASSPHRASE берілген кезде)',
+  'cli.backup.wrote': '{file} жазылды: {rows} жол, {tables} кесте, {megabytes} МБ, шифрланды ({to}), {seconds} с ішінде.',
+  'cli.backup.toKeys': 'ашық кілттер саны: {n}',
+  'cli.backup.toPassphrase': 'құпия фраза',
+  'cli.backup.failed': 'Сақтық көшірме жасалмады, файл жазылмады: {error}',
+  'cli.backup.publicKey': '# ашық кілт, BACKUP_RECIPIENTS үшін: {key}',
+  'cli.backup.secretKey': '# құпия кілт, BACKUP_IDENTITY үшін: оны серверде емес, құпиясөз менеджерінде және қағазда сақтаңыз',
+  'cli.restore.usage': 'Қолданылуы: npm run restore -- ФАЙЛ   (BACKUP_IDENTITY немесе BACKUP_PASSPHRASE берілген кезде)',
+  'cli.restore.cannotRead': '{file} оқылмады.',
+  'cli.restore.restored': '{file} қалпына келтірілді: {rows} жол, {tables} кесте, {seconds} с ішінде.',
+  'cli.restore.failed': 'Қалпына келтіру сәтсіз аяқталды, ештеңе қалпына келтірілмеді: {error}',
+  'cli.export.usage': 'Қолданылуы: npm run export -- <файл.json | бума.zip> [--org <slug>]',
+  'cli.export.cannotWrite': '{file} жазылмады: {error}',
+  'cli.export.wroteBundle': '{file} жазылды («{slug}» ұйымы): {incidents} оқиға, {files} файл.',
+  'cli.export.wrote': '{file} жазылды («{slug}» ұйымы):',
+  'cli.export.counts': '  {incidents} оқиға, {cases} іс, {persons} адам, {organizations} ұйым, {sources} дереккөз, {terms} сөздік термині',
+  'cli.export.failed': 'Экспорт сәтсіз аяқталды: {error}',
+};

@@ -1,0 +1,36 @@
+import type { operatorCommandsEn } from './operator-commands.en';
+
+/** Russian wording of what the administrator's commands print (admin:create, backup, restore, export, backup:keygen). */
+export const operatorCommandsRu: Record<keyof typeof operatorCommandsEn, string> = {
+  'cli.admin.usage': 'Использование: npm run admin:create -- --email EMAIL --name ИМЯ --org SLUG [--org-name "Название организации"]',
+  'cli.admin.noPassword': 'Эта команда никогда не принимает пароль: она печатает ссылку, по которой человек задаёт свой пароль сам. Уберите --password.',
+  'cli.admin.problem.email': '{option} должен быть адресом электронной почты, например name@example.org',
+  'cli.admin.problem.empty': '{option} не может быть пустым',
+  'cli.admin.problem.tooLong': '{option}: не больше {maximum} символов',
+  'cli.admin.problem.slug': '{option} должен быть кратким именем (slug): строчные латинские буквы, цифры и дефисы, например kib-hr',
+  'cli.admin.made': '{name} <{email}> — администратор организации «{organization}» ({slug}).',
+  'cli.admin.madeWithOrganization': '{name} <{email}> — администратор организации «{organization}» ({slug}), созданной сейчас.',
+  'cli.admin.link': 'Отправьте этому человеку одноразовую ссылку для выбора пароля (она сработает один раз, до {until}):',
+  'cli.admin.defaultAddress': '(Адрес — http://localhost:3000, потому что NEXTAUTH_URL не задан: замените его адресом, по которому люди открывают приложение.)',
+  'cli.admin.accountExists':
+    'Учётная запись с адресом {email} уже есть; ничего не изменено. Чтобы сделать её администратором организации, администратор этой организации добавляет её на странице «Люди» раздела администрирования; новую ссылку для выбора пароля там же запрашивает администратор одной из её организаций. Чтобы создать ещё одного администратора из командной строки, укажите адрес, для которого учётной записи ещё нет.',
+  'cli.admin.failed': 'Администратор не создан: {error}',
+  'cli.embeddedInUse': 'Встроенная база данных в {folder} уже открыта другим процессом (pid {pid}). Сначала остановите этот процесс (например, запущенное приложение) или укажите в DATABASE_URL сервер PostgreSQL.',
+  'cli.backup.usage': 'Использование: npm run backup -- ФАЙЛ   (с заданным BACKUP_RECIPIENTS или BACKUP_PASSPHRASE)',
+  'cli.backup.wrote': 'Записан {file}: строк — {rows}, таблиц — {tables}, {megabytes} МБ, зашифровано ({to}), за {seconds} с.',
+  'cli.backup.toKeys': 'открытых ключей: {n}',
+  'cli.backup.toPassphrase': 'парольной фразой',
+  'cli.backup.failed': 'Резервная копия не создана, файл не записан: {error}',
+  'cli.backup.publicKey': '# открытый ключ, для BACKUP_RECIPIENTS: {key}',
+  'cli.backup.secretKey': '# секретный ключ, для BACKUP_IDENTITY: храните его не на сервере, а в менеджере паролей и на бумаге',
+  'cli.restore.usage': 'Использование: npm run restore -- ФАЙЛ   (с заданным BACKUP_IDENTITY или BACKUP_PASSPHRASE)',
+  'cli.restore.cannotRead': 'Не удаётся прочитать {file}.',
+  'cli.restore.restored': 'Восстановлен {file}: строк — {rows}, таблиц — {tables}, за {seconds} с.',
+  'cli.restore.failed': 'Восстановление не удалось, ничего не восстановлено: {error}',
+  'cli.export.usage': 'Использование: npm run export -- <файл.json | пакет.zip> [--org <slug>]',
+  'cli.export.cannotWrite': 'Не удаётся записать {file}: {error}',
+  'cli.export.wroteBundle': 'Записан {file} (организация «{slug}»): инцидентов — {incidents}, файлов — {files}.',
+  'cli.export.wrote': 'Записан {file} (организация «{slug}»):',
+  'cli.export.counts': '  инцидентов — {incidents}, дел — {cases}, людей — {persons}, организаций — {organizations}, источников — {sources}, терминов словарей — {terms}',
+  'cli.export.failed': 'Экспорт не удался: {error}',
+};
