@@ -4,6 +4,7 @@ import postgres from 'postgres';
 import { openEmbedded, openPostgres, type Database, type Db } from '@/db/client';
 import { applyMigrations } from '@/db/migrate';
 import { rowsOf } from '@/db/rows';
+import { migratedEmbeddedDataDir } from './embedded-template';
 import { ensureTemplate } from './template-database';
 
 /** Where integration tests find PostgreSQL: TEST_DATABASE_URL, or this machine's server. */
@@ -52,9 +53,12 @@ async function copyTemplate(admin: postgres.Sql, serverUrl: string, name: string
   }
 }
 
-/** A migrated in-memory PGlite: the embedded driver, for the smaller set of tests that run on it. */
+/**
+ * A migrated in-memory PGlite: the embedded driver, for the smaller set of tests that run on it.
+ * Started from a tarball of one migrated once (embedded-template.ts); the migrate step runs on it too.
+ */
 export async function createEmbeddedTestDatabase(): Promise<Database> {
-  const database = await openEmbedded('memory://');
+  const database = await openEmbedded('memory://', { loadDataDir: await migratedEmbeddedDataDir() });
   await applyMigrations(database);
   return database;
 }
