@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
@@ -10,15 +11,28 @@ import { migrationsFingerprint } from './migrations-fingerprint';
  * The migrated data folder the embedded test databases start from. A new in-memory PGlite runs
  * initdb and then the migrations, many seconds on 2 cores; one loaded from a tarball of a migrated
  * data folder (PGlite's dumpDataDir / loadDataDir) skips both. The tarball is kept in the temp
- * folder, named by the migrations' fingerprint so that changed migrations make a new one; test
- * files run in separate processes, so it is a file rather than a variable. The global setup
- * (integration-setup.ts) removes the tarballs of other migrations once no run has used them for a while.
+ * folder, named by the migrations' fingerprint and PGlite's version, so that changed migrations or
+ * another PGlite make a new one; test files run in separate processes, so it is a file rather than
+ * a variable. The global setup (integration-setup.ts) removes the tarballs of other migrations once
+ * no run has used them for a while.
  */
 const prefix = 'hrd-test-pglite-';
 const staleAfterMs = 3 * 60 * 60_000;
 
 function tarballFile(): string {
-  return path.join(os.tmpdir(), `${prefix}${migrationsFingerprint()}.tar`);
+  return path.join(os.tmpdir(), `${prefix}${migrationsFingerprint()}-${pgliteVersion()}.tar`);
+}
+
+/** The installed PGlite's version, from its package.json (which its exports do not offer to import). */
+function pgliteVersion(): string {
+  let folder = path.dirname(createRequire(__filename).resolve('@electric-sql/pglite'));
+  for (; folder !== path.dirname(folder); folder = path.dirname(folder)) {
+    const file = path.join(folder, 'package.json');
+    if (!existsSync(file)) continue;
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (manifest.name === '@electric-sql/pglite' && manifest.version) return manifest.version;
+  }
+  throw new Error('Cannot find the version of @electric-sql/pglite: is it installed (npm ci)?');
 }
 
 /** The tarball of a migrated data folder, made on first use. */
