@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, ut
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { openEmbedded } from '@/db/client';
 import { applyMigrations } from '@/db/migrate';
 import { migrationsFingerprint } from './migrations-fingerprint';
@@ -42,7 +42,7 @@ export async function migratedEmbeddedDataDir(): Promise<Blob> {
   const database = await openEmbedded('memory://');
   try {
     await applyMigrations(database);
-    const tarball = await (database.db as unknown as PgliteDatabase).$client.dumpDataDir('none');
+    const tarball = await (database.db as unknown as { $client: PGlite }).$client.dumpDataDir('none');
     // Written aside and renamed: processes that make it at once each rename a whole file over the same name.
     const partial = `${file}.${process.pid}.partial`;
     writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()));
