@@ -20,7 +20,9 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          // Each file creates and drops its own database; argon2 and migrations take a moment.
+          // Each file creates and drops its own database, a copy of a migrated template that this makes first.
+          globalSetup: ['tests/support/integration-setup.ts'],
+          // argon2 and the embedded database take a moment.
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -31,15 +31,19 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 
-/** Opens embedded PostgreSQL (PGlite). `memory://` needs no lock; a folder is locked to this process. */
-export async function openEmbedded(dataDir: string): Promise<Database> {
+/**
+ * Opens embedded PostgreSQL (PGlite). `memory://` needs no lock; a folder is locked to this process.
+ * `loadDataDir` starts it from a tarball of another's data folder (PGlite's dumpDataDir) instead of
+ * an empty cluster: the tests start from one migrated once (tests/support/embedded-template.ts).
+ */
+export async function openEmbedded(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   let release = () => {};
   if (!dataDir.startsWith('memory://')) {
     mkdirSync(dataDir, { recursive: true });
     release = lockEmbeddedDataDir(dataDir);
   }
   try {
-    const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+    const client = await PGlite.create(dataDir, { extensions: { pg_trgm }, loadDataDir: options.loadDataDir });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,
