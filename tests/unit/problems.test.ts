@@ -16,7 +16,9 @@ const codes = Object.keys(en)
   .map((key) => key.slice('problem.'.length));
 
 /** Sample values for every placeholder a problem's wording takes. */
-const params = { version: 3, current: 4, code: 'levitation', count: 5, maximum: 200, minimum: 12, format: 'YYYY-MM-DD', precision: 'day', minutes: 2, role: 'reviewer', organization: 'Bureau', email: 'a@example.org', seconds: 30, slugs: 'kaz-bureau, almaty-watch', slug: 'kaz-bureau', first: 'inc:1' };
+const params = { version: 3, current: 4, code: 'levitation', count: 5, maximum: 200, minimum: 12, format: 'YYYY-MM-DD', precision: 'day', minutes: 2, role: 'reviewer', organization: 'Bureau', email: 'a@example.org', seconds: 30, slugs: 'kaz-bureau, almaty-watch', slug: 'kaz-bureau', first: 'inc:1',
+  // The exchange file's problems (common/i18n/areas/exchange-problems.*).
+  allowed: 'a, b', at: '$.incidents[0]', date: '2017-06-20', end: '2017-06-01', start: '2017-06-20', expected: 'text', fields: 'title, date', field: 'title', found: 'number', kind: 'person', length: 3, limit: 10, list: 'a, b', pattern: '^[a-z]+$', ref: 'person:1', rule: 'unique', value: '2017-13-01', wanted: 'person' };
 
 describe('the problem translator', () => {
   it('has problems to translate', () => {
