@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { Language, PublicFilters } from './filters';
-import { exportIncidentBatches } from './export-rows';
+import { chunkChars, exportIncidentBatches } from './export-rows';
 import { publicVocabulary } from './incidents';
 
 /** The public CSV: one row per published incident, every cell safe to open in a spreadsheet. */
@@ -75,9 +75,10 @@ export async function* publicCsvChunks(filters: PublicFilters, db?: Db, lang: La
     }
     return text;
   };
-  yield csvBom + csvLine([...csvColumns]);
+  // Chunks of at most about 64 KB rather than one per batch: a string of a batch's megabytes (and its bytes)
+  // lands in V8's large-object space and stays until a full collection; small ones die young.
+  let chunk = csvBom + csvLine([...csvColumns]);
   for await (const batch of exportIncidentBatches(filters, db)) {
-    let chunk = '';
     for (const row of batch) {
       chunk += csvLine([
           row.incidentId,
@@ -102,7 +103,11 @@ export async function* publicCsvChunks(filters: PublicFilters, db?: Db, lang: La
           row.publisher,
           row.publishedAt.toISOString(),
         ]);
+      if (chunk.length >= chunkChars) {
+        yield chunk;
+        chunk = '';
+      }
     }
-    yield chunk;
   }
+  if (chunk) yield chunk;
 }

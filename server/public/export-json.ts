@@ -7,7 +7,7 @@ import { publicIncidents as p, type PublicSource, type PublicVictim } from '@/db
 import { publicAttachmentsOfIncidents, type PublicAttachment } from './attachments';
 import { publicRead } from './db';
 import type { PublicFilters } from './filters';
-import { exportIncidentBatches, type ExportRow } from './export-rows';
+import { chunkChars, cursorBatches, exportIncidentBatches, snapshotOf, type ExportRow } from './export-rows';
 import { publicVocabulary, type Cursor } from './incidents';
 import { whereFilters } from './where';
 
@@ -76,14 +76,20 @@ export function exchangeIncident(row: ExportRow, attachments: PublicAttachment[]
   };
 }
 
-/** JSON array elements, a chunk per batch, led by a comma unless the array is still empty (`array.empty`). */
+/** JSON array elements in chunks of about chunkChars, led by a comma unless the array is still empty (`array.empty`). */
 async function* elements<T>(batches: AsyncGenerator<T[]>, toJson: (item: T) => unknown, array = { empty: true }): AsyncGenerator<string> {
+  let chunk = '';
   for await (const batch of batches) {
-    if (batch.length === 0) continue;
-    const text = batch.map((item) => JSON.stringify(toJson(item))).join(',');
-    yield array.empty ? text : `,${text}`;
-    array.empty = false;
+    for (const item of batch) {
+      chunk += `${array.empty ? '' : ','}${JSON.stringify(toJson(item))}`;
+      array.empty = false;
+      if (chunk.length >= chunkChars) {
+        yield chunk;
+        chunk = '';
+      }
+    }
   }
+  if (chunk) yield chunk;
 }
 
 /** The protected persons, incident by incident in the export's order (a keyset over the same index). */
@@ -123,6 +129,12 @@ async function* protectedPersons(filters: PublicFilters, db?: Db) {
  */
 async function* distinctBatches<T extends { key: string }>(filters: PublicFilters, query: (where: SQL, after: (key: SQL) => SQL) => SQL, db?: Db): AsyncGenerator<T[]> {
   const batchSize = 5000;
+  // In the snapshot, over one cursor: one scan and one sort, where a keyset query per batch scanned every incident again.
+  const tx = snapshotOf(db);
+  if (tx) {
+    yield* cursorBatches(tx, `public_export_${distinctCursors++}`, sql`${query(whereFilters(filters), () => sql`TRUE`)} ORDER BY key`, batchSize) as AsyncGenerator<T[]>;
+    return;
+  }
   let last: string | null = null;
   for (;;) {
     const from: string | null = last;
@@ -136,6 +148,7 @@ async function* distinctBatches<T extends { key: string }>(filters: PublicFilter
     last = rows.at(-1)!.key;
   }
 }
+let distinctCursors = 0;
 
 const unprotectedPersons = (filters: PublicFilters, db?: Db) =>
   distinctBatches<{ key: string; categories: string[] | null }>(

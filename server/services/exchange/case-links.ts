@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseIncidents, caseInterventions, cases, incidents, sources } from '@/db/schema';
 import { sameContent } from './compare';
@@ -74,8 +74,10 @@ export function sameCaseLinks(stored: StoredCaseLinks | undefined, wanted: CaseL
 export async function loadCaseLinksByRef(
   db: DbOrTx,
   organizationId: string,
-  options: { includeDeletedIncidents: boolean },
+  options: { includeDeletedIncidents: boolean; caseIds?: readonly string[] },
 ): Promise<Map<string, StoredCaseLinks>> {
+  // Only these cases (a batch of a streamed export), or every case of the organization.
+  const ofCases = options.caseIds ? and(eq(cases.organizationId, organizationId), inArray(cases.id, [...options.caseIds])) : eq(cases.organizationId, organizationId);
   const links = new Map<string, StoredCaseLinks>();
   const of = (caseId: string) => {
     let entry = links.get(caseId);
@@ -88,7 +90,7 @@ export async function loadCaseLinksByRef(
     .from(caseIncidents)
     .innerJoin(cases, eq(cases.id, caseIncidents.caseId))
     .innerJoin(incidents, and(eq(incidents.id, caseIncidents.incidentId), eq(incidents.organizationId, organizationId)))
-    .where(eq(cases.organizationId, organizationId));
+    .where(ofCases);
   for (const row of incidentRows) {
     if (row.deletedAt === null || options.includeDeletedIncidents) of(row.caseId).incidents.push(row.ref);
   }
@@ -112,7 +114,7 @@ export async function loadCaseLinksByRef(
     .from(caseInterventions)
     .innerJoin(cases, eq(cases.id, caseInterventions.caseId))
     .leftJoin(sources, eq(sources.id, caseInterventions.sourceId))
-    .where(and(eq(cases.organizationId, organizationId), isNull(caseInterventions.deletedAt)))
+    .where(and(ofCases, isNull(caseInterventions.deletedAt)))
     .orderBy(asc(caseInterventions.caseId), asc(caseInterventions.position), asc(caseInterventions.id));
   for (const { caseId, id, ref, datePrecision, replyDueOn, replyReceivedOn, ...intervention } of interventionRows) {
     const entry = of(caseId);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { caseLegalEvents, casePersons, cases, persons } from '@/db/schema';
 import { legalEventCitations, loadCitedProvisions, type CitedProvision } from '../records/cited-provisions';
@@ -58,7 +58,9 @@ export function sameLegalEvents(stored: LegalEventByRef[], wanted: LegalEventByR
  * The persons and legal events (deleted ones left out) of every case of the organization, by case
  * id, with persons named by ref. Legal events come by date (unknown dates last), then as entered.
  */
-export async function loadCaseProceedingsByRef(db: DbOrTx, organizationId: string): Promise<Map<string, StoredCaseProceedings>> {
+export async function loadCaseProceedingsByRef(db: DbOrTx, organizationId: string, caseIds?: readonly string[]): Promise<Map<string, StoredCaseProceedings>> {
+  // Only these cases (a batch of a streamed export), or every case of the organization.
+  const ofCases = caseIds ? and(eq(cases.organizationId, organizationId), inArray(cases.id, [...caseIds])) : eq(cases.organizationId, organizationId);
   const result = new Map<string, StoredCaseProceedings>();
   const of = (caseId: string) => {
     let entry = result.get(caseId);
@@ -71,7 +73,7 @@ export async function loadCaseProceedingsByRef(db: DbOrTx, organizationId: strin
     .from(casePersons)
     .innerJoin(cases, eq(cases.id, casePersons.caseId))
     .innerJoin(persons, eq(persons.id, casePersons.personId))
-    .where(eq(cases.organizationId, organizationId))
+    .where(ofCases)
     .orderBy(asc(casePersons.caseId), asc(casePersons.position), asc(persons.ref));
   for (const { caseId, ...entry } of personRows) of(caseId).persons.push(entry);
 
@@ -91,7 +93,7 @@ export async function loadCaseProceedingsByRef(db: DbOrTx, organizationId: strin
     .from(caseLegalEvents)
     .innerJoin(cases, eq(cases.id, caseLegalEvents.caseId))
     .leftJoin(persons, eq(persons.id, caseLegalEvents.personId))
-    .where(and(eq(cases.organizationId, organizationId), isNull(caseLegalEvents.deletedAt)))
+    .where(and(ofCases, isNull(caseLegalEvents.deletedAt)))
     .orderBy(asc(caseLegalEvents.caseId), sql`${caseLegalEvents.date} ASC NULLS LAST`, asc(caseLegalEvents.id));
   const provisionsOf = await loadCitedProvisions(db, legalEventCitations, eventRows.map((row) => row.id));
   for (const { id, caseId, ...event } of eventRows) {

@@ -17,52 +17,73 @@ const listOf = Object.fromEntries(Object.entries(vocabularyLists).map(([list, ki
 >;
 
 /**
- * Every code the file uses is defined in the file's vocabularies or known to the platform already,
- * so that no incident points at a term nobody can label. Codes are defined once per list.
+ * The codes a file may use: those its vocabularies define and those the platform knows. `terms` are
+ * the problems of the vocabularies themselves (a code defined twice, an unknown parent); `codes`
+ * checks the codes one record uses, so a streamed export can check each record as it writes it.
  */
-export function checkVocabulary(doc: ExchangeDocument, knownVocabulary: KnownVocabulary = {}): ExchangeProblem[] {
-  const problems: ExchangeProblem[] = [];
+export function vocabularyBook(vocabularies: ExchangeDocument['vocabularies'], knownVocabulary: KnownVocabulary = {}) {
+  const terms: ExchangeProblem[] = [];
   const available = {} as Record<VocabularyKind, Set<string>>;
 
   for (const [list, kind] of Object.entries(vocabularyLists) as [VocabularyList, VocabularyKind][]) {
     available[kind] = new Set(knownVocabulary[kind] ?? []);
     const definedAt = new Map<string, string>();
-    doc.vocabularies?.[list]?.forEach((term, index) => {
+    vocabularies?.[list]?.forEach((term, index) => {
       const earlier = definedAt.get(term.code);
       if (earlier) {
-        problems.push(problemAt(pointerTo('vocabularies', list, index, 'code'), 'problem.exchange.termDefinedTwice', { kind: termWords[kind], code: term.code, at: earlier }));
+        terms.push(problemAt(pointerTo('vocabularies', list, index, 'code'), 'problem.exchange.termDefinedTwice', { kind: termWords[kind], code: term.code, at: earlier }));
       }
       definedAt.set(term.code, pointerTo('vocabularies', list, index));
       available[kind].add(term.code);
     });
   }
 
-  const expect = (kind: VocabularyKind, code: string, pointer: string) => {
+  const expect = (problems: ExchangeProblem[], kind: VocabularyKind, code: string, pointer: string) => {
     if (available[kind].has(code)) return;
     problems.push(problemAt(pointer, 'problem.exchange.unknownTerm', { kind: termWords[kind], code, list: listOf[kind] }));
   };
 
   for (const [list, kind] of Object.entries(vocabularyLists) as [VocabularyList, VocabularyKind][]) {
-    doc.vocabularies?.[list]?.forEach((term, index) => {
+    vocabularies?.[list]?.forEach((term, index) => {
       if (term.parent === undefined) return;
       const pointer = pointerTo('vocabularies', list, index, 'parent');
-      if (term.parent === term.code) problems.push(problemAt(pointer, 'problem.exchange.ownParent', { code: term.code }));
-      else expect(kind, term.parent, pointer);
+      if (term.parent === term.code) terms.push(problemAt(pointer, 'problem.exchange.ownParent', { code: term.code }));
+      else expect(terms, kind, term.parent, pointer);
     });
   }
-  doc.persons?.forEach((person, p) => {
-    person.categories?.forEach((code, c) => expect('defender_category', code, pointerTo('persons', p, 'categories', c)));
-  });
-  doc.incidents.forEach((incident, i) => {
-    incident.violation_types.forEach((code, v) => expect('violation_type', code, pointerTo('incidents', i, 'violation_types', v)));
+
+  const codes = (list: 'persons' | 'incidents', record: object, index: number): ExchangeProblem[] => {
+    const problems: ExchangeProblem[] = [];
+    if (list === 'persons') {
+      const person = record as NonNullable<ExchangeDocument['persons']>[number];
+      person.categories?.forEach((code, c) => expect(problems, 'defender_category', code, pointerTo('persons', index, 'categories', c)));
+      return problems;
+    }
+    const incident = record as ExchangeDocument['incidents'][number];
+    incident.violation_types.forEach((code, v) => expect(problems, 'violation_type', code, pointerTo('incidents', index, 'violation_types', v)));
     incident.perpetrators?.forEach((perpetrator, p) => {
-      expect('perpetrator_type', perpetrator.type, pointerTo('incidents', i, 'perpetrators', p, 'type'));
+      expect(problems, 'perpetrator_type', perpetrator.type, pointerTo('incidents', index, 'perpetrators', p, 'type'));
     });
     incident.victims?.forEach((victim, v) => {
       victim.categories?.forEach((code, c) => {
-        expect('defender_category', code, pointerTo('incidents', i, 'victims', v, 'categories', c));
+        expect(problems, 'defender_category', code, pointerTo('incidents', index, 'victims', v, 'categories', c));
       });
     });
-  });
-  return problems;
+    return problems;
+  };
+
+  return { terms, codes };
+}
+
+/**
+ * Every code the file uses is defined in the file's vocabularies or known to the platform already,
+ * so that no incident points at a term nobody can label. Codes are defined once per list.
+ */
+export function checkVocabulary(doc: ExchangeDocument, knownVocabulary: KnownVocabulary = {}): ExchangeProblem[] {
+  const book = vocabularyBook(doc.vocabularies, knownVocabulary);
+  return [
+    ...book.terms,
+    ...(doc.persons ?? []).flatMap((person, p) => book.codes('persons', person, p)),
+    ...doc.incidents.flatMap((incident, i) => book.codes('incidents', incident, i)),
+  ];
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { cases } from '@/db/schema';
 import { loadCaseLinksByRef } from './case-links';
@@ -13,10 +13,27 @@ import { byRef } from './order';
  * (version 2) its persons and legal events. The review state of a case stays in the workspace.
  */
 export async function exportCases(db: DbOrTx, organizationId: string): Promise<ExchangeCase[]> {
-  const rows = await db.select().from(cases).where(and(eq(cases.organizationId, organizationId), isNull(cases.deletedAt)));
-  const links = await loadCaseLinksByRef(db, organizationId, { includeDeletedIncidents: false });
-  const proceedings = await loadCaseProceedingsByRef(db, organizationId);
-  return rows.sort(byRef).map((row) => {
+  const rows = await db.select().from(cases).where(casesOf(organizationId));
+  return caseRecords(db, organizationId, rows.sort(byRef), { wholeOrganization: true });
+}
+
+/** Which cases an organization's export holds: deleted ones excepted. */
+export const casesOf = (organizationId: string): SQL => and(eq(cases.organizationId, organizationId), isNull(cases.deletedAt))!;
+
+/**
+ * The records of these cases. `wholeOrganization`: the rows are every case of the organization, so
+ * their links are read for the organization rather than by the cases' ids (a list too long for one query).
+ */
+export async function caseRecords(
+  db: DbOrTx,
+  organizationId: string,
+  rows: (typeof cases.$inferSelect)[],
+  { wholeOrganization = false } = {},
+): Promise<ExchangeCase[]> {
+  const caseIds = wholeOrganization ? undefined : rows.map((row) => row.id);
+  const links = await loadCaseLinksByRef(db, organizationId, { includeDeletedIncidents: false, caseIds });
+  const proceedings = await loadCaseProceedingsByRef(db, organizationId, caseIds);
+  return rows.map((row) => {
     const { incidents, interventions, interventionExtras } = links.get(row.id) ?? { incidents: [], interventions: [], interventionExtras: [] };
     const { persons, legalEvents } = proceedings.get(row.id) ?? { persons: [], legalEvents: [] };
     return {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { incidents } from '@/db/schema';
 import type { ExchangeIncident, ExchangeVictim } from './document';
@@ -21,15 +21,19 @@ function toVictim(victim: LinksByRef['victims'][number]): ExchangeVictim {
   return exported;
 }
 
+/** Which incidents an organization's export holds: every review state, deleted ones excepted. */
+export const incidentsOf = (organizationId: string): SQL => and(eq(incidents.organizationId, organizationId), isNull(incidents.deletedAt))!;
+
 /** Every incident of the organization in every review state, except deleted ones, by ref. */
 export async function exportIncidents(db: DbOrTx, organizationId: string): Promise<ExchangeIncident[]> {
-  const rows = await db
-    .select()
-    .from(incidents)
-    .where(and(eq(incidents.organizationId, organizationId), isNull(incidents.deletedAt)));
-  const links = await loadLinksByRef(db, rows.map((row) => row.id));
+  const rows = await db.select().from(incidents).where(incidentsOf(organizationId));
+  return incidentRecords(db, rows.sort(byRef));
+}
 
-  return rows.sort(byRef).map((row) => {
+/** The records of these incidents, with their victims, perpetrators, legal provisions and sources by ref. */
+export async function incidentRecords(db: DbOrTx, rows: (typeof incidents.$inferSelect)[]): Promise<ExchangeIncident[]> {
+  const links = await loadLinksByRef(db, rows.map((row) => row.id));
+  return rows.map((row) => {
     const { victims, perpetrators, legal, sources } = links.get(row.id) as LinksByRef;
     return {
       ref: row.ref,

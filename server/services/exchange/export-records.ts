@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { documentedOrganizations, personAffiliations, persons, sources, vocabularyTerms, type VocabularyKind } from '@/db/schema';
 import {
@@ -11,6 +11,7 @@ import {
   type ExchangeTerm,
   type VocabularyList,
 } from './document';
+import { chunk } from './compare';
 import { byCode, byRef } from './order';
 
 /** Every term of the platform's vocabularies, by code within each list; `en` first among the labels. */
@@ -29,24 +30,42 @@ export async function exportVocabularies(db: DbOrTx): Promise<NonNullable<Exchan
   return lists;
 }
 
-export async function exportOrganizations(db: DbOrTx, organizationId: string): Promise<ExchangeOrganization[]> {
-  const rows = await db.select().from(documentedOrganizations).where(eq(documentedOrganizations.organizationId, organizationId));
-  return rows.sort(byRef).map((row) => ({ ref: row.ref, name: row.name, acronym: row.acronym, kind: row.kind, country: row.country, aliases: row.aliases }));
+/** Which rows of each list an organization's export holds (the whole export and the streamed one alike). */
+export const organizationsOf = (organizationId: string): SQL => eq(documentedOrganizations.organizationId, organizationId);
+/** Merged duplicates are left out: every reference to them moved to the record that remains. */
+export const personsOf = (organizationId: string): SQL => and(eq(persons.organizationId, organizationId), isNull(persons.mergedIntoId))!;
+export const sourcesOf = (organizationId: string): SQL => eq(sources.organizationId, organizationId);
+
+export function organizationRecord(row: typeof documentedOrganizations.$inferSelect): ExchangeOrganization {
+  return { ref: row.ref, name: row.name, acronym: row.acronym, kind: row.kind, country: row.country, aliases: row.aliases };
 }
 
-/** Merged duplicates are left out: every reference to them moved to the record that remains. */
+export async function exportOrganizations(db: DbOrTx, organizationId: string): Promise<ExchangeOrganization[]> {
+  const rows = await db.select().from(documentedOrganizations).where(organizationsOf(organizationId));
+  return rows.sort(byRef).map(organizationRecord);
+}
+
 export async function exportPersons(db: DbOrTx, organizationId: string): Promise<ExchangePerson[]> {
-  const rows = await db.select().from(persons).where(and(eq(persons.organizationId, organizationId), isNull(persons.mergedIntoId)));
-  const affiliationRows = await db
-    .select({ personId: personAffiliations.personId, ref: documentedOrganizations.ref })
-    .from(personAffiliations)
-    .innerJoin(persons, eq(persons.id, personAffiliations.personId))
-    .innerJoin(documentedOrganizations, eq(documentedOrganizations.id, personAffiliations.documentedOrganizationId))
-    .where(eq(persons.organizationId, organizationId));
+  const rows = await db.select().from(persons).where(personsOf(organizationId));
+  return personRecords(db, rows.sort(byRef));
+}
+
+/** The records of these persons, with the refs of the organizations they are affiliated with. */
+export async function personRecords(db: DbOrTx, rows: (typeof persons.$inferSelect)[]): Promise<ExchangePerson[]> {
+  const affiliationRows = [];
+  for (const ids of chunk(rows.map((row) => row.id), 1000)) {
+    affiliationRows.push(
+      ...(await db
+        .select({ personId: personAffiliations.personId, ref: documentedOrganizations.ref })
+        .from(personAffiliations)
+        .innerJoin(documentedOrganizations, eq(documentedOrganizations.id, personAffiliations.documentedOrganizationId))
+        .where(inArray(personAffiliations.personId, ids))),
+    );
+  }
   const affiliations = new Map<string, string[]>();
   for (const row of affiliationRows) affiliations.set(row.personId, [...(affiliations.get(row.personId) ?? []), row.ref]);
 
-  return rows.sort(byRef).map((row) => ({
+  return rows.map((row) => ({
     ref: row.ref,
     name: row.name,
     gender: row.gender,
@@ -58,9 +77,8 @@ export async function exportPersons(db: DbOrTx, organizationId: string): Promise
   }));
 }
 
-export async function exportSources(db: DbOrTx, organizationId: string): Promise<ExchangeSource[]> {
-  const rows = await db.select().from(sources).where(eq(sources.organizationId, organizationId));
-  return rows.sort(byRef).map((row) => ({
+export function sourceRecord(row: typeof sources.$inferSelect): ExchangeSource {
+  return {
     ref: row.ref,
     title: row.title,
     publisher: row.publisher,
@@ -69,5 +87,10 @@ export async function exportSources(db: DbOrTx, organizationId: string): Promise
     reference_code: row.referenceCode,
     url: row.url,
     reliability: row.reliability,
-  }));
+  };
+}
+
+export async function exportSources(db: DbOrTx, organizationId: string): Promise<ExchangeSource[]> {
+  const rows = await db.select().from(sources).where(sourcesOf(organizationId));
+  return rows.sort(byRef).map(sourceRecord);
 }

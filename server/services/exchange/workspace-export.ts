@@ -3,7 +3,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { and, asc, sql, type SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import type { Db } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import { incidents } from '@/db/schema';
 import { csvBom, csvLine } from '@/server/public/export-csv';
 import { inOneSnapshot } from '@/server/public/snapshot';
@@ -16,12 +16,12 @@ import { incidentListConditions, type IncidentListFilters } from '../incidents/l
 import type { ListViewer } from '../incidents/list-facet-filters';
 import { incidentListColumns } from '../incidents/list-columns';
 import { refreshSearch } from '../search/refresh';
-import { exportExchangeDocument } from './export';
+import { exchangeDocumentChunks } from './export-stream';
 
 /**
  * The coordinators' export of their organization's incidents, with the incident list's filters:
- * CSV and XLSX (one row per incident, streamed a batch at a time from one snapshot) and the
- * exchange format (JSON, the whole collection, with only the matching incidents). This is inside
+ * CSV and XLSX (one row per incident) and the exchange format (JSON, the whole collection with only
+ * the matching incidents), each streamed a batch at a time from one snapshot. This is inside
  * the organization: every review state and the records' own words, as the list shows them.
  */
 export const workspaceExportInput = incidentListInput
@@ -97,13 +97,28 @@ function xlsxStream(db: Db, exporter: Exporter, organizationId: string, filters:
   return out;
 }
 
+/**
+ * A body from chunks of text, read as the client reads (a chunk at a time). The first chunk is made
+ * before answering, so that a failure at the start (the audit row, the file's head) is an error
+ * answer rather than a file cut short, and the audit row is written once the answer is returned.
+ */
+async function textStream(chunks: AsyncGenerator<string>): Promise<ReadableStream<Uint8Array>> {
+  const encoder = new TextEncoder();
+  const first = await chunks.next();
+  return Readable.toWeb(Readable.from((async function* () {
+    if (first.done) return;
+    yield encoder.encode(first.value);
+    for await (const chunk of chunks) yield encoder.encode(chunk);
+  })())) as unknown as ReadableStream<Uint8Array>;
+}
+
 const contentTypes = {
   csv: 'text/csv; charset=utf-8; header=present',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json; charset=utf-8',
 } as const;
 
-/** The export as an HTTP answer; the audit row (who, which organization, which filters) is written first. */
+/** The export as an HTTP answer; the audit row (who, which organization, which filters) is written before the first byte. */
 export async function workspaceExportResponse(db: Db, exporter: Exporter, input: WorkspaceExportInput): Promise<Response> {
   const { organizationId, format, ...filters } = input;
   const actorId = exporter.id;
@@ -116,25 +131,14 @@ export async function workspaceExportResponse(db: Db, exporter: Exporter, input:
     'cache-control': 'no-store',
   };
   if (format === 'json') {
-    const doc = await exportExchangeDocument(db, organizationId, { actorId, via: 'workspace', filters: given });
-    if (Object.keys(given).length > 0) {
-      const kept = new Set<string>();
-      for await (const rows of incidentRows(db, exporter, organizationId, filters)) for (const row of rows) kept.add(row.ref!);
-      doc.incidents = doc.incidents.filter((incident) => kept.has(incident.ref));
-      for (const record of doc.cases ?? []) record.incidents = (record.incidents ?? []).filter((ref) => kept.has(ref));
-    }
-    return new Response(JSON.stringify(doc, null, 2), { headers });
+    // Only a filtered file narrows its incidents to the list's; an unfiltered one holds every incident of the organization.
+    const incidentConditions = Object.keys(given).length > 0 ? (snapshot: DbOrTx) => incidentListConditions(snapshot, [organizationId], filters, exporter) : undefined;
+    const chunks = inOneSnapshot((tx) => exchangeDocumentChunks(db, tx ?? db, organizationId, { actorId, via: 'workspace', filters: given, incidentConditions }), db);
+    return new Response(await textStream(chunks), { headers });
   }
   await db.transaction((tx) =>
     recordAudit(tx, { actorId, action: 'exchange.export', organizationId, subjectType: 'organization', subjectId: organizationId, details: { via: 'workspace', format, filters: given } }),
   );
-  if (format === 'csv') {
-    const encoder = new TextEncoder();
-    const chunks = inOneSnapshot((tx) => csvChunks(tx ?? db, exporter, organizationId, filters), db);
-    const body = Readable.toWeb(Readable.from((async function* () {
-      for await (const chunk of chunks) yield encoder.encode(chunk);
-    })())) as unknown as ReadableStream<Uint8Array>;
-    return new Response(body, { headers });
-  }
+  if (format === 'csv') return new Response(await textStream(inOneSnapshot((tx) => csvChunks(tx ?? db, exporter, organizationId, filters), db)), { headers });
   return new Response(Readable.toWeb(xlsxStream(db, exporter, organizationId, filters)) as unknown as ReadableStream<Uint8Array>, { headers });
 }
