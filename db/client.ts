@@ -59,6 +59,14 @@ export async function openEmbedded(dataDir: string, options: { loadDataDir?: Blo
   }
 }
 
+/**
+ * Whether a database handle is the embedded PGlite (one connection: a transaction held open stops
+ * every other query of the process). By class, not by name: PGlite's bundle minifies its class name.
+ */
+export function isEmbeddedDb(db: Db): boolean {
+  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+}
+
 /** The configured database: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
 export function openConfiguredDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;

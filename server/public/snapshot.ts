@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Db } from '@/db/client';
+import { isEmbeddedDb, type Db } from '@/db/client';
 import { publicDatabase } from './db';
 
 /**
@@ -16,7 +16,7 @@ import { publicDatabase } from './db';
  */
 export async function* inOneSnapshot<T>(exportWith: (db?: Db) => AsyncGenerator<T>, db?: Db): AsyncGenerator<T> {
   const database = db ?? (await publicDatabase());
-  if (isEmbedded(database)) {
+  if (isEmbeddedDb(database)) {
     yield* exportWith(db);
     return;
   }
@@ -69,10 +69,4 @@ export async function* inOneSnapshot<T>(exportWith: (db?: Db) => AsyncGenerator<
     resume?.();
     await finished;
   }
-}
-
-/** PGlite behind drizzle, as opposed to a postgres.js pool. */
-function isEmbedded(db: Db): boolean {
-  const client = (db as unknown as { $client?: { constructor?: { name?: string } } }).$client;
-  return client?.constructor?.name === 'PGlite';
 }

@@ -20,7 +20,7 @@ import { exchangeDocumentChunks } from '@/server/services/exchange/export-stream
 import { importExchangeDocument } from '@/server/services/exchange/import';
 import { validateExchangeDocument } from '@/server/services/exchange/validate';
 import { workspaceExportInput, workspaceExportResponse } from '@/server/services/exchange/workspace-export';
-import { createTestDatabase } from '../support/database';
+import { createEmbeddedTestDatabase, createTestDatabase } from '../support/database';
 import { createOrganization, createUser } from '../support/factories';
 
 const fixture = (): ExchangeDocument => JSON.parse(readFileSync(path.join(__dirname, '../../fixtures/kazakhstan-2017.json'), 'utf8')) as ExchangeDocument;
@@ -136,5 +136,21 @@ describe('the workspace’s exchange JSON download', () => {
     expect(failure?.message).toMatch(/does not validate against the exchange format/);
     expect(failure?.message).toContain('/incidents/5/violation_types/0: Unknown violation type “no_such_violation”');
     expect(received).not.toContain(planted!.ref);
+  });
+});
+
+describe('the workspace’s exchange JSON download on the embedded database', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createEmbeddedTestDatabase();
+  }, 120_000);
+  afterAll(() => database?.close());
+
+  // The demo's default: no transaction is held open for the download, records are read batch by batch.
+  it('finishes, and is the file the whole export builds', { timeout: 180_000 }, async () => {
+    const { organizationId, adminId } = await collection(database.db);
+    const whole = await exportExchangeDocument(database.db, organizationId);
+    const text = await (await downloaded(database.db, adminId, organizationId)).text();
+    expect(withoutMoment(JSON.parse(text) as ExchangeDocument)).toEqual(withoutMoment(whole));
   });
 });
