@@ -91,8 +91,10 @@ test('a monitor creates a case, links three incidents, adds an intervention and 
     const latest = page.getByRole('region', { name: 'Version 7' });
     await expect(latest.getByRole('row', { name: /Case status/ })).toContainText('Closed');
     const added = page.getByRole('region', { name: 'Version 6' }).getByRole('row', { name: /Interventions/ });
-    await expect(added).toContainText('10 February 2017: un communication');
+    // The intervention's kind by its label, as the case page names it (no longer its raw code).
+    await expect(added).toContainText('10 February 2017: UN communication');
     await expect(added).toContainText('AL KAZ 2/2017');
+    await expect(added).toContainText('Reply due by 11 April 2017');
   });
 
   await test.step('the overdue communication leads the replies awaited', async () => {
