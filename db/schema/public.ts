@@ -113,6 +113,13 @@ export const publicIncidentCountsState = pgTable(
     id: boolean('id').primaryKey().default(true),
     vocabulary: text('vocabulary').notNull(),
     rebuiltAt: timestamp('rebuilt_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * A token that changes whenever an answer of the counted public side could (a trigger of
+     * migration 0044 sets a new random one on every write to the public incidents, their counts and
+     * places, and the vocabulary): processes keep such answers under it (server/public/answer-cache.ts).
+     * Random, not a counter, so that two databases never share one.
+     */
+    generation: text('generation').notNull().default(sql`gen_random_uuid()::text`),
   },
   (t) => [check('public_incident_counts_state_one_row', sql`${t.id}`)],
 );

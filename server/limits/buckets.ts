@@ -1,5 +1,5 @@
 import 'server-only';
-import { like, sql } from 'drizzle-orm';
+import { like, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { rateLimitBuckets } from '@/db/schema/limits';
@@ -10,7 +10,7 @@ import { rateLimitBuckets } from '@/db/schema/limits';
  * `capacity` tokens and refills at `refillPerSecond`; a request takes `cost`.
  */
 export type BucketRule = { capacity: number; refillPerSecond: number };
-export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+export type Verdict = { ok: true; also?: string | null } | { ok: false; retryAfterSeconds: number };
 
 // How full a bucket is now: what it held, plus what flowed in since, up to the capacity.
 const refilled = (rule: BucketRule) =>
@@ -27,17 +27,18 @@ const refilled = (rule: BucketRule) =>
  * atomic and every process sees it at once; only a crash of the database server could forget the
  * last fraction of a second of tokens taken. Sign-in throttles (server/auth) keep durable commits.
  */
-export async function takeToken(db: DbOrTx, key: string, rule: BucketRule, cost = 1): Promise<Verdict> {
-  const taken = rowsOf<{ tokens: number }>(
+export async function takeToken(db: DbOrTx, key: string, rule: BucketRule, cost = 1, also?: SQL): Promise<Verdict> {
+  // `also`: a value the caller needs next from the same database, read in the same round trip (`also` of the verdict).
+  const taken = rowsOf<{ tokens: number; also?: string | null }>(
     await db.execute(sql`
       INSERT INTO ${rateLimitBuckets} (key, tokens, updated_at)
       SELECT ${key}, ${rule.capacity - cost}::float8, now() FROM (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_the_disk
       ON CONFLICT (key) DO UPDATE SET tokens = ${refilled(rule)} - ${cost}::float8, updated_at = now()
       WHERE ${refilled(rule)} >= ${cost}::float8
-      RETURNING tokens`),
+      RETURNING tokens${also ? sql`, (${also}) AS also` : sql``}`),
   );
   if (Math.random() < 0.001) await forgetFullBuckets(db, rule);
-  if (taken.length > 0) return { ok: true };
+  if (taken.length > 0) return also ? { ok: true, also: taken[0]!.also ?? null } : { ok: true };
   const [row] = rowsOf<{ tokens: number }>(await db.execute(sql`SELECT ${refilled(rule)} AS tokens FROM ${rateLimitBuckets} WHERE key = ${key}`));
   const missing = cost - Number(row?.tokens ?? 0);
   return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(missing / rule.refillPerSecond)) };

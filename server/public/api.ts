@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { conditional, entityTag } from './conditional';
 import { publicCsvChunks } from './export-csv';
 import { publicExchangeChunks } from './export-json';
-import { badRequest, guarded, json, notFound, parseQuery, publicCacheControl, rateLimited, streamed } from './http';
+import { badRequest, guarded, json, notFound, parseQuery, publicCacheControl, rateLimited, rateLimitedReadingGeneration, streamed } from './http';
 import { decodeCursor, getPublicIncident, listPublicIncidents } from './incidents';
 import { openApiDocument } from './openapi';
 import { inOneSnapshot } from './snapshot';
@@ -43,22 +43,22 @@ export function incidentGet(request: Request, context: { params: Promise<{ id: s
 
 export function statsGet(request: Request): Promise<Response> {
   return guarded(async () => {
-    const limited = await rateLimited(request);
-    if (limited) return limited;
+    const limited = await rateLimitedReadingGeneration(request);
+    if ('refused' in limited) return limited.refused;
     const query = parseQuery(request, { groupBy: z.enum(groupings, { message: `must be one of ${groupings.join(', ')}` }) });
     if (!query.ok) return query.response;
-    return conditional(request, json(await publicStats(query.extra.groupBy, query.filters, query.lang)));
+    return conditional(request, json(await publicStats(query.extra.groupBy, query.filters, query.lang, undefined, limited.generation)));
   });
 }
 
 /** The counts of one chart as CSV, with the same parameters and the same cost as /stats. */
 export function statsCsvGet(request: Request): Promise<Response> {
   return guarded(async () => {
-    const limited = await rateLimited(request);
-    if (limited) return limited;
+    const limited = await rateLimitedReadingGeneration(request);
+    if ('refused' in limited) return limited.refused;
     const query = parseQuery(request, { groupBy: z.enum(groupings, { message: `must be one of ${groupings.join(', ')}` }) });
     if (!query.ok) return query.response;
-    const stats = await publicStats(query.extra.groupBy, query.filters, query.lang);
+    const stats = await publicStats(query.extra.groupBy, query.filters, query.lang, undefined, limited.generation);
     const csv = statsCsv(stats);
     return conditional(request, new Response(csv, {
       status: 200,

@@ -38,6 +38,11 @@ export async function limiterDb(): Promise<Db> {
   return holder.__hrdPublicDbOverride ?? getDb();
 }
 
+/** Whether limiterDb() is publicDatabase(): no replica behind PUBLIC_DATABASE_URL (or a test's one database for both). */
+export function limitsInPublicDatabase(): boolean {
+  return holder.__hrdPublicDbOverride !== undefined || !process.env.PUBLIC_DATABASE_URL;
+}
+
 /** Runs `read` in a read-only transaction as hrd_public, on the given database or the configured one. */
 export async function publicRead<T>(read: (tx: PublicTx) => Promise<T>, db?: Db): Promise<T> {
   const database = db ?? (await publicDatabase());

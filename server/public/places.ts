@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { publicIncidents as p } from '@/db/schema/public';
 import { publicPlaceCounts as c, publicPlaceNames as n } from '@/db/schema/public-places';
+import { answerCache } from './answer-cache';
 import { publicRead, type PublicTx } from './db';
 import { periodBounds, type PublicFilters } from './filters';
 import { whereFilters } from './where';
@@ -84,7 +85,14 @@ export function placesFromReadModel(tx: PublicTx, filters: PublicFilters, limit 
 }
 
 /** Where the matching incidents happened, for the map: counted in the database, however many there are. */
-export async function publicPlaces(filters: PublicFilters, db?: Db, limit = 2000): Promise<PublicPlaces> {
+export function publicPlaces(filters: PublicFilters, db?: Db, limit = 2000): Promise<PublicPlaces> {
   const plan = placesPlan(filters);
-  return publicRead((tx) => (plan ? placesFromRollup(tx, plan, limit) : placesFromReadModel(tx, filters, limit)), db);
+  const read = () => publicRead((tx) => (plan ? placesFromRollup(tx, plan, limit) : placesFromReadModel(tx, filters, limit)), db);
+  // Kept while nothing is published (./answer-cache.ts), except a text search's.
+  return filters.q ? read() : keptPlaces.get(JSON.stringify([filters, limit]), read, db);
 }
+
+const keptPlaces = answerCache<PublicPlaces>(50);
+
+/** Tests start with nothing kept. */
+export const forgetKeptPlaces = () => keptPlaces.clear();

@@ -5,6 +5,7 @@ import { rowsOf } from '@/db/rows';
 import type { Db } from '@/db/client';
 import type { VocabularyKind } from '@/db/schema/enums';
 import { publicIncidents as p } from '@/db/schema/public';
+import { answerCache } from './answer-cache';
 import { publicRead, type PublicTx } from './db';
 import type { Language, PublicFilters } from './filters';
 import { groupings, type Grouping } from './groupings';
@@ -91,7 +92,23 @@ async function countsIn(tx: PublicTx, groupBy: Grouping, filters: PublicFilters)
   return (plan && (await statsFromRollup(tx, plan))) ?? (await statsFromReadModel(tx, groupBy, filters));
 }
 
-export async function publicStats(groupBy: Grouping, filters: PublicFilters, lang: Language, db?: Db): Promise<Stats> {
+// Kept answers (./answer-cache.ts): a few hundred small stats answers; dashboards weigh more, fewer are kept.
+const keptStats = answerCache<Stats>(500);
+const keptDashboards = answerCache<Awaited<ReturnType<typeof readPublicDashboard>>>(50);
+
+/** Tests start with nothing kept. */
+export function forgetKeptStats(): void {
+  keptStats.clear();
+  keptDashboards.clear();
+}
+
+/** `generation`: the read model's, when the caller read it already (server/public/http.ts, with the rate limit). */
+export function publicStats(groupBy: Grouping, filters: PublicFilters, lang: Language, db?: Db, generation?: string | null): Promise<Stats> {
+  const read = () => readPublicStats(groupBy, filters, lang, db);
+  return filters.q ? read() : keptStats.get(JSON.stringify([groupBy, filters, lang]), read, db, generation);
+}
+
+async function readPublicStats(groupBy: Grouping, filters: PublicFilters, lang: Language, db?: Db): Promise<Stats> {
   return publicRead(async (tx) => {
     // Sent together (see listPublicIncidents); the labels are applied once both are back. The stats by
     // year, month or region need none: one query less on the API's busiest answer.
@@ -101,7 +118,12 @@ export async function publicStats(groupBy: Grouping, filters: PublicFilters, lan
 }
 
 /** Every grouping at once, in one transaction, for the dashboard. */
-export async function publicDashboard(filters: PublicFilters, lang: Language, db?: Db): Promise<Record<Grouping, Stats> & { vocabulary: PublicVocabulary }> {
+export function publicDashboard(filters: PublicFilters, lang: Language, db?: Db): Promise<Record<Grouping, Stats> & { vocabulary: PublicVocabulary }> {
+  const read = () => readPublicDashboard(filters, lang, db);
+  return filters.q ? read() : keptDashboards.get(JSON.stringify([filters, lang]), read, db);
+}
+
+async function readPublicDashboard(filters: PublicFilters, lang: Language, db?: Db): Promise<Record<Grouping, Stats> & { vocabulary: PublicVocabulary }> {
   return publicRead(async (tx) => {
     const [vocabulary, ...counted] = await Promise.all([loadVocabulary(tx, lang), ...groupings.map((groupBy) => countsIn(tx, groupBy, filters))]);
     const entries = groupings.map((groupBy, index): [Grouping, Stats] => [groupBy, labelled(groupBy, counted[index]!, vocabulary, lang)]);
