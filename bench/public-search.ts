@@ -71,6 +71,9 @@ export async function benchSearch(app: string, db: postgres.Sql, timeRequests: T
     'groupBy=year&q=Kassymov',
     'groupBy=year&q=Raid',
   ];
+  // Counting every incident a common word is in (the dashboard of a search) reads each of them:
+  // printed, with its floor, but not one of issue 17's goals (the search's page, and two filters).
+  const counting = (query: string) => query.startsWith('stats') && query.includes('q=');
   console.log(`\nSearch and two value filters, ${runs} requests each, beside the app's page statements (or read-model count) run raw (the floor):`);
   console.log(`${'request'.padEnd(74)}${'p50'.padStart(10)}${'p95'.padStart(10)}   ${'floor p50'.padStart(10)}  ratio   goal (p50 < 50 ms)`);
   let met = true;
@@ -85,9 +88,10 @@ export async function benchSearch(app: string, db: postgres.Sql, timeRequests: T
       const endpoint = await timeRequests(`${app}/api/public/v1/${query}`, runs);
       const floor = statements.length ? await timeRaw(db, statements, Math.min(runs, 50)) : { p50: Number.NaN, p95: Number.NaN };
       const ok = endpoint.p50 < 50;
-      met &&= ok;
+      if (!counting(query)) met &&= ok;
       const shown = decodeURIComponent(`GET /${query}`);
-      console.log(`${shown.padEnd(74)}${ms(endpoint.p50)}${ms(endpoint.p95)}   ${ms(floor.p50)}  ${(endpoint.p50 / floor.p50).toFixed(2).padStart(5)}×  ${ok ? 'met' : 'NOT met'}${how}`);
+      const verdict = counting(query) ? `no goal (counts every match)` : ok ? 'met' : 'NOT met';
+      console.log(`${shown.padEnd(74)}${ms(endpoint.p50)}${ms(endpoint.p95)}   ${ms(floor.p50)}  ${(endpoint.p50 / floor.p50).toFixed(2).padStart(5)}×  ${verdict}${how}`);
     }
   } finally {
     await builder.close();
