@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import postgres from 'postgres';
 import { benchDatabaseUrl } from '../public-database';
+import { regionLabel } from '../../common/regions';
 
 /** The request the incidents endpoint and the floor both answer. */
 export const incidentsQuery = 'type=judicial_harassment&from=2020&limit=50';
@@ -44,7 +45,7 @@ export async function floorHandler(): Promise<(req: IncomingMessage, res: Server
       title: r.title,
       summary: r.summary,
       date: { start: r.start_date, end: r.end_date, precision: r.date_precision },
-      location: { country: r.country, region: r.region, locality: r.locality, lat: r.lat, lon: r.lon, precision: r.location_precision },
+      location: { country: r.country, region: r.region, regionLabel: regionLabel(r.region as string | null, 'en'), locality: r.locality, lat: r.lat, lon: r.lon, precision: r.location_precision },
       violationTypes: (r.violation_types as string[]).map((code) => ({ code, label: label('violation_type', code) })),
       defenderCategories: (r.defender_categories as string[]).map((code) => ({ code, label: label('defender_category', code) })),
       perpetratorTypes: (r.perpetrator_types as string[]).map((code) => ({ code, label: label('perpetrator_type', code) })),

@@ -27,9 +27,9 @@ export async function readModel(inSlices: InSlices): Promise<void> {
           || CASE WHEN b.idx IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(jsonb_build_object('kind', 'person',
             'name', CASE WHEN b.confidential THEN 'Protected person ' || (CASE WHEN a.confidential THEN 2 ELSE 1 END) ELSE b.name END,
             'protected', b.confidential, 'categories', to_jsonb(b.categories))) END
-          || CASE WHEN g.has_group THEN jsonb_build_array(jsonb_build_object('kind', 'group', 'name', 'Striking workers of ' || coalesce(g.region, 'Kazakhstan'),
+          || CASE WHEN g.has_group THEN jsonb_build_array(jsonb_build_object('kind', 'group', 'name', 'Striking workers of ' || coalesce(g.region_name, 'Kazakhstan'),
             'count', 10 + g.n % 90, 'killed', NULL, 'injured', NULL, 'categories', jsonb_build_array('worker'))) ELSE '[]'::jsonb END,
-        (SELECT jsonb_agg(jsonb_build_object('type', t.code, 'name', CASE WHEN t.code = 'police' THEN 'Police of ' || coalesce(g.region, 'Kazakhstan') END) ORDER BY t.position)
+        (SELECT jsonb_agg(jsonb_build_object('type', t.code, 'name', CASE WHEN t.code = 'police' THEN 'Police of ' || coalesce(g.region_name, 'Kazakhstan') END) ORDER BY t.position)
           FROM unnest(g.perpetrators) WITH ORDINALITY AS t(code, position)),
         '[]'::jsonb,
         jsonb_build_array(jsonb_build_object('title', s.title, 'publisher', s.publisher, 'publishedOn', s.published_on, 'referenceCode', s.reference_code, 'url', s.url)),

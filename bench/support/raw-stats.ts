@@ -1,10 +1,12 @@
+import { regionCodeOf } from '../../common/regions';
 /**
  * The same figures as the stats endpoint, in raw SQL straight from the workspace tables (published,
  * not deleted): what bench/public-api.ts compares the endpoint's answers and speed with.
  */
 export function rawStats(groupBy: string, filter: Record<string, string>): string {
   const conditions = ['i.published_version IS NOT NULL', 'i.deleted_at IS NULL'];
-  if (filter.region) conditions.push(`i.region = '${filter.region}'`);
+  // A region as the API reads it: a name is its code (the workspace stores codes).
+  if (filter.region) conditions.push(`i.region = '${regionCodeOf(filter.region) ?? filter.region}'`);
   if (filter.type) {
     conditions.push(`i.violation_types && ARRAY(WITH RECURSIVE narrower(code) AS (SELECT '${filter.type}'::text
       UNION SELECT v.code FROM vocabulary_terms v JOIN narrower n ON v.parent_code = n.code WHERE v.kind = 'violation_type') SELECT code FROM narrower)`);

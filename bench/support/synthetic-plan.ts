@@ -5,6 +5,7 @@
  */
 import postgres from 'postgres';
 import { categorySlots, firstNames, h, kinds, lastNames, perpetratorSlots, personCount, pick, quote, regionSlots, sourceCount, textArray, typeSlots, vocabulary, type Vocabulary } from './synthetic-values';
+import { storedRegion } from '../../common/regions';
 
 export async function seed(client: postgres.Sql): Promise<void> {
   const terms = (kind: string, list: Vocabulary[keyof Vocabulary]) =>
@@ -45,19 +46,21 @@ export async function seed(client: postgres.Sql): Promise<void> {
 export async function plan(client: postgres.Sql, count: number): Promise<void> {
   const region = `${h('n', 11)} % ${regionSlots.length}`;
   await client.unsafe(`CREATE UNLOGGED TABLE bench_incidents AS
-    SELECT n, id, start_date, precision, region, locality,
+    SELECT n, id, start_date, precision, region, region_name, locality,
            CASE WHEN locality IS NOT NULL THEN round((lat + (${h('n', 14)} % 50) / 100.0)::numeric, 2)::float8 END AS lat,
            CASE WHEN locality IS NOT NULL THEN round((lon + (${h('n', 15)} % 50) / 100.0)::numeric, 2)::float8 END AS lon,
            CASE WHEN locality IS NOT NULL THEN 'locality' WHEN region IS NOT NULL THEN 'region' ELSE 'country' END::location_precision AS location_precision,
            types, person_a, person_b, has_group, perpetrators, source_idx,
-           kind || ' in ' || coalesce(locality, region, 'Kazakhstan') || ', case ' || n AS title,
+           kind || ' in ' || coalesce(locality, region_name, 'Kazakhstan') || ', case ' || n AS title,
            'Synthetic incident ' || n || ': ' || lower(kind) || ' reported by monitors; details withheld in this benchmark.' AS summary,
            timestamptz '2001-01-01' + make_interval(secs => n * 700) AS published_at
     FROM (
       SELECT n, gen_random_uuid() AS id,
              CASE WHEN ${h('n', 12)} % 10 < 7 THEN day WHEN ${h('n', 12)} % 10 < 9 THEN date_trunc('month', day)::date ELSE date_trunc('year', day)::date END AS start_date,
              CASE WHEN ${h('n', 12)} % 10 < 7 THEN 'day' WHEN ${h('n', 12)} % 10 < 9 THEN 'month' ELSE 'year' END::date_precision AS precision,
-             CASE WHEN ${h('n', 13)} % 100 < 3 THEN NULL ELSE (${textArray(regionSlots.map((r) => r.name))})[1 + ${region}] END AS region,
+             -- Stored as the app stores a region of Kazakhstan: its code (KZ-75); named in the title and locality.
+             CASE WHEN ${h('n', 13)} % 100 < 3 THEN NULL ELSE (${textArray(regionSlots.map((r) => storedRegion(r.name)!))})[1 + ${region}] END AS region,
+             CASE WHEN ${h('n', 13)} % 100 < 3 THEN NULL ELSE (${textArray(regionSlots.map((r) => r.name))})[1 + ${region}] END AS region_name,
              CASE WHEN ${h('n', 13)} % 100 < 3 OR ${h('n', 16)} % 5 = 0 THEN NULL
                   ELSE (${textArray(regionSlots.map((r) => r.name))})[1 + ${region}] || ' town ' || (${h('n', 17)} % 12) END AS locality,
              (ARRAY[${regionSlots.map((r) => r.lat).join(',')}]::float8[])[1 + ${region}] AS lat,

@@ -22,11 +22,11 @@ export async function workspaceTables(inSlices: InSlices): Promise<void> {
         UNION ALL
         SELECT g.id, 1, p.id, NULL, NULL, p.categories FROM bench_incidents g JOIN bench_persons p ON p.idx = g.person_b WHERE ${between(from, to)}
         UNION ALL
-        SELECT g.id, 2, NULL, 'Striking workers of ' || coalesce(g.region, 'Kazakhstan'), 10 + g.n % 90, ARRAY['worker'] FROM bench_incidents g WHERE g.has_group AND ${between(from, to)}
+        SELECT g.id, 2, NULL, 'Striking workers of ' || coalesce(g.region_name, 'Kazakhstan'), 10 + g.n % 90, ARRAY['worker'] FROM bench_incidents g WHERE g.has_group AND ${between(from, to)}
         RETURNING 1
       ), perpetrators AS (
         INSERT INTO incident_perpetrators (incident_id, position, type_code, name)
-        SELECT g.id, t.position - 1, t.code, CASE WHEN t.code = 'police' THEN 'Police of ' || coalesce(g.region, 'Kazakhstan') END
+        SELECT g.id, t.position - 1, t.code, CASE WHEN t.code = 'police' THEN 'Police of ' || coalesce(g.region_name, 'Kazakhstan') END
         FROM bench_incidents g CROSS JOIN LATERAL unnest(g.perpetrators) WITH ORDINALITY AS t(code, position) WHERE ${between(from, to)}
         RETURNING 1
       )
@@ -49,10 +49,10 @@ export async function workspaceTables(inSlices: InSlices): Promise<void> {
                 SELECT 1, jsonb_build_object('kind', 'person', 'id', b.id, 'ref', b.ref, 'name', b.name, 'confidential', b.confidential)
                 FROM bench_persons b WHERE b.idx = g.person_b
                 UNION ALL
-                SELECT 2, jsonb_build_object('kind', 'group', 'name', 'Striking workers of ' || coalesce(g.region, 'Kazakhstan'), 'count', 10 + g.n % 90,
+                SELECT 2, jsonb_build_object('kind', 'group', 'name', 'Striking workers of ' || coalesce(g.region_name, 'Kazakhstan'), 'count', 10 + g.n % 90,
                   'killed', NULL, 'injured', NULL, 'categories', jsonb_build_array('worker')) WHERE g.has_group
               ) victims),
-            'perpetrators', (SELECT jsonb_agg(jsonb_build_object('typeCode', t.code, 'name', CASE WHEN t.code = 'police' THEN 'Police of ' || coalesce(g.region, 'Kazakhstan') END) ORDER BY t.position)
+            'perpetrators', (SELECT jsonb_agg(jsonb_build_object('typeCode', t.code, 'name', CASE WHEN t.code = 'police' THEN 'Police of ' || coalesce(g.region_name, 'Kazakhstan') END) ORDER BY t.position)
               FROM unnest(g.perpetrators) WITH ORDINALITY AS t(code, position)),
             'legalProvisions', '[]'::jsonb,
             'sources', jsonb_build_array(jsonb_build_object('id', s.id, 'ref', s.ref, 'title', s.title))),
