@@ -55,6 +55,7 @@ export async function floorHandler(): Promise<(req: IncomingMessage, res: Server
       sources: r.sources,
       publisher: r.publisher,
       publishedAt: (r.published_at as Date).toISOString(),
+      updatedAt: (r.updated_at as Date).toISOString(),
     }));
     const last = shown.at(-1);
     const nextCursor = rows.length > limit && last ? Buffer.from(JSON.stringify({ d: last.start_date, id: last.incident_id })).toString('base64url') : null;
