@@ -29,12 +29,22 @@ function isDatabaseError(value: unknown): value is { code: string; severity?: un
   return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string' && 'severity' in value;
 }
 
-/** The SQLSTATE when the error, or one of its causes, is the database refusing a value; null otherwise. */
-export function refusedValueCode(error: unknown): string | null {
+/** The SQLSTATE of the first database error in the error or its causes that `codes` holds; null otherwise. */
+function databaseCode(error: unknown, codes: Set<string>): string | null {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {
-    if (isDatabaseError(current) && refusedValueCodes.has(current.code)) return current.code;
+    if (isDatabaseError(current) && codes.has(current.code)) return current.code;
     current = typeof current === 'object' ? (current as { cause?: unknown }).cause : undefined;
   }
   return null;
+}
+
+/** The SQLSTATE when the error, or one of its causes, is the database refusing a value; null otherwise. */
+export function refusedValueCode(error: unknown): string | null {
+  return databaseCode(error, refusedValueCodes);
+}
+
+/** Whether the error, or one of its causes, is a statement stopped by its statement_timeout (query_canceled). */
+export function isStatementTimeout(error: unknown): boolean {
+  return databaseCode(error, new Set(['57014'])) !== null;
 }

@@ -43,13 +43,23 @@ export function limitsInPublicDatabase(): boolean {
   return holder.__hrdPublicDbOverride !== undefined || !process.env.PUBLIC_DATABASE_URL;
 }
 
+/** How long one statement of the public side may run, in milliseconds: PUBLIC_STATEMENT_TIMEOUT_MS, else 10 seconds. */
+export function publicStatementTimeoutMs(): number {
+  const set = Number(process.env.PUBLIC_STATEMENT_TIMEOUT_MS);
+  return Number.isInteger(set) && set > 0 ? set : 10_000;
+}
+
 /** Runs `read` in a read-only transaction as hrd_public, on the given database or the configured one. */
 export async function publicRead<T>(read: (tx: PublicTx) => Promise<T>, db?: Db): Promise<T> {
   const database = db ?? (await publicDatabase());
   return database.transaction(async (tx) => {
     // SET TRANSACTION READ ONLY and SET LOCAL ROLE hrd_public in one round trip: both last until the
-    // transaction ends, and every statement after this one runs read-only, as hrd_public.
-    await tx.execute(sql`SELECT set_config('transaction_read_only', 'on', true), set_config('role', 'hrd_public', true)`);
+    // transaction ends, and every statement after this one runs read-only, as hrd_public. And a
+    // bound on each statement: anyone may ask, so no question may hold the database for long
+    // (counting every incident a common word is in takes one or two seconds on a million).
+    await tx.execute(
+      sql`SELECT set_config('transaction_read_only', 'on', true), set_config('role', 'hrd_public', true), set_config('statement_timeout', ${String(publicStatementTimeoutMs())}, true)`,
+    );
     return read(tx);
   });
 }

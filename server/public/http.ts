@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { refusedValueCode } from '@/db/errors';
+import { isStatementTimeout, refusedValueCode } from '@/db/errors';
 import { entityTag } from './conditional';
 import { describeIssues, languages, publicFilters, queryObject, type Language, type PublicFilters } from './filters';
 import { generationQuery } from './answer-cache';
@@ -124,6 +124,14 @@ export async function guarded(handler: () => Promise<Response>): Promise<Respons
     if (refused) {
       console.warn(`[public api] the database refused a value of the request (SQLSTATE ${refused})`);
       return badRequest(['a value in the request is not one the data can be searched by (check dates, numbers and text for stray characters)']);
+    }
+    if (isStatementTimeout(error)) {
+      console.warn('[public api] a question took longer than the public statement timeout (PUBLIC_STATEMENT_TIMEOUT_MS)');
+      return json(
+        { error: 'too_long', message: 'This question takes too long to answer now: narrow it (fewer or rarer words, a region or a period) or try again later.' },
+        503,
+        { 'retry-after': '30' },
+      );
     }
     console.error('[public api]', error);
     return json({ error: 'internal', message: 'Something went wrong on our side. Try again later.' }, 500);

@@ -140,3 +140,41 @@ for (const [driver, open] of [
     });
   });
 }
+
+describe('the public statement timeout', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    setPublicDatabaseForTests(database.db);
+  }, 120_000);
+  afterAll(async () => {
+    setPublicDatabaseForTests(undefined);
+    delete process.env.PUBLIC_STATEMENT_TIMEOUT_MS;
+    await database?.close();
+  });
+
+  it('stops a public question that runs past it and answers 503 with what to do, while others go on', async () => {
+    process.env.PUBLIC_STATEMENT_TIMEOUT_MS = '300';
+    // A statement kept waiting on a lock runs as long as a slow one would: held here, in another transaction.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = database.db.transaction(async (tx) => {
+      await tx.execute(sql`LOCK TABLE public_incidents IN ACCESS EXCLUSIVE MODE`);
+      locked();
+      await released;
+    });
+    await isLocked;
+    const started = Date.now();
+    const answer = await statsGet(new Request('http://test/api/public/v1/stats?groupBy=year&q=Kharkova'));
+    release();
+    await holder;
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('retry-after')).toBe('30');
+    expect(await answer.json()).toMatchObject({ error: 'too_long', message: expect.stringContaining('narrow it') });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // Once nothing holds the table, the same question is answered.
+    expect((await statsGet(new Request('http://test/api/public/v1/stats?groupBy=year&q=Kharkova'))).status).toBe(200);
+  });
+});
