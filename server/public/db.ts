@@ -1,5 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { getDb, openPostgres, type Db, type Tx } from '@/db/client';
 
 /**
@@ -52,14 +53,16 @@ export function publicStatementTimeoutMs(): number {
 /** Runs `read` in a read-only transaction as hrd_public, on the given database or the configured one. */
 export async function publicRead<T>(read: (tx: PublicTx) => Promise<T>, db?: Db): Promise<T> {
   const database = db ?? (await publicDatabase());
+  // Inside an export's snapshot (./snapshot.ts) a setting made here lasts to the end of the whole
+  // export, whose sorts of every incident may rightly take longer: the timeout is for a question's own transaction.
+  const bounded = !(database instanceof PgTransaction);
   return database.transaction(async (tx) => {
     // SET TRANSACTION READ ONLY and SET LOCAL ROLE hrd_public in one round trip: both last until the
     // transaction ends, and every statement after this one runs read-only, as hrd_public. And a
     // bound on each statement: anyone may ask, so no question may hold the database for long
     // (counting every incident a common word is in takes one or two seconds on a million).
-    await tx.execute(
-      sql`SELECT set_config('transaction_read_only', 'on', true), set_config('role', 'hrd_public', true), set_config('statement_timeout', ${String(publicStatementTimeoutMs())}, true)`,
-    );
+    const timeout = bounded ? sql`, set_config('statement_timeout', ${String(publicStatementTimeoutMs())}, true)` : sql``;
+    await tx.execute(sql`SELECT set_config('transaction_read_only', 'on', true), set_config('role', 'hrd_public', true)${timeout}`);
     return read(tx);
   });
 }

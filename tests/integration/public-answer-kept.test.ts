@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { publicGeneration } from '@/server/public/answer-cache';
-import { setPublicDatabaseForTests } from '@/server/public/db';
+import { publicRead, setPublicDatabaseForTests } from '@/server/public/db';
+import { inOneSnapshot } from '@/server/public/snapshot';
 import { GET as statsGet } from '@/app/api/public/v1/stats/route';
 import { forgetKeptPlaces, publicPlaces } from '@/server/public/places';
 import { forgetKeptStats, publicDashboard, publicStats } from '@/server/public/stats';
@@ -176,5 +177,34 @@ describe('the public statement timeout', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     // Once nothing holds the table, the same question is answered.
     expect((await statsGet(new Request('http://test/api/public/v1/stats?groupBy=year&q=Kharkova'))).status).toBe(200);
+  });
+});
+
+describe('the public statement timeout and exports', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  }, 120_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('bounds a question in its own transaction, not a whole export read inside its snapshot', async () => {
+    process.env.PUBLIC_STATEMENT_TIMEOUT_MS = '4321';
+    try {
+      const setting = async (tx: Parameters<Parameters<typeof publicRead>[0]>[0]) =>
+        rowsOf<{ t: string }>(await tx.execute(sql`SELECT current_setting('statement_timeout') AS t`))[0]!.t;
+      expect(await publicRead(setting, database.db)).toBe('4321ms');
+      const inExport = inOneSnapshot(async function* (db) {
+        // The export's own reads go through publicRead inside the snapshot (attachments, protected persons).
+        await publicRead(setting, db);
+        yield rowsOf<{ t: string }>(await db!.execute(sql`SELECT current_setting('statement_timeout') AS t`))[0]!.t;
+      }, database.db);
+      const seen: string[] = [];
+      for await (const chunk of inExport) seen.push(chunk);
+      expect(seen).toEqual(['0']);
+    } finally {
+      delete process.env.PUBLIC_STATEMENT_TIMEOUT_MS;
+    }
   });
 });
