@@ -9,7 +9,7 @@ import { e2ePort } from './support/server-state';
 /**
  * Two `next start` processes of the production build on one PostgreSQL database: the sign-in
  * throttle and the open-data API's rate limit are kept in the database, so what one process counted
- * the other enforces; and SIGTERM drains a request in flight before the process exits. Ports of their own next to the e2e server's; everything is stopped and dropped
+ * the other enforces; a public answer one keeps is read again once the other publishes; and SIGTERM drains a request in flight before the process exits. Ports of their own next to the e2e server's; everything is stopped and dropped
  * at the end, and the whole test is bounded in time.
  */
 
@@ -107,6 +107,20 @@ test('failed sign-ins counted by one process slow the account down on the other'
   await db.end();
   expect(row?.failures).toBe(5);
   expect(await signIn(ports[1]!, password)).toBe(true);
+});
+
+test('a publication is seen at once by both processes, though each keeps its public answers', async () => {
+  // A day inside a month: counted from the read model. Few calls: the rate limit test below spends this address's allowance.
+  const total = async (port: number) => ((await (await fetch(`${base(port)}/api/public/v1/stats?groupBy=year&from=2017-01-15`)).json()) as { total: number }).total;
+  expect([await total(ports[0]!), await total(ports[1]!)]).toEqual([0, 0]);
+  // Written as any other process (or the import command) would: the trigger renews the read model's generation.
+  const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  await db`INSERT INTO public_incidents (incident_id, publisher, title, start_date, date_precision, country, location_precision,
+      violation_types, defender_categories, perpetrator_types, victims, perpetrators, legal, sources, published_version, published_at)
+    VALUES (gen_random_uuid(), 'Two Processes', 'Published while both processes kept their answers', '2018-03-01', 'day', 'KZ', 'country',
+      '{}', '{}', '{}', '[]', '[]', '[]', '[]', 1, now())`;
+  await db.end();
+  expect([await total(ports[0]!), await total(ports[1]!)]).toEqual([1, 1]);
 });
 
 test('the open-data API’s rate limit spent on one process holds on the other', async () => {
