@@ -4,10 +4,11 @@ import { and, desc, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { publicIncidents as p, type PublicSource, type PublicVictim } from '@/db/schema/public';
-import { publicAttachmentsOfIncidents, type PublicAttachment } from './attachments';
+import { publicAttachmentsOfIncidents } from './attachments';
 import { publicRead } from './db';
 import type { PublicFilters } from './filters';
-import { chunkChars, cursorBatches, exportIncidentBatches, snapshotOf, type ExportRow } from './export-rows';
+import { chunkChars, cursorBatches, exportLineBatches, snapshotOf } from './export-rows';
+import { exchangeIncidentSelect } from './export-text';
 import { publicVocabulary, type Cursor } from './incidents';
 import { whereFilters } from './where';
 
@@ -39,49 +40,30 @@ const personRef = (name: string) => `person:${digest('person', name)}`;
 const organizationRef = (name: string) => `org:${digest('organization', name)}`;
 const sourceRef = (s: PublicSource) => `source:${digest(s.title, s.publisher, s.publishedOn, s.referenceCode, s.url)}`;
 
-/** The public copies of a batch of incidents, by incident, in the order the single-incident answer lists them. */
-async function* withAttachments(batches: AsyncGenerator<ExportRow[]>, db?: Db): AsyncGenerator<{ row: ExportRow; attachments: PublicAttachment[] }[]> {
-  for await (const batch of batches) {
-    const ids = batch.map((row) => row.incidentId);
-    const copies = ids.length ? await publicRead((tx) => publicAttachmentsOfIncidents(tx, ids), db) : new Map<string, PublicAttachment[]>();
-    yield batch.map((row) => ({ row, attachments: copies.get(row.incidentId) ?? [] }));
+/**
+ * The incidents' objects (./export-text.ts writes them without their closing brace), each with the
+ * public copies of its files, read a batch of incidents at a time, in the order the single-incident answer lists them.
+ */
+async function* incidentObjects(filters: PublicFilters, db?: Db): AsyncGenerator<string[]> {
+  for await (const batch of exportLineBatches(filters, exchangeIncidentSelect(), db)) {
+    const copies = await publicRead((tx) => publicAttachmentsOfIncidents(tx, batch.map((line) => line.id)), db);
+    yield batch.map(({ id, text }) => {
+      const attachments = copies.get(id);
+      // The public copies only (the derivative's hash and size), never an original's.
+      if (!attachments?.length) return `${text}}`;
+      const files = attachments.map((a) => ({ sha256: a.sha256, filename: a.title.slice(0, 255) || a.sha256, title: a.title, media_type: a.media_type, size: a.size, confidential: false, url: a.url }));
+      return `${text},"attachments":${JSON.stringify(files)}}`;
+    });
   }
 }
 
-export function exchangeIncident(row: ExportRow, attachments: PublicAttachment[] = []) {
-  let protectedIndex = 0;
-  const victims = row.victims.map((victim) => {
-    if (victim.kind === 'person') {
-      return { person: victim.protected ? protectedRef(row.incidentId, ++protectedIndex) : personRef(victim.name), categories: victim.categories };
-    }
-    if (victim.kind === 'organization') return { organization: organizationRef(victim.name) };
-    return { group: victim.name, count: victim.count, killed: victim.killed, injured: victim.injured, categories: victim.categories };
-  });
-  return {
-    ref: `inc:${row.incidentId}`,
-    title: row.title,
-    summary: row.summary,
-    date: { start: row.startDate, end: row.endDate, precision: row.datePrecision },
-    location: { country: row.country, region: row.region, locality: row.locality, lat: row.lat, lon: row.lon, precision: row.locationPrecision },
-    violation_types: row.violationTypes,
-    victims,
-    perpetrators: row.perpetrators.map((perpetrator) => ({ type: perpetrator.type, name: perpetrator.name })),
-    legal: row.legal,
-    sources: row.sources.map(sourceRef),
-    status: 'published' as const,
-    // The public copies only (the derivative's hash and size), never an original's.
-    ...(attachments.length
-      ? { attachments: attachments.map((a) => ({ sha256: a.sha256, filename: a.title.slice(0, 255) || a.sha256, title: a.title, media_type: a.media_type, size: a.size, confidential: false, url: a.url })) }
-      : {}),
-  };
-}
-
 /** JSON array elements in chunks of about chunkChars, led by a comma unless the array is still empty (`array.empty`). */
-async function* elements<T>(batches: AsyncGenerator<T[]>, toJson: (item: T) => unknown, array = { empty: true }): AsyncGenerator<string> {
+async function* elements<T>(batches: AsyncGenerator<T[]>, toJson: (item: T) => unknown, array = { empty: true }, asText = false): AsyncGenerator<string> {
   let chunk = '';
   for await (const batch of batches) {
     for (const item of batch) {
-      chunk += `${array.empty ? '' : ','}${JSON.stringify(toJson(item))}`;
+      const json = toJson(item);
+      chunk += `${array.empty ? '' : ','}${asText ? (json as string) : JSON.stringify(json)}`;
       array.empty = false;
       if (chunk.length >= chunkChars) {
         yield chunk;
@@ -193,7 +175,7 @@ export async function* publicExchangeChunks(filters: PublicFilters, db?: Db, now
     vocabularies: { violation_types: terms('violation_type'), defender_categories: terms('defender_category'), perpetrator_types: terms('perpetrator_type') },
   };
   yield `${JSON.stringify(head).slice(0, -1)},"incidents":[`;
-  yield* elements(withAttachments(exportIncidentBatches(filters, db), db), ({ row, attachments }) => exchangeIncident(row, attachments));
+  yield* elements(incidentObjects(filters, db), (text) => text, undefined, true);
   yield '],"organizations":[';
   yield* elements(organizations(filters, db), (row) => ({ ref: organizationRef(row.key), name: row.key }));
   yield '],"persons":[';

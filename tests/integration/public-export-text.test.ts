@@ -1,0 +1,189 @@
+/**
+ * The exports' lines are written by PostgreSQL (server/public/export-text.ts), by the rules the
+ * JavaScript of export-csv.ts (csvCell) and export-json.ts (JSON.stringify, the refs' digests) set.
+ * Awkward values, written straight into the read model, come out as those rules say, on a server
+ * (one cursor in the export's snapshot) and on the embedded database (a keyset per batch) alike:
+ * a formula after a no-break space, quotes and line breaks, -0, a time with microseconds, unknown
+ * codes, labels with commas, a protected person among named ones, a victim without categories, and
+ * names whose JSON needs escapes.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
+import { publicIncidents, vocabularyTerms } from '@/db/schema';
+import { regionLabel } from '@/common/regions';
+import { GET as exportCsvGet } from '@/app/api/public/v1/export.csv/route';
+import { GET as exportJsonGet } from '@/app/api/public/v1/export.json/route';
+import { setPublicDatabaseForTests } from '@/server/public/db';
+import { csvRecords } from '../support/csv';
+import { createEmbeddedTestDatabase, createTestDatabase } from '../support/database';
+
+const awkward = '7e1a0c59-0000-4000-8000-000000000001';
+const plain = '7e1a0c59-0000-4000-8000-000000000002';
+const escapedName = 'Айгуль "Ак" Нур\\ова \u0001 😀';
+
+/** The refs of export-json.ts, restated: the first 20 hex digits of the SHA-256 of the parts as JSON. */
+const digest = (...parts: (string | null)[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 20);
+
+for (const [driver, open] of [
+  ['PostgreSQL', createTestDatabase],
+  ['PGlite', createEmbeddedTestDatabase],
+] as const) {
+  describe(`the export lines PostgreSQL writes, on ${driver}`, () => {
+    let database: Database;
+
+    beforeAll(async () => {
+      database = await open();
+      const db = database.db;
+      await db.insert(vocabularyTerms).values([
+        { kind: 'violation_type', code: 'zz_night_raid', labels: { en: 'Night raid, with force', ru: 'Обыск, ночью', kk: 'Түнгі тінту' } },
+        { kind: 'perpetrator_type', code: 'zz_court', labels: { en: 'Court', ru: 'Суд', kk: 'Сот' } },
+        { kind: 'defender_category', code: 'zz_lawyer', labels: { en: 'Lawyer', ru: 'Адвокат', kk: 'Адвокат' } },
+      ]);
+      const common = { publisher: 'Bench NGO', country: 'KZ', defenderCategories: [], perpetratorTypes: [], legal: [], publishedVersion: 1 } as const;
+      await db.insert(publicIncidents).values([
+        {
+          ...common,
+          incidentId: awkward,
+          publisher: '@ngo',
+          title: '\u00a0=HYPERLINK("x")',
+          summary: 'line one\nline "two"',
+          startDate: '2017-05-01',
+          endDate: null,
+          datePrecision: 'month',
+          region: 'KZ-75',
+          locality: '-Town',
+          lat: 0,
+          lon: 0.0001,
+          locationPrecision: 'exact',
+          violationTypes: ['zz_night_raid', 'zz_unknown'],
+          defenderCategories: ['zz_lawyer'],
+          perpetratorTypes: ['zz_court'],
+          victims: [
+            { kind: 'person', name: 'Protected person 1', protected: true, categories: ['zz_lawyer'] },
+            { kind: 'person', name: escapedName, protected: false, categories: [] },
+            { kind: 'organization', name: 'NGO; Inc' },
+            { kind: 'group', name: 'Workers', count: 12, killed: null, injured: 1, categories: ['zz_lawyer'] },
+            { kind: 'person', name: 'Protected person 2', protected: true, categories: [] },
+          ],
+          perpetrators: [
+            { type: 'zz_court', name: null },
+            { type: 'zz_other', name: 'Ivanov' },
+          ],
+          legal: [{ code: null, article: '174', title: 'Incitement "discord"' }],
+          sources: [{ title: 'Report', publisher: '', publishedOn: '2017-05-02', referenceCode: null, url: 'https://example.org/r' }],
+          publishedAt: new Date('2017-06-01T10:00:00.123Z'),
+        },
+        {
+          ...common,
+          incidentId: plain,
+          title: 'Plain',
+          summary: null,
+          startDate: '2016-01-01',
+          endDate: '2016-02-01',
+          datePrecision: 'day',
+          region: 'Baikonur',
+          locality: null,
+          lat: null,
+          lon: null,
+          locationPrecision: 'region',
+          violationTypes: [],
+          victims: [],
+          perpetrators: [],
+          sources: [],
+          publishedAt: new Date('2016-03-01T00:00:00Z'),
+        },
+      ]);
+      // What JavaScript cannot write: -0, microseconds, and a victim without categories.
+      await db.execute(sql`UPDATE public_incidents SET lat = '-0'::float8, published_at = '2017-06-01 10:00:00.123789+00',
+        victims = jsonb_set(victims, '{1}', (victims->1) - 'categories') WHERE incident_id = ${awkward}`);
+      setPublicDatabaseForTests(db);
+    }, 120_000);
+    afterAll(async () => {
+      setPublicDatabaseForTests(undefined);
+      await database?.close();
+    });
+
+    it('writes each CSV line as csvCell would, in the language asked for', async () => {
+      const response = await exportCsvGet(new Request('http://test/api/public/v1/export.csv?lang=ru'));
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      const lines = text.split('\r\n');
+      expect(lines[1]).toBe(
+        [
+          awkward,
+          `"'\u00a0=HYPERLINK(""x"")"`,
+          '"line one\nline ""two"""',
+          '2017-05-01',
+          '',
+          'month',
+          'KZ',
+          'KZ-75',
+          regionLabel('KZ-75', 'ru'),
+          "'-Town",
+          '0',
+          '0.0001',
+          'exact',
+          '"Обыск, ночью; zz_unknown"',
+          'Адвокат',
+          'Суд',
+          `"Protected person 1; ${escapedName.replaceAll('"', '""')}; NGO; Inc; Workers; Protected person 2"`,
+          'Суд; zz_other: Ivanov',
+          '"Report, 2017-05-02, https://example.org/r"',
+          "'@ngo",
+          '2017-06-01T10:00:00.123Z',
+        ].join(','),
+      );
+      // The plain incident: a region outside the list as written, empty cells for what it lacks.
+      const records = csvRecords(text);
+      expect(records).toHaveLength(3);
+      expect(records[2]).toEqual([plain, 'Plain', '', '2016-01-01', '2016-02-01', 'day', 'KZ', 'Baikonur', 'Baikonur', '', '', '', 'region', '', '', '', '', '', '', 'Bench NGO', '2016-03-01T00:00:00.000Z']);
+    });
+
+    it('writes each incident object as JSON.stringify would, with refs its other lists share', async () => {
+      const response = await exportJsonGet(new Request('http://test/api/public/v1/export.json'));
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      const doc = JSON.parse(text) as {
+        incidents: Record<string, unknown>[];
+        persons: { ref: string; name: string; confidential: boolean }[];
+        organizations: { ref: string; name: string }[];
+        sources: { ref: string }[];
+      };
+      expect(doc.incidents.map((incident) => incident.ref)).toEqual([`inc:${awkward}`, `inc:${plain}`]);
+      // Compact, in JavaScript's key order and escapes: the text is what JSON.stringify makes of what it holds.
+      for (const incident of doc.incidents) expect(text).toContain(JSON.stringify(incident));
+      expect(doc.incidents[0]).toEqual({
+        ref: `inc:${awkward}`,
+        title: '\u00a0=HYPERLINK("x")',
+        summary: 'line one\nline "two"',
+        date: { start: '2017-05-01', end: null, precision: 'month' },
+        location: { country: 'KZ', region: 'KZ-75', locality: '-Town', lat: 0, lon: 0.0001, precision: 'exact' },
+        violation_types: ['zz_night_raid', 'zz_unknown'],
+        victims: [
+          { person: `person:protected-${awkward}-1`, categories: ['zz_lawyer'] },
+          { person: `person:${digest('person', escapedName)}` },
+          { organization: `org:${digest('organization', 'NGO; Inc')}` },
+          { group: 'Workers', count: 12, killed: null, injured: 1, categories: ['zz_lawyer'] },
+          { person: `person:protected-${awkward}-2`, categories: [] },
+        ],
+        perpetrators: [
+          { type: 'zz_court', name: null },
+          { type: 'zz_other', name: 'Ivanov' },
+        ],
+        legal: [{ code: null, article: '174', title: 'Incitement "discord"' }],
+        sources: [`source:${digest('Report', '', '2017-05-02', null, 'https://example.org/r')}`],
+        status: 'published',
+      });
+      expect(doc.incidents[1]).toMatchObject({ summary: null, location: { region: 'Baikonur', lat: null, lon: null }, victims: [], sources: [], legal: [] });
+      // Every ref an incident makes is a record of the export's other lists (made there by JavaScript).
+      expect(doc.persons.map((person) => person.ref).sort()).toEqual(
+        [`person:protected-${awkward}-1`, `person:protected-${awkward}-2`, `person:${digest('person', escapedName)}`].sort(),
+      );
+      expect(doc.persons.find((person) => person.confidential === false)?.name).toBe(escapedName);
+      expect(doc.organizations).toEqual([{ ref: `org:${digest('organization', 'NGO; Inc')}`, name: 'NGO; Inc' }]);
+      expect(doc.sources.map((source) => source.ref)).toEqual([`source:${digest('Report', '', '2017-05-02', null, 'https://example.org/r')}`]);
+    });
+  });
+}
