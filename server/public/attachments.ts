@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { publicAttachments } from '@/db/schema/public-attachments';
 import type { PublicTx } from './db';
 
@@ -19,16 +19,20 @@ export async function publicAttachmentsOf(tx: PublicTx, kind: 'incident' | 'case
   return rows.map((row) => ({ title: row.title, media_type: row.mediaType, size: row.size, sha256: row.sha256, url: publicFileUrl(row.id) }));
 }
 
-/** The public copies of many published incidents at once (the public export, a batch at a time), by incident. */
-export async function publicAttachmentsOfIncidents(tx: PublicTx, incidentIds: string[]): Promise<Map<string, PublicAttachment[]>> {
-  const rows = await tx
-    .select()
-    .from(publicAttachments)
-    .where(and(eq(publicAttachments.subjectKind, 'incident'), inArray(publicAttachments.subjectId, incidentIds)))
-    .orderBy(publicAttachments.markedAt, publicAttachments.id);
-  const byIncident = new Map<string, PublicAttachment[]>();
-  for (const row of rows) {
-    byIncident.set(row.subjectId, [...(byIncident.get(row.subjectId) ?? []), { title: row.title, media_type: row.mediaType, size: row.size, sha256: row.sha256, url: publicFileUrl(row.id) }]);
-  }
-  return byIncident;
+/**
+ * The public copies of each incident's files, for the public export: a subquery over the row of
+ * public_incidents the export reads (one query for the whole export instead of one per batch, which
+ * waited on the export's cursor every time), as JSON text of { id, title, media_type, size, sha256 },
+ * in the order publicAttachmentsOf lists them; null when there is none.
+ */
+export function incidentAttachmentsJson(incidentId: SQLWrapper): SQL {
+  const a = publicAttachments;
+  return sql`(SELECT json_agg(json_build_object('id', ${a.id}, 'title', ${a.title}, 'media_type', ${a.mediaType}, 'size', ${a.size}, 'sha256', ${a.sha256})
+    ORDER BY ${a.markedAt}, ${a.id})::text FROM ${a} WHERE ${a.subjectKind} = 'incident' AND ${a.subjectId} = ${incidentId})`;
+}
+
+/** The public copies an export read as incidentAttachmentsJson's text. */
+export function attachmentsFromJson(json: string | null): PublicAttachment[] {
+  if (!json) return [];
+  return (JSON.parse(json) as (Omit<PublicAttachment, 'url'> & { id: string })[]).map(({ id, ...copy }) => ({ ...copy, url: publicFileUrl(id) }));
 }

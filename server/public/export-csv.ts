@@ -1,14 +1,10 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { Language, PublicFilters } from './filters';
-import { chunkChars, exportLineBatches } from './export-rows';
-import { csvLineSelect, labelsOf } from './export-text';
+import { chunkChars, exportIncidentBatches } from './export-rows';
 import { publicVocabulary } from './incidents';
 
-/**
- * The public CSV: one row per published incident, every cell safe to open in a spreadsheet. The
- * incidents' lines are written by PostgreSQL (./export-text.ts) by the rules of csvCell below.
- */
+/** The public CSV: one row per published incident, every cell safe to open in a spreadsheet. */
 
 /**
  * A CSV cell (RFC 4180: quoted when it holds a comma, quote or line break). A number stays a number,
@@ -68,12 +64,45 @@ export function csvLine(cells: (string | number | null | undefined)[]): string {
 
 export async function* publicCsvChunks(filters: PublicFilters, db?: Db, lang: Language = 'en'): AsyncGenerator<string> {
   const vocabulary = await publicVocabulary(lang, db);
+  // Incidents share a few combinations of terms: each combination is labelled once per export.
+  const labelled = new Map<string, string>();
+  const labels = (kind: 'violation_type' | 'defender_category' | 'perpetrator_type', codes: string[]) => {
+    const key = `${kind}:${codes.join(',')}`;
+    let text = labelled.get(key);
+    if (text === undefined) {
+      text = codes.map((code) => vocabulary.label(kind, code)).join('; ');
+      if (labelled.size < 10_000) labelled.set(key, text);
+    }
+    return text;
+  };
   // Chunks of at most about 64 KB rather than one per batch: a string of a batch's megabytes (and its bytes)
   // lands in V8's large-object space and stays until a full collection; small ones die young.
   let chunk = csvBom + csvLine([...csvColumns]);
-  for await (const batch of exportLineBatches(filters, csvLineSelect(labelsOf(vocabulary)), db)) {
-    for (const line of batch) {
-      chunk += line.text;
+  for await (const batch of exportIncidentBatches(filters, db)) {
+    for (const row of batch) {
+      chunk += csvLine([
+          row.incidentId,
+          row.title,
+          row.summary,
+          row.startDate,
+          row.endDate,
+          row.datePrecision,
+          row.country,
+          row.region,
+          row.region && vocabulary.region(row.region),
+          row.locality,
+          row.lat,
+          row.lon,
+          row.locationPrecision,
+          labels('violation_type', row.violationTypes),
+          labels('defender_category', row.defenderCategories),
+          labels('perpetrator_type', row.perpetratorTypes),
+          row.victims.map((v) => v.name).join('; '),
+          row.perpetrators.map((p) => [vocabulary.label('perpetrator_type', p.type), p.name].filter(Boolean).join(': ')).join('; '),
+          row.sources.map((s) => [s.title, s.publisher, s.publishedOn, s.url].filter(Boolean).join(', ')).join('; '),
+          row.publisher,
+          row.publishedAt,
+        ]);
       if (chunk.length >= chunkChars) {
         yield chunk;
         chunk = '';

@@ -1,14 +1,12 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { and, desc, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { publicIncidents as p, type PublicSource, type PublicVictim } from '@/db/schema/public';
-import { publicAttachmentsOfIncidents } from './attachments';
 import { publicRead } from './db';
 import type { PublicFilters } from './filters';
-import { chunkChars, cursorBatches, exportLineBatches, snapshotOf } from './export-rows';
-import { exchangeIncidentSelect } from './export-text';
+import { chunkChars, cursorBatches, exportIncidentBatches, snapshotOf, type ExportRow } from './export-rows';
+import { organizationRef, personRef, protectedPersonsOf, protectedRef, ReferencedRecords, sourceRecord, sourceRef } from './export-json-records';
 import { publicVocabulary, type Cursor } from './incidents';
 import { whereFilters } from './where';
 
@@ -22,48 +20,42 @@ import { whereFilters } from './where';
  * /api/public/v1/cases; this export holds incidents only.
  */
 
-// The same persons and sources recur across incidents: their refs are remembered (a bounded number: names are public, the refs deterministic).
-const digests = new Map<string, string>();
-function digest(...parts: (string | null)[]): string {
-  const key = JSON.stringify(parts);
-  let ref = digests.get(key);
-  if (ref === undefined) {
-    ref = createHash('sha256').update(key).digest('hex').slice(0, 20);
-    if (digests.size >= 50_000) digests.clear();
-    digests.set(key, ref);
-  }
-  return ref;
-}
-/** A protected person's ref comes from the incident and the label's place, never from the name. */
-const protectedRef = (incidentId: string, index: number) => `person:protected-${incidentId}-${index}`;
-const personRef = (name: string) => `person:${digest('person', name)}`;
-const organizationRef = (name: string) => `org:${digest('organization', name)}`;
-const sourceRef = (s: PublicSource) => `source:${digest(s.title, s.publisher, s.publishedOn, s.referenceCode, s.url)}`;
-
-/**
- * The incidents' objects (./export-text.ts writes them without their closing brace), each with the
- * public copies of its files, read a batch of incidents at a time, in the order the single-incident answer lists them.
- */
-async function* incidentObjects(filters: PublicFilters, db?: Db): AsyncGenerator<string[]> {
-  for await (const batch of exportLineBatches(filters, exchangeIncidentSelect(), db)) {
-    const copies = await publicRead((tx) => publicAttachmentsOfIncidents(tx, batch.map((line) => line.id)), db);
-    yield batch.map(({ id, text }) => {
-      const attachments = copies.get(id);
-      // The public copies only (the derivative's hash and size), never an original's.
-      if (!attachments?.length) return `${text}}`;
-      const files = attachments.map((a) => ({ sha256: a.sha256, filename: a.title.slice(0, 255) || a.sha256, title: a.title, media_type: a.media_type, size: a.size, confidential: false, url: a.url }));
-      return `${text},"attachments":${JSON.stringify(files)}}`;
-    });
-  }
+export function exchangeIncident(row: ExportRow) {
+  const { attachments } = row;
+  let protectedIndex = 0;
+  const victims = row.victims.map((victim) => {
+    if (victim.kind === 'person') {
+      return { person: victim.protected ? protectedRef(row.incidentId, ++protectedIndex) : personRef(victim.name), categories: victim.categories };
+    }
+    if (victim.kind === 'organization') return { organization: organizationRef(victim.name) };
+    return { group: victim.name, count: victim.count, killed: victim.killed, injured: victim.injured, categories: victim.categories };
+  });
+  return {
+    ref: `inc:${row.incidentId}`,
+    title: row.title,
+    summary: row.summary,
+    date: { start: row.startDate, end: row.endDate, precision: row.datePrecision },
+    location: { country: row.country, region: row.region, locality: row.locality, lat: row.lat, lon: row.lon, precision: row.locationPrecision },
+    violation_types: row.violationTypes,
+    victims,
+    perpetrators: row.perpetrators.map((perpetrator) => ({ type: perpetrator.type, name: perpetrator.name })),
+    legal: row.legal,
+    sources: row.sources.map(sourceRef),
+    status: 'published' as const,
+    // The public copies only (the derivative's hash and size), never an original's.
+    ...(attachments.length
+      ? { attachments: attachments.map((a) => ({ sha256: a.sha256, filename: a.title.slice(0, 255) || a.sha256, title: a.title, media_type: a.media_type, size: a.size, confidential: false, url: a.url })) }
+      : {}),
+  };
 }
 
-/** JSON array elements in chunks of about chunkChars, led by a comma unless the array is still empty (`array.empty`). */
-async function* elements<T>(batches: AsyncGenerator<T[]>, toJson: (item: T) => unknown, array = { empty: true }, asText = false): AsyncGenerator<string> {
+/** JSON array elements in chunks of about chunkChars, led by a comma unless the array is still empty (`array.empty`); `isText` when they are JSON already. */
+async function* elements<T>(batches: AsyncGenerator<T[]>, toJson: (item: T) => unknown, array = { empty: true }, isText = false): AsyncGenerator<string> {
   let chunk = '';
   for await (const batch of batches) {
     for (const item of batch) {
       const json = toJson(item);
-      chunk += `${array.empty ? '' : ','}${asText ? (json as string) : JSON.stringify(json)}`;
+      chunk += `${array.empty ? '' : ','}${isText ? (json as string) : JSON.stringify(json)}`;
       array.empty = false;
       if (chunk.length >= chunkChars) {
         yield chunk;
@@ -91,14 +83,7 @@ async function* protectedPersons(filters: PublicFilters, db?: Db) {
           .limit(batchSize),
       db,
     );
-    yield rows.flatMap((row) => {
-      let index = 0;
-      return row.victims.flatMap((victim) =>
-        victim.kind === 'person' && victim.protected
-          ? [{ ref: protectedRef(row.incidentId, ++index), name: victim.name, categories: [...victim.categories].sort(), confidential: true }]
-          : [],
-      );
-    });
+    yield rows.flatMap(protectedPersonsOf);
     if (rows.length < batchSize) return;
     const last = rows.at(-1)!;
     after = { d: last.startDate, id: last.incidentId };
@@ -160,8 +145,8 @@ const sources = (filters: PublicFilters, db?: Db) =>
     db,
   );
 
-/** The export as chunks of JSON text. */
-export async function* publicExchangeChunks(filters: PublicFilters, db?: Db, now = new Date()): AsyncGenerator<string> {
+/** The export as chunks of JSON text (`gatheredBound`: how many referenced records to keep before reading the lists again, see ReferencedRecords). */
+export async function* publicExchangeChunks(filters: PublicFilters, db?: Db, now = new Date(), gatheredBound?: number): AsyncGenerator<string> {
   const vocabulary = await publicVocabulary('en', db);
   const terms = (kind: 'violation_type' | 'defender_category' | 'perpetrator_type') =>
     vocabulary.terms
@@ -175,25 +160,35 @@ export async function* publicExchangeChunks(filters: PublicFilters, db?: Db, now
     vocabularies: { violation_types: terms('violation_type'), defender_categories: terms('defender_category'), perpetrator_types: terms('perpetrator_type') },
   };
   yield `${JSON.stringify(head).slice(0, -1)},"incidents":[`;
-  yield* elements(incidentObjects(filters, db), (text) => text, undefined, true);
+  const referenced = new ReferencedRecords(gatheredBound);
+  yield* elements(exportIncidentBatches(filters, db, { attachments: true }), (row) => {
+    const incident = exchangeIncident(row);
+    referenced.add(row, incident);
+    return incident;
+  });
+  // What the incidents referenced, gathered while they were written, or read again when it was too much to keep.
+  const gathered = async function* <T>(records: T[]) {
+    yield records;
+  };
+  const complete = referenced.complete;
   yield '],"organizations":[';
-  yield* elements(organizations(filters, db), (row) => ({ ref: organizationRef(row.key), name: row.key }));
+  if (complete) yield* elements(gathered(referenced.organizationRecords()), (organization) => organization);
+  else yield* elements(organizations(filters, db), (row) => ({ ref: organizationRef(row.key), name: row.key }));
   yield '],"persons":[';
   const persons = { empty: true };
-  yield* elements(protectedPersons(filters, db), (person) => person, persons);
-  yield* elements(
-    unprotectedPersons(filters, db),
-    (row) => ({ ref: personRef(row.key), name: row.key, categories: (row.categories ?? []).sort(), confidential: false }),
-    persons,
-  );
+  if (complete) {
+    yield* elements(gathered(referenced.protectedPersonTexts()), (text) => text, persons, true);
+    yield* elements(gathered(referenced.namedPersonRecords()), (person) => person, persons);
+  } else {
+    yield* elements(protectedPersons(filters, db), (person) => person, persons);
+    yield* elements(
+      unprotectedPersons(filters, db),
+      (row) => ({ ref: personRef(row.key), name: row.key, categories: (row.categories ?? []).sort(), confidential: false }),
+      persons,
+    );
+  }
   yield '],"sources":[';
-  yield* elements(sources(filters, db), ({ source }) => ({
-    ref: sourceRef(source),
-    title: source.title,
-    publisher: source.publisher,
-    published_on: source.publishedOn,
-    reference_code: source.referenceCode,
-    url: source.url,
-  }));
+  if (complete) yield* elements(gathered(referenced.sourceRecords()), (source) => source);
+  else yield* elements(sources(filters, db), ({ source }) => sourceRecord(sourceRef(source), source));
   yield ']}';
 }

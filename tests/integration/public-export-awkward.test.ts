@@ -1,11 +1,13 @@
 /**
- * The exports' lines are written by PostgreSQL (server/public/export-text.ts), by the rules the
- * JavaScript of export-csv.ts (csvCell) and export-json.ts (JSON.stringify, the refs' digests) set.
- * Awkward values, written straight into the read model, come out as those rules say, on a server
- * (one cursor in the export's snapshot) and on the embedded database (a keyset per batch) alike:
- * a formula after a no-break space, quotes and line breaks, -0, a time with microseconds, unknown
- * codes, labels with commas, a protected person among named ones, a victim without categories, and
- * names whose JSON needs escapes.
+ * The public exports read each incident's columns as text (server/public/export-rows.ts: jsonb and
+ * arrays as JSON, dates formatted by the database) and write them by the rules of export-csv.ts
+ * (csvCell) and export-json.ts (JSON.stringify, the refs' digests). Awkward values, written straight
+ * into the read model, come out as those rules say, on a server (one cursor in the export's snapshot)
+ * and on the embedded database (a keyset per batch) alike: a formula after a no-break space, quotes
+ * and line breaks, -0, a time with microseconds, unknown codes, labels with commas, a protected
+ * person among named ones, a victim without categories, and names whose JSON needs escapes. The JSON
+ * export's lists of referenced records are the same whether gathered while its incidents are written
+ * or read again from the database (past the bound on what an export keeps).
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -16,6 +18,8 @@ import { regionLabel } from '@/common/regions';
 import { GET as exportCsvGet } from '@/app/api/public/v1/export.csv/route';
 import { GET as exportJsonGet } from '@/app/api/public/v1/export.json/route';
 import { setPublicDatabaseForTests } from '@/server/public/db';
+import { publicExchangeChunks } from '@/server/public/export-json';
+import { inOneSnapshot } from '@/server/public/snapshot';
 import { csvRecords } from '../support/csv';
 import { createEmbeddedTestDatabase, createTestDatabase } from '../support/database';
 
@@ -41,7 +45,7 @@ for (const [driver, open] of [
         { kind: 'perpetrator_type', code: 'zz_court', labels: { en: 'Court', ru: 'Суд', kk: 'Сот' } },
         { kind: 'defender_category', code: 'zz_lawyer', labels: { en: 'Lawyer', ru: 'Адвокат', kk: 'Адвокат' } },
       ]);
-      const common = { publisher: 'Bench NGO', country: 'KZ', defenderCategories: [], perpetratorTypes: [], legal: [], publishedVersion: 1 } as const;
+      const common = { publisher: 'Bench NGO', country: 'KZ', defenderCategories: [] as string[], perpetratorTypes: [] as string[], legal: [], publishedVersion: 1 };
       await db.insert(publicIncidents).values([
         {
           ...common,
@@ -141,6 +145,17 @@ for (const [driver, open] of [
       expect(records[2]).toEqual([plain, 'Plain', '', '2016-01-01', '2016-02-01', 'day', 'KZ', 'Baikonur', 'Baikonur', '', '', '', 'region', '', '', '', '', '', '', 'Bench NGO', '2016-03-01T00:00:00.000Z']);
     });
 
+    it('labels the CSV as the vocabulary reads now, and writes a changed row as it now is', async () => {
+      await database.db.execute(sql`UPDATE vocabulary_terms SET labels = labels || '{"ru": "Суд, первая инстанция"}'::jsonb WHERE code = 'zz_court'`);
+      await database.db.execute(sql`UPDATE public_incidents SET title = 'Plain, retitled' WHERE incident_id = ${plain}`);
+      const records = csvRecords(await (await exportCsvGet(new Request('http://test/api/public/v1/export.csv?lang=ru'))).text());
+      expect(records[1]![15]).toBe('Суд, первая инстанция');
+      expect(records[1]![17]).toBe('Суд, первая инстанция; zz_other: Ivanov');
+      expect(records[2]![1]).toBe('Plain, retitled');
+      const doc = JSON.parse(await (await exportJsonGet(new Request('http://test/api/public/v1/export.json'))).text()) as { incidents: { title: string }[] };
+      expect(doc.incidents[1]!.title).toBe('Plain, retitled');
+    });
+
     it('writes each incident object as JSON.stringify would, with refs its other lists share', async () => {
       const response = await exportJsonGet(new Request('http://test/api/public/v1/export.json'));
       expect(response.status).toBe(200);
@@ -184,6 +199,22 @@ for (const [driver, open] of [
       expect(doc.persons.find((person) => person.confidential === false)?.name).toBe(escapedName);
       expect(doc.organizations).toEqual([{ ref: `org:${digest('organization', 'NGO; Inc')}`, name: 'NGO; Inc' }]);
       expect(doc.sources.map((source) => source.ref)).toEqual([`source:${digest('Report', '', '2017-05-02', null, 'https://example.org/r')}`]);
+    });
+
+    it('lists the same referenced records when they are too many to keep and are read from the database again', async () => {
+      const exported = async (gatheredBound?: number) => {
+        let text = '';
+        for await (const chunk of inOneSnapshot((db) => publicExchangeChunks({}, db, new Date(0), gatheredBound), database.db)) text += chunk;
+        return JSON.parse(text) as Record<'incidents' | 'persons' | 'organizations' | 'sources', { ref: string }[]>;
+      };
+      const [kept, readAgain] = [await exported(), await exported(1)];
+      expect(kept.persons.length).toBe(3);
+      for (const list of ['incidents', 'persons', 'organizations', 'sources'] as const) {
+        const byRef = (records: { ref: string }[]) => [...records].sort((a, b) => a.ref.localeCompare(b.ref));
+        expect(byRef(readAgain[list])).toEqual(byRef(kept[list]));
+      }
+      // Protected persons first, in the incidents' order, either way.
+      expect(readAgain.persons.slice(0, 2)).toEqual(kept.persons.slice(0, 2));
     });
   });
 }

@@ -1,0 +1,128 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { PublicSource } from '@/db/schema/public';
+import type { ExportRow } from './export-rows';
+
+/**
+ * The refs of the public JSON export and the records its incidents reference. Refs are made from the
+ * records themselves, so that an incident and the list that holds its person agree without anything
+ * remembered between them.
+ */
+
+// The same persons and sources recur across incidents: their refs are remembered (a bounded number: names are public, the refs deterministic).
+// Remembered under a key cheaper to make than the parts' JSON (which is hashed): each part as n (null) or s and its
+// text, ended by NUL, which no text of the database holds.
+const digests = new Map<string, string>();
+function digest(...parts: (string | null)[]): string {
+  const key = parts.map((part) => (part === null ? 'n\0' : `s${part}\0`)).join('');
+  let ref = digests.get(key);
+  if (ref === undefined) {
+    ref = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 20);
+    if (digests.size >= 50_000) digests.clear();
+    digests.set(key, ref);
+  }
+  return ref;
+}
+/** A protected person's ref comes from the incident and the label's place, never from the name. */
+export const protectedRef = (incidentId: string, index: number) => `person:protected-${incidentId}-${index}`;
+export const personRef = (name: string) => `person:${digest('person', name)}`;
+export const organizationRef = (name: string) => `org:${digest('organization', name)}`;
+export const sourceRef = (s: PublicSource) => `source:${digest(s.title, s.publisher, s.publishedOn, s.referenceCode, s.url)}`;
+
+export type ProtectedPersonRecord = { ref: string; name: string; categories: string[]; confidential: true };
+
+/** Each protected person of an incident as the persons list holds it: the label the read model has instead of a name. */
+export function protectedPersonsOf(row: Pick<ExportRow, 'incidentId' | 'victims'>): ProtectedPersonRecord[] {
+  let index = 0;
+  return row.victims.flatMap((victim) =>
+    victim.kind === 'person' && victim.protected
+      ? [{ ref: protectedRef(row.incidentId, ++index), name: victim.name, categories: [...(victim.categories ?? [])].sort(), confidential: true as const }]
+      : [],
+  );
+}
+
+/** In the order of the database's "C" collation: by UTF-8 bytes. */
+const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/**
+ * The persons, organizations and sources the incidents reference, gathered as the incidents are
+ * written, so that the lists after them need no second reading of every incident (each such reading
+ * walked a million incidents' jsonb again: about four seconds a list). Only up to `bound` records,
+ * to keep the export's memory bounded: past it, `complete` turns false, what was gathered is let go,
+ * and the lists are read from the database as before.
+ */
+export class ReferencedRecords {
+  complete = true;
+  private count = 0;
+  /** As JSON text: a hundred thousand of them as objects made the export's process 80 MB larger. */
+  private protectedPersons: string[] = [];
+  private persons = new Map<string, Set<string>>();
+  private organizations = new Set<string>();
+  private sources = new Map<string, PublicSource>();
+
+  constructor(private readonly bound = 200_000) {}
+
+  /** An incident and its object in the export, whose source refs are its sources' (made once). */
+  add(row: ExportRow, refs: { sources: string[] }): void {
+    if (!this.complete) return;
+    for (const person of protectedPersonsOf(row)) {
+      this.protectedPersons.push(JSON.stringify(person));
+      this.count++;
+    }
+    for (const victim of row.victims) {
+      if (victim.kind === 'person' && !victim.protected) {
+        let categories = this.persons.get(victim.name);
+        if (!categories) {
+          categories = new Set();
+          this.persons.set(victim.name, categories);
+          this.count++;
+        }
+        for (const category of victim.categories ?? []) categories.add(category);
+      } else if (victim.kind === 'organization' && !this.organizations.has(victim.name)) {
+        this.organizations.add(victim.name);
+        this.count++;
+      }
+    }
+    row.sources.forEach((source, index) => {
+      const ref = refs.sources[index]!;
+      if (!this.sources.has(ref)) {
+        this.sources.set(ref, source);
+        this.count++;
+      }
+    });
+    if (this.count > this.bound) {
+      this.complete = false;
+      this.protectedPersons = [];
+      this.persons.clear();
+      this.organizations.clear();
+      this.sources.clear();
+    }
+  }
+
+  organizationRecords() {
+    return [...this.organizations].sort(byBytes).map((name) => ({ ref: organizationRef(name), name }));
+  }
+
+  /** The protected persons' records as JSON text, in the incidents' order (the persons list starts with them). */
+  protectedPersonTexts() {
+    return this.protectedPersons;
+  }
+
+  /** The other persons by name. */
+  namedPersonRecords() {
+    return [...this.persons.keys()].sort(byBytes).map((name) => ({ ref: personRef(name), name, categories: [...this.persons.get(name)!].sort(), confidential: false }));
+  }
+
+  sourceRecords() {
+    return [...this.sources].sort(([a], [b]) => byBytes(a, b)).map(([ref, source]) => sourceRecord(ref, source));
+  }
+}
+
+export const sourceRecord = (ref: string, source: PublicSource) => ({
+  ref,
+  title: source.title,
+  publisher: source.publisher,
+  published_on: source.publishedOn,
+  reference_code: source.referenceCode,
+  url: source.url,
+});
