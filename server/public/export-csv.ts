@@ -62,6 +62,10 @@ export function csvLine(cells: (string | number | null | undefined)[]): string {
   return `${line}\r\n`;
 }
 
+/** What the CSV reads of each incident. */
+const csvFields = ['incidentId', 'title', 'summary', 'startDate', 'endDate', 'datePrecision', 'country', 'region', 'locality', 'lat', 'lon', 'locationPrecision',
+  'violationTypes', 'defenderCategories', 'perpetratorTypes', 'victims', 'perpetrators', 'sources', 'publisher', 'publishedAt'] as const;
+
 export async function* publicCsvChunks(filters: PublicFilters, db?: Db, lang: Language = 'en'): AsyncGenerator<string> {
   const vocabulary = await publicVocabulary(lang, db);
   // Incidents share a few combinations of terms: each combination is labelled once per export.
@@ -78,7 +82,7 @@ export async function* publicCsvChunks(filters: PublicFilters, db?: Db, lang: La
   // Chunks of at most about 64 KB rather than one per batch: a string of a batch's megabytes (and its bytes)
   // lands in V8's large-object space and stays until a full collection; small ones die young.
   let chunk = csvBom + csvLine([...csvColumns]);
-  for await (const batch of exportIncidentBatches(filters, db)) {
+  for await (const batch of exportIncidentBatches(filters, csvFields, db)) {
     for (const row of batch) {
       chunk += csvLine([
           row.incidentId,

@@ -54,8 +54,13 @@ const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.
 export class ReferencedRecords {
   complete = true;
   private count = 0;
-  /** As JSON text: a hundred thousand of them as objects made the export's process 80 MB larger. */
-  private protectedPersons: string[] = [];
+  /**
+   * The protected persons' records as JSON text, in the incidents' order, a few hundred joined per
+   * string: kept as objects, or as a string each, a hundred thousand of them made the process 100 MB
+   * larger; read again from the database, they took seven seconds on a million incidents.
+   */
+  private protectedChunks: string[] = [];
+  private protectedPending: string[] = [];
   private persons = new Map<string, Set<string>>();
   private organizations = new Set<string>();
   private sources = new Map<string, PublicSource>();
@@ -63,12 +68,13 @@ export class ReferencedRecords {
   constructor(private readonly bound = 200_000) {}
 
   /** An incident and its object in the export, whose source refs are its sources' (made once). */
-  add(row: ExportRow, refs: { sources: string[] }): void {
+  add(row: Pick<ExportRow, 'incidentId' | 'victims' | 'sources'>, refs: { sources: string[] }): void {
     if (!this.complete) return;
     for (const person of protectedPersonsOf(row)) {
-      this.protectedPersons.push(JSON.stringify(person));
+      this.protectedPending.push(JSON.stringify(person));
       this.count++;
     }
+    if (this.protectedPending.length >= 500) this.keepProtected();
     for (const victim of row.victims) {
       if (victim.kind === 'person' && !victim.protected) {
         let categories = this.persons.get(victim.name);
@@ -92,7 +98,8 @@ export class ReferencedRecords {
     });
     if (this.count > this.bound) {
       this.complete = false;
-      this.protectedPersons = [];
+      this.protectedChunks = [];
+      this.protectedPending = [];
       this.persons.clear();
       this.organizations.clear();
       this.sources.clear();
@@ -103,12 +110,18 @@ export class ReferencedRecords {
     return [...this.organizations].sort(byBytes).map((name) => ({ ref: organizationRef(name), name }));
   }
 
-  /** The protected persons' records as JSON text, in the incidents' order (the persons list starts with them). */
-  protectedPersonTexts() {
-    return this.protectedPersons;
+  private keepProtected() {
+    if (this.protectedPending.length) this.protectedChunks.push(this.protectedPending.join(','));
+    this.protectedPending = [];
   }
 
-  /** The other persons by name. */
+  /** The protected persons' records, as pieces of the persons list's JSON (records joined by commas). */
+  protectedPersonsJson(): string[] {
+    this.keepProtected();
+    return this.protectedChunks;
+  }
+
+  /** The persons other than protected ones, by name. */
   namedPersonRecords() {
     return [...this.persons.keys()].sort(byBytes).map((name) => ({ ref: personRef(name), name, categories: [...this.persons.get(name)!].sort(), confidential: false }));
   }

@@ -1,13 +1,13 @@
 import 'server-only';
-import { and, desc, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { publicIncidents as p, type PublicSource, type PublicVictim } from '@/db/schema/public';
+import { publicIncidents as p, type PublicSource } from '@/db/schema/public';
 import { publicRead } from './db';
 import type { PublicFilters } from './filters';
 import { chunkChars, cursorBatches, exportIncidentBatches, snapshotOf, type ExportRow } from './export-rows';
 import { organizationRef, personRef, protectedPersonsOf, protectedRef, ReferencedRecords, sourceRecord, sourceRef } from './export-json-records';
-import { publicVocabulary, type Cursor } from './incidents';
+import { publicVocabulary } from './incidents';
 import { whereFilters } from './where';
 
 /**
@@ -20,7 +20,11 @@ import { whereFilters } from './where';
  * /api/public/v1/cases; this export holds incidents only.
  */
 
-export function exchangeIncident(row: ExportRow) {
+/** What the JSON reads of each incident. */
+const jsonFields = ['incidentId', 'title', 'summary', 'startDate', 'endDate', 'datePrecision', 'country', 'region', 'locality', 'lat', 'lon', 'locationPrecision',
+  'violationTypes', 'victims', 'perpetrators', 'legal', 'sources', 'attachments'] as const;
+
+export function exchangeIncident(row: Pick<ExportRow, (typeof jsonFields)[number]>) {
   const { attachments } = row;
   let protectedIndex = 0;
   const victims = row.victims.map((victim) => {
@@ -49,13 +53,12 @@ export function exchangeIncident(row: ExportRow) {
   };
 }
 
-/** JSON array elements in chunks of about chunkChars, led by a comma unless the array is still empty (`array.empty`); `isText` when they are JSON already. */
-async function* elements<T>(batches: AsyncGenerator<T[]>, toJson: (item: T) => unknown, array = { empty: true }, isText = false): AsyncGenerator<string> {
+/** JSON array elements in chunks of about chunkChars, led by a comma unless the array is still empty (`array.empty`). */
+async function* elements<T>(batches: AsyncGenerator<T[]>, toJson: (item: T) => unknown, array = { empty: true }): AsyncGenerator<string> {
   let chunk = '';
   for await (const batch of batches) {
     for (const item of batch) {
-      const json = toJson(item);
-      chunk += `${array.empty ? '' : ','}${isText ? (json as string) : JSON.stringify(json)}`;
+      chunk += `${array.empty ? '' : ','}${JSON.stringify(toJson(item))}`;
       array.empty = false;
       if (chunk.length >= chunkChars) {
         yield chunk;
@@ -66,28 +69,10 @@ async function* elements<T>(batches: AsyncGenerator<T[]>, toJson: (item: T) => u
   if (chunk) yield chunk;
 }
 
-/** The protected persons, incident by incident in the export's order (a keyset over the same index). */
+/** The protected persons, incident by incident in the export's order, read again from the incidents that have any. */
 async function* protectedPersons(filters: PublicFilters, db?: Db) {
-  let after: Cursor | null = null;
-  const batchSize = 1000;
-  for (;;) {
-    const cursor: Cursor | null = after;
-    const keyset = cursor ? sql`(${p.startDate}, ${p.incidentId}) < (${cursor.d}::date, ${cursor.id}::uuid)` : sql`TRUE`;
-    const rows: { incidentId: string; startDate: string; victims: PublicVictim[] }[] = await publicRead(
-      (tx) =>
-        tx
-          .select({ incidentId: p.incidentId, startDate: p.startDate, victims: p.victims })
-          .from(p)
-          .where(and(whereFilters(filters), keyset))
-          .orderBy(desc(p.startDate), desc(p.incidentId))
-          .limit(batchSize),
-      db,
-    );
-    yield rows.flatMap(protectedPersonsOf);
-    if (rows.length < batchSize) return;
-    const last = rows.at(-1)!;
-    after = { d: last.startDate, id: last.incidentId };
-  }
+  const withProtected = sql`${p.victims} @> '[{"kind": "person", "protected": true}]'::jsonb`;
+  for await (const rows of exportIncidentBatches(filters, ['incidentId', 'victims'], db, { where: withProtected })) yield rows.flatMap(protectedPersonsOf);
 }
 
 /**
@@ -161,7 +146,7 @@ export async function* publicExchangeChunks(filters: PublicFilters, db?: Db, now
   };
   yield `${JSON.stringify(head).slice(0, -1)},"incidents":[`;
   const referenced = new ReferencedRecords(gatheredBound);
-  yield* elements(exportIncidentBatches(filters, db, { attachments: true }), (row) => {
+  yield* elements(exportIncidentBatches(filters, jsonFields, db), (row) => {
     const incident = exchangeIncident(row);
     referenced.add(row, incident);
     return incident;
@@ -177,7 +162,10 @@ export async function* publicExchangeChunks(filters: PublicFilters, db?: Db, now
   yield '],"persons":[';
   const persons = { empty: true };
   if (complete) {
-    yield* elements(gathered(referenced.protectedPersonTexts()), (text) => text, persons, true);
+    for (const records of referenced.protectedPersonsJson()) {
+      yield `${persons.empty ? '' : ','}${records}`;
+      persons.empty = false;
+    }
     yield* elements(gathered(referenced.namedPersonRecords()), (person) => person, persons);
   } else {
     yield* elements(protectedPersons(filters, db), (person) => person, persons);

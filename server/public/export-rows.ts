@@ -56,56 +56,79 @@ export type ExportRow = Omit<PublicIncidentRow, 'searchText' | 'publishedVersion
   /** The public copies of its files, when the export asked for them. */
   attachments: PublicAttachment[];
 };
-type ReadRow = Record<Exclude<keyof ExportRow, 'lat' | 'lon' | 'attachments'>, string> & { lat: number | null; lon: number | null; attachments?: string | null };
-
 const asJson = (column: SQLWrapper) => sql`array_to_json(${column})::text`;
-const exportColumns = sql`${p.incidentId}::text AS "incidentId", ${p.publisher} AS publisher, ${p.title} AS title, ${p.summary} AS summary,
-  to_char(${p.startDate}::timestamp, 'YYYY-MM-DD') AS "startDate", to_char(${p.endDate}::timestamp, 'YYYY-MM-DD') AS "endDate", ${p.datePrecision}::text AS "datePrecision",
-  ${p.country} AS country, ${p.region} AS region, ${p.locality} AS locality, ${p.lat} AS lat, ${p.lon} AS lon, ${p.locationPrecision}::text AS "locationPrecision",
-  ${asJson(p.violationTypes)} AS "violationTypes", ${asJson(p.defenderCategories)} AS "defenderCategories", ${asJson(p.perpetratorTypes)} AS "perpetratorTypes",
-  ${p.victims}::text AS victims, ${p.perpetrators}::text AS perpetrators, ${p.legal}::text AS legal, ${p.sources}::text AS sources,
-  to_char(${p.publishedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "publishedAt"`;
 
-function exportRow(read: ReadRow): ExportRow {
-  return {
-    ...read,
-    violationTypes: JSON.parse(read.violationTypes) as string[],
-    defenderCategories: JSON.parse(read.defenderCategories) as string[],
-    perpetratorTypes: JSON.parse(read.perpetratorTypes) as string[],
-    victims: JSON.parse(read.victims) as ExportRow['victims'],
-    perpetrators: JSON.parse(read.perpetrators) as ExportRow['perpetrators'],
-    legal: JSON.parse(read.legal) as ExportRow['legal'],
-    sources: JSON.parse(read.sources) as ExportRow['sources'],
-    attachments: attachmentsFromJson(read.attachments ?? null),
-  } as ExportRow;
+/** How each field is read: as text, or as JSON text that JSON.parse turns into the field (`json`). */
+const fields: { [K in keyof ExportRow]: { read: SQL; json?: true } } = {
+  incidentId: { read: sql`${p.incidentId}::text` },
+  publisher: { read: sql`${p.publisher}` },
+  title: { read: sql`${p.title}` },
+  summary: { read: sql`${p.summary}` },
+  startDate: { read: sql`to_char(${p.startDate}::timestamp, 'YYYY-MM-DD')` },
+  endDate: { read: sql`to_char(${p.endDate}::timestamp, 'YYYY-MM-DD')` },
+  datePrecision: { read: sql`${p.datePrecision}::text` },
+  country: { read: sql`${p.country}` },
+  region: { read: sql`${p.region}` },
+  locality: { read: sql`${p.locality}` },
+  lat: { read: sql`${p.lat}` },
+  lon: { read: sql`${p.lon}` },
+  locationPrecision: { read: sql`${p.locationPrecision}::text` },
+  violationTypes: { read: asJson(p.violationTypes), json: true },
+  defenderCategories: { read: asJson(p.defenderCategories), json: true },
+  perpetratorTypes: { read: asJson(p.perpetratorTypes), json: true },
+  victims: { read: sql`${p.victims}::text`, json: true },
+  perpetrators: { read: sql`${p.perpetrators}::text`, json: true },
+  legal: { read: sql`${p.legal}::text`, json: true },
+  sources: { read: sql`${p.sources}::text`, json: true },
+  publishedAt: { read: sql`to_char(${p.publishedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` },
+  attachments: { read: incidentAttachmentsJson(p.incidentId), json: true },
+};
+
+/** The fields an export writes, read as above; each export reads only its own (a column less is a parse less per row). */
+function reader<K extends keyof ExportRow>(wanted: readonly K[], keyset: boolean) {
+  const read = wanted.map((key) => sql`${fields[key].read} AS ${sql.identifier(key)}`);
+  // A keyset per batch needs the last row's place, whatever the export wants.
+  if (keyset) read.push(sql`${p.incidentId}::text AS "_id"`, sql`to_char(${p.startDate}::timestamp, 'YYYY-MM-DD') AS "_day"`);
+  const columns = sql.join(read, sql`, `);
+  const parsed = wanted.filter((key) => fields[key].json);
+  const row = (read: Record<string, unknown>): Pick<ExportRow, K> => {
+    for (const key of parsed) read[key] = key === 'attachments' ? attachmentsFromJson(read[key] as string | null) : JSON.parse(read[key] as string);
+    return read as Pick<ExportRow, K>;
+  };
+  return { columns, row };
 }
 
 /**
  * The incidents an export writes, newest first, in batches. Inside an export's snapshot (./snapshot.ts:
  * one REPEATABLE READ transaction on a server) over one server-side cursor, a thousand at a time: one
  * query for the whole export. Elsewhere (the embedded database, a caller's own database) a batch per
- * transaction, after the last one's keyset, as the lists read them.
+ * transaction, after the last one's keyset, as the lists read them. `where` narrows them further.
  */
-export async function* exportIncidentBatches(filters: PublicFilters, db?: Db, { attachments = false, fetchSize = 1000 } = {}): AsyncGenerator<ExportRow[]> {
+export async function* exportIncidentBatches<K extends keyof ExportRow>(
+  filters: PublicFilters,
+  wanted: readonly K[],
+  db?: Db,
+  { where = sql`TRUE`, fetchSize = 1000 }: { where?: SQL; fetchSize?: number } = {},
+): AsyncGenerator<Pick<ExportRow, K>[]> {
   const order = sql`ORDER BY ${desc(p.startDate)}, ${desc(p.incidentId)}`;
-  const columns = attachments ? sql`${exportColumns}, ${incidentAttachmentsJson(p.incidentId)} AS attachments` : exportColumns;
   const tx = snapshotOf(db);
+  const { columns, row } = reader(wanted, !tx);
   if (tx) {
-    const query = sql`SELECT ${columns} FROM ${p} WHERE ${whereFilters(filters)} ${order}`;
-    for await (const rows of cursorBatches(tx, 'public_export', query, fetchSize)) yield (rows as ReadRow[]).map(exportRow);
+    const query = sql`SELECT ${columns} FROM ${p} WHERE ${whereFilters(filters)} AND ${where} ${order}`;
+    for await (const rows of cursorBatches(tx, 'public_export', query, fetchSize)) yield rows.map(row);
     return;
   }
   const narrower = await publicRead((tx) => narrowerTerms(tx, filters), db);
-  let after: ReadRow | null = null;
+  let after: { _day: string; _id: string } | null = null;
   for (;;) {
-    const last: ReadRow | null = after;
-    const keyset: SQL = last ? sql`(${p.startDate}, ${p.incidentId}) < (${last.startDate}::date, ${last.incidentId}::uuid)` : sql`TRUE`;
-    const rows: ReadRow[] = await publicRead(
-      async (tx) => rowsOf<ReadRow>(await tx.execute(sql`SELECT ${columns} FROM ${p} WHERE ${whereFilters(filters, narrower)} AND ${keyset} ${order} LIMIT ${fetchSize}`)),
+    const last: { _day: string; _id: string } | null = after;
+    const keyset: SQL = last ? sql`(${p.startDate}, ${p.incidentId}) < (${last._day}::date, ${last._id}::uuid)` : sql`TRUE`;
+    const rows: Record<string, unknown>[] = await publicRead(
+      async (tx) => rowsOf(await tx.execute(sql`SELECT ${columns} FROM ${p} WHERE ${whereFilters(filters, narrower)} AND ${where} AND ${keyset} ${order} LIMIT ${fetchSize}`)),
       db,
     );
-    if (rows.length > 0) yield rows.map(exportRow);
+    if (rows.length > 0) yield rows.map(row);
     if (rows.length < fetchSize) return;
-    after = rows.at(-1)!;
+    after = rows.at(-1) as { _day: string; _id: string };
   }
 }
