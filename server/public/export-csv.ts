@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { Language, PublicFilters } from './filters';
-import { chunkChars, exportIncidentBatches } from './export-rows';
+import { chunkChars, exportIncidentBatches, type ExportRow } from './export-rows';
 import { publicVocabulary } from './incidents';
 
 /** The public CSV: one row per published incident, every cell safe to open in a spreadsheet. */
@@ -68,21 +68,27 @@ const csvFields = ['incidentId', 'title', 'summary', 'startDate', 'endDate', 'da
 
 export async function* publicCsvChunks(filters: PublicFilters, db?: Db, lang: Language = 'en'): AsyncGenerator<string> {
   const vocabulary = await publicVocabulary(lang, db);
-  // Incidents share a few combinations of terms: each combination is labelled once per export.
+  // Incidents share a few combinations of terms and perpetrators: each combination, as the JSON text the
+  // row brings, is parsed and labelled once per export (a bounded number kept).
   const labelled = new Map<string, string>();
-  const labels = (kind: 'violation_type' | 'defender_category' | 'perpetrator_type', codes: string[]) => {
-    const key = `${kind}:${codes.join(',')}`;
+  const once = (key: string, make: () => string) => {
     let text = labelled.get(key);
     if (text === undefined) {
-      text = codes.map((code) => vocabulary.label(kind, code)).join('; ');
+      text = make();
       if (labelled.size < 10_000) labelled.set(key, text);
     }
     return text;
   };
+  const labels = (kind: 'violation_type' | 'defender_category' | 'perpetrator_type', codes: string) =>
+    once(`${kind}:${codes}`, () => (JSON.parse(codes) as string[]).map((code) => vocabulary.label(kind, code)).join('; '));
+  const perpetrators = (json: string) =>
+    once(`perpetrators:${json}`, () =>
+      (JSON.parse(json) as ExportRow['perpetrators']).map((p) => [vocabulary.label('perpetrator_type', p.type), p.name].filter(Boolean).join(': ')).join('; '),
+    );
   // Chunks of at most about 64 KB rather than one per batch: a string of a batch's megabytes (and its bytes)
   // lands in V8's large-object space and stays until a full collection; small ones die young.
   let chunk = csvBom + csvLine([...csvColumns]);
-  for await (const batch of exportIncidentBatches(filters, csvFields, db)) {
+  for await (const batch of exportIncidentBatches(filters, csvFields, db, { asText: ['violationTypes', 'defenderCategories', 'perpetratorTypes', 'perpetrators'] })) {
     for (const row of batch) {
       chunk += csvLine([
           row.incidentId,
@@ -102,7 +108,7 @@ export async function* publicCsvChunks(filters: PublicFilters, db?: Db, lang: La
           labels('defender_category', row.defenderCategories),
           labels('perpetrator_type', row.perpetratorTypes),
           row.victims.map((v) => v.name).join('; '),
-          row.perpetrators.map((p) => [vocabulary.label('perpetrator_type', p.type), p.name].filter(Boolean).join(': ')).join('; '),
+          perpetrators(row.perpetrators),
           row.sources.map((s) => [s.title, s.publisher, s.publishedOn, s.url].filter(Boolean).join(', ')).join('; '),
           row.publisher,
           row.publishedAt,

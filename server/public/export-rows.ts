@@ -85,15 +85,18 @@ const fields: { [K in keyof ExportRow]: { read: SQL; json?: true } } = {
 };
 
 /** The fields an export writes, read as above; each export reads only its own (a column less is a parse less per row). */
-function reader<K extends keyof ExportRow>(wanted: readonly K[], keyset: boolean) {
+/** The fields of ExportRow asked for, those of them asked `asText` left as their JSON text. */
+export type ReadFields<K extends keyof ExportRow, T extends K = never> = Omit<Pick<ExportRow, K>, T> & Record<T, string>;
+
+function reader<K extends keyof ExportRow, T extends K>(wanted: readonly K[], asText: readonly T[], keyset: boolean) {
   const read = wanted.map((key) => sql`${fields[key].read} AS ${sql.identifier(key)}`);
   // A keyset per batch needs the last row's place, whatever the export wants.
   if (keyset) read.push(sql`${p.incidentId}::text AS "_id"`, sql`to_char(${p.startDate}::timestamp, 'YYYY-MM-DD') AS "_day"`);
   const columns = sql.join(read, sql`, `);
-  const parsed = wanted.filter((key) => fields[key].json);
-  const row = (read: Record<string, unknown>): Pick<ExportRow, K> => {
+  const parsed = wanted.filter((key) => fields[key].json && !(asText as readonly K[]).includes(key));
+  const row = (read: Record<string, unknown>): ReadFields<K, T> => {
     for (const key of parsed) read[key] = key === 'attachments' ? attachmentsFromJson(read[key] as string | null) : JSON.parse(read[key] as string);
-    return read as Pick<ExportRow, K>;
+    return read as ReadFields<K, T>;
   };
   return { columns, row };
 }
@@ -102,17 +105,18 @@ function reader<K extends keyof ExportRow>(wanted: readonly K[], keyset: boolean
  * The incidents an export writes, newest first, in batches. Inside an export's snapshot (./snapshot.ts:
  * one REPEATABLE READ transaction on a server) over one server-side cursor, a thousand at a time: one
  * query for the whole export. Elsewhere (the embedded database, a caller's own database) a batch per
- * transaction, after the last one's keyset, as the lists read them. `where` narrows them further.
+ * transaction, after the last one's keyset, as the lists read them. `where` narrows them further;
+ * `asText` fields are handed over as their JSON text (a key for what was made of the same text before).
  */
-export async function* exportIncidentBatches<K extends keyof ExportRow>(
+export async function* exportIncidentBatches<K extends keyof ExportRow, T extends K = never>(
   filters: PublicFilters,
   wanted: readonly K[],
   db?: Db,
-  { where = sql`TRUE`, fetchSize = 1000 }: { where?: SQL; fetchSize?: number } = {},
-): AsyncGenerator<Pick<ExportRow, K>[]> {
+  { where = sql`TRUE`, asText = [], fetchSize = 1000 }: { where?: SQL; asText?: readonly T[]; fetchSize?: number } = {},
+): AsyncGenerator<ReadFields<K, T>[]> {
   const order = sql`ORDER BY ${desc(p.startDate)}, ${desc(p.incidentId)}`;
   const tx = snapshotOf(db);
-  const { columns, row } = reader(wanted, !tx);
+  const { columns, row } = reader(wanted, asText, !tx);
   if (tx) {
     const query = sql`SELECT ${columns} FROM ${p} WHERE ${whereFilters(filters)} AND ${where} ${order}`;
     for await (const rows of cursorBatches(tx, 'public_export', query, fetchSize)) yield rows.map(row);
