@@ -4,6 +4,9 @@ import { caseStatusEnum } from './enums';
 import { incidentFacts } from './incident-facts';
 import { searchVector, titleVector, tsvector } from './search';
 
+/** An incident with a protected person among its victims (the partial index below, and the export's query, say it alike). */
+export const withProtectedPerson = sql`"public_incidents"."victims" @> '[{"kind": "person", "protected": true}]'::jsonb`;
+
 /**
  * The public read model: one row per published incident, holding only what may be shown to anyone.
  * Confidential persons appear as neutral labels, coordinates no finer than the location precision,
@@ -50,6 +53,9 @@ export const publicIncidents = pgTable(
     index('public_incidents_categories').using('gin', t.defenderCategories),
     index('public_incidents_region').on(t.region),
     index('public_incidents_types').using('gin', t.violationTypes),
+    // The incidents with a protected person, in the exports' order: the JSON export lists those persons
+    // after the incidents, and found them by walking every incident again (seven seconds on a million).
+    index('public_incidents_protected').on(t.startDate, t.incidentId).where(withProtectedPerson),
   ],
 );
 

@@ -45,8 +45,8 @@ export function protectedPersonsOf(row: Pick<ExportRow, 'incidentId' | 'victims'
 const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /**
- * The persons, organizations and sources the incidents reference, gathered as the incidents are
- * written, so that the lists after them need no second reading of every incident (each such reading
+ * The persons (protected ones aside: see export-json.ts), organizations and sources the incidents
+ * reference, gathered as the incidents are written, so that the lists after them need no second reading of every incident (each such reading
  * walked a million incidents' jsonb again: about four seconds a list). Only up to `bound` records,
  * to keep the export's memory bounded: past it, `complete` turns false, what was gathered is let go,
  * and the lists are read from the database as before.
@@ -54,13 +54,6 @@ const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.
 export class ReferencedRecords {
   complete = true;
   private count = 0;
-  /**
-   * The protected persons' records as JSON text, in the incidents' order, a few hundred joined per
-   * string: kept as objects, or as a string each, a hundred thousand of them made the process 100 MB
-   * larger; read again from the database, they took seven seconds on a million incidents.
-   */
-  private protectedChunks: string[] = [];
-  private protectedPending: string[] = [];
   private persons = new Map<string, Set<string>>();
   private organizations = new Set<string>();
   private sources = new Map<string, PublicSource>();
@@ -68,13 +61,8 @@ export class ReferencedRecords {
   constructor(private readonly bound = 200_000) {}
 
   /** An incident and its object in the export, whose source refs are its sources' (made once). */
-  add(row: Pick<ExportRow, 'incidentId' | 'victims' | 'sources'>, refs: { sources: string[] }): void {
+  add(row: Pick<ExportRow, 'victims' | 'sources'>, refs: { sources: string[] }): void {
     if (!this.complete) return;
-    for (const person of protectedPersonsOf(row)) {
-      this.protectedPending.push(JSON.stringify(person));
-      this.count++;
-    }
-    if (this.protectedPending.length >= 500) this.keepProtected();
     for (const victim of row.victims) {
       if (victim.kind === 'person' && !victim.protected) {
         let categories = this.persons.get(victim.name);
@@ -98,8 +86,6 @@ export class ReferencedRecords {
     });
     if (this.count > this.bound) {
       this.complete = false;
-      this.protectedChunks = [];
-      this.protectedPending = [];
       this.persons.clear();
       this.organizations.clear();
       this.sources.clear();
@@ -108,17 +94,6 @@ export class ReferencedRecords {
 
   organizationRecords() {
     return [...this.organizations].sort(byBytes).map((name) => ({ ref: organizationRef(name), name }));
-  }
-
-  private keepProtected() {
-    if (this.protectedPending.length) this.protectedChunks.push(this.protectedPending.join(','));
-    this.protectedPending = [];
-  }
-
-  /** The protected persons' records, as pieces of the persons list's JSON (records joined by commas). */
-  protectedPersonsJson(): string[] {
-    this.keepProtected();
-    return this.protectedChunks;
   }
 
   /** The persons other than protected ones, by name. */

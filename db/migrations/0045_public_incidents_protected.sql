@@ -1,0 +1,1 @@
+CREATE INDEX "public_incidents_protected" ON "public_incidents" USING btree ("start_date","incident_id") WHERE "public_incidents"."victims" @> '[{"kind": "person", "protected": true}]'::jsonb;
