@@ -9,25 +9,37 @@ import type { ExportRow } from './export-rows';
  * remembered between them.
  */
 
-// The same persons and sources recur across incidents: their refs are remembered (a bounded number: names are public, the refs deterministic).
-// Remembered under a key cheaper to make than the parts' JSON (which is hashed): each part as n (null) or s and its
-// text, ended by NUL, which no text of the database holds.
-const digests = new Map<string, string>();
-function digest(...parts: (string | null)[]): string {
-  const key = parts.map((part) => (part === null ? 'n\0' : `s${part}\0`)).join('');
-  let ref = digests.get(key);
-  if (ref === undefined) {
-    ref = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 20);
-    if (digests.size >= 50_000) digests.clear();
-    digests.set(key, ref);
-  }
-  return ref;
+/** The first 20 hex digits of the SHA-256 of the parts as JSON. */
+const digest = (parts: (string | null)[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 20);
+
+/**
+ * The same persons and sources recur across incidents: their refs are remembered, each kind under a key
+ * that is cheap to make (a bounded number: names are public, the refs deterministic). A source's key
+ * joins its parts with NUL, which no text of the database holds, each marked as null (n) or text (s).
+ */
+function remembered<T>(key: (value: T) => string, make: (value: T) => string): (value: T) => string {
+  const refs = new Map<string, string>();
+  return (value) => {
+    const k = key(value);
+    let ref = refs.get(k);
+    if (ref === undefined) {
+      ref = make(value);
+      if (refs.size >= 50_000) refs.clear();
+      refs.set(k, ref);
+    }
+    return ref;
+  };
 }
+const part = (text: string | null) => (text === null ? 'n' : `s${text}`);
+
 /** A protected person's ref comes from the incident and the label's place, never from the name. */
 export const protectedRef = (incidentId: string, index: number) => `person:protected-${incidentId}-${index}`;
-export const personRef = (name: string) => `person:${digest('person', name)}`;
-export const organizationRef = (name: string) => `org:${digest('organization', name)}`;
-export const sourceRef = (s: PublicSource) => `source:${digest(s.title, s.publisher, s.publishedOn, s.referenceCode, s.url)}`;
+export const personRef = remembered((name: string) => name, (name) => `person:${digest(['person', name])}`);
+export const organizationRef = remembered((name: string) => name, (name) => `org:${digest(['organization', name])}`);
+export const sourceRef = remembered(
+  (s: PublicSource) => `${part(s.title)}\0${part(s.publisher)}\0${part(s.publishedOn)}\0${part(s.referenceCode)}\0${part(s.url)}`,
+  (s) => `source:${digest([s.title, s.publisher, s.publishedOn, s.referenceCode, s.url])}`,
+);
 
 export type ProtectedPersonRecord = { ref: string; name: string; categories: string[]; confidential: true };
 
