@@ -72,8 +72,8 @@ export class ReferencedRecords {
 
   constructor(private readonly bound = 200_000) {}
 
-  /** An incident and its object in the export, whose source refs are its sources' (made once). */
-  add(row: Pick<ExportRow, 'victims' | 'sources'>, refs: { sources: string[] }): void {
+  /** An incident, and the refs of its sources (made once, for its object too). */
+  add(row: Pick<ExportRow, 'victims' | 'sources'>, sourceRefs: string[]): void {
     if (!this.complete) return;
     for (const victim of row.victims) {
       if (victim.kind === 'person' && !victim.protected) {
@@ -90,7 +90,7 @@ export class ReferencedRecords {
       }
     }
     row.sources.forEach((source, index) => {
-      const ref = refs.sources[index]!;
+      const ref = sourceRefs[index]!;
       if (!this.sources.has(ref)) {
         this.sources.set(ref, source);
         this.count++;

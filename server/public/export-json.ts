@@ -24,41 +24,50 @@ import { whereFilters } from './where';
 const jsonFields = ['incidentId', 'title', 'summary', 'startDate', 'endDate', 'datePrecision', 'country', 'region', 'locality', 'lat', 'lon', 'locationPrecision',
   'violationTypes', 'victims', 'perpetrators', 'legal', 'sources', 'attachments'] as const;
 
-export function exchangeIncident(row: Pick<ExportRow, (typeof jsonFields)[number]>) {
-  const { attachments } = row;
+const json = JSON.stringify;
+/** `,"key":value`, or nothing for a value JSON.stringify leaves out of an object (undefined: a key jsonb did not hold). */
+const member = (key: string, value: unknown) => (value === undefined ? '' : `,"${key}":${json(value)}`);
+/** An object of these members, as JSON.stringify writes it. */
+const object = (...members: string[]) => `{${members.join('').slice(1)}}`;
+
+/**
+ * The incident's object of the exchange format, as JSON.stringify would write it (the same keys in the
+ * same order), written directly: making the object and then its text cost the export a third more.
+ * `sources` are the refs of its sources (also kept by ReferencedRecords).
+ */
+export function exchangeIncidentJson(row: Pick<ExportRow, (typeof jsonFields)[number]>, sources: string[]): string {
   let protectedIndex = 0;
   const victims = row.victims.map((victim) => {
     if (victim.kind === 'person') {
-      return { person: victim.protected ? protectedRef(row.incidentId, ++protectedIndex) : personRef(victim.name), categories: victim.categories };
+      return `{"person":${json(victim.protected ? protectedRef(row.incidentId, ++protectedIndex) : personRef(victim.name))}${member('categories', victim.categories)}}`;
     }
-    if (victim.kind === 'organization') return { organization: organizationRef(victim.name) };
-    return { group: victim.name, count: victim.count, killed: victim.killed, injured: victim.injured, categories: victim.categories };
+    if (victim.kind === 'organization') return `{"organization":${json(organizationRef(victim.name))}}`;
+    return object(member('group', victim.name), member('count', victim.count), member('killed', victim.killed), member('injured', victim.injured), member('categories', victim.categories));
   });
-  return {
-    ref: `inc:${row.incidentId}`,
-    title: row.title,
-    summary: row.summary,
-    date: { start: row.startDate, end: row.endDate, precision: row.datePrecision },
-    location: { country: row.country, region: row.region, locality: row.locality, lat: row.lat, lon: row.lon, precision: row.locationPrecision },
-    violation_types: row.violationTypes,
-    victims,
-    perpetrators: row.perpetrators.map((perpetrator) => ({ type: perpetrator.type, name: perpetrator.name })),
-    legal: row.legal,
-    sources: row.sources.map(sourceRef),
-    status: 'published' as const,
-    // The public copies only (the derivative's hash and size), never an original's.
-    ...(attachments.length
-      ? { attachments: attachments.map((a) => ({ sha256: a.sha256, filename: a.title.slice(0, 255) || a.sha256, title: a.title, media_type: a.media_type, size: a.size, confidential: false, url: a.url })) }
-      : {}),
-  };
+  const perpetrators = row.perpetrators.map((perpetrator) => object(member('type', perpetrator.type), member('name', perpetrator.name)));
+  // The public copies only (the derivative's hash and size), never an original's.
+  const attachments = row.attachments.length
+    ? member(
+        'attachments',
+        row.attachments.map((a) => ({ sha256: a.sha256, filename: a.title.slice(0, 255) || a.sha256, title: a.title, media_type: a.media_type, size: a.size, confidential: false, url: a.url })),
+      )
+    : '';
+  return (
+    `{"ref":${json(`inc:${row.incidentId}`)},"title":${json(row.title)},"summary":${json(row.summary)}` +
+    `,"date":{"start":${json(row.startDate)},"end":${json(row.endDate)},"precision":${json(row.datePrecision)}}` +
+    `,"location":{"country":${json(row.country)},"region":${json(row.region)},"locality":${json(row.locality)},"lat":${json(row.lat)},"lon":${json(row.lon)},"precision":${json(row.locationPrecision)}}` +
+    `,"violation_types":${json(row.violationTypes)},"victims":[${victims.join(',')}],"perpetrators":[${perpetrators.join(',')}],"legal":${json(row.legal)}` +
+    `,"sources":${json(sources)},"status":"published"${attachments}}`
+  );
 }
 
-/** JSON array elements in chunks of about chunkChars, led by a comma unless the array is still empty (`array.empty`). */
-async function* elements<T>(batches: AsyncGenerator<T[]>, toJson: (item: T) => unknown, array = { empty: true }): AsyncGenerator<string> {
+/** JSON array elements in chunks of about chunkChars, led by a comma unless the array is still empty (`array.empty`); `isText` when they are JSON already. */
+async function* elements<T>(batches: AsyncGenerator<T[]>, toJson: (item: T) => unknown, array = { empty: true }, isText = false): AsyncGenerator<string> {
   let chunk = '';
   for await (const batch of batches) {
     for (const item of batch) {
-      chunk += `${array.empty ? '' : ','}${JSON.stringify(toJson(item))}`;
+      const value = toJson(item);
+      chunk += `${array.empty ? '' : ','}${isText ? (value as string) : JSON.stringify(value)}`;
       array.empty = false;
       if (chunk.length >= chunkChars) {
         yield chunk;
@@ -150,10 +159,10 @@ export async function* publicExchangeChunks(filters: PublicFilters, db?: Db, now
   yield `${JSON.stringify(head).slice(0, -1)},"incidents":[`;
   const referenced = new ReferencedRecords(gatheredBound);
   yield* elements(exportIncidentBatches(filters, jsonFields, db), (row) => {
-    const incident = exchangeIncident(row);
-    referenced.add(row, incident);
-    return incident;
-  });
+    const sources = row.sources.map(sourceRef);
+    referenced.add(row, sources);
+    return exchangeIncidentJson(row, sources);
+  }, undefined, true);
   // What the incidents referenced, gathered while they were written, or read again when it was too much to keep.
   const gathered = async function* <T>(records: T[]) {
     yield records;

@@ -103,8 +103,9 @@ function reader<K extends keyof ExportRow, T extends K>(wanted: readonly K[], as
 
 /**
  * The incidents an export writes, newest first, in batches. Inside an export's snapshot (./snapshot.ts:
- * one REPEATABLE READ transaction on a server) over one server-side cursor, a thousand at a time: one
- * query for the whole export. Elsewhere (the embedded database, a caller's own database) a batch per
+ * one REPEATABLE READ transaction on a server) over one server-side cursor, 1,500 at a time: one
+ * query for the whole export (2,000 at a time, three batches in flight brought the CSV's process near
+ * 300 MB; 1,000, a round trip more per thousand rows). Elsewhere (the embedded database, a caller's own database) a batch per
  * transaction, after the last one's keyset, as the lists read them. `where` narrows them further;
  * `asText` fields are handed over as their JSON text (a key for what was made of the same text before).
  */
@@ -112,7 +113,7 @@ export async function* exportIncidentBatches<K extends keyof ExportRow, T extend
   filters: PublicFilters,
   wanted: readonly K[],
   db?: Db,
-  { where = sql`TRUE`, asText = [], fetchSize = 1000 }: { where?: SQL; asText?: readonly T[]; fetchSize?: number } = {},
+  { where = sql`TRUE`, asText = [], fetchSize = 1500 }: { where?: SQL; asText?: readonly T[]; fetchSize?: number } = {},
 ): AsyncGenerator<ReadFields<K, T>[]> {
   const order = sql`ORDER BY ${desc(p.startDate)}, ${desc(p.incidentId)}`;
   const tx = snapshotOf(db);
