@@ -162,20 +162,6 @@ export async function getPublicIncident(id: string, lang: Language, db?: Db): Pr
   }, db);
 }
 
-/** Every matching incident, newest first, a batch per transaction (keyset pagination), for the exports. */
-export async function* publicIncidentBatches(filters: PublicFilters, batchSize = 500, db?: Db): AsyncGenerator<PublicIncidentRow[]> {
-  let after: Cursor | null = null;
-  const narrower = await publicRead((tx) => narrowerTerms(tx, filters), db);
-  for (;;) {
-    const cursor: Cursor | null = after;
-    const rows: PublicIncidentRow[] = await publicRead((tx) => pageOf(tx, filters, cursor, batchSize, { narrower }), db);
-    if (rows.length > 0) yield rows;
-    if (rows.length < batchSize) return;
-    const last = rows.at(-1)!;
-    after = { d: last.startDate, id: last.incidentId };
-  }
-}
-
 /** The labels for the exports, read once per export. */
 export function publicVocabulary(lang: Language, db?: Db): Promise<PublicVocabulary> {
   return publicRead((tx) => loadVocabulary(tx, lang), db);
