@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema';
 import { lockEmbeddedDataDir } from './embedded-lock';
+import { connectionSettings, preparingStatements } from './prepared-statements';
 
 type Schema = typeof schema;
 /** The database, whichever driver is behind it: every query in the app is written against this. */
@@ -26,7 +27,7 @@ export function defaultEmbeddedDataDir(): string {
 
 /** Opens PostgreSQL through postgres.js. */
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const client = preparingStatements(postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: connectionSettings }));
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
