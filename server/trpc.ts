@@ -11,9 +11,9 @@ import { translator } from '@/common/i18n';
 import { sayProblem, type Problem } from '@/common/i18n/problems';
 import { problemOfIssue } from '@/common/inputs/problems';
 import { DomainError, refused } from './errors';
-import { gateOf, gateProblems, type Gate } from './auth/factors/gate';
+import { gateFrom, gateProblems, type Gate } from './auth/factors/gate';
 import type { LiveSession } from './auth/sessions';
-import { loadViewer } from './auth/viewer';
+import { loadSignedIn } from './auth/viewer';
 import type { Viewer } from './policy/viewer';
 import { limitSearches } from './limits/search-limit';
 
@@ -33,10 +33,10 @@ export async function createContext(
   request: { session?: LiveSession | null; address?: string | null } = {},
 ): Promise<Context> {
   const session = request.session ?? null;
-  const viewer = userId ? await loadViewer(db, userId) : null;
+  const signedIn = userId ? await loadSignedIn(db, userId) : null;
   // A caller without a session (the CLI, a server-internal call) has proved nothing in a browser and owes nothing there.
-  const gate = viewer && session ? await gateOf(db, session) : null;
-  return { db, viewer: gate ? null : viewer, session, address: request.address ?? null, gate };
+  const gate = signedIn && session ? gateFrom(session, signedIn.factors) : null;
+  return { db, viewer: gate ? null : (signedIn?.viewer ?? null), session, address: request.address ?? null, gate };
 }
 
 /** The context of an HTTP request or a page: the user of its live session, if any. */

@@ -2,10 +2,10 @@ import 'server-only';
 import { decode } from 'next-auth/jwt';
 import type { DbOrTx } from '@/db/client';
 import type { Viewer } from '../policy/viewer';
-import { gateOf } from './factors/gate';
+import { gateFrom } from './factors/gate';
 import { authSecret, sessionCookieName } from './options';
 import { findLiveSession, type LiveSession } from './sessions';
-import { loadViewer } from './viewer';
+import { loadSignedIn } from './viewer';
 
 /** One cookie's value from a Cookie header, or null. */
 export function cookieValue(cookieHeader: string | null | undefined, name: string): string | null {
@@ -57,7 +57,6 @@ export type CompleteSignIn = { session: LiveSession; viewer: Viewer };
  */
 export async function completeSignInOfRequest(db: DbOrTx, request: Request): Promise<CompleteSignIn | null> {
   const session = await sessionOfRequest(db, request);
-  if (!session || (await gateOf(db, session))) return null;
-  const viewer = await loadViewer(db, session.userId);
-  return viewer ? { session, viewer } : null;
+  const signedIn = session ? await loadSignedIn(db, session.userId) : null;
+  return session && signedIn && !gateFrom(session, signedIn.factors) ? { session, viewer: signedIn.viewer } : null;
 }

@@ -6,7 +6,7 @@ import { peerAddressHeader } from '@/server/http/peer-address';
 import { clientAddressOf } from '@/server/public/client-address';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { checkSignIn, signInInput } from './sign-in';
-import { factorRequirementOf } from './factors/requirement';
+import { factorRequirementOf } from './viewer';
 import { startSession } from './sessions';
 
 type Headers = Record<string, unknown> | undefined;

@@ -1,30 +1,69 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { memberships, organizations, users } from '@/db/schema';
+import { rowsOf } from '@/db/rows';
+import { memberships, organizations, passkeys, totpFactors, users } from '@/db/schema';
 import type { Viewer } from '../policy/viewer';
+import { policyRequires } from './factors/policy';
+
+/** The account's second factors as the sign-in gate needs them (./factors/gate.ts). */
+export type FactorRequirement = { enrolled: boolean; required: boolean };
+
+type Row = Pick<typeof users.$inferSelect, 'id' | 'email' | 'name' | 'active'> & {
+  enrolled: boolean;
+  memberships: (Viewer['memberships'][number] & { secondFactorPolicy: (typeof organizations.$inferSelect)['secondFactorPolicy'] })[];
+};
 
 /**
- * The signed-in account as the server sees it on this request, read fresh from the database, so
- * a deactivation or a role change takes effect on the very next request. Null when the account no
- * longer exists or has been deactivated.
+ * The signed-in account as the server sees it on this request, read fresh from the database, so a
+ * deactivation or a role change takes effect on the very next request, with what its second-factor
+ * gate needs: one statement, since every signed-in request runs it (it was three). Null when the
+ * account no longer exists or has been deactivated.
  */
+export async function loadSignedIn(db: DbOrTx, userId: string): Promise<{ viewer: Viewer; factors: FactorRequirement } | null> {
+  const account = await readAccount(db, userId);
+  return account?.active ? { viewer: account.viewer, factors: account.factors } : null;
+}
+
+/**
+ * Whether the person has a second factor (a confirmed authenticator app or a passkey), and whether
+ * any organization they belong to requires one of them, active account or not.
+ */
+export async function factorRequirementOf(db: DbOrTx, userId: string): Promise<FactorRequirement> {
+  return (await readAccount(db, userId))?.factors ?? { enrolled: false, required: false };
+}
+
+async function readAccount(db: DbOrTx, userId: string): Promise<{ active: boolean; viewer: Viewer; factors: FactorRequirement } | null> {
+  const [row] = rowsOf<Row>(
+    await db.execute(sql`
+      SELECT ${users.id} AS id, ${users.email} AS email, ${users.name} AS name, ${users.active} AS active,
+        (EXISTS (SELECT 1 FROM ${totpFactors} WHERE ${totpFactors.userId} = ${users.id} AND ${totpFactors.confirmedAt} IS NOT NULL)
+          OR EXISTS (SELECT 1 FROM ${passkeys} WHERE ${passkeys.userId} = ${users.id})) AS enrolled,
+        COALESCE((
+          SELECT json_agg(json_build_object(
+              'organizationId', ${organizations.id}, 'role', ${memberships.role}, 'organizationName', ${organizations.name},
+              'organizationSlug', ${organizations.slug}, 'secondFactorPolicy', ${organizations.secondFactorPolicy})
+            ORDER BY ${organizations.name})
+          FROM ${memberships} JOIN ${organizations} ON ${organizations.id} = ${memberships.organizationId}
+          WHERE ${memberships.userId} = ${users.id}), '[]') AS memberships
+      FROM ${users} WHERE ${users.id} = ${userId}`),
+  );
+  if (!row) return null;
+  // PGlite answers json as text where postgres.js parses it.
+  const all: Row['memberships'] = typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships;
+  return {
+    active: row.active,
+    viewer: {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      memberships: all.map(({ organizationId, role, organizationName, organizationSlug }) => ({ organizationId, role, organizationName, organizationSlug })),
+    },
+    factors: { enrolled: Boolean(row.enrolled), required: all.some((m) => policyRequires(m.secondFactorPolicy, m.role)) },
+  };
+}
+
+/** The signed-in account alone (see `loadSignedIn`). */
 export async function loadViewer(db: DbOrTx, userId: string): Promise<Viewer | null> {
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, active: users.active })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user || !user.active) return null;
-  const rows = await db
-    .select({
-      organizationId: memberships.organizationId,
-      role: memberships.role,
-      organizationName: organizations.name,
-      organizationSlug: organizations.slug,
-    })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(organizations.name);
-  return { id: user.id, email: user.email, name: user.name, memberships: rows };
+  return (await loadSignedIn(db, userId))?.viewer ?? null;
 }

@@ -7,7 +7,7 @@ import { addPasskey, confirmTotp } from '../auth/factors/enrolment';
 import { listPasskeys, passkeyAuthenticationOptions, passkeyRegistrationOptions, removePasskey } from '../auth/factors/passkeys';
 import { proveSecondFactor } from '../auth/factors/proof';
 import { replaceRecoveryCodes, unusedRecoveryCodeCount } from '../auth/factors/recovery-codes';
-import { factorRequirementOf } from '../auth/factors/requirement';
+import { factorRequirementOf } from '../auth/viewer';
 import { hasConfirmedTotp, removeTotp, startTotpEnrolment, TotpAlreadyConfirmed } from '../auth/factors/totp';
 import { deviceLabelOf } from '../auth/device';
 import { hasRecentAuth, requireRecentAuth } from '../auth/require-recent-auth';

@@ -2,7 +2,7 @@ import { generate, generateSecret } from 'otplib';
 import { describe, expect, it } from 'vitest';
 import { relyingParty } from '@/server/auth/factors/relying-party';
 import { newRecoveryCode, normalizeRecoveryCode } from '@/server/auth/factors/recovery-codes';
-import { policyRequires } from '@/server/auth/factors/requirement';
+import { policyRequires } from '@/server/auth/factors/policy';
 import { open, seal } from '@/server/auth/factors/secret-box';
 import { matchingStep, totpPeriodSeconds } from '@/server/auth/factors/totp';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import type { ProblemCode } from '@/common/i18n/problems';
 import type { DbOrTx } from '@/db/client';
 import type { LiveSession } from '../sessions';
-import { factorRequirementOf } from './requirement';
+import { factorRequirementOf, type FactorRequirement } from '../viewer';
 
 /**
  * What stands between a signed-in session and the workspace:
@@ -13,10 +13,15 @@ import { factorRequirementOf } from './requirement';
  */
 export type Gate = 'second_factor' | 'enrol';
 
+/** The gate of a session whose account's second factors were read already (server/auth/viewer.ts). */
+export function gateFrom(session: LiveSession, factors: FactorRequirement): Gate | null {
+  if (session.secondFactorPending) return 'second_factor';
+  return factors.required && !factors.enrolled ? 'enrol' : null;
+}
+
 export async function gateOf(db: DbOrTx, session: LiveSession): Promise<Gate | null> {
   if (session.secondFactorPending) return 'second_factor';
-  const { enrolled, required } = await factorRequirementOf(db, session.userId);
-  return required && !enrolled ? 'enrol' : null;
+  return gateFrom(session, await factorRequirementOf(db, session.userId));
 }
 
 /** What a gated session is told when it asks for anything else (the browser words the code). */
