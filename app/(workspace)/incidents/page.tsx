@@ -18,6 +18,8 @@ import { filterNames, listHref, parseListParams } from './list-params';
 
 const pageSize = 25;
 
+const labelsOf = (codes: string[], label: (code: string) => string) => Object.fromEntries(codes.map((code) => [code, label(code)]));
+
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: t('meta.incidents') };
@@ -81,9 +83,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             selectFor={bulkFormId}
             rows={page.items}
             caption={filtered ? t('list.captionFiltered') : t('list.caption')}
-            violationLabel={termLabeller(terms, 'violation_type', locale)}
-            locale={locale}
-            t={t}
+            violationLabels={labelsOf(page.items.flatMap((item) => item.violationTypes), termLabeller(terms, 'violation_type', locale))}
           />
           </>
         )}
