@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type Database } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { longestText } from '@/db/prepared-statements';
+import { longestText, mostTexts } from '@/db/prepared-statements';
 import { createTestDatabase } from '../support/database';
 
 let made: Database;
@@ -57,10 +57,32 @@ describe('prepared statements (PostgreSQL driver)', () => {
     expect(await preparedTexts(one, '%AS answer_in_tx%')).toHaveLength(1);
   });
 
+  it('leaves a text seen only once unnamed', async () => {
+    expect(rowsOf<{ seen_once_answer: number }>(await one.db.execute(sql`SELECT ${3}::int AS seen_once_answer`))[0]).toEqual({ seen_once_answer: 3 });
+    expect(await preparedTexts(one, '%AS seen_once_answer%')).toEqual([]);
+  });
+
+  it('prepares at most so many texts per process; later ones run unnamed, and answer', async () => {
+    const bounded = openPostgres(await urlOf(made), { max: 1 });
+    try {
+      for (let n = 0; n < mostTexts + 20; n++) {
+        for (let time = 0; time < 2; time++) {
+          const [row] = rowsOf<{ answer: number }>(await bounded.db.execute(sql`SELECT ${n}::int AS ${sql.raw(`bound_probe_${n}`)}`));
+          expect(Object.values(row!)).toEqual([n]);
+        }
+      }
+      expect(await preparedTexts(bounded, '%AS bound_probe_%')).toHaveLength(mostTexts);
+    } finally {
+      await bounded.close();
+    }
+  });
+
   it('leaves a text longer than the bound unnamed', async () => {
     const padding = ' '.repeat(longestText);
-    const [row] = rowsOf<{ long_answer: number }>(await one.db.execute(sql`SELECT ${7}::int AS long_answer${sql.raw(padding)}`));
-    expect(row!.long_answer).toBe(7);
+    for (let time = 0; time < 3; time++) {
+      const [row] = rowsOf<{ long_answer: number }>(await one.db.execute(sql`SELECT ${7}::int AS long_answer${sql.raw(padding)}`));
+      expect(row!.long_answer).toBe(7);
+    }
     expect(await preparedTexts(one, '%AS long_answer%')).toEqual([]);
   });
 
@@ -75,6 +97,8 @@ describe('prepared statements (PostgreSQL driver)', () => {
     await one.db.execute(sql.raw('INSERT INTO prepared_shape VALUES (1)'));
     const read = () => one.db.execute(sql`SELECT * FROM prepared_shape WHERE a >= ${0}`);
     expect(rowsOf(await read())).toEqual([{ a: 1 }]);
+    expect(rowsOf(await read())).toEqual([{ a: 1 }]);
+    expect(await preparedTexts(one, '%FROM prepared_shape%')).toHaveLength(1);
     await made.db.execute(sql.raw('ALTER TABLE prepared_shape ADD COLUMN b text'));
     expect(rowsOf(await read())).toEqual([{ a: 1, b: null }]);
   });
