@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type Database } from '@/db/client';
 import { rowsOf } from '@/db/rows';
 import { longestText, mostTexts } from '@/db/prepared-statements';
-import { createTestDatabase } from '../support/database';
+import { createTestDatabase, testServerUrl } from '../support/database';
 
 let made: Database;
 let one: Database;
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 async function urlOf(database: Database): Promise<string> {
   const [row] = rowsOf<{ name: string }>(await database.db.execute(sql`SELECT current_database() AS name`));
-  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const url = new URL(testServerUrl());
   url.pathname = `/${row!.name}`;
   return url.toString();
 }
