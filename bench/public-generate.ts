@@ -22,7 +22,7 @@ import { rowsOf } from '../db/rows';
 import { benchDatabaseName, benchDatabaseUrl } from './public-database';
 import { createDatabase, inSlicesOf, step, withoutSecondaryIndexes } from './support/bulk-load';
 import { verify } from './support/generated-check';
-import { countedFigures, readModel, searchColumns } from './support/public-rows';
+import { countedFigures, exportTexts, readModel, searchColumns } from './support/public-rows';
 import { plan, seed } from './support/synthetic-plan';
 import { workspaceTables } from './support/workspace-rows';
 
@@ -53,6 +53,7 @@ async function main() {
       await searchColumns(client);
     });
     await step('counted figures and places (the app\'s own counting, a year per statement)', () => countedFigures(app.db));
+    await exportTexts(app.db);
     await step('planning tables dropped, VACUUM ANALYZE', async () => {
       await client.unsafe('DROP TABLE bench_incidents, bench_persons, bench_sources');
       await client.unsafe('VACUUM ANALYZE');

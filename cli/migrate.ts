@@ -8,6 +8,7 @@ import { openConfiguredDatabase, openPostgres, type Database } from '../db/clien
 import { grantAppRole, roleOfUrl } from '../db/app-role';
 import { applyMigrations } from '../db/migrate';
 import { reanchorAuditChain } from '../server/services/audit/record';
+import { writeMissingExportTexts } from '../server/public/export-texts';
 
 async function main() {
   const ownerUrl = process.env.MIGRATION_DATABASE_URL;
@@ -34,6 +35,8 @@ async function main() {
     if (await database.db.transaction((tx) => reanchorAuditChain(tx))) {
       console.log('The audit log’s earlier rows were put under the audit key with one re-anchoring row.');
     }
+    const lines = await writeMissingExportTexts(database.db);
+    if (lines > 0) console.log(`Lines of the public exports made for ${lines} public incidents that had none.`);
     console.log(`Migrations applied to ${database.driver === 'pglite' ? 'the embedded database' : 'PostgreSQL'} in ${Date.now() - started} ms.`);
   } finally {
     await database.close();

@@ -1,6 +1,6 @@
 import { getTableName, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { publicCases, publicIncidentCounts, publicIncidentCountsState, publicIncidents } from './schema/public';
+import { publicCases, publicIncidentCounts, publicIncidentCountsState, publicIncidentExports, publicIncidents } from './schema/public';
 import { publicPlaceCounts, publicPlaceNames } from './schema/public-places';
 import { vocabularyTerms } from './schema/vocabularies';
 
@@ -9,7 +9,7 @@ import { vocabularyTerms } from './schema/vocabularies';
  * the vocabulary labels, nothing else. This list is the one place that says so; a new public table
  * goes here too.
  */
-export const publicRoleTables = [publicIncidents, publicIncidentCounts, publicIncidentCountsState, publicPlaceCounts, publicPlaceNames, publicCases, vocabularyTerms].map((table) =>
+export const publicRoleTables = [publicIncidents, publicIncidentExports, publicIncidentCounts, publicIncidentCountsState, publicPlaceCounts, publicPlaceNames, publicCases, vocabularyTerms].map((table) =>
   getTableName(table),
 );
 // The public copies of evidence files: a view (db/schema/public-attachments.ts), granted like a table.

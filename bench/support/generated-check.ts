@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/rows';
-import { publicIncidents } from '../../db/schema';
+import { publicIncidentExports, publicIncidents } from '../../db/schema';
 import { publicRead } from '../../server/public/db';
 import { groupings } from '../../server/public/groupings';
 import { placesFromReadModel, placesFromRollup, placesPlan } from '../../server/public/places';
@@ -21,9 +21,14 @@ export async function verify(db: Db): Promise<void> {
   await db
     .transaction(async (tx) => {
       for (const { id } of sample) {
-        const [generated] = await tx.select().from(publicIncidents).where(eq(publicIncidents.incidentId, id));
+        // The row and its lines of the exports.
+        const read = async () => [
+          ...(await tx.select().from(publicIncidents).where(eq(publicIncidents.incidentId, id))),
+          ...(await tx.select().from(publicIncidentExports).where(eq(publicIncidentExports.incidentId, id))),
+        ];
+        const generated = await read();
         await refreshPublicIncident(tx, id);
-        const [refreshed] = await tx.select().from(publicIncidents).where(eq(publicIncidents.incidentId, id));
+        const refreshed = await read();
         if (!isDeepStrictEqual(generated, refreshed)) {
           differences++;
           if (differences <= 3) console.error('generated and refreshed rows differ:', JSON.stringify(generated), JSON.stringify(refreshed));

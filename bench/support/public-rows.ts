@@ -10,6 +10,7 @@ import { publicIncidents } from '../../db/schema';
 import { countPublicIncidents, markPublicCountsCurrent } from '../../server/services/publishing/public-counts';
 import { rebuildPublicPlaces } from '../../server/services/publishing/public-places';
 import { publicSearchColumns, type PublicSearchable } from '../../server/services/search/public-document';
+import { writeExportTexts } from '../../server/public/export-texts';
 import { between, step, type InSlices } from './bulk-load';
 
 /** The public rows as refreshPublicIncident writes them: protected persons by label, coordinates as known, sorted term lists. */
@@ -67,6 +68,25 @@ export async function searchColumns(client: postgres.Sql): Promise<void> {
     await Promise.all([worker(), worker()]);
     // The update left a dead copy of every row: written again, the table is as a publish would have left it.
     await client.unsafe('VACUUM FULL public_incidents');
+  });
+}
+
+/**
+ * The public rows' lines of the exports, made and written by the app's own code (server/public/
+ * export-texts.ts) as a publication writes them: a slice of ids at a time, on two connections.
+ */
+export async function exportTexts(db: Db): Promise<void> {
+  await step('lines of the public exports (made in TypeScript)', async () => {
+    const slices = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+    const worker = async () => {
+      for (let prefix = slices.shift(); prefix !== undefined; prefix = slices.shift()) {
+        await writeExportTexts(
+          db,
+          sql`${publicIncidents.incidentId} BETWEEN ${`${prefix}000000-0000-0000-0000-000000000000`}::uuid AND ${`${prefix}ffffff-ffff-ffff-ffff-ffffffffffff`}::uuid`,
+        );
+      }
+    };
+    await Promise.all([worker(), worker()]);
   });
 }
 

@@ -73,6 +73,26 @@ export type PublicSource = {
 };
 
 /**
+ * Each public incident's lines of the public exports, written with its row by the same publication
+ * (server/public/export-texts.ts): the exports stream these texts instead of making them again from
+ * the row's jsonb for every download (issue 15: a million incidents). In no language: the CSV's
+ * labels stand as slots that the export fills in its own language. A trigger of migration 0046
+ * removes the texts when anything else rewrites what they were made from; an export makes a missing
+ * one again from the row itself, so a stale text is never served.
+ */
+export const publicIncidentExports = pgTable('public_incident_exports', {
+  incidentId: uuid('incident_id')
+    .primaryKey()
+    .references(() => publicIncidents.incidentId, { onDelete: 'cascade' }),
+  /** The CSV line, labels as slots. */
+  csv: text('csv').notNull(),
+  /** The incident's object of the exchange format up to its attachments, which the export adds (they change without a publication). */
+  json: text('json').notNull(),
+  /** The records the object references (named persons, organizations, sources), a line each, for the lists after the incidents. */
+  refs: text('refs').notNull(),
+});
+
+/**
  * The public figures, kept counted: how many published incidents have each value, and each pair of
  * values, per month of their start. The stats endpoint sums these rows instead of aggregating a
  * million incidents per request (server/public/stats.ts says which questions it can answer so).

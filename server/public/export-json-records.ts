@@ -58,63 +58,64 @@ const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.
 
 /**
  * The persons (protected ones aside: see export-json.ts), organizations and sources the incidents
- * reference, gathered as the incidents are written, so that the lists after them need no second reading of every incident (each such reading
- * walked a million incidents' jsonb again: about four seconds a list). Only up to `bound` records,
- * to keep the export's memory bounded: past it, `complete` turns false, what was gathered is let go,
- * and the lists are read from the database as before.
+ * reference, gathered as the incidents are written from their lines (export-json-object.ts,
+ * referencedLines), so that the lists after them need no second reading of every incident (each such
+ * reading walked a million incidents' jsonb again: about four seconds a list). A line seen before is
+ * skipped as it is, unparsed. Only up to `bound` lines, to keep the export's memory bounded: past it,
+ * `complete` turns false, what was gathered is let go, and the lists are read from the database as before.
  */
 export class ReferencedRecords {
   complete = true;
-  private count = 0;
-  private persons = new Map<string, Set<string>>();
-  private organizations = new Set<string>();
-  private sources = new Map<string, PublicSource>();
+  private lines = new Set<string>();
 
   constructor(private readonly bound = 200_000) {}
 
-  /** An incident, and the refs of its sources (made once, for its object too). */
-  add(row: Pick<ExportRow, 'victims' | 'sources'>, sourceRefs: string[]): void {
-    if (!this.complete) return;
-    for (const victim of row.victims) {
-      if (victim.kind === 'person' && !victim.protected) {
-        let categories = this.persons.get(victim.name);
-        if (!categories) {
-          categories = new Set();
-          this.persons.set(victim.name, categories);
-          this.count++;
-        }
-        for (const category of victim.categories ?? []) categories.add(category);
-      } else if (victim.kind === 'organization' && !this.organizations.has(victim.name)) {
-        this.organizations.add(victim.name);
-        this.count++;
-      }
-    }
-    row.sources.forEach((source, index) => {
-      const ref = sourceRefs[index]!;
-      if (!this.sources.has(ref)) {
-        this.sources.set(ref, source);
-        this.count++;
-      }
-    });
-    if (this.count > this.bound) {
+  /** An incident's lines. */
+  add(lines: string): void {
+    if (!this.complete || lines === '') return;
+    for (const line of lines.split('\n')) this.lines.add(line);
+    if (this.lines.size > this.bound) {
       this.complete = false;
-      this.persons.clear();
-      this.organizations.clear();
-      this.sources.clear();
+      this.lines.clear();
     }
   }
 
+  /** The gathered records by kind: a named person's categories are those of every line of the name. */
+  private records() {
+    if (this.parsed) return this.parsed;
+    const persons = new Map<string, Set<string>>();
+    const organizations = new Set<string>();
+    const sources = new Map<string, PublicSource>();
+    for (const line of this.lines) {
+      const value: unknown = JSON.parse(line.slice(1));
+      if (line[0] === 'p') {
+        const [name, categories] = value as [string, string[]];
+        let known = persons.get(name);
+        if (!known) persons.set(name, (known = new Set()));
+        for (const category of categories) known.add(category);
+      } else if (line[0] === 'o') organizations.add(value as string);
+      else {
+        const [ref, source] = value as [string, PublicSource];
+        sources.set(ref, source);
+      }
+    }
+    this.parsed = { persons, organizations, sources };
+    return this.parsed;
+  }
+  private parsed?: { persons: Map<string, Set<string>>; organizations: Set<string>; sources: Map<string, PublicSource> };
+
   organizationRecords() {
-    return [...this.organizations].sort(byBytes).map((name) => ({ ref: organizationRef(name), name }));
+    return [...this.records().organizations].sort(byBytes).map((name) => ({ ref: organizationRef(name), name }));
   }
 
   /** The persons other than protected ones, by name. */
   namedPersonRecords() {
-    return [...this.persons.keys()].sort(byBytes).map((name) => ({ ref: personRef(name), name, categories: [...this.persons.get(name)!].sort(), confidential: false }));
+    const { persons } = this.records();
+    return [...persons.keys()].sort(byBytes).map((name) => ({ ref: personRef(name), name, categories: [...persons.get(name)!].sort(), confidential: false }));
   }
 
   sourceRecords() {
-    return [...this.sources].sort(([a], [b]) => byBytes(a, b)).map(([ref, source]) => sourceRecord(ref, source));
+    return [...this.records().sources].sort(([a], [b]) => byBytes(a, b)).map(([ref, source]) => sourceRecord(ref, source));
   }
 }
 

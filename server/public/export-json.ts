@@ -5,8 +5,10 @@ import { rowsOf } from '@/db/rows';
 import { publicIncidents as p, withProtectedPerson, type PublicSource } from '@/db/schema/public';
 import { publicRead } from './db';
 import type { PublicFilters } from './filters';
-import { chunkChars, cursorBatches, exportIncidentBatches, snapshotOf, type ExportRow } from './export-rows';
-import { organizationRef, personRef, protectedPersonsOf, protectedRef, ReferencedRecords, sourceRecord, sourceRef } from './export-json-records';
+import { chunkChars, cursorBatches, exportIncidentBatches, snapshotOf } from './export-rows';
+import { incidentJsonEnd } from './export-json-object';
+import { exportTextBatches } from './export-texts';
+import { organizationRef, personRef, protectedPersonsOf, ReferencedRecords, sourceRecord, sourceRef } from './export-json-records';
 import { publicVocabulary } from './incidents';
 import { whereFilters } from './where';
 
@@ -19,47 +21,6 @@ import { whereFilters } from './where';
  * again from the read model with the database removing repeats. Published cases are served at
  * /api/public/v1/cases; this export holds incidents only.
  */
-
-/** What the JSON reads of each incident. */
-const jsonFields = ['incidentId', 'title', 'summary', 'startDate', 'endDate', 'datePrecision', 'country', 'region', 'locality', 'lat', 'lon', 'locationPrecision',
-  'violationTypes', 'victims', 'perpetrators', 'legal', 'sources', 'attachments'] as const;
-
-const json = JSON.stringify;
-/** `,"key":value`, or nothing for a value JSON.stringify leaves out of an object (undefined: a key jsonb did not hold). */
-const member = (key: string, value: unknown) => (value === undefined ? '' : `,"${key}":${json(value)}`);
-/** An object of these members, as JSON.stringify writes it. */
-const object = (...members: string[]) => `{${members.join('').slice(1)}}`;
-
-/**
- * The incident's object of the exchange format, as JSON.stringify would write it (the same keys in the
- * same order), written directly: making the object and then its text cost the export a third more.
- * `sources` are the refs of its sources (also kept by ReferencedRecords).
- */
-export function exchangeIncidentJson(row: Pick<ExportRow, (typeof jsonFields)[number]>, sources: string[]): string {
-  let protectedIndex = 0;
-  const victims = row.victims.map((victim) => {
-    if (victim.kind === 'person') {
-      return `{"person":${json(victim.protected ? protectedRef(row.incidentId, ++protectedIndex) : personRef(victim.name))}${member('categories', victim.categories)}}`;
-    }
-    if (victim.kind === 'organization') return `{"organization":${json(organizationRef(victim.name))}}`;
-    return object(member('group', victim.name), member('count', victim.count), member('killed', victim.killed), member('injured', victim.injured), member('categories', victim.categories));
-  });
-  const perpetrators = row.perpetrators.map((perpetrator) => object(member('type', perpetrator.type), member('name', perpetrator.name)));
-  // The public copies only (the derivative's hash and size), never an original's.
-  const attachments = row.attachments.length
-    ? member(
-        'attachments',
-        row.attachments.map((a) => ({ sha256: a.sha256, filename: a.title.slice(0, 255) || a.sha256, title: a.title, media_type: a.media_type, size: a.size, confidential: false, url: a.url })),
-      )
-    : '';
-  return (
-    `{"ref":${json(`inc:${row.incidentId}`)},"title":${json(row.title)},"summary":${json(row.summary)}` +
-    `,"date":{"start":${json(row.startDate)},"end":${json(row.endDate)},"precision":${json(row.datePrecision)}}` +
-    `,"location":{"country":${json(row.country)},"region":${json(row.region)},"locality":${json(row.locality)},"lat":${json(row.lat)},"lon":${json(row.lon)},"precision":${json(row.locationPrecision)}}` +
-    `,"violation_types":${json(row.violationTypes)},"victims":[${victims.join(',')}],"perpetrators":[${perpetrators.join(',')}],"legal":${json(row.legal)}` +
-    `,"sources":${json(sources)},"status":"published"${attachments}}`
-  );
-}
 
 /** JSON array elements in chunks of about chunkChars, led by a comma unless the array is still empty (`array.empty`); `isText` when they are JSON already. */
 async function* elements<T>(batches: AsyncGenerator<T[]>, toJson: (item: T) => unknown, array = { empty: true }, isText = false): AsyncGenerator<string> {
@@ -158,10 +119,10 @@ export async function* publicExchangeChunks(filters: PublicFilters, db?: Db, now
   };
   yield `${JSON.stringify(head).slice(0, -1)},"incidents":[`;
   const referenced = new ReferencedRecords(gatheredBound);
-  yield* elements(exportIncidentBatches(filters, jsonFields, db), (row) => {
-    const sources = row.sources.map(sourceRef);
-    referenced.add(row, sources);
-    return exchangeIncidentJson(row, sources);
+  // Each incident's object as its publication made it (./export-texts.ts), with its files' public copies as they are now.
+  yield* elements(exportTextBatches(filters, 'json', ['attachments'], db), (row) => {
+    referenced.add(row._refs);
+    return row._text + incidentJsonEnd(row.attachments);
   }, undefined, true);
   // What the incidents referenced, gathered while they were written, or read again when it was too much to keep.
   const gathered = async function* <T>(records: T[]) {

@@ -1,9 +1,9 @@
 import 'server-only';
 import { desc, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { Db } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/rows';
-import { publicIncidents as p } from '@/db/schema/public';
+import { publicIncidentExports as e, publicIncidents as p } from '@/db/schema/public';
 import type { PublicFilters } from './filters';
 import { publicRead } from './db';
 import { attachmentsFromJson, incidentAttachmentsJson, type PublicAttachment } from './attachments';
@@ -84,12 +84,24 @@ const fields: { [K in keyof ExportRow]: { read: SQL; json?: true } } = {
   attachments: { read: incidentAttachmentsJson(p.incidentId), json: true },
 };
 
-/** The fields an export writes, read as above; each export reads only its own (a column less is a parse less per row). */
 /** The fields of ExportRow asked for, those of them asked `asText` left as their JSON text. */
 export type ReadFields<K extends keyof ExportRow, T extends K = never> = Omit<Pick<ExportRow, K>, T> & Record<T, string>;
 
-function reader<K extends keyof ExportRow, T extends K>(wanted: readonly K[], asText: readonly T[], keyset: boolean) {
+/** Which of an incident's export lines (db/schema/public.ts, publicIncidentExports) to read with its fields. */
+export type ExportText = 'csv' | 'json';
+/** An incident's line of the export, and (JSON) the lines of what it references: null when the texts are missing. */
+export type TextFields = { _text: string | null; _refs: string | null };
+
+/** Rows of these fields, read as an export reads them, of the incidents `where` selects (to make their texts: ./export-texts.ts). */
+export async function readExportRows<K extends keyof ExportRow>(db: DbOrTx, wanted: readonly K[], where: SQL): Promise<ReadFields<K>[]> {
+  const { columns, row } = reader(wanted, [], false);
+  return rowsOf<Record<string, unknown>>(await db.execute(sql`SELECT ${columns} FROM ${p} WHERE ${where}`)).map(row);
+}
+
+function reader<K extends keyof ExportRow, T extends K>(wanted: readonly K[], asText: readonly T[], keyset: boolean, texts?: ExportText) {
   const read = wanted.map((key) => sql`${fields[key].read} AS ${sql.identifier(key)}`);
+  // The incident's lines of this export, made at its publication (./export-texts.ts); null when missing.
+  if (texts) read.push(sql`${texts === 'csv' ? e.csv : e.json} AS "_text"`, texts === 'json' ? sql`${e.refs} AS "_refs"` : sql`NULL AS "_refs"`);
   // A keyset per batch needs the last row's place, whatever the export wants.
   if (keyset) read.push(sql`${p.incidentId}::text AS "_id"`, sql`to_char(${p.startDate}::timestamp, 'YYYY-MM-DD') AS "_day"`);
   const columns = sql.join(read, sql`, `);
@@ -107,19 +119,21 @@ function reader<K extends keyof ExportRow, T extends K>(wanted: readonly K[], as
  * query for the whole export (2,000 at a time, three batches in flight brought the CSV's process near
  * 300 MB; 1,000, a round trip more per thousand rows). Elsewhere (the embedded database, a caller's own database) a batch per
  * transaction, after the last one's keyset, as the lists read them. `where` narrows them further;
- * `asText` fields are handed over as their JSON text (a key for what was made of the same text before).
+ * `asText` fields are handed over as their JSON text (a key for what was made of the same text before);
+ * `texts`, the incident's lines of that export as TextFields too (./export-texts.ts).
  */
 export async function* exportIncidentBatches<K extends keyof ExportRow, T extends K = never>(
   filters: PublicFilters,
   wanted: readonly K[],
   db?: Db,
-  { where = sql`TRUE`, asText = [], fetchSize = 1500 }: { where?: SQL; asText?: readonly T[]; fetchSize?: number } = {},
+  { where = sql`TRUE`, asText = [], fetchSize = 1500, texts }: { where?: SQL; asText?: readonly T[]; fetchSize?: number; texts?: ExportText } = {},
 ): AsyncGenerator<ReadFields<K, T>[]> {
   const order = sql`ORDER BY ${desc(p.startDate)}, ${desc(p.incidentId)}`;
   const tx = snapshotOf(db);
-  const { columns, row } = reader(wanted, asText, !tx);
+  const { columns, row } = reader(wanted, asText, !tx, texts);
+  const from = texts ? sql`${p} LEFT JOIN ${e} ON ${e.incidentId} = ${p.incidentId}` : sql`${p}`;
   if (tx) {
-    const query = sql`SELECT ${columns} FROM ${p} WHERE ${whereFilters(filters)} AND ${where} ${order}`;
+    const query = sql`SELECT ${columns} FROM ${from} WHERE ${whereFilters(filters)} AND ${where} ${order}`;
     for await (const rows of cursorBatches(tx, 'public_export', query, fetchSize)) yield rows.map(row);
     return;
   }
@@ -129,7 +143,7 @@ export async function* exportIncidentBatches<K extends keyof ExportRow, T extend
     const last: { _day: string; _id: string } | null = after;
     const keyset: SQL = last ? sql`(${p.startDate}, ${p.incidentId}) < (${last._day}::date, ${last._id}::uuid)` : sql`TRUE`;
     const rows: Record<string, unknown>[] = await publicRead(
-      async (tx) => rowsOf(await tx.execute(sql`SELECT ${columns} FROM ${p} WHERE ${whereFilters(filters, narrower)} AND ${where} AND ${keyset} ${order} LIMIT ${fetchSize}`)),
+      async (tx) => rowsOf(await tx.execute(sql`SELECT ${columns} FROM ${from} WHERE ${whereFilters(filters, narrower)} AND ${where} AND ${keyset} ${order} LIMIT ${fetchSize}`)),
       db,
     );
     if (rows.length > 0) yield rows.map(row);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { csvBom, csvLine } from './export-csv';
+import { csvBom, csvLine } from './csv-line';
 import type { Stats } from './stats';
 
 /**

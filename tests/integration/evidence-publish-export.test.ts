@@ -7,7 +7,7 @@
 import { expect, it } from 'vitest';
 import sharp from 'sharp';
 import { and, eq } from 'drizzle-orm';
-import { auditLog } from '@/db/schema';
+import { auditLog, publicIncidentExports } from '@/db/schema';
 import { publicExchangeChunks } from '@/server/public/export-json';
 import { validateExchangeDocument } from '@/server/services/exchange/validate';
 import { refreshPublicIncident } from '@/server/services/publishing/public-record';
@@ -51,5 +51,8 @@ it('records file.publish once when the copy goes public, and lists the copy in t
   const incident = doc.incidents.find((record) => record.ref === `inc:${id}`)!;
   expect(incident.attachments!.map((a) => [a.title, a.media_type, a.confidential])).toEqual([['Burnt car', 'image/jpeg', false]]);
   expect(incident.attachments![0]!.url).toMatch(/^\/api\/public-files\//);
+  // The publication wrote the incident's line of the JSON export; the export added its files' copies as they are now.
+  const [lines] = await db.select().from(publicIncidentExports).where(eq(publicIncidentExports.incidentId, id));
+  expect(text).toContain(`${lines!.json},"attachments":[{`);
   for (const secret of [shown.sha256, hidden.sha256, 'IMG_2', 'secret complaint', shown.id, hidden.id]) expect(text).not.toContain(secret);
 });

@@ -19,6 +19,9 @@ import { GET as exportCsvGet } from '@/app/api/public/v1/export.csv/route';
 import { GET as exportJsonGet } from '@/app/api/public/v1/export.json/route';
 import { setPublicDatabaseForTests } from '@/server/public/db';
 import { publicExchangeChunks } from '@/server/public/export-json';
+import { publicCsvChunks } from '@/server/public/export-csv';
+import { writeExportTexts, writeMissingExportTexts } from '@/server/public/export-texts';
+import { rowsOf } from '@/db/rows';
 import { inOneSnapshot } from '@/server/public/snapshot';
 import { csvRecords } from '../support/csv';
 import { createEmbeddedTestDatabase, createTestDatabase } from '../support/database';
@@ -215,6 +218,44 @@ for (const [driver, open] of [
       }
       // Protected persons first, in the incidents' order, either way.
       expect(readAgain.persons.slice(0, 2)).toEqual(kept.persons.slice(0, 2));
+    });
+
+    it('writes the same exports from the lines a publication made as from the rows, and never serves a line made before the row changed', async () => {
+      const exported = async () => {
+        let csv = '';
+        let json = '';
+        for await (const chunk of inOneSnapshot((db) => publicCsvChunks({}, db, 'ru'), database.db)) csv += chunk;
+        for await (const chunk of inOneSnapshot((db) => publicExchangeChunks({}, db, new Date(0)), database.db)) json += chunk;
+        return { csv, json };
+      };
+      const lines = async () => rowsOf<{ id: string }>(await database.db.execute(sql`SELECT incident_id::text AS id FROM public_incident_exports ORDER BY 1`)).map((r) => r.id);
+      // The rows above were written straight into the read model: the exports made every line from the row.
+      expect(await lines()).toEqual([]);
+      const fromRows = await exported();
+      expect(await writeExportTexts(database.db, sql`TRUE`)).toBe(2);
+      expect(await lines()).toEqual([awkward, plain]);
+      // The name with the slots' mark (U+0001) among the victims comes out as it is.
+      expect(fromRows.csv).toContain('\u0001');
+      expect(await exported()).toEqual(fromRows);
+
+      // The export streams the stored lines (a line changed in the table comes out changed)…
+      await database.db.execute(sql`UPDATE public_incident_exports SET csv = replace(csv, 'Plain, retitled', 'Stored line'), json = replace(json, 'Plain, retitled', 'Stored line') WHERE incident_id = ${plain}`);
+      const stored = await exported();
+      expect(csvRecords(stored.csv)[2]![1]).toBe('Stored line');
+      expect((JSON.parse(stored.json) as { incidents: { title: string }[] }).incidents[1]!.title).toBe('Stored line');
+      // …a rewrite of the search's columns only keeps them…
+      await database.db.execute(sql`UPDATE public_incidents SET search_text = search_text || ' x' WHERE incident_id = ${plain}`);
+      expect(await lines()).toEqual([awkward, plain]);
+      // …and any other rewrite of the row removes its lines, so the export makes them from the row as it now is.
+      await database.db.execute(sql`UPDATE public_incidents SET title = 'Plain, third title' WHERE incident_id = ${plain}`);
+      expect(await lines()).toEqual([awkward]);
+      const fromRow = await exported();
+      expect(csvRecords(fromRow.csv)[2]![1]).toBe('Plain, third title');
+      expect((JSON.parse(fromRow.json) as { incidents: { title: string }[] }).incidents[1]!.title).toBe('Plain, third title');
+      // What db:migrate makes after an upgrade: the lines missing, and only those.
+      expect(await writeMissingExportTexts(database.db)).toBe(1);
+      expect(await lines()).toEqual([awkward, plain]);
+      expect(await exported()).toEqual(fromRow);
     });
   });
 }

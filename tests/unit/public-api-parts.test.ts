@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine } from '@/server/public/export-csv';
+import { csvCell, csvLine } from '@/server/public/csv-line';
 import { periodBounds, publicFilters } from '@/server/public/filters';
 import { decodeCursor, encodeCursor } from '@/server/public/incidents';
 import { clientAddressOf } from '@/server/public/client-address';

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@/db/client';
 import { incidents } from '@/db/schema';
-import { csvBom, csvLine } from '@/server/public/export-csv';
+import { csvBom, csvLine } from '@/server/public/csv-line';
 import { inOneSnapshot } from '@/server/public/snapshot';
 import { incidentListInput } from '@/common/inputs/incident';
 import { incidentFacetFilterShape } from '@/common/inputs/incident-facets';

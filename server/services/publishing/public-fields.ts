@@ -210,4 +210,4 @@ export const workspaceOnlyTables: Record<string, string> = {
 };
 
 /** Tables that are themselves the public read model (written only from the declarations above). */
-export const publicReadModelTables = ['public_incidents', 'public_cases', 'public_incident_counts', 'public_incident_counts_state', 'public_place_counts', 'public_place_names'];
+export const publicReadModelTables = ['public_incidents', 'public_incident_exports', 'public_cases', 'public_incident_counts', 'public_incident_counts_state', 'public_place_counts', 'public_place_names'];

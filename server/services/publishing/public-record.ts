@@ -10,6 +10,7 @@ import { loadIncidentProjectionInput } from './projection-input';
 import { refreshPublicCasesOf, refreshPublicCasesWithIncident } from './public-case';
 import { withPublicCounts } from './public-counts';
 import { publicSearchColumns } from '../search/public-document';
+import { writeExportTexts } from '@/server/public/export-texts';
 
 /**
  * Rewrites an incident's row in the public read model from its published version, or removes the
@@ -61,6 +62,8 @@ async function rewritePublicIncident(tx: Tx, incidentId: string): Promise<void> 
   };
   const [before] = await tx.select({ version: publicIncidents.publishedVersion }).from(publicIncidents).where(eq(publicIncidents.incidentId, incidentId));
   await tx.insert(publicIncidents).values(row).onConflictDoUpdate({ target: publicIncidents.incidentId, set: row });
+  // Its lines of the public exports, made from the row just written, in the same transaction.
+  await writeExportTexts(tx, eq(publicIncidents.incidentId, incidentId));
   const isNew = before?.version !== incident.publishedVersion;
   await refreshPublicCopies(tx, 'incident', incidentId, {
     detectorOf: () => incidentProtection(input).detector,

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { isoDay, type MessageKey } from '@/common/i18n';
 import { getI18n } from '@/app/i18n/server';
-import { csvColumns } from '@/server/public/export-csv';
+import { csvColumns } from '@/server/public/export-csv-slots';
 import { openDataLicence } from '@/server/public/licence';
 import { siteOrigin } from '../../_ui/site-origin';
 
