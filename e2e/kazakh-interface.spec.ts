@@ -149,7 +149,12 @@ test('a Kazakh-speaking monitor reads the history of an incident and of a case i
   /** Opens the history of a demo incident, found by its title, at the version it was imported as. */
   async function incidentHistory(title: string) {
     await page.goto('/incidents');
-    await page.getByLabel(kk['list.text']!).fill(title);
+    // Typed only once the page has settled: on a slow machine (CI on 2 cores) the words typed while
+    // the list was still loading were gone by the time the form was sent, and the list stayed unfiltered.
+    await page.waitForLoadState('networkidle');
+    const words = page.getByLabel(kk['list.text']!);
+    await words.fill(title);
+    await expect(words).toHaveValue(title);
     await page.getByRole('button', { name: kk['list.apply']! }).click();
     await page.getByRole('table').getByRole('link', { name: title }).click();
     await page.getByRole('link', { name: kk['incident.history']! }).click();
