@@ -22,7 +22,10 @@ const textFields = ['incidentId', 'publisher', 'title', 'summary', 'startDate', 
   'locationPrecision', 'violationTypes', 'defenderCategories', 'perpetratorTypes', 'victims', 'perpetrators', 'legal', 'sources', 'publishedAt'] as const;
 type TextSource = ReadFields<(typeof textFields)[number]>;
 
-export function exportTextsOf(row: TextSource): { csv: string; json: string; refs: string } {
+/** An incident's lines, as its row of public_incident_exports holds them. */
+export type ExportTexts = Omit<typeof publicIncidentExports.$inferInsert, 'incidentId'>;
+
+export function exportTextsOf(row: TextSource): ExportTexts {
   return { csv: csvSlotLine(row), json: incidentJsonHead(row), refs: referencedLines(row) };
 }
 
@@ -85,7 +88,7 @@ export async function* exportTextBatches<K extends keyof ExportRow>(filters: Pub
     const where = inArray(publicIncidents.incidentId, missing);
     const tx = snapshotOf(db);
     const sources = tx ? await readExportRows(tx, textFields, where) : await publicRead((read) => readExportRows(read, textFields, where), db);
-    const made = new Map(sources.map((source) => [source.incidentId, exportTextsOf(source)]));
+    const made = new Map<string, ExportTexts>(sources.map((source) => [source.incidentId, exportTextsOf(source)]));
     // A row gone between the two reads (only outside a snapshot, on the embedded database) is left out, as if retracted a moment earlier.
     yield rows.flatMap((row) => {
       const texts = row._text === null ? made.get(row.incidentId) : undefined;
