@@ -84,8 +84,8 @@ const fields: { [K in keyof ExportRow]: { read: SQL; json?: true } } = {
   attachments: { read: incidentAttachmentsJson(p.incidentId), json: true },
 };
 
-/** The fields of ExportRow asked for, those of them asked `asText` left as their JSON text. */
-export type ReadFields<K extends keyof ExportRow, T extends K = never> = Omit<Pick<ExportRow, K>, T> & Record<T, string>;
+/** The fields of ExportRow asked for. */
+export type ReadFields<K extends keyof ExportRow> = Pick<ExportRow, K>;
 
 /** Which of an incident's export lines (db/schema/public.ts, publicIncidentExports) to read with its fields. */
 export type ExportText = 'csv' | 'json';
@@ -94,21 +94,21 @@ export type TextFields = { _text: string | null; _refs: string | null };
 
 /** Rows of these fields, read as an export reads them, of the incidents `where` selects (to make their texts: ./export-texts.ts). */
 export async function readExportRows<K extends keyof ExportRow>(db: DbOrTx, wanted: readonly K[], where: SQL): Promise<ReadFields<K>[]> {
-  const { columns, row } = reader(wanted, [], false);
+  const { columns, row } = reader(wanted, false);
   return rowsOf<Record<string, unknown>>(await db.execute(sql`SELECT ${columns} FROM ${p} WHERE ${where}`)).map(row);
 }
 
-function reader<K extends keyof ExportRow, T extends K>(wanted: readonly K[], asText: readonly T[], keyset: boolean, texts?: ExportText) {
+function reader<K extends keyof ExportRow>(wanted: readonly K[], keyset: boolean, texts?: ExportText) {
   const read = wanted.map((key) => sql`${fields[key].read} AS ${sql.identifier(key)}`);
   // The incident's lines of this export, made at its publication (./export-texts.ts); null when missing.
   if (texts) read.push(sql`${texts === 'csv' ? e.csv : e.json} AS "_text"`, texts === 'json' ? sql`${e.refs} AS "_refs"` : sql`NULL AS "_refs"`);
   // A keyset per batch needs the last row's place, whatever the export wants.
   if (keyset) read.push(sql`${p.incidentId}::text AS "_id"`, sql`to_char(${p.startDate}::timestamp, 'YYYY-MM-DD') AS "_day"`);
   const columns = sql.join(read, sql`, `);
-  const parsed = wanted.filter((key) => fields[key].json && !(asText as readonly K[]).includes(key));
-  const row = (read: Record<string, unknown>): ReadFields<K, T> => {
+  const parsed = wanted.filter((key) => fields[key].json);
+  const row = (read: Record<string, unknown>): ReadFields<K> => {
     for (const key of parsed) read[key] = key === 'attachments' ? attachmentsFromJson(read[key] as string | null) : JSON.parse(read[key] as string);
-    return read as ReadFields<K, T>;
+    return read as ReadFields<K>;
   };
   return { columns, row };
 }
@@ -119,18 +119,17 @@ function reader<K extends keyof ExportRow, T extends K>(wanted: readonly K[], as
  * query for the whole export (2,000 at a time, three batches in flight brought the CSV's process near
  * 300 MB; 1,000, a round trip more per thousand rows). Elsewhere (the embedded database, a caller's own database) a batch per
  * transaction, after the last one's keyset, as the lists read them. `where` narrows them further;
- * `asText` fields are handed over as their JSON text (a key for what was made of the same text before);
- * `texts`, the incident's lines of that export as TextFields too (./export-texts.ts).
+ * `texts` adds the incident's lines of that export as TextFields (./export-texts.ts).
  */
-export async function* exportIncidentBatches<K extends keyof ExportRow, T extends K = never>(
+export async function* exportIncidentBatches<K extends keyof ExportRow>(
   filters: PublicFilters,
   wanted: readonly K[],
   db?: Db,
-  { where = sql`TRUE`, asText = [], fetchSize = 1500, texts }: { where?: SQL; asText?: readonly T[]; fetchSize?: number; texts?: ExportText } = {},
-): AsyncGenerator<ReadFields<K, T>[]> {
+  { where = sql`TRUE`, fetchSize = 1500, texts }: { where?: SQL; fetchSize?: number; texts?: ExportText } = {},
+): AsyncGenerator<ReadFields<K>[]> {
   const order = sql`ORDER BY ${desc(p.startDate)}, ${desc(p.incidentId)}`;
   const tx = snapshotOf(db);
-  const { columns, row } = reader(wanted, asText, !tx, texts);
+  const { columns, row } = reader(wanted, !tx, texts);
   const from = texts ? sql`${p} LEFT JOIN ${e} ON ${e.incidentId} = ${p.incidentId}` : sql`${p}`;
   if (tx) {
     const query = sql`SELECT ${columns} FROM ${from} WHERE ${whereFilters(filters)} AND ${where} ${order}`;
