@@ -24,6 +24,7 @@ import { openPostgres } from '../db/client';
 import { benchDatabaseUrl } from './public-database';
 import { benchSecrets, startAppProcesses, type AppProcesses } from './support/app-processes';
 import { benchMonitor } from './support/bench-account';
+import { signIn } from './support/sign-in';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -31,25 +32,6 @@ const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
 
 type Target = { name: string; path: string; cookie?: string; goal?: string };
 type Measured = { perSecond: number; p50: number; p99: number; errors: number; timeouts: number; non2xx: number; unanswered: number; kilobytes: number };
-
-/** Signs in through next-auth's credentials flow, as the browser does; returns the session cookie. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const answer = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-  });
-  const session = answer.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => /session-token=|hrd\.session=/.test(c));
-  if (!session) throw new Error(`Sign-in as ${email} failed (HTTP ${answer.status}).`);
-  // The session must open the workspace (no second-factor step or enrolment in the way).
-  const list = await fetch(`${base}/incidents`, { redirect: 'manual', headers: { cookie: session } });
-  if (list.status !== 200) throw new Error(`Signed in as ${email}, but /incidents answers ${list.status} (a second-factor gate?).`);
-  return session;
-}
 
 let visitor = 0;
 /** A different client address for every request. */

@@ -13,7 +13,8 @@ export const benchSecrets = {
   FILES_MASTER_KEY: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
 };
 
-export type AppProcesses = { urls: string[]; stop: () => Promise<void> };
+/** `pids`: the `next start` processes' own ids, one per url (bench/page-cpu.ts reads their CPU time). */
+export type AppProcesses = { urls: string[]; pids: number[]; stop: () => Promise<void> };
 
 async function waitUntilReady(url: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
@@ -24,8 +25,8 @@ async function waitUntilReady(url: string, deadline: number): Promise<void> {
   throw new Error(`${url} did not become ready (GET /api/health/ready); is there a production build (npm run build)?`);
 }
 
-export async function startAppProcesses(databaseUrl: string, ports: number[]): Promise<AppProcesses> {
-  const root = path.resolve(import.meta.dirname, '..', '..');
+/** `root`: the checkout whose build runs, this one by default (bench/page-cpu.ts compares two). */
+export async function startAppProcesses(databaseUrl: string, ports: number[], root = path.resolve(import.meta.dirname, '..', '..')): Promise<AppProcesses> {
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   const children: ChildProcess[] = ports.map((port) =>
     // BENCH_NODE_FLAGS: node's own flags for the app processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a page's time goes.
@@ -56,5 +57,5 @@ export async function startAppProcesses(databaseUrl: string, ports: number[]): P
     await stop();
     throw error;
   }
-  return { urls, stop };
+  return { urls, pids: children.map((child) => child.pid!), stop };
 }
