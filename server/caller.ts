@@ -1,12 +1,12 @@
 import 'server-only';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { getSignedInSession } from './auth/session';
+import { getSignIn } from './auth/session';
 import { createCaller } from './routers';
 import { createSessionContext } from './trpc';
 
 /** The tRPC caller for server components: the same procedures and policies as the HTTP API. */
 export const getServerCaller = cache(async () => {
   const db = await getDb();
-  return createCaller(await createSessionContext(db, await getSignedInSession()));
+  return createCaller(createSessionContext(db, await getSignIn()));
 });

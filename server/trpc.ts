@@ -13,7 +13,8 @@ import { problemOfIssue } from '@/common/inputs/problems';
 import { DomainError, refused } from './errors';
 import { gateFrom, gateProblems, type Gate } from './auth/factors/gate';
 import type { LiveSession } from './auth/sessions';
-import { loadSignedIn } from './auth/viewer';
+import type { SessionSignIn } from './auth/request-session';
+import { loadSignedIn, type SignedIn } from './auth/viewer';
 import type { Viewer } from './policy/viewer';
 import { limitSearches } from './limits/search-limit';
 
@@ -32,16 +33,18 @@ export async function createContext(
   userId: string | null,
   request: { session?: LiveSession | null; address?: string | null } = {},
 ): Promise<Context> {
-  const session = request.session ?? null;
-  const signedIn = userId ? await loadSignedIn(db, userId) : null;
-  // A caller without a session (the CLI, a server-internal call) has proved nothing in a browser and owes nothing there.
-  const gate = signedIn && session ? gateFrom(session, signedIn.factors) : null;
-  return { db, viewer: gate ? null : (signedIn?.viewer ?? null), session, address: request.address ?? null, gate };
+  return contextOf(db, request.session ?? null, userId ? await loadSignedIn(db, userId) : null, request.address ?? null);
 }
 
-/** The context of an HTTP request or a page: the user of its live session, if any. */
-export function createSessionContext(db: Db, session: LiveSession | null, address: string | null = null): Promise<Context> {
-  return createContext(db, session?.userId ?? null, { session, address });
+/** The context of an HTTP request or a page: the account of its live session, read with it, if any. */
+export function createSessionContext(db: Db, found: SessionSignIn | null, address: string | null = null): Context {
+  return contextOf(db, found?.session ?? null, found?.signedIn ?? null, address);
+}
+
+function contextOf(db: Db, session: LiveSession | null, signedIn: SignedIn | null, address: string | null): Context {
+  // A caller without a session (the CLI, a server-internal call) has proved nothing in a browser and owes nothing there.
+  const gate = signedIn && session ? gateFrom(session, signedIn.factors) : null;
+  return { db, viewer: gate ? null : (signedIn?.viewer ?? null), session, address, gate };
 }
 
 // 2. INITIALISATION

@@ -1,11 +1,14 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import { decode } from 'next-auth/jwt';
 import type { DbOrTx } from '@/db/client';
+import { rowsOf } from '@/db/rows';
+import { sessions, users } from '@/db/schema';
 import type { Viewer } from '../policy/viewer';
 import { gateFrom } from './factors/gate';
 import { authSecret, sessionCookieName } from './options';
-import { findLiveSession, type LiveSession } from './sessions';
-import { loadSignedIn } from './viewer';
+import { liveSessionOf, sessionColumns, sessionOfToken, type LiveSession, type SessionRow } from './sessions';
+import { accountColumns, signedInOf, type AccountRow, type SignedIn } from './viewer';
 
 /** One cookie's value from a Cookie header, or null. */
 export function cookieValue(cookieHeader: string | null | undefined, name: string): string | null {
@@ -22,13 +25,17 @@ export function cookieValue(cookieHeader: string | null | undefined, name: strin
   return null;
 }
 
+/** A request's live session and its account, read fresh (null when the account is gone or deactivated). */
+export type SessionSignIn = { session: LiveSession; signedIn: SignedIn | null };
+
 /**
- * The live session behind a next-auth cookie, or null. The cookie must decrypt with our secret AND
- * name a session that the database still holds as live for the same person: a copied cookie dies
- * with its session, whatever its own expiry says. A cookie from before server-side sessions (no
- * `sid`) is refused.
+ * The live session behind a next-auth cookie, with its account, or null. The cookie must decrypt
+ * with our secret AND name a session that the database still holds as live for the same person: a
+ * copied cookie dies with its session, whatever its own expiry says. A cookie from before
+ * server-side sessions (no `sid`) is refused. Session and account come in one statement: every
+ * signed-in request, page or API call, reads both.
  */
-export async function sessionOfCookie(db: DbOrTx, cookie: string | null): Promise<LiveSession | null> {
+export async function signInOfCookie(db: DbOrTx, cookie: string | null): Promise<SessionSignIn | null> {
   const secret = authSecret();
   if (!cookie || !secret) return null;
   let token: Awaited<ReturnType<typeof decode>>;
@@ -38,13 +45,17 @@ export async function sessionOfCookie(db: DbOrTx, cookie: string | null): Promis
     return null;
   }
   if (!token || typeof token.sid !== 'string' || typeof token.sub !== 'string') return null;
-  const session = await findLiveSession(db, token.sid);
-  return session && session.userId === token.sub ? session : null;
+  const [row] = rowsOf<SessionRow & AccountRow>(
+    await db.execute(sql`SELECT ${sessionColumns}, ${accountColumns} FROM ${sessions} LEFT JOIN ${users} ON ${users.id} = ${sessions.userId} WHERE ${sessionOfToken(token.sid)}`),
+  );
+  if (!row || row.sessionUserId !== token.sub) return null;
+  const session = await liveSessionOf(db, row);
+  return session ? { session, signedIn: signedInOf(row) } : null;
 }
 
-/** The live session of an HTTP request (the tRPC handler), from its Cookie header. */
-export function sessionOfRequest(db: DbOrTx, request: Request): Promise<LiveSession | null> {
-  return sessionOfCookie(db, cookieValue(request.headers.get('cookie'), sessionCookieName));
+/** The live session of an HTTP request (the tRPC handler), with its account, from its Cookie header. */
+export function signInOfRequest(db: DbOrTx, request: Request): Promise<SessionSignIn | null> {
+  return signInOfCookie(db, cookieValue(request.headers.get('cookie'), sessionCookieName));
 }
 
 /** A request's person with a session that owes nothing, and that session (for re-authentication). */
@@ -56,7 +67,7 @@ export type CompleteSignIn = { session: LiveSession; viewer: Viewer };
  * fresh; null otherwise, and for a deactivated account.
  */
 export async function completeSignInOfRequest(db: DbOrTx, request: Request): Promise<CompleteSignIn | null> {
-  const session = await sessionOfRequest(db, request);
-  const signedIn = session ? await loadSignedIn(db, session.userId) : null;
-  return session && signedIn && !gateFrom(session, signedIn.factors) ? { session, viewer: signedIn.viewer } : null;
+  const found = await signInOfRequest(db, request);
+  const signedIn = found?.signedIn;
+  return found && signedIn && !gateFrom(found.session, signedIn.factors) ? { session: found.session, viewer: signedIn.viewer } : null;
 }

@@ -1,15 +1,24 @@
 import 'server-only';
 import { cookies } from 'next/headers';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { gateOf } from './factors/gate';
 import { sessionCookieName } from './options';
-import { sessionOfCookie } from './request-session';
+import { signInOfCookie, type SessionSignIn } from './request-session';
 import type { LiveSession } from './sessions';
 
-/** The live session of the request a server component renders, checked in the database (gated or not). */
-export async function getSignedInSession(): Promise<LiveSession | null> {
+/**
+ * The live session of the request a server component renders, with its account, checked in the
+ * database (gated or not). Read once per request: the layout, the page and the search cookie share it.
+ */
+export const getSignIn = cache(async (): Promise<SessionSignIn | null> => {
   const cookie = (await cookies()).get(sessionCookieName)?.value ?? null;
-  return sessionOfCookie(await getDb(), cookie);
+  return signInOfCookie(await getDb(), cookie);
+});
+
+/** The live session of the request a server component renders (see `getSignIn`). */
+export async function getSignedInSession(): Promise<LiveSession | null> {
+  return (await getSignIn())?.session ?? null;
 }
 
 /**

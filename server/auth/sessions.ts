@@ -52,25 +52,38 @@ export async function startSession(
 }
 
 /**
- * The live session for a token, or null: unknown, ended, idle for too long or older than the
- * absolute lifetime. An expired session is marked ended on the way, so it can never come back.
+ * A session's row as the per-request lookup reads it: the times in milliseconds since the epoch, a
+ * number both database drivers answer alike in a raw statement.
  */
-export async function findLiveSession(db: DbOrTx, token: string): Promise<LiveSession | null> {
-  const [row] = await db
-    .select({ id: sessions.id, userId: sessions.userId, authenticatedAt: sessions.authenticatedAt, secondFactorPending: sessions.secondFactorPending, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, now: sql<Date>`now()`.mapWith(sessions.createdAt) })
-    .from(sessions)
-    .where(and(eq(sessions.idHash, hashOf(token)), isNull(sessions.endedAt)));
-  if (!row) return null;
+export type SessionRow = { sessionId: string; sessionUserId: string; authenticatedMs: number; secondFactorPending: boolean; createdMs: number; lastSeenMs: number; nowMs: number };
+
+const epochMs = (column: unknown) => sql`(extract(epoch from ${column}) * 1000)::float8`;
+
+/** The columns of `SessionRow`, for a statement whose FROM has `sessions` (the session read with its account: ./request-session.ts). */
+export const sessionColumns = sql`
+  ${sessions.id} AS "sessionId", ${sessions.userId} AS "sessionUserId", ${epochMs(sessions.authenticatedAt)} AS "authenticatedMs",
+  ${sessions.secondFactorPending} AS "secondFactorPending", ${epochMs(sessions.createdAt)} AS "createdMs",
+  ${epochMs(sessions.lastSeenAt)} AS "lastSeenMs", ${epochMs(sql`now()`)} AS "nowMs"`;
+
+/** Which row of `sessions` a token names, if it has not ended. */
+export const sessionOfToken = (token: string) => and(eq(sessions.idHash, hashOf(token)), isNull(sessions.endedAt));
+
+/**
+ * The session of a row read by token (./request-session.ts), or null when it has expired: idle for
+ * too long or older than the absolute lifetime. An expired session is marked ended on the way, so it
+ * can never come back. Last-seen is touched now and then.
+ */
+export async function liveSessionOf(db: DbOrTx, row: SessionRow): Promise<LiveSession | null> {
   const { idleMs, absoluteMs } = sessionLifetime();
-  const now = row.now.getTime();
-  if (now - row.lastSeenAt.getTime() > idleMs || now - row.createdAt.getTime() > absoluteMs) {
-    await endSession(db, row.userId, row.id, 'expired');
+  const now = Number(row.nowMs);
+  if (now - Number(row.lastSeenMs) > idleMs || now - Number(row.createdMs) > absoluteMs) {
+    await endSession(db, row.sessionUserId, row.sessionId, 'expired');
     return null;
   }
-  if (now - row.lastSeenAt.getTime() > touchEveryMs) {
-    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, row.id));
+  if (now - Number(row.lastSeenMs) > touchEveryMs) {
+    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, row.sessionId));
   }
-  return { id: row.id, userId: row.userId, authenticatedAt: row.authenticatedAt, secondFactorPending: row.secondFactorPending };
+  return { id: row.sessionId, userId: row.sessionUserId, authenticatedAt: new Date(Number(row.authenticatedMs)), secondFactorPending: row.secondFactorPending };
 }
 
 /** Ends one session of this person; false when it is not theirs or was over already. */

@@ -20,9 +20,9 @@ type Row = Pick<typeof users.$inferSelect, 'id' | 'email' | 'name' | 'active'> &
  * gate needs: one statement, since every signed-in request runs it (it was three). Null when the
  * account no longer exists or has been deactivated.
  */
-export async function loadSignedIn(db: DbOrTx, userId: string): Promise<{ viewer: Viewer; factors: FactorRequirement } | null> {
-  const account = await readAccount(db, userId);
-  return account?.active ? { viewer: account.viewer, factors: account.factors } : null;
+export async function loadSignedIn(db: DbOrTx, userId: string): Promise<SignedIn | null> {
+  const row = await readAccount(db, userId);
+  return row ? signedInOf(row) : null;
 }
 
 /**
@@ -30,29 +30,40 @@ export async function loadSignedIn(db: DbOrTx, userId: string): Promise<{ viewer
  * any organization they belong to requires one of them, active account or not.
  */
 export async function factorRequirementOf(db: DbOrTx, userId: string): Promise<FactorRequirement> {
-  return (await readAccount(db, userId))?.factors ?? { enrolled: false, required: false };
+  const row = await readAccount(db, userId);
+  return (row ? accountOf(row)?.factors : null) ?? { enrolled: false, required: false };
 }
 
-async function readAccount(db: DbOrTx, userId: string): Promise<{ active: boolean; viewer: Viewer; factors: FactorRequirement } | null> {
-  const [row] = rowsOf<Row>(
-    await db.execute(sql`
-      SELECT ${users.id} AS id, ${users.email} AS email, ${users.name} AS name, ${users.active} AS active,
-        (EXISTS (SELECT 1 FROM ${totpFactors} WHERE ${totpFactors.userId} = ${users.id} AND ${totpFactors.confirmedAt} IS NOT NULL)
-          OR EXISTS (SELECT 1 FROM ${passkeys} WHERE ${passkeys.userId} = ${users.id})) AS enrolled,
-        COALESCE((
-          SELECT json_agg(json_build_object(
-              'organizationId', ${organizations.id}, 'role', ${memberships.role}, 'organizationName', ${organizations.name},
-              'organizationSlug', ${organizations.slug}, 'secondFactorPolicy', ${organizations.secondFactorPolicy})
-            ORDER BY ${organizations.name})
-          FROM ${memberships} JOIN ${organizations} ON ${organizations.id} = ${memberships.organizationId}
-          WHERE ${memberships.userId} = ${users.id}), '[]') AS memberships
-      FROM ${users} WHERE ${users.id} = ${userId}`),
-  );
-  if (!row) return null;
+/** A signed-in account as every request needs it: who they are, and what their second-factor gate needs. */
+export type SignedIn = { viewer: Viewer; factors: FactorRequirement };
+
+/**
+ * The account's columns (`Row`), for a statement whose FROM has `users`: the account's own read
+ * below, and a request's session read with its account in one statement (./request-session.ts).
+ */
+export const accountColumns = sql`
+  ${users.id} AS id, ${users.email} AS email, ${users.name} AS name, ${users.active} AS active,
+  (EXISTS (SELECT 1 FROM ${totpFactors} WHERE ${totpFactors.userId} = ${users.id} AND ${totpFactors.confirmedAt} IS NOT NULL)
+    OR EXISTS (SELECT 1 FROM ${passkeys} WHERE ${passkeys.userId} = ${users.id})) AS enrolled,
+  COALESCE((
+    SELECT json_agg(json_build_object(
+        'organizationId', ${organizations.id}, 'role', ${memberships.role}, 'organizationName', ${organizations.name},
+        'organizationSlug', ${organizations.slug}, 'secondFactorPolicy', ${organizations.secondFactorPolicy})
+      ORDER BY ${organizations.name})
+    FROM ${memberships} JOIN ${organizations} ON ${organizations.id} = ${memberships.organizationId}
+    WHERE ${memberships.userId} = ${users.id}), '[]') AS memberships`;
+
+/** A row of `accountColumns`, all null when a LEFT JOIN found no account. */
+export type AccountRow = { [K in keyof Row]: Row[K] | null };
+
+/** The account of a row of `accountColumns`; null when there is none (a session whose account is gone). */
+export function accountOf(found: AccountRow): { active: boolean; viewer: Viewer; factors: FactorRequirement } | null {
+  if (!found.id) return null;
+  const row = found as Row; // an account's row has every column
   // PGlite answers json as text where postgres.js parses it.
   const all: Row['memberships'] = typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships;
   return {
-    active: row.active,
+    active: Boolean(row.active),
     viewer: {
       id: row.id,
       email: row.email,
@@ -61,6 +72,17 @@ async function readAccount(db: DbOrTx, userId: string): Promise<{ active: boolea
     },
     factors: { enrolled: Boolean(row.enrolled), required: all.some((m) => policyRequires(m.secondFactorPolicy, m.role)) },
   };
+}
+
+/** The account as the request may act as it: null when it is gone or deactivated. */
+export function signedInOf(row: AccountRow): SignedIn | null {
+  const account = accountOf(row);
+  return account?.active ? { viewer: account.viewer, factors: account.factors } : null;
+}
+
+async function readAccount(db: DbOrTx, userId: string): Promise<Row | undefined> {
+  const [row] = rowsOf<Row>(await db.execute(sql`SELECT ${accountColumns} FROM ${users} WHERE ${users.id} = ${userId}`));
+  return row;
 }
 
 /** The signed-in account alone (see `loadSignedIn`). */

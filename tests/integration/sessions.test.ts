@@ -178,3 +178,35 @@ describe('a sign-in from a new device', () => {
     expect(await asPerson.session.notices()).toEqual([]);
   });
 });
+
+describe('the per-request read', () => {
+  /** The database as the request sees it, counting the statements begun through it. */
+  function counting(): { db: typeof database.db; statements: () => number } {
+    let begun = 0;
+    const methods = new Set(['execute', 'select', 'selectDistinct', 'insert', 'update', 'delete', 'transaction']);
+    const db = new Proxy(database.db, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (typeof value !== 'function' || !methods.has(String(name))) return value;
+        return (...args: unknown[]) => {
+          begun += 1;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    return { db, statements: () => begun };
+  }
+
+  it('reads a signed-in request’s session and account in one statement, and still answers a deactivation at once', async () => {
+    const person = await aMonitor();
+    const jar = await signedIn(person.email);
+    const seen = counting();
+    expect(await whoAmI(seen.db, jar)).toBe(person.id);
+    // The session, its expiry and its account (memberships, second factors): one round trip.
+    expect(seen.statements()).toBe(1);
+
+    const admin = await callerFor(database.db, adminId);
+    await admin.admin.deactivate({ organizationId, userId: person.id });
+    expect(await whoAmI(database.db, jar)).toBeNull();
+  });
+});
