@@ -57,7 +57,7 @@ export const accountColumns = sql`
 export type AccountRow = { [K in keyof Row]: Row[K] | null };
 
 /** The account of a row of `accountColumns`; null when there is none (a session whose account is gone). */
-export function accountOf(found: AccountRow): { active: boolean; viewer: Viewer; factors: FactorRequirement } | null {
+export function accountOf(found: AccountRow): (SignedIn & { active: boolean }) | null {
   if (!found.id) return null;
   const row = found as Row; // an account's row has every column
   // PGlite answers json as text where postgres.js parses it.
