@@ -5,7 +5,8 @@
  * the same run. So this starts one `next start` of each checkout's build (this one when none is named;
  * each needs `npm run build`) on the 1M bench database, signs in as the bench monitor, and measures in
  * rounds, the checkouts and paths taking turns: each time a fixed number of views on 4 connections,
- * and the CPU the app process and every PostgreSQL process used meanwhile (Linux: read from /proc).
+ * and the CPU the app process and the PostgreSQL processes of the bench database used meanwhile
+ * (Linux: read from /proc).
  * It prints per checkout and path the median and the lowest milliseconds per view over the rounds,
  * beside the floor measured the same way in the same run (/api/health: no database, no rendering).
  */
@@ -14,7 +15,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
 import { openPostgres } from '../db/client';
+import { rowsOf } from '../db/rows';
 import { benchDatabaseUrl } from './public-database';
 import { benchSecrets, startAppProcesses, type AppProcesses } from './support/app-processes';
 import { benchMonitor } from './support/bench-account';
@@ -32,19 +35,29 @@ const checkouts = (positionals.length > 0 ? positionals : [path.resolve(import.m
 
 const clockTicksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
-/** CPU time (user + system) in milliseconds used so far by these processes and their children. */
-function cpuMilliseconds(pids: number[]): number {
-  let ticks = 0;
+/** CPU time (user + system) in milliseconds used so far by each of these processes. */
+function cpuMilliseconds(pids: number[]): Map<number, number> {
+  const used = new Map<number, number>();
   for (const pid of pids) {
     try {
       // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      used.set(pid, ((Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond) * 1000);
     } catch {
       // A process that ended between the listing and the read used nothing more.
     }
   }
-  return (ticks / clockTicksPerSecond) * 1000;
+  return used;
+}
+
+/**
+ * The CPU these processes used between two readings. A process that ended meanwhile is left out
+ * (its time is no longer readable; counting its first reading alone would make the sum negative).
+ */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, ms] of after) used += ms - (before.get(pid) ?? 0);
+  return used;
 }
 
 /** Ids of the processes matching a pattern, or of a process's children (pgrep). */
@@ -64,7 +77,13 @@ async function main() {
   if (process.platform !== 'linux') throw new Error('bench:page-cpu reads CPU times from /proc: Linux only.');
   process.env.AUDIT_KEY = benchSecrets.AUDIT_KEY;
   const database = openPostgres(benchDatabaseUrl(), { max: 1 });
-  const member = await benchMonitor(database.db).finally(() => database.close());
+  const member = await benchMonitor(database.db);
+  // The PostgreSQL processes that work for the pages: the bench database's sessions and the server's own
+  // background processes, not another database's (a test run beside this one would count otherwise).
+  const benchPostgresProcesses = async () =>
+    rowsOf<{ pid: number }>(
+      await database.db.execute(sql`select pid from pg_stat_activity where (datname = current_database() or backend_type <> 'client backend') and pid <> pg_backend_pid()`),
+    ).map((row) => row.pid);
   const started: AppProcesses[] = [];
   try {
     const servers: Server[] = [];
@@ -76,13 +95,12 @@ async function main() {
     }
     console.log(`${servers.length} build(s), ${paths.length} paths, ${rounds} rounds of ${views} views on 4 connections each`);
     const cpuOfView = async (server: Server, pagePath: string, amount: number): Promise<number> => {
-      const app = [server.pid, ...pgrep(['-P', String(server.pid)])];
-      const postgres = pgrep(['-f', '^postgres']);
-      const before = cpuMilliseconds(app) + cpuMilliseconds(postgres);
+      const pids = [server.pid, ...pgrep(['-P', String(server.pid)]), ...(await benchPostgresProcesses())];
+      const before = cpuMilliseconds(pids);
       const result = await autocannon({ url: `${server.url}${pagePath}`, connections: 4, amount, headers: { cookie: server.cookie } });
-      const after = cpuMilliseconds(app) + cpuMilliseconds(postgres);
+      const after = cpuMilliseconds(pids);
       if (result.non2xx > 0 || result.errors > 0) throw new Error(`${server.url}${pagePath}: ${result.non2xx} non-2xx answers, ${result.errors} errors.`);
-      return (after - before) / amount;
+      return cpuBetween(before, after) / amount;
     };
     // Outside the measurement: the first renderings compile and fill caches.
     for (const server of servers) for (const pagePath of paths) await cpuOfView(server, pagePath, 200);
@@ -111,6 +129,7 @@ async function main() {
     }
   } finally {
     for (const processes of started) await processes.stop();
+    await database.close();
   }
 }
 
