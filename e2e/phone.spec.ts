@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { chart, chartHeadings } from './support/public-dashboard';
 import { signedIn } from './support/sign-in';
 
 /**
@@ -92,6 +93,10 @@ test('a visitor on a phone: the public header and pages fit', async ({ browser }
   const page = await (await browser.newContext({ viewport: phone, isMobile: true, hasTouch: true })).newPage();
   await page.goto('/dashboard');
   await expectCompactHeader(page, 'Public pages');
+  expect(await scrollsSideways(page)).toBe(false);
+  // The month table's thirteen columns scroll within their own region, not the page.
+  await chart(page, chartHeadings.month).getByText('Show as a table').click();
+  await expect(chart(page, chartHeadings.month).getByRole('region', { name: chartHeadings.month })).toBeVisible();
   expect(await scrollsSideways(page)).toBe(false);
   await page.goto('/public/incidents');
   await expect(page.getByTestId('public-list-total')).toBeVisible();

@@ -40,6 +40,15 @@ export function formatIncidentDate(iso: string, precision: DatePrecision, locale
   return formatter(locale, precision, partialShapes[precision]).format(date);
 }
 
+/**
+ * The twelve months' names, January first, as a table's column headings read them: "long" to be
+ * heard ("January", "январь", "Қаңтар"), "short" to be seen in a narrow column ("Jan", "янв.", "қаң.").
+ */
+export function monthNames(locale: Locale, width: 'long' | 'short'): string[] {
+  const format = formatter(locale, `month-${width}`, { month: width });
+  return Array.from({ length: 12 }, (_, month) => format.format(new Date(Date.UTC(2017, month, 1))));
+}
+
 /** A calendar day in full: "25 July 2017", "25 июля 2017 г.", "2017 ж. 25 шілде". */
 export function formatDay(iso: string, locale: Locale): string {
   return formatIncidentDate(iso, 'day', locale);

@@ -610,6 +610,7 @@ export const en = {
   'public.chart.region': 'Incidents by region',
   'public.chart.region.counts': 'Counts each incident once, in the region where it happened.',
   'public.chart.table': 'Show as a table',
+  'public.chart.yearColumn': 'Year',
   'public.chart.value': 'Value',
   'public.chart.incidents': 'Incidents',
   'public.chart.csv': 'Download these incidents as CSV',

@@ -36,5 +36,5 @@ export function termLabel(labels: { en: string } & Record<string, string | undef
   return labels[locale] ?? labels.en;
 }
 
-export { formatClockTime, formatDay, formatDayCount, formatIncidentDate, formatIncidentDateRange, formatMoment, isoDay } from './dates';
+export { formatClockTime, formatDay, formatDayCount, formatIncidentDate, formatIncidentDateRange, formatMoment, isoDay, monthNames } from './dates';
 export type { MessageKey, Messages };

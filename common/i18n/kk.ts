@@ -1094,6 +1094,7 @@ export const kk: Partial<Messages> = {
   'public.chart.region': 'Өңірлер бойынша оқиғалар',
   'public.chart.region.counts': 'Әр оқиға болған өңірінде бір рет есептеледі.',
   'public.chart.table': 'Кесте түрінде көрсету',
+  'public.chart.yearColumn': 'Жыл',
   'public.chart.value': 'Мәні',
   'public.chart.incidents': 'Оқиғалар',
   'public.chart.csv': 'Бұл оқиғаларды CSV түрінде жүктеп алу',

@@ -1093,6 +1093,7 @@ export const ru: Partial<Messages> = {
   'public.chart.region': 'Инциденты по регионам',
   'public.chart.region.counts': 'Каждый инцидент учитывается один раз, в регионе, где он произошёл.',
   'public.chart.table': 'Показать таблицей',
+  'public.chart.yearColumn': 'Год',
   'public.chart.value': 'Значение',
   'public.chart.incidents': 'Инциденты',
   'public.chart.csv': 'Скачать эти инциденты в CSV',

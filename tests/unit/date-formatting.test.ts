@@ -10,6 +10,7 @@ import {
   formatIncidentDateRange,
   formatMoment,
   isoDay,
+  monthNames,
   type Locale,
 } from '@/common/i18n';
 
@@ -40,6 +41,13 @@ describe('the date formatter', () => {
     expect(formatIncidentDateRange('2017-05-01', '2017-06-01', 'month', 'en')).toBe('May 2017 – June 2017');
     expect(formatIncidentDateRange('2017-05-01', '2017-05-01', 'month', 'en')).toBe('May 2017');
     expect(formatIncidentDateRange('2017-05-01', null, 'year', 'kk')).toBe('2017');
+  });
+
+  it('names the twelve months, January first, in full and short', () => {
+    expect(monthNames('en', 'long')).toHaveLength(12);
+    expect([monthNames('en', 'short')[10], monthNames('en', 'long')[10]]).toEqual(['Nov', 'November']);
+    expect([monthNames('ru', 'short')[0], monthNames('ru', 'long')[0]]).toEqual(['янв.', 'январь']);
+    expect([monthNames('kk', 'short')[11], monthNames('kk', 'long')[11]]).toEqual(['жел.', 'Желтоқсан']);
   });
 
   it('shows text that is not a date as it is', () => {

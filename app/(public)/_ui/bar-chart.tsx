@@ -1,11 +1,13 @@
 import type { Translate } from '@/common/i18n';
+import { ChartFrame } from './chart-frame';
 import { CountTable } from './count-table';
 
 export type Bar = { key: string; label: string; count: number; depth?: number };
 
 /**
  * A horizontal bar chart in plain HTML: every bar carries its number in text (readable without
- * colour or sight of the bar), a table states the same figures, and a link downloads them as CSV.
+ * colour or sight of the bar), in a ChartFrame (its table and CSV link). For counts by category;
+ * counts over time are a MonthChart.
  */
 export function BarChart(props: {
   id: string;
@@ -32,15 +34,15 @@ export function BarChart(props: {
   };
   const max = Math.max(1, ...bars.map((bar) => bar.count));
   return (
-    <section aria-labelledby={`${id}-heading`} className="rounded-lg border border-slate-300 bg-white p-4">
-      <h2 id={`${id}-heading`} className="text-lg font-semibold">
-        {title}
-      </h2>
-      <p className="mt-1 text-sm text-slate-700">{counts}</p>
-      {note ? <p className="mt-1 text-sm text-slate-700">{note}</p> : null}
-      {bars.length === 0 ? (
-        <p className="mt-3 text-slate-700">{t('public.chart.empty')}</p>
-      ) : (
+    <ChartFrame
+      id={id}
+      title={title}
+      counts={counts}
+      note={note}
+      empty={bars.length === 0}
+      csvHref={csvHref}
+      t={t}
+      picture={
         <ul className="mt-3 space-y-1" aria-hidden="true">
           {bars.map((bar) => (
             <li key={bar.key} className="grid grid-cols-[minmax(8rem,14rem)_1fr] items-center gap-2 text-sm">
@@ -54,18 +56,8 @@ export function BarChart(props: {
             </li>
           ))}
         </ul>
-      )}
-      <details className="mt-3">
-        <summary className="cursor-pointer font-medium text-blue-800 underline">{t('public.chart.table')}</summary>
-        <CountTable caption={title} heading={t('public.chart.value')} rows={bars.map((bar) => ({ ...bar, label: named(bar, true) }))} t={t} className="mt-2" />
-      </details>
-      <p className="mt-2 text-sm">
-        <a href={csvHref} className="font-medium text-blue-800 underline hover:text-blue-950" download>
-          {/* The chart's title in the link's name: six links on the page, each to different figures. */}
-          <span className="sr-only">{`${title}: `}</span>
-          {t('public.chart.countsCsv')}
-        </a>
-      </p>
-    </section>
+      }
+      table={<CountTable caption={title} heading={t('public.chart.value')} rows={bars.map((bar) => ({ ...bar, label: named(bar, true) }))} t={t} className="mt-2" />}
+    />
   );
 }

@@ -2,6 +2,9 @@ import type { Translate } from '@/common/i18n';
 import { mapHeight, mapWidth, mapX, mapY, outlinePoints } from '@/app/ui/kazakhstan-projection';
 import { CountTable } from './count-table';
 
+// Two decimals are finer than a dot's edge at any width the page is read at, and 300 dots' coordinates are much of the map's weight.
+const round = (n: number) => Math.round(n * 100) / 100;
+
 type MapPlace = { lat: number; lon: number; count: number; locality: string | null; region: string | null };
 
 /**
@@ -39,8 +42,8 @@ export function KazakhstanMap(props: {
               return (
                 <a key={`${place.lat},${place.lon}`} href={listHref(place)} aria-label={label} className="map-dot">
                   <title>{label}</title>
-                  <circle cx={mapX(place.lon)} cy={mapY(place.lat)} r={r} fill="#1e40af" fillOpacity="0.8" stroke="#0f172a" strokeWidth="0.8" />
-                  <text x={mapX(place.lon)} y={mapY(place.lat)} dy="0.35em" textAnchor="middle" fontSize={r > 5 ? 6 : 4.5} fill="#ffffff" aria-hidden="true">
+                  <circle cx={round(mapX(place.lon))} cy={round(mapY(place.lat))} r={round(r)} />
+                  <text x={round(mapX(place.lon))} y={round(mapY(place.lat))} fontSize={r > 5 ? 6 : 4.5} aria-hidden="true">
                     {place.count}
                   </text>
                 </a>

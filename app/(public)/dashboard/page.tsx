@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { formatIncidentDate } from '@/common/i18n';
 import { regionLabel } from '@/common/regions';
 import { getI18n } from '@/app/i18n/server';
 import { publicPlaces } from '@/server/public/places';
@@ -7,6 +6,7 @@ import { publicDashboard, publicStats, type Grouping } from '@/server/public/sta
 import { BarChart, type Bar } from '../_ui/bar-chart';
 import { PublicFilterForm } from '../_ui/filter-form';
 import { KazakhstanMap } from '../_ui/kazakhstan-map';
+import { MonthChart } from '../_ui/month-chart';
 import { publicListHref } from '../_ui/list-link';
 import { pageFilters, queryString, type PageSearchParams } from '../_ui/page-filters';
 import { regionChoicesOf, termBars, termChoices } from '../_ui/terms';
@@ -62,13 +62,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pa
 
       <div className="grid gap-6 lg:grid-cols-2">
         <BarChart id="year" title={t('public.chart.year')} counts={t('public.chart.year.counts')} bars={simple(figures.year.counts, (k) => k ?? '')} csvHref={countsCsv('year')} hrefFor={(key) => publicListHref(filters, 'year', key)} t={t} />
-        <BarChart
+        <MonthChart
           id="month"
           title={t('public.chart.month')}
           counts={t('public.chart.month.counts')}
           note={t('public.chart.month.unknown', { n: figures.month.unknownMonth ?? 0 })}
-          bars={simple(figures.month.counts, (k) => (k ? formatIncidentDate(`${k}-01`, 'month', locale) : ''))}
+          months={figures.month.counts}
           csvHref={countsCsv('month')}
+          locale={locale}
           t={t}
         />
         <BarChart id="violation-type" title={t('public.chart.violation_type')} counts={t('public.chart.violation_type.counts')} bars={termBars(figures.violation_type.counts)} csvHref={countsCsv('violation_type')} hrefFor={(key) => publicListHref(filters, 'violation_type', key)} t={t} />
