@@ -1,5 +1,4 @@
-import type { Translate } from '@/common/i18n';
-import { ChartFrame } from './chart-frame';
+import { ChartFrame, type ChartFrameProps } from './chart-frame';
 import { CountTable } from './count-table';
 
 export type Bar = { key: string; label: string; count: number; depth?: number };
@@ -9,18 +8,15 @@ export type Bar = { key: string; label: string; count: number; depth?: number };
  * colour or sight of the bar), in a ChartFrame (its table and CSV link). For counts by category;
  * counts over time are a MonthChart.
  */
-export function BarChart(props: {
-  id: string;
-  title: string;
-  counts: string;
-  bars: Bar[];
-  csvHref: string;
-  t: Translate;
-  note?: string;
-  /** The incident list behind a bar, when there is one: the charts click through to the matching incidents. */
-  hrefFor?: (key: string) => string | null;
-}) {
-  const { id, title, counts, bars, csvHref, t, note, hrefFor } = props;
+export function BarChart(
+  props: ChartFrameProps & {
+    bars: Bar[];
+    /** The incident list behind a bar, when there is one: the charts click through to the matching incidents. */
+    hrefFor?: (key: string) => string | null;
+  },
+) {
+  const { bars, hrefFor, ...frame } = props;
+  const { title, t } = frame;
   // The bars are hidden from assistive technology (the table says the same), so their links leave the tab order; the table's links stay in it.
   const named = (bar: Bar, focusable: boolean) => {
     const href = hrefFor?.(bar.key);
@@ -35,13 +31,8 @@ export function BarChart(props: {
   const max = Math.max(1, ...bars.map((bar) => bar.count));
   return (
     <ChartFrame
-      id={id}
-      title={title}
-      counts={counts}
-      note={note}
+      {...frame}
       empty={bars.length === 0}
-      csvHref={csvHref}
-      t={t}
       picture={
         <ul className="mt-3 space-y-1" aria-hidden="true">
           {bars.map((bar) => (

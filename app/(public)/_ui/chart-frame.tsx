@@ -6,18 +6,24 @@ import type { Translate } from '@/common/i18n';
  * table (behind "Show as a table") and a link that downloads them as CSV. The picture is hidden from
  * assistive technology by each chart: the table says the same.
  */
-export function ChartFrame(props: {
+export type ChartFrameProps = {
   id: string;
   title: string;
+  /** What the chart counts, and how. */
   counts: string;
   note?: string;
-  /** No figure to draw: the frame says so instead of the picture. */
-  empty: boolean;
-  picture: ReactNode;
-  table: ReactNode;
   csvHref: string;
   t: Translate;
-}) {
+};
+
+export function ChartFrame(
+  props: ChartFrameProps & {
+    /** No figure to draw: the frame says so instead of the picture. */
+    empty: boolean;
+    picture: ReactNode;
+    table: ReactNode;
+  },
+) {
   const { id, title, counts, note, empty, picture, table, csvHref, t } = props;
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded-lg border border-slate-300 bg-white p-4">

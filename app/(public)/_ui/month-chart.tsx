@@ -1,5 +1,5 @@
-import { formatIncidentDate, monthNames, type Locale, type Translate } from '@/common/i18n';
-import { ChartFrame } from './chart-frame';
+import { formatIncidentDate, monthNames, type Locale } from '@/common/i18n';
+import { ChartFrame, type ChartFrameProps } from './chart-frame';
 
 type Month = { key: string; year: number; month: number; count: number };
 
@@ -34,9 +34,10 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * on a long archive (and 160 KB of the page, sent again in its payload); columns show the whole
  * period in one picture, and the table, a row per year, reads it month by month.
  */
-export function MonthChart(props: { id: string; title: string; counts: string; note?: string; months: { key: string | null; count: number }[]; csvHref: string; locale: Locale; t: Translate }) {
-  const { id, title, counts, note, csvHref, locale, t } = props;
-  const series = monthSeries(props.months);
+export function MonthChart(props: ChartFrameProps & { months: { key: string | null; count: number }[]; locale: Locale }) {
+  const { months, locale, ...frame } = props;
+  const { id, title, t } = frame;
+  const series = monthSeries(months);
   const max = Math.max(1, ...series.map((m) => m.count));
   const step = width / Math.max(1, series.length);
   const column = step > 2 ? step * 0.8 : step;
@@ -55,13 +56,8 @@ export function MonthChart(props: { id: string; title: string; counts: string; n
 
   return (
     <ChartFrame
-      id={id}
-      title={title}
-      counts={counts}
-      note={note}
+      {...frame}
       empty={series.length === 0}
-      csvHref={csvHref}
-      t={t}
       picture={
         <svg viewBox={`0 0 ${width} ${height}`} className="mt-3 h-auto w-full" aria-hidden="true" data-testid={`${id}-columns`}>
           <line x1="0" x2={width} y1={top} y2={top} className="stroke-slate-300" strokeDasharray="4 3" />
