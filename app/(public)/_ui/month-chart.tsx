@@ -65,13 +65,15 @@ export function MonthChart(props: ChartFrameProps & { months: { key: string | nu
             {max}
           </text>
           <g className="fill-blue-800">
-            {series.map((m, i) =>
-              m.count > 0 ? (
-                <rect key={m.key} x={round(i * step + (step - column) / 2)} width={round(column)} y={round(baseline - Math.max(1, (m.count / max) * (baseline - top)))} height={round(Math.max(1, (m.count / max) * (baseline - top)))}>
+            {series.map((m, i) => {
+              if (m.count === 0) return null;
+              const tall = round(Math.max(1, (m.count / max) * (baseline - top)));
+              return (
+                <rect key={m.key} x={round(i * step + (step - column) / 2)} width={round(column)} y={round(baseline - tall)} height={tall}>
                   <title>{`${formatIncidentDate(`${m.key}-01`, 'month', locale)}: ${m.count}`}</title>
                 </rect>
-              ) : null,
-            )}
+              );
+            })}
           </g>
           <line x1="0" x2={width} y1={baseline} y2={baseline} className="stroke-slate-700" />
           <g fontSize="13" className="fill-slate-800">
